@@ -1,0 +1,545 @@
+"""Swedish date expressions, read with deadline meaning.
+
+The one module that knows how Swedes write dates and the only one that imports
+dateparser. `add`, `edit`, `open --due-before`, `date` and the extractor all go
+through `parse_date` (a whole expression) or `find_dates` (expressions inside a
+sentence). Conventions, from ../shared/corpus/README.md:
+
+- day and month without a year: the next such date on or after the base date;
+- "i mars": the month's last day; "i början av": the 10th; "i mitten av/på": the
+  15th; "i slutet av": the last day;
+- a weekday ("fredag", "senast fredag"): the next such day after the base;
+  "nästa fredag": that weekday in the following week;
+- "nästa vecka": Friday of the following week; "vecka 12": Friday of ISO week 12;
+- "om två veckor", "i morgon", "idag": as said;
+- holidays: "före jul" 24 December, "midsommar" midsommarafton, "påsk" Easter
+  Sunday, "vid årets slut" 31 December;
+- "till nästa möte": the next meeting's date when it is known, otherwise nothing.
+
+dateparser is the fallback for absolute dates the rules do not cover; on its own
+it misreads or misses most of the above (see issue 2).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from actiontrack.errors import DateError
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+MONTH_NAMES = ["", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+               "september", "oktober", "november", "december"]  # fmt: skip
+WEEKDAYS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6}
+WEEKDAY_NAMES = list(WEEKDAYS)
+NUMBERS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+    "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "några": 3, "ett par": 2, "par": 2,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Whole month names only: "före jul" is Christmas, not July.
+_MONTH_FULL = r"(?P<month>" + "|".join(MONTH_NAMES[1:]) + r")"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:en|s)?"
+_NUMBER = r"(?P<n>\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
+_YEAR = r"(?:\s+(?P<year>(?:19|20)\d\d))?"
+_B = r"(?<![\wåäöÅÄÖ])"  # word boundary that knows Swedish letters
+_E = r"(?![\wåäöÅÄÖ])"
+
+
+def format_swedish(d: date) -> str:
+    """22 februari 2016."""
+    return f"{d.day} {MONTH_NAMES[d.month]} {d.year}"
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date expression found in a text, resolved against a base date."""
+
+    start: int
+    end: int
+    text: str
+    date: date | None  # None: understood, but no date ("till nästa möte" with no next meeting)
+    rule: str
+    day: int | None = None  # what the text itself says, for year inference
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+
+
+# ---------------------------------------------------------------------------
+# Calendar helpers
+
+
+def last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def easter(year: int) -> date:
+    """Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _weekday_between(year: int, month: int, first: int, last: int, weekday: int) -> date:
+    d = date(year, month, first)
+    while d.weekday() != weekday:
+        d += timedelta(days=1)
+    assert d.day <= last
+    return d
+
+
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    # name (as written, lower case) -> the date in a given year
+    "julafton": lambda y: date(y, 12, 24),
+    "jul": lambda y: date(y, 12, 24),
+    "julen": lambda y: date(y, 12, 24),
+    "juldagen": lambda y: date(y, 12, 25),
+    "annandag jul": lambda y: date(y, 12, 26),
+    "nyårsafton": lambda y: date(y, 12, 31),
+    "nyår": lambda y: date(y, 12, 31),
+    "nyåret": lambda y: date(y, 12, 31),
+    "nyårsdagen": lambda y: date(y, 1, 1),
+    "trettondagen": lambda y: date(y, 1, 6),
+    "trettondedag jul": lambda y: date(y, 1, 6),
+    "trettonhelgen": lambda y: date(y, 1, 6),
+    "skärtorsdagen": lambda y: easter(y) - timedelta(days=3),
+    "skärtorsdag": lambda y: easter(y) - timedelta(days=3),
+    "långfredagen": lambda y: easter(y) - timedelta(days=2),
+    "långfredag": lambda y: easter(y) - timedelta(days=2),
+    "påskafton": lambda y: easter(y) - timedelta(days=1),
+    "påsk": easter,
+    "påsken": easter,
+    "påskdagen": easter,
+    "annandag påsk": lambda y: easter(y) + timedelta(days=1),
+    "valborg": lambda y: date(y, 4, 30),
+    "valborgsmässoafton": lambda y: date(y, 4, 30),
+    "första maj": lambda y: date(y, 5, 1),
+    "kristi himmelsfärd": lambda y: easter(y) + timedelta(days=39),
+    "kristi himmelsfärdsdag": lambda y: easter(y) + timedelta(days=39),
+    "pingst": lambda y: easter(y) + timedelta(days=49),
+    "pingsten": lambda y: easter(y) + timedelta(days=49),
+    "pingstdagen": lambda y: easter(y) + timedelta(days=49),
+    "nationaldagen": lambda y: date(y, 6, 6),
+    "midsommar": lambda y: _weekday_between(y, 6, 19, 25, 4),
+    "midsommarafton": lambda y: _weekday_between(y, 6, 19, 25, 4),
+    "midsommardagen": lambda y: _weekday_between(y, 6, 20, 26, 5),
+    "sommaren": lambda y: _weekday_between(y, 6, 19, 25, 4),  # only after "före/innan"
+    "semestern": lambda y: _weekday_between(y, 6, 19, 25, 4),  # only after "före/innan"
+    "allhelgonaafton": lambda y: _all_saints(y) - timedelta(days=1),
+    "allhelgona": lambda y: _all_saints(y),
+    "alla helgons dag": lambda y: _all_saints(y),
+    "lucia": lambda y: date(y, 12, 13),
+}
+
+
+def _all_saints(year: int) -> date:
+    d = date(year, 10, 31)
+    while d.weekday() != 5:
+        d += timedelta(days=1)
+    return d
+
+
+def _next_on_or_after(base: date, make: Callable[[int], date]) -> date:
+    for year in (base.year, base.year + 1):
+        try:
+            d = make(year)
+        except ValueError:
+            continue
+        if d >= base:
+            return d
+    return make(base.year + 1)
+
+
+def _friday_of_iso_week(year: int, week: int) -> date:
+    return date.fromisocalendar(year, week, 5)
+
+
+def _weeks_in(year: int) -> int:
+    return date(year, 12, 28).isocalendar()[1]
+
+
+def _next_weekday(base: date, weekday: int) -> date:
+    """The next such weekday strictly after base."""
+    return base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS[word]
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+# ---------------------------------------------------------------------------
+# Rules: (name, pattern, resolver). The resolver gets the match, the base date
+# and the next meeting and returns a DateMatch's fields.
+
+
+@dataclass(frozen=True)
+class Context:
+    base: date
+    next_meeting: date | None
+
+
+Resolved = tuple[date | None, dict[str, int | None]]
+
+
+def _make_date(year: int | None, month: int, day: int, text: str) -> date:
+    """The date, or a DateError that says why not. Without a year, checks against a leap year."""
+    try:
+        return date(2000 if year is None else year, month, day)
+    except ValueError:
+        when = MONTH_NAMES[month] if year is None else f"{MONTH_NAMES[month]} {year}"
+        raise DateError(f"'{text.strip()}' is not a date: {when} has no day {day}.") from None
+
+
+def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
+    day, month = int(m["day"]), MONTHS[m["month"]] if not m["month"].isdigit() else int(m["month"])
+    if not 1 <= month <= 12:
+        raise DateError(f"'{m[0]}' is not a date: there is no month {month}.")
+    year_text = m["year"]
+    weekday = WEEKDAYS[m["weekday"]] if m.groupdict().get("weekday") else None
+    if year_text:
+        year = int(year_text)
+        if year < 100:
+            year += 2000
+        d = _make_date(year, month, day, m[0])
+    else:
+        _make_date(None, month, day, m[0])
+        d = _next_on_or_after(ctx.base, lambda y: date(y, month, day))
+    if weekday is not None and d.weekday() != weekday:
+        raise DateError(
+            f"'{m[0].strip()}' contradicts itself: {format_swedish(d)} is a {calendar.day_name[d.weekday()]}, "
+            f"not a {calendar.day_name[weekday]}."
+        )
+    return d, {"day": day, "month": month, "year": int(year_text) if year_text else None, "weekday": weekday}
+
+
+def _iso(m: re.Match[str], ctx: Context) -> Resolved:
+    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    if not 1 <= month <= 12:
+        raise DateError(f"'{m[0]}' is not a date: there is no month {month}.")
+    return _make_date(year, month, day, m[0]), {"day": day, "month": month, "year": year}
+
+
+def _month_part(m: re.Match[str], ctx: Context) -> Resolved:
+    month = MONTHS[m["month"]]
+    part = (m["part"] or "").lower()
+
+    def make(year: int) -> date:
+        if "början" in part:
+            return date(year, month, 10)
+        if "mitten" in part:
+            return date(year, month, 15)
+        return last_day(year, month)
+
+    if m["year"]:
+        return make(int(m["year"])), {"month": month, "year": int(m["year"])}
+    # "i mars" said in March still means this March; a month already over means next year's.
+    year = ctx.base.year if last_day(ctx.base.year, month) >= ctx.base else ctx.base.year + 1
+    return make(year), {"month": month}
+
+
+def _relative_day(m: re.Match[str], ctx: Context) -> Resolved:
+    word = m[0].lower().replace(" ", "")
+    offset = {"idag": 0, "imorgon": 1, "iövermorgon": 2}[word]
+    return ctx.base + timedelta(days=offset), {}
+
+
+def _in_n_units(m: re.Match[str], ctx: Context) -> Resolved:
+    n = _number(m["n"].lower())
+    unit = m["unit"].lower()
+    if unit.startswith("dag"):
+        return ctx.base + timedelta(days=n), {}
+    if unit.startswith("veck"):
+        return ctx.base + timedelta(weeks=n), {}
+    if unit.startswith("mån"):
+        return _add_months(ctx.base, n), {}
+    return _add_months(ctx.base, 12 * n), {}
+
+
+def _week_relative(m: re.Match[str], ctx: Context) -> Resolved:
+    which = m["which"].lower()  # "i veckan", "denna vecka": this week
+    monday = ctx.base - timedelta(days=ctx.base.weekday())
+    if which in ("nästa", "kommande"):
+        monday += timedelta(weeks=1)
+    return monday + timedelta(days=4), {}
+
+
+def _month_relative(m: re.Match[str], ctx: Context) -> Resolved:
+    which = m["which"].lower()
+    first = date(ctx.base.year, ctx.base.month, 1)
+    if which in ("nästa", "kommande"):
+        first = _add_months(first, 1)
+    return last_day(first.year, first.month), {}
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
+    weekday = WEEKDAYS[m["weekday"].lower()]
+    if m["next"] or m["nextweek"]:
+        monday = ctx.base - timedelta(days=ctx.base.weekday()) + timedelta(weeks=1)
+        return monday + timedelta(days=weekday), {"weekday": weekday}
+    return _next_weekday(ctx.base, weekday), {"weekday": weekday}
+
+
+def _iso_week(m: re.Match[str], ctx: Context) -> Resolved:
+    week = int(m["week"])
+    if m["year"]:
+        year = int(m["year"])
+        if not 1 <= week <= _weeks_in(year):
+            raise DateError(f"'{m[0]}' is not a date: {year} has weeks 1 to {_weeks_in(year)}.")
+        return _friday_of_iso_week(year, week), {}
+    if not 1 <= week <= 53:
+        raise DateError(f"'{m[0]}' is not a date: a year has at most 53 weeks.")
+    for year in (ctx.base.year, ctx.base.year + 1):
+        if week <= _weeks_in(year) and _friday_of_iso_week(year, week) >= ctx.base:
+            return _friday_of_iso_week(year, week), {}
+    raise DateError(f"'{m[0]}' is not a date: neither {ctx.base.year} nor the next year has week {week}.")
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Resolved:
+    make = HOLIDAYS[re.sub(r"\s+", " ", m["holiday"].lower())]
+    if m["year"]:
+        return make(int(m["year"])), {}
+    return _next_on_or_after(ctx.base, make), {}
+
+
+def _next_meeting(m: re.Match[str], ctx: Context) -> Resolved:
+    return ctx.next_meeting, {}
+
+
+def _last_of_month(m: re.Match[str], ctx: Context) -> Resolved:
+    month = MONTHS[m["month"]]
+    if m["year"]:
+        return last_day(int(m["year"]), month), {"month": month}
+    return _next_on_or_after(ctx.base, lambda y: last_day(y, month)), {"month": month}
+
+
+_PLAIN_HOLIDAYS = sorted((h for h in HOLIDAYS if h not in ("sommaren", "semestern")), key=len, reverse=True)
+
+RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], Context], Resolved]]] = [
+    (
+        "iso",
+        re.compile(_B + r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<d>\d\d?)" + _E),
+        _iso,
+    ),
+    (
+        "day-month",
+        re.compile(
+            _B + r"(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})(?::?e|:a)?"
+            r"(?:\s*(?:-|–|och)\s*\d{1,2}(?::?e|:a)?)?\s+" + _MONTH + _YEAR + _E,
+            re.IGNORECASE,
+        ),
+        _day_month,
+    ),
+    (
+        "numeric",
+        re.compile(
+            _B + r"(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})/(?P<month>\d{1,2})"
+            r"(?:(?:\s+|-|/)(?P<year>(?:19|20)?\d\d))?(?![\d/:.,]\d)" + _E,
+            re.IGNORECASE,
+        ),
+        _day_month,
+    ),
+    (
+        "last-of-month",
+        re.compile(_B + r"sista\s+(?:dagen\s+i\s+)?" + _MONTH_FULL + _YEAR + _E, re.IGNORECASE),
+        _last_of_month,
+    ),
+    (
+        "month-part",
+        re.compile(
+            _B + r"(?:(?P<part>i\s+början|i\s+mitten|i\s+slutet|mot\s+slutet|under|i|till|före|innan|inför)"
+            r"(?:\s+(?:av|på))?\s+)?" + _MONTH_FULL + _YEAR + _E,
+            re.IGNORECASE,
+        ),
+        _month_part,
+    ),
+    ("relative-day", re.compile(_B + r"(?:i\s*dag|i\s*morgon|i\s*övermorgon)" + _E, re.IGNORECASE), _relative_day),
+    (
+        "in-n-units",
+        re.compile(
+            _B + r"(?:om|inom)\s+" + _NUMBER + r"\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad|år)" + _E,
+            re.IGNORECASE,
+        ),
+        _in_n_units,
+    ),
+    (
+        "week-relative",
+        re.compile(
+            _B + r"(?:(?:i\s+slutet\s+av|under|senast)\s+)?(?P<which>nästa|kommande|denna|den\s+här|i)\s+veckan?"
+            + r"(?!\s*\d)" + _E,
+            re.IGNORECASE,
+        ),
+        _week_relative,
+    ),
+    (
+        "month-relative",
+        re.compile(
+            _B + r"(?:i\s+slutet\s+av\s+|under\s+)?(?P<which>nästa|kommande|denna|den\s+här)\s+månad(?:en)?" + _E,
+            re.IGNORECASE,
+        ),
+        _month_relative,
+    ),
+    (
+        "weekday",
+        re.compile(_B + r"(?P<next>(?:nästa|kommande)\s+)?" + _WEEKDAY + r"(?P<nextweek>\s+(?:i\s+)?nästa\s+vecka)?" + _E,
+                   re.IGNORECASE),  # fmt: skip
+        _weekday,
+    ),
+    (
+        "iso-week",
+        re.compile(_B + r"(?:vecka|v\.?)\s*(?P<week>\d{1,2})(?:\s+(?P<year>(?:19|20)\d\d))?" + _E, re.IGNORECASE),
+        _iso_week,
+    ),
+    (
+        "year-end",
+        re.compile(
+            _B + r"(?:(?:vid|till|före|innan|inför|senast\s+vid)\s+)?(?P<holiday>årets\s+slut|årsskiftet)" + _E
+            + r"|" + _B + r"i\s+slutet\s+(?:av|på)\s+(?P<h2>året)" + _E,
+            re.IGNORECASE,
+        ),  # fmt: skip
+        lambda m, ctx: (date(ctx.base.year, 12, 31), {}),
+    ),
+    (
+        "before-summer",
+        re.compile(_B + r"(?:före|innan|inför)\s+(?P<holiday>sommaren|semestern)" + _E, re.IGNORECASE),
+        lambda m, ctx: (_next_on_or_after(ctx.base, HOLIDAYS[m["holiday"].lower()]), {}),
+    ),
+    (
+        "holiday",
+        re.compile(_B + r"(?P<holiday>" + "|".join(h.replace(" ", r"\s+") for h in _PLAIN_HOLIDAYS) + r")" + _YEAR + _E,
+                   re.IGNORECASE),  # fmt: skip
+        _holiday,
+    ),
+    (
+        "next-meeting",
+        re.compile(
+            _B + r"(?:nästa|kommande)\s+(?:års\s+första\s+)?(?:möte|sammanträde|träff|gång)(?:t)?" + _E
+            + r"|" + _B + r"nästa\s+års\s+första\s+möte" + _E,
+            re.IGNORECASE,
+        ),  # fmt: skip
+        _next_meeting,
+    ),
+]
+
+
+# ---------------------------------------------------------------------------
+# Public API
+
+# Words around a date that do not change it ("senast fredag", "den 2 mars kl. 9").
+_FILLER = re.compile(
+    r"^(?:(?:senast|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|till|tills|före|innan|inför|by|på|vid|under|"
+    r"den|ca|cirka|från|och\s+med|fr\.?\s?o\.?\s?m\.?|datum|deadline|klart|klar|"
+    r"(?:för|efter)middagen|morgonen|kvällen|eftermiddag|förmiddag|nästa\s+möte(?:\s+är)?)[\s:,]+)+",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"[\s,]*(?:(?:klockan|kl\.?)\s*)?\d{1,2}[:.]\d\d(?:\s*[-–]\s*\d{1,2}[:.]\d\d)?\s*$", re.IGNORECASE)
+_TIME_ANYWHERE = re.compile(r"(?:klockan|kl\.?)\s*\d{1,2}(?:[:.]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?)?",
+                            re.IGNORECASE)  # fmt: skip
+
+
+_AFTER = re.compile(r"(?:efter|sedan|från\s+och\s+med|fr\.?o\.?m\.?)\s+$", re.IGNORECASE)
+
+
+def _variants(expr: str) -> list[str]:
+    """The expression without its time of day, then also without the filler words around it."""
+    text = " ".join(expr.replace("\u00a0", " ").split()).strip(" .,;:!")
+    text = " ".join(_TIME.sub("", _TIME_ANYWHERE.sub(" ", text)).split())
+    variants = [text]
+    while (stripped := _FILLER.sub("", variants[-1]).strip(" .,;:")) != variants[-1]:
+        variants.append(stripped)
+    return [v for v in variants if v]
+
+
+def parse_date(expr: str, base: date, *, next_meeting: date | None = None) -> date:
+    """The date a whole Swedish expression means, with deadline meaning.
+
+    Raises DateError when the expression is not understood, names no date
+    ("till nästa möte" with no next meeting) or contradicts itself.
+    """
+    variants = _variants(expr)
+    if not variants:
+        raise DateError("An empty text is not a date.")
+    ctx = Context(base, next_meeting)
+    for text in variants:
+        for _name, pattern, resolve in RULES:
+            m = pattern.fullmatch(text)
+            if m:
+                d, _ = resolve(m, ctx)
+                if d is None:
+                    raise DateError(f"'{expr}' refers to the next meeting, and its date is not known.")
+                return d
+    d = _dateparser_fallback(variants[-1], base)
+    if d is None:
+        raise DateError(f"'{expr}' is not a date that actiontrack understands (try '15 mars', 'fredag', 'vecka 12').")
+    return d
+
+
+def find_dates(text: str, base: date, *, next_meeting: date | None = None) -> list[DateMatch]:
+    """Every date expression inside a text, leftmost-longest, resolved against base.
+
+    Expressions that are impossible ("31 februari") are skipped: in running text
+    they are typos, and a missing date is better than a wrong one.
+    """
+    ctx = Context(base, next_meeting)
+    candidates: list[tuple[int, int, str, re.Match[str], Callable[[re.Match[str], Context], Resolved]]] = []
+    for name, pattern, resolve in RULES:
+        for m in pattern.finditer(text):
+            candidates.append((m.start(), m.end(), name, m, resolve))
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    # "efter årsskiftet", "sedan i mars": a date something happens after is no deadline.
+    found: list[DateMatch] = []
+    taken_until = -1
+    for start, end, name, m, resolve in candidates:
+        if start < taken_until or _AFTER.search(text, 0, start):
+            continue
+        try:
+            d, parts = resolve(m, ctx)
+        except DateError:
+            continue
+        found.append(DateMatch(start, end, m[0], d, name, **parts))  # type: ignore[arg-type]
+        taken_until = end
+    return found
+
+
+@lru_cache(maxsize=1)
+def _date_data_parser():  # type: ignore[no-untyped-def]
+    """dateparser's parser, built once and restricted to Swedish."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["sv"],
+        settings={"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "future", "RETURN_AS_TIMEZONE_AWARE": False},
+    )
+
+
+def _dateparser_fallback(text: str, base: date) -> date | None:
+    data = _date_data_parser().get_date_data(text)
+    if data.date_obj is None or "day" not in (data.parts or ()) or "month" not in (data.parts or ()):
+        return None
+    d = data.date_obj.date()
+    if "year" not in data.parts:
+        d = _next_on_or_after(base, lambda y: d.replace(year=y))
+    return d

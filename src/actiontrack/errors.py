@@ -1,0 +1,33 @@
+"""Errors that the CLI turns into one sentence on stderr and an exit status."""
+
+from __future__ import annotations
+
+
+class ActionTrackError(Exception):
+    """Base class: the message is a sentence for the user."""
+
+    exit_code = 1
+
+
+class UsageError(ActionTrackError):
+    exit_code = 2
+
+
+class NotFoundError(ActionTrackError):
+    pass
+
+
+class DateError(ActionTrackError):
+    """A date expression that is not understood, or that contradicts itself."""
+
+
+class PersonError(ActionTrackError):
+    """An unknown or ambiguous name."""
+
+
+class DocumentError(ActionTrackError):
+    """A document that cannot be read as minutes."""
+
+
+class StorageError(ActionTrackError):
+    """The database cannot be opened, written or upgraded."""

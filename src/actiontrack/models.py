@@ -1,0 +1,141 @@
+"""Domain objects: plain dataclasses, no database, no formatting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    ACTION = "action"
+    DEFERRED = "deferred"
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class OwnerKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int | None
+    name: str
+    organisation: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Owner:
+    name: str
+    kind: OwnerKind = OwnerKind.PERSON
+    person_id: int | None = None
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    id: int
+    group: str
+    date: date | None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: int
+    group: str
+    date: date | None
+    title: str | None
+    place: str | None = None
+    secretary: str | None = None
+    source_path: str | None = None
+    source_hash: str | None = None
+    next_meeting: date | None = None
+    item_count: int = 0
+
+    @property
+    def ref(self) -> MeetingRef:
+        return MeetingRef(self.id, self.group, self.date, self.title)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: str  # UTC ISO-8601
+    action: str  # created, edited, done, reopened, dropped, noted
+    detail: dict[str, object]
+    meeting_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    id: int
+    kind: Kind
+    text: str
+    status: Status
+    owners: tuple[Owner, ...] = ()
+    due: date | None = None
+    meeting: MeetingRef | None = None
+    source: str | None = None
+    line: int | None = None
+    topic: str | None = None
+    confidence: float | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    closed_at: str | None = None
+    history: tuple[HistoryEntry, ...] = ()
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status is Status.OPEN and self.due is not None and self.due < today
+
+
+# --- What the extractor finds in a document (no ids: nothing is stored yet) ---
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class ScheduledMeeting:
+    date: date
+    place: str | None = None
+
+
+@dataclass
+class ExtractedMeeting:
+    title: str | None = None
+    date: date | None = None
+    year_inferred: str | None = None  # how the year was found when the heading has none
+    attendees: list[Attendee] = field(default_factory=list)
+    absent: list[Attendee] = field(default_factory=list)
+    secretary: str | None = None
+    next_meeting: date | None = None
+    schedule: list[ScheduledMeeting] = field(default_factory=list)
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtractedItem:
+    kind: Kind
+    text: str
+    owners: tuple[Owner, ...]
+    due: date | None
+    source: str
+    line: int
+    topic: str | None
+    confidence: float
+
+
+@dataclass
+class Extraction:
+    meeting: ExtractedMeeting
+    items: list[ExtractedItem]
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,94 @@
+"""Who a name means: full names, first names, aliases and Swedish nicknames.
+
+A Roster is the set of people a name can resolve to: the attendees of one
+document for the extractor, everybody in the database for `track add`. The
+rules are the same for both, and they live here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from actiontrack.errors import PersonError
+from actiontrack.models import Person
+from actiontrack.names_sv import FIRST_NAMES, NICKNAMES, formal_forms
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def first_name(full_name: str) -> str:
+    return full_name.split()[0] if full_name.split() else full_name
+
+
+def looks_like_first_name(word: str) -> bool:
+    return word.casefold() in FIRST_NAMES
+
+
+@dataclass(frozen=True)
+class Match:
+    person: Person
+    how: str  # "name", "alias", "first name", "nickname", "surname"
+
+
+class Roster:
+    """People a name can refer to, with the lookups Swedish minutes need."""
+
+    def __init__(self, people: Iterable[Person]) -> None:
+        self.people = list(people)
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def candidates(self, name: str) -> list[Match]:
+        """Everybody the name may mean, best kind of match first; ties are returned together."""
+        key = _key(name)
+        if not key:
+            return []
+        tiers: list[list[Match]] = [[], [], [], [], []]
+        for person in self.people:
+            full = _key(person.name)
+            parts = full.split()
+            if key == full:
+                tiers[0].append(Match(person, "name"))
+            elif key in (_key(a) for a in person.aliases):
+                tiers[1].append(Match(person, "alias"))
+            elif " " not in key and parts and key == parts[0]:
+                tiers[2].append(Match(person, "first name"))
+            elif " " not in key and parts and parts[0] in formal_forms(key) | _nicknames_of(key):
+                tiers[3].append(Match(person, "nickname"))
+            elif " " in key and len(parts) > 1 and key.split()[-1] == parts[-1] and (
+                key.split()[0] in formal_forms(parts[0]) or parts[0] in formal_forms(key.split()[0])
+            ):
+                tiers[3].append(Match(person, "nickname"))  # "Bosse Pettersson" -> "Bo Pettersson"
+            elif " " not in key and len(parts) > 1 and key == parts[-1]:
+                tiers[4].append(Match(person, "surname"))
+        for tier in tiers:
+            if tier:
+                return tier
+        return []
+
+    def find(self, name: str) -> Person | None:
+        """The one person the name means, or None when nobody or several."""
+        found = self.candidates(name)
+        return found[0].person if len(found) == 1 else None
+
+    def resolve(self, name: str) -> Person:
+        """The one person the name means; PersonError with a helpful sentence otherwise."""
+        found = self.candidates(name)
+        if len(found) == 1:
+            return found[0].person
+        if not found:
+            raise PersonError(
+                f"Nobody called '{name}' is known. Add them with: track people add \"{name}\" "
+                f"(a full name, e.g. \"{name.title() if ' ' in name else name + ' Efternamn'}\")."
+            )
+        names = ", ".join(sorted(m.person.name for m in found))
+        raise PersonError(f"'{name}' could be any of: {names}. Give the full name.")
+
+
+def _nicknames_of(formal: str) -> set[str]:
+    """Nicknames that stand for a formal first name ("bo" -> {"bosse"})."""
+    return {nick for nick, forms in NICKNAMES.items() if formal in forms}

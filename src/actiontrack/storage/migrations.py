@@ -1,0 +1,158 @@
+"""Numbered, append-only schema migrations (as llm and sqlite-utils do).
+
+Each migration is a function of a SQLAlchemy connection. Applied names are
+recorded in `_track_migrations`; `migrate` runs the missing ones in order, each
+in the caller's transaction, so a failed upgrade leaves the database as it was.
+Never edit a shipped migration: add the next one. Table definitions inside a
+migration are frozen copies, not tables.py, so that an old database is upgraded
+step by step exactly as it was built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from actiontrack.errors import StorageError
+
+MIGRATIONS_TABLE = "_track_migrations"
+Migration = Callable[[Connection], None]
+
+
+def m001_initial(conn: Connection) -> None:
+    md = sa.MetaData()
+    pk = {"primary_key": True, "autoincrement": True}
+    sa.Table(
+        "groups", md,
+        sa.Column("id", sa.Integer, **pk),
+        sa.Column("name", sa.String, nullable=False, unique=True),
+        sa.Column("place", sa.String),
+        sa.Column("created_at", sa.String, nullable=False),
+    )  # fmt: skip
+    sa.Table(
+        "meetings", md,
+        sa.Column("id", sa.Integer, **pk),
+        sa.Column("group_id", sa.Integer, sa.ForeignKey("groups.id"), nullable=False, index=True),
+        sa.Column("date", sa.String, index=True),
+        sa.Column("title", sa.String),
+        sa.Column("place", sa.String),
+        sa.Column("secretary", sa.String),
+        sa.Column("source_path", sa.String),
+        sa.Column("source_hash", sa.String, unique=True),
+        sa.Column("next_meeting", sa.String),
+        sa.Column("created_at", sa.String, nullable=False),
+    )  # fmt: skip
+    sa.Table(
+        "people", md,
+        sa.Column("id", sa.Integer, **pk),
+        sa.Column("name", sa.String, nullable=False, unique=True),
+        sa.Column("organisation", sa.String),
+        sa.Column("created_at", sa.String, nullable=False),
+    )  # fmt: skip
+    sa.Table(
+        "person_aliases", md,
+        sa.Column("id", sa.Integer, **pk),
+        sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id"), nullable=False, index=True),
+        sa.Column("alias", sa.String, nullable=False, unique=True),
+    )  # fmt: skip
+    sa.Table(
+        "meeting_attendees", md,
+        sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), primary_key=True),
+        sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id"), primary_key=True, index=True),
+        sa.Column("present", sa.Boolean, nullable=False),
+    )  # fmt: skip
+    sa.Table(
+        "scheduled_meetings", md,
+        sa.Column("id", sa.Integer, **pk),
+        sa.Column("group_id", sa.Integer, sa.ForeignKey("groups.id"), nullable=False, index=True),
+        sa.Column("date", sa.String, nullable=False),
+        sa.Column("place", sa.String),
+        sa.Column("source_meeting_id", sa.Integer, sa.ForeignKey("meetings.id")),
+    )  # fmt: skip
+    sa.Table(
+        "items", md,
+        sa.Column("id", sa.Integer, **pk),
+        sa.Column("kind", sa.String, nullable=False),
+        sa.Column("text", sa.String, nullable=False),
+        sa.Column("status", sa.String, nullable=False, index=True),
+        sa.Column("due", sa.String, index=True),
+        sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id"), index=True),
+        sa.Column("source", sa.String),
+        sa.Column("line", sa.Integer),
+        sa.Column("topic", sa.String),
+        sa.Column("confidence", sa.Float),
+        sa.Column("created_at", sa.String, nullable=False),
+        sa.Column("updated_at", sa.String, nullable=False),
+        sa.Column("closed_at", sa.String),
+    )  # fmt: skip
+    sa.Table(
+        "item_owners", md,
+        sa.Column("id", sa.Integer, **pk),
+        sa.Column("item_id", sa.Integer, sa.ForeignKey("items.id"), nullable=False, index=True),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id"), index=True),
+        sa.Column("organisation", sa.String),
+    )  # fmt: skip
+    sa.Table(
+        "item_history", md,
+        sa.Column("id", sa.Integer, **pk),
+        sa.Column("item_id", sa.Integer, sa.ForeignKey("items.id"), nullable=False, index=True),
+        sa.Column("at", sa.String, nullable=False),
+        sa.Column("action", sa.String, nullable=False),
+        sa.Column("detail", sa.String, nullable=False),
+        sa.Column("meeting_id", sa.Integer, sa.ForeignKey("meetings.id")),
+    )  # fmt: skip
+    sa.Table(
+        "settings", md,
+        sa.Column("key", sa.String, primary_key=True),
+        sa.Column("value", sa.String, nullable=False),
+    )  # fmt: skip
+    md.create_all(conn)
+
+
+MIGRATIONS: list[Migration] = [m001_initial]
+
+
+def _migrations_table() -> sa.Table:
+    return sa.Table(
+        MIGRATIONS_TABLE,
+        sa.MetaData(),
+        sa.Column("name", sa.String, primary_key=True),
+        sa.Column("applied_at", sa.String, nullable=False),
+    )
+
+
+def applied(conn: Connection) -> list[str]:
+    if not sa.inspect(conn).has_table(MIGRATIONS_TABLE):
+        return []
+    table = _migrations_table()
+    return [row[0] for row in conn.execute(sa.select(table.c.name))]
+
+
+def schema_version(conn: Connection) -> int:
+    return len(applied(conn))
+
+
+def migrate(conn: Connection, migrations: list[Migration] | None = None) -> list[str]:
+    """Apply the missing migrations in order; returns the names applied."""
+    migrations = MIGRATIONS if migrations is None else migrations
+    known = {m.__name__ for m in migrations}
+    done = applied(conn)
+    unknown = [name for name in done if name not in known]
+    if unknown:
+        raise StorageError(
+            f"This database was written by a newer actiontrack (it has migration {unknown[0]}); upgrade actiontrack."
+        )
+    table = _migrations_table()
+    table.create(conn, checkfirst=True)
+    ran = []
+    for migration in migrations:
+        if migration.__name__ in done:
+            continue
+        migration(conn)
+        conn.execute(table.insert().values(name=migration.__name__, applied_at=datetime.now(UTC).isoformat()))
+        ran.append(migration.__name__)
+    return ran

@@ -1,0 +1,107 @@
+"""The current schema as SQLModel tables.
+
+Migrations (migrations.py) create and upgrade the database; these classes are
+what the repository reads and writes. tests/test_migrations.py checks that a
+fully migrated database has exactly these columns, so the two cannot drift.
+Dates are ISO strings (YYYY-MM-DD), timestamps UTC ISO-8601 strings: they sort
+and compare the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class GroupRow(SQLModel, table=True):
+    __tablename__ = "groups"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    place: str | None = None
+    created_at: str
+
+
+class MeetingRow(SQLModel, table=True):
+    __tablename__ = "meetings"
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="groups.id", index=True)
+    date: str | None = Field(default=None, index=True)
+    title: str | None = None
+    place: str | None = None
+    secretary: str | None = None
+    source_path: str | None = None
+    source_hash: str | None = Field(default=None, unique=True)
+    next_meeting: str | None = None
+    created_at: str
+
+
+class PersonRow(SQLModel, table=True):
+    __tablename__ = "people"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    organisation: str | None = None
+    created_at: str
+
+
+class PersonAliasRow(SQLModel, table=True):
+    __tablename__ = "person_aliases"
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="people.id", index=True)
+    alias: str = Field(unique=True)
+
+
+class AttendanceRow(SQLModel, table=True):
+    __tablename__ = "meeting_attendees"
+    meeting_id: int = Field(foreign_key="meetings.id", primary_key=True)
+    person_id: int = Field(foreign_key="people.id", primary_key=True, index=True)
+    present: bool = True
+
+
+class ScheduledMeetingRow(SQLModel, table=True):
+    __tablename__ = "scheduled_meetings"
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="groups.id", index=True)
+    date: str
+    place: str | None = None
+    source_meeting_id: int | None = Field(default=None, foreign_key="meetings.id")
+
+
+class ItemRow(SQLModel, table=True):
+    __tablename__ = "items"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    text: str
+    status: str = Field(index=True)
+    due: str | None = Field(default=None, index=True)
+    meeting_id: int | None = Field(default=None, foreign_key="meetings.id", index=True)
+    source: str | None = None
+    line: int | None = None
+    topic: str | None = None
+    confidence: float | None = None
+    created_at: str
+    updated_at: str
+    closed_at: str | None = None
+
+
+class ItemOwnerRow(SQLModel, table=True):
+    __tablename__ = "item_owners"
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="items.id", index=True)
+    position: int = 0
+    person_id: int | None = Field(default=None, foreign_key="people.id", index=True)
+    organisation: str | None = None
+
+
+class ItemHistoryRow(SQLModel, table=True):
+    __tablename__ = "item_history"
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="items.id", index=True)
+    at: str
+    action: str
+    detail: str  # JSON object: what changed
+    meeting_id: int | None = Field(default=None, foreign_key="meetings.id")
+
+
+class SettingRow(SQLModel, table=True):
+    __tablename__ = "settings"
+    key: str = Field(primary_key=True)
+    value: str
