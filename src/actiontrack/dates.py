@@ -376,7 +376,11 @@ RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], Context], Resol
         ),
         _month_part,
     ),
-    ("relative-day", re.compile(_B + r"(?:i\s*dag|i\s*morgon|i\s*övermorgon)" + _E, re.IGNORECASE), _relative_day),
+    (
+        "relative-day",
+        re.compile(_B + r"(?:i\s*dag|i\s*morgon|i\s*övermorgon)" + _E, re.IGNORECASE),
+        _relative_day,
+    ),
     (
         "in-n-units",
         re.compile(
@@ -388,8 +392,10 @@ RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], Context], Resol
     (
         "week-relative",
         re.compile(
-            _B + r"(?:(?:i\s+slutet\s+av|under|senast)\s+)?(?P<which>nästa|kommande|denna|den\s+här|i)\s+veckan?"
-            + r"(?!\s*\d)" + _E,
+            _B
+            + r"(?:(?:i\s+slutet\s+av|under|senast)\s+)?(?P<which>nästa|kommande|denna|den\s+här|i)\s+veckan?"
+            + r"(?!\s*\d)"
+            + _E,
             re.IGNORECASE,
         ),
         _week_relative,
@@ -397,27 +403,42 @@ RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], Context], Resol
     (
         "month-relative",
         re.compile(
-            _B + r"(?:i\s+slutet\s+av\s+|under\s+)?(?P<which>nästa|kommande|denna|den\s+här)\s+månad(?:en)?" + _E,
+            _B
+            + r"(?:i\s+slutet\s+av\s+|under\s+)?(?P<which>nästa|kommande|denna|den\s+här)\s+månad(?:en)?"
+            + _E,
             re.IGNORECASE,
         ),
         _month_relative,
     ),
     (
         "weekday",
-        re.compile(_B + r"(?P<next>(?:nästa|kommande)\s+)?" + _WEEKDAY + r"(?P<nextweek>\s+(?:i\s+)?nästa\s+vecka)?" + _E,
-                   re.IGNORECASE),  # fmt: skip
+        re.compile(
+            _B
+            + r"(?P<next>(?:nästa|kommande)\s+)?"
+            + _WEEKDAY
+            + r"(?P<nextweek>\s+(?:i\s+)?nästa\s+vecka)?"
+            + _E,
+            re.IGNORECASE,
+        ),  # fmt: skip
         _weekday,
     ),
     (
         "iso-week",
-        re.compile(_B + r"(?:vecka|v\.?)\s*(?P<week>\d{1,2})(?:\s+(?P<year>(?:19|20)\d\d))?" + _E, re.IGNORECASE),
+        re.compile(
+            _B + r"(?:vecka|v\.?)\s*(?P<week>\d{1,2})(?:\s+(?P<year>(?:19|20)\d\d))?" + _E, re.IGNORECASE
+        ),
         _iso_week,
     ),
     (
         "year-end",
         re.compile(
-            _B + r"(?:(?:vid|till|före|innan|inför|senast\s+vid)\s+)?(?P<holiday>årets\s+slut|årsskiftet)" + _E
-            + r"|" + _B + r"i\s+slutet\s+(?:av|på)\s+(?P<h2>året)" + _E,
+            _B
+            + r"(?:(?:vid|till|före|innan|inför|senast\s+vid)\s+)?(?P<holiday>årets\s+slut|årsskiftet)"
+            + _E
+            + r"|"
+            + _B
+            + r"i\s+slutet\s+(?:av|på)\s+(?P<h2>året)"
+            + _E,
             re.IGNORECASE,
         ),  # fmt: skip
         lambda m, ctx: (date(ctx.base.year, 12, 31), {}),
@@ -429,15 +450,27 @@ RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], Context], Resol
     ),
     (
         "holiday",
-        re.compile(_B + r"(?P<holiday>" + "|".join(h.replace(" ", r"\s+") for h in _PLAIN_HOLIDAYS) + r")" + _YEAR + _E,
-                   re.IGNORECASE),  # fmt: skip
+        re.compile(
+            _B
+            + r"(?P<holiday>"
+            + "|".join(h.replace(" ", r"\s+") for h in _PLAIN_HOLIDAYS)
+            + r")"
+            + _YEAR
+            + _E,
+            re.IGNORECASE,
+        ),  # fmt: skip
         _holiday,
     ),
     (
         "next-meeting",
         re.compile(
-            _B + r"(?:nästa|kommande)\s+(?:års\s+första\s+)?(?:möte|sammanträde|träff|gång)(?:t)?" + _E
-            + r"|" + _B + r"nästa\s+års\s+första\s+möte" + _E,
+            _B
+            + r"(?:nästa|kommande)\s+(?:års\s+första\s+)?(?:möte|sammanträde|träff|gång)(?:t)?"
+            + _E
+            + r"|"
+            + _B
+            + r"nästa\s+års\s+första\s+möte"
+            + _E,
             re.IGNORECASE,
         ),  # fmt: skip
         _next_meeting,
@@ -455,7 +488,9 @@ _FILLER = re.compile(
     r"(?:för|efter)middagen|morgonen|kvällen|eftermiddag|förmiddag|nästa\s+möte(?:\s+är)?)[\s:,]+)+",
     re.IGNORECASE,
 )
-_TIME = re.compile(r"[\s,]*(?:(?:klockan|kl\.?)\s*)?\d{1,2}[:.]\d\d(?:\s*[-–]\s*\d{1,2}[:.]\d\d)?\s*$", re.IGNORECASE)
+_TIME = re.compile(
+    r"[\s,]*(?:(?:klockan|kl\.?)\s*)?\d{1,2}[:.]\d\d(?:\s*[-–]\s*\d{1,2}[:.]\d\d)?\s*$", re.IGNORECASE
+)
 _TIME_ANYWHERE = re.compile(r"(?:klockan|kl\.?)\s*\d{1,2}(?:[:.]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?)?",
                             re.IGNORECASE)  # fmt: skip
 
@@ -493,7 +528,9 @@ def parse_date(expr: str, base: date, *, next_meeting: date | None = None) -> da
                 return d
     d = _dateparser_fallback(variants[-1], base)
     if d is None:
-        raise DateError(f"'{expr}' is not a date that actiontrack understands (try '15 mars', 'fredag', 'vecka 12').")
+        raise DateError(
+            f"'{expr}' is not a date that actiontrack understands (try '15 mars', 'fredag', 'vecka 12')."
+        )
     return d
 
 
@@ -543,3 +580,11 @@ def _dateparser_fallback(text: str, base: date) -> date | None:
     if "year" not in data.parts:
         d = _next_on_or_after(base, lambda y: d.replace(year=y))
     return d
+
+
+def first_due(text: str, base: date, *, next_meeting: date | None = None) -> date | None:
+    """The deadline a sentence states: its first date on or after the base date."""
+    for m in find_dates(text, base, next_meeting=next_meeting):
+        if m.date is not None and m.date >= base:
+            return m.date
+    return None

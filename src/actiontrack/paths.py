@@ -40,5 +40,5 @@ def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL, None for other databases."""
     prefix = "sqlite:///"
     if url.startswith(prefix) and url != prefix + ":memory:":
-        return Path(url[len(prefix):])
+        return Path(url[len(prefix) :])
     return None

@@ -59,8 +59,11 @@ class Roster:
                 tiers[2].append(Match(person, "first name"))
             elif " " not in key and parts and parts[0] in formal_forms(key) | _nicknames_of(key):
                 tiers[3].append(Match(person, "nickname"))
-            elif " " in key and len(parts) > 1 and key.split()[-1] == parts[-1] and (
-                key.split()[0] in formal_forms(parts[0]) or parts[0] in formal_forms(key.split()[0])
+            elif (
+                " " in key
+                and len(parts) > 1
+                and key.split()[-1] == parts[-1]
+                and (key.split()[0] in formal_forms(parts[0]) or parts[0] in formal_forms(key.split()[0]))
             ):
                 tiers[3].append(Match(person, "nickname"))  # "Bosse Pettersson" -> "Bo Pettersson"
             elif " " not in key and len(parts) > 1 and key == parts[-1]:
@@ -83,7 +86,7 @@ class Roster:
         if not found:
             raise PersonError(
                 f"Nobody called '{name}' is known. Add them with: track people add \"{name}\" "
-                f"(a full name, e.g. \"{name.title() if ' ' in name else name + ' Efternamn'}\")."
+                f'(a full name, e.g. "{name.title() if " " in name else name + " Efternamn"}").'
             )
         names = ", ".join(sorted(m.person.name for m in found))
         raise PersonError(f"'{name}' could be any of: {names}. Give the full name.")

@@ -173,7 +173,9 @@ class Repository:
         )
         return [(self._person(p, ()), present) for p, present in rows]
 
-    def add_scheduled(self, group: str, when: date, place: str | None, source_meeting_id: int | None, now: str) -> None:
+    def add_scheduled(
+        self, group: str, when: date, place: str | None, source_meeting_id: int | None, now: str
+    ) -> None:
         group_row = self.get_or_create_group(group, now)
         existing = self.session.exec(
             select(ScheduledMeetingRow).where(
@@ -196,7 +198,9 @@ class Repository:
         if row is None:
             return []
         rows = self.session.exec(
-            select(ScheduledMeetingRow).where(ScheduledMeetingRow.group_id == row.id).order_by(col(ScheduledMeetingRow.date))
+            select(ScheduledMeetingRow)
+            .where(ScheduledMeetingRow.group_id == row.id)
+            .order_by(col(ScheduledMeetingRow.date))
         )
         return [ScheduledMeeting(date.fromisoformat(r.date), r.place) for r in rows]
 

@@ -1,0 +1,676 @@
+"""The `track` command: parse options, call one service function, render the result.
+
+Kept thin on purpose: no SQL, no rules, no formatting here. Heavy modules
+(sqlmodel, dateparser, rich, python-docx) are imported inside the commands that
+need them, so `track --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from actiontrack import __version__
+from actiontrack.errors import ActionTrackError, UsageError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from actiontrack.storage.repository import Repository
+
+
+class _Group(TyperGroup):
+    """Turns every ActionTrackError into one sentence on stderr and its exit status."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ActionTrackError as e:
+            _fail(str(e), e.exit_code)
+        except KeyboardInterrupt:
+            _fail("Interrupted; nothing was written.", 130)
+        except BrokenPipeError:
+            sys.stderr.close()  # `track open | head`: the reader left, nothing to say
+            raise typer.Exit(0) from None
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Track the action items of Swedish meeting minutes, and put every unfinished one on the next agenda.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+meeting_app = typer.Typer(cls=_Group, help="Start and list meetings.", no_args_is_help=True)
+people_app = typer.Typer(cls=_Group, help="The people items can belong to: list, add, alias, merge.")
+app.add_typer(meeting_app, name="meeting")
+app.add_typer(people_app, name="people")
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class OutFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+# --- global options and helpers -------------------------------------------------------------------
+
+
+class State:
+    def __init__(self, db: str | None, now: datetime) -> None:
+        self.db = db
+        self.now = now
+
+    @property
+    def today(self) -> date:
+        from actiontrack.service import today_of
+
+        return today_of(self.now)
+
+    def repository(self, *, write: bool = True) -> Iterator[Repository]:
+        from actiontrack.paths import database_url
+        from actiontrack.storage import open_repository
+
+        return open_repository(database_url(self.db), write=write)  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"track {__version__}")
+        raise typer.Exit()
+
+
+def _parse_now(value: str | None) -> datetime:
+    if not value:
+        return datetime.now().astimezone()
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--now must be an ISO date or date-time, not '{value}'.") from None
+    return parsed if parsed.tzinfo else parsed.astimezone()
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="SQLite database file. Default: $TRACK_DB, else the user data directory. "
+            "TRACK_DATABASE_URL takes any SQLAlchemy URL (e.g. a shared PostgreSQL).",
+            metavar="PATH",
+        ),
+    ] = None,
+    now: Annotated[
+        str | None, typer.Option("--now", hidden=True, help="Pretend it is this time (tests).")
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Track the action items of Swedish meeting minutes.
+
+    Record items during a meeting (`track add`), import them from the minutes
+    afterwards (`track import`), follow them up (`track open`, `track done`), and
+    everything runs offline on this machine.
+    """
+    ctx.obj = State(db, _parse_now(now))
+
+
+def _state(ctx: typer.Context) -> State:
+    state: State = ctx.find_root().obj
+    return state
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def _echo_json(data: Any) -> None:
+    from actiontrack.render import dumps
+
+    typer.echo(dumps(data))
+
+
+def _confirm() -> Any:
+    """Ask only when a person is at the terminal; scripts get the error sentence instead."""
+    if not sys.stdin.isatty():
+        return None
+    return lambda question: typer.confirm(question, default=False, err=True)
+
+
+# --- items --------------------------------------------------------------------------------------------
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="What is to be done, in Swedish, as said at the meeting.")],
+    owner: Annotated[
+        list[str] | None,
+        typer.Option("--owner", "-o", help="Who does it (repeat for several). Default: from the text."),
+    ] = None,
+    due: Annotated[
+        str | None, typer.Option("--due", "-d", help="Deadline, e.g. 'fredag', '15 mars', 'vecka 12'.")
+    ] = None,
+    meeting: Annotated[
+        int | None, typer.Option("--meeting", "-m", help="Meeting id. Default: the current meeting.")
+    ] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """Record an action item; owner and due date are read from the Swedish text.
+
+    Example:
+
+        track add "Leif ska skicka ut förslaget senast fredag"
+
+        track add "Boka lokal" --owner "Ia Jonsson" --due "vecka 12"
+    """
+    from actiontrack import service
+    from actiontrack.render import item_dict
+
+    state = _state(ctx)
+    with state.repository() as repo:
+        item = service.add_item(
+            repo, text, owners=owner or (), due=due, meeting_id=meeting, now=state.now, confirm=_confirm()
+        )
+    if fmt is OutFormat.json:
+        _echo_json(item_dict(item, state.today))
+        return
+    owners = ", ".join(o.name for o in item.owners) or "the group"
+    due_text = item.due.isoformat() if item.due else "no due date"
+    where = f", meeting #{item.meeting.id} {item.meeting.group}" if item.meeting else ""
+    typer.echo(f"Added #{item.id}: {item.text} ({owners}; {due_text}{where})")
+
+
+@app.command("open")
+def open_(
+    ctx: typer.Context,
+    owner: Annotated[
+        str | None, typer.Option("--owner", "-o", help="Only this person's (or organisation's) items.")
+    ] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help="Only items from this group's meetings.")
+    ] = None,
+    meeting: Annotated[
+        int | None, typer.Option("--meeting", "-m", help="Only items from this meeting.")
+    ] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only items past their due date.")] = False,
+    due_before: Annotated[
+        str | None, typer.Option("--due-before", help="Only items due before this date.")
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", "-a", help="Done and dropped items too.")] = False,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List open items: overdue first, then by due date, then oldest.
+
+    Example:
+
+        track open --owner Leif
+
+        track open --group "Gemensam utvecklingsgrupp" --format json
+    """
+    from actiontrack import service
+    from actiontrack.models import Status
+
+    state = _state(ctx)
+    statuses = tuple(Status) if show_all else (Status.OPEN,)
+    filters = service.Filters(owner, group, meeting, overdue, due_before, statuses)
+    with state.repository(write=False) as repo:
+        items = service.list_items(repo, filters, today=state.today)
+    _print_items(items, fmt, state.today)
+
+
+def _print_items(items: list[Any], fmt: ListFormat, today: date) -> None:
+    from actiontrack.render import item_dict, items_csv, items_table
+
+    if fmt is ListFormat.json:
+        _echo_json([item_dict(i, today) for i in items])
+    elif fmt is ListFormat.csv:
+        typer.echo(items_csv(items), nl=False)
+    elif not items:
+        typer.echo("No items.", err=True)
+    else:
+        _console().print(items_table(items, today))
+
+
+@app.command()
+def done(
+    ctx: typer.Context,
+    ids: Annotated[list[int], typer.Argument(help="Item ids.", metavar="ID...")],
+    note: Annotated[str | None, typer.Option("--note", "-n", help="How it was done.")] = None,
+) -> None:
+    """Mark items as done.
+
+    Example:
+
+        track done 12 14 --note "Skickat till alla"
+    """
+    from actiontrack import service
+
+    state = _state(ctx)
+    with state.repository() as repo:
+        items = service.complete(repo, ids, note=note, now=state.now)
+    for item in items:
+        typer.echo(f"Done #{item.id}: {item.text}")
+
+
+@app.command()
+def reopen(
+    ctx: typer.Context, item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")]
+) -> None:
+    """Open a done or dropped item again."""
+    from actiontrack import service
+
+    state = _state(ctx)
+    with state.repository() as repo:
+        item = service.reopen(repo, item_id, now=state.now)
+    typer.echo(f"Reopened #{item.id}: {item.text}")
+
+
+@app.command()
+def drop(
+    ctx: typer.Context,
+    item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")],
+    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it will not be done.")],
+) -> None:
+    """Drop an item that will not be done, saying why.
+
+    Example:
+
+        track drop 7 --reason "Ersatt av nytt uppdrag"
+    """
+    from actiontrack import service
+
+    state = _state(ctx)
+    with state.repository() as repo:
+        item = service.drop(repo, item_id, reason=reason, now=state.now)
+    typer.echo(f"Dropped #{item.id}: {item.text}")
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")],
+    text: Annotated[str | None, typer.Option("--text", "-t", help="New text.")] = None,
+    owner: Annotated[
+        list[str] | None, typer.Option("--owner", "-o", help="New owner(s); replaces the old ones.")
+    ] = None,
+    due: Annotated[str | None, typer.Option("--due", "-d", help="New due date; 'none' removes it.")] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """Change an item's text, owners or due date; the change is kept in its history.
+
+    Example:
+
+        track edit 12 --due "nästa fredag" --owner Ia
+    """
+    from actiontrack import service
+    from actiontrack.render import item_dict
+
+    state = _state(ctx)
+    with state.repository() as repo:
+        item = service.edit(
+            repo, item_id, text=text, owners=owner, due=due, now=state.now, confirm=_confirm()
+        )
+    if fmt is OutFormat.json:
+        _echo_json(item_dict(item, state.today, history=True))
+    else:
+        typer.echo(f"Edited #{item.id}: {item.text}")
+
+
+@app.command()
+def note(
+    ctx: typer.Context,
+    item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")],
+    text: Annotated[str, typer.Argument(help="The note.")],
+) -> None:
+    """Add a note to an item's history."""
+    from actiontrack import service
+
+    state = _state(ctx)
+    with state.repository() as repo:
+        item = service.add_note(repo, item_id, text, now=state.now)
+    typer.echo(f"Noted on #{item.id}.")
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")],
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """Show everything about an item: owners, due date, where it came from, its history."""
+    from actiontrack.render import item_detail, item_dict
+
+    state = _state(ctx)
+    with state.repository(write=False) as repo:
+        item = repo.get_item(item_id)
+    if fmt is OutFormat.json:
+        _echo_json(item_dict(item, state.today, history=True))
+    else:
+        _console().print(item_detail(item, state.today))
+
+
+# --- dates ---------------------------------------------------------------------------------------------
+
+
+@app.command("date")
+def date_(
+    ctx: typer.Context,
+    expression: Annotated[str, typer.Argument(help="A Swedish date expression, e.g. 'i mitten av mars'.")],
+    base: Annotated[
+        str | None,
+        typer.Option("--base", "-b", help="Read relative to this day (YYYY-MM-DD). Default: today."),
+    ] = None,
+) -> None:
+    """Print the ISO date a Swedish expression means, read as a deadline.
+
+    Example:
+
+        track date "nästa fredag" --base 2016-02-08     # 2016-02-19
+
+        track date "vecka 12"
+    """
+    from actiontrack.dates import parse_date
+
+    state = _state(ctx)
+    try:
+        base_day = date.fromisoformat(base) if base else state.today
+    except ValueError:
+        raise UsageError(f"--base must be a date like 2016-02-08, not '{base}'.") from None
+    typer.echo(parse_date(expression, base_day).isoformat())
+
+
+# --- documents -----------------------------------------------------------------------------------------------
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    file: Annotated[
+        str, typer.Argument(help="Minutes: .txt, .md, .docx or .odt; '-' reads stdin.", metavar="FILE")
+    ],
+    year: Annotated[
+        int | None, typer.Option("--year", help="The meeting's year, when the minutes do not say.")
+    ] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """Show the meeting and the action items in a document; writes nothing.
+
+    Example:
+
+        track extract protokoll.docx
+
+        track extract minnesanteckningar.txt --format json
+    """
+    from actiontrack import service
+    from actiontrack.extract.reading import read_document
+    from actiontrack.render import extraction_dict, extraction_table
+
+    state = _state(ctx)
+    extraction = service.extract_document(read_document(file), today=state.today, year=year)
+    if fmt is OutFormat.json:
+        _echo_json(extraction_dict(extraction))
+    else:
+        _console().print(extraction_table(extraction))
+    for warning in extraction.warnings:
+        typer.echo(f"Note: {warning}", err=True)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str], typer.Argument(help="Minutes to import ('-' reads stdin).", metavar="FILE...")
+    ],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Accept every item without review.")] = False,
+    review: Annotated[
+        bool, typer.Option("--review", help="Review each item even without a terminal (answers from stdin).")
+    ] = False,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help="Group name. Default: the minutes' title.")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="The meeting's year, when the minutes do not say.")
+    ] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """Import minutes: the meeting, its attendees, its schedule and its items.
+
+    Each item is shown for review (accept, edit, skip) unless --yes is given.
+    A document already imported is skipped; each one is stored whole or not at all.
+
+    Example:
+
+        track import protokoll-2017-02-13.docx
+
+        track import data/*.txt --yes
+    """
+    from actiontrack import service
+    from actiontrack.extract.reading import read_document
+    from actiontrack.render import item_dict, meeting_dict
+
+    state = _state(ctx)
+    interactive = review or (not yes and sys.stdin.isatty())
+    if not yes and not interactive:
+        raise UsageError(
+            "Without a terminal, import needs --yes (see the items first with: track extract FILE)."
+        )
+    results = []
+    for path in _progress(files, "Importing", show=not interactive and len(files) > 1):
+        document = read_document(path)
+        extraction = service.extract_document(document, today=state.today, year=year)
+        accepted = None
+        if interactive:
+            from actiontrack.review import review_items
+
+            accepted = review_items(extraction, document.name, today=state.today)
+        with state.repository() as repo:
+            result = service.import_extraction(
+                repo, document, extraction, items=accepted, group=group, now=state.now
+            )
+        results.append(result)
+        if fmt is OutFormat.table:
+            _report_import(result)
+    if fmt is OutFormat.json:
+        _echo_json([
+            {"document": r.document, "skipped": r.skipped, "meeting": meeting_dict(r.meeting),
+             "items": [item_dict(i, state.today) for i in r.items], "new_people": r.new_people, "warnings": r.warnings}
+            for r in results
+        ])  # fmt: skip
+
+
+def _report_import(result: Any) -> None:
+    m = result.meeting
+    when = m.date.isoformat() if m.date else "no date"
+    if result.skipped:
+        typer.echo(
+            f"{result.document}: already imported as meeting #{m.id} ({m.group} {when}); nothing added."
+        )
+        return
+    typer.echo(f"{result.document}: meeting #{m.id} {m.group} {when}, {len(result.items)} items"
+               + (f", {len(result.new_people)} new people" if result.new_people else "") + ".")  # fmt: skip
+    for warning in result.warnings:
+        typer.echo(f"  Note: {warning}", err=True)
+
+
+def _progress(paths: list[str], label: str, *, show: bool) -> Any:
+    if not show or not sys.stderr.isatty():
+        return paths
+    from rich.progress import track
+
+    return track(paths, description=label, transient=True, console=_err_console())
+
+
+def _err_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+# --- meetings --------------------------------------------------------------------------------------------------
+
+
+@meeting_app.command("start")
+def meeting_start(
+    ctx: typer.Context,
+    group: Annotated[str, typer.Argument(help="The group that meets, e.g. 'Gemensam utvecklingsgrupp'.")],
+    when: Annotated[str | None, typer.Option("--date", help="The meeting's date. Default: today.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Where it is held.")] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """Start a meeting: `track add` attaches new items to it.
+
+    Example:
+
+        track meeting start "Gemensam utvecklingsgrupp" --place Bryggan
+    """
+    from actiontrack import service
+    from actiontrack.dates import parse_date
+    from actiontrack.render import meeting_dict
+
+    state = _state(ctx)
+    day = parse_date(when, state.today) if when else state.today
+    with state.repository() as repo:
+        meeting = service.start_meeting(repo, group, when=day, place=place, now=state.now)
+    if fmt is OutFormat.json:
+        _echo_json(meeting_dict(meeting))
+    else:
+        typer.echo(
+            f"Started meeting #{meeting.id}: {meeting.group} {day.isoformat()}. New items go to this meeting."
+        )
+
+
+@meeting_app.command("list")
+def meeting_list(
+    ctx: typer.Context,
+    group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group's meetings.")] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """List meetings; the current one is marked with *."""
+    from actiontrack import service
+    from actiontrack.render import meeting_dict, meetings_table
+
+    state = _state(ctx)
+    with state.repository(write=False) as repo:
+        meetings = repo.list_meetings(group)
+        current = service.current_meeting(repo)
+    if fmt is OutFormat.json:
+        _echo_json([meeting_dict(m) for m in meetings])
+    elif not meetings:
+        typer.echo("No meetings yet: `track meeting start GROUP` or `track import FILE`.", err=True)
+    else:
+        _console().print(meetings_table(meetings, current.id if current else None))
+
+
+# --- people ------------------------------------------------------------------------------------------------------
+
+
+@people_app.callback(invoke_without_command=True)
+def people_default(ctx: typer.Context) -> None:
+    """The people items can belong to. Without a subcommand: list them."""
+    if ctx.invoked_subcommand is None:
+        people_list(ctx, OutFormat.table)
+
+
+@people_app.command("list")
+def people_list(
+    ctx: typer.Context,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """List the people known, with organisation and aliases."""
+    from actiontrack.render import people_table, person_dict
+
+    state = _state(ctx)
+    with state.repository(write=False) as repo:
+        people = repo.list_people()
+    if fmt is OutFormat.json:
+        _echo_json([person_dict(p) for p in people])
+    elif not people:
+        typer.echo("Nobody yet: `track people add NAME` or `track import FILE`.", err=True)
+    else:
+        _console().print(people_table(people))
+
+
+@people_app.command("add")
+def people_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Full name, e.g. 'Leif Redestig'.")],
+    organisation: Annotated[
+        str | None, typer.Option("--org", help="Organisation, e.g. socialförvaltningen.")
+    ] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", help="Another name they go by (repeatable).")
+    ] = None,
+) -> None:
+    """Add a person.
+
+    Example:
+
+        track people add "Bo Pettersson" --org Ria/G7 --alias Bosse
+    """
+    from actiontrack import service
+
+    state = _state(ctx)
+    with state.repository() as repo:
+        person = service.add_person(repo, name, organisation, alias or (), state.now)
+    typer.echo(f"Added {person.name} (#{person.id}).")
+
+
+@people_app.command("alias")
+def people_alias(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The person (any name that means them).")],
+    alias: Annotated[str, typer.Argument(help="Another name for them.")],
+) -> None:
+    """Give a person another name that resolves to them."""
+    from actiontrack import service
+
+    state = _state(ctx)
+    with state.repository() as repo:
+        person = service.add_alias(repo, name, alias)
+    typer.echo(f"{alias} now means {person.name}.")
+
+
+@people_app.command("merge")
+def people_merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(help="The person to keep.")],
+    other: Annotated[str, typer.Argument(help="The duplicate: its items and meetings move to KEEP.")],
+) -> None:
+    """Merge a duplicate person into another; the duplicate's name becomes an alias.
+
+    Example:
+
+        track people merge "Anki Sörensen" Anki
+    """
+    from actiontrack import service
+
+    state = _state(ctx)
+    with state.repository() as repo:
+        person = service.merge_people(repo, keep, other)
+    typer.echo(f"Merged into {person.name}; aliases: {', '.join(person.aliases)}.")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,193 @@
+"""Minutes in, meeting and action items out. Pure: no database, no output.
+
+    extraction = extract_text(text, today=date.today())
+
+reading.py reads files, sentences.py finds the structure, meeting.py the meeting,
+rules.py the cues, owners.py the people; this module walks the document once,
+section by section, and decides each item's owner, due date and topic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from actiontrack import dates
+from actiontrack.extract import rules
+from actiontrack.extract.meeting import parse_meeting
+from actiontrack.extract.owners import OwnerResolver
+from actiontrack.extract.sentences import Block, build_blocks, split_lines
+from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Kind, Owner, OwnerKind, Person
+from actiontrack.people import Roster
+
+# A date mentioned earlier in a section is the deadline of an undated item after it
+# ("föreläser eftermiddagen 12 februari ... David tar emot anmälningar") when it is
+# this close ahead of the meeting.
+CONTEXT_DATE_WINDOW = timedelta(days=183)
+_FOLLOW_UP_REACH = 3  # sentences between an item and "Kalle håller i detta"
+
+
+@dataclass
+class _Section:
+    topic: str | None = None
+    level: int = 0
+    label: str | None = None
+    dates: list[date] = field(default_factory=list)
+
+
+def extract_text(text: str, *, today: date, year: int | None = None) -> Extraction:
+    lines = split_lines(text)
+    parsed = parse_meeting(lines, year=year, today=today)
+    meeting = parsed.meeting
+    blocks = build_blocks(lines, skip=parsed.used_lines)
+    roster = Roster(Person(None, a.name, a.organisation) for a in [*meeting.attendees, *meeting.absent])
+    walker = _Walker(meeting, OwnerResolver(roster), base=meeting.date or today)
+    for block in blocks:
+        walker.block(block)
+    return Extraction(meeting, walker.items, parsed.warnings)
+
+
+class _Walker:
+    def __init__(self, meeting: ExtractedMeeting, resolver: OwnerResolver, base: date) -> None:
+        self.meeting = meeting
+        self.resolver = resolver
+        self.base = base
+        self.section = _Section()
+        self.items: list[ExtractedItem] = []
+        self.sentences_since_item = 99
+
+    def block(self, block: Block) -> None:
+        if block.kind == "heading":
+            self.section = _Section(topic=block.text, level=block.level, dates=self._dates(block.text))
+            return
+        if block.kind == "label":
+            self.section.label = block.text
+            return
+        if block.kind == "paragraph":
+            self.section.label = None if not _continues_label(block) else self.section.label
+        for sentence in block.sentences():
+            self.sentence(sentence.text, sentence.line, bullet=block.kind == "bullet")
+
+    def sentence(self, text: str, line: int, *, bullet: bool) -> None:
+        self.sentences_since_item += 1
+        label = self.section.label or ""
+        if self._special_line(text, line):
+            return
+        text, inline_decision = _strip_decision_label(text)
+        ctx = rules.Context(
+            in_decisions=inline_decision or bool(rules.DECISION_LABEL.match(label)),
+            in_views=bullet and bool(label) and bool(rules.VIEWS_LABEL.search(label)),
+        )
+        if rules.is_follow_up(text) and self.items and self.sentences_since_item <= _FOLLOW_UP_REACH:
+            named = self.resolver.people_in(text)
+            if named and self.items[-1].topic == self.section.topic:
+                self._add_owners(named)
+                self.resolver.note_sentence(text, named)
+                return
+        cue = rules.find_cue(text, ctx)
+        if cue is None:
+            self.resolver.note_sentence(text)
+            self.section.dates.extend(self._dates(text))
+            return
+        owners = self._owners(cue)
+        if owners is None:
+            self.resolver.note_sentence(text)
+            self.section.dates.extend(self._dates(text))
+            return
+        due = self._due(text, cue.kind)
+        if cue.kind is Kind.DEFERRED:
+            item_text = self.section.topic or text
+        else:
+            item_text = text
+        confidence = round(min(0.99, cue.strength + (0.05 if owners else 0.0) + (0.03 if due else 0.0)), 2)
+        self.items.append(
+            ExtractedItem(cue.kind, item_text, owners, due, text, line, self.section.topic, confidence)
+        )
+        self.sentences_since_item = 0
+        self.resolver.note_sentence(text, owners or None)
+        self.section.dates.extend(self._dates(text))
+
+    def _owners(self, cue: rules.Cue) -> tuple[Owner, ...] | None:
+        if cue.inherit:
+            return self.resolver.last_owners
+        if cue.kind is Kind.DEFERRED:
+            return ()  # the point is the group's; who was missing is said in the source sentence
+        return self.resolver.resolve(cue.subject)
+
+    def _dates(self, text: str) -> list[date]:
+        return [
+            m.date
+            for m in dates.find_dates(text, self.base, next_meeting=self.meeting.next_meeting)
+            if m.date is not None and m.rule != "next-meeting"
+        ]
+
+    def _due(self, text: str, kind: Kind) -> date | None:
+        found = dates.find_dates(text, self.base, next_meeting=self.meeting.next_meeting)
+        if kind is Kind.DEFERRED:
+            # a deferral is to a meeting: only a calendar date can name another one than the next
+            explicit = [m.date for m in found if m.date and m.rule in ("day-month", "iso", "numeric")]
+            return explicit[0] if explicit else self.meeting.next_meeting
+        own = dates.first_due(text, self.base, next_meeting=self.meeting.next_meeting)
+        if own:
+            return own
+        if any(m.rule == "next-meeting" for m in found):
+            return None  # "till nästa möte" with no known date: no deadline rather than a wrong one
+        context = [d for d in self.section.dates if self.base <= d <= self.base + CONTEXT_DATE_WINDOW]
+        return context[-1] if context else None
+
+    def _add_owners(self, owners: tuple[Owner, ...]) -> None:
+        last = self.items[-1]
+        merged = tuple(dict.fromkeys([*last.owners, *owners]))
+        self.items[-1] = replace(last, owners=merged)
+
+    def _special_line(self, text: str, line: int) -> bool:
+        """ "Ansvarig: Leif", "Åtgärd: ...", "Klart till: 15 mars" lines."""
+        m = rules.RESPONSIBLE_LINE.match(text)
+        if m and self.items:
+            owners = self.resolver.resolve(m.group("who")) or ()
+            last = self.items[-1]
+            self.items[-1] = replace(last, owners=owners or last.owners)
+            return True
+        m = rules.DUE_LINE.match(text)
+        if m and self.items:
+            try:
+                due = dates.parse_date(m.group("when"), self.base, next_meeting=self.meeting.next_meeting)
+            except Exception:  # noqa: BLE001 - an unreadable deadline leaves the item as it is
+                return False
+            self.items[-1] = replace(self.items[-1], due=due)
+            return True
+        m = rules.ACTION_LINE.match(text)
+        if m:
+            what = m.group("what").strip()
+            cue = rules.find_cue(what)
+            owners = self.resolver.resolve(cue.subject) if cue else ()
+            self.items.append(
+                ExtractedItem(
+                    Kind.ACTION,
+                    what,
+                    owners or (),
+                    self._due(what, Kind.ACTION),
+                    text,
+                    line,
+                    self.section.topic,
+                    0.9,
+                )  # fmt: skip
+            )
+            self.sentences_since_item = 0
+            return True
+        return False
+
+
+def _continues_label(block: Block) -> bool:
+    return block.text.lower().startswith("att ")
+
+
+def _strip_decision_label(text: str) -> tuple[str, bool]:
+    m = re.match(r"^(?:beslut|beslutades)\s*:\s*(.+)$", text, re.IGNORECASE)
+    if m:
+        return m.group(1), True
+    return text, False
+
+
+__all__ = ["extract_text", "ExtractedItem", "ExtractedMeeting", "Extraction", "OwnerKind"]

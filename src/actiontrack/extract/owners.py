@@ -1,0 +1,134 @@
+"""Who the subject of a cue is, resolved within the document.
+
+First names and nicknames resolve against the attendee list ("Bosse" -> Bo
+Pettersson), "Han"/"Hon" to the person just named, "Vi"/"Gruppen" to the group
+(no owner), and anything else that acts is an organisation, as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from actiontrack.extract.rules import GROUP_WORDS, NON_AGENTS, PERSON_PRONOUNS, PLURAL_PRONOUNS, words
+from actiontrack.models import Owner, OwnerKind
+from actiontrack.people import Roster, looks_like_first_name
+
+_DEFINITE = re.compile(r"(?:en|na|et|erna|arna|orna|ningen|ingen|heten)$")
+_NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖ'’-]+")
+
+
+class OwnerResolver:
+    """Resolves subjects sentence by sentence, remembering who was named last."""
+
+    def __init__(self, roster: Roster) -> None:
+        self.roster = roster
+        self.last_person: Owner | None = None
+        self.last_owners: tuple[Owner, ...] = ()
+
+    def resolve(self, subject: str | None) -> tuple[Owner, ...] | None:
+        """Owners of a subject; () for the group; None when the subject is no agent."""
+        if subject is None:
+            return ()
+        owners: list[Owner] = []
+        for part in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+|\s*&\s*", subject.strip()):
+            part = re.sub(r"\(.*?\)", "", part).strip()
+            if not part:
+                continue
+            low = part.casefold()
+            if low in GROUP_WORDS:
+                continue
+            if low in PERSON_PRONOUNS:
+                if self.last_person:
+                    owners.append(self.last_person)
+                continue
+            if low in PLURAL_PRONOUNS:
+                owners.extend(o for o in self.last_owners if o not in owners)
+                continue
+            if low in NON_AGENTS:
+                return None if not owners else tuple(owners)
+            owner = self.name_or_organisation(part)
+            if owner is not None and owner not in owners:
+                owners.append(owner)
+        return tuple(owners)
+
+    def name_or_organisation(self, phrase: str) -> Owner | None:
+        person = self.person(phrase)
+        if person is not None:
+            return person
+        tokens = phrase.split()
+        if tokens and tokens[0][:1].islower() or len(tokens) <= 3:
+            return Owner(_as_written(phrase), OwnerKind.ORGANISATION)
+        return None
+
+    def person(self, phrase: str) -> Owner | None:
+        """A person named in a phrase, titles stripped: "Utvecklingschefen Kalle Pettersson"."""
+        tokens = [t for t in phrase.split() if t]
+        for start in range(len(tokens)):
+            candidate = " ".join(tokens[start:])
+            if not all(_NAME_WORD.fullmatch(t) for t in tokens[start:]):
+                continue
+            found = self.roster.find(candidate)
+            if found is not None:
+                return Owner(found.name, OwnerKind.PERSON)
+            if (
+                len(tokens) - start <= 3
+                and looks_like_first_name(tokens[start])
+                and not self.roster.candidates(candidate)
+            ):
+                return Owner(candidate, OwnerKind.PERSON)
+            if len(tokens) - start <= 3 and self.roster.candidates(candidate):
+                return Owner(candidate, OwnerKind.PERSON)  # ambiguous: keep what is written
+        return None
+
+    def note_sentence(self, sentence: str, owners: tuple[Owner, ...] | None = None) -> None:
+        """Remember who a sentence is about, for "Han"/"Hon"/"De" in the next one."""
+        if owners:
+            self.last_owners = owners
+            people = [o for o in owners if o.kind is OwnerKind.PERSON]
+            if len(people) == 1:
+                self.last_person = people[0]
+            return
+        tokens = words(sentence)
+        for j, t in enumerate(tokens[:3]):
+            if t[:1].isupper() and (j == 0 or tokens[j - 1][:1].isupper() or j < 2):
+                name = " ".join(x for x in tokens[j : j + 2] if _NAME_WORD.fullmatch(x))
+                person = self.person(name) or self.person(t)
+                if person is not None:
+                    self.last_person = person
+                    self.last_owners = (person,)
+                    return
+
+    def people_in(self, sentence: str) -> tuple[Owner, ...]:
+        """Every person named in a sentence, in order ("Allan, Per och Bosse ... förutom Anki")."""
+        found: list[Owner] = []
+        tokens = words(sentence)
+        j = 0
+        while j < len(tokens):
+            t = tokens[j]
+            if _NAME_WORD.fullmatch(t) and (j > 0 or self.roster.find(t) or looks_like_first_name(t)):
+                span = [t]
+                while j + len(span) < len(tokens) and _NAME_WORD.fullmatch(tokens[j + len(span)]):
+                    span.append(tokens[j + len(span)])
+                owner = None
+                for k in range(len(span), 0, -1):
+                    owner = self.person(" ".join(span[:k]))
+                    if owner is not None and (
+                        self.roster.find(" ".join(span[:k])) or looks_like_first_name(span[0])
+                    ):
+                        j += k
+                        break
+                    owner = None
+                if owner is not None:
+                    if owner not in found:
+                        found.append(owner)
+                    continue
+            j += 1
+        return tuple(found)
+
+
+def _as_written(phrase: str) -> str:
+    """An organisation as written; a sentence-initial common noun in lower case ("Organisationerna")."""
+    words_ = phrase.split()
+    if len(words_) == 1 and phrase[:1].isupper() and phrase[1:].islower() and _DEFINITE.search(phrase):
+        return phrase.lower()
+    return phrase

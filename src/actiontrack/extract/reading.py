@@ -1,0 +1,151 @@
+"""Reading minutes as text: plain text, Markdown, Word .docx and OpenDocument .odt.
+
+Text files may be UTF-8 (with or without BOM) or Windows-1252/Latin-1, as Swedish
+Windows users save them; the encoding is detected, never guessed into mojibake.
+Word and OpenDocument headings come out as Markdown headings, so the rest of the
+extractor sees one format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from actiontrack.errors import DocumentError
+
+MAX_BYTES = 20 * 1024 * 1024  # minutes are a few pages; 20 MB of text is not minutes
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str  # the path as given, or "-" for stdin
+    text: str
+    sha256: str  # of the bytes read: the same document imported twice is recognised
+
+
+def read_document(path: str) -> Document:
+    """The text of a document; DocumentError with a sentence when it cannot be read."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        suffix = ""
+    else:
+        p = Path(path)
+        if p.is_dir():
+            raise DocumentError(f"{path} is a directory, not a document.")
+        try:
+            with p.open("rb") as f:
+                data = f.read(MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise DocumentError(f"{path} does not exist.") from None
+        except OSError as e:
+            raise DocumentError(f"{path} cannot be read: {e.strerror or e}.") from None
+        suffix = p.suffix.lower()
+    if len(data) > MAX_BYTES:
+        raise DocumentError(
+            f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB; that is not a set of minutes."
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    if suffix == ".docx" or (suffix == "" and data[:2] == b"PK" and b"word/" in data[:2000]):
+        text = _docx_text(data, path)
+    elif suffix == ".odt" or (suffix == "" and data[:2] == b"PK" and b"opendocument.text" in data[:200]):
+        text = _odt_text(data, path)
+    else:
+        text = decode_text(data, path)
+    if not text.strip():
+        raise DocumentError(f"{path} is empty.")
+    return Document(path, text, digest)
+
+
+def decode_text(data: bytes, name: str = "the input") -> str:
+    """Bytes of a text file as str: UTF-8 (BOM or not), else the detected 8-bit encoding."""
+    if not data.strip():
+        raise DocumentError(f"{name} is empty.")
+    if b"\x00" in data[:8192]:
+        raise DocumentError(f"{name} is a binary file, not text minutes (try .txt, .md, .docx or .odt).")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _decode_8bit(data, name)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_8bit(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "mac_roman", "cp850"]).best()
+    if best is None:
+        raise DocumentError(f"{name} is not text in an encoding actiontrack knows (UTF-8 or Windows-1252).")
+    # Swedish files saved on Windows are cp1252; it is a superset of Latin-1 for letters.
+    encoding = "cp1252" if best.encoding in ("latin_1", "iso8859_15") else best.encoding
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return data.decode("latin_1")
+
+
+def _docx_text(data: bytes, name: str) -> str:
+    import io
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise DocumentError(f"{name} is not a readable Word document ({e}).") from None
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.extend(_docx_paragraph(docx.text.paragraph.Paragraph(child, document)))
+        elif tag == "tbl":
+            table = docx.table.Table(child, document)
+            for row in table.rows:
+                cells = [c.text.strip() for c in row.cells if c.text.strip()]
+                if cells:
+                    lines.append(", ".join(dict.fromkeys(cells)))
+                    lines.append("")
+    return "\n".join(lines)
+
+
+def _docx_paragraph(paragraph) -> list[str]:  # type: ignore[no-untyped-def]
+    text = paragraph.text.replace("\u000b", "\n")
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    if not text.strip():
+        return [""]
+    if style.lower().startswith(("heading", "rubrik")) or style.lower() == "title":
+        digits = "".join(ch for ch in style if ch.isdigit())
+        level = int(digits) if digits else 1
+        return ["", "#" * min(level + 1, 6) + " " + text.strip(), ""]
+    if style.lower().startswith(("list", "liststycke")):
+        return ["- " + text.strip()]
+    return [text, ""]
+
+
+def _odt_text(data: bytes, name: str) -> str:
+    import io
+    import zipfile
+
+    from odf import teletype, text
+    from odf.opendocument import load
+
+    try:
+        document = load(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise DocumentError(f"{name} is not a readable OpenDocument text ({e}).") from None
+    lines: list[str] = []
+    for element in document.text.childNodes:
+        tag = getattr(element, "qname", (None, ""))[1]
+        if tag == "h":
+            level = int(element.getAttribute("outlinelevel") or 1)
+            lines += ["", "#" * min(level + 1, 6) + " " + teletype.extractText(element).strip(), ""]
+        elif tag == "p":
+            lines += [teletype.extractText(element), ""]
+        elif tag == "list":
+            for item in element.getElementsByType(text.ListItem):
+                lines.append("- " + teletype.extractText(item).strip())
+            lines.append("")
+    return "\n".join(lines)

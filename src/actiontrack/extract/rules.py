@@ -1,0 +1,443 @@
+"""Which Swedish sentences commit someone to something, and who.
+
+A sentence is an action item when a cue says that someone will do something
+after the meeting ("ska", "kommer att", "tar fram", "jobbar vidare med", "får i
+uppdrag", "Att ..." under "Beslut:"), a deferred point when the topic is put off
+("bordläggs", "skjuts till nästa möte", "tas upp vid nästa möte"). It is not an
+item when it is a question, a possibility ("kan", "kanske", "eventuellt"), a
+report or an opinion ("berättar", "anser"), a purpose ("för att ... ska"), a
+relative clause ("en grupp som ska ..."), or has no agent ("det ska finnas").
+
+`find_cue` returns the cue and the words of the subject; owners.py turns the
+subject into people. See ../shared/corpus/README.md for what counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from actiontrack.models import Kind
+
+_W = r"[\wÅÄÖåäöÉéÜü]"
+_B = r"(?<![\wÅÄÖåäöÉéÜü])"
+_E = r"(?![\wÅÄÖåäöÉéÜü])"
+
+# --- word lists ------------------------------------------------------------------
+
+# Pronouns and nouns that stand for the group as a whole: no owner.
+GROUP_WORDS = {"vi", "gruppen", "alla", "ni", "hela gruppen", "vi alla", "alla deltagare", "samtliga", "oss"}
+PERSON_PRONOUNS = {"han", "hon", "hen"}
+PLURAL_PRONOUNS = {"de", "dom"}
+# Subjects that are no agent: "Det ska finnas", "Detta kommer att", generic "man"/"du".
+NON_AGENTS = {
+    "det", "detta", "denna", "den", "dessa", "här", "där", "som", "vilket", "något", "ingen", "inget",
+    "allt", "man", "du", "jag", "mötet", "syftet", "målet", "tanken", "förslaget", "ambitionen", "idén",
+    "planen", "frågan", "ärendet", "punkten", "uppdraget", "arbetet", "projektet", "temat", "dagen",
+    "konferensen", "mässan", "utbildningen", "seminariet", "workshopen", "mötena", "det här", "vad", "vem",
+}  # fmt: skip
+# Verbs after "ska"/"kommer att" that describe a state or a possibility, not a task.
+STATE_VERBS = {
+    "vara", "finnas", "bli", "kunna", "gälla", "hända", "ske", "heta", "innebära", "kosta", "räcka", "ingå",
+    "fungera", "handla", "kännas", "krävas", "synas", "märkas", "behövas", "leda", "kräva", "veta", "äga",
+    "arrangera", "arrangeras", "anordna", "anordnas", "hållas", "genomföras", "pågå", "få", "behöva", "landa",
+    "involveras", "påverka", "påverkas", "bestå", "sluta",
+}  # fmt: skip
+# Words that make the clause a possibility or a wish, not a commitment.
+HEDGES = {
+    "kan", "kunde", "kanske", "eventuellt", "ev", "möjligen", "möjligtvis", "troligen", "troligtvis",
+    "förmodligen", "kunna", "skulle", "borde", "bör", "vill", "önskar", "hoppas", "ev.", "eller",
+}  # fmt: skip
+NEGATIONS = {"inte", "ej", "aldrig", "inga", "ingen"}
+# Words that open a subordinate clause: a cue inside one belongs to somebody else's sentence.
+SUBORDINATORS = {
+    "som", "där", "vilket", "vilka", "vilken", "när", "om", "eftersom", "medan", "innan", "tills", "ifall",
+    "hur", "vad", "vem", "varför", "huruvida", "fast", "trots", "såvida", "då", "dit", "varifrån", "samtidigt",
+}  # fmt: skip
+# Heads whose "att"-clause is a decision or an outcome that commits: "Vi beslutar att tillfråga Jörgen",
+# "Diskussionen mynnar ut i att arbetsmarknadsförvaltningen bjuder in".
+ACTION_HEADS = re.compile(
+    _B
+    + r"(?:beslutar|beslutade|beslöt|beslutades|beslutas|bestämmer|bestämde|bestämdes|enas\s+om|enades\s+om|"
+    r"kom\s+överens\s+om|kommer\s+överens\s+om|mynnar\s+ut\s+i|landar\s+i|resulterar\s+i|uppdrar\s+åt\s+\S+|"
+    r"uppdrogs\s+åt\s+\S+|åtar\s+sig|åtog\s+sig|lovar|lovade)\s+att\s*$",
+    re.IGNORECASE,
+)
+# Sentences that report or give an opinion: "Bengt anser ...", "Leif berättar om ...".
+REPORTING_VERBS = {
+    "anser", "menar", "tycker", "poängterar", "förtydligar", "påtalar", "beskriver", "berättar", "framför",
+    "konstaterar", "redogör", "säger", "uttrycker", "understryker", "betonar", "föreslår", "informerar",
+    "sammanfattar", "tror", "upplever", "önskar", "vill", "frågar", "undrar", "påpekar", "nämner", "visar",
+    "presenterar", "rapporterar", "har", "hade", "var", "är", "blev", "fick", "gjorde", "ser",
+}  # fmt: skip
+# Fronted adverbials: after them the subject follows the verb ("Eftermiddagen den 2 mars ska vi ...").
+ADVERBIAL_STARTERS = {
+    "på", "i", "under", "efter", "före", "inför", "nu", "sedan", "sen", "då", "därefter", "till", "vid",
+    "eftermiddagen", "förmiddagen", "morgonen", "kvällen", "senare", "först", "också", "även", "dessutom",
+    "snarast", "senast", "innan", "om", "framöver", "tills", "den", "denna", "nästa",
+    "imorgon", "idag", "härnäst", "därför", "således",
+}  # fmt: skip
+ADVERBS = r"(?:snabbt|också|även|sedan|sen|gärna|själv|själva|nu|då|direkt|vidare|tillsammans|därefter|snarast|genast)"
+
+# Present-tense verbs that commit the subject: (verb, particle) - the particle may follow an adverb.
+COMMIT_VERBS: list[tuple[str, str]] = [
+    ("tar", "emot"), ("tar", "fram"), ("tar", "vidare"), ("tar", "ställning"), ("tar", "kontakt"),
+    ("tar", "hand om"), ("tar", "med sig"), ("tar", "på sig"), ("tar", "reda på"), ("tar", "fram"),
+    ("jobbar", "vidare"), ("arbetar", "vidare"), ("går", "vidare med"), ("för", "vidare"), ("driver", "vidare"),
+    ("återkommer", ""), ("återkopplar", ""), ("bjuder", "in"), ("kallar", "till"), ("kallar", "in"),
+    ("ansvarar", "för"), ("håller", "i"), ("kollar", "upp"), ("kollar", "med"), ("undersöker", ""),
+    ("utreder", ""), ("kontaktar", ""), ("skickar", ""), ("mejlar", ""), ("mailar", ""), ("sammanställer", ""),
+    ("bokar", ""), ("ordnar", ""), ("planerar", "för"), ("planerar", ""), ("förbereder", ""), ("bildar", ""),
+    ("samlar", ""), ("följer", "upp"), ("ser", "över"), ("tittar", "på"), ("tittar", "vidare"), ("fixar", ""),
+    ("meddelar", ""), ("ringer", ""), ("skriver", "ihop"), ("skriver", "ett"), ("skriver", "en"),
+    ("påminner", ""), ("uppdaterar", ""), ("beställer", ""), ("bevakar", ""), ("lyfter", "frågan"),
+    ("samordnar", ""), ("stämmer", "av"), ("hör", "av sig"), ("hör", "med"), ("reder", "ut"),
+    ("sätter", "ihop"), ("tar", "upp frågan med"), ("åtar", "sig"), ("tillfrågar", ""),
+    ("sprider", ""), ("informerar", "om"), ("bjuder", "snabbt in"),
+]  # fmt: skip
+PASSIVE_VERBS = (
+    r"(?:mejlas|mailas|skickas|sänds|tas\s+fram|sammanställs|bokas|utreds|undersöks|följs\s+upp|återkopplas|"
+    r"kallas\s+till|bjuds\s+in|planeras|distribueras|delges|tillfrågas|kontaktas|uppdateras|beställs|ordnas|"
+    r"förbereds|skickas\s+ut|mejlas\s+ut|mailas\s+ut|läggs\s+ut|publiceras|justeras|tas\s+vidare|utses)"
+)
+
+DEFERRAL = re.compile(
+    _B + r"(?:bordläggs|bordlades|bordlagd|bordlagt|bordlägger|bordlägga)" + _E
+    + r"|" + _B + r"(?:skjuts|sköts|skjuter|flyttas|flyttades|hänskjuts|senareläggs)\s+(?:\S+\s+){0,4}?"
+    r"(?:till|upp|fram)" + _E
+    + r"|" + _B + r"(?:tas|lyfts|behandlas|diskuteras)\s+(?:upp\s+)?(?:igen\s+)?(?:vid|på|till|under)\s+"
+    r"(?:nästa|kommande|ett\s+senare|senare)\s+(?:\S+\s+)?(?:möte|gång|sammanträde|träff|tillfälle)"
+    + r"|" + _B + r"återkommer\s+(?:vi\s+)?till\s+(?:\S+\s+){0,3}?(?:vid|på)\s+(?:nästa|kommande)\s+(?:möte|gång)",
+    re.IGNORECASE,
+)  # fmt: skip
+MODAL = re.compile(
+    _B + r"(?:ska|skall|kommer(?:\s+(?P<inv>\S+))?(?:\s+" + ADVERBS + r")?\s+att|tänker|lovar\s+att|"
+    r"åtar\s+sig\s+att|åtog\s+sig\s+att|har\s+åtagit\s+sig\s+att)" + _E,
+    re.IGNORECASE,
+)
+ASSIGNMENT = re.compile(
+    _B + r"(?:får|fick|ges|gavs|har\s+fått|erhåller)\s+(?:\S+\s+)?i\s+(?:uppdrag|uppgift)" + _E
+    + r"|" + _B + r"(?:ger|gav)\s+(?P<assignee>.+?)\s+i\s+uppdrag" + _E,
+    re.IGNORECASE,
+)  # fmt: skip
+COMMIT = re.compile(
+    "|".join(
+        _B
+        + re.escape(verb)
+        + r"(?:\s+"
+        + ADVERBS
+        + r")?"
+        + (r"\s+" + re.escape(p).replace(r"\ ", r"\s+") if p else "")
+        + _E
+        for verb, p in sorted(COMMIT_VERBS, key=lambda vp: -len(vp[0] + vp[1]))
+    ),
+    re.IGNORECASE,
+)
+PASSIVE = re.compile(_B + PASSIVE_VERBS + _E, re.IGNORECASE)
+COMING = re.compile(
+    _B + r"(?P<thing>inbjudan|inbjudningar|kallelse|kallelsen|information|informationen|underlag|underlaget|"
+    r"förslag|förslaget|protokoll|protokollet|material|materialet|svar|svaret|besked|beskedet|utskick|"
+    r"utskicket|rapport|rapporten)\s+kommer" + _E + r"(?!\s+att)",
+    re.IGNORECASE,
+)
+DECISION = re.compile(
+    _B + r"(?:beslutar|beslutade|beslöt|bestämmer|bestämde|enas\s+om|enades\s+om|kom\s+överens\s+om|"
+    r"kommer\s+överens\s+om)\s+att\s+(?:(?:" + ADVERBS + r"|också|även)\s+)?(?P<verb>[a-zåäö]+)" + _E,
+    re.IGNORECASE,
+)
+# Short Swedish infinitives that do not end in -a.
+_SHORT_INFINITIVES = {
+    "gå",
+    "se",
+    "stå",
+    "be",
+    "ge",
+    "nå",
+    "bo",
+    "tro",
+    "må",
+    "dö",
+    "sy",
+    "så",
+    "slå",
+    "förstå",
+    "ske",
+}
+NEXT_STEP = re.compile(_B + r"nästa\s+steg\s+(?:är|blir)" + _E, re.IGNORECASE)
+DECISION_LABEL = re.compile(
+    r"^(?:beslut|beslutades|beslutspunkter|vi\s+beslutar|gruppen\s+beslutar)\b", re.IGNORECASE
+)
+VIEWS_LABEL = re.compile(
+    r"(?:synpunkt|tank|åsikt|reflektion|fråge|frågor|diskussion|kommentar|idé|erfarenhet|input|medskick)",
+    re.IGNORECASE,
+)
+# "Kalle Pettersson håller i detta": the owner of the item just before.
+FOLLOW_UP = re.compile(
+    _B + r"(?:håller\s+i\s+(?:detta|det|den|det\s+hela|arbetet|frågan|dessa|dem|i\s+detta)|"
+    r"ansvarar\s+för\s+(?:detta|det|den|arbetet|frågan|det\s+hela)|tar\s+hand\s+om\s+(?:detta|det)|"
+    r"(?:är|blir)\s+(?:ansvarig|ansvariga|sammankallande|involverad|involverade|med\s+i\s+arbetsgruppen)|"
+    r"är\s+(?:\S+\s+){0,2}involverade)" + _E,
+    re.IGNORECASE,
+)
+RESPONSIBLE_LINE = re.compile(
+    r"^(?:ansvarig|ansvariga|ansvar|ansvarar|vem)\s*:\s*(?P<who>.+?)\.?$", re.IGNORECASE
+)
+ACTION_LINE = re.compile(r"^(?:åtgärd|att\s+göra|uppdrag|todo|action)\s*:\s*(?P<what>.+)$", re.IGNORECASE)
+DUE_LINE = re.compile(r"^(?:klart\s+till|klart|deadline|senast|tidsplan|när|datum)\s*:\s*(?P<when>.+)$",
+                      re.IGNORECASE)  # fmt: skip
+
+_TOKEN = re.compile(r"[\wÅÄÖåäöÉéÜü][\wÅÄÖåäöÉéÜü'’/-]*(?:[.@][\wÅÄÖåäöÉéÜü]+)*|[,;:()–-]")
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: Kind
+    rule: str
+    strength: float
+    subject: str | None  # the words that say who; None when the sentence names nobody (passive)
+    inherit: bool = False  # verb first ("Tar vidare frågan ..."): the subject of the sentence before
+
+
+@dataclass(frozen=True)
+class Context:
+    in_decisions: bool = False  # under a "Beslut:" label
+    in_views: bool = False  # under "Synpunkter och tankar:" and the like
+
+
+def words(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def find_deferral(sentence: str) -> bool:
+    return not sentence.rstrip().endswith("?") and bool(DEFERRAL.search(sentence))
+
+
+def find_cue(sentence: str, ctx: Context = Context()) -> Cue | None:
+    """The action or deferral cue of a sentence, or None when it is no item."""
+    s = sentence.strip()
+    if not s or s.endswith("?"):
+        return None
+    if DEFERRAL.search(s):
+        return Cue(Kind.DEFERRED, "deferral", 0.9, _leading_subject(s))
+    if ctx.in_decisions and re.match(r"^att\s", s, re.IGNORECASE):
+        rest = s[4:]
+        return Cue(Kind.ACTION, "decision", 0.7, _leading_subject(rest) if _starts_with_agent(rest) else None)
+    if _is_report(s):
+        return None
+    if ctx.in_views:
+        return None
+    m = ASSIGNMENT.search(s)
+    if m and _main_clause(s, m.start()):
+        if m.group("assignee"):
+            return Cue(Kind.ACTION, "assignment", 0.9, m.group("assignee"))
+        return _with_subject(s, m.start(), m.end(), "assignment", 0.9)
+    m = DECISION.search(s)
+    if m and _main_clause(s, m.start()) and _is_infinitive(m.group("verb")):
+        return _with_subject(s, m.start(), m.end(), "decision", 0.75)
+    m = COMING.search(s)
+    if m and _main_clause(s, m.start()) and not _hedged(s, m.start(), m.end()):
+        return Cue(Kind.ACTION, "announced", 0.6, None)
+    m = NEXT_STEP.search(s)
+    if m and _main_clause(s, m.start()):
+        return Cue(Kind.ACTION, "next-step", 0.6, None)
+    for m in MODAL.finditer(s):
+        cue = _modal(s, m)
+        if cue:
+            return cue
+    for m in COMMIT.finditer(s):
+        if _main_clause(s, m.start()) and not _hedged(s, m.start(), m.end()):
+            cue = _with_subject(s, m.start(), m.end(), "commit", 0.7)
+            if cue:
+                return cue
+    m = PASSIVE.search(s)
+    if (
+        m
+        and _main_clause(s, m.start())
+        and not _hedged(s, m.start(), m.end())
+        and _passive_subject_ok(s, m.start())
+    ):
+        return Cue(Kind.ACTION, "passive", 0.55, None)
+    return None
+
+
+def is_follow_up(sentence: str) -> bool:
+    """A sentence that names who does the item just before ("Kalle håller i detta")."""
+    return bool(FOLLOW_UP.search(sentence))
+
+
+# --- helpers ------------------------------------------------------------------------
+
+
+def _modal(s: str, m: re.Match[str]) -> Cue | None:
+    if not _main_clause(s, m.start()):
+        return None
+    after = words(s[m.end() :])
+    inverted = m.group("inv") if m.groupdict().get("inv") else None
+    if inverted and (
+        inverted.lower() == "att" or re.fullmatch(ADVERBS + "|också|även|nog|inte", inverted, re.I)
+    ):
+        inverted = None
+    # "ska vi göra", "ska Leif skicka": an inverted subject right after the modal
+    i = 0
+    subject_after = None
+    if (
+        len(after) > 1
+        and _is_subject_word(after[0])
+        and after[1].isalpha()
+        and after[1][0].islower()
+        and after[0].lower() not in STATE_VERBS
+    ):
+        subject_after, i = after[0], 1
+    while i < len(after) and re.fullmatch(
+        ADVERBS + r"|inte|ej|också|även|själv|själva|bland|annat", after[i], re.I
+    ):
+        if after[i].lower() in NEGATIONS:
+            return None
+        i += 1
+    if i >= len(after):
+        return None
+    verb = after[i].lower()
+    if verb in HEDGES or verb in NEGATIONS or verb in STATE_VERBS and not _assignment_after(after, i):
+        return None
+    if _hedged(s, m.start(), m.end()):
+        return None
+    if subject_after or inverted:
+        who = subject_after or inverted
+        if who and who.lower() in NON_AGENTS:
+            return None
+        return Cue(Kind.ACTION, "modal", 0.85, who)
+    return _with_subject(s, m.start(), m.end(), "modal", 0.85)
+
+
+def _is_infinitive(word: str) -> bool:
+    w = word.lower()
+    return w not in NON_AGENTS and (w.endswith("a") or w in _SHORT_INFINITIVES) and w not in ("temat", "den")
+
+
+def _assignment_after(after: list[str], i: int) -> bool:
+    return after[i].lower() == "få" and " ".join(after[i + 1 : i + 4]).lower().startswith("i uppdrag")
+
+
+def _is_subject_word(word: str) -> bool:
+    w = word.lower()
+    return (
+        w in GROUP_WORDS
+        or w in PERSON_PRONOUNS
+        or w in PLURAL_PRONOUNS
+        or (word[:1].isupper() and w not in NON_AGENTS)
+    )
+
+
+def _with_subject(s: str, start: int, end: int, rule: str, strength: float) -> Cue | None:
+    """The cue with the subject before it (or after it, when an adverbial comes first)."""
+    before = s[:start]
+    clause_start = _clause_start(before)
+    head = before[clause_start:].strip(" ,")
+    if not head:
+        if clause_start == 0:
+            return Cue(Kind.ACTION, rule, strength - 0.1, None, inherit=True)
+        return None
+    tokens = words(head)
+    first = tokens[0].lower()
+    if first in ADVERBIAL_STARTERS or _starts_with_date(head):
+        after = words(s[end:])
+        if after and _is_subject_word(after[0]):
+            if after[0].lower() in NON_AGENTS:
+                return None
+            return Cue(Kind.ACTION, rule, strength, after[0])
+        return None
+    subject = _leading_subject(head)
+    if subject is None or subject.lower() in NON_AGENTS or subject.split()[0].lower() in NON_AGENTS:
+        return None
+    return Cue(Kind.ACTION, rule, strength, subject)
+
+
+def _clause_start(before: str) -> int:
+    """Where the clause of a cue starts: after an action head's "att", else the sentence start."""
+    for m in re.finditer(_B + r"att\s", before, re.IGNORECASE):
+        if ACTION_HEADS.search(before[: m.end()]):
+            return m.end()
+    return 0
+
+
+def _main_clause(s: str, pos: int) -> bool:
+    """False when the cue at pos sits in a subordinate clause ("en grupp som ska ...")."""
+    before = s[:pos]
+    start = _clause_start(before)
+    span = before[start:]
+    # only the part after the last comma or dash can hold the subordinator of this clause...
+    tokens = [t.lower() for t in words(span)]
+    for j, t in enumerate(tokens):
+        if t in SUBORDINATORS:
+            return False
+        if t == "att" and start == 0:
+            return False
+        if t in ("för", "så") and j + 1 < len(tokens) and tokens[j + 1] == "att":
+            return False
+    return True
+
+
+def _hedged(s: str, start: int, end: int) -> bool:
+    """A possibility or a wish in the clause of the cue, before it or right after it."""
+    before = s[:start]
+    clause = re.split(r"[,;:–]", before)[-1]
+    after = words(s[end:])[:2]
+    tokens = [t.lower() for t in words(clause)] + [t.lower() for t in after]
+    return any(t in HEDGES for t in tokens)
+
+
+def _is_report(s: str) -> bool:
+    """ "Leif berättar om ...", "Bengt anser ...": the first verb after the subject reports."""
+    tokens = words(s)
+    for j, t in enumerate(tokens[:6]):
+        low = t.lower()
+        if low in REPORTING_VERBS and j > 0:
+            lead = tokens[:j]
+            return all(x[:1].isupper() or x.lower() in ("och", ",", "också", "även") for x in lead)
+        if j > 0 and t[:1].islower() and low not in ("och",):
+            return False
+    return False
+
+
+def _starts_with_date(text: str) -> bool:
+    return bool(re.match(r"^(?:den\s+)?\d{1,2}(?:[/:]|\s+\w+)", text, re.IGNORECASE))
+
+
+def _starts_with_agent(text: str) -> bool:
+    tokens = words(text)
+    return bool(tokens) and _is_subject_word(tokens[0]) and tokens[0].lower() not in NON_AGENTS
+
+
+def _leading_subject(text: str) -> str | None:
+    """The noun phrase a clause starts with: "Ia och Allan", "Utvecklingschefen Kalle Pettersson", "Han"."""
+    tokens = words(text)
+    out: list[str] = []
+    depth = 0
+    for j, t in enumerate(tokens):
+        low = t.lower()
+        if t == "(":
+            depth += 1
+            continue
+        if t == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        if j == 0:
+            out.append(t)
+            continue
+        if low in ("och", "samt", ",", "&") or t[:1].isupper() or re.fullmatch(r"[A-ZÅÄÖ0-9/]+", t):
+            out.append(t)
+            continue
+        break
+    while out and out[-1].lower() in ("och", "samt", ",", "&"):
+        out.pop()
+    return " ".join(out).replace(" ,", ",") if out else None
+
+
+def _passive_subject_ok(s: str, pos: int) -> bool:
+    head = s[:pos].strip()
+    tokens = words(head)
+    if not tokens:
+        return False
+    return tokens[0].lower() not in NON_AGENTS or len(tokens) > 1 and tokens[0].lower() in ("hans", "hennes")

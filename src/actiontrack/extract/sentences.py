@@ -1,0 +1,225 @@
+"""From text to lines, blocks and sentences.
+
+Minutes come as Word text pasted to .txt, Markdown, or plain lines. This module
+finds the structure every later rule needs: headings (the topics), labels
+("Beslut:"), list items, and paragraphs split into sentences that survive Swedish
+abbreviations ("t.ex.", "bl.a.", "kl. 9") and lines broken in mid-sentence.
+Every sentence keeps the line it starts on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+_ANGLE_URL = re.compile(r"<((?:https?://|mailto:)[^>]+)>")
+_EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|o(?=\s)|\d{1,2}[.)](?=\s+[a-zåäö])|[a-z][.)](?=\s))\s+(.*)$")
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])")
+_END_PUNCT = ".!?"
+
+ABBREVIATIONS = {
+    "t.ex", "bl.a", "kl", "ca", "m.m", "osv", "o.s.v", "dvs", "d.v.s", "resp", "s.k", "fr.o.m", "t.o.m",
+    "p.g.a", "pga", "nr", "tel", "jfr", "inkl", "exkl", "ev", "mm", "etc", "st", "forts", "ang", "enl",
+    "bl", "t", "f.d", "fd", "ordf", "sekr", "adj", "tf", "t.f", "obs", "o", "mfl", "m.fl", "s", "e.d",
+    "dyl", "d.y", "ff", "kap", "prof", "dr", "doc", "leg", "sv", "eng", "min", "tim", "max", "mån", "tis",
+    "ons", "tors", "fre", "lör", "sön", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt",
+    "nov", "dec", "v", "fig", "ref", "ibid", "uppl",
+}  # fmt: skip
+
+
+def clean_inline(text: str) -> str:
+    """Markdown emphasis and links removed, spaces normalised."""
+    text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _ANGLE_URL.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    return " ".join(text.replace("\u00a0", " ").replace("\t", " ").split())
+
+
+@dataclass
+class Line:
+    no: int  # 1-based
+    text: str  # cleaned
+    heading_level: int = 0  # Markdown heading level, 0 when none
+    bullet: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.rstrip()
+        m = _HEADING.match(raw.strip())
+        if m:
+            lines.append(Line(no, clean_inline(m.group(2)), heading_level=len(m.group(1))))
+            continue
+        b = _BULLET.match(raw)
+        if b and b.group(1).strip():
+            # a nested "- o text" list keeps only the text
+            inner = _BULLET.match(b.group(1))
+            lines.append(Line(no, clean_inline(inner.group(1) if inner else b.group(1)), bullet=True))
+            continue
+        lines.append(Line(no, clean_inline(raw)))
+    return lines
+
+
+@dataclass
+class Sentence:
+    text: str
+    line: int
+
+
+@dataclass
+class Block:
+    """A heading, a label ("Beslut:"), a list item or a paragraph, with its sentences."""
+
+    kind: str  # "heading", "label", "bullet", "paragraph"
+    text: str
+    line: int
+    level: int = 0
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.lines)
+
+
+def is_heading_text(text: str) -> bool:
+    """A short line that names a topic: no sentence punctuation, starts with a capital."""
+    text = _NUMBERED_HEADING.sub("", text)
+    if not text or text[-1] in _END_PUNCT + ",;:" or len(text) > 90:
+        return False
+    words = text.split()
+    if len(words) > 12 or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    return not re.search(r"[.!?]\s", text)
+
+
+def is_label_text(text: str) -> bool:
+    """A short lead-in that ends with a colon: "Beslut:", "Synpunkter och tankar:"."""
+    return text.endswith(":") and len(text.split()) <= 6 and text[0].isupper()
+
+
+def build_blocks(lines: list[Line], skip: set[int] | None = None) -> list[Block]:
+    """Group lines into blocks. Lines in `skip` (attendee lists, signatures) are left out."""
+    skip = skip or set()
+    blocks: list[Block] = []
+    current: Block | None = None
+    usable = [ln for ln in lines if ln.no not in skip]
+    for i, ln in enumerate(usable):
+        prev_blank = i == 0 or usable[i - 1].blank or usable[i - 1].no != ln.no - 1
+        next_blank = i + 1 >= len(usable) or usable[i + 1].blank or usable[i + 1].no != ln.no + 1
+        if ln.blank:
+            current = None
+            continue
+        if ln.heading_level:
+            blocks.append(Block("heading", ln.text, ln.no, ln.heading_level, [(ln.no, ln.text)]))
+            current = None
+            continue
+        if ln.bullet:
+            current = Block("bullet", ln.text, ln.no, 0, [(ln.no, ln.text)])
+            blocks.append(current)
+            continue
+        if current is None and is_label_text(ln.text):
+            blocks.append(Block("label", ln.text.rstrip(":").strip(), ln.no, 0, [(ln.no, ln.text)]))
+            continue
+        if (
+            current is None
+            and prev_blank
+            and is_heading_text(ln.text)
+            and (next_blank or _starts_paragraph(usable, i))
+        ):
+            text = _NUMBERED_HEADING.sub("", ln.text)
+            blocks.append(Block("heading", text, ln.no, 0, [(ln.no, text)]))
+            continue
+        if current is not None and not ln.bullet:
+            current.lines.append((ln.no, ln.text))
+            current.text += " " + ln.text
+            continue
+        # A paragraph broken by a blank line in mid-sentence continues in lower case.
+        last = blocks[-1] if blocks else None
+        if (
+            last is not None
+            and last.kind == "paragraph"
+            and last.text
+            and last.text[-1] not in _END_PUNCT + ":"
+            and ln.text[:1].islower()
+        ):
+            last.lines.append((ln.no, ln.text))
+            last.text += " " + ln.text
+            current = last
+            continue
+        current = Block("paragraph", ln.text, ln.no, 0, [(ln.no, ln.text)])
+        blocks.append(current)
+    return _join_colon_continuations(blocks)
+
+
+def _starts_paragraph(lines: list[Line], i: int) -> bool:
+    """A heading line directly followed by a line of running text (no blank between)."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and not nxt.blank and len(nxt.text.split()) > 12
+
+
+def _join_colon_continuations(blocks: list[Block]) -> list[Block]:
+    """ "X tar emot anmälningar:" followed by a lower-case paragraph ("david@...se.") is one sentence."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "paragraph"
+            and block.kind == "paragraph"
+            and prev.text.endswith(":")
+            and block.text[:1].islower()
+        ):
+            prev.lines.extend(block.lines)
+            prev.text += " " + block.text
+            continue
+        out.append(block)
+    return out
+
+
+_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“”(]?[A-ZÅÄÖÉ0-9])")
+
+
+def split_sentences(lines: list[tuple[int, str]]) -> list[Sentence]:
+    """Sentences of a block, each with the line it starts on."""
+    text = ""
+    starts: list[tuple[int, int]] = []  # (offset in text, line number)
+    for no, line in lines:
+        if text:
+            text += " "
+        starts.append((len(text), no))
+        text += line
+    sentences: list[Sentence] = []
+    begin = 0
+    for m in _SPLIT.finditer(text):
+        end = m.start()
+        if _ends_with_abbreviation(text[begin:end]):
+            continue
+        sentences.append(Sentence(text[begin:end].strip(), _line_at(starts, begin)))
+        begin = m.end()
+    rest = text[begin:].strip()
+    if rest:
+        sentences.append(Sentence(rest, _line_at(starts, begin)))
+    return sentences
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    words = chunk.rstrip('.!?"”’)').split()
+    if not words or not chunk.rstrip('"”’)').endswith("."):
+        return False
+    last = words[-1].casefold().strip("(")
+    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+
+
+def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
+    line = starts[0][1]
+    for start, no in starts:
+        if start <= offset:
+            line = no
+    return line

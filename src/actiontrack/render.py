@@ -1,0 +1,260 @@
+"""Output: the stable JSON shapes and the rich tables. The only module that imports rich.
+
+JSON is a documented contract (README, "JSON output") that scripts and the
+evaluation rely on; it never depends on the terminal or the configuration.
+rich is imported inside the functions that draw, so `--format json` and `--help`
+do not pay for it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from actiontrack.dates import format_swedish
+from actiontrack.models import Extraction, HistoryEntry, Item, Meeting, Person, Status
+
+# --- JSON ---------------------------------------------------------------------------
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def item_dict(item: Item, today: date | None = None, *, history: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": item.id,
+        "kind": item.kind.value,
+        "text": item.text,
+        "owners": [o.name for o in item.owners],
+        "due": _iso(item.due),
+        "status": item.status.value,
+        "meeting": (
+            {
+                "id": item.meeting.id,
+                "group": item.meeting.group,
+                "date": _iso(item.meeting.date),
+                "title": item.meeting.title,
+            }
+            if item.meeting
+            else None
+        ),  # fmt: skip
+        "source": item.source,
+        "line": item.line,
+        "topic": item.topic,
+        "confidence": item.confidence,
+        "created_at": item.created_at,
+        "updated_at": item.updated_at,
+        "closed_at": item.closed_at,
+    }
+    if today is not None:
+        out["overdue"] = item.is_overdue(today)
+    if history:
+        out["history"] = [history_dict(h) for h in item.history]
+    return out
+
+
+def history_dict(entry: HistoryEntry) -> dict[str, Any]:
+    return {"at": entry.at, "action": entry.action, "detail": entry.detail, "meeting_id": entry.meeting_id}
+
+
+def meeting_dict(meeting: Meeting) -> dict[str, Any]:
+    return {
+        "id": meeting.id,
+        "group": meeting.group,
+        "date": _iso(meeting.date),
+        "title": meeting.title,
+        "place": meeting.place,
+        "secretary": meeting.secretary,
+        "source": meeting.source_path,
+        "next_meeting": _iso(meeting.next_meeting),
+        "items": meeting.item_count,
+    }
+
+
+def person_dict(person: Person) -> dict[str, Any]:
+    return {
+        "id": person.id,
+        "name": person.name,
+        "organisation": person.organisation,
+        "aliases": list(person.aliases),
+    }
+
+
+def extraction_dict(extraction: Extraction) -> dict[str, Any]:
+    m = extraction.meeting
+    return {
+        "meeting": {
+            "title": m.title,
+            "date": _iso(m.date),
+            "year_inferred": m.year_inferred,
+            "attendees": [a.name for a in m.attendees],
+            "absent": [a.name for a in m.absent],
+            "organisations": {a.name: a.organisation for a in [*m.attendees, *m.absent] if a.organisation},
+            "secretary": m.secretary,
+            "next_meeting": _iso(m.next_meeting),
+            "schedule": [{"date": s.date.isoformat(), "place": s.place} for s in m.schedule],
+        },
+        "items": [
+            {
+                "kind": it.kind.value,
+                "text": it.text,
+                "owners": [o.name for o in it.owners],
+                "due": _iso(it.due),
+                "source": it.source,
+                "line": it.line,
+                "topic": it.topic,
+                "confidence": it.confidence,
+            }
+            for it in extraction.items
+        ],
+        "warnings": extraction.warnings,
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+# --- CSV ------------------------------------------------------------------------------
+
+CSV_COLUMNS = ["id", "kind", "status", "due", "owners", "text", "group", "meeting_date", "meeting_id", "topic",
+               "source", "created_at", "closed_at"]  # fmt: skip
+
+
+def items_csv(items: Iterable[Item]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for it in items:
+        writer.writerow([
+            it.id, it.kind.value, it.status.value, _iso(it.due) or "", "; ".join(o.name for o in it.owners),
+            it.text, it.meeting.group if it.meeting else "", _iso(it.meeting.date) if it.meeting else "",
+            it.meeting.id if it.meeting else "", it.topic or "", it.source or "", it.created_at or "", it.closed_at or "",
+        ])  # fmt: skip
+    return buf.getvalue()
+
+
+# --- rich --------------------------------------------------------------------------------
+
+
+def _meeting_label(item: Item) -> str:
+    if item.meeting is None:
+        return ""
+    when = item.meeting.date.isoformat() if item.meeting.date else "?"
+    return f"{item.meeting.group} {when}"
+
+
+def items_table(items: Sequence[Item], today: date, title: str | None = None) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, show_lines=False, expand=False)
+    table.add_column("ID", justify="right", style="bold")
+    table.add_column("Due", no_wrap=True)
+    table.add_column("Owner")
+    table.add_column("Item", ratio=3)
+    table.add_column("From meeting", style="dim")
+    for it in items:
+        due = Text(it.due.isoformat() if it.due else "–")
+        if it.is_overdue(today):
+            due = Text(f"{it.due.isoformat()} overdue", style="bold red")  # type: ignore[union-attr]
+        text = it.text if it.kind.value == "action" else f"[deferred] {it.text}"
+        if it.status is not Status.OPEN:
+            text = f"({it.status.value}) {text}"
+        table.add_row(
+            str(it.id), due, ", ".join(o.name for o in it.owners) or "the group", text, _meeting_label(it)
+        )
+    return table
+
+
+def item_detail(item: Item, today: date) -> Any:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("Kind", item.kind.value)
+    facts.add_row("Status", item.status.value + (" (overdue)" if item.is_overdue(today) else ""))
+    facts.add_row("Owners", ", ".join(f"{o.name} ({o.kind.value})" for o in item.owners) or "the group")
+    facts.add_row("Due", f"{item.due.isoformat()} ({format_swedish(item.due)})" if item.due else "–")
+    facts.add_row("Meeting", f"#{item.meeting.id} {_meeting_label(item)}" if item.meeting else "–")
+    if item.topic:
+        facts.add_row("Topic", item.topic)
+    if item.source:
+        facts.add_row("Source", f"line {item.line}: “{item.source}”" if item.line else f"“{item.source}”")
+    if item.confidence is not None:
+        facts.add_row("Confidence", f"{item.confidence:.2f}")
+    history = Table(title="History", show_header=True, title_justify="left")
+    history.add_column("When")
+    history.add_column("What")
+    history.add_column("Detail")
+    for h in item.history:
+        detail = ", ".join(f"{k}: {v}" for k, v in h.detail.items())
+        history.add_row(h.at[:16].replace("T", " "), h.action, detail)
+    return Group(Panel(facts, title=f"#{item.id} {item.text}", title_align="left"), history)
+
+
+def extraction_table(extraction: Extraction) -> Any:
+    from rich.console import Group
+    from rich.table import Table
+
+    m = extraction.meeting
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    head.add_row("Meeting", f"{m.title or '?'} {m.date.isoformat() if m.date else '?'}")
+    if m.year_inferred:
+        head.add_row("Year", m.year_inferred)
+    head.add_row("Attendees", ", ".join(a.name for a in m.attendees) or "–")
+    if m.absent:
+        head.add_row("Absent", ", ".join(a.name for a in m.absent))
+    head.add_row("Secretary", m.secretary or "–")
+    head.add_row("Next meeting", m.next_meeting.isoformat() if m.next_meeting else "–")
+    if m.schedule:
+        head.add_row("Schedule", ", ".join(s.date.isoformat() for s in m.schedule))
+    table = Table(show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("Kind")
+    table.add_column("Owner")
+    table.add_column("Due", no_wrap=True)
+    table.add_column("Item", ratio=3)
+    table.add_column("Line", justify="right", style="dim")
+    for n, it in enumerate(extraction.items, start=1):
+        table.add_row(
+            str(n), it.kind.value, ", ".join(o.name for o in it.owners) or "the group",
+            it.due.isoformat() if it.due else "–", it.text if it.kind.value == "action" else f"{it.text}\n[dim]{it.source}[/dim]",
+            str(it.line),
+        )  # fmt: skip
+    return Group(head, table)
+
+
+def meetings_table(meetings: Sequence[Meeting], current: int | None) -> Any:
+    from rich.table import Table
+
+    table = Table()
+    for col in ("ID", "Group", "Date", "Title", "Place", "Items", "Source"):
+        table.add_column(col)
+    for m in meetings:
+        table.add_row(
+            f"{m.id}{' *' if m.id == current else ''}", m.group, m.date.isoformat() if m.date else "?",
+            m.title or "", m.place or "", str(m.item_count), m.source_path or "",
+        )  # fmt: skip
+    return table
+
+
+def people_table(people: Sequence[Person]) -> Any:
+    from rich.table import Table
+
+    table = Table()
+    for col in ("ID", "Name", "Organisation", "Aliases"):
+        table.add_column(col)
+    for p in people:
+        table.add_row(str(p.id), p.name, p.organisation or "", ", ".join(p.aliases))
+    return table
