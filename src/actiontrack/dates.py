@@ -555,6 +555,7 @@ def find_dates(text: str, base: date, *, next_meeting: date | None = None) -> li
         try:
             d, parts = resolve(m, ctx)
         except DateError:
+            taken_until = end  # "31 april" is a typo, not "april"
             continue
         found.append(DateMatch(start, end, m[0], d, name, **parts))  # type: ignore[arg-type]
         taken_until = end

@@ -120,19 +120,15 @@ ASSIGNMENT = re.compile(
     + r"|" + _B + r"(?:ger|gav)\s+(?P<assignee>.+?)\s+i\s+uppdrag" + _E,
     re.IGNORECASE,
 )  # fmt: skip
-COMMIT = re.compile(
-    "|".join(
-        _B
-        + re.escape(verb)
-        + r"(?:\s+"
-        + ADVERBS
-        + r")?"
-        + (r"\s+" + re.escape(p).replace(r"\ ", r"\s+") if p else "")
-        + _E
-        for verb, p in sorted(COMMIT_VERBS, key=lambda vp: -len(vp[0] + vp[1]))
-    ),
-    re.IGNORECASE,
-)
+# "Leif bjuder in", "bjuder snabbt in", and inverted after an adverbial: "Efter mötet bjuder Leif in".
+_INVERTED = r"(?:\s+(?P<inv>vi|han|hon|de|[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?))?"
+COMMITS = [
+    re.compile(
+        _B + "(?i:" + re.escape(verb) + ")" + (_INVERTED if p else "") + r"(?i:\s+" + ADVERBS + r")?"
+        + ("(?i:" + r"\s+" + re.escape(p).replace(r"\ ", r"\s+") + ")" if p else "") + _E
+    )
+    for verb, p in sorted(set(COMMIT_VERBS), key=lambda vp: -len(vp[0] + vp[1]))
+]  # fmt: skip
 PASSIVE = re.compile(_B + PASSIVE_VERBS + _E, re.IGNORECASE)
 COMING = re.compile(
     _B + r"(?P<thing>inbjudan|inbjudningar|kallelse|kallelsen|information|informationen|underlag|underlaget|"
@@ -244,9 +240,9 @@ def find_cue(sentence: str, ctx: Context = Context()) -> Cue | None:
         cue = _modal(s, m)
         if cue:
             return cue
-    for m in COMMIT.finditer(s):
+    for m in sorted((m for rx in COMMITS for m in rx.finditer(s)), key=lambda m: m.start()):
         if _main_clause(s, m.start()) and not _hedged(s, m.start(), m.end()):
-            cue = _with_subject(s, m.start(), m.end(), "commit", 0.7)
+            cue = _with_subject(s, m.start(), m.end(), "commit", 0.7, inverted=m.groupdict().get("inv"))
             if cue:
                 return cue
     m = PASSIVE.search(s)
@@ -328,7 +324,9 @@ def _is_subject_word(word: str) -> bool:
     )
 
 
-def _with_subject(s: str, start: int, end: int, rule: str, strength: float) -> Cue | None:
+def _with_subject(
+    s: str, start: int, end: int, rule: str, strength: float, inverted: str | None = None
+) -> Cue | None:
     """The cue with the subject before it (or after it, when an adverbial comes first)."""
     before = s[:start]
     clause_start = _clause_start(before)
@@ -340,6 +338,8 @@ def _with_subject(s: str, start: int, end: int, rule: str, strength: float) -> C
     tokens = words(head)
     first = tokens[0].lower()
     if first in ADVERBIAL_STARTERS or _starts_with_date(head):
+        if inverted:
+            return Cue(Kind.ACTION, rule, strength, inverted)
         after = words(s[end:])
         if after and _is_subject_word(after[0]):
             if after[0].lower() in NON_AGENTS:

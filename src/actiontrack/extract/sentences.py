@@ -132,6 +132,7 @@ def build_blocks(lines: list[Line], skip: set[int] | None = None) -> list[Block]
             and prev_blank
             and is_heading_text(ln.text)
             and (next_blank or _starts_paragraph(usable, i))
+            and not _continues_below(usable, i)
         ):
             text = _NUMBERED_HEADING.sub("", ln.text)
             blocks.append(Block("heading", text, ln.no, 0, [(ln.no, text)]))
@@ -156,6 +157,17 @@ def build_blocks(lines: list[Line], skip: set[int] | None = None) -> list[Block]
         current = Block("paragraph", ln.text, ln.no, 0, [(ln.no, ln.text)])
         blocks.append(current)
     return _join_colon_continuations(blocks)
+
+
+_OPEN_ENDINGS = {"och", "att", "som", "i", "på", "för", "med", "till", "av", "om", "eller", "men", "samt", "en", "ett"}
+
+
+def _continues_below(lines: list[Line], i: int) -> bool:
+    """A short line that is the start of a sentence going on below, not a heading."""
+    if lines[i].text.split()[-1].casefold() in _OPEN_ENDINGS:
+        return True
+    nxt = next((ln for ln in lines[i + 1 :] if not ln.blank), None)
+    return nxt is not None and not nxt.heading_level and not nxt.bullet and nxt.text[:1].islower()
 
 
 def _starts_paragraph(lines: list[Line], i: int) -> bool:

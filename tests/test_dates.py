@@ -1,0 +1,159 @@
+from datetime import date
+
+import pytest
+
+from actiontrack.dates import easter, find_dates, first_due, format_swedish, parse_date
+from actiontrack.errors import DateError
+
+MON = date(2019, 3, 4)  # a Monday
+SAT = date(2019, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("expr", "base", "expected"),
+    [
+        # day and month: the next such date on or after the base
+        ("4 mars", MON, "2019-03-04"),
+        ("3 mars", MON, "2020-03-03"),
+        ("den 1 april", MON, "2019-04-01"),
+        ("1:a april", MON, "2019-04-01"),
+        ("den 21:a maj klockan 13.30", MON, "2019-05-21"),
+        ("eftermiddagen den 8 mars", MON, "2019-03-08"),
+        ("12-13 september", MON, "2019-09-12"),
+        ("12 och 13 september", MON, "2019-09-12"),
+        ("5 jan", MON, "2020-01-05"),
+        ("5 jan 2021", MON, "2021-01-05"),
+        ("fredag 8 mars", MON, "2019-03-08"),
+        ("torsdag den 7 mars 2019", MON, "2019-03-07"),
+        ("2019-06-30", MON, "2019-06-30"),
+        ("8/4", MON, "2019-04-08"),
+        ("8/4-2020", MON, "2020-04-08"),
+        ("8/4 2020", MON, "2020-04-08"),
+        # months and parts of months
+        ("i april", MON, "2019-04-30"),
+        ("i mars", MON, "2019-03-31"),
+        ("i februari", MON, "2020-02-29"),
+        ("i början av maj", MON, "2019-05-10"),
+        ("i mitten av juni", MON, "2019-06-15"),
+        ("i mitten på juni", MON, "2019-06-15"),
+        ("i slutet av augusti", MON, "2019-08-31"),
+        ("under oktober", MON, "2019-10-31"),
+        ("sista april", MON, "2019-04-30"),
+        ("juni", MON, "2019-06-30"),
+        # relative days and weeks
+        ("idag", MON, "2019-03-04"),
+        ("i dag", MON, "2019-03-04"),
+        ("i morgon", MON, "2019-03-05"),
+        ("i övermorgon", MON, "2019-03-06"),
+        ("om 10 dagar", MON, "2019-03-14"),
+        ("om en vecka", MON, "2019-03-11"),
+        ("inom tre veckor", MON, "2019-03-25"),
+        ("om två månader", MON, "2019-05-04"),
+        ("om ett år", MON, "2020-03-04"),
+        ("onsdag", MON, "2019-03-06"),
+        ("måndag", MON, "2019-03-11"),
+        ("senast torsdag", MON, "2019-03-07"),
+        ("till tisdag", MON, "2019-03-05"),
+        ("på fredag", MON, "2019-03-08"),
+        ("nästa onsdag", MON, "2019-03-13"),
+        ("nästa måndag", SAT, "2019-03-11"),
+        ("onsdag nästa vecka", MON, "2019-03-13"),
+        ("nästa vecka", MON, "2019-03-15"),
+        ("nästa vecka", SAT, "2019-03-15"),
+        ("i veckan", MON, "2019-03-08"),
+        ("denna vecka", MON, "2019-03-08"),
+        ("nästa månad", MON, "2019-04-30"),
+        # ISO weeks: Friday of the week; a week already past is next year's
+        ("vecka 11", MON, "2019-03-15"),
+        ("v. 20", MON, "2019-05-17"),
+        ("v 2", MON, "2020-01-10"),
+        ("vecka 1 2020", MON, "2020-01-03"),
+        ("senast vecka 15", MON, "2019-04-12"),
+        # holidays
+        ("före jul", MON, "2019-12-24"),
+        ("innan julafton", MON, "2019-12-24"),
+        ("före påsk", MON, "2019-04-21"),
+        ("till långfredagen", MON, "2019-04-19"),
+        ("innan midsommar", MON, "2019-06-21"),
+        ("före sommaren", MON, "2019-06-21"),
+        ("till valborg", MON, "2019-04-30"),
+        ("till nationaldagen", MON, "2019-06-06"),
+        ("kristi himmelsfärd", MON, "2019-05-30"),
+        ("pingst", MON, "2019-06-09"),
+        ("allhelgona", MON, "2019-11-02"),
+        ("lucia", MON, "2019-12-13"),
+        ("före nyår", MON, "2019-12-31"),
+        ("trettondagen", MON, "2020-01-06"),
+        ("vid årets slut", MON, "2019-12-31"),
+        ("till årsskiftet", MON, "2019-12-31"),
+        ("i slutet av året", MON, "2019-12-31"),
+    ],
+)
+def test_parse_date(expr, base, expected):
+    assert parse_date(expr, base).isoformat() == expected
+
+
+def test_next_meeting_resolves_only_when_known():
+    assert parse_date("till nästa möte", MON, next_meeting=date(2019, 4, 1)) == date(2019, 4, 1)
+    with pytest.raises(DateError, match="next meeting"):
+        parse_date("till nästa möte", MON)
+
+
+@pytest.mark.parametrize(
+    ("expr", "message"),
+    [
+        ("den 31 februari", "has no day 31"),
+        ("30 februari 2019", "has no day 30"),
+        ("29/2 2019", "has no day 29"),
+        ("vecka 54", "at most 53 weeks"),
+        ("vecka 53 2019", "weeks 1 to 52"),
+        ("måndag 5 mars 2019", "is a Tuesday, not a Monday"),
+        ("fredag den 4 mars", "not a Friday"),
+        ("13/13", "no month 13"),
+        ("snart", "not a date"),
+        ("", "empty"),
+        ("   ", "empty"),
+    ],
+)
+def test_parse_date_errors(expr, message):
+    with pytest.raises(DateError, match=message):
+        parse_date(expr, MON)
+
+
+def test_easter_known_years():
+    assert [easter(y).isoformat() for y in (2016, 2019, 2024, 2025)] == [
+        "2016-03-27", "2019-04-21", "2024-03-31", "2025-04-20",
+    ]  # fmt: skip
+
+
+def test_find_dates_in_a_sentence():
+    text = "Leif bokar lokalen till fredag och skickar inbjudan senast den 20 mars kl. 12."
+    found = find_dates(text, MON)
+    assert [(m.text, m.date.isoformat()) for m in found] == [("fredag", "2019-03-08"), ("20 mars", "2019-03-20")]
+
+
+def test_find_dates_keeps_weekday_and_missing_year_for_year_inference():
+    (m,) = find_dates("På tisdag den 12 mars ses vi", MON)
+    assert (m.weekday, m.day, m.month, m.year) == (1, 12, 3, None)
+
+
+def test_find_dates_skips_dates_things_happen_after():
+    assert find_dates("Projektet drar igång efter årsskiftet.", MON) == []
+    assert first_due("Arbetet pågår sedan i mars.", MON) is None
+
+
+def test_find_dates_skips_impossible_dates_in_running_text():
+    assert find_dates("Mötet den 31 april ställs in.", MON) == []
+
+
+def test_find_dates_does_not_read_christmas_as_july():
+    (m,) = find_dates("Vi ses före jul.", MON)
+    assert m.date == date(2019, 12, 24)
+
+
+def test_first_due_ignores_past_dates():
+    assert first_due("Rapporten från 1 januari 2019 ska skickas ut i april.", MON) == date(2019, 4, 30)
+
+
+def test_format_swedish():
+    assert format_swedish(date(2016, 2, 22)) == "22 februari 2016"

@@ -1,0 +1,55 @@
+import pytest
+
+from actiontrack.errors import PersonError
+from actiontrack.models import Person
+from actiontrack.people import Roster
+
+ROSTER = Roster(
+    [
+        Person(1, "Leif Redestig"),
+        Person(2, "Bo Pettersson"),
+        Person(3, "Karl Svensson", aliases=("kalle s",)),
+        Person(4, "Anna Berg"),
+        Person(5, "Anna Lind"),
+        Person(6, "Ann Abrahamsson"),
+        Person(7, "Per Norbeck"),
+        Person(8, "Mikael Ek"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Leif Redestig", "Leif Redestig"),
+        ("leif redestig", "Leif Redestig"),
+        ("Leif", "Leif Redestig"),
+        ("LEIF", "Leif Redestig"),
+        ("Bosse", "Bo Pettersson"),
+        ("Bosse Pettersson", "Bo Pettersson"),
+        ("Kalle", "Karl Svensson"),
+        ("kalle s", "Karl Svensson"),
+        ("Pelle", "Per Norbeck"),
+        ("Micke", "Mikael Ek"),
+        ("Ann", "Ann Abrahamsson"),  # exact first name, not a prefix of Anna
+        ("Redestig", "Leif Redestig"),
+    ],
+)
+def test_resolves(name, expected):
+    assert ROSTER.resolve(name).name == expected
+
+
+def test_ambiguous_first_name_is_an_error_naming_the_candidates():
+    with pytest.raises(PersonError, match="Anna Berg, Anna Lind"):
+        ROSTER.resolve("Anna")
+    assert ROSTER.find("Anna") is None
+
+
+def test_unknown_name_is_an_error_that_says_how_to_add():
+    with pytest.raises(PersonError, match="track people add"):
+        ROSTER.resolve("Sara")
+
+
+def test_full_name_beats_first_name():
+    roster = Roster([Person(1, "Per"), Person(2, "Per Norbeck")])
+    assert roster.resolve("Per").name == "Per"

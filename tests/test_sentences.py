@@ -1,0 +1,65 @@
+from actiontrack.extract.sentences import build_blocks, split_lines, split_sentences
+
+
+def sentences(text):
+    return [s.text for s in split_sentences([(1, text)])]
+
+
+def test_swedish_abbreviations_do_not_end_sentences():
+    text = "Vi ses kl. 9 på t.ex. Bryggan, bl.a. för att planera. Leif ska boka m.m. Sedan fika."
+    assert sentences(text) == [
+        "Vi ses kl. 9 på t.ex. Bryggan, bl.a. för att planera.",
+        "Leif ska boka m.m. Sedan fika.",
+    ]
+
+
+def test_question_and_exclamation_end_sentences():
+    assert sentences("Vem gör det? Leif gör det! Bra.") == ["Vem gör det?", "Leif gör det!", "Bra."]
+
+
+def test_line_numbers_follow_the_sentences():
+    result = split_sentences([(3, "Första meningen. Andra"), (4, "meningen fortsätter. Tredje.")])
+    assert [(s.text, s.line) for s in result] == [
+        ("Första meningen.", 3),
+        ("Andra meningen fortsätter.", 3),
+        ("Tredje.", 4),
+    ]
+
+
+def test_blocks_headings_labels_bullets_and_broken_paragraphs():
+    text = "\n".join(
+        [
+            "Ekonomi",
+            "",
+            "Budgeten gicks igenom och",
+            "",
+            "den godkändes av alla.",
+            "",
+            "Beslut:",
+            "- Att Leif skickar ut budgeten",
+            "- Att vi ses igen",
+            "",
+            "## Övrigt",
+            "Inget att rapportera.",
+        ]
+    )
+    blocks = build_blocks(split_lines(text))
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Ekonomi"),
+        ("paragraph", "Budgeten gicks igenom och den godkändes av alla."),
+        ("label", "Beslut"),
+        ("bullet", "Att Leif skickar ut budgeten"),
+        ("bullet", "Att vi ses igen"),
+        ("heading", "Övrigt"),
+        ("paragraph", "Inget att rapportera."),
+    ]
+
+
+def test_markdown_emphasis_and_links_are_removed():
+    (line,) = split_lines("**Viktigt:** se [sidan](http://example.se) och <http://example.se/a>")
+    assert line.text == "Viktigt: se sidan och http://example.se/a"
+
+
+def test_numbered_heading_loses_its_number():
+    blocks = build_blocks(split_lines("2. Bildandet av en arbetsgrupp\n\nText här."))
+    assert blocks[0].kind == "heading" and blocks[0].text == "Bildandet av en arbetsgrupp"
