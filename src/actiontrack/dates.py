@@ -583,9 +583,31 @@ def _dateparser_fallback(text: str, base: date) -> date | None:
     return d
 
 
+_DEADLINE_MARK = re.compile(
+    r"(?:senast|före|innan|inför|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|deadline|klart\s+till)[\s:]*(?:den\s+|på\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def weekday_mentions(text: str) -> list[tuple[int, int, int, str]]:
+    """(weekday, day, month, text) of every "torsdag den 11 februari" written without a year,
+    unresolved: a weekday that pins the year of the document it is in."""
+    pattern = next(p for name, p, _ in RULES if name == "day-month")
+    out = []
+    for m in pattern.finditer(text):
+        if m["weekday"] and not m["year"] and not m["month"].isdigit():
+            out.append((WEEKDAYS[m["weekday"].lower()], int(m["day"]), MONTHS[m["month"].lower()], m[0]))
+    return out
+
+
 def first_due(text: str, base: date, *, next_meeting: date | None = None) -> date | None:
-    """The deadline a sentence states: its first date on or after the base date."""
-    for m in find_dates(text, base, next_meeting=next_meeting):
-        if m.date is not None and m.date >= base:
-            return m.date
-    return None
+    """The deadline a sentence states: a date marked as one ("senast fredag") first, then the
+    first calendar date on or after the base, then the next meeting."""
+    found = [m for m in find_dates(text, base, next_meeting=next_meeting) if m.date is not None and m.date >= base]
+
+    def rank(m: DateMatch) -> int:
+        if _DEADLINE_MARK.search(text[max(0, m.start - 30) : m.start]):
+            return 0
+        return 2 if m.rule == "next-meeting" else 1
+
+    return min(found, key=lambda m: (rank(m), m.start)).date if found else None

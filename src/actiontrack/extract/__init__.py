@@ -78,6 +78,7 @@ class _Walker:
         ctx = rules.Context(
             in_decisions=inline_decision or bool(rules.DECISION_LABEL.match(label)),
             in_views=bullet and bool(label) and bool(rules.VIEWS_LABEL.search(label)),
+            in_todo=bullet and bool(rules.TODO_LABEL.match(label or self.section.topic or "")),
         )
         if rules.is_follow_up(text) and self.items and self.sentences_since_item <= _FOLLOW_UP_REACH:
             named = self.resolver.people_in(text)
@@ -106,7 +107,6 @@ class _Walker:
         )
         self.sentences_since_item = 0
         self.resolver.note_sentence(text, owners or None)
-        self.section.dates.extend(self._dates(text))
 
     def _owners(self, cue: rules.Cue) -> tuple[Owner, ...] | None:
         if cue.inherit:

@@ -44,9 +44,10 @@ SCHEDULE_HEADING = re.compile(
     r"planerade\s+möten|datum\s+för\s+(?:kommande|nästa|våra)\s+möten|nästa\s+års\s+möten|möten\s+(?:under|för)\b)",
     re.IGNORECASE,
 )
+PLACE_LABEL = re.compile(r"^(?:plats|lokal|mötesplats|var)\s*:\s*(?P<place>.+)$", re.IGNORECASE)
 NEXT_MEETING = re.compile(r"\bnästa\s+(?:möte|sammanträde|träff)\b", re.IGNORECASE)
 DOC_TYPE_PREFIX = re.compile(
-    r"^(?:protokoll|minnesanteckningar|mötesanteckningar|anteckningar|sammanfattning|referat)"
+    r"^(?:protokoll|minnesanteckningar|mötesanteckningar|anteckningar|sammanfattning|referat)(?:\s+fört)?"
     r"(?:\s+(?:från|för|vid))?(?:\s+(?:mötet?|sammanträdet?)(?:\s+(?:med|i))?)?[\s:,-]*",
     re.IGNORECASE,
 )
@@ -122,6 +123,11 @@ def parse_meeting(lines: list[Line], *, year: int | None, today: date) -> Meetin
     _people(lines, result)
     _schedule(lines, result, base)
     meeting.next_meeting = _next_meeting(lines, result, base)
+    for ln in lines[:25]:
+        m = PLACE_LABEL.match(ln.text)
+        if m and not meeting.place:
+            meeting.place = m.group("place").strip(" .")
+            result.used_lines.add(ln.no)
     return result
 
 
@@ -188,11 +194,7 @@ def infer_year(day: int, month: int, lines: list[Line], *, year: int | None, tod
     if year is not None:
         return date(year, month, day), "given with --year"
     text = "\n".join(ln.text for ln in lines)
-    pairs = [
-        m
-        for m in dates.find_dates(text, today)
-        if m.weekday is not None and m.day and m.month and m.year is None
-    ]
+    pairs = dates.weekday_mentions(text)
     mentioned = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
     candidates = []
     for y in range(today.year - 40, today.year + 2):
@@ -202,35 +204,30 @@ def infer_year(day: int, month: int, lines: list[Line], *, year: int | None, tod
             continue
         if pairs and all(_weekday_fits(meeting, p) for p in pairs):
             candidates.append(meeting)
-    if pairs and candidates:
+    if candidates:
         if mentioned:
             hint = max(mentioned)
             best = min(candidates, key=lambda d: (abs(d.year - hint), -d.year))
         else:
             past = [d for d in candidates if d <= today] or candidates
             best = max(past)
-        weekday = dates.WEEKDAY_NAMES[pairs[0].weekday or 0]
-        return best, f"from '{pairs[0].text}', a {weekday} in {best.year}"
-    guess = (
-        date(today.year, month, day)
-        if date(today.year, month, day) <= today
-        else date(today.year - 1, month, day)
-    )
+        weekday, _, _, written = pairs[0]
+        return best, f"from '{written}', a {dates.WEEKDAY_NAMES[weekday]} in {best.year}"
+    guess = date(today.year, month, day) if date(today.year, month, day) <= today else date(today.year - 1, month, day)
     return guess, "guessed: the most recent such date"
 
 
-def _weekday_fits(meeting: date, m: dates.DateMatch) -> bool:
-    assert m.day and m.month
+def _weekday_fits(meeting: date, mention: tuple[int, int, int, str]) -> bool:
+    """Whether the mentioned weekday falls right, reading the date forwards from the meeting."""
+    weekday, day, month, _ = mention
     for y in (meeting.year, meeting.year + 1):
         try:
-            d = date(y, m.month, m.day)
+            d = date(y, month, day)
         except ValueError:
             continue
         if d >= meeting:
-            return d.weekday() == m.weekday
+            return d.weekday() == weekday
     return False
-
-
 # --- people -----------------------------------------------------------------------
 
 

@@ -163,6 +163,18 @@ NEXT_STEP = re.compile(_B + r"nästa\s+steg\s+(?:är|blir)" + _E, re.IGNORECASE)
 DECISION_LABEL = re.compile(
     r"^(?:beslut|beslutades|beslutspunkter|vi\s+beslutar|gruppen\s+beslutar)\b", re.IGNORECASE
 )
+# Headings and labels over a list of tasks: every item of the list is an action.
+TODO_LABEL = re.compile(
+    r"^(?:att\s+göra|åtgärder|åtgärdslista|åtgärdspunkter|uppgifter|uppdrag|action\s+points|actions|"
+    r"to\s*do|todo|beslut\s+och\s+åtgärder|uppföljning\s+till\s+nästa\s+möte|till\s+nästa\s+(?:möte|gång))\b",
+    re.IGNORECASE,
+)
+# "Boka lokal (Eva)", "Boka lokal – Eva", "Boka lokal. Ansvarig: Eva"
+TODO_OWNER = re.compile(
+    r"(?:\((?P<paren>[A-ZÅÄÖ][^()]{1,60})\)|\s[-–]\s*(?P<dash>[A-ZÅÄÖ][\wåäö]+(?:(?:\s+|,\s*|\s+och\s+)[A-ZÅÄÖ][\wåäö]+)*)"
+    r"|ansvarig(?:a)?\s*:\s*(?P<resp>[^.;]+))\s*\.?\s*$",
+    re.IGNORECASE,
+)
 VIEWS_LABEL = re.compile(
     r"(?:synpunkt|tank|åsikt|reflektion|fråge|frågor|diskussion|kommentar|idé|erfarenhet|input|medskick)",
     re.IGNORECASE,
@@ -198,6 +210,7 @@ class Cue:
 class Context:
     in_decisions: bool = False  # under a "Beslut:" label
     in_views: bool = False  # under "Synpunkter och tankar:" and the like
+    in_todo: bool = False  # a list item under "Att göra", "Åtgärder" and the like
 
 
 def words(text: str) -> list[str]:
@@ -218,10 +231,20 @@ def find_cue(sentence: str, ctx: Context = Context()) -> Cue | None:
     if ctx.in_decisions and re.match(r"^att\s", s, re.IGNORECASE):
         rest = s[4:]
         return Cue(Kind.ACTION, "decision", 0.7, _leading_subject(rest) if _starts_with_agent(rest) else None)
-    if _is_report(s):
+    if ctx.in_todo:
+        cue = _cue(s)
+        if cue is not None:
+            return cue
+        m = TODO_OWNER.search(s)
+        who = (m.group("paren") or m.group("dash") or m.group("resp")).strip() if m else None
+        return Cue(Kind.ACTION, "todo", 0.8, who)
+    if _is_report(s) or ctx.in_views:
         return None
-    if ctx.in_views:
-        return None
+    return _cue(s)
+
+
+def _cue(s: str) -> Cue | None:
+    """The action cue of a sentence that is neither a question nor a deferral."""
     m = ASSIGNMENT.search(s)
     if m and _main_clause(s, m.start()):
         if m.group("assignee"):

@@ -17,7 +17,8 @@ _ANGLE_URL = re.compile(r"<((?:https?://|mailto:)[^>]+)>")
 _EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|o(?=\s)|\d{1,2}[.)](?=\s+[a-zåäö])|[a-z][.)](?=\s))\s+(.*)$")
-_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-ZÅÄÖ])")
+_NUMBERED_HEADING = re.compile(r"^(?:§\s*\d{1,3}[a-z]?\.?|\d{1,2}(?:\.\d{1,2})*\.?)\s+(?=[A-ZÅÄÖ])")
+_PARAGRAPH_SIGN = re.compile(r"^§\s*\d{1,3}")
 _END_PUNCT = ".!?"
 
 ABBREVIATIONS = {
@@ -171,9 +172,13 @@ def _continues_below(lines: list[Line], i: int) -> bool:
 
 
 def _starts_paragraph(lines: list[Line], i: int) -> bool:
-    """A heading line directly followed by a line of running text (no blank between)."""
+    """A heading line directly followed by running text (no blank between): "§ 3 Lokalfrågan"."""
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return nxt is not None and not nxt.blank and len(nxt.text.split()) > 12
+    if nxt is None or nxt.blank:
+        return False
+    if _PARAGRAPH_SIGN.match(lines[i].text):
+        return True
+    return len(nxt.text.split()) > 12 or (len(lines[i].text.split()) <= 8 and nxt.text[-1:] in _END_PUNCT)
 
 
 def _join_colon_continuations(blocks: list[Block]) -> list[Block]:

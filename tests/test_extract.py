@@ -1,0 +1,104 @@
+from datetime import date
+
+from actiontrack.extract import extract_text
+from tests.conftest import FIXTURES
+
+TODAY = date(2026, 11, 22)
+
+
+def extract(text, **kw):
+    return extract_text(text, today=TODAY, **kw)
+
+
+def items(text):
+    return [(i.kind.value, [o.name for o in i.owners], i.due.isoformat() if i.due else None) for i in extract(text).items]
+
+
+def test_formal_protocol_with_paragraph_signs_decisions_and_responsibles():
+    result = extract((FIXTURES / "protokoll-paragrafer.txt").read_text(encoding="utf-8"))
+    m = result.meeting
+    assert (m.date, m.secretary, m.next_meeting, m.place) == (date(2019, 3, 14), "Jonas Ek", date(2019, 4, 11), "Stadshuset, rum 4")
+    assert [a.name for a in m.absent] == ["Sofia Berg"]
+    got = [(i.kind.value, i.topic, [o.name for o in i.owners], i.due) for i in result.items]
+    assert got == [
+        ("action", "Lokalfrågan", ["Kjell Ström"], date(2019, 4, 1)),
+        ("action", "Medlemsenkät", ["Fatima Ali"], date(2019, 4, 5)),
+        ("deferred", "Budget 2019", [], date(2019, 4, 11)),
+    ]
+    assert result.items[2].text == "Budget 2019"
+
+
+def test_informal_notes_with_a_todo_list():
+    result = extract((FIXTURES / "anteckningar-att-gora.txt").read_text(encoding="utf-8"))
+    assert result.meeting.next_meeting == date(2020, 12, 3)
+    assert [(i.text[:20], [o.name for o in i.owners], i.due) for i in result.items] == [
+        ("Micke mejlar ut inbj", ["Micke Andersson"], date(2020, 11, 6)),
+        ("Eva och Hassan tar f", ["Eva Lund", "Hassan Omar"], None),
+        ("Lotta ska kolla med ", ["Lotta Sjöberg"], date(2020, 12, 24)),
+        ("Boka lokal för våren", ["Eva Lund"], None),
+    ]
+
+
+MINUTES = """
+
+Samrådsgruppen 4 mars 2019
+
+Närvarande
+Karl Svensson, Bryggan
+Ann-Sofie Lund
+Tomas Ek, socialförvaltningen
+
+Lokaler
+Tomas berättar om läget. Han ska ringa hyresvärden i veckan.
+
+Sommarfest
+Föreningen firar sommarfest den 15 juni på Bryggan. Kalle bokar grillen. Vi kan kanske bjuda in grannarna?
+
+Ekonomi
+Frågan bordläggs till nästa möte.
+
+Vid pennan
+Ann-Sofie Lund
+"""
+
+
+def test_pronouns_nicknames_context_dates_and_deferrals():
+    assert items(MINUTES) == [
+        ("action", ["Tomas Ek"], "2019-03-08"),
+        ("action", ["Karl Svensson"], "2019-06-15"),
+        ("deferred", [], None),
+    ]
+
+
+def test_items_keep_their_source_sentence_line_and_topic():
+    first = extract(MINUTES).items[0]
+    assert first.source == "Han ska ringa hyresvärden i veckan."
+    assert first.line == 11
+    assert first.topic == "Lokaler"
+    assert 0 < first.confidence <= 1
+
+
+def test_a_follow_up_sentence_names_the_owner_of_the_item_before():
+    text = "Mötet 1 april 2019\n\nKonferensen\nVi kommer att ha en monter. Eva Lund håller i detta.\n"
+    assert items(text) == [("action", ["Eva Lund"], None)]
+
+
+def test_group_owned_items_have_no_owner():
+    assert items("Mötet 1 april 2019\n\nVi ska boka ett nytt datum.\n") == [("action", [], None)]
+
+
+def test_organisations_as_owners():
+    assert items("Mötet 1 april 2019\n\nSocialförvaltningen tar fram ett förslag till maj.\n") == [
+        ("action", ["socialförvaltningen"], "2019-05-31")
+    ]
+
+
+def test_till_nasta_mote_is_the_next_meeting_when_the_minutes_give_it():
+    text = "Mötet 1 april 2019\n\nLeif ska skicka underlaget till nästa möte.\n\nNästa möte: 6 maj\n"
+    assert items(text) == [("action", ["Leif"], "2019-05-06")]
+    assert items("Mötet 1 april 2019\n\nLeif ska skicka underlaget till nästa möte.\n") == [("action", ["Leif"], None)]
+
+
+def test_nothing_to_extract_is_fine():
+    result = extract("Mötet 1 april 2019\n\nVi pratade om vädret.\n")
+    assert result.items == []
