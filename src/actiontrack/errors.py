@@ -13,6 +13,10 @@ class UsageError(ActionTrackError):
     exit_code = 2
 
 
+class InputError(ActionTrackError):
+    """A value that cannot be used: empty text, an item that is not open, ..."""
+
+
 class NotFoundError(ActionTrackError):
     pass
 

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from actiontrack import dates
-from actiontrack.errors import NotFoundError, PersonError, UsageError
+from actiontrack.errors import InputError, NotFoundError, PersonError, UsageError
 from actiontrack.models import (
     ExtractedItem,
     Extraction,
@@ -51,7 +51,7 @@ def today_of(now: datetime) -> date:
 def start_meeting(repo: Repository, group: str, *, when: date, place: str | None, now: datetime) -> Meeting:
     group = " ".join(group.split())
     if not group:
-        raise UsageError("A meeting needs the name of its group.")
+        raise InputError("A meeting needs the name of its group.")
     meeting = repo.create_meeting(group, now=timestamp(now), date_=when, title=group, place=place)
     repo.set_setting(CURRENT_MEETING, str(meeting.id))
     return meeting
@@ -94,7 +94,7 @@ def add_item(
 
     text = " ".join(text.split())
     if not text:
-        raise UsageError("An item needs a text.")
+        raise InputError("An item needs a text.")
     meeting = repo.get_meeting(meeting_id) if meeting_id is not None else current_meeting(repo)
     base = meeting.date if meeting and meeting.date else today_of(now)
     next_meeting = next_meeting_after(repo, meeting) if meeting else None
@@ -150,7 +150,7 @@ def resolve_owner(
     """
     name = " ".join(name.split())
     if not name:
-        raise UsageError("An owner needs a name.")
+        raise InputError("An owner needs a name.")
     matches = roster.candidates(name)
     if len(matches) == 1:
         person = matches[0].person
@@ -221,7 +221,7 @@ def list_items(repo: Repository, filters: Filters, *, today: date) -> list[Item]
 def _open_item(repo: Repository, item_id: int) -> Item:
     item = repo.get_item(item_id, with_history=False)
     if item.status is not Status.OPEN:
-        raise UsageError(
+        raise InputError(
             f"Item {item_id} is {item.status.value}, not open; `track reopen {item_id}` opens it again."
         )
     return item
@@ -240,7 +240,7 @@ def complete(repo: Repository, ids: Sequence[int], *, note: str | None, now: dat
 def reopen(repo: Repository, item_id: int, *, now: datetime) -> Item:
     item = repo.get_item(item_id, with_history=False)
     if item.status is Status.OPEN:
-        raise UsageError(f"Item {item_id} is already open.")
+        raise InputError(f"Item {item_id} is already open.")
     stamp = timestamp(now)
     repo.update_item(item_id, status=Status.OPEN, closed_at=None, updated_at=stamp)
     repo.add_history(item_id, "reopened", {"was": item.status.value}, stamp, _current_id(repo))
@@ -249,7 +249,7 @@ def reopen(repo: Repository, item_id: int, *, now: datetime) -> Item:
 
 def drop(repo: Repository, item_id: int, *, reason: str, now: datetime) -> Item:
     if not reason.strip():
-        raise UsageError("Say why the item is dropped: --reason TEXT.")
+        raise InputError("Say why the item is dropped: --reason TEXT.")
     _open_item(repo, item_id)
     stamp = timestamp(now)
     repo.update_item(item_id, status=Status.DROPPED, closed_at=stamp, updated_at=stamp)
@@ -274,7 +274,7 @@ def edit(
     if text is not None:
         text = " ".join(text.split())
         if not text:
-            raise UsageError("An item needs a text.")
+            raise InputError("An item needs a text.")
         if text != item.text:
             changes["text"] = [item.text, text]
             fields["text"] = text
@@ -309,7 +309,7 @@ def edit(
 def add_note(repo: Repository, item_id: int, text: str, *, now: datetime) -> Item:
     text = " ".join(text.split())
     if not text:
-        raise UsageError("A note needs a text.")
+        raise InputError("A note needs a text.")
     repo.get_item(item_id, with_history=False)
     stamp = timestamp(now)
     repo.update_item(item_id, updated_at=stamp)
@@ -350,7 +350,7 @@ def add_alias(repo: Repository, name: str, alias: str) -> Person:
 def merge_people(repo: Repository, keep: str, other: str) -> Person:
     kept, merged = find_person(repo, keep), find_person(repo, other)
     if kept.id == merged.id:
-        raise UsageError(f"'{keep}' and '{other}' are the same person.")
+        raise InputError(f"'{keep}' and '{other}' are the same person.")
     repo.merge_people(kept.id, merged.id)  # type: ignore[arg-type]
     return repo.get_person(kept.id)  # type: ignore[arg-type]
 

@@ -14,7 +14,7 @@ from actiontrack.models import Owner, OwnerKind
 from actiontrack.people import Roster, looks_like_first_name
 
 _DEFINITE = re.compile(r"(?:en|na|et|erna|arna|orna|ningen|ingen|heten)$")
-_NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ][a-zåäöéüA-ZÅÄÖ'’-]+")
+_NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüA-ZÅÄÖ'’-]+|\.)?")
 
 
 class OwnerResolver:
@@ -62,6 +62,9 @@ class OwnerResolver:
 
     def person(self, phrase: str) -> Owner | None:
         """A person named in a phrase, titles stripped: "Utvecklingschefen Kalle Pettersson"."""
+        known = self.roster.find(phrase)
+        if known is not None:
+            return Owner(known.name, OwnerKind.PERSON)
         tokens = [t for t in phrase.split() if t]
         for start in range(len(tokens)):
             candidate = " ".join(tokens[start:])

@@ -30,10 +30,13 @@ def _prepare_sqlite_file(url: str) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StorageError(f"Cannot create the database {path}: {e.strerror or e}.") from None
+    try:
         # Minutes name people: a new database is readable by its owner only.
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except FileExistsError:
-        pass
+        pass  # another process created it just now
     except OSError as e:
         raise StorageError(f"Cannot create the database {path}: {e.strerror or e}.") from None
 

@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from actiontrack.errors import NotFoundError, PersonError, UsageError
+from actiontrack.errors import InputError, NotFoundError, PersonError
 from actiontrack.models import (
     HistoryEntry,
     Item,
@@ -233,7 +233,7 @@ class Repository:
     def add_person(self, name: str, organisation: str | None, now: str) -> Person:
         name = " ".join(name.split())
         if not name:
-            raise UsageError("A person needs a name.")
+            raise InputError("A person needs a name.")
         if self.person_by_name(name) is not None:
             raise PersonError(f"'{name}' is already known.")
         row = PersonRow(name=name, organisation=organisation, created_at=now)

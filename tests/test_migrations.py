@@ -1,0 +1,124 @@
+import os
+import shutil
+import sqlite3
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+from actiontrack.errors import StorageError
+from actiontrack.storage import (
+    open_repository,
+    tables,  # noqa: F401 - registers the tables
+)
+from actiontrack.storage.migrations import MIGRATIONS, migrate
+from tests.conftest import FIXTURES
+
+
+def url(path):
+    return f"sqlite:///{path}"
+
+
+def columns(db_path):
+    con = sqlite3.connect(db_path)
+    try:
+        names = [r[0] for r in con.execute("select name from sqlite_master where type='table' and name not like 'sqlite_%'")]
+        return {t: sorted(r[1] for r in con.execute(f"pragma table_info('{t}')")) for t in names}
+    finally:
+        con.close()
+
+
+def test_a_new_database_has_exactly_the_tables_of_the_models(tmp_path):
+    db = tmp_path / "new.db"
+    with open_repository(url(db)):
+        pass
+    got = columns(db)
+    got.pop("_track_migrations")
+    expected = {t.name: sorted(c.name for c in t.columns) for t in SQLModel.metadata.sorted_tables}
+    assert got == expected
+
+
+def test_a_new_database_file_is_private(tmp_path):
+    db = tmp_path / "private.db"
+    with open_repository(url(db)):
+        pass
+    assert oct(os.stat(db).st_mode & 0o777) == "0o600"
+
+
+def test_a_database_made_by_schema_version_1_opens_with_everything_in_it(tmp_path):
+    db = tmp_path / "v1.db"
+    shutil.copy(FIXTURES / "v1.db", db)
+    with open_repository(url(db)) as repo:
+        people = {p.name: p for p in repo.list_people()}
+        assert "Anne Eskilsson" in people and people["Karl Svensson"].aliases == ("kalle s",)
+        meetings = repo.list_meetings()
+        assert [m.group for m in meetings] == ["Ledningsgrupp för utveckling"] * 2
+        assert meetings[0].next_meeting.isoformat() == "2018-01-18"
+        items = repo.query_items(statuses=list(__import__("actiontrack.models").models.Status))
+        assert len(items) == 12
+        assert items[0].status.value == "done"
+        noted = repo.get_item(2)
+        assert [h.action for h in noted.history] == ["created", "noted"]
+        assert [s.date.isoformat() for s in repo.schedule("Ledningsgrupp för utveckling")][:1] == ["2018-01-18"]
+    con = sqlite3.connect(db)
+    assert [r[0] for r in con.execute("select name from _track_migrations")] == [m.__name__ for m in MIGRATIONS]
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path):
+    db = tmp_path / "newer.db"
+    with open_repository(url(db)):
+        pass
+    con = sqlite3.connect(db)
+    con.execute("insert into _track_migrations values ('m999_future', 'x')")
+    con.commit()
+    con.close()
+    with pytest.raises(StorageError, match="newer actiontrack"), open_repository(url(db)):
+        pass
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path):
+    db = tmp_path / "atomic.db"
+    with open_repository(url(db)):
+        pass
+
+    def m002_adds_a_table(conn):
+        conn.exec_driver_sql("create table extra (id integer)")
+
+    def m003_fails(conn):
+        raise RuntimeError("boom")
+
+    from actiontrack.storage import _engine
+
+    engine = _engine(url(db), write=True)
+    with pytest.raises(RuntimeError), engine.begin() as conn:
+        migrate(conn, [*MIGRATIONS, m002_adds_a_table, m003_fails])
+    engine.dispose()
+    assert "extra" not in columns(db)
+    assert [r[0] for r in sqlite3.connect(db).execute("select name from _track_migrations")] == ["m001_initial"]
+
+
+def test_a_corrupt_database_file_is_a_clear_error(tmp_path):
+    db = tmp_path / "corrupt.db"
+    db.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StorageError, match="cannot be used"), open_repository(url(db)):
+        pass
+
+
+def test_an_unwritable_location_is_a_clear_error(tmp_path):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where a directory should be")
+    with pytest.raises(StorageError, match="Cannot create"), open_repository(url(blocked / "x.db")):
+        pass
+
+
+def test_schema_uses_indexes_for_the_common_filters(tmp_path):
+    db = tmp_path / "idx.db"
+    with open_repository(url(db)):
+        pass
+    engine = sa.create_engine(url(db))
+    with engine.connect() as conn:
+        plan = conn.exec_driver_sql(
+            "explain query plan select item_id from item_owners where person_id = 1"
+        ).fetchall()
+    engine.dispose()
+    assert "USING" in " ".join(str(r) for r in plan) and "INDEX" in " ".join(str(r) for r in plan)
