@@ -84,10 +84,8 @@ class Roster:
         if len(found) == 1:
             return found[0].person
         if not found:
-            raise PersonError(
-                f"Nobody called '{name}' is known. Add them with: track people add \"{name}\" "
-                f'(a full name, e.g. "{name.title() if " " in name else name + " Efternamn"}").'
-            )
+            example = name if " " in name else f"{name} Efternamn"
+            raise PersonError(f"Nobody called '{name}' is known. Add them first: track people add \"{example}\".")
         names = ", ".join(sorted(m.person.name for m in found))
         raise PersonError(f"'{name}' could be any of: {names}. Give the full name.")
 

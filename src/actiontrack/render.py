@@ -149,6 +149,13 @@ def _meeting_label(item: Item) -> str:
     return f"{item.meeting.group} {when}"
 
 
+def _plain(value: str) -> Any:
+    """User text as rich Text: "[deferred]" or "[1]" in minutes is never read as markup."""
+    from rich.text import Text
+
+    return Text(value)
+
+
 def items_table(items: Sequence[Item], today: date, title: str | None = None) -> Any:
     from rich.table import Table
     from rich.text import Text
@@ -166,9 +173,8 @@ def items_table(items: Sequence[Item], today: date, title: str | None = None) ->
         text = it.text if it.kind.value == "action" else f"[deferred] {it.text}"
         if it.status is not Status.OPEN:
             text = f"({it.status.value}) {text}"
-        table.add_row(
-            str(it.id), due, ", ".join(o.name for o in it.owners) or "the group", text, _meeting_label(it)
-        )
+        owners = ", ".join(o.name for o in it.owners) or "the group"
+        table.add_row(str(it.id), due, _plain(owners), _plain(text), _plain(_meeting_label(it)))
     return table
 
 
@@ -182,13 +188,13 @@ def item_detail(item: Item, today: date) -> Any:
     facts.add_column()
     facts.add_row("Kind", item.kind.value)
     facts.add_row("Status", item.status.value + (" (overdue)" if item.is_overdue(today) else ""))
-    facts.add_row("Owners", ", ".join(f"{o.name} ({o.kind.value})" for o in item.owners) or "the group")
+    facts.add_row("Owners", _plain(", ".join(f"{o.name} ({o.kind.value})" for o in item.owners) or "the group"))
     facts.add_row("Due", f"{item.due.isoformat()} ({format_swedish(item.due)})" if item.due else "–")
-    facts.add_row("Meeting", f"#{item.meeting.id} {_meeting_label(item)}" if item.meeting else "–")
+    facts.add_row("Meeting", _plain(f"#{item.meeting.id} {_meeting_label(item)}" if item.meeting else "–"))
     if item.topic:
-        facts.add_row("Topic", item.topic)
+        facts.add_row("Topic", _plain(item.topic))
     if item.source:
-        facts.add_row("Source", f"line {item.line}: “{item.source}”" if item.line else f"“{item.source}”")
+        facts.add_row("Source", _plain(f"line {item.line}: “{item.source}”" if item.line else f"“{item.source}”"))
     if item.confidence is not None:
         facts.add_row("Confidence", f"{item.confidence:.2f}")
     history = Table(title="History", show_header=True, title_justify="left")
@@ -197,8 +203,8 @@ def item_detail(item: Item, today: date) -> Any:
     history.add_column("Detail")
     for h in item.history:
         detail = ", ".join(f"{k}: {v}" for k, v in h.detail.items())
-        history.add_row(h.at[:16].replace("T", " "), h.action, detail)
-    return Group(Panel(facts, title=f"#{item.id} {item.text}", title_align="left"), history)
+        history.add_row(h.at[:16].replace("T", " "), h.action, _plain(detail))
+    return Group(Panel(facts, title=_plain(f"#{item.id} {item.text}"), title_align="left"), history)
 
 
 def extraction_table(extraction: Extraction) -> Any:
@@ -209,13 +215,13 @@ def extraction_table(extraction: Extraction) -> Any:
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
-    head.add_row("Meeting", f"{m.title or '?'} {m.date.isoformat() if m.date else '?'}")
+    head.add_row("Meeting", _plain(f"{m.title or '?'} {m.date.isoformat() if m.date else '?'}"))
     if m.year_inferred:
-        head.add_row("Year", m.year_inferred)
-    head.add_row("Attendees", ", ".join(a.name for a in m.attendees) or "–")
+        head.add_row("Year", _plain(m.year_inferred))
+    head.add_row("Attendees", _plain(", ".join(a.name for a in m.attendees) or "–"))
     if m.absent:
-        head.add_row("Absent", ", ".join(a.name for a in m.absent))
-    head.add_row("Secretary", m.secretary or "–")
+        head.add_row("Absent", _plain(", ".join(a.name for a in m.absent)))
+    head.add_row("Secretary", _plain(m.secretary or "–"))
     head.add_row("Next meeting", m.next_meeting.isoformat() if m.next_meeting else "–")
     if m.schedule:
         head.add_row("Schedule", ", ".join(s.date.isoformat() for s in m.schedule))
@@ -227,10 +233,12 @@ def extraction_table(extraction: Extraction) -> Any:
     table.add_column("Item", ratio=3)
     table.add_column("Line", justify="right", style="dim")
     for n, it in enumerate(extraction.items, start=1):
+        what = _plain(it.text)
+        if it.kind.value != "action":
+            what.append("\n" + it.source, style="dim")
         table.add_row(
-            str(n), it.kind.value, ", ".join(o.name for o in it.owners) or "the group",
-            it.due.isoformat() if it.due else "–", it.text if it.kind.value == "action" else f"{it.text}\n[dim]{it.source}[/dim]",
-            str(it.line),
+            str(n), it.kind.value, _plain(", ".join(o.name for o in it.owners) or "the group"),
+            it.due.isoformat() if it.due else "–", what, str(it.line),
         )  # fmt: skip
     return Group(head, table)
 
@@ -243,8 +251,8 @@ def meetings_table(meetings: Sequence[Meeting], current: int | None) -> Any:
         table.add_column(col)
     for m in meetings:
         table.add_row(
-            f"{m.id}{' *' if m.id == current else ''}", m.group, m.date.isoformat() if m.date else "?",
-            m.title or "", m.place or "", str(m.item_count), m.source_path or "",
+            f"{m.id}{' *' if m.id == current else ''}", _plain(m.group), m.date.isoformat() if m.date else "?",
+            _plain(m.title or ""), _plain(m.place or ""), str(m.item_count), _plain(m.source_path or ""),
         )  # fmt: skip
     return table
 
@@ -256,5 +264,5 @@ def people_table(people: Sequence[Person]) -> Any:
     for col in ("ID", "Name", "Organisation", "Aliases"):
         table.add_column(col)
     for p in people:
-        table.add_row(str(p.id), p.name, p.organisation or "", ", ".join(p.aliases))
+        table.add_row(str(p.id), _plain(p.name), _plain(p.organisation or ""), _plain(", ".join(p.aliases)))
     return table

@@ -164,3 +164,10 @@ def test_json_output_is_exactly_one_document(people):
     people("add", "Leif ska ringa")
     out = people("open", "--format", "json").stdout
     assert isinstance(json.loads(out), list)
+
+
+def test_brackets_in_user_text_are_shown_as_written(track):
+    track("add", "Vi ska läsa [bilaga 2] och boka [lokal]")
+    track("add", "Punkten [budget] bordläggs")
+    out = track("open").stdout
+    assert "[bilaga 2]" in out and "[deferred]" in out and "[budget]" in out
