@@ -443,6 +443,6 @@ def import_extraction(
             confidence=extracted.confidence,
         )
         repo.add_history(item_id, "created", {"imported_from": document.name}, stamp, meeting.id)
-        result.items.append(repo.get_item(item_id, with_history=False))
+    result.items = repo.query_items(statuses=tuple(Status), meeting_id=meeting.id)
     result.meeting = repo.get_meeting(meeting.id)
     return result
