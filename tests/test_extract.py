@@ -102,3 +102,13 @@ def test_till_nasta_mote_is_the_next_meeting_when_the_minutes_give_it():
 def test_nothing_to_extract_is_fine():
     result = extract("Mötet 1 april 2019\n\nVi pratade om vädret.\n")
     assert result.items == []
+
+
+def test_the_secretary_as_owner():
+    text = "Mötet 1 april 2019\n\nJag skickar ut protokollet. Sekreteraren bokar lokal till nästa gång.\n\nVid pennan\nEva Lund\n"
+    assert items(text) == [("action", ["Eva Lund"], None), ("action", ["Eva Lund"], None)]
+
+
+def test_quantified_subjects_are_principles_unless_they_are_the_members():
+    text = "Mötet 1 april 2019\n\nAlla barn ska ha rätt till en fritidsaktivitet. Alla deltagare ska läsa underlaget.\n"
+    assert items(text) == [("action", [], None)]

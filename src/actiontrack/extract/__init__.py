@@ -42,7 +42,7 @@ def extract_text(text: str, *, today: date, year: int | None = None) -> Extracti
     meeting = parsed.meeting
     blocks = build_blocks(lines, skip=parsed.used_lines)
     roster = Roster(Person(None, a.name, a.organisation) for a in [*meeting.attendees, *meeting.absent])
-    walker = _Walker(meeting, OwnerResolver(roster), base=meeting.date or today)
+    walker = _Walker(meeting, OwnerResolver(roster, meeting.secretary), base=meeting.date or today)
     for block in blocks:
         walker.block(block)
     return Extraction(meeting, walker.items, parsed.warnings)

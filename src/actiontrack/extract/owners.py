@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from actiontrack.extract.rules import GROUP_WORDS, NON_AGENTS, PERSON_PRONOUNS, PLURAL_PRONOUNS, words
+from actiontrack.extract.rules import (
+    GROUP_WORDS,
+    NON_AGENTS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SECRETARY_WORDS,
+    words,
+)
 from actiontrack.models import Owner, OwnerKind
 from actiontrack.people import Roster, looks_like_first_name
 
@@ -20,8 +27,9 @@ _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüA-ZÅÄÖ'’-]+|\.)?"
 class OwnerResolver:
     """Resolves subjects sentence by sentence, remembering who was named last."""
 
-    def __init__(self, roster: Roster) -> None:
+    def __init__(self, roster: Roster, secretary: str | None = None) -> None:
         self.roster = roster
+        self.secretary = secretary
         self.last_person: Owner | None = None
         self.last_owners: tuple[Owner, ...] = ()
 
@@ -36,6 +44,10 @@ class OwnerResolver:
                 continue
             low = part.casefold()
             if low in GROUP_WORDS:
+                continue
+            if low in SECRETARY_WORDS:
+                if self.secretary:
+                    owners.append(self.person(self.secretary) or Owner(self.secretary, OwnerKind.PERSON))
                 continue
             if low in PERSON_PRONOUNS:
                 if self.last_person:

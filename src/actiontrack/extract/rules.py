@@ -28,11 +28,17 @@ _E = r"(?![\wÅÄÖåäöÉéÜü])"
 # Pronouns and nouns that stand for the group as a whole: no owner.
 GROUP_WORDS = {"vi", "gruppen", "alla", "ni", "hela gruppen", "vi alla", "alla deltagare", "samtliga", "oss"}
 PERSON_PRONOUNS = {"han", "hon", "hen"}
+# The one who wrote the minutes: "Jag skickar ut protokollet", "Sekreteraren bokar lokal".
+SECRETARY_WORDS = {"jag", "sekreteraren", "mötessekreteraren", "protokollföraren", "undertecknad"}
+# "Alla barn ska ha rätt till ...": a quantified noun is nobody in particular ...
+QUANTIFIERS = {"alla", "varje", "många", "flera", "några", "båda", "samtliga", "inga", "all", "övriga"}
+# ... except the group's own members: "Alla deltagare läser underlaget".
+MEMBER_NOUNS = {"deltagare", "deltagarna", "ledamöter", "ledamöterna", "medlemmar", "medlemmarna", "närvarande"}
 PLURAL_PRONOUNS = {"de", "dom"}
 # Subjects that are no agent: "Det ska finnas", "Detta kommer att", generic "man"/"du".
 NON_AGENTS = {
     "det", "detta", "denna", "den", "dessa", "här", "där", "som", "vilket", "något", "ingen", "inget",
-    "allt", "man", "du", "jag", "mötet", "syftet", "målet", "tanken", "förslaget", "ambitionen", "idén",
+    "allt", "man", "du", "mötet", "syftet", "målet", "tanken", "förslaget", "ambitionen", "idén",
     "planen", "frågan", "ärendet", "punkten", "uppdraget", "arbetet", "projektet", "temat", "dagen",
     "konferensen", "mässan", "utbildningen", "seminariet", "workshopen", "mötena", "det här", "vad", "vem",
 }  # fmt: skip
@@ -372,6 +378,10 @@ def _with_subject(
     subject = _leading_subject(head)
     if subject is None or subject.lower() in NON_AGENTS or subject.split()[0].lower() in NON_AGENTS:
         return None
+    if first in QUANTIFIERS and len(tokens) > 1 and tokens[1][:1].islower():
+        if tokens[1].lower() not in MEMBER_NOUNS:
+            return None  # "Alla barn ska ...": a principle, not a task
+        subject = "alla"
     return Cue(Kind.ACTION, rule, strength, subject)
 
 
