@@ -80,3 +80,70 @@ def _edit(item: ExtractedItem, base: date, next_meeting: date | None) -> Extract
         except DateError as e:
             typer.echo(f"  {e}", err=True)
     return replace(item, text=text, owners=owners, due=due)
+
+
+AGENDA_CHOICES = "[d]one, [k]eep, [n]ew due date, [r]eassign, drop [x], [s]kip, [q]uit"
+
+
+def review_agenda(state, agenda, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Walk through the agenda's items at the meeting. Each answer is saved at once, in the
+    item's history, with the meeting it was decided at."""
+    from actiontrack import service
+    from actiontrack.render_agenda import write_date
+
+    day = agenda.date or state.today
+    with state.repository() as repo:
+        meeting = service.meeting_for_review(repo, agenda.group, day, now=state.now)
+    typer.echo(f"Reviewing {len(agenda.all_items())} items at meeting #{meeting.id} ({meeting.group} "
+               f"{write_date(meeting.date, lang)}).", err=True)  # fmt: skip
+    counts: dict[str, int] = {}
+    for n, item in enumerate(agenda.all_items(), start=1):
+        owners = ", ".join(o.name for o in item.owners) or "the group"
+        typer.echo(f"\n[{n}/{len(agenda.all_items())}] #{item.id} {item.text}", err=True)
+        typer.echo(f"  {owners}; due {item.due or '–'}", err=True)
+        while True:
+            answer = typer.prompt(AGENDA_CHOICES, default="k", err=True).strip().lower()
+            if answer == "q":
+                _summary(counts)
+                return
+            try:
+                with state.repository() as repo:
+                    done = _apply(repo, service, item.id, answer, state.now)
+            except ActionTrackError as e:
+                typer.echo(f"  {e}", err=True)
+                continue
+            if done:
+                counts[done] = counts.get(done, 0) + 1
+                break
+    _summary(counts)
+
+
+def _apply(repo, service, item_id: int, answer: str, now) -> str | None:  # type: ignore[no-untyped-def]
+    if answer == "d":
+        note = typer.prompt("  note (optional)", default="", show_default=False, err=True).strip()
+        service.complete(repo, [item_id], note=note or None, now=now)
+        return "done"
+    if answer == "k":
+        service.keep(repo, item_id, now=now)
+        return "kept"
+    if answer == "n":
+        due = typer.prompt("  new due date", err=True)
+        service.edit(repo, item_id, due=due, now=now)
+        return "new due date"
+    if answer == "r":
+        names = typer.prompt("  new owner(s), comma-separated", err=True)
+        service.edit(repo, item_id, owners=[n for n in names.split(",") if n.strip()], now=now)
+        return "reassigned"
+    if answer == "x":
+        reason = typer.prompt("  why is it dropped", err=True)
+        service.drop(repo, item_id, reason=reason, now=now)
+        return "dropped"
+    if answer == "s":
+        return "skipped"
+    typer.echo("  Answer d, k, n, r, x, s or q.", err=True)
+    return None
+
+
+def _summary(counts: dict[str, int]) -> None:
+    text = ", ".join(f"{n} {what}" for what, n in counts.items()) or "nothing changed"
+    typer.echo(f"\nReview: {text}.", err=True)

@@ -30,6 +30,7 @@ from actiontrack.models import (
 from actiontrack.people import Roster
 
 if TYPE_CHECKING:
+    from actiontrack.agenda import Agenda
     from actiontrack.extract.reading import Document
     from actiontrack.storage.repository import Repository
 
@@ -190,15 +191,32 @@ class Filters:
     statuses: tuple[Status, ...] = (Status.OPEN,)
 
 
-def list_items(repo: Repository, filters: Filters, *, today: date) -> list[Item]:
-    person_ids: list[int] | None = None
-    organisation = None
-    if filters.owner:
-        matches = Roster(repo.list_people()).candidates(filters.owner)
+@dataclass(frozen=True)
+class OwnerFilter:
+    """Who `--owner NAME` means: the people the name may mean, else an organisation so named."""
+
+    person_ids: list[int] | None
+    organisation: str | None
+
+    @classmethod
+    def of(cls, repo: Repository, name: str | None) -> OwnerFilter:
+        if not name:
+            return cls(None, None)
+        matches = Roster(repo.list_people()).candidates(name)
         if matches:
-            person_ids = [m.person.id for m in matches if m.person.id is not None]
-        else:
-            organisation = filters.owner
+            return cls([m.person.id for m in matches if m.person.id is not None], None)
+        return cls(None, name)
+
+    def matches(self, owner: Owner) -> bool:
+        if self.person_ids is None and self.organisation is None:
+            return True
+        if owner.kind is OwnerKind.ORGANISATION:
+            return self.organisation is not None and owner.name.casefold() == self.organisation.casefold()
+        return self.person_ids is not None and owner.person_id in self.person_ids
+
+
+def list_items(repo: Repository, filters: Filters, *, today: date) -> list[Item]:
+    who = OwnerFilter.of(repo, filters.owner)
     due_before = None
     if filters.due_before:
         due_before = dates.parse_date(filters.due_before, today)
@@ -209,8 +227,8 @@ def list_items(repo: Repository, filters: Filters, *, today: date) -> list[Item]
         raise NotFoundError(f"There is no group '{filters.group}' (known: {known}).")
     items = repo.query_items(
         statuses=filters.statuses,
-        person_ids=person_ids,
-        organisation=organisation,
+        person_ids=who.person_ids,
+        organisation=who.organisation,
         group=filters.group,
         meeting_id=filters.meeting_id,
         due_before=due_before,
@@ -446,3 +464,60 @@ def import_extraction(
     result.items = repo.query_items(statuses=tuple(Status), meeting_id=meeting.id)
     result.meeting = repo.get_meeting(meeting.id)
     return result
+
+
+# --- agenda, review, digest -------------------------------------------------------------------
+
+
+def agenda(repo: Repository, group: str, *, when: str | None, today: date) -> Agenda:
+    """The agenda before the group's next meeting (see agenda.py for the rules)."""
+    from actiontrack.agenda import build_agenda
+
+    row = repo.find_group(group)
+    if row is None:
+        known = ", ".join(repo.group_names()) or "none yet"
+        raise NotFoundError(f"There is no group '{group}' (known: {known}).")
+    given = dates.parse_date(when, today) if when else None
+    return build_agenda(
+        row.name,
+        repo.list_meetings(row.name),
+        repo.schedule(row.name),
+        repo.query_items(statuses=(Status.OPEN,), group=row.name),
+        repo.query_items(statuses=(Status.DONE,), group=row.name),
+        given=given,
+        today=today,
+    )
+
+
+def meeting_for_review(repo: Repository, group: str, day: date, *, now: datetime) -> Meeting:
+    """The meeting decisions are taken at: the current one if it is this group's, else a new one."""
+    current = current_meeting(repo)
+    if current is not None and current.group.casefold() == group.casefold():
+        return current
+    return start_meeting(repo, group, when=day, place=None, now=now)
+
+
+def keep(repo: Repository, item_id: int, *, now: datetime) -> Item:
+    """Keep an item open, as decided at the meeting under way."""
+    _open_item(repo, item_id)
+    stamp = timestamp(now)
+    repo.update_item(item_id, updated_at=stamp)
+    repo.add_history(item_id, "kept", {}, stamp, _current_id(repo))
+    return repo.get_item(item_id)
+
+
+@dataclass(frozen=True)
+class Digest:
+    owner: str
+    items: list[Item]
+
+
+def digest(repo: Repository, *, owner: str | None, today: date) -> list[Digest]:
+    """What each person (or organisation) has open, overdue first; the group's own items are left out."""
+    who = OwnerFilter.of(repo, owner)
+    by_owner: dict[str, list[Item]] = {}
+    for item in list_items(repo, Filters(owner=owner), today=today):
+        for o in item.owners:
+            if who.matches(o):
+                by_owner.setdefault(o.name, []).append(item)
+    return [Digest(name, its) for name, its in sorted(by_owner.items(), key=lambda kv: kv[0].casefold())]

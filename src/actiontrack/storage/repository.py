@@ -359,6 +359,13 @@ class Repository:
             raise NotFoundError(f"There is no item {item_id}; `track open` lists the open ones.")
         return row
 
+    def find_item(self, text: str, created_at: str | None) -> int | None:
+        """The id of an item with this text created at this time (restoring an export twice)."""
+        query = select(ItemRow.id).where(ItemRow.text == text)
+        if created_at:
+            query = query.where(ItemRow.created_at == created_at)
+        return self.session.exec(query).first()
+
     def get_item(self, item_id: int, with_history: bool = True) -> Item:
         row = self._item_row(item_id)
         item = self._items([row])[0]

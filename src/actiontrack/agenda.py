@@ -1,0 +1,129 @@
+"""The agenda before a group's next meeting: pure rules over items and meetings.
+
+Nothing promised at one meeting is forgotten at the next. The next meeting's
+date comes from `--date`, else from the schedule the minutes gave ("Tider nästa
+år", "nästa möte 22 februari"), else from the group's usual rhythm; then four
+sections, in this order: deferred points waiting for this meeting, overdue
+items (oldest due date first), the other open items grouped by owner, and items
+done since the group's last meeting.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from actiontrack.models import Item, Kind, Meeting, ScheduledMeeting, Status
+
+
+@dataclass(frozen=True)
+class NextMeeting:
+    date: date | None
+    source: str  # "option", "schedule", "minutes", "rhythm", "unknown"
+    place: str | None = None
+    rhythm_days: int | None = None
+
+
+@dataclass
+class Agenda:
+    group: str
+    next: NextMeeting
+    last_meeting: Meeting | None
+    deferred: list[Item] = field(default_factory=list)
+    overdue: list[Item] = field(default_factory=list)
+    open: list[Item] = field(default_factory=list)
+    done_since_last: list[Item] = field(default_factory=list)
+
+    @property
+    def date(self) -> date | None:
+        return self.next.date
+
+    def open_by_owner(self) -> list[tuple[str | None, list[Item]]]:
+        """The open items grouped by owner (None for the group), owners in name order, group last."""
+        groups: dict[str | None, list[Item]] = {}
+        for item in self.open:
+            for owner in item.owners or (None,):
+                groups.setdefault(owner.name if owner else None, []).append(item)
+        return sorted(groups.items(), key=lambda kv: (kv[0] is None, (kv[0] or "").casefold()))
+
+    def all_items(self) -> list[Item]:
+        return [*self.deferred, *self.overdue, *self.open]
+
+
+def next_meeting(
+    meetings: Sequence[Meeting],
+    schedule: Sequence[ScheduledMeeting],
+    *,
+    given: date | None,
+    today: date,
+) -> NextMeeting:
+    """When the group meets next, and how that is known."""
+    held = sorted((m for m in meetings if m.date), key=lambda m: m.date)  # type: ignore[arg-type,return-value]
+    last = held[-1] if held else None
+    places = {s.date: s.place for s in schedule}
+    if given is not None:
+        return NextMeeting(given, "option", places.get(given) or (last.place if last else None))
+    after = last.date if last and last.date else today
+    planned = [s for s in schedule if s.date > after]
+    if planned:
+        first = min(planned, key=lambda s: s.date)
+        return NextMeeting(first.date, "schedule", first.place or (last.place if last else None))
+    if last is not None and last.next_meeting and last.next_meeting > after:
+        return NextMeeting(last.next_meeting, "minutes", last.place)
+    if len(held) >= 2:
+        gaps = [(b.date - a.date).days for a, b in zip(held, held[1:], strict=False)]  # type: ignore[operator]
+        rhythm = max(7, round(statistics.median(gaps) / 7) * 7)
+        when = last.date + timedelta(days=rhythm)  # type: ignore[union-attr,operator]
+        while when < today:
+            when += timedelta(days=rhythm)
+        return NextMeeting(when, "rhythm", last.place if last else None, rhythm)
+    return NextMeeting(None, "unknown", last.place if last else None)
+
+
+def build_agenda(
+    group: str,
+    meetings: Sequence[Meeting],
+    schedule: Sequence[ScheduledMeeting],
+    open_items: Sequence[Item],
+    closed_items: Sequence[Item],
+    *,
+    given: date | None,
+    today: date,
+) -> Agenda:
+    nxt = next_meeting(meetings, schedule, given=given, today=today)
+    day = nxt.date or today
+    held = [m for m in meetings if m.date and m.date < day] or [m for m in meetings if m.date]
+    last = max(held, key=lambda m: (m.date, m.id)) if held else None
+    agenda = Agenda(group, nxt, last)
+    for item in open_items:
+        if item.status is not Status.OPEN:
+            continue
+        if item.kind is Kind.DEFERRED:
+            agenda.deferred.append(item)
+        elif item.due is not None and item.due < day:
+            agenda.overdue.append(item)
+        else:
+            agenda.open.append(item)
+    since = last.date.isoformat() if last and last.date else None
+    agenda.done_since_last = [
+        i for i in closed_items if i.status is Status.DONE and i.closed_at and (since is None or i.closed_at[:10] >= since)
+    ]
+    agenda.deferred.sort(key=_origin)
+    agenda.overdue.sort(key=lambda i: (i.due, _origin(i)))
+    agenda.open.sort(key=lambda i: (i.due or date.max, _origin(i)))
+    agenda.done_since_last.sort(key=lambda i: i.closed_at or "")
+    return agenda
+
+
+def _origin(item: Item) -> tuple[date, int]:
+    return (item.meeting.date if item.meeting and item.meeting.date else date.min, item.id)
+
+
+def age_days(item: Item, on: date) -> int | None:
+    """How long the item has been waiting, from the meeting it came from (or its creation)."""
+    start = item.meeting.date if item.meeting and item.meeting.date else None
+    if start is None and item.created_at:
+        start = date.fromisoformat(item.created_at[:10])
+    return (on - start).days if start else None

@@ -1,0 +1,65 @@
+"""agenda.py: the date of the next meeting and the four sections, as pure rules."""
+
+from datetime import date
+
+from actiontrack.agenda import build_agenda, next_meeting
+from actiontrack.models import Item, Kind, Meeting, MeetingRef, Owner, ScheduledMeeting, Status
+
+JAN = Meeting(1, "Rådet", date(2019, 1, 14), "Rådet", place="Stadshuset")
+FEB = Meeting(2, "Rådet", date(2019, 2, 11), "Rådet", place="Bryggan")
+TODAY = date(2019, 2, 20)
+
+
+def item(id_, text, *, kind=Kind.ACTION, due=None, status=Status.OPEN, owners=(), meeting=FEB, closed_at=None):
+    return Item(id_, kind, text, status, tuple(Owner(o) for o in owners), due, meeting.ref, closed_at=closed_at)
+
+
+def test_date_from_option_schedule_minutes_rhythm_or_unknown():
+    schedule = [ScheduledMeeting(date(2019, 1, 14), "A"), ScheduledMeeting(date(2019, 3, 11), "Rum 4")]
+    assert next_meeting([JAN, FEB], schedule, given=date(2019, 3, 1), today=TODAY).source == "option"
+    planned = next_meeting([JAN, FEB], schedule, given=None, today=TODAY)
+    assert (planned.date, planned.source, planned.place) == (date(2019, 3, 11), "schedule", "Rum 4")
+    feb = Meeting(2, "Rådet", date(2019, 2, 11), "Rådet", next_meeting=date(2019, 3, 18))
+    assert next_meeting([JAN, feb], [], given=None, today=TODAY).source == "minutes"
+    rhythm = next_meeting([JAN, FEB], [], given=None, today=TODAY)
+    assert (rhythm.date, rhythm.source, rhythm.rhythm_days) == (date(2019, 3, 11), "rhythm", 28)
+    assert next_meeting([FEB], [], given=None, today=TODAY).source == "unknown"
+
+
+def test_sections_in_order():
+    items = [
+        item(1, "Budget", kind=Kind.DEFERRED, meeting=JAN),
+        item(2, "Sent", due=date(2019, 2, 1), owners=["Eva"], meeting=JAN),
+        item(3, "Later", due=date(2019, 3, 30), owners=["Eva"]),
+        item(4, "Someday", owners=["Bo"]),
+        item(5, "Groups own"),
+        item(6, "Very late", due=date(2019, 1, 20), owners=["Bo"], meeting=JAN),
+    ]
+    closed = [
+        item(7, "Done after last meeting", status=Status.DONE, closed_at="2019-02-15T10:00:00+00:00"),
+        item(8, "Done long ago", status=Status.DONE, closed_at="2019-01-20T10:00:00+00:00"),
+    ]
+    agenda = build_agenda("Rådet", [JAN, FEB], [], items, closed, given=date(2019, 3, 11), today=TODAY)
+    assert [i.id for i in agenda.deferred] == [1]
+    assert [i.id for i in agenda.overdue] == [6, 2]  # oldest due date first
+    assert [i.id for i in agenda.open] == [3, 4, 5]
+    assert [(owner, [i.id for i in its]) for owner, its in agenda.open_by_owner()] == [
+        ("Bo", [4]), ("Eva", [3]), (None, [5]),
+    ]  # fmt: skip
+    assert [i.id for i in agenda.done_since_last] == [7]
+    assert agenda.last_meeting == FEB
+
+
+def test_overdue_is_measured_against_the_meeting_date_not_today():
+    late = item(1, "Studiebesök", due=date(2019, 3, 1))
+    agenda = build_agenda("Rådet", [JAN, FEB], [], [late], [], given=date(2019, 3, 11), today=TODAY)
+    assert [i.id for i in agenda.overdue] == [1]
+    early = build_agenda("Rådet", [JAN, FEB], [], [late], [], given=date(2019, 2, 25), today=TODAY)
+    assert [i.id for i in early.open] == [1]
+
+
+def test_age_is_counted_from_the_origin_meeting():
+    from actiontrack.agenda import age_days
+
+    old = Item(1, Kind.ACTION, "x", Status.OPEN, meeting=MeetingRef(1, "Rådet", date(2019, 1, 14)))
+    assert age_days(old, date(2019, 3, 11)) == 56
