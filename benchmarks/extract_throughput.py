@@ -73,7 +73,9 @@ def main() -> None:
         subprocess.run([str(track), "--db", f"{tmp}/bench.db", "import", *paths, "--yes", "--year", "2017"],
                        check=True, capture_output=True)  # fmt: skip
         took = time.perf_counter() - start
-    print(f"track import: {len(docs)} documents in {took:.2f} s = {len(docs) / took:.0f} documents/s (one process)")
+    print(
+        f"track import: {len(docs)} documents in {took:.2f} s = {len(docs) / took:.0f} documents/s (one process)"
+    )
 
 
 if __name__ == "__main__":

@@ -82,20 +82,25 @@ def next_meeting(
     return NextMeeting(None, "unknown", last.place if last else None)
 
 
+def last_meeting(meetings: Sequence[Meeting], before: date) -> Meeting | None:
+    """The group's meeting before this one: what "done since the last meeting" counts from."""
+    held = [m for m in meetings if m.date and m.date < before] or [m for m in meetings if m.date]
+    return max(held, key=lambda m: (m.date, m.id)) if held else None
+
+
 def build_agenda(
     group: str,
     meetings: Sequence[Meeting],
     schedule: Sequence[ScheduledMeeting],
     open_items: Sequence[Item],
-    closed_items: Sequence[Item],
+    closed_items: Sequence[Item],  # done items; those before the last meeting are left out
     *,
     given: date | None,
     today: date,
 ) -> Agenda:
     nxt = next_meeting(meetings, schedule, given=given, today=today)
+    last = last_meeting(meetings, nxt.date or today)
     day = nxt.date or today
-    held = [m for m in meetings if m.date and m.date < day] or [m for m in meetings if m.date]
-    last = max(held, key=lambda m: (m.date, m.id)) if held else None
     agenda = Agenda(group, nxt, last)
     for item in open_items:
         if item.status is not Status.OPEN:
@@ -108,7 +113,9 @@ def build_agenda(
             agenda.open.append(item)
     since = last.date.isoformat() if last and last.date else None
     agenda.done_since_last = [
-        i for i in closed_items if i.status is Status.DONE and i.closed_at and (since is None or i.closed_at[:10] >= since)
+        i
+        for i in closed_items
+        if i.status is Status.DONE and i.closed_at and (since is None or i.closed_at[:10] >= since)
     ]
     agenda.deferred.sort(key=_origin)
     agenda.overdue.sort(key=lambda i: (i.due, _origin(i)))

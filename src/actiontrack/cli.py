@@ -5,8 +5,8 @@ Kept thin on purpose: no SQL, no rules, no formatting here. Heavy modules
 need them, so `track --help` starts fast.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer would eval() every annotation
+# string of every command at each start (about 20 ms, issue 5).
 import os
 import sys
 from datetime import date, datetime
@@ -22,6 +22,8 @@ from actiontrack.errors import ActionTrackError, UsageError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from actiontrack.storage import Database
+    from actiontrack.storage.reads import Reads
     from actiontrack.storage.repository import Repository
 
 
@@ -114,11 +116,25 @@ class State:
 
         return today_of(self.now)
 
-    def repository(self, *, write: bool = True) -> Iterator[Repository]:
+    def repository(self, *, write: bool = True) -> "Iterator[Repository]":
         from actiontrack.paths import database_url
         from actiontrack.storage import open_repository
 
         return open_repository(database_url(self.db), write=write)  # type: ignore[return-value]
+
+    def database(self) -> "Iterator[Database]":
+        """One connection for many transactions (`track import` of many documents)."""
+        from actiontrack.paths import database_url
+        from actiontrack.storage import open_database
+
+        return open_database(database_url(self.db))  # type: ignore[return-value]
+
+    def reader(self) -> "Iterator[Reads]":
+        """For commands that write nothing: the fast path on SQLite (see storage.open_reader)."""
+        from actiontrack.paths import database_url
+        from actiontrack.storage import open_reader
+
+        return open_reader(database_url(self.db))  # type: ignore[return-value]
 
 
 def _version(value: bool) -> None:
@@ -266,13 +282,16 @@ def open_(
     state = _state(ctx)
     statuses = tuple(Status) if show_all else (Status.OPEN,)
     filters = service.Filters(owner, group, meeting, overdue, due_before, statuses)
-    with state.repository(write=False) as repo:
+    with state.reader() as repo:
         items = service.list_items(repo, filters, today=state.today)
     _print_items(items, fmt, state.today)
 
 
+TABLE_LIMIT = 200  # more rows than this are listed as lines (a rich table of 10,000 rows takes seconds)
+
+
 def _print_items(items: list[Any], fmt: ListFormat, today: date) -> None:
-    from actiontrack.render import item_dict, items_csv, items_table
+    from actiontrack.render import item_dict, items_csv, items_lines
 
     if fmt is ListFormat.json:
         _echo_json([item_dict(i, today) for i in items])
@@ -280,8 +299,21 @@ def _print_items(items: list[Any], fmt: ListFormat, today: date) -> None:
         typer.echo(items_csv(items), nl=False)
     elif not items:
         typer.echo("No items.", err=True)
+    elif not sys.stdout.isatty():
+        sys.stdout.writelines(line + "\n" for line in items_lines(items, today))
+    elif len(items) > TABLE_LIMIT:
+        _page("\n".join(items_lines(items, today)) + "\n")
     else:
+        from actiontrack.render import items_table
+
         _console().print(items_table(items, today))
+
+
+def _page(text: str) -> None:
+    """Long output through the user's pager, as git does; straight out when there is none."""
+    import pydoc
+
+    pydoc.pager(text)
 
 
 @app.command()
@@ -394,7 +426,7 @@ def show(
     from actiontrack.render import item_detail, item_dict
 
     state = _state(ctx)
-    with state.repository(write=False) as repo:
+    with state.reader() as repo:
         item = repo.get_item(item_id)
     if fmt is OutFormat.json:
         _echo_json(item_dict(item, state.today, history=True))
@@ -475,7 +507,10 @@ def import_(
         list[str], typer.Argument(help="Minutes to import ('-' reads stdin).", metavar="FILE...")
     ],
     from_json: Annotated[
-        bool, typer.Option("--from-json", help="The files are exports of `track export --format json`: restore them.")
+        bool,
+        typer.Option(
+            "--from-json", help="The files are exports of `track export --format json`: restore them."
+        ),
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Accept every item without review.")] = False,
     review: Annotated[
@@ -514,21 +549,22 @@ def import_(
             "Without a terminal, import needs --yes (see the items first with: track extract FILE)."
         )
     results = []
-    for path in _progress(files, "Importing", show=not interactive and len(files) > 1):
-        document = read_document(path)
-        extraction = service.extract_document(document, today=state.today, year=year)
-        accepted = None
-        if interactive:
-            from actiontrack.review import review_items
+    with state.database() as db:
+        for path in _progress(files, "Importing", show=not interactive and len(files) > 1):
+            document = read_document(path)
+            extraction = service.extract_document(document, today=state.today, year=year)
+            accepted = None
+            if interactive:
+                from actiontrack.review import review_items
 
-            accepted = review_items(extraction, document.name, today=state.today)
-        with state.repository() as repo:
-            result = service.import_extraction(
-                repo, document, extraction, items=accepted, group=group, now=state.now
-            )
-        results.append(result)
-        if fmt is OutFormat.table:
-            _report_import(result)
+                accepted = review_items(extraction, document.name, today=state.today)
+            with db.transaction() as repo:  # each document whole or not at all
+                result = service.import_extraction(
+                    repo, document, extraction, items=accepted, group=group, now=state.now
+                )
+            results.append(result)
+            if fmt is OutFormat.table:
+                _report_import(result)
     if fmt is OutFormat.json:
         _echo_json([
             {"document": r.document, "skipped": r.skipped, "meeting": meeting_dict(r.meeting),
@@ -622,11 +658,21 @@ def _write(text: str | bytes, output: str | None) -> None:
 def agenda(
     ctx: typer.Context,
     group: Annotated[str, typer.Argument(help="The group, e.g. 'Gemensam utvecklingsgrupp'.")],
-    when: Annotated[str | None, typer.Option("--date", help="The meeting's date. Default: from the schedule.")] = None,
-    fmt: Annotated[AgendaFormat, typer.Option("--format", "-f", help="Output format.")] = AgendaFormat.terminal,
-    output: Annotated[str | None, typer.Option("--output", "-O", help="Write to this file instead of stdout.")] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", help="Language of headings. Default: from the locale.")] = None,
-    review: Annotated[bool, typer.Option("--review", help="Walk through the items at the meeting: done, keep, ...")] = False,
+    when: Annotated[
+        str | None, typer.Option("--date", help="The meeting's date. Default: from the schedule.")
+    ] = None,
+    fmt: Annotated[
+        AgendaFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = AgendaFormat.terminal,
+    output: Annotated[
+        str | None, typer.Option("--output", "-O", help="Write to this file instead of stdout.")
+    ] = None,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="Language of headings. Default: from the locale.")
+    ] = None,
+    review: Annotated[
+        bool, typer.Option("--review", help="Walk through the items at the meeting: done, keep, ...")
+    ] = False,
 ) -> None:
     """The agenda before a group's next meeting: deferred points, overdue and open items,
     and what was done since the last meeting.
@@ -646,7 +692,7 @@ def agenda(
 
     state = _state(ctx)
     language = (lang or _default_lang()).value
-    with state.repository(write=False) as repo:
+    with state.reader() as repo:
         result = service.agenda(repo, group, when=when, today=state.today)
     if review:
         from actiontrack.review import review_agenda
@@ -675,7 +721,9 @@ def agenda(
 @app.command()
 def digest(
     ctx: typer.Context,
-    owner: Annotated[str | None, typer.Option("--owner", "-o", help="Only this person's items. Default: everyone's.")] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", "-o", help="Only this person's items. Default: everyone's.")
+    ] = None,
     fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help="Output format.")] = DigestFormat.md,
     lang: Annotated[Lang | None, typer.Option("--lang", help="Language. Default: from the locale.")] = None,
 ) -> None:
@@ -690,10 +738,14 @@ def digest(
     from actiontrack.render_agenda import digest_markdown
 
     state = _state(ctx)
-    with state.repository(write=False) as repo:
+    with state.reader() as repo:
         digests = service.digest(repo, owner=owner, today=state.today)
     if fmt is DigestFormat.json:
-        typer.echo(dumps([{"owner": d.owner, "items": [item_dict(i, state.today) for i in d.items]} for d in digests]))
+        typer.echo(
+            dumps(
+                [{"owner": d.owner, "items": [item_dict(i, state.today) for i in d.items]} for d in digests]
+            )
+        )
     elif not digests:
         typer.echo("Nobody has open items." if owner is None else f"{owner} has no open items.", err=True)
     else:
@@ -703,13 +755,17 @@ def digest(
 @app.command()
 def export(
     ctx: typer.Context,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (for Excel), json (everything), ics.")],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv (for Excel), json (everything), ics.")
+    ],
     owner: Annotated[str | None, typer.Option("--owner", "-o", help="Only this person's items.")] = None,
     group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group's items.")] = None,
     status: Annotated[
         StatusChoice | None, typer.Option("--status", help="Which items. Default: all; open for ics.")
     ] = None,
-    output: Annotated[str | None, typer.Option("--output", "-O", help="Write to this file instead of stdout.")] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-O", help="Write to this file instead of stdout.")
+    ] = None,
 ) -> None:
     """Export items: CSV for Excel, JSON with every field and the history, or iCalendar.
 
@@ -731,10 +787,12 @@ def export(
     chosen = status or (StatusChoice.open if fmt is ExportFormat.ics else StatusChoice.all)
     statuses = tuple(Status) if chosen is StatusChoice.all else (Status(chosen.value),)
     filters = service.Filters(owner=owner, group=group, statuses=statuses)
-    with state.repository(write=False) as repo:
+    with state.reader() as repo:
         items = service.list_items(repo, filters, today=state.today)
         if fmt is ExportFormat.json:
-            data: str | bytes = exporting.dump_json(exporting.snapshot(repo, items), service.timestamp(state.now)) + "\n"
+            data: str | bytes = (
+                exporting.dump_json(exporting.snapshot(repo, items), service.timestamp(state.now)) + "\n"
+            )
         elif fmt is ExportFormat.ics:
             groups = {i.meeting.group for i in items if i.meeting} | ({group} if group else set())
             schedules = {g: repo.schedule(g) for g in sorted(groups)}
@@ -788,7 +846,7 @@ def meeting_list(
     from actiontrack.render import meeting_dict, meetings_table
 
     state = _state(ctx)
-    with state.repository(write=False) as repo:
+    with state.reader() as repo:
         meetings = repo.list_meetings(group)
         current = service.current_meeting(repo)
     if fmt is OutFormat.json:
@@ -818,7 +876,7 @@ def people_list(
     from actiontrack.render import people_table, person_dict
 
     state = _state(ctx)
-    with state.repository(write=False) as repo:
+    with state.reader() as repo:
         people = repo.list_people()
     if fmt is OutFormat.json:
         _echo_json([person_dict(p) for p in people])

@@ -338,172 +338,185 @@ def _last_of_month(m: re.Match[str], ctx: Context) -> Resolved:
 
 _PLAIN_HOLIDAYS = sorted((h for h in HOLIDAYS if h not in ("sommaren", "semestern")), key=len, reverse=True)
 
-RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], Context], Resolved]]] = [
-    (
-        "iso",
-        re.compile(_B + r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<d>\d\d?)" + _E),
-        _iso,
-    ),
-    (
-        "day-month",
-        re.compile(
-            _B + r"(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})(?::?e|:a)?"
-            r"(?:\s*(?:-|–|och)\s*\d{1,2}(?::?e|:a)?)?\s+" + _MONTH + _YEAR + _E,
-            re.IGNORECASE,
+Rule = tuple[str, re.Pattern[str], Callable[[re.Match[str], Context], Resolved]]
+
+
+@lru_cache(maxsize=1)
+def rules() -> list[Rule]:
+    """The rules, compiled on first use: commands that read no dates do not pay for them."""
+    return [
+        (
+            "iso",
+            re.compile(_B + r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<d>\d\d?)" + _E),
+            _iso,
         ),
-        _day_month,
-    ),
-    (
-        "numeric",
-        re.compile(
-            _B + r"(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})/(?P<month>\d{1,2})"
-            r"(?:(?:\s+|-|/)(?P<year>(?:19|20)?\d\d))?(?![\d/:.,]\d)" + _E,
-            re.IGNORECASE,
+        (
+            "day-month",
+            re.compile(
+                _B + r"(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})(?::?e|:a)?"
+                r"(?:\s*(?:-|–|och)\s*\d{1,2}(?::?e|:a)?)?\s+" + _MONTH + _YEAR + _E,
+                re.IGNORECASE,
+            ),
+            _day_month,
         ),
-        _day_month,
-    ),
-    (
-        "last-of-month",
-        re.compile(_B + r"sista\s+(?:dagen\s+i\s+)?" + _MONTH_FULL + _YEAR + _E, re.IGNORECASE),
-        _last_of_month,
-    ),
-    (
-        "month-part",
-        re.compile(
-            _B + r"(?:(?P<part>i\s+början|i\s+mitten|i\s+slutet|mot\s+slutet|under|i|till|före|innan|inför)"
-            r"(?:\s+(?:av|på))?\s+)?" + _MONTH_FULL + _YEAR + _E,
-            re.IGNORECASE,
+        (
+            "numeric",
+            re.compile(
+                _B + r"(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})/(?P<month>\d{1,2})"
+                r"(?:(?:\s+|-|/)(?P<year>(?:19|20)?\d\d))?(?![\d/:.,]\d)" + _E,
+                re.IGNORECASE,
+            ),
+            _day_month,
         ),
-        _month_part,
-    ),
-    (
-        "relative-day",
-        re.compile(_B + r"(?:i\s*dag|i\s*morgon|i\s*övermorgon)" + _E, re.IGNORECASE),
-        _relative_day,
-    ),
-    (
-        "in-n-units",
-        re.compile(
-            _B + r"(?:om|inom)\s+" + _NUMBER + r"\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad|år)" + _E,
-            re.IGNORECASE,
+        (
+            "last-of-month",
+            re.compile(_B + r"sista\s+(?:dagen\s+i\s+)?" + _MONTH_FULL + _YEAR + _E, re.IGNORECASE),
+            _last_of_month,
         ),
-        _in_n_units,
-    ),
-    (
-        "week-relative",
-        re.compile(
-            _B
-            + r"(?:(?:i\s+slutet\s+av|under|senast)\s+)?(?P<which>nästa|kommande|denna|den\s+här|i)\s+veckan?"
-            + r"(?!\s*\d)"
-            + _E,
-            re.IGNORECASE,
+        (
+            "month-part",
+            re.compile(
+                _B
+                + r"(?:(?P<part>i\s+början|i\s+mitten|i\s+slutet|mot\s+slutet|under|i|till|före|innan|inför)"
+                r"(?:\s+(?:av|på))?\s+)?" + _MONTH_FULL + _YEAR + _E,
+                re.IGNORECASE,
+            ),
+            _month_part,
         ),
-        _week_relative,
-    ),
-    (
-        "month-relative",
-        re.compile(
-            _B
-            + r"(?:i\s+slutet\s+av\s+|under\s+)?(?P<which>nästa|kommande|denna|den\s+här)\s+månad(?:en)?"
-            + _E,
-            re.IGNORECASE,
+        (
+            "relative-day",
+            re.compile(_B + r"(?:i\s*dag|i\s*morgon|i\s*övermorgon)" + _E, re.IGNORECASE),
+            _relative_day,
         ),
-        _month_relative,
-    ),
-    (
-        "weekday",
-        re.compile(
-            _B
-            + r"(?P<next>(?:nästa|kommande)\s+)?"
-            + _WEEKDAY
-            + r"(?P<nextweek>\s+(?:i\s+)?nästa\s+vecka)?"
-            + _E,
-            re.IGNORECASE,
-        ),  # fmt: skip
-        _weekday,
-    ),
-    (
-        "iso-week",
-        re.compile(
-            _B + r"(?:vecka|v\.?)\s*(?P<week>\d{1,2})(?:\s+(?P<year>(?:19|20)\d\d))?" + _E, re.IGNORECASE
+        (
+            "in-n-units",
+            re.compile(
+                _B
+                + r"(?:om|inom)\s+"
+                + _NUMBER
+                + r"\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad|år)"
+                + _E,
+                re.IGNORECASE,
+            ),
+            _in_n_units,
         ),
-        _iso_week,
-    ),
-    (
-        "year-end",
-        re.compile(
-            _B
-            + r"(?:(?:vid|till|före|innan|inför|senast\s+vid)\s+)?(?P<holiday>årets\s+slut|årsskiftet)"
-            + _E
-            + r"|"
-            + _B
-            + r"i\s+slutet\s+(?:av|på)\s+(?P<h2>året)"
-            + _E,
-            re.IGNORECASE,
-        ),  # fmt: skip
-        lambda m, ctx: (date(ctx.base.year, 12, 31), {}),
-    ),
-    (
-        "before-summer",
-        re.compile(_B + r"(?:före|innan|inför)\s+(?P<holiday>sommaren|semestern)" + _E, re.IGNORECASE),
-        lambda m, ctx: (_next_on_or_after(ctx.base, HOLIDAYS[m["holiday"].lower()]), {}),
-    ),
-    (
-        "holiday",
-        re.compile(
-            _B
-            + r"(?P<holiday>"
-            + "|".join(h.replace(" ", r"\s+") for h in _PLAIN_HOLIDAYS)
-            + r")"
-            + _YEAR
-            + _E,
-            re.IGNORECASE,
-        ),  # fmt: skip
-        _holiday,
-    ),
-    (
-        "next-meeting",
-        re.compile(
-            _B
-            + r"(?:nästa|kommande)\s+(?:års\s+första\s+)?(?:möte|sammanträde|träff|gång)(?:t)?"
-            + _E
-            + r"|"
-            + _B
-            + r"nästa\s+års\s+första\s+möte"
-            + _E,
-            re.IGNORECASE,
-        ),  # fmt: skip
-        _next_meeting,
-    ),
-]
+        (
+            "week-relative",
+            re.compile(
+                _B
+                + r"(?:(?:i\s+slutet\s+av|under|senast)\s+)?(?P<which>nästa|kommande|denna|den\s+här|i)\s+veckan?"
+                + r"(?!\s*\d)"
+                + _E,
+                re.IGNORECASE,
+            ),
+            _week_relative,
+        ),
+        (
+            "month-relative",
+            re.compile(
+                _B
+                + r"(?:i\s+slutet\s+av\s+|under\s+)?(?P<which>nästa|kommande|denna|den\s+här)\s+månad(?:en)?"
+                + _E,
+                re.IGNORECASE,
+            ),
+            _month_relative,
+        ),
+        (
+            "weekday",
+            re.compile(
+                _B
+                + r"(?P<next>(?:nästa|kommande)\s+)?"
+                + _WEEKDAY
+                + r"(?P<nextweek>\s+(?:i\s+)?nästa\s+vecka)?"
+                + _E,
+                re.IGNORECASE,
+            ),  # fmt: skip
+            _weekday,
+        ),
+        (
+            "iso-week",
+            re.compile(
+                _B + r"(?:vecka|v\.?)\s*(?P<week>\d{1,2})(?:\s+(?P<year>(?:19|20)\d\d))?" + _E, re.IGNORECASE
+            ),
+            _iso_week,
+        ),
+        (
+            "year-end",
+            re.compile(
+                _B
+                + r"(?:(?:vid|till|före|innan|inför|senast\s+vid)\s+)?(?P<holiday>årets\s+slut|årsskiftet)"
+                + _E
+                + r"|"
+                + _B
+                + r"i\s+slutet\s+(?:av|på)\s+(?P<h2>året)"
+                + _E,
+                re.IGNORECASE,
+            ),  # fmt: skip
+            lambda m, ctx: (date(ctx.base.year, 12, 31), {}),
+        ),
+        (
+            "before-summer",
+            re.compile(_B + r"(?:före|innan|inför)\s+(?P<holiday>sommaren|semestern)" + _E, re.IGNORECASE),
+            lambda m, ctx: (_next_on_or_after(ctx.base, HOLIDAYS[m["holiday"].lower()]), {}),
+        ),
+        (
+            "holiday",
+            re.compile(
+                _B
+                + r"(?P<holiday>"
+                + "|".join(h.replace(" ", r"\s+") for h in _PLAIN_HOLIDAYS)
+                + r")"
+                + _YEAR
+                + _E,
+                re.IGNORECASE,
+            ),  # fmt: skip
+            _holiday,
+        ),
+        (
+            "next-meeting",
+            re.compile(
+                _B
+                + r"(?:nästa|kommande)\s+(?:års\s+första\s+)?(?:möte|sammanträde|träff|gång)(?:t)?"
+                + _E
+                + r"|"
+                + _B
+                + r"nästa\s+års\s+första\s+möte"
+                + _E,
+                re.IGNORECASE,
+            ),  # fmt: skip
+            _next_meeting,
+        ),
+    ]
 
 
 # ---------------------------------------------------------------------------
 # Public API
 
+# Pattern strings, not compiled objects: re compiles and caches them on first use, so
+# importing this module stays cheap for the commands that read no dates (issue 5).
 # Words around a date that do not change it ("senast fredag", "den 2 mars kl. 9").
-_FILLER = re.compile(
-    r"^(?:(?:senast|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|till|tills|före|innan|inför|by|på|vid|under|"
+_FILLER = (
+    r"(?i)^(?:(?:senast|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|till|tills|före|innan|inför|by|på|vid|under|"
     r"den|ca|cirka|från|och\s+med|fr\.?\s?o\.?\s?m\.?|datum|deadline|klart|klar|"
-    r"(?:för|efter)middagen|morgonen|kvällen|eftermiddag|förmiddag|nästa\s+möte(?:\s+är)?)[\s:,]+)+",
-    re.IGNORECASE,
+    r"(?:för|efter)middagen|morgonen|kvällen|eftermiddag|förmiddag|nästa\s+möte(?:\s+är)?)[\s:,]+)+"
 )
-_TIME = re.compile(
-    r"[\s,]*(?:(?:klockan|kl\.?)\s*)?\d{1,2}[:.]\d\d(?:\s*[-–]\s*\d{1,2}[:.]\d\d)?\s*$", re.IGNORECASE
-)
-_TIME_ANYWHERE = re.compile(r"(?:klockan|kl\.?)\s*\d{1,2}(?:[:.]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?)?",
-                            re.IGNORECASE)  # fmt: skip
-
-
-_AFTER = re.compile(r"(?:efter|sedan|från\s+och\s+med|fr\.?o\.?m\.?)\s+$", re.IGNORECASE)
+_TIME = r"(?i)[\s,]*(?:(?:klockan|kl\.?)\s*)?\d{1,2}[:.]\d\d(?:\s*[-–]\s*\d{1,2}[:.]\d\d)?\s*$"
+_TIME_ANYWHERE = r"(?i)(?:klockan|kl\.?)\s*\d{1,2}(?:[:.]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?)?"
+# Every rule needs a digit or one of these words; a sentence with none names no date.
+_MAY_HOLD_A_DATE = (
+    r"(?i)\d|" + "|".join(MONTH_NAMES[1:]) + "|" + "|".join(WEEKDAYS)
+    + r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|dag|morgon|vecka|veckan|månad|nästa|kommande|om\s|inom"
+    + r"|påsk|pingst|midsommar|valborg|lucia|allhelgona|trettondag|nyår|himmelsfärd|årets|årsskiftet|året|sommaren|semestern"
+)  # fmt: skip
+_AFTER = r"(?i)(?:efter|sedan|från\s+och\s+med|fr\.?o\.?m\.?)\s+$"
 
 
 def _variants(expr: str) -> list[str]:
     """The expression without its time of day, then also without the filler words around it."""
     text = " ".join(expr.replace("\u00a0", " ").split()).strip(" .,;:!")
-    text = " ".join(_TIME.sub("", _TIME_ANYWHERE.sub(" ", text)).split())
+    text = " ".join(re.sub(_TIME, "", re.sub(_TIME_ANYWHERE, " ", text)).split())
     variants = [text]
-    while (stripped := _FILLER.sub("", variants[-1]).strip(" .,;:")) != variants[-1]:
+    while (stripped := re.sub(_FILLER, "", variants[-1]).strip(" .,;:")) != variants[-1]:
         variants.append(stripped)
     return [v for v in variants if v]
 
@@ -519,7 +532,7 @@ def parse_date(expr: str, base: date, *, next_meeting: date | None = None) -> da
         raise DateError("An empty text is not a date.")
     ctx = Context(base, next_meeting)
     for text in variants:
-        for _name, pattern, resolve in RULES:
+        for _name, pattern, resolve in rules():
             m = pattern.fullmatch(text)
             if m:
                 d, _ = resolve(m, ctx)
@@ -540,9 +553,11 @@ def find_dates(text: str, base: date, *, next_meeting: date | None = None) -> li
     Expressions that are impossible ("31 februari") are skipped: in running text
     they are typos, and a missing date is better than a wrong one.
     """
+    if not re.search(_MAY_HOLD_A_DATE, text):
+        return []  # most sentences name no date: skip the rules
     ctx = Context(base, next_meeting)
     candidates: list[tuple[int, int, str, re.Match[str], Callable[[re.Match[str], Context], Resolved]]] = []
-    for name, pattern, resolve in RULES:
+    for name, pattern, resolve in rules():
         for m in pattern.finditer(text):
             candidates.append((m.start(), m.end(), name, m, resolve))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -550,7 +565,7 @@ def find_dates(text: str, base: date, *, next_meeting: date | None = None) -> li
     found: list[DateMatch] = []
     taken_until = -1
     for start, end, name, m, resolve in candidates:
-        if start < taken_until or _AFTER.search(text, 0, start):
+        if start < taken_until or re.search(_AFTER, text[:start]):
             continue
         try:
             d, parts = resolve(m, ctx)
@@ -583,16 +598,13 @@ def _dateparser_fallback(text: str, base: date) -> date | None:
     return d
 
 
-_DEADLINE_MARK = re.compile(
-    r"(?:senast|före|innan|inför|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|deadline|klart\s+till)[\s:]*(?:den\s+|på\s+)?$",
-    re.IGNORECASE,
-)
+_DEADLINE_MARK = r"(?i)(?:senast|före|innan|inför|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|deadline|klart\s+till)[\s:]*(?:den\s+|på\s+)?$"
 
 
 def weekday_mentions(text: str) -> list[tuple[int, int, int, str]]:
     """(weekday, day, month, text) of every "torsdag den 11 februari" written without a year,
     unresolved: a weekday that pins the year of the document it is in."""
-    pattern = next(p for name, p, _ in RULES if name == "day-month")
+    pattern = next(p for name, p, _ in rules() if name == "day-month")
     out = []
     for m in pattern.finditer(text):
         if m["weekday"] and not m["year"] and not m["month"].isdigit():
@@ -603,10 +615,12 @@ def weekday_mentions(text: str) -> list[tuple[int, int, int, str]]:
 def first_due(text: str, base: date, *, next_meeting: date | None = None) -> date | None:
     """The deadline a sentence states: a date marked as one ("senast fredag") first, then the
     first calendar date on or after the base, then the next meeting."""
-    found = [m for m in find_dates(text, base, next_meeting=next_meeting) if m.date is not None and m.date >= base]
+    found = [
+        m for m in find_dates(text, base, next_meeting=next_meeting) if m.date is not None and m.date >= base
+    ]
 
     def rank(m: DateMatch) -> int:
-        if _DEADLINE_MARK.search(text[max(0, m.start - 30) : m.start]):
+        if re.search(_DEADLINE_MARK, text[max(0, m.start - 30) : m.start]):
             return 0
         return 2 if m.rule == "next-meeting" else 1
 

@@ -66,7 +66,8 @@ def dump_json(snap: Snapshot, exported_at: str) -> str:
         "version": VERSION,
         "exported_at": exported_at,
         "people": [
-            {"id": p.id, "name": p.name, "organisation": p.organisation, "aliases": list(p.aliases)} for p in snap.people
+            {"id": p.id, "name": p.name, "organisation": p.organisation, "aliases": list(p.aliases)}
+            for p in snap.people
         ],
         "groups": [
             {"name": g, "schedule": [{"date": s.date.isoformat(), "place": s.place} for s in sched]}
@@ -74,15 +75,25 @@ def dump_json(snap: Snapshot, exported_at: str) -> str:
         ],
         "meetings": [
             {
-                "id": m.id, "group": m.group, "date": _iso(m.date), "title": m.title, "place": m.place,
-                "secretary": m.secretary, "source": m.source_path, "source_hash": m.source_hash,
+                "id": m.id,
+                "group": m.group,
+                "date": _iso(m.date),
+                "title": m.title,
+                "place": m.place,
+                "secretary": m.secretary,
+                "source": m.source_path,
+                "source_hash": m.source_hash,
                 "next_meeting": _iso(m.next_meeting),
-                "attendees": [{"name": p.name, "present": present} for p, present in snap.attendance.get(m.id, [])],
+                "attendees": [
+                    {"name": p.name, "present": present} for p, present in snap.attendance.get(m.id, [])
+                ],
             }
             for m in snap.meetings
         ],  # fmt: skip
-        "items": [{**item_dict(i), "owners_detail": owners(i), "history": [history_dict(h) for h in i.history]}
-                  for i in snap.items],  # fmt: skip
+        "items": [
+            {**item_dict(i), "owners_detail": owners(i), "history": [history_dict(h) for h in i.history]}
+            for i in snap.items
+        ],  # fmt: skip
     }
     return json.dumps(data, ensure_ascii=False, indent=1)
 
@@ -170,7 +181,9 @@ def restore_json(repo: Repository, text: str, *, now: str) -> RestoreResult:
             closed_at=it.get("closed_at"),
         )  # fmt: skip
         for h in it.get("history", []):
-            repo.add_history(item_id, h["action"], h.get("detail") or {}, h["at"], meeting_ids.get(h.get("meeting_id")))
+            repo.add_history(
+                item_id, h["action"], h.get("detail") or {}, h["at"], meeting_ids.get(h.get("meeting_id"))
+            )
         result.items += 1
     return result
 

@@ -85,11 +85,19 @@ class Roster:
             return found[0].person
         if not found:
             example = name if " " in name else f"{name} Efternamn"
-            raise PersonError(f"Nobody called '{name}' is known. Add them first: track people add \"{example}\".")
+            raise PersonError(
+                f"Nobody called '{name}' is known. Add them first: track people add \"{example}\"."
+            )
         names = ", ".join(sorted(m.person.name for m in found))
         raise PersonError(f"'{name}' could be any of: {names}. Give the full name.")
 
 
+_NICKNAMES_OF: dict[str, set[str]] = {}
+for _nick, _forms in NICKNAMES.items():
+    for _form in _forms:
+        _NICKNAMES_OF.setdefault(_form, set()).add(_nick)
+
+
 def _nicknames_of(formal: str) -> set[str]:
     """Nicknames that stand for a formal first name ("bo" -> {"bosse"})."""
-    return {nick for nick, forms in NICKNAMES.items() if formal in forms}
+    return _NICKNAMES_OF.get(formal, set())

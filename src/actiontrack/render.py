@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from actiontrack.dates import format_swedish
 from actiontrack.models import Extraction, HistoryEntry, Item, Meeting, Person, Status
 
 # --- JSON ---------------------------------------------------------------------------
@@ -139,6 +138,22 @@ def items_csv(items: Iterable[Item]) -> str:
     return buf.getvalue()
 
 
+# --- plain lines ----------------------------------------------------------------------------
+
+
+def items_lines(items: Iterable[Item], today: date) -> Iterable[str]:
+    """One line per item, for pipes and long lists: grep-able, no table to build, streamed."""
+    for it in items:
+        due = it.due.isoformat() if it.due else "-"
+        flag = "!" if it.is_overdue(today) else " "
+        owners = ", ".join(o.name for o in it.owners) or "the group"
+        text = it.text if it.kind.value == "action" else f"[deferred] {it.text}"
+        if it.status is not Status.OPEN:
+            text = f"({it.status.value}) {text}"
+        origin = f"  ({_meeting_label(it)})" if it.meeting else ""
+        yield f"{it.id:>6} {flag}{due:<10}  {owners}: {text}{origin}"
+
+
 # --- rich --------------------------------------------------------------------------------
 
 
@@ -183,18 +198,24 @@ def item_detail(item: Item, today: date) -> Any:
     from rich.panel import Panel
     from rich.table import Table
 
+    from actiontrack.dates import format_swedish
+
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
     facts.add_row("Kind", item.kind.value)
     facts.add_row("Status", item.status.value + (" (overdue)" if item.is_overdue(today) else ""))
-    facts.add_row("Owners", _plain(", ".join(f"{o.name} ({o.kind.value})" for o in item.owners) or "the group"))
+    facts.add_row(
+        "Owners", _plain(", ".join(f"{o.name} ({o.kind.value})" for o in item.owners) or "the group")
+    )
     facts.add_row("Due", f"{item.due.isoformat()} ({format_swedish(item.due)})" if item.due else "–")
     facts.add_row("Meeting", _plain(f"#{item.meeting.id} {_meeting_label(item)}" if item.meeting else "–"))
     if item.topic:
         facts.add_row("Topic", _plain(item.topic))
     if item.source:
-        facts.add_row("Source", _plain(f"line {item.line}: “{item.source}”" if item.line else f"“{item.source}”"))
+        facts.add_row(
+            "Source", _plain(f"line {item.line}: “{item.source}”" if item.line else f"“{item.source}”")
+        )
     if item.confidence is not None:
         facts.add_row("Confidence", f"{item.confidence:.2f}")
     history = Table(title="History", show_header=True, title_justify="left")

@@ -89,8 +89,12 @@ def agenda_dict(agenda: Agenda) -> dict[str, Any]:
         "date_source": agenda.next.source,
         "rhythm_days": agenda.next.rhythm_days,
         "last_meeting": (
-            {"id": agenda.last_meeting.id, "date": agenda.last_meeting.date.isoformat() if agenda.last_meeting.date else None}
-            if agenda.last_meeting else None
+            {
+                "id": agenda.last_meeting.id,
+                "date": agenda.last_meeting.date.isoformat() if agenda.last_meeting.date else None,
+            }
+            if agenda.last_meeting
+            else None
         ),  # fmt: skip
         "deferred": [item_dict(i, day) for i in agenda.deferred],
         "overdue": [item_dict(i, day) for i in agenda.overdue],
@@ -111,11 +115,13 @@ def agenda_markdown(agenda: Agenda, lang: str) -> str:
     lines += [f"{fact}  " for fact in facts] + [""]
 
     lines += [f"## {labels['deferred']}", ""]
-    lines += [f"- **{i.text}** ({_deferred_details(i, lang)}) #{i.id}" for i in agenda.deferred] or [labels["none"]]
-    lines += ["", f"## {labels['overdue']}", ""]
-    lines += [f"- {_owners(i, lang)}: {i.text} ({_details(i, agenda, lang)}) #{i.id}" for i in agenda.overdue] or [
+    lines += [f"- **{i.text}** ({_deferred_details(i, lang)}) #{i.id}" for i in agenda.deferred] or [
         labels["none"]
     ]
+    lines += ["", f"## {labels['overdue']}", ""]
+    lines += [
+        f"- {_owners(i, lang)}: {i.text} ({_details(i, agenda, lang)}) #{i.id}" for i in agenda.overdue
+    ] or [labels["none"]]
     lines += ["", f"## {labels['open']}", ""]
     grouped = agenda.open_by_owner()
     if not grouped:
@@ -125,9 +131,9 @@ def agenda_markdown(agenda: Agenda, lang: str) -> str:
         lines += [f"- {i.text} ({_details(i, agenda, lang, waited=True)}) #{i.id}" for i in items]
         lines.append("")
     lines += ["", f"## {labels['done']}", ""]
-    lines += [f"- ~~{i.text}~~ ({_owners(i, lang)}; {_closed(i, lang)}) #{i.id}" for i in agenda.done_since_last] or [
-        labels["none"]
-    ]
+    lines += [
+        f"- ~~{i.text}~~ ({_owners(i, lang)}; {_closed(i, lang)}) #{i.id}" for i in agenda.done_since_last
+    ] or [labels["none"]]
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"
 
 
@@ -168,7 +174,9 @@ def agenda_html(agenda: Agenda, lang: str) -> str:
     ]
     deferred = [li(i, i.text, _deferred_details(i, lang), "deferred") for i in agenda.deferred]
     out += section(labels["deferred"], "deferred", ["<ul>", *deferred, "</ul>"] if deferred else [])
-    overdue = [li(i, f"{_owners(i, lang)}: {i.text}", _details(i, agenda, lang), "overdue") for i in agenda.overdue]
+    overdue = [
+        li(i, f"{_owners(i, lang)}: {i.text}", _details(i, agenda, lang), "overdue") for i in agenda.overdue
+    ]
     out += section(labels["overdue"], "overdue", ["<ul>", *overdue, "</ul>"] if overdue else [])
     body: list[str] = []
     for owner, items in agenda.open_by_owner():
@@ -228,7 +236,12 @@ def agenda_terminal(agenda: Agenda, lang: str) -> Any:
 # --- digest per owner -------------------------------------------------------------------------
 
 DIGEST_LABELS = {
-    "sv": {"title": "{n} öppna åtgärder", "one": "1 öppen åtgärd", "overdue": "{n} försenade", "late": "Försenad"},
+    "sv": {
+        "title": "{n} öppna åtgärder",
+        "one": "1 öppen åtgärd",
+        "overdue": "{n} försenade",
+        "late": "Försenad",
+    },
     "en": {"title": "{n} open items", "one": "1 open item", "overdue": "{n} overdue", "late": "Overdue"},
 }
 

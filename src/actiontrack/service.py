@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from actiontrack import dates
 from actiontrack.errors import InputError, NotFoundError, PersonError, UsageError
 from actiontrack.models import (
     ExtractedItem,
@@ -91,6 +90,7 @@ def add_item(
     confirm: Confirm | None = None,
 ) -> Item:
     """Record an item. Owners and due date come from the Swedish text when not given."""
+    from actiontrack.dates import first_due, parse_date
     from actiontrack.extract import rules
 
     text = " ".join(text.split())
@@ -101,9 +101,9 @@ def add_item(
     next_meeting = next_meeting_after(repo, meeting) if meeting else None
     cue = rules.find_cue(text)
     if due:
-        due_date: date | None = dates.parse_date(due, base, next_meeting=next_meeting)
+        due_date: date | None = parse_date(due, base, next_meeting=next_meeting)
     else:
-        due_date = dates.first_due(text, base, next_meeting=next_meeting)
+        due_date = first_due(text, base, next_meeting=next_meeting)
     roster = Roster(repo.list_people())
     if owners:
         resolved = [resolve_owner(repo, roster, name, now=now, confirm=confirm) for name in owners]
@@ -216,10 +216,12 @@ class OwnerFilter:
 
 
 def list_items(repo: Repository, filters: Filters, *, today: date) -> list[Item]:
+    from actiontrack.dates import parse_date
+
     who = OwnerFilter.of(repo, filters.owner)
     due_before = None
     if filters.due_before:
-        due_before = dates.parse_date(filters.due_before, today)
+        due_before = parse_date(filters.due_before, today)
     if filters.overdue:
         due_before = min(due_before, today) if due_before else today
     if filters.group and repo.find_group(filters.group) is None:
@@ -285,6 +287,8 @@ def edit(
     now: datetime,
     confirm: Confirm | None = None,
 ) -> Item:
+    from actiontrack.dates import parse_date
+
     item = repo.get_item(item_id, with_history=False)
     stamp = timestamp(now)
     changes: dict[str, object] = {}
@@ -302,7 +306,7 @@ def edit(
         else:
             base = item.meeting.date if item.meeting and item.meeting.date else today_of(now)
             meeting = repo.get_meeting(item.meeting.id) if item.meeting else None
-            new_due = dates.parse_date(
+            new_due = parse_date(
                 due, base, next_meeting=next_meeting_after(repo, meeting) if meeting else None
             )
         if new_due != item.due:
@@ -471,19 +475,24 @@ def import_extraction(
 
 def agenda(repo: Repository, group: str, *, when: str | None, today: date) -> Agenda:
     """The agenda before the group's next meeting (see agenda.py for the rules)."""
-    from actiontrack.agenda import build_agenda
+    from actiontrack.agenda import build_agenda, last_meeting, next_meeting
+    from actiontrack.dates import parse_date
 
     row = repo.find_group(group)
     if row is None:
         known = ", ".join(repo.group_names()) or "none yet"
         raise NotFoundError(f"There is no group '{group}' (known: {known}).")
-    given = dates.parse_date(when, today) if when else None
+    given = parse_date(when, today) if when else None
+    meetings, schedule = repo.list_meetings(row.name), repo.schedule(row.name)
+    # only the items done since the last meeting are read: the cost follows the agenda, not the years
+    last = last_meeting(meetings, next_meeting(meetings, schedule, given=given, today=today).date or today)
+    since = last.date.isoformat() if last and last.date else None
     return build_agenda(
         row.name,
-        repo.list_meetings(row.name),
-        repo.schedule(row.name),
+        meetings,
+        schedule,
         repo.query_items(statuses=(Status.OPEN,), group=row.name),
-        repo.query_items(statuses=(Status.DONE,), group=row.name),
+        repo.query_items(statuses=(Status.DONE,), group=row.name, closed_since=since),
         given=given,
         today=today,
     )

@@ -213,7 +213,11 @@ def infer_year(day: int, month: int, lines: list[Line], *, year: int | None, tod
             best = max(past)
         weekday, _, _, written = pairs[0]
         return best, f"from '{written}', a {dates.WEEKDAY_NAMES[weekday]} in {best.year}"
-    guess = date(today.year, month, day) if date(today.year, month, day) <= today else date(today.year - 1, month, day)
+    guess = (
+        date(today.year, month, day)
+        if date(today.year, month, day) <= today
+        else date(today.year - 1, month, day)
+    )
     return guess, "guessed: the most recent such date"
 
 
@@ -228,6 +232,8 @@ def _weekday_fits(meeting: date, mention: tuple[int, int, int, str]) -> bool:
         if d >= meeting:
             return d.weekday() == weekday
     return False
+
+
 # --- people -----------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from actiontrack.models import Kind
 
@@ -33,7 +34,15 @@ SECRETARY_WORDS = {"jag", "sekreteraren", "mötessekreteraren", "protokollförar
 # "Alla barn ska ha rätt till ...": a quantified noun is nobody in particular ...
 QUANTIFIERS = {"alla", "varje", "många", "flera", "några", "båda", "samtliga", "inga", "all", "övriga"}
 # ... except the group's own members: "Alla deltagare läser underlaget".
-MEMBER_NOUNS = {"deltagare", "deltagarna", "ledamöter", "ledamöterna", "medlemmar", "medlemmarna", "närvarande"}
+MEMBER_NOUNS = {
+    "deltagare",
+    "deltagarna",
+    "ledamöter",
+    "ledamöterna",
+    "medlemmar",
+    "medlemmarna",
+    "närvarande",
+}
 PLURAL_PRONOUNS = {"de", "dom"}
 # Subjects that are no agent: "Det ska finnas", "Detta kommer att", generic "man"/"du".
 NON_AGENTS = {
@@ -128,13 +137,47 @@ ASSIGNMENT = re.compile(
 )  # fmt: skip
 # "Leif bjuder in", "bjuder snabbt in", and inverted after an adverbial: "Efter mötet bjuder Leif in".
 _INVERTED = r"(?:\s+(?P<inv>vi|han|hon|de|[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?))?"
-COMMITS = [
-    re.compile(
-        _B + "(?i:" + re.escape(verb) + ")" + (_INVERTED if p else "") + r"(?i:\s+" + ADVERBS + r")?"
-        + ("(?i:" + r"\s+" + re.escape(p).replace(r"\ ", r"\s+") + ")" if p else "") + _E
+# The particles each verb is a commitment with, longest first; "" when the verb alone is one.
+_PARTICLES_OF: dict[str, list[str]] = {}
+for _verb, _particle in COMMIT_VERBS:
+    _PARTICLES_OF.setdefault(_verb, []).append(_particle)
+for _list in _PARTICLES_OF.values():
+    _list.sort(key=len, reverse=True)
+COMMIT_VERB = re.compile(
+    _B + "(?i:(?P<verb>" + "|".join(sorted(map(re.escape, _PARTICLES_OF), key=len, reverse=True)) + "))" + _E
+)
+
+
+@cache
+def _after_verb(particle: str) -> re.Pattern[str]:
+    """What may follow a verb up to its particle: an inverted subject, an adverb ("bjuder Leif in")."""
+    return re.compile(
+        _INVERTED
+        + r"(?i:\s+"
+        + ADVERBS
+        + r")?"
+        + r"(?i:\s+"
+        + re.escape(particle).replace(r"\ ", r"\s+")
+        + ")"
+        + _E
     )
-    for verb, p in sorted(set(COMMIT_VERBS), key=lambda vp: -len(vp[0] + vp[1]))
-]  # fmt: skip
+
+
+def _commit_matches(s: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, inverted subject) of each commitment verb in a sentence."""
+    found = []
+    for m in COMMIT_VERB.finditer(s):
+        for particle in _PARTICLES_OF[m.group("verb").lower()]:
+            if not particle:
+                found.append((m.start(), m.end(), None))
+                break
+            after = _after_verb(particle).match(s, m.end())
+            if after:
+                found.append((m.start(), after.end(), after.group("inv")))
+                break
+    return found
+
+
 PASSIVE = re.compile(_B + PASSIVE_VERBS + _E, re.IGNORECASE)
 COMING = re.compile(
     _B + r"(?P<thing>inbjudan|inbjudningar|kallelse|kallelsen|information|informationen|underlag|underlaget|"
@@ -269,9 +312,9 @@ def _cue(s: str) -> Cue | None:
         cue = _modal(s, m)
         if cue:
             return cue
-    for m in sorted((m for rx in COMMITS for m in rx.finditer(s)), key=lambda m: m.start()):
-        if _main_clause(s, m.start()) and not _hedged(s, m.start(), m.end()):
-            cue = _with_subject(s, m.start(), m.end(), "commit", 0.7, inverted=m.groupdict().get("inv"))
+    for start, end, inverted in _commit_matches(s):
+        if _main_clause(s, start) and not _hedged(s, start, end):
+            cue = _with_subject(s, start, end, "commit", 0.7, inverted=inverted)
             if cue:
                 return cue
     m = PASSIVE.search(s)

@@ -160,7 +160,23 @@ def build_blocks(lines: list[Line], skip: set[int] | None = None) -> list[Block]
     return _join_colon_continuations(blocks)
 
 
-_OPEN_ENDINGS = {"och", "att", "som", "i", "på", "för", "med", "till", "av", "om", "eller", "men", "samt", "en", "ett"}
+_OPEN_ENDINGS = {
+    "och",
+    "att",
+    "som",
+    "i",
+    "på",
+    "för",
+    "med",
+    "till",
+    "av",
+    "om",
+    "eller",
+    "men",
+    "samt",
+    "en",
+    "ett",
+}
 
 
 def _continues_below(lines: list[Line], i: int) -> bool:

@@ -11,11 +11,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import StorageError
 from actiontrack.paths import sqlite_path
-from actiontrack.storage.repository import Repository
+from actiontrack.storage.reads import Reads
+
+if TYPE_CHECKING:
+    from actiontrack.storage.repository import Repository
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -43,7 +46,7 @@ def _prepare_sqlite_file(url: str) -> None:
 
 def _engine(url: str, write: bool) -> Any:
     from sqlalchemy import create_engine, event
-    from sqlalchemy.pool import NullPool
+    from sqlalchemy.pool import NullPool, SingletonThreadPool
 
     if not url.startswith("sqlite"):
         try:
@@ -51,7 +54,11 @@ def _engine(url: str, write: bool) -> Any:
         except Exception as e:  # noqa: BLE001 - a bad URL or a missing driver, said in one sentence
             raise StorageError(f"Cannot use the database URL in TRACK_DATABASE_URL: {e}.") from None
 
-    engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # One connection per process, reused by every transaction (a new one per document made
+    # `track import` pay for connecting, WAL set-up and closing each time).
+    engine = create_engine(
+        url, poolclass=SingletonThreadPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+    )
 
     # SQLAlchemy's recipe for transactional DDL on pysqlite: we emit BEGIN ourselves, so a
     # migration that fails half-way rolls back whole. BEGIN IMMEDIATE takes the write lock
@@ -64,6 +71,9 @@ def _engine(url: str, write: bool) -> Any:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if write:
             cursor.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL loses no committed transaction when the process dies, only
+            # possibly the last ones on a power cut, and spares an fsync per commit.
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -78,27 +88,103 @@ def _describe(url: str) -> str:
     return str(path) if path else url.split("@")[-1]
 
 
+class Database:
+    """An open database: one engine, the schema checked once, a transaction per `transaction()`.
+
+    `track import` of many documents uses one Database and one transaction per document,
+    so each document is stored whole or not at all without paying for a new connection.
+    """
+
+    def __init__(self, url: str, *, write: bool = True) -> None:
+        self.url = url
+        _prepare_sqlite_file(url)
+        self.engine = _engine(url, write)
+        self._migrated = False
+
+    @contextmanager
+    def transaction(self) -> Iterator[Repository]:
+        """A Repository in one transaction: committed at the end of the block, rolled back on any error."""
+        from sqlalchemy import exc
+        from sqlmodel import Session
+
+        from actiontrack.storage.migrations import migrate
+        from actiontrack.storage.repository import Repository
+
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                try:
+                    if not self._migrated:
+                        migrate(session.connection())
+                    yield Repository(session)
+                    session.commit()
+                    self._migrated = True
+                except BaseException:
+                    session.rollback()
+                    raise
+        except exc.SQLAlchemyError as e:
+            reason = str(getattr(e, "orig", None) or e).splitlines()[0]
+            raise StorageError(f"The database {_describe(self.url)} cannot be used: {reason}.") from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@contextmanager
+def open_database(url: str, *, write: bool = True) -> Iterator[Database]:
+    db = Database(url, write=write)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
 @contextmanager
 def open_repository(url: str, *, write: bool = True) -> Iterator[Repository]:
     """A Repository in one transaction, on a database brought up to the current schema."""
-    from sqlalchemy import exc
-    from sqlmodel import Session
+    with open_database(url, write=write) as db, db.transaction() as repo:
+        yield repo
 
-    from actiontrack.storage.migrations import migrate
 
-    _prepare_sqlite_file(url)
-    engine = _engine(url, write)
+@contextmanager
+def open_reader(url: str) -> Iterator[Reads]:
+    """Reads for a command that writes nothing.
+
+    On a SQLite database already at the current schema this is the standard library's
+    sqlite3 and nothing more: `track open` starts without SQLAlchemy or pydantic. Any
+    other database, or one that needs creating or upgrading, goes through the Repository.
+    """
+    import sqlite3
+
+    from actiontrack.storage.migrations import MIGRATIONS, MIGRATIONS_TABLE
+
+    path = sqlite_path(url)
+    if path is None or not path.is_file():
+        with open_repository(url, write=False) as repo:
+            yield repo
+        return
     try:
-        with Session(engine, expire_on_commit=False) as session:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as e:
+        raise StorageError(f"The database {path} cannot be used: {e}.") from None
+    try:
+        try:
+            conn.execute("PRAGMA query_only=ON")
+            names = [r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE}")]
+        except sqlite3.Error:
+            names = None
+        if names != [m.__name__ for m in MIGRATIONS]:
+            conn.close()
+            with open_repository(url, write=False) as repo:  # creates, upgrades, or says why not
+                yield repo
+            return
+        conn.execute("BEGIN")  # one consistent snapshot for the whole command
+
+        def run(sql: str, params: object) -> list[tuple[object, ...]]:
             try:
-                migrate(session.connection())
-                yield Repository(session)
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
-    except exc.SQLAlchemyError as e:
-        reason = str(getattr(e, "orig", None) or e).splitlines()[0]
-        raise StorageError(f"The database {_describe(url)} cannot be used: {reason}.") from None
+                return conn.execute(sql, params).fetchall()  # type: ignore[arg-type]
+            except sqlite3.Error as e:
+                raise StorageError(f"The database {path} cannot be read: {e}.") from None
+
+        yield Reads(run)
     finally:
-        engine.dispose()
+        conn.close()

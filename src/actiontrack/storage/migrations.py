@@ -12,17 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import StorageError
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+# SQLAlchemy is imported inside the functions: the read path checks the schema version
+# from MIGRATIONS without loading it (issue 5).
 MIGRATIONS_TABLE = "_track_migrations"
-Migration = Callable[[Connection], None]
+Migration = Callable[["Connection"], None]
 
 
 def m001_initial(conn: Connection) -> None:
+    import sqlalchemy as sa
+
     md = sa.MetaData()
     pk = {"primary_key": True, "autoincrement": True}
     sa.Table(
@@ -116,7 +121,9 @@ def m001_initial(conn: Connection) -> None:
 MIGRATIONS: list[Migration] = [m001_initial]
 
 
-def _migrations_table() -> sa.Table:
+def _migrations_table() -> Any:
+    import sqlalchemy as sa
+
     return sa.Table(
         MIGRATIONS_TABLE,
         sa.MetaData(),
@@ -126,6 +133,8 @@ def _migrations_table() -> sa.Table:
 
 
 def applied(conn: Connection) -> list[str]:
+    import sqlalchemy as sa
+
     if not sa.inspect(conn).has_table(MIGRATIONS_TABLE):
         return []
     table = _migrations_table()

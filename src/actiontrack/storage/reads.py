@@ -1,0 +1,291 @@
+"""Every read query, in plain SQL with named parameters, and nothing else imported.
+
+One implementation, two ways to run it: the read-only commands (`open`, `agenda`,
+`show`, `digest`, ...) run it on the standard library's sqlite3, so they pay for
+neither SQLAlchemy nor pydantic at start-up (issue 5); the Repository runs the very
+same SQL through its SQLAlchemy session (SQLite or PostgreSQL). `:name` parameters
+mean the same to sqlite3 and to SQLAlchemy's text().
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from actiontrack.errors import NotFoundError
+from actiontrack.models import (
+    HistoryEntry,
+    Item,
+    Kind,
+    Meeting,
+    MeetingRef,
+    Owner,
+    OwnerKind,
+    Person,
+    ScheduledMeeting,
+    Status,
+)
+
+Run = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
+CHUNK = 5000  # parameters per IN (...): well under SQLite's and PostgreSQL's limits
+
+_ITEM_COLUMNS = (
+    "i.id, i.kind, i.text, i.status, i.due, i.meeting_id, i.source, i.line, i.topic, i.confidence, "
+    "i.created_at, i.updated_at, i.closed_at"
+)
+
+
+@dataclass(frozen=True)
+class GroupRef:
+    id: int
+    name: str
+    place: str | None = None
+
+
+def _d(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _in(prefix: str, values: Iterable[Any]) -> tuple[str, dict[str, Any]]:
+    """ "(:p0, :p1)" and its parameters: a portable IN list."""
+    params = {f"{prefix}{n}": v for n, v in enumerate(values)}
+    return "(" + ", ".join(f":{k}" for k in params) + ")" if params else "(NULL)", params
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+class Reads:
+    """The read side of the store, over any `run(sql, params) -> rows`."""
+
+    def __init__(self, run: Run) -> None:
+        self.run = run
+
+    # --- groups, meetings, settings -------------------------------------------------------
+
+    def groups(self) -> list[GroupRef]:
+        return [
+            GroupRef(r[0], r[1], r[2])
+            for r in self.run("SELECT id, name, place FROM groups ORDER BY name", {})
+        ]
+
+    def find_group(self, name: str) -> GroupRef | None:
+        """A group by name, case- and space-insensitively (Python's casefold knows å, ä, ö)."""
+        key = " ".join(name.split()).casefold()
+        return next((g for g in self.groups() if g.name.casefold() == key), None)
+
+    def group_names(self) -> list[str]:
+        return [g.name for g in self.groups()]
+
+    def list_meetings(self, group: str | None = None, meeting_id: int | None = None) -> list[Meeting]:
+        sql = (
+            "SELECT m.id, g.name, m.date, m.title, m.place, m.secretary, m.source_path, m.source_hash, "
+            "m.next_meeting, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) "
+            "FROM meetings m JOIN groups g ON g.id = m.group_id"
+        )
+        where, params = [], {}
+        if meeting_id is not None:
+            where.append("m.id = :meeting_id")
+            params["meeting_id"] = meeting_id
+        if group is not None:
+            found = self.find_group(group)
+            if found is None:
+                return []
+            where.append("m.group_id = :group_id")
+            params["group_id"] = found.id
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY m.date, m.id"
+        return [
+            Meeting(r[0], r[1], _d(r[2]), r[3], r[4], r[5], r[6], r[7], _d(r[8]), r[9] or 0)
+            for r in self.run(sql, params)
+        ]
+
+    def get_meeting(self, meeting_id: int) -> Meeting:
+        found = self.list_meetings(meeting_id=meeting_id)
+        if not found:
+            raise NotFoundError(f"There is no meeting {meeting_id}; `track meeting list` shows them.")
+        return found[0]
+
+    def meeting_by_hash(self, source_hash: str) -> Meeting | None:
+        rows = self.run("SELECT id FROM meetings WHERE source_hash = :h", {"h": source_hash})
+        return self.get_meeting(rows[0][0]) if rows else None
+
+    def schedule(self, group: str) -> list[ScheduledMeeting]:
+        found = self.find_group(group)
+        if found is None:
+            return []
+        rows = self.run(
+            "SELECT date, place FROM scheduled_meetings WHERE group_id = :g ORDER BY date", {"g": found.id}
+        )
+        return [ScheduledMeeting(_d(r[0]), r[1]) for r in rows]  # type: ignore[arg-type]
+
+    def get_setting(self, key: str) -> str | None:
+        rows = self.run("SELECT value FROM settings WHERE key = :k", {"k": key})
+        return rows[0][0] if rows else None
+
+    def attendance(self, meeting_id: int) -> list[tuple[Person, bool]]:
+        rows = self.run(
+            "SELECT p.id, p.name, p.organisation, a.present FROM meeting_attendees a "
+            "JOIN people p ON p.id = a.person_id WHERE a.meeting_id = :m ORDER BY p.name",
+            {"m": meeting_id},
+        )
+        return [(Person(r[0], r[1], r[2]), bool(r[3])) for r in rows]
+
+    # --- people -------------------------------------------------------------------------------
+
+    def list_people(self) -> list[Person]:
+        aliases: dict[int, list[str]] = defaultdict(list)
+        for person_id, alias in self.run("SELECT person_id, alias FROM person_aliases ORDER BY alias", {}):
+            aliases[person_id].append(alias)
+        rows = self.run("SELECT id, name, organisation FROM people ORDER BY name", {})
+        return [Person(r[0], r[1], r[2], tuple(aliases.get(r[0], ()))) for r in rows]
+
+    def get_person(self, person_id: int) -> Person:
+        found = [p for p in self.list_people() if p.id == person_id]
+        if not found:
+            raise NotFoundError(f"There is no person {person_id}.")
+        return found[0]
+
+    def person_by_name(self, name: str) -> Person | None:
+        key = " ".join(name.split()).casefold()
+        return next((p for p in self.list_people() if p.name.casefold() == key), None)
+
+    # --- items ------------------------------------------------------------------------------------
+
+    def query_items(
+        self,
+        *,
+        statuses: Sequence[Status] = (Status.OPEN,),
+        person_ids: Sequence[int] | None = None,
+        organisation: str | None = None,
+        group: str | None = None,
+        meeting_id: int | None = None,
+        due_before: date | None = None,
+        kinds: Sequence[Kind] | None = None,
+        closed_since: str | None = None,
+    ) -> list[Item]:
+        status_sql, params = _in("s", [s.value for s in statuses])
+        where = [f"i.status IN {status_sql}"]
+        if person_ids is not None or organisation is not None:
+            owned = []
+            if person_ids:
+                ids_sql, ids = _in("p", person_ids)
+                owned.append(f"o.person_id IN {ids_sql}")
+                params.update(ids)
+            if organisation:
+                names = self._organisations_named(organisation)
+                names_sql, org_params = _in("org", names)
+                owned.append(f"o.organisation IN {names_sql}")
+                params.update(org_params)
+            if not owned:
+                return []
+            where.append(f"i.id IN (SELECT o.item_id FROM item_owners o WHERE {' OR '.join(owned)})")
+        if group is not None:
+            found = self.find_group(group)
+            if found is None:
+                return []
+            where.append("i.meeting_id IN (SELECT m.id FROM meetings m WHERE m.group_id = :group_id)")
+            params["group_id"] = found.id
+        if meeting_id is not None:
+            where.append("i.meeting_id = :meeting_id")
+            params["meeting_id"] = meeting_id
+        if due_before is not None:
+            where.append("i.due IS NOT NULL AND i.due < :due_before")
+            params["due_before"] = due_before.isoformat()
+        if kinds is not None:
+            kinds_sql, kind_params = _in("k", [k.value for k in kinds])
+            where.append(f"i.kind IN {kinds_sql}")
+            params.update(kind_params)
+        if closed_since is not None:
+            where.append("i.closed_at >= :closed_since")
+            params["closed_since"] = closed_since
+        rows = self.run(
+            f"SELECT {_ITEM_COLUMNS} FROM items i WHERE {' AND '.join(where)} ORDER BY i.id", params
+        )
+        return self._items(rows)
+
+    def _organisations_named(self, name: str) -> list[str]:
+        key = name.casefold()
+        rows = self.run("SELECT DISTINCT organisation FROM item_owners WHERE organisation IS NOT NULL", {})
+        return [r[0] for r in rows if r[0].casefold() == key]
+
+    def get_item(self, item_id: int, with_history: bool = True) -> Item:
+        rows = self.run(f"SELECT {_ITEM_COLUMNS} FROM items i WHERE i.id = :id", {"id": item_id})
+        if not rows:
+            raise NotFoundError(f"There is no item {item_id}; `track open` lists the open ones.")
+        item = self._items(rows)[0]
+        if not with_history:
+            return item
+        history = self.run(
+            "SELECT at, action, detail, meeting_id FROM item_history WHERE item_id = :id ORDER BY id",
+            {"id": item_id},
+        )
+        entries = tuple(HistoryEntry(h[0], h[1], json.loads(h[2]), h[3]) for h in history)
+        return Item(**{**item.__dict__, "history": entries})
+
+    def find_item(self, text: str, created_at: str | None) -> int | None:
+        """The id of an item with this text created at this time (restoring an export twice)."""
+        sql, params = "SELECT id FROM items WHERE text = :text", {"text": text}
+        if created_at:
+            sql += " AND created_at = :created_at"
+            params["created_at"] = created_at
+        rows = self.run(sql, params)
+        return rows[0][0] if rows else None
+
+    def _items(self, rows: Sequence[Sequence[Any]]) -> list[Item]:
+        if not rows:
+            return []
+        owners: dict[int, list[Owner]] = defaultdict(list)
+        for chunk in _chunks([r[0] for r in rows]):
+            ids_sql, params = _in("i", chunk)
+            for item_id, person_id, organisation, name in self.run(
+                "SELECT o.item_id, o.person_id, o.organisation, p.name FROM item_owners o "
+                f"LEFT JOIN people p ON p.id = o.person_id WHERE o.item_id IN {ids_sql} "
+                "ORDER BY o.item_id, o.position",
+                params,
+            ):
+                if person_id is not None:
+                    owners[item_id].append(Owner(name, OwnerKind.PERSON, person_id))
+                else:
+                    owners[item_id].append(Owner(organisation or "", OwnerKind.ORGANISATION))
+        meetings = self._meeting_refs({r[5] for r in rows if r[5] is not None})
+        return [
+            Item(
+                id=r[0],
+                kind=Kind(r[1]),
+                text=r[2],
+                status=Status(r[3]),
+                owners=tuple(owners.get(r[0], ())),
+                due=_d(r[4]),
+                meeting=meetings.get(r[5]) if r[5] is not None else None,
+                source=r[6],
+                line=r[7],
+                topic=r[8],
+                confidence=r[9],
+                created_at=r[10],
+                updated_at=r[11],
+                closed_at=r[12],
+            )  # fmt: skip
+            for r in rows
+        ]
+
+    def _meeting_refs(self, ids: set[int]) -> dict[int, MeetingRef]:
+        refs: dict[int, MeetingRef] = {}
+        for chunk in _chunks(sorted(ids)):
+            ids_sql, params = _in("m", chunk)
+            for r in self.run(
+                "SELECT m.id, g.name, m.date, m.title FROM meetings m JOIN groups g ON g.id = m.group_id "
+                f"WHERE m.id IN {ids_sql}",
+                params,
+            ):
+                refs[r[0]] = MeetingRef(r[0], r[1], _d(r[2]), r[3])
+        return refs
