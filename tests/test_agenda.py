@@ -10,8 +10,12 @@ FEB = Meeting(2, "Rådet", date(2019, 2, 11), "Rådet", place="Bryggan")
 TODAY = date(2019, 2, 20)
 
 
-def item(id_, text, *, kind=Kind.ACTION, due=None, status=Status.OPEN, owners=(), meeting=FEB, closed_at=None):
-    return Item(id_, kind, text, status, tuple(Owner(o) for o in owners), due, meeting.ref, closed_at=closed_at)
+def item(
+    id_, text, *, kind=Kind.ACTION, due=None, status=Status.OPEN, owners=(), meeting=FEB, closed_at=None
+):
+    return Item(
+        id_, kind, text, status, tuple(Owner(o) for o in owners), due, meeting.ref, closed_at=closed_at
+    )
 
 
 def test_date_from_option_schedule_minutes_rhythm_or_unknown():

@@ -129,7 +129,10 @@ def test_easter_known_years():
 def test_find_dates_in_a_sentence():
     text = "Leif bokar lokalen till fredag och skickar inbjudan senast den 20 mars kl. 12."
     found = find_dates(text, MON)
-    assert [(m.text, m.date.isoformat()) for m in found] == [("fredag", "2019-03-08"), ("20 mars", "2019-03-20")]
+    assert [(m.text, m.date.isoformat()) for m in found] == [
+        ("fredag", "2019-03-08"),
+        ("20 mars", "2019-03-20"),
+    ]
 
 
 def test_find_dates_keeps_weekday_and_missing_year_for_year_inference():

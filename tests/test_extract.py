@@ -11,13 +11,21 @@ def extract(text, **kw):
 
 
 def items(text):
-    return [(i.kind.value, [o.name for o in i.owners], i.due.isoformat() if i.due else None) for i in extract(text).items]
+    return [
+        (i.kind.value, [o.name for o in i.owners], i.due.isoformat() if i.due else None)
+        for i in extract(text).items
+    ]
 
 
 def test_formal_protocol_with_paragraph_signs_decisions_and_responsibles():
     result = extract((FIXTURES / "protokoll-paragrafer.txt").read_text(encoding="utf-8"))
     m = result.meeting
-    assert (m.date, m.secretary, m.next_meeting, m.place) == (date(2019, 3, 14), "Jonas Ek", date(2019, 4, 11), "Stadshuset, rum 4")
+    assert (m.date, m.secretary, m.next_meeting, m.place) == (
+        date(2019, 3, 14),
+        "Jonas Ek",
+        date(2019, 4, 11),
+        "Stadshuset, rum 4",
+    )
     assert [a.name for a in m.absent] == ["Sofia Berg"]
     got = [(i.kind.value, i.topic, [o.name for o in i.owners], i.due) for i in result.items]
     assert got == [
@@ -96,7 +104,9 @@ def test_organisations_as_owners():
 def test_till_nasta_mote_is_the_next_meeting_when_the_minutes_give_it():
     text = "Mötet 1 april 2019\n\nLeif ska skicka underlaget till nästa möte.\n\nNästa möte: 6 maj\n"
     assert items(text) == [("action", ["Leif"], "2019-05-06")]
-    assert items("Mötet 1 april 2019\n\nLeif ska skicka underlaget till nästa möte.\n") == [("action", ["Leif"], None)]
+    assert items("Mötet 1 april 2019\n\nLeif ska skicka underlaget till nästa möte.\n") == [
+        ("action", ["Leif"], None)
+    ]
 
 
 def test_nothing_to_extract_is_fine():

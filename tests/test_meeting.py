@@ -79,7 +79,9 @@ def test_next_meeting_and_schedule():
         ("2019-01-15", "Stadshuset"), ("2019-02-12", "Bryggan"),
     ]  # fmt: skip
     assert m.next_meeting == date(2019, 1, 15)
-    assert meeting("Rådet 10 december 2018\n\nNästa möte: 9 januari kl 10.\n").meeting.next_meeting == date(2019, 1, 9)
+    assert meeting("Rådet 10 december 2018\n\nNästa möte: 9 januari kl 10.\n").meeting.next_meeting == date(
+        2019, 1, 9
+    )
 
 
 def test_group_name_drops_the_document_type():

@@ -22,7 +22,12 @@ def url(path):
 def columns(db_path):
     con = sqlite3.connect(db_path)
     try:
-        names = [r[0] for r in con.execute("select name from sqlite_master where type='table' and name not like 'sqlite_%'")]
+        names = [
+            r[0]
+            for r in con.execute(
+                "select name from sqlite_master where type='table' and name not like 'sqlite_%'"
+            )
+        ]
         return {t: sorted(r[1] for r in con.execute(f"pragma table_info('{t}')")) for t in names}
     finally:
         con.close()
@@ -59,9 +64,13 @@ def test_a_database_made_by_schema_version_1_opens_with_everything_in_it(tmp_pat
         assert items[0].status.value == "done"
         noted = repo.get_item(2)
         assert [h.action for h in noted.history] == ["created", "noted"]
-        assert [s.date.isoformat() for s in repo.schedule("Ledningsgrupp för utveckling")][:1] == ["2018-01-18"]
+        assert [s.date.isoformat() for s in repo.schedule("Ledningsgrupp för utveckling")][:1] == [
+            "2018-01-18"
+        ]
     con = sqlite3.connect(db)
-    assert [r[0] for r in con.execute("select name from _track_migrations")] == [m.__name__ for m in MIGRATIONS]
+    assert [r[0] for r in con.execute("select name from _track_migrations")] == [
+        m.__name__ for m in MIGRATIONS
+    ]
 
 
 def test_a_database_from_a_newer_version_is_refused(tmp_path):
@@ -94,7 +103,9 @@ def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path):
         migrate(conn, [*MIGRATIONS, m002_adds_a_table, m003_fails])
     engine.dispose()
     assert "extra" not in columns(db)
-    assert [r[0] for r in sqlite3.connect(db).execute("select name from _track_migrations")] == ["m001_initial"]
+    assert [r[0] for r in sqlite3.connect(db).execute("select name from _track_migrations")] == [
+        "m001_initial"
+    ]
 
 
 def test_a_corrupt_database_file_is_a_clear_error(tmp_path):
@@ -122,3 +133,37 @@ def test_schema_uses_indexes_for_the_common_filters(tmp_path):
         ).fetchall()
     engine.dispose()
     assert "USING" in " ".join(str(r) for r in plan) and "INDEX" in " ".join(str(r) for r in plan)
+
+
+def test_people_named_narrows_without_losing_a_match(tmp_path):
+    from actiontrack.people import Roster
+
+    with open_repository(url(tmp_path / "p.db")) as repo:
+        for name in [
+            "Bo Pettersson",
+            "Karl Svensson",
+            "Åke Malmén",
+            "Ann Abrahamsson",
+            "Anna Berg",
+            "Per Norbeck",
+        ]:
+            repo.add_person(name, None, "x")
+        repo.add_alias(repo.person_by_name("Per Norbeck").id, "pelle n")
+        everyone = Roster(repo.list_people())
+        for name in [
+            "Bosse",
+            "bo",
+            "Kalle",
+            "åke",
+            "ÅKE MALMÉN",
+            "Ann",
+            "anna",
+            "Malmén",
+            "pelle n",
+            "Pelle",
+            "Sara",
+        ]:
+            narrowed = Roster(repo.people_named(name))
+            assert [m.person.name for m in narrowed.candidates(name)] == [
+                m.person.name for m in everyone.candidates(name)
+            ], name

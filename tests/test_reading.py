@@ -28,7 +28,12 @@ def test_cp1252_punctuation_survives():
 
 @pytest.mark.parametrize(
     ("data", "message"),
-    [(b"", "empty"), (b"   \n\t\n", "empty"), (b"PK\x03\x04\x00\x00binary", "binary"), (b"abc\x00def", "binary")],
+    [
+        (b"", "empty"),
+        (b"   \n\t\n", "empty"),
+        (b"PK\x03\x04\x00\x00binary", "binary"),
+        (b"abc\x00def", "binary"),
+    ],
 )
 def test_unreadable_input_is_a_clear_error(data, message):
     with pytest.raises(DocumentError, match=message):

@@ -37,8 +37,7 @@ class _Group(TyperGroup):
             _fail(str(e), e.exit_code)
         except KeyboardInterrupt:
             _fail("Interrupted; nothing was written.", 130)
-        except BrokenPipeError:
-            sys.stderr.close()  # `track open | head`: the reader left, nothing to say
+        except BrokenPipeError:  # `track open | head`: the reader left, nothing to say
             raise typer.Exit(0) from None
 
 

@@ -1,13 +1,18 @@
 """The `track` console script.
 
-`track --help` is asked for far more often than anything else costs to start, so
-the top-level help is served from a text generated from the CLI itself
-(help_text.py, kept equal to typer's rendering by tests/test_help.py) without
-loading typer. Everything else goes to the typer app in cli.py.
+Two things here are about speed only (issue 5), measured with benchmarks/run.py:
+
+- `track --help` is served from a text generated from the CLI itself (help_text.py,
+  kept equal to typer's rendering by tests/test_help.py) without loading typer;
+- when the command is over, the process ends without the interpreter's teardown,
+  which spends about 12 ms garbage-collecting every module. By then the command has
+  committed and closed its database (context managers), so only the standard
+  streams are left to flush, which is done here.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -16,7 +21,30 @@ def main() -> None:
         from actiontrack.help_text import TOP_LEVEL_HELP
 
         sys.stdout.write(TOP_LEVEL_HELP)
-        return
+        _exit(0)
     from actiontrack.cli import main as run
 
-    run()
+    try:
+        run()
+        code = 0
+    except SystemExit as e:
+        code = _exit_code(e.code)
+    _exit(code)
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _exit(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # `track open | head`: the reader left early, which is fine
+            pass
+    os._exit(code)

@@ -202,7 +202,7 @@ class OwnerFilter:
     def of(cls, repo: Repository, name: str | None) -> OwnerFilter:
         if not name:
             return cls(None, None)
-        matches = Roster(repo.list_people()).candidates(name)
+        matches = Roster(repo.people_named(name)).candidates(name)
         if matches:
             return cls([m.person.id for m in matches if m.person.id is not None], None)
         return cls(None, name)

@@ -20,9 +20,21 @@ def imported(tmp_path):
 
 def test_agenda_json_uses_the_minutes_schedule_and_lists_deferred_points(imported):
     agenda = imported.json("agenda", LEDNING)
-    assert set(agenda) >= {"group", "date", "place", "date_source", "deferred", "overdue", "open", "done_since_last"}
+    assert set(agenda) >= {
+        "group",
+        "date",
+        "place",
+        "date_source",
+        "deferred",
+        "overdue",
+        "open",
+        "done_since_last",
+    }
     assert (agenda["date"], agenda["date_source"], agenda["place"]) == ("2018-01-18", "schedule", "bibblan")
-    assert [i["text"] for i in agenda["deferred"]] == ["Kommunikation", "Arbetsmarknadsförvaltningens nya organisation"]
+    assert [i["text"] for i in agenda["deferred"]] == [
+        "Kommunikation",
+        "Arbetsmarknadsförvaltningens nya organisation",
+    ]
     assert all(i["meeting"]["date"] == "2017-12-07" for i in agenda["deferred"])
 
 
@@ -46,7 +58,12 @@ def test_done_since_the_last_meeting(imported):
 def test_agenda_markdown_in_swedish_and_english(imported):
     sv = imported("agenda", LEDNING, "--format", "md", "--lang", "sv").stdout
     assert sv.startswith("# Dagordning: Ledningsgrupp för utveckling, 18 januari 2018")
-    for heading in ["## Bordlagda punkter", "## Försenade åtgärder", "## Öppna åtgärder", "## Klart sedan förra mötet"]:
+    for heading in [
+        "## Bordlagda punkter",
+        "## Försenade åtgärder",
+        "## Öppna åtgärder",
+        "## Klart sedan förra mötet",
+    ]:
         assert heading in sv
     assert "bordlagd vid mötet 7 december 2017" in sv and "enligt mötesplanen" in sv
     en = imported("agenda", LEDNING, "--format", "md", "--lang", "en").stdout
@@ -78,7 +95,9 @@ class _Items(HTMLParser):
 
 def test_agenda_html_parses_and_holds_every_item(imported, tmp_path):
     out = tmp_path / "dagordning.html"
-    imported("agenda", GEMENSAM, "--date", "2017-03-13", "--format", "html", "--output", str(out), "--lang", "sv")
+    imported(
+        "agenda", GEMENSAM, "--date", "2017-03-13", "--format", "html", "--output", str(out), "--lang", "sv"
+    )
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page and "http" not in page.split("<body>")[0]
     parser = _Items()
@@ -100,7 +119,10 @@ def test_agenda_terminal_and_output_file(imported, tmp_path):
 def test_agenda_errors(imported, tmp_path):
     assert "no group" in imported.fails("agenda", "Okänd").stderr
     assert "not a date" in imported.fails("agenda", LEDNING, "--date", "snart").stderr
-    assert "Cannot write" in imported.fails("agenda", LEDNING, "--output", str(tmp_path / "no" / "x.md"), code=2).stderr
+    assert (
+        "Cannot write"
+        in imported.fails("agenda", LEDNING, "--output", str(tmp_path / "no" / "x.md"), code=2).stderr
+    )
 
 
 def test_agenda_review_records_each_decision_with_the_meeting(imported):
@@ -160,7 +182,10 @@ def test_export_ics_has_one_todo_per_open_item_with_a_due_date(imported, tmp_pat
     todos = [c for c in cal.walk() if c.name == "VTODO"]
     expected = [i for i in imported.json("open") if i["due"]]
     assert sorted(str(t["summary"]) for t in todos) == sorted(i["text"] for i in expected)
-    assert all(t.decoded("due").isoformat() == next(i["due"] for i in expected if i["text"] == str(t["summary"])) for t in todos)
+    assert all(
+        t.decoded("due").isoformat() == next(i["due"] for i in expected if i["text"] == str(t["summary"]))
+        for t in todos
+    )
     events = [c for c in cal.walk() if c.name == "VEVENT"]
     assert "2018-01-18" in {e.decoded("dtstart").isoformat() for e in events}
 

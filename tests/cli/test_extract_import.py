@@ -34,7 +34,10 @@ def test_extract_says_when_it_guessed_the_year(track):
     result = track("extract", str(DATA / "bryggangruppen.txt"), "--format", "json")
     assert json.loads(result.stdout)["meeting"]["date"].endswith("-01-19")
     assert "--year" in result.stderr
-    assert track.json("extract", str(DATA / "bryggangruppen.txt"), "--year", "2016")["meeting"]["date"] == "2016-01-19"
+    assert (
+        track.json("extract", str(DATA / "bryggangruppen.txt"), "--year", "2016")["meeting"]["date"]
+        == "2016-01-19"
+    )
 
 
 @pytest.mark.parametrize(
@@ -63,7 +66,12 @@ def test_import_sample_minutes_then_open(track):
                                   "title": "Gemensam utvecklingsgrupp"}  # fmt: skip
     assert leif[0]["source"] and leif[0]["line"] == 41
     groups = {m["group"] for m in track.json("meeting", "list")}
-    assert groups == {"Bryggangruppen", "Gemensam ledningsgrupp", "Gemensam utvecklingsgrupp", "Ledningsgrupp för utveckling"}
+    assert groups == {
+        "Bryggangruppen",
+        "Gemensam ledningsgrupp",
+        "Gemensam utvecklingsgrupp",
+        "Ledningsgrupp för utveckling",
+    }
     people = {p["name"]: p for p in track.json("people", "list")}
     assert people["Leif Redestig"]["organisation"] == "socialförvaltningen"
 
@@ -85,7 +93,10 @@ def test_import_review_accept_edit_skip(track):
     answers = "a\ne\n\nEva Lund\n15 april\ns\n"
     track("import", PROTOKOLL, "--review", input=answers)
     items = track.json("open")
-    assert [(i["owners"], i["due"]) for i in items] == [(["Kjell Ström"], "2019-04-01"), (["Eva Lund"], "2019-04-15")]
+    assert [(i["owners"], i["due"]) for i in items] == [
+        (["Kjell Ström"], "2019-04-01"),
+        (["Eva Lund"], "2019-04-15"),
+    ]
 
 
 def test_import_review_quit_writes_nothing(track):

@@ -16,7 +16,10 @@ def test_add_reads_owner_and_due_date_from_the_swedish_text(people):
 
 
 def test_add_two_owners_and_nicknames(people):
-    assert people.json("add", "Ia och Allan jobbar vidare med frågan")["owners"] == ["Ia Jonsson", "Allan Hedman"]
+    assert people.json("add", "Ia och Allan jobbar vidare med frågan")["owners"] == [
+        "Ia Jonsson",
+        "Allan Hedman",
+    ]
     assert people.json("add", "Bosse tar fram ett underlag")["owners"] == ["Bo Pettersson"]
 
 
@@ -27,9 +30,9 @@ def test_add_with_explicit_owner_and_due(people):
 
 
 def test_add_organisation_owner(people):
-    assert people.json("add", "Förvaltningen skickar ut kallelsen", "--owner", "socialförvaltningen")["owners"] == [
-        "socialförvaltningen"
-    ]
+    assert people.json("add", "Förvaltningen skickar ut kallelsen", "--owner", "socialförvaltningen")[
+        "owners"
+    ] == ["socialförvaltningen"]
 
 
 def test_add_without_a_meeting_uses_today_as_base(track):
@@ -90,7 +93,10 @@ def test_open_orders_overdue_first_then_by_due_then_oldest(people):
     texts = [i["text"] for i in people.json("open")]
     assert texts == ["Försenad uppgift", "Tidigare uppgift", "Senare uppgift", "Ingen tid alls"]
     assert people.json("open", "--overdue")[0]["overdue"] is True
-    assert [i["text"] for i in people.json("open", "--due-before", "15 mars")] == ["Försenad uppgift", "Tidigare uppgift"]
+    assert [i["text"] for i in people.json("open", "--due-before", "15 mars")] == [
+        "Försenad uppgift",
+        "Tidigare uppgift",
+    ]
 
 
 def test_open_filters_by_owner_group_and_meeting(people):
@@ -139,7 +145,9 @@ def test_done_is_all_or_nothing(people):
 def test_edit_records_what_changed(people):
     people("meeting", "start", "Styrgruppen", "--date", "2016-02-08")
     people("add", "Leif ska ringa")
-    edited = people.json("edit", "1", "--text", "Leif ska ringa hyresvärden", "--owner", "Ia", "--due", "nästa fredag")
+    edited = people.json(
+        "edit", "1", "--text", "Leif ska ringa hyresvärden", "--owner", "Ia", "--due", "nästa fredag"
+    )
     assert edited["owners"] == ["Ia Jonsson"] and edited["due"] == "2016-02-19"
     assert edited["history"][-1]["detail"] == {
         "text": ["Leif ska ringa", "Leif ska ringa hyresvärden"],
@@ -147,7 +155,10 @@ def test_edit_records_what_changed(people):
         "owners": [["Leif Redestig"], ["Ia Jonsson"]],
     }
     assert people.json("edit", "1", "--due", "none")["due"] is None
-    assert "Nothing to change" in people.fails("edit", "1", "--text", "Leif ska ringa hyresvärden", code=2).stderr
+    assert (
+        "Nothing to change"
+        in people.fails("edit", "1", "--text", "Leif ska ringa hyresvärden", code=2).stderr
+    )
 
 
 def test_note_and_show(people):

@@ -22,11 +22,16 @@ def test_people_errors(track):
 
 
 def test_meeting_start_and_list(track):
-    started = track.json("meeting", "start", "Gemensam utvecklingsgrupp", "--date", "22 februari", "--place", "Bryggan")
+    started = track.json(
+        "meeting", "start", "Gemensam utvecklingsgrupp", "--date", "22 februari", "--place", "Bryggan"
+    )
     assert (started["date"], started["place"]) == ("2016-02-22", "Bryggan")
     track("meeting", "start", "Styrgruppen")
     listed = track.json("meeting", "list")
-    assert [(m["group"], m["date"]) for m in listed] == [("Styrgruppen", "2016-02-08"), ("Gemensam utvecklingsgrupp", "2016-02-22")]
+    assert [(m["group"], m["date"]) for m in listed] == [
+        ("Styrgruppen", "2016-02-08"),
+        ("Gemensam utvecklingsgrupp", "2016-02-22"),
+    ]
     assert "2 *" in track("meeting", "list").stdout  # the current meeting
     assert track.json("add", "Vi ska boka buss")["meeting"]["group"] == "Styrgruppen"
 
@@ -50,7 +55,19 @@ def test_date_errors(track):
 
 def test_version_and_help(track):
     assert track("--version").stdout.startswith("track ")
-    for command in ["add", "open", "done", "reopen", "drop", "edit", "note", "show", "date", "extract", "import"]:
+    for command in [
+        "add",
+        "open",
+        "done",
+        "reopen",
+        "drop",
+        "edit",
+        "note",
+        "show",
+        "date",
+        "extract",
+        "import",
+    ]:
         help_text = track(command, "--help").stdout
         assert "Usage:" in help_text
     assert "Example" in track("add", "--help").stdout

@@ -149,6 +149,48 @@ class Reads:
         rows = self.run("SELECT id, name, organisation FROM people ORDER BY name", {})
         return [Person(r[0], r[1], r[2], tuple(aliases.get(r[0], ()))) for r in rows]
 
+    def people_named(self, name: str) -> list[Person]:
+        """Everybody a name could mean (a superset, narrowed in SQL; people.Roster decides):
+        `--owner Leif` reads a handful of people, not all the thousands in a shared database."""
+        from actiontrack.names_sv import NICKNAMES, formal_forms
+
+        words = name.split()
+        if not words:
+            return []
+        first = words[0].casefold()
+        forms = formal_forms(first) | {n for n, f in NICKNAMES.items() if first in f}
+        patterns = (
+            {" ".join(words) + "%"} | {f + " %" for f in forms} | {f for f in forms} | {"% " + words[-1]}
+        )
+        cased = {variant for p in patterns for variant in (p, p.lower(), p[:1].upper() + p[1:], p.title())}
+        likes, params = [], {"alias": " ".join(words).casefold()}
+        for n, pattern in enumerate(sorted(cased)):
+            likes.append(f"name LIKE :l{n}")
+            params[f"l{n}"] = pattern
+        ids = {
+            r[0]
+            for r in self.run(
+                f"SELECT id FROM people WHERE {' OR '.join(likes)} "
+                "OR id IN (SELECT person_id FROM person_aliases WHERE alias = :alias)",
+                params,
+            )
+        }
+        return self._people_by_ids(ids)
+
+    def _people_by_ids(self, ids: set[int]) -> list[Person]:
+        if not ids:
+            return []
+        ids_sql, params = _in("p", sorted(ids))
+        aliases: dict[int, list[str]] = defaultdict(list)
+        for person_id, alias in self.run(
+            f"SELECT person_id, alias FROM person_aliases WHERE person_id IN {ids_sql} ORDER BY alias", params
+        ):
+            aliases[person_id].append(alias)
+        rows = self.run(
+            f"SELECT id, name, organisation FROM people WHERE id IN {ids_sql} ORDER BY name", params
+        )
+        return [Person(r[0], r[1], r[2], tuple(aliases.get(r[0], ()))) for r in rows]
+
     def get_person(self, person_id: int) -> Person:
         found = [p for p in self.list_people() if p.id == person_id]
         if not found:
