@@ -12,6 +12,7 @@ Two things here are about speed only (issue 5), measured with benchmarks/run.py:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -43,8 +44,6 @@ def _exit_code(code: object) -> int:
 
 def _exit(code: int) -> None:
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError):  # `track open | head`: the reader left early
             stream.flush()
-        except (OSError, ValueError):  # `track open | head`: the reader left early, which is fine
-            pass
     os._exit(code)

@@ -160,7 +160,7 @@ class Reads:
         first = words[0].casefold()
         forms = formal_forms(first) | {n for n, f in NICKNAMES.items() if first in f}
         patterns = (
-            {" ".join(words) + "%"} | {f + " %" for f in forms} | {f for f in forms} | {"% " + words[-1]}
+            {" ".join(words) + "%"} | {f + " %" for f in forms} | set(forms) | {"% " + words[-1]}
         )
         cased = {variant for p in patterns for variant in (p, p.lower(), p[:1].upper() + p[1:], p.title())}
         likes, params = [], {"alias": " ".join(words).casefold()}
