@@ -11,7 +11,7 @@ import os
 import sys
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -19,8 +19,10 @@ from typer.core import TyperGroup
 from actiontrack import __version__
 from actiontrack.errors import ActionTrackError, UsageError
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from actiontrack.storage import Database
     from actiontrack.storage.reads import Reads
@@ -57,7 +59,11 @@ app = typer.Typer(
 meeting_app = typer.Typer(cls=_Group, help="Start and list meetings.", no_args_is_help=True)
 people_app = typer.Typer(cls=_Group, help="The people items can belong to: list, add, alias, merge.")
 app.add_typer(meeting_app, name="meeting")
+person_app = typer.Typer(
+    cls=_Group, help="A person's data: export everything stored, or forget them.", no_args_is_help=True
+)
 app.add_typer(people_app, name="people")
+app.add_typer(person_app, name="person")
 
 
 class ListFormat(StrEnum):
@@ -115,11 +121,13 @@ class State:
 
         return today_of(self.now)
 
-    def repository(self, *, write: bool = True) -> "Iterator[Repository]":
+    def write(self, work: "Callable[[Repository], T]") -> T:
+        """Run `work` in one write transaction (retried if SQLite stays busy) and return its result."""
         from actiontrack.paths import database_url
-        from actiontrack.storage import open_repository
+        from actiontrack.storage import open_database
 
-        return open_repository(database_url(self.db), write=write)  # type: ignore[return-value]
+        with open_database(database_url(self.db)) as db:
+            return db.run(work)
 
     def database(self) -> "Iterator[Database]":
         """One connection for many transactions (`track import` of many documents)."""
@@ -235,10 +243,11 @@ def add(
     from actiontrack.render import item_dict
 
     state = _state(ctx)
-    with state.repository() as repo:
-        item = service.add_item(
+    item = state.write(
+        lambda repo: service.add_item(
             repo, text, owners=owner or (), due=due, meeting_id=meeting, now=state.now, confirm=_confirm()
         )
+    )
     if fmt is OutFormat.json:
         _echo_json(item_dict(item, state.today))
         return
@@ -330,8 +339,7 @@ def done(
     from actiontrack import service
 
     state = _state(ctx)
-    with state.repository() as repo:
-        items = service.complete(repo, ids, note=note, now=state.now)
+    items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now))
     for item in items:
         typer.echo(f"Done #{item.id}: {item.text}")
 
@@ -344,8 +352,7 @@ def reopen(
     from actiontrack import service
 
     state = _state(ctx)
-    with state.repository() as repo:
-        item = service.reopen(repo, item_id, now=state.now)
+    item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now))
     typer.echo(f"Reopened #{item.id}: {item.text}")
 
 
@@ -364,8 +371,7 @@ def drop(
     from actiontrack import service
 
     state = _state(ctx)
-    with state.repository() as repo:
-        item = service.drop(repo, item_id, reason=reason, now=state.now)
+    item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now))
     typer.echo(f"Dropped #{item.id}: {item.text}")
 
 
@@ -390,10 +396,11 @@ def edit(
     from actiontrack.render import item_dict
 
     state = _state(ctx)
-    with state.repository() as repo:
-        item = service.edit(
+    item = state.write(
+        lambda repo: service.edit(
             repo, item_id, text=text, owners=owner, due=due, now=state.now, confirm=_confirm()
         )
+    )
     if fmt is OutFormat.json:
         _echo_json(item_dict(item, state.today, history=True))
     else:
@@ -410,8 +417,7 @@ def note(
     from actiontrack import service
 
     state = _state(ctx)
-    with state.repository() as repo:
-        item = service.add_note(repo, item_id, text, now=state.now)
+    item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now))
     typer.echo(f"Noted on #{item.id}.")
 
 
@@ -579,8 +585,7 @@ def _restore(state: State, files: list[str]) -> None:
 
     for path in files:
         text = read_document(path).text
-        with state.repository() as repo:
-            result = restore_json(repo, text, now=timestamp(state.now))
+        result = state.write(lambda repo, text=text: restore_json(repo, text, now=timestamp(state.now)))
         typer.echo(
             f"{path}: {result.items} items, {result.meetings} meetings, {result.people} people restored"
             + (f"; {result.skipped_items} items were already there." if result.skipped_items else ".")
@@ -801,6 +806,55 @@ def export(
     _write(data, output)
 
 
+# --- the database ----------------------------------------------------------------------------------------------
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """Check the database: integrity, schema version, links between rows, who may read it.
+
+    Exit status 1 when something is wrong.
+    """
+    from actiontrack.paths import database_url
+    from actiontrack.storage.maintenance import check as check_database
+
+    report = check_database(database_url(_state(ctx).db))
+    if fmt is OutFormat.json:
+        _echo_json({"database": report.database, "ok": report.ok, "schema_version": report.schema_version,
+                    "migrations": report.migrations, "counts": report.counts, "problems": report.problems,
+                    "notes": report.notes})  # fmt: skip
+    else:
+        typer.echo(f"Database: {report.database}")
+        typer.echo(f"Schema version: {report.schema_version} ({', '.join(report.migrations)})")
+        typer.echo("Rows: " + ", ".join(f"{n} {table}" for table, n in report.counts.items()))
+        for note in report.notes:
+            typer.echo(f"Note: {note}")
+        typer.echo("OK" if report.ok else "Problems:\n" + "\n".join(f"  {p}" for p in report.problems))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(help="The new file to write the copy to.", metavar="FILE")],
+) -> None:
+    """Copy the SQLite database to FILE, consistently, even while others write to it.
+
+    Example:
+
+        track backup ~/backup/actiontrack-2018-01-18.db
+    """
+    from actiontrack.paths import database_url
+    from actiontrack.storage.maintenance import backup as backup_database
+
+    dest = backup_database(database_url(_state(ctx).db), target)
+    typer.echo(f"Backed up to {dest}.")
+
+
 # --- meetings --------------------------------------------------------------------------------------------------
 
 
@@ -824,8 +878,9 @@ def meeting_start(
 
     state = _state(ctx)
     day = parse_date(when, state.today) if when else state.today
-    with state.repository() as repo:
-        meeting = service.start_meeting(repo, group, when=day, place=place, now=state.now)
+    meeting = state.write(
+        lambda repo: service.start_meeting(repo, group, when=day, place=place, now=state.now)
+    )
     if fmt is OutFormat.json:
         _echo_json(meeting_dict(meeting))
     else:
@@ -905,8 +960,7 @@ def people_add(
     from actiontrack import service
 
     state = _state(ctx)
-    with state.repository() as repo:
-        person = service.add_person(repo, name, organisation, alias or (), state.now)
+    person = state.write(lambda repo: service.add_person(repo, name, organisation, alias or (), state.now))
     typer.echo(f"Added {person.name} (#{person.id}).")
 
 
@@ -920,8 +974,7 @@ def people_alias(
     from actiontrack import service
 
     state = _state(ctx)
-    with state.repository() as repo:
-        person = service.add_alias(repo, name, alias)
+    person = state.write(lambda repo: service.add_alias(repo, name, alias))
     typer.echo(f"{alias} now means {person.name}.")
 
 
@@ -940,9 +993,70 @@ def people_merge(
     from actiontrack import service
 
     state = _state(ctx)
-    with state.repository() as repo:
-        person = service.merge_people(repo, keep, other)
+    person = state.write(lambda repo: service.merge_people(repo, keep, other))
     typer.echo(f"Merged into {person.name}; aliases: {', '.join(person.aliases)}.")
+
+
+# --- personal data ---------------------------------------------------------------------------------------------
+
+
+@person_app.command("export")
+def person_export(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The person (any name that means them).")],
+) -> None:
+    """Print everything stored about a person, as JSON: their items with notes and history,
+    the sentences that name them, the meetings they are listed at.
+
+    Example:
+
+        track person export "Leif Redestig" > leif.json
+    """
+    from actiontrack import service
+    from actiontrack.render import item_dict, meeting_dict, person_dict
+
+    state = _state(ctx)
+    with state.reader() as repo:
+        data = service.person_data(repo, name)
+    _echo_json({
+        "person": person_dict(data.person),
+        "meetings": [{**meeting_dict(m), "present": present} for m, present in data.meetings],
+        "secretary_of": [meeting_dict(m) for m in data.secretary_of],
+        "items_owned": [item_dict(i, history=True) for i in data.owned],
+        "items_naming_them": [item_dict(i, history=True) for i in data.mentioned],
+    })  # fmt: skip
+
+
+@person_app.command("forget")
+def person_forget(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The person to remove.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a person: every stored sentence and note that names them is rewritten, their
+    items stay (owner: "removed person"), and the database file is cleaned so no trace is left.
+
+    Example:
+
+        track person forget "Leif Redestig"
+    """
+    from actiontrack import service
+    from actiontrack.paths import database_url
+    from actiontrack.storage.maintenance import purge
+
+    state = _state(ctx)
+    with state.reader() as repo:
+        data = service.person_data(repo, name)
+    summary = (f"{data.person.name}: {len(data.owned)} items owned, {len(data.mentioned)} other items that name them, "
+               f"{len(data.meetings)} meetings")  # fmt: skip
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UsageError(f"Forgetting {data.person.name} cannot be undone; confirm with --yes.")
+        if not typer.confirm(f"Forget {summary}? This cannot be undone", default=False, err=True):
+            raise typer.Exit(1)
+    state.write(lambda repo: service.forget_person(repo, data.person.name, now=state.now))
+    purge(database_url(state.db))
+    typer.echo(f"Forgot {summary}.")
 
 
 def main() -> None:

@@ -92,8 +92,7 @@ def review_agenda(state, agenda, lang: str) -> None:  # type: ignore[no-untyped-
     from actiontrack.render_agenda import write_date
 
     day = agenda.date or state.today
-    with state.repository() as repo:
-        meeting = service.meeting_for_review(repo, agenda.group, day, now=state.now)
+    meeting = state.write(lambda repo: service.meeting_for_review(repo, agenda.group, day, now=state.now))
     typer.echo(f"Reviewing {len(agenda.all_items())} items at meeting #{meeting.id} ({meeting.group} "
                f"{write_date(meeting.date, lang)}).", err=True)  # fmt: skip
     counts: dict[str, int] = {}
@@ -107,8 +106,9 @@ def review_agenda(state, agenda, lang: str) -> None:  # type: ignore[no-untyped-
                 _summary(counts)
                 return
             try:
-                with state.repository() as repo:
-                    done = _apply(repo, service, item.id, answer, state.now)
+                done = state.write(
+                    lambda repo, answer=answer, item=item: _apply(repo, service, item.id, answer, state.now)
+                )
             except ActionTrackError as e:
                 typer.echo(f"  {e}", err=True)
                 continue

@@ -16,6 +16,7 @@ from pathlib import Path
 from actiontrack.errors import DocumentError
 
 MAX_BYTES = 20 * 1024 * 1024  # minutes are a few pages; 20 MB of text is not minutes
+MAX_LINE = 20_000  # characters; the longest paragraph of real minutes is a few thousand
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,12 @@ def read_document(path: str) -> Document:
         text = decode_text(data, path)
     if not text.strip():
         raise DocumentError(f"{path} is empty.")
+    longest = max(text.split("\n"), key=len)
+    if len(longest) > MAX_LINE:
+        number = text.split("\n").index(longest) + 1
+        raise DocumentError(
+            f"{path}: line {number} is {len(longest):,} characters long; that is not minutes."
+        )
     return Document(path, text, digest)
 
 

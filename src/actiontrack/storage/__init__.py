@@ -1,17 +1,20 @@
 """Opening the store: SQLite by default, any SQLAlchemy URL (PostgreSQL) when asked.
 
-`open_repository(url)` is the one way in. It creates a new SQLite file readable
-by its owner only, sets the pragmas, brings the schema up to date, and gives a
-Repository that is one transaction: committed when the block ends, rolled back
-on any error, so a command writes everything or nothing.
+`open_database(url)` creates a new SQLite file readable by its owner only, sets
+the pragmas and brings the schema up to date; each `transaction()` (or `run(work)`,
+which retries when SQLite is busy) is a Repository that is committed when the block
+ends and rolled back on any error, so a command writes everything or nothing.
+`open_reader(url)` is the light, read-only way in.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from actiontrack.errors import StorageError
 from actiontrack.paths import sqlite_path
@@ -21,6 +24,11 @@ if TYPE_CHECKING:
     from actiontrack.storage.repository import Repository
 
 BUSY_TIMEOUT_MS = 30_000
+T = TypeVar("T")
+
+
+class BusyError(StorageError):
+    """SQLite stayed locked by another writer past the busy timeout."""
 
 
 def _prepare_sqlite_file(url: str) -> None:
@@ -123,7 +131,21 @@ class Database:
                     raise
         except exc.SQLAlchemyError as e:
             reason = str(getattr(e, "orig", None) or e).splitlines()[0]
-            raise StorageError(f"The database {_describe(self.url)} cannot be used: {reason}.") from None
+            error = BusyError if ("locked" in reason or "busy" in reason) else StorageError
+            raise error(f"The database {_describe(self.url)} cannot be used: {reason}.") from None
+
+    def run(self, work: Callable[[Repository], T], *, attempts: int = 5) -> T:
+        """`work` in one transaction, run again from the start if SQLite says the database is busy
+        (after its own 30-second wait): two secretaries writing at once both get their way."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.transaction() as repo:
+                    return work(repo)
+            except BusyError:
+                if attempt == attempts:
+                    raise
+                time.sleep(0.05 * 2**attempt * (0.5 + random.random()))
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         self.engine.dispose()

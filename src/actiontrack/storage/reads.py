@@ -159,9 +159,7 @@ class Reads:
             return []
         first = words[0].casefold()
         forms = formal_forms(first) | {n for n, f in NICKNAMES.items() if first in f}
-        patterns = (
-            {" ".join(words) + "%"} | {f + " %" for f in forms} | set(forms) | {"% " + words[-1]}
-        )
+        patterns = {" ".join(words) + "%"} | {f + " %" for f in forms} | set(forms) | {"% " + words[-1]}
         cased = {variant for p in patterns for variant in (p, p.lower(), p[:1].upper() + p[1:], p.title())}
         likes, params = [], {"alias": " ".join(words).casefold()}
         for n, pattern in enumerate(sorted(cased)):
@@ -190,6 +188,36 @@ class Reads:
             f"SELECT id, name, organisation FROM people WHERE id IN {ids_sql} ORDER BY name", params
         )
         return [Person(r[0], r[1], r[2], tuple(aliases.get(r[0], ()))) for r in rows]
+
+    def meetings_of(self, person_id: int) -> list[tuple[Meeting, bool]]:
+        """The meetings a person is listed at, and whether they were there."""
+        rows = self.run(
+            "SELECT meeting_id, present FROM meeting_attendees WHERE person_id = :p", {"p": person_id}
+        )
+        present = {r[0]: bool(r[1]) for r in rows}
+        return [(m, present[m.id]) for m in self.list_meetings() if m.id in present]
+
+    def item_ids_owned_by(self, person_id: int) -> list[int]:
+        rows = self.run(
+            "SELECT DISTINCT item_id FROM item_owners WHERE person_id = :p ORDER BY item_id", {"p": person_id}
+        )
+        return [r[0] for r in rows]
+
+    def item_ids_mentioning(self, words: Sequence[str]) -> list[int]:
+        """Items whose text, source, topic or history contains one of the words (a superset:
+        LIKE ignores case only for ASCII, so the words are tried as written and in lower case)."""
+        variants = sorted({v for w in words if w for v in (w, w.lower(), w[:1].upper() + w[1:].lower())})
+        if not variants:
+            return []
+        params = {f"w{n}": f"%{v}%" for n, v in enumerate(variants)}
+        likes = " OR ".join(f"{col} LIKE :{k}" for k in params for col in ("i.text", "i.source", "i.topic"))
+        history = " OR ".join(f"h.detail LIKE :{k}" for k in params)
+        rows = self.run(
+            f"SELECT i.id FROM items i WHERE {likes} "
+            f"UNION SELECT h.item_id FROM item_history h WHERE {history} ORDER BY 1",
+            params,
+        )
+        return [r[0] for r in rows]
 
     def get_person(self, person_id: int) -> Person:
         found = [p for p in self.list_people() if p.id == person_id]

@@ -248,3 +248,38 @@ class Repository(Reads):
         if row is None:
             raise NotFoundError(f"There is no item {item_id}; `track open` lists the open ones.")
         return row
+
+    # --- forgetting a person (issue 6) -----------------------------------------------------------
+
+    def rewrite_item_texts(
+        self, item_id: int, *, text: str, source: str | None, topic: str | None, history: Any
+    ) -> None:
+        """Replace an item's texts, and each history entry's detail through `history(detail_json)`."""
+        row = self._item_row(item_id)
+        row.text, row.source, row.topic = text, source, topic
+        self.session.add(row)
+        for entry in self.session.exec(select(ItemHistoryRow).where(ItemHistoryRow.item_id == item_id)).all():
+            entry.detail = history(entry.detail)
+            self.session.add(entry)
+        self.session.flush()
+
+    def forget_person(self, person_id: int, *, replacement: str) -> None:
+        """Delete a person, their aliases and attendance; the items they owned keep an owner
+        written as `replacement`."""
+        for owner in self.session.exec(select(ItemOwnerRow).where(ItemOwnerRow.person_id == person_id)).all():
+            owner.person_id = None
+            owner.organisation = replacement
+            self.session.add(owner)
+        for table in (PersonAliasRow, AttendanceRow):
+            for row in self.session.exec(select(table).where(table.person_id == person_id)).all():
+                self.session.delete(row)
+        self.session.flush()
+        self.session.delete(self.session.get(PersonRow, person_id))
+        self.session.flush()
+
+    def set_meeting_secretary(self, meeting_id: int, secretary: str) -> None:
+        row = self.session.get(MeetingRow, meeting_id)
+        if row is not None:
+            row.secretary = secretary
+            self.session.add(row)
+            self.session.flush()

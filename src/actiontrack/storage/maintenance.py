@@ -1,0 +1,117 @@
+"""Looking after the database over the years: `track check` and `track backup`."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from actiontrack.errors import StorageError, UsageError
+from actiontrack.paths import sqlite_path
+
+
+@dataclass
+class CheckReport:
+    database: str
+    schema_version: int = 0
+    migrations: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(url: str) -> CheckReport:
+    """Integrity, schema version, foreign keys, counts and (for a file) who may read it."""
+    from actiontrack.storage import open_repository
+    from actiontrack.storage.migrations import MIGRATIONS
+
+    path = sqlite_path(url)
+    report = CheckReport(str(path) if path else url.split("@")[-1])
+    if path is not None and not path.is_file():
+        raise StorageError(f"There is no database at {path} yet.")
+    with open_repository(url, write=False) as repo:
+        names = [r[0] for r in repo.run("SELECT name FROM _track_migrations ORDER BY name", {})]
+        report.migrations = names
+        report.schema_version = len(names)
+        if names != [m.__name__ for m in MIGRATIONS]:
+            report.problems.append(
+                f"schema has {names}, this actiontrack expects {[m.__name__ for m in MIGRATIONS]}"
+            )
+        for table in ("items", "people", "meetings", "groups", "item_history"):
+            report.counts[table] = repo.run(f"SELECT count(*) FROM {table}", {})[0][0]
+        if path is not None:
+            result = [r[0] for r in repo.run("PRAGMA integrity_check", {})]
+            if result != ["ok"]:
+                report.problems += [f"integrity: {line}" for line in result[:10]]
+            for row in repo.run("PRAGMA foreign_key_check", {})[:10]:
+                report.problems.append(f"foreign key: row {row[1]} of {row[0]} points to a missing {row[2]}")
+        orphans = repo.run(
+            "SELECT count(*) FROM item_owners o LEFT JOIN items i ON i.id = o.item_id WHERE i.id IS NULL", {}
+        )
+        if orphans[0][0]:
+            report.problems.append(f"{orphans[0][0]} owners of items that do not exist")
+    if path is not None:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            report.notes.append(
+                f"{path} can be read by others (mode {mode:o}); `chmod 600 {path}` keeps it private."
+            )
+    return report
+
+
+def backup(url: str, target: str) -> Path:
+    """A consistent copy made with SQLite's online backup, safe while others write."""
+    path = sqlite_path(url)
+    if path is None:
+        raise UsageError(
+            "track backup copies SQLite databases; for PostgreSQL use pg_dump (or track export --format json)."
+        )
+    if not path.is_file():
+        raise StorageError(f"There is no database at {path} yet.")
+    dest = Path(target).expanduser()
+    if dest.exists():
+        raise UsageError(f"{dest} exists; give a new file name (a backup never overwrites).")
+    if dest.resolve() == path.resolve():
+        raise UsageError("The backup must be another file than the database.")
+    tmp = dest.with_name(f".{dest.name}.partial")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)  # as private as the database
+        os.close(fd)
+        source = sqlite3.connect(path, timeout=30)
+        try:
+            copy = sqlite3.connect(tmp)
+            with copy:
+                source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            copy.close()
+        finally:
+            source.close()
+        os.replace(tmp, dest)
+    except (OSError, sqlite3.Error) as e:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"The backup to {dest} failed: {getattr(e, 'strerror', None) or e}.") from None
+    return dest
+
+
+def purge(url: str) -> None:
+    """Leave no deleted data in the file: checkpoint the WAL into the database, rebuild it
+    without free pages (VACUUM), and empty the WAL. PostgreSQL: VACUUM FULL is the DBA's."""
+    path = sqlite_path(url)
+    if path is None:
+        return
+    con = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.execute("PRAGMA secure_delete=ON")
+        con.execute("VACUUM")
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error as e:
+        raise StorageError(f"The database {path} could not be cleaned after the change: {e}.") from None
+    finally:
+        con.close()

@@ -1,0 +1,67 @@
+"""A process killed (SIGKILL) in the middle of importing a document leaves the database as it
+was before that document, and running the import again completes it."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from tests.conftest import FIXTURES, Track
+
+
+def big_minutes(path, n):
+    lines = ["Storgruppen 4 mars 2019", "", "Närvarande:", "Leif Redestig", "Eva Lund", "", "Uppgifter", ""]
+    lines += [f"{'Leif' if k % 2 else 'Eva'} ska skicka rapport nummer {k} senast fredag." for k in range(n)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def holds_write_lock(db):
+    con = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        con.close()
+
+
+def counts(db):
+    con = sqlite3.connect(db)
+    try:
+        return tuple(
+            con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("meetings", "items", "people")
+        )
+    finally:
+        con.close()
+
+
+def test_sigkill_in_the_middle_of_an_import_loses_nothing_and_leaves_nothing_half(tmp_path):
+    db = tmp_path / "track.db"
+    track = Track(db)
+    track("import", str(FIXTURES / "protokoll-paragrafer.txt"), "--yes")
+    before = counts(db)
+    big = tmp_path / "stort-protokoll.txt"
+    big_minutes(big, 4000)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from actiontrack.entry import main; main()", "--db", str(db), "import", str(big), "--yes"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not holds_write_lock(db):  # the import's transaction has begun
+        assert proc.poll() is None, "the import finished before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    time.sleep(0.5)  # well into writing the 4,000 items
+    assert proc.poll() is None
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert counts(db) == before
+    assert Track(db)("check").stdout.rstrip().endswith("OK")
+    track("import", str(big), "--yes")
+    meetings, items, _ = counts(db)
+    assert (meetings, items) == (before[0] + 1, before[1] + 4000)
