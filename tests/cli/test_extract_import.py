@@ -21,7 +21,7 @@ def test_extract_json_contract(track):
 
 def test_extract_writes_nothing(track):
     track("extract", PROTOKOLL)
-    assert not track.db.exists()
+    assert track.is_empty()
 
 
 def test_extract_table_and_stdin(track):
@@ -85,7 +85,7 @@ def test_import_twice_adds_nothing(track):
 
 def test_import_without_a_terminal_needs_yes(track):
     assert "--yes" in track.fails("import", PROTOKOLL, code=2).stderr
-    assert not track.db.exists()
+    assert track.is_empty()
 
 
 def test_import_review_accept_edit_skip(track):

@@ -1,3 +1,6 @@
+import pytest
+
+
 def test_people_add_list_alias_merge(track):
     track("people", "add", "Bo Pettersson", "--org", "Ria/G7", "--alias", "Bosse P")
     track("people", "add", "Bo P")
@@ -73,6 +76,7 @@ def test_version_and_help(track):
     assert "Example" in track("add", "--help").stdout
 
 
+@pytest.mark.sqlite_only
 def test_an_unwritable_database_is_one_sentence(tmp_path):
     from tests.conftest import Track
 
@@ -82,6 +86,7 @@ def test_an_unwritable_database_is_one_sentence(tmp_path):
     assert "Cannot create the database" in result.stderr
 
 
+@pytest.mark.sqlite_only
 def test_a_corrupt_database_is_one_sentence(tmp_path):
     from tests.conftest import Track
 
@@ -91,6 +96,7 @@ def test_a_corrupt_database_is_one_sentence(tmp_path):
     assert db.read_bytes() == b"garbage" * 1000
 
 
+@pytest.mark.sqlite_only
 def test_track_db_environment_variable(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
@@ -102,6 +108,7 @@ def test_track_db_environment_variable(tmp_path, monkeypatch):
     assert db.exists()
 
 
+@pytest.mark.sqlite_only
 def test_default_database_lives_in_track_home(tmp_path):
     from typer.testing import CliRunner
 

@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.conftest import FIXTURES, Track
 
 
@@ -39,6 +41,7 @@ def counts(db):
         con.close()
 
 
+@pytest.mark.sqlite_only
 def test_sigkill_in_the_middle_of_an_import_loses_nothing_and_leaves_nothing_half(tmp_path):
     db = tmp_path / "track.db"
     track = Track(db)

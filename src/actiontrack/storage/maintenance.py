@@ -100,10 +100,14 @@ def backup(url: str, target: str) -> Path:
 
 
 def purge(url: str) -> None:
-    """Leave no deleted data in the file: checkpoint the WAL into the database, rebuild it
-    without free pages (VACUUM), and empty the WAL. PostgreSQL: VACUUM FULL is the DBA's."""
+    """Leave no deleted data behind after a person is forgotten.
+
+    SQLite: checkpoint the WAL into the file, rebuild the file without free pages (VACUUM)
+    and empty the WAL. PostgreSQL: VACUUM FULL rewrites the tables that held the text.
+    """
     path = sqlite_path(url)
     if path is None:
+        _vacuum_full(url)
         return
     con = sqlite3.connect(path, timeout=30, isolation_level=None)
     try:
@@ -115,3 +119,29 @@ def purge(url: str) -> None:
         raise StorageError(f"The database {path} could not be cleaned after the change: {e}.") from None
     finally:
         con.close()
+
+
+_PERSONAL_TABLES = (
+    "items",
+    "item_history",
+    "item_owners",
+    "people",
+    "person_aliases",
+    "meeting_attendees",
+    "meetings",
+)
+
+
+def _vacuum_full(url: str) -> None:
+    from sqlalchemy import create_engine, exc, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("VACUUM FULL " + ", ".join(_PERSONAL_TABLES)))
+    except exc.SQLAlchemyError as e:
+        reason = str(getattr(e, "orig", None) or e).splitlines()[0]
+        raise StorageError(f"The database could not be cleaned after the change: {reason}.") from None
+    finally:
+        engine.dispose()

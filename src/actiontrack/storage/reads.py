@@ -103,7 +103,9 @@ class Reads:
             params["group_id"] = found.id
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY m.date, m.id"
+        sql += (
+            " ORDER BY CASE WHEN m.date IS NULL THEN 0 ELSE 1 END, m.date, m.id"  # undated first, everywhere
+        )
         return [
             Meeting(r[0], r[1], _d(r[2]), r[3], r[4], r[5], r[6], r[7], _d(r[8]), r[9] or 0)
             for r in self.run(sql, params)

@@ -1,0 +1,101 @@
+"""The store on the backend under test: SQLite here, PostgreSQL when TRACK_TEST_DATABASE_URL is set."""
+
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+from actiontrack.errors import NotFoundError, StorageError
+from actiontrack.models import Kind, Owner, OwnerKind, Status
+from actiontrack.storage import (
+    open_database,
+    open_reader,
+    open_repository,
+    tables,  # noqa: F401 - registers the tables
+)
+from actiontrack.storage.migrations import MIGRATIONS, migrate
+from tests.conftest import database_url_for
+
+
+@pytest.fixture
+def url(tmp_path):
+    return database_url_for(tmp_path / "store.db")
+
+
+def test_migrations_make_exactly_the_models_tables(url):
+    with open_repository(url):
+        pass
+    engine = sa.create_engine(url)
+    inspector = sa.inspect(engine)
+    got = {t: sorted(c["name"] for c in inspector.get_columns(t)) for t in inspector.get_table_names()}
+    engine.dispose()
+    got.pop("_track_migrations")
+    assert got == {t.name: sorted(c.name for c in t.columns) for t in SQLModel.metadata.sorted_tables}
+
+
+def test_write_then_read_through_both_paths(url):
+    with open_repository(url) as repo:
+        person = repo.add_person("Åke Malmén", "socialförvaltningen", "2019-03-04T10:00:00+00:00")
+        meeting = repo.create_meeting("Rådet", now="x", date_=date(2019, 3, 4), title="Rådet")
+        item_id = repo.add_item(
+            kind=Kind.ACTION, text="Åke ska ringa", due=date(2019, 3, 8), meeting_id=meeting.id, now="x",
+            owners=[Owner(person.name, OwnerKind.PERSON, person.id), Owner("Bryggan", OwnerKind.ORGANISATION)],
+        )  # fmt: skip
+        repo.add_history(item_id, "created", {"text": "Åke ska ringa"}, "x", meeting.id)
+    with open_reader(url) as reads:
+        (item,) = reads.query_items(person_ids=[person.id])
+        assert [o.name for o in item.owners] == ["Åke Malmén", "Bryggan"]
+        assert item.meeting.group == "Rådet" and item.due == date(2019, 3, 8)
+        assert reads.query_items(organisation="bryggan")[0].id == item_id
+        assert [p.name for p in reads.people_named("åke")] == ["Åke Malmén"]
+        assert reads.get_item(item_id).history[0].detail == {"text": "Åke ska ringa"}
+        assert reads.find_group("RÅDET").name == "Rådet"
+        with pytest.raises(NotFoundError):
+            reads.get_item(999)
+
+
+def test_a_transaction_that_fails_writes_nothing(url):
+    with pytest.raises(RuntimeError), open_repository(url) as repo:
+        repo.add_person("Eva Lund", None, "x")
+        raise RuntimeError("crash in the middle")
+    with open_reader(url) as reads:
+        assert reads.list_people() == []
+
+
+def test_a_failing_migration_rolls_back_whole(url):
+    with open_repository(url):
+        pass
+
+    def m002_adds_a_table(conn):
+        conn.exec_driver_sql("CREATE TABLE extra (id integer)")
+
+    def m003_fails(conn):
+        raise RuntimeError("boom")
+
+    with open_database(url) as db, pytest.raises(RuntimeError), db.engine.begin() as conn:
+        migrate(conn, [*MIGRATIONS, m002_adds_a_table, m003_fails])
+    engine = sa.create_engine(url)
+    assert "extra" not in sa.inspect(engine).get_table_names()
+    engine.dispose()
+
+
+def test_status_updates_and_queries(url):
+    with open_repository(url) as repo:
+        ids = [repo.add_item(kind=Kind.ACTION, text=f"Uppgift {n}", owners=[], due=None, meeting_id=None, now="x")
+               for n in range(3)]  # fmt: skip
+        repo.update_item(ids[1], status=Status.DONE, closed_at="2019-03-05T10:00:00+00:00")
+    with open_reader(url) as reads:
+        assert [i.id for i in reads.query_items()] == [ids[0], ids[2]]
+        assert [i.id for i in reads.query_items(statuses=[Status.DONE], closed_since="2019-03-01")] == [
+            ids[1]
+        ]
+
+
+def test_a_database_from_a_newer_version_is_refused(url):
+    with open_repository(url) as repo:
+        repo.session.execute(
+            sa.text("INSERT INTO _track_migrations (name, applied_at) VALUES ('m999_future', 'x')")
+        )
+    with pytest.raises(StorageError, match="newer actiontrack"), open_repository(url):
+        pass
