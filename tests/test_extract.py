@@ -122,3 +122,36 @@ def test_the_secretary_as_owner():
 def test_quantified_subjects_are_principles_unless_they_are_the_members():
     text = "Mötet 1 april 2019\n\nAlla barn ska ha rätt till en fritidsaktivitet. Alla deltagare ska läsa underlaget.\n"
     assert items(text) == [("action", [], None)]
+
+
+def test_action_lines_with_responsible_initials_and_deadline():
+    text = "\n".join([
+        "Styrgruppen 4 mars 2019", "", "Närvarande: Leif Redestig, Eva Lund", "", "Punkt 3: Ekonomi", "",
+        "Åtgärd: Skicka ut budgeten till alla", "", "Ansvarig: LR", "", "Klart: 15 mars", "",
+    ])  # fmt: skip
+    result = extract(text)
+    assert [(i.topic, i.text, [o.name for o in i.owners], i.due) for i in result.items] == [
+        ("Ekonomi", "Skicka ut budgeten till alla", ["Leif Redestig"], date(2019, 3, 15))
+    ]
+
+
+def test_a_docx_action_table(tmp_path):
+    import docx
+
+    from actiontrack.extract.reading import read_document
+
+    document = docx.Document()
+    document.add_paragraph("Styrgruppen 4 mars 2019")
+    document.add_paragraph("Närvarande: Leif Redestig, Eva Lund")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["Åtgärd", "Ansvarig", "Klart"], ["Boka lokal", "Eva", "vecka 12"],
+                             ["Skicka kallelse", "LR", "fredag"]]):  # fmt: skip
+        for c, value in enumerate(row):
+            table.rows[r].cells[c].text = value
+    path = tmp_path / "protokoll.docx"
+    document.save(path)
+    items = extract(read_document(str(path)).text).items
+    assert [(i.text, [o.name for o in i.owners], i.due) for i in items] == [
+        ("Boka lokal", ["Eva Lund"], date(2019, 3, 22)),
+        ("Skicka kallelse", ["Leif Redestig"], date(2019, 3, 8)),
+    ]

@@ -53,3 +53,10 @@ def test_unknown_name_is_an_error_that_says_how_to_add():
 def test_full_name_beats_first_name():
     roster = Roster([Person(1, "Per"), Person(2, "Per Norbeck")])
     assert roster.resolve("Per").name == "Per"
+
+
+def test_initials_resolve_when_they_fit_one_person():
+    assert ROSTER.resolve("LR").name == "Leif Redestig"
+    assert ROSTER.resolve("AB").name == "Anna Berg"
+    twins = Roster([Person(1, "Anna Berg"), Person(2, "Anders Blom")])
+    assert twins.find("AB") is None  # two people: ambiguous, never a guess

@@ -95,3 +95,21 @@ def test_same_bytes_same_hash(tmp_path):
     a.write_text(SWEDISH, encoding="utf-8")
     b.write_text(SWEDISH, encoding="utf-8")
     assert read_document(str(a)).sha256 == read_document(str(b)).sha256
+
+
+def test_a_table_with_a_header_becomes_labelled_lines():
+    from actiontrack.extract.reading import table_lines
+
+    rows = [["Åtgärd", "Ansvarig", "Klart"], ["Skicka ut protokollet", "LR", "15 mars"], ["", "", ""]]
+    assert table_lines(rows) == [
+        "Åtgärd: Skicka ut protokollet",
+        "",
+        "Ansvarig: LR",
+        "",
+        "Klart: 15 mars",
+        "",
+    ]
+    assert table_lines([["Leif ska boka lokal.", "Klart i mars."]]) == [
+        "Leif ska boka lokal., Klart i mars.",
+        "",
+    ]

@@ -106,3 +106,22 @@ def test_follow_up_sentences():
     assert is_follow_up("Utvecklingschefen Kalle Pettersson håller i detta.")
     assert is_follow_up("Sara och Tomas är ansvariga.")
     assert not is_follow_up("Sara håller i bollen.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ctx", "subject"),
+    [
+        ("Att ge Leif i uppdrag att ta fram ett förslag", Context(in_decisions=True), "Leif"),
+        ("Styrelsen uppdrar åt Eva att kontakta skolan.", Context(), "Eva"),
+        ("Leif ser till att lokalen är bokad.", Context(), "Leif"),
+        ("Anna pratar med rektorn om saken.", Context(), "Anna"),
+        ("Eva har i uppdrag att samordna arbetet.", Context(), "Eva"),
+    ],
+)
+def test_more_ways_to_commit(sentence, ctx, subject):
+    cue = find_cue(sentence, ctx)
+    assert cue is not None and cue.kind is Kind.ACTION and cue.subject == subject
+
+
+def test_waiting_for_the_next_meeting_is_a_deferral():
+    assert find_cue("Frågan får vänta till nästa möte.").kind is Kind.DEFERRED

@@ -19,6 +19,10 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _initials(full_name: str) -> str:
+    return "".join(part[0] for part in full_name.replace("-", " ").split() if part[:1].isupper()).upper()
+
+
 def first_name(full_name: str) -> str:
     return full_name.split()[0] if full_name.split() else full_name
 
@@ -71,6 +75,8 @@ class Roster:
         for tier in tiers:
             if tier:
                 return tier
+        if 2 <= len(name) <= 3 and name.isupper() and name.isalpha():  # initials: "Ansvarig: LR"
+            return [Match(p, "initials") for p in self.people if _initials(p.name) == name]
         return []
 
     def find(self, name: str) -> Person | None:

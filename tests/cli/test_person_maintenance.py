@@ -10,7 +10,9 @@ from tests.conftest import DATA, FIXTURES, Track
 def imported(tmp_path):
     track = Track(tmp_path / "track.db", now="2017-12-08T09:00:00+01:00")
     track("import", *sorted(str(p) for p in DATA.glob("*.txt")), "--yes")
-    track("note", "10", "Leif Redestig ringde tillbaka")
+    (leifs,) = track.json("open", "--owner", "Leif Redestig")
+    track("note", str(leifs["id"]), "Leif Redestig ringde tillbaka")
+    track.leifs_item = leifs["id"]
     return track
 
 
@@ -47,7 +49,7 @@ def test_person_forget_leaves_no_trace_in_the_database_file(imported):
     assert "Leif" not in imported("export", "--format", "json").stdout
     after = imported.json("open", "--all")
     assert len(after) == len(before)  # the items stay
-    (kept,) = [i for i in after if i["id"] == 10]
+    (kept,) = [i for i in after if i["id"] == imported.leifs_item]
     assert kept["owners"] == ["removed person"]
     assert kept["text"] == "removed person ska skicka ut förslag på tid för ett möte."
     assert "Leif Redestig" not in [p["name"] for p in imported.json("people", "list")]

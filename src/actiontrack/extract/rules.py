@@ -108,7 +108,8 @@ COMMIT_VERBS: list[tuple[str, str]] = [
     ("påminner", ""), ("uppdaterar", ""), ("beställer", ""), ("bevakar", ""), ("lyfter", "frågan"),
     ("samordnar", ""), ("stämmer", "av"), ("hör", "av sig"), ("hör", "med"), ("reder", "ut"),
     ("sätter", "ihop"), ("tar", "upp frågan med"), ("åtar", "sig"), ("tillfrågar", ""),
-    ("sprider", ""), ("informerar", "om"), ("bjuder", "snabbt in"),
+    ("sprider", ""), ("informerar", "om"), ("bjuder", "snabbt in"), ("ser", "till att"), ("pratar", "med"),
+    ("sammankallar", ""), ("kallar", "samman"), ("läser", "in sig"), ("tar", "över"),
 ]  # fmt: skip
 PASSIVE_VERBS = (
     r"(?:mejlas|mailas|skickas|sänds|tas\s+fram|sammanställs|bokas|utreds|undersöks|följs\s+upp|återkopplas|"
@@ -122,7 +123,8 @@ DEFERRAL = re.compile(
     r"(?:till|upp|fram)" + _E
     + r"|" + _B + r"(?:tas|lyfts|behandlas|diskuteras)\s+(?:upp\s+)?(?:igen\s+)?(?:vid|på|till|under)\s+"
     r"(?:nästa|kommande|ett\s+senare|senare)\s+(?:\S+\s+)?(?:möte|gång|sammanträde|träff|tillfälle)"
-    + r"|" + _B + r"återkommer\s+(?:vi\s+)?till\s+(?:\S+\s+){0,3}?(?:vid|på)\s+(?:nästa|kommande)\s+(?:möte|gång)",
+    + r"|" + _B + r"återkommer\s+(?:vi\s+)?till\s+(?:\S+\s+){0,3}?(?:vid|på)\s+(?:nästa|kommande)\s+(?:möte|gång)"
+    + r"|" + _B + r"får\s+vänta\s+till\s+(?:nästa|kommande|ett\s+senare)" + _E,
     re.IGNORECASE,
 )  # fmt: skip
 MODAL = re.compile(
@@ -131,8 +133,10 @@ MODAL = re.compile(
     re.IGNORECASE,
 )
 ASSIGNMENT = re.compile(
-    _B + r"(?:får|fick|ges|gavs|har\s+fått|erhåller)\s+(?:\S+\s+)?i\s+(?:uppdrag|uppgift)" + _E
-    + r"|" + _B + r"(?:ger|gav)\s+(?P<assignee>.+?)\s+i\s+uppdrag" + _E,
+    _B + r"(?:får|fick|ges|gavs|har\s+fått|erhåller|har)\s+(?:\S+\s+)?i\s+(?:uppdrag|uppgift)" + _E
+    + r"|" + _B + r"(?:ger|gav|ge|ges)\s+(?P<assignee>[A-ZÅÄÖ].+?)\s+i\s+uppdrag" + _E
+    + r"|" + _B + r"(?:uppdrar|uppdrog|uppdra|uppdras)\s+(?:åt\s+)?(?P<assignee2>[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]+)*)\s+att"
+    + _E,
     re.IGNORECASE,
 )  # fmt: skip
 # "Leif bjuder in", "bjuder snabbt in", and inverted after an adverbial: "Efter mötet bjuder Leif in".
@@ -279,6 +283,11 @@ def find_cue(sentence: str, ctx: Context = Context()) -> Cue | None:
         return Cue(Kind.DEFERRED, "deferral", 0.9, _leading_subject(s))
     if ctx.in_decisions and re.match(r"^att\s", s, re.IGNORECASE):
         rest = s[4:]
+        assigned = ASSIGNMENT.search(rest)
+        if assigned and (assigned.group("assignee") or assigned.group("assignee2")):
+            return Cue(
+                Kind.ACTION, "decision", 0.8, assigned.group("assignee") or assigned.group("assignee2")
+            )
         return Cue(Kind.ACTION, "decision", 0.7, _leading_subject(rest) if _starts_with_agent(rest) else None)
     if ctx.in_todo:
         cue = _cue(s)
@@ -296,8 +305,8 @@ def _cue(s: str) -> Cue | None:
     """The action cue of a sentence that is neither a question nor a deferral."""
     m = ASSIGNMENT.search(s)
     if m and _main_clause(s, m.start()):
-        if m.group("assignee"):
-            return Cue(Kind.ACTION, "assignment", 0.9, m.group("assignee"))
+        if m.group("assignee") or m.group("assignee2"):
+            return Cue(Kind.ACTION, "assignment", 0.9, m.group("assignee") or m.group("assignee2"))
         return _with_subject(s, m.start(), m.end(), "assignment", 0.9)
     m = DECISION.search(s)
     if m and _main_clause(s, m.start()) and _is_infinitive(m.group("verb")):
@@ -403,11 +412,11 @@ def _with_subject(
     before = s[:start]
     clause_start = _clause_start(before)
     head = before[clause_start:].strip(" ,")
-    if not head:
+    tokens = words(head)
+    if not tokens:  # nothing but punctuation before the verb ("§ ska ...", "- Tar vidare ...")
         if clause_start == 0:
             return Cue(Kind.ACTION, rule, strength - 0.1, None, inherit=True)
         return None
-    tokens = words(head)
     first = tokens[0].lower()
     if first in ADVERBIAL_STARTERS or _starts_with_date(head):
         if inverted:
@@ -463,11 +472,15 @@ def _hedged(s: str, start: int, end: int) -> bool:
 
 
 def _is_report(s: str) -> bool:
-    """ "Leif berättar om ...", "Bengt anser ...": the first verb after the subject reports."""
+    """ "Leif berättar om ...", "Bengt anser ...": the first verb after the subject reports
+    (but "Leif ser till att", "Eva har i uppdrag att" commit)."""
     tokens = words(s)
+    committing = {s[start:end].split()[0].lower() for start, end, _ in _commit_matches(s)}
+    if ASSIGNMENT.search(s):
+        committing.add(ASSIGNMENT.search(s).group(0).split()[0].lower())  # type: ignore[union-attr]
     for j, t in enumerate(tokens[:6]):
         low = t.lower()
-        if low in REPORTING_VERBS and j > 0:
+        if low in REPORTING_VERBS and j > 0 and low not in committing:
             lead = tokens[:j]
             return all(x[:1].isupper() or x.lower() in ("och", ",", "också", "även") for x in lead)
         if j > 0 and t[:1].islower() and low not in ("och",):

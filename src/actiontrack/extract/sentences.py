@@ -17,7 +17,9 @@ _ANGLE_URL = re.compile(r"<((?:https?://|mailto:)[^>]+)>")
 _EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|o(?=\s)|\d{1,2}[.)](?=\s+[a-zåäö])|[a-z][.)](?=\s))\s+(.*)$")
-_NUMBERED_HEADING = re.compile(r"^(?:§\s*\d{1,3}[a-z]?\.?|\d{1,2}(?:\.\d{1,2})*\.?)\s+(?=[A-ZÅÄÖ])")
+_NUMBERED_HEADING = re.compile(
+    r"^(?:§\s*\d{1,3}[a-z]?\.?|(?:punkt\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?)\s+(?=[A-ZÅÄÖ])", re.IGNORECASE
+)
 _PARAGRAPH_SIGN = re.compile(r"^§\s*\d{1,3}")
 _END_PUNCT = ".!?"
 
@@ -89,10 +91,13 @@ class Block:
         return split_sentences(self.lines)
 
 
+_FIELD = re.compile(r"^[\wåäöÅÄÖ]+(?:\s[\wåäöÅÄÖ]+)?\s*:\s+\S")  # "Ansvarig: LR", "Klart: 15 mars"
+
+
 def is_heading_text(text: str) -> bool:
-    """A short line that names a topic: no sentence punctuation, starts with a capital."""
+    """A short line that names a topic: no sentence punctuation, starts with a capital, no "Field: value"."""
     text = _NUMBERED_HEADING.sub("", text)
-    if not text or text[-1] in _END_PUNCT + ",;:" or len(text) > 90:
+    if not text or text[-1] in _END_PUNCT + ",;:" or len(text) > 90 or _FIELD.match(text):
         return False
     words = text.split()
     if len(words) > 12 or not (text[0].isupper() or text[0].isdigit()):
