@@ -155,3 +155,33 @@ def test_a_docx_action_table(tmp_path):
         ("Boka lokal", ["Eva Lund"], date(2019, 3, 22)),
         ("Skicka kallelse", ["Leif Redestig"], date(2019, 3, 8)),
     ]
+
+
+def _items_of(name):
+    result = extract((FIXTURES / name).read_text(encoding="utf-8"))
+    return result, [(i.kind.value, [o.name for o in i.owners], i.due.isoformat() if i.due else None) for i in result.items]
+
+
+def test_notes_of_a_user_council_leave_out_reports_opinions_and_questions():
+    result, found = _items_of("minnesanteckningar-brukarrad.txt")
+    m = result.meeting
+    assert (m.title, m.date, m.secretary, m.next_meeting) == (
+        "Minnesanteckningar från Brukarrådet psykiatri", date(2021, 9, 15), "Sofia Karlsson", date(2021, 11, 10),
+    )  # fmt: skip
+    assert [a.name for a in m.absent] == ["Karin Ström"]
+    assert found == [
+        ("action", ["Sofia Karlsson"], "2021-11-10"),
+        ("action", ["Maria Lindqvist", "Lena Holm"], "2021-11-01"),
+        ("deferred", [], "2021-11-10"),
+    ]
+
+
+def test_a_formal_protocol_with_past_tense_decisions():
+    result, found = _items_of("protokoll-styrgrupp.txt")
+    assert (result.meeting.title, result.meeting.date) == ("Styrgruppen för Samverkan mot våld", date(2022, 3, 3))
+    assert found == [
+        ("action", ["Fatima Yilmaz"], "2022-05-05"),
+        ("action", ["förvaltningen"], "2022-04-15"),
+        ("action", ["Hanna Ek"], None),
+        ("deferred", [], "2022-05-05"),
+    ]

@@ -29,7 +29,8 @@ ABSENT_LABEL = re.compile(
 ROLE_LABEL = re.compile(r"^(?P<role>ordförande|ordf\.?|mötesordförande|justerare|justeras\s+av)\s*:\s*(?P<rest>.+)$",
                         re.IGNORECASE)  # fmt: skip
 SECRETARY_LABEL = re.compile(
-    r"^(?:vid\s+pennan|sekreterare|protokollförare|mötessekreterare|vid\s+protokollet|antecknat\s+av|"
+    r"^(?:vid\s+pennan|sekreterare|protokollförare|mötessekreterare|vid\s+protokollet|vid\s+anteckningarna|"
+    r"antecknat\s+av|antecknades\s+av|noterat\s+av|sammanställt\s+av|"
     r"antecknare|anteckningar\s+förda\s+av|minnesanteckningar\s+förda\s+av|för\s+anteckningarna)\b\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -42,6 +43,11 @@ ABSENT_MARK = re.compile(
 SCHEDULE_HEADING = re.compile(
     r"^(?:tider|mötestider|mötesdatum|kommande\s+möten|kommande\s+mötestider|mötesplan(?:ering)?|"
     r"planerade\s+möten|datum\s+för\s+(?:kommande|nästa|våra)\s+möten|nästa\s+års\s+möten|möten\s+(?:under|för)\b)",
+    re.IGNORECASE,
+)
+DOC_TYPE_ONLY = re.compile(
+    r"^(?:protokoll|mötesprotokoll|minnesanteckningar|mötesanteckningar|anteckningar|sammanträdesprotokoll)"
+    r"(?:\s+(?:från|fört\s+vid)(?:\s+(?:möte|mötet|sammanträde))?)?\s*:?$",
     re.IGNORECASE,
 )
 PLACE_LABEL = re.compile(r"^(?:plats|lokal|mötesplats|var)\s*:\s*(?P<place>.+)$", re.IGNORECASE)
@@ -140,6 +146,9 @@ def _title_and_date(lines: list[Line], result: MeetingParse, *, year: int | None
     if not content:
         return
     first = content[0]
+    if DOC_TYPE_ONLY.match(first.text) and len(content) > 1:  # "PROTOKOLL" above the real heading
+        result.used_lines.add(first.no)
+        first = content[1]
     result.title_line = first.no
     result.used_lines.add(first.no)
     found = [m for m in dates.find_dates(first.text, today) if m.rule in ("day-month", "iso", "numeric")]

@@ -111,6 +111,10 @@ COMMIT_VERBS: list[tuple[str, str]] = [
     ("sprider", ""), ("informerar", "om"), ("bjuder", "snabbt in"), ("ser", "till att"), ("pratar", "med"),
     ("sammankallar", ""), ("kallar", "samman"), ("läser", "in sig"), ("tar", "över"),
 ]  # fmt: skip
+# Verbs that commit only the group or a named person: "Vi planerar en dag" is a plan of the
+# group's, "Regionen planerar en satsning" is news about somebody else.
+OWN_PLAN_VERBS = {"planerar", "ser", "tittar", "informerar", "sprider"}
+
 PASSIVE_VERBS = (
     r"(?:mejlas|mailas|skickas|sänds|tas\s+fram|sammanställs|bokas|utreds|undersöks|följs\s+upp|återkopplas|"
     r"kallas\s+till|bjuds\s+in|planeras|distribueras|delges|tillfrågas|kontaktas|uppdateras|beställs|ordnas|"
@@ -324,6 +328,8 @@ def _cue(s: str) -> Cue | None:
     for start, end, inverted in _commit_matches(s):
         if _main_clause(s, start) and not _hedged(s, start, end):
             cue = _with_subject(s, start, end, "commit", 0.7, inverted=inverted)
+            if cue and s[start:end].split()[0].lower() in OWN_PLAN_VERBS and not _is_own(cue.subject):
+                continue
             if cue:
                 return cue
     m = PASSIVE.search(s)
@@ -384,6 +390,19 @@ def _modal(s: str, m: re.Match[str]) -> Cue | None:
             return None
         return Cue(Kind.ACTION, "modal", 0.85, who)
     return _with_subject(s, m.start(), m.end(), "modal", 0.85)
+
+
+def _is_own(subject: str | None) -> bool:
+    """The group itself or people by name: "Vi", "Gruppen", "Leif", "Ia och Allan", "Han"."""
+    from actiontrack.people import looks_like_first_name
+
+    if not subject:
+        return True
+    parts = [p for p in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+", subject) if p]
+    return all(
+        p.lower() in GROUP_WORDS | PERSON_PRONOUNS | PLURAL_PRONOUNS or looks_like_first_name(p.split()[0])
+        for p in parts
+    )
 
 
 def _is_infinitive(word: str) -> bool:
