@@ -65,3 +65,19 @@ def formal_forms(first_name: str) -> set[str]:
     """The first name itself and every formal name it may be short for, case-folded."""
     key = first_name.casefold()
     return {key, *NICKNAMES.get(key, ())}
+
+
+_NICKNAMES_OF: dict[str, set[str]] = {}
+for _nick, _forms in NICKNAMES.items():
+    for _form in _forms:
+        _NICKNAMES_OF.setdefault(_form, set()).add(_nick)
+
+
+def nicknames_of(formal: str) -> set[str]:
+    """The nicknames that stand for a formal first name ("bo" -> {"bosse"}), case-folded."""
+    return _NICKNAMES_OF.get(formal.casefold(), set())
+
+
+def first_name_forms(first_name: str) -> set[str]:
+    """Every way the same first name is written: itself, what it is short for, its nicknames."""
+    return formal_forms(first_name) | nicknames_of(first_name)

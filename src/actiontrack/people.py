@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from actiontrack.errors import PersonError
 from actiontrack.models import Person
-from actiontrack.names_sv import FIRST_NAMES, NICKNAMES, formal_forms
+from actiontrack.names_sv import FIRST_NAMES, first_name_forms, formal_forms
 
 
 def _key(text: str) -> str:
@@ -61,7 +61,7 @@ class Roster:
                 tiers[1].append(Match(person, "alias"))
             elif " " not in key and parts and key == parts[0]:
                 tiers[2].append(Match(person, "first name"))
-            elif " " not in key and parts and parts[0] in formal_forms(key) | _nicknames_of(key):
+            elif " " not in key and parts and parts[0] in first_name_forms(key):
                 tiers[3].append(Match(person, "nickname"))
             elif (
                 " " in key
@@ -98,12 +98,4 @@ class Roster:
         raise PersonError(f"'{name}' could be any of: {names}. Give the full name.")
 
 
-_NICKNAMES_OF: dict[str, set[str]] = {}
-for _nick, _forms in NICKNAMES.items():
-    for _form in _forms:
-        _NICKNAMES_OF.setdefault(_form, set()).add(_nick)
 
-
-def _nicknames_of(formal: str) -> set[str]:
-    """Nicknames that stand for a formal first name ("bo" -> {"bosse"})."""
-    return _NICKNAMES_OF.get(formal, set())

@@ -550,8 +550,8 @@ class PersonData:
 
 def _name_patterns(person: Person) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """How a person is written: everywhere by full name or alias; by first name or nickname only
-    where it can only mean them (their own items, their meetings) unless the first name is theirs alone."""
-    from actiontrack.names_sv import NICKNAMES
+    where it can only mean them: in their own items and in those of the meetings they attended."""
+    from actiontrack.names_sv import first_name_forms
 
     def words(names: set[str]) -> re.Pattern[str]:
         alternatives = "|".join(sorted((re.escape(n) for n in names if n), key=len, reverse=True))
@@ -559,7 +559,7 @@ def _name_patterns(person: Person) -> tuple[re.Pattern[str], re.Pattern[str] | N
 
     full = {person.name, *person.aliases}
     first = person.name.split()[0] if person.name.split() else ""
-    short = {first} | {nick for nick, forms in NICKNAMES.items() if first.casefold() in forms}
+    short = {first, *first_name_forms(first)} if first else set()
     short -= {n for n in short if n.casefold() in {a.casefold() for a in full}}
     return words(full), (words(short) if first and first != person.name else None)
 
@@ -591,12 +591,10 @@ def person_data(repo: Repository, name: str) -> PersonData:
 
 def _search_words(person: Person) -> list[str]:
     """Words to narrow the search in SQL (LIKE); the patterns above decide."""
-    first = person.name.split()[0] if person.name.split() else person.name
-    from actiontrack.names_sv import NICKNAMES
+    from actiontrack.names_sv import first_name_forms
 
-    return sorted(
-        {person.name, *person.aliases, first, *(n for n, f in NICKNAMES.items() if first.casefold() in f)}
-    )
+    first = person.name.split()[0] if person.name.split() else person.name
+    return sorted({person.name, *person.aliases, first, *first_name_forms(first)})
 
 
 def forget_person(repo: Repository, name: str, *, now: datetime) -> PersonData:

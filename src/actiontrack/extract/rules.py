@@ -274,10 +274,6 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def find_deferral(sentence: str) -> bool:
-    return not sentence.rstrip().endswith("?") and bool(DEFERRAL.search(sentence))
-
-
 def find_cue(sentence: str, ctx: Context = Context()) -> Cue | None:
     """The action or deferral cue of a sentence, or None when it is no item."""
     s = sentence.strip()

@@ -154,13 +154,12 @@ class Reads:
     def people_named(self, name: str) -> list[Person]:
         """Everybody a name could mean (a superset, narrowed in SQL; people.Roster decides):
         `--owner Leif` reads a handful of people, not all the thousands in a shared database."""
-        from actiontrack.names_sv import NICKNAMES, formal_forms
+        from actiontrack.names_sv import first_name_forms
 
         words = name.split()
         if not words:
             return []
-        first = words[0].casefold()
-        forms = formal_forms(first) | {n for n, f in NICKNAMES.items() if first in f}
+        forms = first_name_forms(words[0])
         patterns = {" ".join(words) + "%"} | {f + " %" for f in forms} | set(forms) | {"% " + words[-1]}
         cased = {variant for p in patterns for variant in (p, p.lower(), p[:1].upper() + p[1:], p.title())}
         likes, params = [], {"alias": " ".join(words).casefold()}
