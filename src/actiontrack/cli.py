@@ -121,27 +121,31 @@ class State:
 
         return today_of(self.now)
 
+    @property
+    def url(self) -> str:
+        """The database: --db, else TRACK_DATABASE_URL, else TRACK_DB, else the user data directory."""
+        from actiontrack.paths import database_url
+
+        return database_url(self.db)
+
     def write(self, work: "Callable[[Repository], T]") -> T:
         """Run `work` in one write transaction (retried if SQLite stays busy) and return its result."""
-        from actiontrack.paths import database_url
         from actiontrack.storage import open_database
 
-        with open_database(database_url(self.db)) as db:
+        with open_database(self.url) as db:
             return db.run(work)
 
     def database(self) -> "Iterator[Database]":
         """One connection for many transactions (`track import` of many documents)."""
-        from actiontrack.paths import database_url
         from actiontrack.storage import open_database
 
-        return open_database(database_url(self.db))  # type: ignore[return-value]
+        return open_database(self.url)  # type: ignore[return-value]
 
     def reader(self) -> "Iterator[Reads]":
         """For commands that write nothing: the fast path on SQLite (see storage.open_reader)."""
-        from actiontrack.paths import database_url
         from actiontrack.storage import open_reader
 
-        return open_reader(database_url(self.db))  # type: ignore[return-value]
+        return open_reader(self.url)  # type: ignore[return-value]
 
 
 def _version(value: bool) -> None:
@@ -818,10 +822,9 @@ def check(
 
     Exit status 1 when something is wrong.
     """
-    from actiontrack.paths import database_url
     from actiontrack.storage.maintenance import check as check_database
 
-    report = check_database(database_url(_state(ctx).db))
+    report = check_database(_state(ctx).url)
     if fmt is OutFormat.json:
         _echo_json({"database": report.database, "ok": report.ok, "schema_version": report.schema_version,
                     "migrations": report.migrations, "counts": report.counts, "problems": report.problems,
@@ -848,10 +851,9 @@ def backup(
 
         track backup ~/backup/actiontrack-2018-01-18.db
     """
-    from actiontrack.paths import database_url
     from actiontrack.storage.maintenance import backup as backup_database
 
-    dest = backup_database(database_url(_state(ctx).db), target)
+    dest = backup_database(_state(ctx).url, target)
     typer.echo(f"Backed up to {dest}.")
 
 
@@ -1041,7 +1043,6 @@ def person_forget(
         track person forget "Leif Redestig"
     """
     from actiontrack import service
-    from actiontrack.paths import database_url
     from actiontrack.storage.maintenance import purge
 
     state = _state(ctx)
@@ -1055,7 +1056,7 @@ def person_forget(
         if not typer.confirm(f"Forget {summary}? This cannot be undone", default=False, err=True):
             raise typer.Exit(1)
     state.write(lambda repo: service.forget_person(repo, data.person.name, now=state.now))
-    purge(database_url(state.db))
+    purge(state.url)
     typer.echo(f"Forgot {summary}.")
 
 
