@@ -96,6 +96,3 @@ class Roster:
             )
         names = ", ".join(sorted(m.person.name for m in found))
         raise PersonError(f"'{name}' could be any of: {names}. Give the full name.")
-
-
-

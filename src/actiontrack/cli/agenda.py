@@ -1,0 +1,181 @@
+"""Commands for the next meeting and beyond: agenda, digest, export."""
+
+# No `from __future__ import annotations` here: typer would eval() every annotation
+# string of every command at each start (about 20 ms, issue 5).
+import os
+from typing import Annotated
+
+import typer
+
+from actiontrack.cli.base import (
+    AgendaFormat,
+    DigestFormat,
+    ExportFormat,
+    Lang,
+    StatusChoice,
+    app,
+    console,
+    state_of,
+    write_output,
+)
+
+# --- agenda, digest, export -------------------------------------------------------------------------------------
+
+
+def _default_lang() -> Lang:
+    """Swedish for a Swedish locale (sv_SE.UTF-8), else English."""
+    import os
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return Lang.sv if value.lower().startswith("sv") else Lang.en
+    return Lang.en
+
+
+@app.command()
+def agenda(
+    ctx: typer.Context,
+    group: Annotated[str, typer.Argument(help="The group, e.g. 'Gemensam utvecklingsgrupp'.")],
+    when: Annotated[
+        str | None, typer.Option("--date", help="The meeting's date. Default: from the schedule.")
+    ] = None,
+    fmt: Annotated[
+        AgendaFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = AgendaFormat.terminal,
+    output: Annotated[
+        str | None, typer.Option("--output", "-O", help="Write to this file instead of stdout.")
+    ] = None,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="Language of headings. Default: from the locale.")
+    ] = None,
+    review: Annotated[
+        bool, typer.Option("--review", help="Walk through the items at the meeting: done, keep, ...")
+    ] = False,
+) -> None:
+    """The agenda before a group's next meeting: deferred points, overdue and open items,
+    and what was done since the last meeting.
+
+    The date comes from --date, else the schedule in the group's minutes ("Tider
+    nästa år"), else the group's usual rhythm. --format md gives text to paste into
+    the invitation e-mail, --format html a page to print.
+
+    Example:
+
+        track agenda "Gemensam utvecklingsgrupp"
+
+        track agenda "Ledningsgrupp för utveckling" --format md --output dagordning.md
+    """
+    from actiontrack import service
+    from actiontrack.render_agenda import agenda_dict, agenda_html, agenda_markdown, agenda_terminal
+
+    state = state_of(ctx)
+    language = (lang or _default_lang()).value
+    with state.reader() as repo:
+        result = service.agenda(repo, group, when=when, today=state.today)
+    if review:
+        from actiontrack.review import review_agenda
+
+        review_agenda(state, result, language)
+        return
+    if fmt is AgendaFormat.json:
+        from actiontrack.render import dumps
+
+        write_output(dumps(agenda_dict(result)) + "\n", output)
+    elif fmt is AgendaFormat.md:
+        write_output(agenda_markdown(result, language), output)
+    elif fmt is AgendaFormat.html:
+        write_output(agenda_html(result, language), output)
+    elif output:
+        from rich.console import Console
+
+        with open(os.devnull, "w") as sink:
+            recorder = Console(record=True, width=100, file=sink)
+            recorder.print(agenda_terminal(result, language))
+        write_output(recorder.export_text(), output)
+    else:
+        console().print(agenda_terminal(result, language))
+
+
+@app.command()
+def digest(
+    ctx: typer.Context,
+    owner: Annotated[
+        str | None, typer.Option("--owner", "-o", help="Only this person's items. Default: everyone's.")
+    ] = None,
+    fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help="Output format.")] = DigestFormat.md,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="Language. Default: from the locale.")] = None,
+) -> None:
+    """What each person has open, overdue first: a short text to send them.
+
+    Example:
+
+        track digest --owner Leif
+    """
+    from actiontrack import service
+    from actiontrack.render import dumps, item_dict
+    from actiontrack.render_agenda import digest_markdown
+
+    state = state_of(ctx)
+    with state.reader() as repo:
+        digests = service.digest(repo, owner=owner, today=state.today)
+    if fmt is DigestFormat.json:
+        typer.echo(
+            dumps(
+                [{"owner": d.owner, "items": [item_dict(i, state.today) for i in d.items]} for d in digests]
+            )
+        )
+    elif not digests:
+        typer.echo("Nobody has open items." if owner is None else f"{owner} has no open items.", err=True)
+    else:
+        typer.echo(digest_markdown(digests, state.today, (lang or _default_lang()).value), nl=False)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv (for Excel), json (everything), ics.")
+    ],
+    owner: Annotated[str | None, typer.Option("--owner", "-o", help="Only this person's items.")] = None,
+    group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group's items.")] = None,
+    status: Annotated[
+        StatusChoice | None, typer.Option("--status", help="Which items. Default: all; open for ics.")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-O", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Export items: CSV for Excel, JSON with every field and the history, or iCalendar.
+
+    The JSON export is a full copy: `track import --from-json FILE` reads it back.
+    The iCalendar file has a to-do per open item with a due date and the groups'
+    scheduled meetings, for Outlook.
+
+    Example:
+
+        track export --format csv --output atgarder.csv
+
+        track export --format ics --owner Leif --output leif.ics
+    """
+    from actiontrack import export as exporting
+    from actiontrack import service
+    from actiontrack.models import Status
+
+    state = state_of(ctx)
+    chosen = status or (StatusChoice.open if fmt is ExportFormat.ics else StatusChoice.all)
+    statuses = tuple(Status) if chosen is StatusChoice.all else (Status(chosen.value),)
+    filters = service.Filters(owner=owner, group=group, statuses=statuses)
+    with state.reader() as repo:
+        items = service.list_items(repo, filters, today=state.today)
+        if fmt is ExportFormat.json:
+            data: str | bytes = (
+                exporting.dump_json(exporting.snapshot(repo, items), service.timestamp(state.now)) + "\n"
+            )
+        elif fmt is ExportFormat.ics:
+            groups = {i.meeting.group for i in items if i.meeting} | ({group} if group else set())
+            schedules = {g: repo.schedule(g) for g in sorted(groups)}
+            data = exporting.ics(items, schedules, now=state.now)
+        else:
+            data = exporting.excel_csv(items)
+    write_output(data, output)

@@ -1,0 +1,238 @@
+"""The typer app, its global options and the helpers every command group shares.
+
+Kept thin on purpose: commands parse options, call one service function and hand the result
+to render; heavy modules are imported inside the commands that need them (issue 5).
+"""
+
+# No `from __future__ import annotations` here: typer would eval() every annotation
+# string of every command at each start (about 20 ms, issue 5).
+import os
+import sys
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+
+import typer
+from typer.core import TyperGroup
+
+from actiontrack import __version__
+from actiontrack.errors import ActionTrackError, UsageError
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from actiontrack.storage import Database
+    from actiontrack.storage.reads import Reads
+    from actiontrack.storage.repository import Repository
+
+
+class _Group(TyperGroup):
+    """Turns every ActionTrackError into one sentence on stderr and its exit status."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ActionTrackError as e:
+            _fail(str(e), e.exit_code)
+        except KeyboardInterrupt:
+            _fail("Interrupted; nothing was written.", 130)
+        except BrokenPipeError:  # `track open | head`: the reader left, nothing to say
+            raise typer.Exit(0) from None
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Track the action items of Swedish meeting minutes, and put every unfinished one on the next agenda.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+meeting_app = typer.Typer(cls=_Group, help="Start and list meetings.", no_args_is_help=True)
+people_app = typer.Typer(cls=_Group, help="The people items can belong to: list, add, alias, merge.")
+app.add_typer(meeting_app, name="meeting")
+person_app = typer.Typer(
+    cls=_Group, help="A person's data: export everything stored, or forget them.", no_args_is_help=True
+)
+app.add_typer(people_app, name="people")
+app.add_typer(person_app, name="person")
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class OutFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class AgendaFormat(StrEnum):
+    terminal = "terminal"
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+class DigestFormat(StrEnum):
+    md = "md"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+    ics = "ics"
+
+
+class Lang(StrEnum):
+    sv = "sv"
+    en = "en"
+
+
+class StatusChoice(StrEnum):
+    open = "open"
+    done = "done"
+    dropped = "dropped"
+    all = "all"
+
+
+# --- global options and helpers -------------------------------------------------------------------
+
+
+class State:
+    def __init__(self, db: str | None, now: datetime) -> None:
+        self.db = db
+        self.now = now
+
+    @property
+    def today(self) -> date:
+        from actiontrack.service import today_of
+
+        return today_of(self.now)
+
+    @property
+    def url(self) -> str:
+        """The database: --db, else TRACK_DATABASE_URL, else TRACK_DB, else the user data directory."""
+        from actiontrack.paths import database_url
+
+        return database_url(self.db)
+
+    def write(self, work: "Callable[[Repository], T]") -> T:
+        """Run `work` in one write transaction (retried if SQLite stays busy) and return its result."""
+        from actiontrack.storage import open_database
+
+        with open_database(self.url) as db:
+            return db.run(work)
+
+    def database(self) -> "Iterator[Database]":
+        """One connection for many transactions (`track import` of many documents)."""
+        from actiontrack.storage import open_database
+
+        return open_database(self.url)  # type: ignore[return-value]
+
+    def reader(self) -> "Iterator[Reads]":
+        """For commands that write nothing: the fast path on SQLite (see storage.open_reader)."""
+        from actiontrack.storage import open_reader
+
+        return open_reader(self.url)  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"track {__version__}")
+        raise typer.Exit()
+
+
+def _parse_now(value: str | None) -> datetime:
+    if not value:
+        return datetime.now().astimezone()
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--now must be an ISO date or date-time, not '{value}'.") from None
+    return parsed if parsed.tzinfo else parsed.astimezone()
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="SQLite database file. Default: $TRACK_DB, else the user data directory. "
+            "TRACK_DATABASE_URL takes any SQLAlchemy URL (e.g. a shared PostgreSQL).",
+            metavar="PATH",
+        ),
+    ] = None,
+    now: Annotated[
+        str | None, typer.Option("--now", hidden=True, help="Pretend it is this time (tests).")
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Track the action items of Swedish meeting minutes.
+
+    Record items during a meeting (`track add`), import them from the minutes
+    afterwards (`track import`), follow them up (`track open`, `track done`), and
+    everything runs offline on this machine.
+    """
+    ctx.obj = State(db, _parse_now(now))
+
+
+def state_of(ctx: typer.Context) -> State:
+    state: State = ctx.find_root().obj
+    return state
+
+
+def console() -> Any:
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def echo_json(data: Any) -> None:
+    from actiontrack.render import dumps
+
+    typer.echo(dumps(data))
+
+
+def confirm_callback() -> Any:
+    """Ask only when a person is at the terminal; scripts get the error sentence instead."""
+    if not sys.stdin.isatty():
+        return None
+    return lambda question: typer.confirm(question, default=False, err=True)
+
+
+def write_output(text: str | bytes, output: str | None) -> None:
+    """To a file when --output is given (replaced whole, never half-written), else to stdout."""
+    if output is None:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+        else:
+            typer.echo(text, nl=False)
+        return
+    import tempfile
+    from pathlib import Path
+
+    target = Path(output)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except OSError as e:
+        raise UsageError(f"Cannot write {output}: {e.strerror or e}.") from None

@@ -1,0 +1,60 @@
+"""Commands that look after the database: check and backup."""
+
+# No `from __future__ import annotations` here: typer would eval() every annotation
+# string of every command at each start (about 20 ms, issue 5).
+from typing import Annotated
+
+import typer
+
+from actiontrack.cli.base import (
+    OutFormat,
+    app,
+    echo_json,
+    state_of,
+)
+
+# --- the database ----------------------------------------------------------------------------------------------
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """Check the database: integrity, schema version, links between rows, who may read it.
+
+    Exit status 1 when something is wrong.
+    """
+    from actiontrack.storage.maintenance import check as check_database
+
+    report = check_database(state_of(ctx).url)
+    if fmt is OutFormat.json:
+        echo_json({"database": report.database, "ok": report.ok, "schema_version": report.schema_version,
+                    "migrations": report.migrations, "counts": report.counts, "problems": report.problems,
+                    "notes": report.notes})  # fmt: skip
+    else:
+        typer.echo(f"Database: {report.database}")
+        typer.echo(f"Schema version: {report.schema_version} ({', '.join(report.migrations)})")
+        typer.echo("Rows: " + ", ".join(f"{n} {table}" for table, n in report.counts.items()))
+        for note in report.notes:
+            typer.echo(f"Note: {note}")
+        typer.echo("OK" if report.ok else "Problems:\n" + "\n".join(f"  {p}" for p in report.problems))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(help="The new file to write the copy to.", metavar="FILE")],
+) -> None:
+    """Copy the SQLite database to FILE, consistently, even while others write to it.
+
+    Example:
+
+        track backup ~/backup/actiontrack-2018-01-18.db
+    """
+    from actiontrack.storage.maintenance import backup as backup_database
+
+    dest = backup_database(state_of(ctx).url, target)
+    typer.echo(f"Backed up to {dest}.")

@@ -1,0 +1,282 @@
+"""Commands on items: add, open, done, reopen, drop, edit, note, show; and date."""
+
+# No `from __future__ import annotations` here: typer would eval() every annotation
+# string of every command at each start (about 20 ms, issue 5).
+import sys
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+
+from actiontrack.cli.base import (
+    ListFormat,
+    OutFormat,
+    app,
+    confirm_callback,
+    console,
+    echo_json,
+    state_of,
+)
+from actiontrack.errors import UsageError
+
+# --- items --------------------------------------------------------------------------------------------
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="What is to be done, in Swedish, as said at the meeting.")],
+    owner: Annotated[
+        list[str] | None,
+        typer.Option("--owner", "-o", help="Who does it (repeat for several). Default: from the text."),
+    ] = None,
+    due: Annotated[
+        str | None, typer.Option("--due", "-d", help="Deadline, e.g. 'fredag', '15 mars', 'vecka 12'.")
+    ] = None,
+    meeting: Annotated[
+        int | None, typer.Option("--meeting", "-m", help="Meeting id. Default: the current meeting.")
+    ] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """Record an action item; owner and due date are read from the Swedish text.
+
+    Example:
+
+        track add "Leif ska skicka ut förslaget senast fredag"
+
+        track add "Boka lokal" --owner "Ia Jonsson" --due "vecka 12"
+    """
+    from actiontrack import service
+    from actiontrack.render import item_dict
+
+    state = state_of(ctx)
+    item = state.write(
+        lambda repo: service.add_item(
+            repo,
+            text,
+            owners=owner or (),
+            due=due,
+            meeting_id=meeting,
+            now=state.now,
+            confirm=confirm_callback(),
+        )
+    )
+    if fmt is OutFormat.json:
+        echo_json(item_dict(item, state.today))
+        return
+    owners = ", ".join(o.name for o in item.owners) or "the group"
+    due_text = item.due.isoformat() if item.due else "no due date"
+    where = f", meeting #{item.meeting.id} {item.meeting.group}" if item.meeting else ""
+    typer.echo(f"Added #{item.id}: {item.text} ({owners}; {due_text}{where})")
+
+
+@app.command("open")
+def open_(
+    ctx: typer.Context,
+    owner: Annotated[
+        str | None, typer.Option("--owner", "-o", help="Only this person's (or organisation's) items.")
+    ] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help="Only items from this group's meetings.")
+    ] = None,
+    meeting: Annotated[
+        int | None, typer.Option("--meeting", "-m", help="Only items from this meeting.")
+    ] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only items past their due date.")] = False,
+    due_before: Annotated[
+        str | None, typer.Option("--due-before", help="Only items due before this date.")
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", "-a", help="Done and dropped items too.")] = False,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List open items: overdue first, then by due date, then oldest.
+
+    Example:
+
+        track open --owner Leif
+
+        track open --group "Gemensam utvecklingsgrupp" --format json
+    """
+    from actiontrack import service
+    from actiontrack.models import Status
+
+    state = state_of(ctx)
+    statuses = tuple(Status) if show_all else (Status.OPEN,)
+    filters = service.Filters(owner, group, meeting, overdue, due_before, statuses)
+    with state.reader() as repo:
+        items = service.list_items(repo, filters, today=state.today)
+    _print_items(items, fmt, state.today)
+
+
+TABLE_LIMIT = 200  # more rows than this are listed as lines (a rich table of 10,000 rows takes seconds)
+
+
+def _print_items(items: list[Any], fmt: ListFormat, today: date) -> None:
+    from actiontrack.render import item_dict, items_csv, items_lines
+
+    if fmt is ListFormat.json:
+        echo_json([item_dict(i, today) for i in items])
+    elif fmt is ListFormat.csv:
+        typer.echo(items_csv(items), nl=False)
+    elif not items:
+        typer.echo("No items.", err=True)
+    elif not sys.stdout.isatty():
+        sys.stdout.writelines(line + "\n" for line in items_lines(items, today))
+    elif len(items) > TABLE_LIMIT:
+        _page("\n".join(items_lines(items, today)) + "\n")
+    else:
+        from actiontrack.render import items_table
+
+        console().print(items_table(items, today))
+
+
+def _page(text: str) -> None:
+    """Long output through the user's pager, as git does; straight out when there is none."""
+    import pydoc
+
+    pydoc.pager(text)
+
+
+@app.command()
+def done(
+    ctx: typer.Context,
+    ids: Annotated[list[int], typer.Argument(help="Item ids.", metavar="ID...")],
+    note: Annotated[str | None, typer.Option("--note", "-n", help="How it was done.")] = None,
+) -> None:
+    """Mark items as done.
+
+    Example:
+
+        track done 12 14 --note "Skickat till alla"
+    """
+    from actiontrack import service
+
+    state = state_of(ctx)
+    items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now))
+    for item in items:
+        typer.echo(f"Done #{item.id}: {item.text}")
+
+
+@app.command()
+def reopen(
+    ctx: typer.Context, item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")]
+) -> None:
+    """Open a done or dropped item again."""
+    from actiontrack import service
+
+    state = state_of(ctx)
+    item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now))
+    typer.echo(f"Reopened #{item.id}: {item.text}")
+
+
+@app.command()
+def drop(
+    ctx: typer.Context,
+    item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")],
+    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it will not be done.")],
+) -> None:
+    """Drop an item that will not be done, saying why.
+
+    Example:
+
+        track drop 7 --reason "Ersatt av nytt uppdrag"
+    """
+    from actiontrack import service
+
+    state = state_of(ctx)
+    item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now))
+    typer.echo(f"Dropped #{item.id}: {item.text}")
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")],
+    text: Annotated[str | None, typer.Option("--text", "-t", help="New text.")] = None,
+    owner: Annotated[
+        list[str] | None, typer.Option("--owner", "-o", help="New owner(s); replaces the old ones.")
+    ] = None,
+    due: Annotated[str | None, typer.Option("--due", "-d", help="New due date; 'none' removes it.")] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """Change an item's text, owners or due date; the change is kept in its history.
+
+    Example:
+
+        track edit 12 --due "nästa fredag" --owner Ia
+    """
+    from actiontrack import service
+    from actiontrack.render import item_dict
+
+    state = state_of(ctx)
+    item = state.write(
+        lambda repo: service.edit(
+            repo, item_id, text=text, owners=owner, due=due, now=state.now, confirm=confirm_callback()
+        )
+    )
+    if fmt is OutFormat.json:
+        echo_json(item_dict(item, state.today, history=True))
+    else:
+        typer.echo(f"Edited #{item.id}: {item.text}")
+
+
+@app.command()
+def note(
+    ctx: typer.Context,
+    item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")],
+    text: Annotated[str, typer.Argument(help="The note.")],
+) -> None:
+    """Add a note to an item's history."""
+    from actiontrack import service
+
+    state = state_of(ctx)
+    item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now))
+    typer.echo(f"Noted on #{item.id}.")
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")],
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """Show everything about an item: owners, due date, where it came from, its history."""
+    from actiontrack.render import item_detail, item_dict
+
+    state = state_of(ctx)
+    with state.reader() as repo:
+        item = repo.get_item(item_id)
+    if fmt is OutFormat.json:
+        echo_json(item_dict(item, state.today, history=True))
+    else:
+        console().print(item_detail(item, state.today))
+
+
+# --- dates ---------------------------------------------------------------------------------------------
+
+
+@app.command("date")
+def date_(
+    ctx: typer.Context,
+    expression: Annotated[str, typer.Argument(help="A Swedish date expression, e.g. 'i mitten av mars'.")],
+    base: Annotated[
+        str | None,
+        typer.Option("--base", "-b", help="Read relative to this day (YYYY-MM-DD). Default: today."),
+    ] = None,
+) -> None:
+    """Print the ISO date a Swedish expression means, read as a deadline.
+
+    Example:
+
+        track date "nästa fredag" --base 2016-02-08     # 2016-02-19
+
+        track date "vecka 12"
+    """
+    from actiontrack.dates import parse_date
+
+    state = state_of(ctx)
+    try:
+        base_day = date.fromisoformat(base) if base else state.today
+    except ValueError:
+        raise UsageError(f"--base must be a date like 2016-02-08, not '{base}'.") from None
+    typer.echo(parse_date(expression, base_day).isoformat())

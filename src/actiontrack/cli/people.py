@@ -1,0 +1,221 @@
+"""Commands on meetings and people: meeting, people, person."""
+
+# No `from __future__ import annotations` here: typer would eval() every annotation
+# string of every command at each start (about 20 ms, issue 5).
+import sys
+from typing import Annotated
+
+import typer
+
+from actiontrack.cli.base import (
+    OutFormat,
+    console,
+    echo_json,
+    meeting_app,
+    people_app,
+    person_app,
+    state_of,
+)
+from actiontrack.errors import UsageError
+
+# --- meetings --------------------------------------------------------------------------------------------------
+
+
+@meeting_app.command("start")
+def meeting_start(
+    ctx: typer.Context,
+    group: Annotated[str, typer.Argument(help="The group that meets, e.g. 'Gemensam utvecklingsgrupp'.")],
+    when: Annotated[str | None, typer.Option("--date", help="The meeting's date. Default: today.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Where it is held.")] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """Start a meeting: `track add` attaches new items to it.
+
+    Example:
+
+        track meeting start "Gemensam utvecklingsgrupp" --place Bryggan
+    """
+    from actiontrack import service
+    from actiontrack.dates import parse_date
+    from actiontrack.render import meeting_dict
+
+    state = state_of(ctx)
+    day = parse_date(when, state.today) if when else state.today
+    meeting = state.write(
+        lambda repo: service.start_meeting(repo, group, when=day, place=place, now=state.now)
+    )
+    if fmt is OutFormat.json:
+        echo_json(meeting_dict(meeting))
+    else:
+        typer.echo(
+            f"Started meeting #{meeting.id}: {meeting.group} {day.isoformat()}. New items go to this meeting."
+        )
+
+
+@meeting_app.command("list")
+def meeting_list(
+    ctx: typer.Context,
+    group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group's meetings.")] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """List meetings; the current one is marked with *."""
+    from actiontrack import service
+    from actiontrack.render import meeting_dict, meetings_table
+
+    state = state_of(ctx)
+    with state.reader() as repo:
+        meetings = repo.list_meetings(group)
+        current = service.current_meeting(repo)
+    if fmt is OutFormat.json:
+        echo_json([meeting_dict(m) for m in meetings])
+    elif not meetings:
+        typer.echo("No meetings yet: `track meeting start GROUP` or `track import FILE`.", err=True)
+    else:
+        console().print(meetings_table(meetings, current.id if current else None))
+
+
+# --- people ------------------------------------------------------------------------------------------------------
+
+
+@people_app.callback(invoke_without_command=True)
+def people_default(ctx: typer.Context) -> None:
+    """The people items can belong to. Without a subcommand: list them."""
+    if ctx.invoked_subcommand is None:
+        people_list(ctx, OutFormat.table)
+
+
+@people_app.command("list")
+def people_list(
+    ctx: typer.Context,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+) -> None:
+    """List the people known, with organisation and aliases."""
+    from actiontrack.render import people_table, person_dict
+
+    state = state_of(ctx)
+    with state.reader() as repo:
+        people = repo.list_people()
+    if fmt is OutFormat.json:
+        echo_json([person_dict(p) for p in people])
+    elif not people:
+        typer.echo("Nobody yet: `track people add NAME` or `track import FILE`.", err=True)
+    else:
+        console().print(people_table(people))
+
+
+@people_app.command("add")
+def people_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Full name, e.g. 'Leif Redestig'.")],
+    organisation: Annotated[
+        str | None, typer.Option("--org", help="Organisation, e.g. socialförvaltningen.")
+    ] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", help="Another name they go by (repeatable).")
+    ] = None,
+) -> None:
+    """Add a person.
+
+    Example:
+
+        track people add "Bo Pettersson" --org Ria/G7 --alias Bosse
+    """
+    from actiontrack import service
+
+    state = state_of(ctx)
+    person = state.write(lambda repo: service.add_person(repo, name, organisation, alias or (), state.now))
+    typer.echo(f"Added {person.name} (#{person.id}).")
+
+
+@people_app.command("alias")
+def people_alias(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The person (any name that means them).")],
+    alias: Annotated[str, typer.Argument(help="Another name for them.")],
+) -> None:
+    """Give a person another name that resolves to them."""
+    from actiontrack import service
+
+    state = state_of(ctx)
+    person = state.write(lambda repo: service.add_alias(repo, name, alias))
+    typer.echo(f"{alias} now means {person.name}.")
+
+
+@people_app.command("merge")
+def people_merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(help="The person to keep.")],
+    other: Annotated[str, typer.Argument(help="The duplicate: its items and meetings move to KEEP.")],
+) -> None:
+    """Merge a duplicate person into another; the duplicate's name becomes an alias.
+
+    Example:
+
+        track people merge "Anki Sörensen" Anki
+    """
+    from actiontrack import service
+
+    state = state_of(ctx)
+    person = state.write(lambda repo: service.merge_people(repo, keep, other))
+    typer.echo(f"Merged into {person.name}; aliases: {', '.join(person.aliases)}.")
+
+
+# --- personal data ---------------------------------------------------------------------------------------------
+
+
+@person_app.command("export")
+def person_export(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The person (any name that means them).")],
+) -> None:
+    """Print everything stored about a person, as JSON: their items with notes and history,
+    the sentences that name them, the meetings they are listed at.
+
+    Example:
+
+        track person export "Leif Redestig" > leif.json
+    """
+    from actiontrack import service
+    from actiontrack.render import item_dict, meeting_dict, person_dict
+
+    state = state_of(ctx)
+    with state.reader() as repo:
+        data = service.person_data(repo, name)
+    echo_json({
+        "person": person_dict(data.person),
+        "meetings": [{**meeting_dict(m), "present": present} for m, present in data.meetings],
+        "secretary_of": [meeting_dict(m) for m in data.secretary_of],
+        "items_owned": [item_dict(i, history=True) for i in data.owned],
+        "items_naming_them": [item_dict(i, history=True) for i in data.mentioned],
+    })  # fmt: skip
+
+
+@person_app.command("forget")
+def person_forget(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The person to remove.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a person: every stored sentence and note that names them is rewritten, their
+    items stay (owner: "removed person"), and the database file is cleaned so no trace is left.
+
+    Example:
+
+        track person forget "Leif Redestig"
+    """
+    from actiontrack import service
+    from actiontrack.storage.maintenance import purge
+
+    state = state_of(ctx)
+    with state.reader() as repo:
+        data = service.person_data(repo, name)
+    summary = (f"{data.person.name}: {len(data.owned)} items owned, {len(data.mentioned)} other items that name them, "
+               f"{len(data.meetings)} meetings")  # fmt: skip
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UsageError(f"Forgetting {data.person.name} cannot be undone; confirm with --yes.")
+        if not typer.confirm(f"Forget {summary}? This cannot be undone", default=False, err=True):
+            raise typer.Exit(1)
+    state.write(lambda repo: service.forget_person(repo, data.person.name, now=state.now))
+    purge(state.url)
+    typer.echo(f"Forgot {summary}.")
