@@ -125,3 +125,26 @@ def test_more_ways_to_commit(sentence, ctx, subject):
 
 def test_waiting_for_the_next_meeting_is_a_deferral():
     assert find_cue("Frågan får vänta till nästa möte.").kind is Kind.DEFERRED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "subject"),
+    [
+        ("Protokollet skickas ut av Leif.", Kind.ACTION, "Leif"),
+        ("Underlaget tas fram av förvaltningen.", Kind.ACTION, "förvaltningen"),
+        ("Uppdrag till Anna att sammanställa svaren.", Kind.ACTION, "Anna"),
+        ("Alla uppmanas att läsa rapporten till nästa möte.", Kind.ACTION, "Alla"),
+        ("Vi fortsätter diskussionen på nästa möte.", Kind.DEFERRED, "Vi"),
+    ],
+)
+def test_passives_requests_and_continued_discussions(sentence, kind, subject):
+    cue = find_cue(sentence)
+    assert cue is not None and (cue.kind, cue.subject) == (kind, subject)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Vi ska ses igen den 5 maj.", "Vi ska träffas igen efter sommaren.", "Socialtjänsten är ombedd att delta."],
+)
+def test_meeting_again_or_being_asked_is_no_task(sentence):
+    assert find_cue(sentence) is None

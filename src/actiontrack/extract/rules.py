@@ -56,7 +56,7 @@ STATE_VERBS = {
     "vara", "finnas", "bli", "kunna", "gälla", "hända", "ske", "heta", "innebära", "kosta", "räcka", "ingå",
     "fungera", "handla", "kännas", "krävas", "synas", "märkas", "behövas", "leda", "kräva", "veta", "äga",
     "arrangera", "arrangeras", "anordna", "anordnas", "hållas", "genomföras", "pågå", "få", "behöva", "landa",
-    "involveras", "påverka", "påverkas", "bestå", "sluta",
+    "involveras", "påverka", "påverkas", "bestå", "sluta", "ses", "träffas", "mötas",
 }  # fmt: skip
 # Words that make the clause a possibility or a wish, not a commitment.
 HEDGES = {
@@ -128,7 +128,8 @@ DEFERRAL = re.compile(
     + r"|" + _B + r"(?:tas|lyfts|behandlas|diskuteras)\s+(?:upp\s+)?(?:igen\s+)?(?:vid|på|till|under)\s+"
     r"(?:nästa|kommande|ett\s+senare|senare)\s+(?:\S+\s+)?(?:möte|gång|sammanträde|träff|tillfälle)"
     + r"|" + _B + r"återkommer\s+(?:vi\s+)?till\s+(?:\S+\s+){0,3}?(?:vid|på)\s+(?:nästa|kommande)\s+(?:möte|gång)"
-    + r"|" + _B + r"får\s+vänta\s+till\s+(?:nästa|kommande|ett\s+senare)" + _E,
+    + r"|" + _B + r"får\s+vänta\s+till\s+(?:nästa|kommande|ett\s+senare)" + _E
+    + r"|" + _B + r"fortsätt(?:er|a)\s+(?:\S+\s+){0,3}?(?:på|vid)\s+(?:nästa|kommande)\s+(?:möte|gång|sammanträde|träff)",
     re.IGNORECASE,
 )  # fmt: skip
 MODAL = re.compile(
@@ -139,7 +140,7 @@ MODAL = re.compile(
 ASSIGNMENT = re.compile(
     _B + r"(?:får|fick|ges|gavs|har\s+fått|erhåller|har)\s+(?:\S+\s+)?i\s+(?:uppdrag|uppgift)" + _E
     + r"|" + _B + r"(?:ger|gav|ge|ges)\s+(?P<assignee>[A-ZÅÄÖ].+?)\s+i\s+uppdrag" + _E
-    + r"|" + _B + r"(?:uppdrar|uppdrog|uppdra|uppdras)\s+(?:åt\s+)?(?P<assignee2>[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]+)*)\s+att"
+    + r"|" + _B + r"(?:uppdrar|uppdrog|uppdra|uppdras|uppdrag\s+till)\s+(?:åt\s+)?(?P<assignee2>[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]+)*)\s+att"
     + _E,
     re.IGNORECASE,
 )  # fmt: skip
@@ -216,6 +217,11 @@ _SHORT_INFINITIVES = {
     "förstå",
     "ske",
 }
+REQUESTED = re.compile(_B + r"(?:uppmanas|ombeds|uppdras)\s+(?:\S+\s+)?att" + _E, re.IGNORECASE)
+# The agent of a passive: "Protokollet skickas ut av Leif".
+PASSIVE_AGENT = re.compile(
+    r"^\s*(?:\S+\s+){0,4}?av\s+(?P<agent>[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?|[a-zåäö]+(?:en|na|et))(?![\wåäö])"
+)
 NEXT_STEP = re.compile(_B + r"nästa\s+steg\s+(?:är|blir)" + _E, re.IGNORECASE)
 DECISION_LABEL = re.compile(
     r"^(?:beslut|beslutades|beslutspunkter|vi\s+beslutar|gruppen\s+beslutar)\b", re.IGNORECASE
@@ -308,6 +314,11 @@ def _cue(s: str) -> Cue | None:
         if m.group("assignee") or m.group("assignee2"):
             return Cue(Kind.ACTION, "assignment", 0.9, m.group("assignee") or m.group("assignee2"))
         return _with_subject(s, m.start(), m.end(), "assignment", 0.9)
+    m = REQUESTED.search(s)
+    if m and _main_clause(s, m.start()) and not _hedged(s, m.start(), m.end()):
+        cue = _with_subject(s, m.start(), m.end(), "requested", 0.75)
+        if cue:
+            return cue
     m = DECISION.search(s)
     if m and _main_clause(s, m.start()) and _is_infinitive(m.group("verb")):
         return _with_subject(s, m.start(), m.end(), "decision", 0.75)
@@ -335,7 +346,8 @@ def _cue(s: str) -> Cue | None:
         and not _hedged(s, m.start(), m.end())
         and _passive_subject_ok(s, m.start())
     ):
-        return Cue(Kind.ACTION, "passive", 0.55, None)
+        agent = PASSIVE_AGENT.match(s[m.end() :])
+        return Cue(Kind.ACTION, "passive", 0.6 if agent else 0.55, agent.group("agent") if agent else None)
     return None
 
 
