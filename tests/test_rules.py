@@ -35,7 +35,7 @@ def test_actions_and_their_subjects(sentence, subject):
     "sentence",
     [
         "Protokollet skickas ut till alla.",
-        "Underlaget tas fram av kansliet.",
+        "Underlaget tas fram till nästa möte.",
         "Kallelsen kommer via e-post.",
         "Nästa steg blir en enkät till medlemmarna.",
     ],
@@ -132,6 +132,7 @@ def test_waiting_for_the_next_meeting_is_a_deferral():
     [
         ("Protokollet skickas ut av Leif.", Kind.ACTION, "Leif"),
         ("Underlaget tas fram av förvaltningen.", Kind.ACTION, "förvaltningen"),
+        ("Underlaget tas fram av kansliet.", Kind.ACTION, "kansliet"),
         ("Uppdrag till Anna att sammanställa svaren.", Kind.ACTION, "Anna"),
         ("Alla uppmanas att läsa rapporten till nästa möte.", Kind.ACTION, "Alla"),
         ("Vi fortsätter diskussionen på nästa möte.", Kind.DEFERRED, "Vi"),
