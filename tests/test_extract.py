@@ -159,7 +159,9 @@ def test_a_docx_action_table(tmp_path):
 
 def _items_of(name):
     result = extract((FIXTURES / name).read_text(encoding="utf-8"))
-    return result, [(i.kind.value, [o.name for o in i.owners], i.due.isoformat() if i.due else None) for i in result.items]
+    return result, [
+        (i.kind.value, [o.name for o in i.owners], i.due.isoformat() if i.due else None) for i in result.items
+    ]
 
 
 def test_notes_of_a_user_council_leave_out_reports_opinions_and_questions():
@@ -178,7 +180,10 @@ def test_notes_of_a_user_council_leave_out_reports_opinions_and_questions():
 
 def test_a_formal_protocol_with_past_tense_decisions():
     result, found = _items_of("protokoll-styrgrupp.txt")
-    assert (result.meeting.title, result.meeting.date) == ("Styrgruppen för Samverkan mot våld", date(2022, 3, 3))
+    assert (result.meeting.title, result.meeting.date) == (
+        "Styrgruppen för Samverkan mot våld",
+        date(2022, 3, 3),
+    )
     assert found == [
         ("action", ["Fatima Yilmaz"], "2022-05-05"),
         ("action", ["förvaltningen"], "2022-04-15"),

@@ -88,3 +88,21 @@ def test_group_name_drops_the_document_type():
     assert group_name("Protokoll fört vid möte med Brukarrådet") == "Brukarrådet"
     assert group_name("Minnesanteckningar från styrgruppen") == "Styrgruppen"
     assert group_name("Gemensam utvecklingsgrupp") == "Gemensam utvecklingsgrupp"
+
+
+def test_the_name_after_the_date_in_the_heading():
+    m = meeting("2019-03-14 Styrgruppen för Fritidsbanken\n\nText.").meeting
+    assert (m.title, m.date) == ("Styrgruppen för Fritidsbanken", date(2019, 3, 14))
+
+
+def test_attendees_grouped_by_organisation():
+    text = "Rådet 1 juni 2018\n\nNärvarande:\nSocialförvaltningen: Anna Berg, Bo Ek\nBryggan: Cia Lund\n\nText.\n"
+    m = meeting(text).meeting
+    assert [(a.name, a.organisation) for a in m.attendees] == [
+        ("Anna Berg", "Socialförvaltningen"), ("Bo Ek", "Socialförvaltningen"), ("Cia Lund", "Bryggan"),
+    ]  # fmt: skip
+
+
+def test_a_role_after_a_colon_does_not_end_the_list():
+    text = "Rådet 1 juni 2018\n\nNärvarande:\nEva Lund: ordförande\nBo Ek\n\nText.\n"
+    assert [a.name for a in meeting(text).meeting.attendees] == ["Eva Lund", "Bo Ek"]

@@ -145,7 +145,11 @@ def test_passives_requests_and_continued_discussions(sentence, kind, subject):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Vi ska ses igen den 5 maj.", "Vi ska träffas igen efter sommaren.", "Socialtjänsten är ombedd att delta."],
+    [
+        "Vi ska ses igen den 5 maj.",
+        "Vi ska träffas igen efter sommaren.",
+        "Socialtjänsten är ombedd att delta.",
+    ],
 )
 def test_meeting_again_or_being_asked_is_no_task(sentence):
     assert find_cue(sentence) is None

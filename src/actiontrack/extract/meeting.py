@@ -50,6 +50,7 @@ DOC_TYPE_ONLY = re.compile(
     r"(?:\s+(?:från|fört\s+vid)(?:\s+(?:möte|mötet|sammanträde))?)?\s*:?$",
     re.IGNORECASE,
 )
+ORG_PREFIX = re.compile(r"^(?P<org>[^:,()]{2,50}):\s*(?P<rest>\S.*)$")
 PLACE_LABEL = re.compile(r"^(?:plats|lokal|mötesplats|var)\s*:\s*(?P<place>.+)$", re.IGNORECASE)
 NEXT_MEETING = re.compile(r"\bnästa\s+(?:möte|sammanträde|träff)\b", re.IGNORECASE)
 DOC_TYPE_PREFIX = re.compile(
@@ -78,7 +79,9 @@ def parse_person_entry(text: str) -> tuple[Attendee, bool] | None:
     text = ABSENT_MARK.sub("", text).strip(" ,;.")
     text = re.sub(r"\((?:ordf(?:örande)?\.?|sekr(?:eterare)?\.?|adj\.?|ersättare|justerare)\)", "", text,
                   flags=re.IGNORECASE).strip()  # fmt: skip
-    name, _, organisation = text.partition(",")
+    name, _, organisation = (
+        re.split(r"(,|:)", text, maxsplit=1) if re.search(r"[,:]", text) else (text, "", "")
+    )
     name = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
     # "Anna Berg - socialförvaltningen", "Anna Berg (Bryggan)"
     if not organisation:
@@ -157,6 +160,8 @@ def _title_and_date(lines: list[Line], result: MeetingParse, *, year: int | None
     if found:
         when = found[-1]
         title = first.text[: when.start]
+        if not re.search(r"[^\W\d_]", title):  # "2019-03-14 Styrgruppen": the name follows the date
+            title = first.text[when.end :]
     else:
         # "Datum: 2017-03-12" or the first date among the first lines
         for ln in content[1:12]:
@@ -326,6 +331,16 @@ def _list_after(lines: list[Line], i: int, result: MeetingParse, add) -> int:  #
             continue
         if ln.heading_level or ATTENDEE_LABEL.match(ln.text) or ABSENT_LABEL.match(ln.text):
             break
+        by_org = ORG_PREFIX.match(ln.text)
+        if by_org and (
+            grouped := _inline_people(by_org.group("rest"))
+        ):  # "Socialförvaltningen: Anna Berg, Bo Ek"
+            for person, absent in grouped:
+                add((Attendee(person.name, person.organisation or by_org.group("org").strip()), absent))
+            result.used_lines.add(ln.no)
+            blanks = 0
+            j += 1
+            continue
         entries = (
             _inline_people(ln.text) if ln.text.count(",") >= 2 and not ABSENT_MARK.search(ln.text) else []
         )
