@@ -39,3 +39,12 @@ def test_console_script_exit_codes_and_output(tmp_path):
     assert missing.returncode == 1 and missing.stderr.startswith("Error: There is no item 99")
     assert run("--db", db, "done", "x").returncode == 2
     assert run("--db", db, "open", "--format", "json").stdout.startswith("[")
+
+
+def test_track_alone_shows_the_help():
+    import subprocess
+    import sys
+
+    code = "import sys; sys.argv = ['track']; from actiontrack.entry import main; main()"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (0, TOP_LEVEL_HELP)

@@ -18,7 +18,7 @@ import sys
 
 
 def main() -> None:
-    if sys.argv[1:] in (["--help"], ["-h"]):
+    if sys.argv[1:] in ([], ["--help"], ["-h"]):  # `track` alone shows the help too
         from actiontrack.help_text import TOP_LEVEL_HELP
 
         sys.stdout.write(TOP_LEVEL_HELP)
