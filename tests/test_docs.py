@@ -1,0 +1,28 @@
+"""Every command is in the README and has help with a first line that says what it does."""
+
+from pathlib import Path
+
+import pytest
+import typer
+
+from actiontrack.cli import app
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def commands():
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        sub = getattr(command, "commands", None)
+        if sub:
+            for sub_name, sub_command in sub.items():
+                yield f"{name} {sub_name}", sub_command
+        else:
+            yield name, command
+
+
+@pytest.mark.parametrize(("name", "command"), list(commands()), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_command_is_documented(name, command):
+    assert (command.help or "").strip(), f"track {name} has no help"
+    top = name.split()[0]
+    assert f"`track {top}" in README, f"track {name} is not in the README"
