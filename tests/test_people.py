@@ -60,3 +60,9 @@ def test_initials_resolve_when_they_fit_one_person():
     assert ROSTER.resolve("AB").name == "Anna Berg"
     twins = Roster([Person(1, "Anna Berg"), Person(2, "Anders Blom")])
     assert twins.find("AB") is None  # two people: ambiguous, never a guess
+
+
+def test_first_name_and_surname_initial():
+    assert ROSTER.resolve("Anna B").name == "Anna Berg"
+    assert ROSTER.resolve("Anna L.").name == "Anna Lind"
+    assert ROSTER.find("Anna X") is None

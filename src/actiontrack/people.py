@@ -19,6 +19,14 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _first_and_initial(key: str, parts: list[str]) -> bool:
+    words = key.replace(".", " ").split()
+    return (
+        len(words) == 2 and len(words[1]) == 1 and len(parts) > 1
+        and parts[0] in first_name_forms(words[0]) and parts[-1].startswith(words[1])
+    )  # fmt: skip
+
+
 def _initials(full_name: str) -> str:
     return "".join(part[0] for part in full_name.replace("-", " ").split() if part[:1].isupper()).upper()
 
@@ -72,6 +80,8 @@ class Roster:
                 tiers[3].append(Match(person, "nickname"))  # "Bosse Pettersson" -> "Bo Pettersson"
             elif " " not in key and len(parts) > 1 and key == parts[-1]:
                 tiers[4].append(Match(person, "surname"))
+            elif _first_and_initial(key, parts):
+                tiers[4].append(Match(person, "first name and initial"))  # "Anna B." -> Anna Berg
         for tier in tiers:
             if tier:
                 return tier
