@@ -14,6 +14,12 @@ SAT = date(2019, 3, 9)
     [
         # day and month: the next such date on or after the base
         ("4 mars", MON, "2019-03-04"),
+        ("4 Mars", MON, "2019-03-04"),
+        ("22 DECEMBER 2019", MON, "2019-12-22"),
+        ("I mitten av Juni", MON, "2019-06-15"),
+        ("Sista April", MON, "2019-04-30"),
+        ("Före Jul", MON, "2019-12-24"),
+        ("Fredag 8 Mars", MON, "2019-03-08"),
         ("3 mars", MON, "2020-03-03"),
         ("den 1 april", MON, "2019-04-01"),
         ("1:a april", MON, "2019-04-01"),

@@ -215,11 +215,11 @@ def _make_date(year: int | None, month: int, day: int, text: str) -> date:
 
 
 def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
-    day, month = int(m["day"]), MONTHS[m["month"]] if not m["month"].isdigit() else int(m["month"])
+    day, month = int(m["day"]), MONTHS[m["month"].lower()] if not m["month"].isdigit() else int(m["month"])
     if not 1 <= month <= 12:
         raise DateError(f"'{m[0]}' is not a date: there is no month {month}.")
     year_text = m["year"]
-    weekday = WEEKDAYS[m["weekday"]] if m.groupdict().get("weekday") else None
+    weekday = WEEKDAYS[m["weekday"].lower()] if m.groupdict().get("weekday") else None
     if year_text:
         year = int(year_text)
         if year < 100:
@@ -244,7 +244,7 @@ def _iso(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def _month_part(m: re.Match[str], ctx: Context) -> Resolved:
-    month = MONTHS[m["month"]]
+    month = MONTHS[m["month"].lower()]
     part = (m["part"] or "").lower()
 
     def make(year: int) -> date:
@@ -330,7 +330,7 @@ def _next_meeting(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def _last_of_month(m: re.Match[str], ctx: Context) -> Resolved:
-    month = MONTHS[m["month"]]
+    month = MONTHS[m["month"].lower()]
     if m["year"]:
         return last_day(int(m["year"]), month), {"month": month}
     return _next_on_or_after(ctx.base, lambda y: last_day(y, month)), {"month": month}

@@ -16,6 +16,7 @@ WORDS = [
     "av", "om", "två", "veckor", "före", "jul", "Beslut:", "Att", "Ansvarig:", "Åtgärd:", "Närvarande:",
     "Vid", "pennan", "/Eva", "Lund", "(ej", "närvarande)", "-", "•", "#", "**", "§", "3", "?", ".", ",", ":",
     "t.ex.", "kl.", "9:00", "2019-03-14", "15/3", "och", "som", "där", "för", "Åke", "Öppna", "ärendet",
+    "Mars", "DECEMBER", "Fredag", "Vecka", "Jul", "Midsommar", "Nästa", "Möte", "I", "Mitten", "Av", "Maj",
 ]  # fmt: skip
 line = st.lists(st.sampled_from(WORDS) | st.text(max_size=12), max_size=18).map(" ".join)
 document = st.lists(line, min_size=1, max_size=40).map("\n".join)
