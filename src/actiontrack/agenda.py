@@ -72,13 +72,14 @@ def next_meeting(
         return NextMeeting(first.date, "schedule", first.place or (last.place if last else None))
     if last is not None and last.next_meeting and last.next_meeting > after:
         return NextMeeting(last.next_meeting, "minutes", last.place)
-    if len(held) >= 2:
-        gaps = [(b.date - a.date).days for a, b in zip(held, held[1:], strict=False)]  # type: ignore[operator]
+    if len(held) >= 2 and last is not None and last.date is not None:
+        days = [m.date for m in held if m.date is not None]
+        gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
         rhythm = max(7, round(statistics.median(gaps) / 7) * 7)
-        when = last.date + timedelta(days=rhythm)  # type: ignore[union-attr,operator]
+        when = last.date + timedelta(days=rhythm)
         while when < today:
             when += timedelta(days=rhythm)
-        return NextMeeting(when, "rhythm", last.place if last else None, rhythm)
+        return NextMeeting(when, "rhythm", last.place, rhythm)
     return NextMeeting(None, "unknown", last.place if last else None)
 
 

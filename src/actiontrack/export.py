@@ -21,6 +21,7 @@ from actiontrack.models import Item, Kind, Meeting, Owner, OwnerKind, Person, Sc
 from actiontrack.render import history_dict, item_dict, items_csv
 
 if TYPE_CHECKING:
+    from actiontrack.storage.reads import Reads
     from actiontrack.storage.repository import Repository
 
 FORMAT = "actiontrack-export"
@@ -44,7 +45,7 @@ class Snapshot:
     items: list[Item]
 
 
-def snapshot(repo: Repository, items: Sequence[Item]) -> Snapshot:
+def snapshot(repo: Reads, items: Sequence[Item]) -> Snapshot:
     # in the order they were made, so that a restore into an empty database keeps the ids
     meetings = sorted(repo.list_meetings(), key=lambda m: m.id)
     groups = sorted({m.group for m in meetings})
@@ -173,7 +174,7 @@ def restore_json(repo: Repository, text: str, *, now: str) -> RestoreResult:
         origin = it.get("meeting") or {}
         item_id = repo.add_item(
             kind=Kind(it["kind"]), text=it["text"], owners=owners, due=_date(it.get("due")),
-            meeting_id=meeting_ids.get(origin.get("id")) if origin else None, now=it.get("created_at") or now,
+            meeting_id=meeting_ids.get(origin.get("id") or -1) if origin else None, now=it.get("created_at") or now,
             source=it.get("source"), line=it.get("line"), topic=it.get("topic"), confidence=it.get("confidence"),
         )  # fmt: skip
         repo.update_item(

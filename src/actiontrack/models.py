@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 
 
@@ -42,7 +42,7 @@ class Owner:
 class MeetingRef:
     id: int
     group: str
-    date: date | None
+    date: dt.date | None
     title: str | None = None
 
 
@@ -50,13 +50,13 @@ class MeetingRef:
 class Meeting:
     id: int
     group: str
-    date: date | None
+    date: dt.date | None
     title: str | None
     place: str | None = None
     secretary: str | None = None
     source_path: str | None = None
     source_hash: str | None = None
-    next_meeting: date | None = None
+    next_meeting: dt.date | None = None
     item_count: int = 0
 
     @property
@@ -79,7 +79,7 @@ class Item:
     text: str
     status: Status
     owners: tuple[Owner, ...] = ()
-    due: date | None = None
+    due: dt.date | None = None
     meeting: MeetingRef | None = None
     source: str | None = None
     line: int | None = None
@@ -90,7 +90,7 @@ class Item:
     closed_at: str | None = None
     history: tuple[HistoryEntry, ...] = ()
 
-    def is_overdue(self, today: date) -> bool:
+    def is_overdue(self, today: dt.date) -> bool:
         return self.status is Status.OPEN and self.due is not None and self.due < today
 
 
@@ -105,19 +105,19 @@ class Attendee:
 
 @dataclass(frozen=True)
 class ScheduledMeeting:
-    date: date
+    date: dt.date
     place: str | None = None
 
 
 @dataclass
 class ExtractedMeeting:
     title: str | None = None
-    date: date | None = None
+    date: dt.date | None = None
     year_inferred: str | None = None  # how the year was found when the heading has none
     attendees: list[Attendee] = field(default_factory=list)
     absent: list[Attendee] = field(default_factory=list)
     secretary: str | None = None
-    next_meeting: date | None = None
+    next_meeting: dt.date | None = None
     schedule: list[ScheduledMeeting] = field(default_factory=list)
     place: str | None = None
 
@@ -127,7 +127,7 @@ class ExtractedItem:
     kind: Kind
     text: str
     owners: tuple[Owner, ...]
-    due: date | None
+    due: dt.date | None
     source: str
     line: int
     topic: str | None

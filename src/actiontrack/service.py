@@ -33,6 +33,7 @@ from actiontrack.people import Roster
 if TYPE_CHECKING:
     from actiontrack.agenda import Agenda
     from actiontrack.extract.reading import Document
+    from actiontrack.storage.reads import Reads
     from actiontrack.storage.repository import Repository
 
 CURRENT_MEETING = "current_meeting"
@@ -59,7 +60,7 @@ def start_meeting(repo: Repository, group: str, *, when: date, place: str | None
     return meeting
 
 
-def current_meeting(repo: Repository) -> Meeting | None:
+def current_meeting(repo: Reads) -> Meeting | None:
     value = repo.get_setting(CURRENT_MEETING)
     if not value:
         return None
@@ -201,7 +202,7 @@ class OwnerFilter:
     organisation: str | None
 
     @classmethod
-    def of(cls, repo: Repository, name: str | None) -> OwnerFilter:
+    def of(cls, repo: Reads, name: str | None) -> OwnerFilter:
         if not name:
             return cls(None, None)
         matches = Roster(repo.people_named(name)).candidates(name)
@@ -217,7 +218,7 @@ class OwnerFilter:
         return self.person_ids is not None and owner.person_id in self.person_ids
 
 
-def list_items(repo: Repository, filters: Filters, *, today: date) -> list[Item]:
+def list_items(repo: Reads, filters: Filters, *, today: date) -> list[Item]:
     from actiontrack.dates import parse_date
 
     who = OwnerFilter.of(repo, filters.owner)
@@ -358,7 +359,7 @@ def add_person(
     return repo.get_person(person.id)  # type: ignore[arg-type]
 
 
-def find_person(repo: Repository, name: str) -> Person:
+def find_person(repo: Reads, name: str) -> Person:
     return Roster(repo.list_people()).resolve(name)
 
 
@@ -475,7 +476,7 @@ def import_extraction(
 # --- agenda, review, digest -------------------------------------------------------------------
 
 
-def agenda(repo: Repository, group: str, *, when: str | None, today: date) -> Agenda:
+def agenda(repo: Reads, group: str, *, when: str | None, today: date) -> Agenda:
     """The agenda before the group's next meeting (see agenda.py for the rules)."""
     from actiontrack.agenda import build_agenda, last_meeting, next_meeting
     from actiontrack.dates import parse_date
@@ -523,7 +524,7 @@ class Digest:
     items: list[Item]
 
 
-def digest(repo: Repository, *, owner: str | None, today: date) -> list[Digest]:
+def digest(repo: Reads, *, owner: str | None, today: date) -> list[Digest]:
     """What each person (or organisation) has open, overdue first; the group's own items are left out."""
     who = OwnerFilter.of(repo, owner)
     by_owner: dict[str, list[Item]] = {}
@@ -564,7 +565,7 @@ def _name_patterns(person: Person) -> tuple[re.Pattern[str], re.Pattern[str] | N
     return words(full), (words(short) if first and first != person.name else None)
 
 
-def person_data(repo: Repository, name: str) -> PersonData:
+def person_data(repo: Reads, name: str) -> PersonData:
     """Everything stored about a person: items owned, items and notes that name them, meetings."""
     person = find_person(repo, name)
     meetings = repo.meetings_of(person.id)  # type: ignore[arg-type]

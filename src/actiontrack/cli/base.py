@@ -21,7 +21,8 @@ from actiontrack.errors import ActionTrackError, UsageError
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
+    from contextlib import AbstractContextManager
 
     from actiontrack.storage import Database
     from actiontrack.storage.reads import Reads
@@ -134,17 +135,17 @@ class State:
         with open_database(self.url) as db:
             return db.run(work)
 
-    def database(self) -> "Iterator[Database]":
+    def database(self) -> "AbstractContextManager[Database]":
         """One connection for many transactions (`track import` of many documents)."""
         from actiontrack.storage import open_database
 
-        return open_database(self.url)  # type: ignore[return-value]
+        return open_database(self.url)
 
-    def reader(self) -> "Iterator[Reads]":
+    def reader(self) -> "AbstractContextManager[Reads]":
         """For commands that write nothing: the fast path on SQLite (see storage.open_reader)."""
         from actiontrack.storage import open_reader
 
-        return open_reader(self.url)  # type: ignore[return-value]
+        return open_reader(self.url)
 
 
 def _version(value: bool) -> None:

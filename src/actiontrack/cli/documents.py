@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: typer would eval() every annotation
 # string of every command at each start (about 20 ms, issue 5).
 import sys
+from functools import partial
 from typing import Annotated, Any
 
 import typer
@@ -133,7 +134,7 @@ def _restore(state: State, files: list[str]) -> None:
 
     for path in files:
         text = read_document(path).text
-        result = state.write(lambda repo, text=text: restore_json(repo, text, now=timestamp(state.now)))
+        result = state.write(partial(restore_json, text=text, now=timestamp(state.now)))
         typer.echo(
             f"{path}: {result.items} items, {result.meetings} meetings, {result.people} people restored"
             + (f"; {result.skipped_items} items were already there." if result.skipped_items else ".")

@@ -161,12 +161,12 @@ class _Walker:
         if m:
             what = m.group("what").strip()
             cue = rules.find_cue(what)
-            owners = self.resolver.resolve(cue.subject) if cue else ()
+            named = (self.resolver.resolve(cue.subject) if cue else None) or ()
             self.items.append(
                 ExtractedItem(
                     Kind.ACTION,
                     what,
-                    owners or (),
+                    named,
                     self._due(what, Kind.ACTION),
                     text,
                     line,

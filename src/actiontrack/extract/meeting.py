@@ -281,10 +281,10 @@ def _people(lines: list[Line], result: MeetingParse) -> None:
                 i = _list_after(lines, i, result, lambda e, a=bool(m_abs): add(e, force_absent=a))
                 continue
         elif m_role:
-            entry = parse_person_entry(m_role.group("rest"))
-            if entry:
+            role_entry = parse_person_entry(m_role.group("rest"))
+            if role_entry:
                 if not m_role.group("role").lower().startswith("just"):
-                    add(entry)
+                    add(role_entry)
                 result.used_lines.add(ln.no)
         elif m_sec:
             rest = m_sec.group("rest").strip()

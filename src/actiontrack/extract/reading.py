@@ -97,6 +97,7 @@ def _docx_text(data: bytes, name: str) -> str:
     import zipfile
 
     import docx
+    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -107,7 +108,7 @@ def _docx_text(data: bytes, name: str) -> str:
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.extend(_docx_paragraph(docx.text.paragraph.Paragraph(child, document)))
+            lines.extend(_docx_paragraph(Paragraph(child, document)))
         elif tag == "tbl":
             lines.extend(
                 table_lines(

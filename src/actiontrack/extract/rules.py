@@ -174,7 +174,7 @@ def _after_verb(particle: str) -> re.Pattern[str]:
 
 def _commit_matches(s: str) -> list[tuple[int, int, str | None]]:
     """(start, end, inverted subject) of each commitment verb in a sentence."""
-    found = []
+    found: list[tuple[int, int, str | None]] = []
     for m in COMMIT_VERB.finditer(s):
         for particle in _PARTICLES_OF[m.group("verb").lower()]:
             if not particle:

@@ -29,17 +29,16 @@ def m001_initial(conn: Connection) -> None:
     import sqlalchemy as sa
 
     md = sa.MetaData()
-    pk = {"primary_key": True, "autoincrement": True}
     sa.Table(
         "groups", md,
-        sa.Column("id", sa.Integer, **pk),
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("name", sa.String, nullable=False, unique=True),
         sa.Column("place", sa.String),
         sa.Column("created_at", sa.String, nullable=False),
     )  # fmt: skip
     sa.Table(
         "meetings", md,
-        sa.Column("id", sa.Integer, **pk),
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("group_id", sa.Integer, sa.ForeignKey("groups.id"), nullable=False, index=True),
         sa.Column("date", sa.String, index=True),
         sa.Column("title", sa.String),
@@ -52,14 +51,14 @@ def m001_initial(conn: Connection) -> None:
     )  # fmt: skip
     sa.Table(
         "people", md,
-        sa.Column("id", sa.Integer, **pk),
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("name", sa.String, nullable=False, unique=True),
         sa.Column("organisation", sa.String),
         sa.Column("created_at", sa.String, nullable=False),
     )  # fmt: skip
     sa.Table(
         "person_aliases", md,
-        sa.Column("id", sa.Integer, **pk),
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id"), nullable=False, index=True),
         sa.Column("alias", sa.String, nullable=False, unique=True),
     )  # fmt: skip
@@ -71,7 +70,7 @@ def m001_initial(conn: Connection) -> None:
     )  # fmt: skip
     sa.Table(
         "scheduled_meetings", md,
-        sa.Column("id", sa.Integer, **pk),
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("group_id", sa.Integer, sa.ForeignKey("groups.id"), nullable=False, index=True),
         sa.Column("date", sa.String, nullable=False),
         sa.Column("place", sa.String),
@@ -79,7 +78,7 @@ def m001_initial(conn: Connection) -> None:
     )  # fmt: skip
     sa.Table(
         "items", md,
-        sa.Column("id", sa.Integer, **pk),
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("kind", sa.String, nullable=False),
         sa.Column("text", sa.String, nullable=False),
         sa.Column("status", sa.String, nullable=False, index=True),
@@ -95,7 +94,7 @@ def m001_initial(conn: Connection) -> None:
     )  # fmt: skip
     sa.Table(
         "item_owners", md,
-        sa.Column("id", sa.Integer, **pk),
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("item_id", sa.Integer, sa.ForeignKey("items.id"), nullable=False, index=True),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id"), index=True),
@@ -103,7 +102,7 @@ def m001_initial(conn: Connection) -> None:
     )  # fmt: skip
     sa.Table(
         "item_history", md,
-        sa.Column("id", sa.Integer, **pk),
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("item_id", sa.Integer, sa.ForeignKey("items.id"), nullable=False, index=True),
         sa.Column("at", sa.String, nullable=False),
         sa.Column("action", sa.String, nullable=False),
