@@ -190,3 +190,16 @@ def test_a_formal_protocol_with_past_tense_decisions():
         ("action", ["Hanna Ek"], None),
         ("deferred", [], "2022-05-05"),
     ]
+
+
+def test_a_next_steps_list_and_see_you_next_time():
+    text = "\n".join([
+        "Nätverket 4 mars 2019", "", "Närvarande: Eva Lund, Bo Ek", "", "Lokaler", "", "Nästa steg:",
+        "- Boka visning av lokalen (Eva)", "- Skicka frågor till hyresvärden", "", "Vi ses nästa gång den 11 april.", "",
+    ])  # fmt: skip
+    result = extract(text)
+    assert result.meeting.next_meeting == date(2019, 4, 11)
+    assert [(i.text, [o.name for o in i.owners]) for i in result.items] == [
+        ("Boka visning av lokalen (Eva)", ["Eva Lund"]),
+        ("Skicka frågor till hyresvärden", []),
+    ]

@@ -52,7 +52,7 @@ DOC_TYPE_ONLY = re.compile(
 )
 ORG_PREFIX = re.compile(r"^(?P<org>[^:,()]{2,50}):\s*(?P<rest>\S.*)$")
 PLACE_LABEL = re.compile(r"^(?:plats|lokal|mötesplats|var)\s*:\s*(?P<place>.+)$", re.IGNORECASE)
-NEXT_MEETING = re.compile(r"\bnästa\s+(?:möte|sammanträde|träff)\b", re.IGNORECASE)
+NEXT_MEETING = re.compile(r"\bnästa\s+(?:möte|sammanträde|träff|gång)\b", re.IGNORECASE)
 DOC_TYPE_PREFIX = re.compile(
     r"^(?:protokoll|minnesanteckningar|mötesanteckningar|anteckningar|sammanfattning|referat)(?:\s+fört)?"
     r"(?:\s+(?:från|för|vid))?(?:\s+(?:mötet?|sammanträdet?)(?:\s+(?:med|i))?)?[\s:,-]*",

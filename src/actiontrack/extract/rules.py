@@ -229,7 +229,8 @@ DECISION_LABEL = re.compile(
 # Headings and labels over a list of tasks: every item of the list is an action.
 TODO_LABEL = re.compile(
     r"^(?:att\s+göra|åtgärder|åtgärdslista|åtgärdspunkter|uppgifter|uppdrag|action\s+points|actions|"
-    r"to\s*do|todo|beslut\s+och\s+åtgärder|uppföljning\s+till\s+nästa\s+möte|till\s+nästa\s+(?:möte|gång))\b",
+    r"to\s*do|todo|beslut\s+och\s+åtgärder|uppföljning\s+till\s+nästa\s+möte|till\s+nästa\s+(?:möte|gång)|"
+    r"nästa\s+steg|fortsatt\s+arbete)\b",
     re.IGNORECASE,
 )
 # "Boka lokal (Eva)", "Boka lokal – Eva", "Boka lokal. Ansvarig: Eva"
