@@ -116,3 +116,15 @@ def test_default_database_lives_in_track_home(tmp_path):
 
     assert CliRunner().invoke(app, ["add", "Boka lokal"]).exit_code == 0
     assert (tmp_path / "home" / "actiontrack.db").exists()
+
+
+@pytest.mark.parametrize("url", ["nosuchdb://somewhere/track", "not a url at all"])
+def test_a_bad_database_url_is_one_sentence(url):
+    from typer.testing import CliRunner
+
+    from actiontrack.cli import app
+
+    result = CliRunner().invoke(app, ["open"], env={"TRACK_DATABASE_URL": url})
+    assert (
+        result.exit_code == 1 and "TRACK_DATABASE_URL" in result.stderr and "Traceback" not in result.output
+    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from actiontrack import dates
+from actiontrack.errors import DateError
 from actiontrack.extract import rules
 from actiontrack.extract.meeting import parse_meeting
 from actiontrack.extract.owners import OwnerResolver
@@ -153,7 +154,7 @@ class _Walker:
         if m and self.items:
             try:
                 due = dates.parse_date(m.group("when"), self.base, next_meeting=self.meeting.next_meeting)
-            except Exception:  # noqa: BLE001 - an unreadable deadline leaves the item as it is
+            except DateError:  # an unreadable deadline leaves the item as it is
                 return False
             self.items[-1] = replace(self.items[-1], due=due)
             return True

@@ -53,13 +53,13 @@ def _prepare_sqlite_file(url: str) -> None:
 
 
 def _engine(url: str, write: bool) -> Any:
-    from sqlalchemy import create_engine, event
+    from sqlalchemy import create_engine, event, exc
     from sqlalchemy.pool import NullPool, SingletonThreadPool
 
     if not url.startswith("sqlite"):
         try:
             return create_engine(url, poolclass=NullPool)
-        except Exception as e:  # noqa: BLE001 - a bad URL or a missing driver, said in one sentence
+        except (exc.ArgumentError, ImportError) as e:  # a bad URL, or a driver that is not installed
             raise StorageError(f"Cannot use the database URL in TRACK_DATABASE_URL: {e}.") from None
 
     # One connection per process, reused by every transaction (a new one per document made
