@@ -32,7 +32,6 @@ _FOLLOW_UP_REACH = 3  # sentences between an item and "Kalle håller i detta"
 @dataclass
 class _Section:
     topic: str | None = None
-    level: int = 0
     label: str | None = None
     dates: list[date] = field(default_factory=list)
 
@@ -60,7 +59,7 @@ class _Walker:
 
     def block(self, block: Block) -> None:
         if block.kind == "heading":
-            self.section = _Section(topic=block.text, level=block.level, dates=self._dates(block.text))
+            self.section = _Section(topic=block.text, dates=self._dates(block.text))
             return
         if block.kind == "label":
             self.section.label = block.text
@@ -88,12 +87,8 @@ class _Walker:
                 self.resolver.note_sentence(text, named)
                 return
         cue = rules.find_cue(text, ctx)
-        if cue is None:
-            self.resolver.note_sentence(text)
-            self.section.dates.extend(self._dates(text))
-            return
-        owners = self._owners(cue)
-        if owners is None:
+        owners = self._owners(cue) if cue is not None else None
+        if cue is None or owners is None:  # not an item: it may still name a person or a date for later
             self.resolver.note_sentence(text)
             self.section.dates.extend(self._dates(text))
             return
@@ -191,4 +186,4 @@ def _strip_decision_label(text: str) -> tuple[str, bool]:
     return text, False
 
 
-__all__ = ["extract_text", "ExtractedItem", "ExtractedMeeting", "Extraction", "OwnerKind"]
+__all__ = ["extract_text"]
