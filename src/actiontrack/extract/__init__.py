@@ -19,7 +19,7 @@ from actiontrack.extract import rules
 from actiontrack.extract.meeting import parse_meeting
 from actiontrack.extract.owners import OwnerResolver
 from actiontrack.extract.sentences import Block, build_blocks, split_lines
-from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Kind, Owner, OwnerKind, Person
+from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Kind, Owner, Person
 from actiontrack.people import Roster
 
 # A date mentioned earlier in a section is the deadline of an undated item after it
