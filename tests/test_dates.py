@@ -45,6 +45,12 @@ SAT = date(2019, 3, 9)
         ("i slutet av augusti", MON, "2019-08-31"),
         ("under oktober", MON, "2019-10-31"),
         ("sista april", MON, "2019-04-30"),
+        ("mitten av maj", MON, "2019-05-15"),
+        ("början av juni", MON, "2019-06-10"),
+        ("slutet av maj", MON, "2019-05-31"),
+        ("i början av nästa månad", MON, "2019-04-10"),
+        ("i slutet av veckan", MON, "2019-03-08"),
+        ("vecka 14-15", MON, "2019-04-05"),
         ("juni", MON, "2019-06-30"),
         # relative days and weeks
         ("idag", MON, "2019-03-04"),
@@ -153,6 +159,10 @@ def test_find_dates_skips_dates_things_happen_after():
 
 def test_find_dates_skips_impossible_dates_in_running_text():
     assert find_dates("Mötet den 31 april ställs in.", MON) == []
+
+
+def test_how_often_is_no_deadline():
+    assert [m.text for m in find_dates("Vi ses en gång i veckan fram till mars.", MON)] == ["till mars"]
 
 
 def test_find_dates_does_not_read_christmas_as_july():

@@ -280,7 +280,7 @@ def _in_n_units(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def _week_relative(m: re.Match[str], ctx: Context) -> Resolved:
-    which = m["which"].lower()  # "i veckan", "denna vecka": this week
+    which = (m["which"] or "denna").lower()  # "i veckan", "denna vecka", "i slutet av veckan": this week
     monday = ctx.base - timedelta(days=ctx.base.weekday())
     if which in ("nästa", "kommande"):
         monday += timedelta(weeks=1)
@@ -292,6 +292,11 @@ def _month_relative(m: re.Match[str], ctx: Context) -> Resolved:
     first = date(ctx.base.year, ctx.base.month, 1)
     if which in ("nästa", "kommande"):
         first = _add_months(first, 1)
+    part = (m["part"] or "").lower()
+    if "början" in part:
+        return first.replace(day=10), {}
+    if "mitten" in part:
+        return first.replace(day=15), {}
     return last_day(first.year, first.month), {}
 
 
@@ -376,8 +381,7 @@ def rules() -> list[Rule]:
         (
             "month-part",
             re.compile(
-                _B
-                + r"(?:(?P<part>i\s+början|i\s+mitten|i\s+slutet|mot\s+slutet|under|i|till|före|innan|inför)"
+                _B + r"(?:(?P<part>(?:i\s+|mot\s+)?(?:början|mitten|slutet)|under|i|till|före|innan|inför)"
                 r"(?:\s+(?:av|på))?\s+)?" + _MONTH_FULL + _YEAR + _E,
                 re.IGNORECASE,
             ),
@@ -404,8 +408,14 @@ def rules() -> list[Rule]:
             "week-relative",
             re.compile(
                 _B
+                # "i veckan" as a deadline, not "en gång i veckan" (how often)
+                + r"(?<!gång\s)(?<!gånger\s)"
                 + r"(?:(?:i\s+slutet\s+av|under|senast)\s+)?(?P<which>nästa|kommande|denna|den\s+här|i)\s+veckan?"
                 + r"(?!\s*\d)"
+                + _E
+                + r"|"
+                + _B
+                + r"i\s+slutet\s+av\s+(?P<end>veckan)"
                 + _E,
                 re.IGNORECASE,
             ),
@@ -415,7 +425,8 @@ def rules() -> list[Rule]:
             "month-relative",
             re.compile(
                 _B
-                + r"(?:i\s+slutet\s+av\s+|under\s+)?(?P<which>nästa|kommande|denna|den\s+här)\s+månad(?:en)?"
+                + r"(?:(?P<part>i\s+början\s+av|i\s+mitten\s+av|i\s+slutet\s+av|under)\s+)?"
+                + r"(?P<which>nästa|kommande|denna|den\s+här)\s+månad(?:en)?"
                 + _E,
                 re.IGNORECASE,
             ),
@@ -436,7 +447,10 @@ def rules() -> list[Rule]:
         (
             "iso-week",
             re.compile(
-                _B + r"(?:vecka|v\.?)\s*(?P<week>\d{1,2})(?:\s+(?P<year>(?:19|20)\d\d))?" + _E, re.IGNORECASE
+                _B
+                + r"(?:vecka|v\.?)\s*(?P<week>\d{1,2})(?:\s*[-–]\s*\d{1,2})?(?:\s+(?P<year>(?:19|20)\d\d))?"
+                + _E,
+                re.IGNORECASE,
             ),
             _iso_week,
         ),
