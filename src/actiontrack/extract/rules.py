@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from actiontrack.models import Kind
 
@@ -172,7 +172,8 @@ def _after_verb(particle: str) -> re.Pattern[str]:
     )
 
 
-def _commit_matches(s: str) -> list[tuple[int, int, str | None]]:
+@lru_cache(maxsize=256)  # asked twice per sentence: is it a report, and which cue is it
+def _commit_matches(s: str) -> tuple[tuple[int, int, str | None], ...]:
     """(start, end, inverted subject) of each commitment verb in a sentence."""
     found: list[tuple[int, int, str | None]] = []
     for m in COMMIT_VERB.finditer(s):
@@ -184,7 +185,7 @@ def _commit_matches(s: str) -> list[tuple[int, int, str | None]]:
             if after:
                 found.append((m.start(), after.end(), after.group("inv")))
                 break
-    return found
+    return tuple(found)
 
 
 PASSIVE = re.compile(_B + PASSIVE_VERBS + _E, re.IGNORECASE)
@@ -504,8 +505,9 @@ def _is_report(s: str) -> bool:
     (but "Leif ser till att", "Eva har i uppdrag att" commit)."""
     tokens = words(s)
     committing = {s[start:end].split()[0].lower() for start, end, _ in _commit_matches(s)}
-    if ASSIGNMENT.search(s):
-        committing.add(ASSIGNMENT.search(s).group(0).split()[0].lower())  # type: ignore[union-attr]
+    assigned = ASSIGNMENT.search(s)
+    if assigned:
+        committing.add(assigned.group(0).split()[0].lower())
     for j, t in enumerate(tokens[:6]):
         low = t.lower()
         if low in REPORTING_VERBS and j > 0 and low not in committing:
