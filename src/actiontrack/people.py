@@ -51,9 +51,6 @@ class Roster:
     def __init__(self, people: Iterable[Person]) -> None:
         self.people = list(people)
 
-    def __len__(self) -> int:
-        return len(self.people)
-
     def candidates(self, name: str) -> list[Match]:
         """Everybody the name may mean, best kind of match first; ties are returned together."""
         key = _key(name)
