@@ -43,6 +43,7 @@ def extract_text(text: str, *, today: date, year: int | None = None) -> Extracti
     blocks = build_blocks(lines, skip=parsed.used_lines)
     roster = Roster(Person(None, a.name, a.organisation) for a in [*meeting.attendees, *meeting.absent])
     walker = _Walker(meeting, OwnerResolver(roster, meeting.secretary), base=meeting.date or today)
+    walker.names = _known_names(meeting)
     for block in blocks:
         walker.block(block)
     return Extraction(meeting, walker.items, parsed.warnings)
@@ -56,6 +57,7 @@ class _Walker:
         self.section = _Section()
         self.items: list[ExtractedItem] = []
         self.sentences_since_item = 99
+        self.names: frozenset[str] = frozenset()
 
     def block(self, block: Block) -> None:
         if block.kind == "heading":
@@ -79,6 +81,7 @@ class _Walker:
             in_decisions=inline_decision or bool(rules.DECISION_LABEL.match(label)),
             in_views=bullet and bool(label) and bool(rules.VIEWS_LABEL.search(label)),
             in_todo=bullet and bool(rules.TODO_LABEL.match(label or self.section.topic or "")),
+            names=self.names,
         )
         if rules.is_follow_up(text) and self.items and self.sentences_since_item <= _FOLLOW_UP_REACH:
             named = self.resolver.people_in(text)
@@ -92,17 +95,24 @@ class _Walker:
             self.resolver.note_sentence(text)
             self.section.dates.extend(self._dates(text))
             return
-        due = self._due(text, cue.kind)
-        if cue.kind is Kind.DEFERRED:
-            item_text = self.section.topic or text
-        else:
-            item_text = text
+        item_text = (self.section.topic or text) if cue.kind is Kind.DEFERRED else text
+        clauses = rules.more_clauses(text, ctx) if cue.kind is Kind.ACTION else []
+        if clauses:  # "Gunilla bokar lokalen, Stig gör utskick": one item per clause
+            item_text = text[: clauses[0][0]].rstrip(" ,;")
+        self._append(cue, owners, item_text, text, line)
+        for start, clause, clause_cue in clauses:
+            clause_owners = self._owners(clause_cue)
+            if clause_owners is not None:  # the source runs from the clause on
+                self._append(clause_cue, clause_owners, clause, text[start:], line)
+
+    def _append(self, cue: rules.Cue, owners: tuple[Owner, ...], item_text: str, source: str, line: int) -> None:
+        due = self._due(item_text if item_text != self.section.topic else source, cue.kind)
         confidence = round(min(0.99, cue.strength + (0.05 if owners else 0.0) + (0.03 if due else 0.0)), 2)
         self.items.append(
-            ExtractedItem(cue.kind, item_text, owners, due, text, line, self.section.topic, confidence)
+            ExtractedItem(cue.kind, item_text, owners, due, source, line, self.section.topic, confidence)
         )
         self.sentences_since_item = 0
-        self.resolver.note_sentence(text, owners or None)
+        self.resolver.note_sentence(source, owners or None)
 
     def _owners(self, cue: rules.Cue) -> tuple[Owner, ...] | None:
         if cue.inherit:
@@ -112,10 +122,14 @@ class _Walker:
         return self.resolver.resolve(cue.subject)
 
     def _dates(self, text: str) -> list[date]:
+        """The calendar dates a heading or sentence names, for the undated items after it
+        (weekdays and relative phrases are said of that sentence only)."""
+        if self.section.topic and rules.MISC_HEADING.match(self.section.topic):
+            return []  # "Övriga frågor": the points are unrelated to each other
         return [
             m.date
             for m in dates.find_dates(text, self.base, next_meeting=self.meeting.next_meeting)
-            if m.date is not None and m.rule != "next-meeting"
+            if m.date is not None and m.rule in ("day-month", "iso", "numeric")
         ]
 
     def _due(self, text: str, kind: Kind) -> date | None:
@@ -173,6 +187,17 @@ class _Walker:
             self.sentences_since_item = 0
             return True
         return False
+
+
+def _known_names(meeting: ExtractedMeeting) -> frozenset[str]:
+    """The document's people as the cue rules look them up: full names, first names, nicknames."""
+    out: set[str] = set()
+    for person in [*meeting.attendees, *meeting.absent]:
+        out.add(person.name.casefold())
+        out.add(person.name.split()[0].casefold())
+    if meeting.secretary:
+        out.add(meeting.secretary.split()[0].casefold())
+    return frozenset(out)
 
 
 def _continues_label(block: Block) -> bool:

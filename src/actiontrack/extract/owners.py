@@ -38,7 +38,7 @@ class OwnerResolver:
         if subject is None:
             return ()
         owners: list[Owner] = []
-        for part in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+|\s*&\s*", subject.strip()):
+        for part in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+|\s*[&/+]\s*", subject.strip()):
             part = re.sub(r"\(.*?\)", "", part).strip()
             if not part:
                 continue

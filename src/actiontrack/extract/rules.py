@@ -109,7 +109,8 @@ COMMIT_VERBS: list[tuple[str, str]] = [
     ("samordnar", ""), ("stämmer", "av"), ("hör", "av sig"), ("hör", "med"), ("reder", "ut"),
     ("sätter", "ihop"), ("tar", "upp frågan med"), ("åtar", "sig"), ("tillfrågar", ""),
     ("sprider", ""), ("informerar", "om"), ("bjuder", "snabbt in"), ("ser", "till att"), ("pratar", "med"),
-    ("sammankallar", ""), ("kallar", "samman"), ("läser", "in sig"), ("tar", "över"),
+    ("sammankallar", ""), ("kallar", "samman"), ("läser", "in sig"), ("tar", "över"), ("ligger", "på"),
+    ("går", "ut med"), ("går", "ut via"), ("går", "ut till"),
 ]  # fmt: skip
 # Verbs that commit only the group or a named person: "Vi planerar en dag" is a plan of the
 # group's, "Regionen planerar en satsning" is news about somebody else.
@@ -122,14 +123,17 @@ PASSIVE_VERBS = (
 )
 
 DEFERRAL = re.compile(
-    _B + r"(?:bordläggs|bordlades|bordlagd|bordlagt|bordlägger|bordlägga)" + _E
+    _B + r"(?:bords?läggs|bords?lades|bords?lagd|bords?lagt|bords?lägger|bords?lägga|återremitteras|återremitterades|"
+    r"återremitterar|återremittera)" + _E
     + r"|" + _B + r"(?:skjuts|sköts|skjuter|flyttas|flyttades|hänskjuts|senareläggs)\s+(?:\S+\s+){0,4}?"
     r"(?:till|upp|fram)" + _E
-    + r"|" + _B + r"(?:tas|lyfts|behandlas|diskuteras)\s+(?:upp\s+)?(?:igen\s+)?(?:vid|på|till|under)\s+"
-    r"(?:nästa|kommande|ett\s+senare|senare)\s+(?:\S+\s+)?(?:möte|gång|sammanträde|träff|tillfälle)"
+    + r"|" + _B + r"(?:tas|lyfts|behandlas|diskuteras|avhandlas)\s+(?:upp\s+)?(?:igen\s+)?(?:vid|på|till|under)\s+"
+    r"(?:nästa|kommande|nästkommande|ett\s+senare|senare)\s+(?:\S+\s+)?\S*(?:möte|mötet|gång|gången|sammanträde|sammanträdet|träff|träffen|tillfälle)" + _E
+    + r"|" + _B + r"tas\s+upp\s+igen\s+(?:i|på|under|efter)\s+\S+"
     + r"|" + _B + r"återkommer\s+(?:vi\s+)?till\s+(?:\S+\s+){0,3}?(?:vid|på)\s+(?:nästa|kommande)\s+(?:möte|gång)"
     + r"|" + _B + r"får\s+vänta\s+till\s+(?:nästa|kommande|ett\s+senare)" + _E
-    + r"|" + _B + r"fortsätt(?:er|a)\s+(?:\S+\s+){0,3}?(?:på|vid)\s+(?:nästa|kommande)\s+(?:möte|gång|sammanträde|träff)",
+    + r"|" + _B + r"(?:fortsätt(?:er|a)|planerar\s+vidare|diskuterar\s+vidare|pratar\s+vidare)\s+(?:\S+\s+){0,3}?(?:på|vid|till)?\s*(?:nästa|kommande)\s+"
+    r"(?:möte|mötet|gång|sammanträde|träff|vecka|veckas\s+möte)",
     re.IGNORECASE,
 )  # fmt: skip
 MODAL = re.compile(
@@ -138,9 +142,9 @@ MODAL = re.compile(
     re.IGNORECASE,
 )
 ASSIGNMENT = re.compile(
-    _B + r"(?:får|fick|ges|gavs|har\s+fått|erhåller|har)\s+(?:\S+\s+)?i\s+(?:uppdrag|uppgift)" + _E
+    _B + r"(?:får|fick|ges|gavs|har\s+fått|erhåller|har)\s+(?:\S+\s+)?(?:i|till)\s+(?:uppdrag|uppgift)" + _E
     + r"|" + _B + r"(?:ger|gav|ge|ges)\s+(?P<assignee>[A-ZÅÄÖ].+?)\s+i\s+uppdrag" + _E
-    + r"|" + _B + r"(?:uppdrar|uppdrog|uppdra|uppdras|uppdrag\s+till)\s+(?:åt\s+)?(?P<assignee2>[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]+)*)\s+att"
+    + r"|" + _B + r"(?:uppdrar|uppdrog|uppdra|uppdras|uppdrag\s+till|delegerar\s+till|delegerade\s+till|delegeras\s+till)\s+(?:åt\s+)?(?P<assignee2>[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]+)*)\s+att"
     + _E,
     re.IGNORECASE,
 )  # fmt: skip
@@ -276,6 +280,8 @@ class Context:
     in_decisions: bool = False  # under a "Beslut:" label
     in_views: bool = False  # under "Synpunkter och tankar:" and the like
     in_todo: bool = False  # a list item under "Att göra", "Åtgärder" and the like
+    in_deferred: bool = False  # a list item under "Skjuts upp till nästa möte" and the like
+    names: frozenset[str] = frozenset()  # the people of the document, case-folded (names, first names)
 
 
 def words(text: str) -> list[str]:
@@ -298,18 +304,18 @@ def find_cue(sentence: str, ctx: Context = Context()) -> Cue | None:
             )
         return Cue(Kind.ACTION, "decision", 0.7, _leading_subject(rest) if _starts_with_agent(rest) else None)
     if ctx.in_todo:
-        cue = _cue(s)
+        cue = _cue(s, ctx)
         if cue is not None:
             return cue
         m = TODO_OWNER.search(s)
         who = (m.group("paren") or m.group("dash") or m.group("resp")).strip() if m else None
         return Cue(Kind.ACTION, "todo", 0.8, who)
     if _is_report(s) or ctx.in_views:
-        return None
-    return _cue(s)
+        return _reported_task(s, ctx) if not ctx.in_views else None
+    return _cue(s, ctx)
 
 
-def _cue(s: str) -> Cue | None:
+def _cue(s: str, ctx: Context = Context()) -> Cue | None:
     """The action cue of a sentence that is neither a question nor a deferral."""
     m = ASSIGNMENT.search(s)
     if m and _main_clause(s, m.start()):
@@ -337,10 +343,13 @@ def _cue(s: str) -> Cue | None:
     for start, end, inverted in _commit_matches(s):
         if _main_clause(s, start) and not _hedged(s, start, end):
             cue = _with_subject(s, start, end, "commit", 0.7, inverted=inverted)
-            if cue and s[start:end].split()[0].lower() in OWN_PLAN_VERBS and not _is_own(cue.subject):
+            if cue and s[start:end].split()[0].lower() in OWN_PLAN_VERBS and not _is_own(cue.subject, ctx):
                 continue
             if cue:
                 return cue
+    cue = _present_cue(s, ctx)
+    if cue is not None:
+        return cue
     m = PASSIVE.search(s)
     if (
         m
@@ -351,6 +360,125 @@ def _cue(s: str) -> Cue | None:
         agent = PASSIVE_AGENT.match(s[m.end() :])
         return Cue(Kind.ACTION, "passive", 0.6 if agent else 0.55, agent.group("agent") if agent else None)
     return None
+
+
+# A deadline after the meeting turns a report verb into a task: "Anna presenterar förslaget till nästa möte".
+FUTURE_DEADLINE = re.compile(
+    _B + r"(?:till|tills|inför|innan|före|senast\s+(?:till|vid|på)?)\s*(?:nästa|nästkommande|kommande|näst-nästa)\s+\S*(?:möte|mötet|gång|sammanträde|träff)"
+    + r"|" + _B + r"senast\s+\S+",
+    re.IGNORECASE,
+)
+# Words that start a noun phrase but are no one: "En order av ...", "Tidigare styrelsen ...".
+DETERMINERS = {
+    "en", "ett", "den", "det", "de", "denna", "detta", "dessa", "vår", "vårt", "våra", "min", "mitt", "mina",
+    "hans", "hennes", "deras", "er", "ert", "era", "någon", "något", "några", "varje", "vilken", "vilket",
+}  # fmt: skip
+# Adjectives that stand before a definite noun that acts: "Tidigare styrelsen", "Nya styrelsen".
+MODIFIERS = {"tidigare", "nya", "gamla", "nuvarande", "avgående", "tillträdande", "hela", "övriga", "vice", "biträdande"}
+# Verbs the group's own plans use, which are news when someone else "plans" ("Regionen planerar ...").
+_OWN_PLAN_LEMMAS = {"planera", "arbeta", "jobba", "titta", "se", "följa", "driva", "bygga", "starta", "lansera"}
+_SUBJECT_JOINERS = {"och", "&", ",", "samt", "+"}
+
+
+def _subject_tokens(tokens: list[str], ctx: Context) -> int:
+    """How many tokens at the start form a subject that can act: names, "X och Y", "Stig/Simon", "Vi"."""
+    n = 0
+    while n < len(tokens) and n < 8:
+        t = tokens[n]
+        low = t.casefold()
+        if n > 0 and low in _SUBJECT_JOINERS:
+            n += 1
+            continue
+        if low in GROUP_WORDS or low in PERSON_PRONOUNS or low in PLURAL_PRONOUNS or low in SECRETARY_WORDS:
+            n += 1
+            continue
+        if t[:1].isupper() or low in ctx.names or re.fullmatch(r"[A-ZÅÄÖ0-9/]+", t):
+            n += 1
+            continue
+        if n > 0 and tokens[n - 1].casefold() in MODIFIERS and re.search(_DEFINITE_NOUN, low):
+            n += 1  # "Tidigare styrelsen"
+            continue
+        break
+    while n and tokens[n - 1].casefold() in _SUBJECT_JOINERS:
+        n -= 1
+    return n
+
+
+_DEFINITE_NOUN = r"(?:en|na|et|n)$"
+
+
+def _present_cue(s: str, ctx: Context) -> Cue | None:
+    """ "Stig gör utskick", "Helena och Gunilla bokar lokalen": a named subject, then a verb
+    whose lemma commits (lexicon.COMMIT) in the present tense."""
+    from actiontrack.extract import lexicon
+
+    start = _clause_start(s)
+    spans = [(m.start() + start, m.group(0)) for m in _TOKEN.finditer(s[start:])]
+    tokens = [t for _, t in spans]
+    n = _subject_tokens(tokens, ctx)
+    if n == 0 or n >= len(tokens):
+        return None
+    subject_words = tokens[:n]
+    first = subject_words[0].casefold()
+    if first in NON_AGENTS or first in DETERMINERS:
+        return None
+    # a capitalised verb after a name ("Gustav Fixar ..."): the last subject word may be the verb
+    verb_at = n
+    if (
+        not lexicon.is_present(tokens[verb_at])
+        and n >= 2
+        and lexicon.is_present(subject_words[-1])
+        and subject_words[-1].casefold() not in ctx.names
+    ):
+        verb_at = n - 1
+        subject_words = subject_words[:-1]
+    verb = tokens[verb_at]
+    if not lexicon.is_present(verb):
+        return None
+    rest = [t for t in tokens[verb_at + 1 : verb_at + 4] if not re.fullmatch(ADVERBS + "|inte|ej", t, re.I)]
+    particle = rest[0] if rest else None
+    klass = lexicon.verb_class(verb, particle)
+    pos = spans[verb_at][0]
+    if not _main_clause(s, pos) or _hedged(s, pos, pos + len(verb)):
+        return None
+    subject = " ".join(subject_words).replace(" ,", ",")
+    if klass == "commit":
+        if lexicon.lemma_of(verb) in _OWN_PLAN_LEMMAS and not _is_own(subject, ctx):
+            return None
+        return Cue(Kind.ACTION, "present", 0.7, subject)
+    if klass == "report" and FUTURE_DEADLINE.search(s[pos:]):
+        return Cue(Kind.ACTION, "present-deadline", 0.65, subject)
+    return None
+
+
+def _reported_task(s: str, ctx: Context) -> Cue | None:
+    """A report verb with a deadline after the meeting: "Leif presenterar ett förslag till nästa möte"."""
+    if not FUTURE_DEADLINE.search(s):
+        return None
+    return _present_cue(s, ctx)
+
+
+MISC_HEADING = re.compile(r"^(?:övriga\s+frågor|övrigt|övriga\s+ärenden|övriga\s+punkter|diverse)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=[A-ZÅÄÖ])")
+
+
+def more_clauses(sentence: str, ctx: Context = Context()) -> list[tuple[int, str, Cue]]:
+    """The later clauses of a sentence that are tasks of their own, with a subject of their own:
+    "Gunilla bokar lokalen, Stig gör utskick, Helena och Bo handlar" -> the second and third."""
+    out: list[tuple[int, str, Cue]] = []
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
+    for i, start in enumerate(breaks):
+        end = breaks[i + 1] if i + 1 < len(breaks) else len(sentence)
+        clause = sentence[start:end].rstrip(" ,;.")
+        cue = _present_cue(clause, ctx) or _modal_clause(clause)
+        if cue is not None and cue.subject:
+            out.append((start, clause, cue))
+    return out
+
+
+def _modal_clause(clause: str) -> Cue | None:
+    m = MODAL.search(clause)
+    return _modal(clause, m) if m else None
 
 
 def is_follow_up(sentence: str) -> bool:
@@ -402,15 +530,18 @@ def _modal(s: str, m: re.Match[str]) -> Cue | None:
     return _with_subject(s, m.start(), m.end(), "modal", 0.85)
 
 
-def _is_own(subject: str | None) -> bool:
+def _is_own(subject: str | None, ctx: Context = Context()) -> bool:
     """The group itself or people by name: "Vi", "Gruppen", "Leif", "Ia och Allan", "Han"."""
     from actiontrack.people import looks_like_first_name
 
     if not subject:
         return True
-    parts = [p for p in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+", subject) if p]
+    parts = [p for p in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+|\s*[&/+]\s*", subject) if p]
     return all(
-        p.lower() in GROUP_WORDS | PERSON_PRONOUNS | PLURAL_PRONOUNS or looks_like_first_name(p.split()[0])
+        p.lower() in GROUP_WORDS | PERSON_PRONOUNS | PLURAL_PRONOUNS
+        or looks_like_first_name(p.split()[0])
+        or p.casefold() in ctx.names
+        or p.split()[0].casefold() in ctx.names
         for p in parts
     )
 

@@ -225,7 +225,37 @@ _SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“”(]?[A-ZÅÄÖÉ0-9])"
 
 
 def split_sentences(lines: list[tuple[int, str]]) -> list[Sentence]:
-    """Sentences of a block, each with the line it starts on."""
+    """Sentences of a block, each with the line it starts on.
+
+    A line break ends a sentence too when the minutes are written a line per point without
+    full stops ("Gunilla bokar bussen" / "Stig gör utskick"): the line is complete (no
+    comma or "och" at its end), the next starts with a capital, and the lines are not the
+    hard-wrapped lines of one paragraph (then only a line that stops well short of the
+    width ends a sentence).
+    """
+    sentences: list[Sentence] = []
+    for chunk in _line_chunks(lines):
+        sentences.extend(_split_chunk(chunk))
+    return sentences
+
+
+def _line_chunks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    if len(lines) < 2:
+        return [lines]
+    width = max(len(text) for _, text in lines)
+    chunks: list[list[tuple[int, str]]] = [[lines[0]]]
+    for (_, prev), (no, text) in zip(lines, lines[1:], strict=False):
+        last_word = prev.split()[-1].casefold() if prev.split() else ""
+        complete = prev[-1:] not in ",;:–-&/+" and last_word not in _OPEN_ENDINGS and len(prev.split()) >= 2
+        short = width < 70 or len(prev) < 0.8 * width
+        if complete and short and text[:1].isupper() and prev[-1:] not in _END_PUNCT:
+            chunks.append([(no, text)])
+        else:
+            chunks[-1].append((no, text))
+    return chunks
+
+
+def _split_chunk(lines: list[tuple[int, str]]) -> list[Sentence]:
     text = ""
     starts: list[tuple[int, int]] = []  # (offset in text, line number)
     for no, line in lines:
