@@ -68,19 +68,35 @@ class _Walker:
             return
         if block.kind == "paragraph":
             self.section.label = None if not _continues_label(block) else self.section.label
-        for sentence in block.sentences():
-            self.sentence(sentence.text, sentence.line, bullet=block.kind == "bullet")
+        for i, sentence in enumerate(block.sentences()):
+            self.sentence(
+                sentence.text,
+                sentence.line,
+                bullet=block.kind == "bullet",
+                single_line=len(block.lines) == 1,
+                first=i == 0,
+            )
 
-    def sentence(self, text: str, line: int, *, bullet: bool) -> None:
+    def sentence(
+        self, text: str, line: int, *, bullet: bool, single_line: bool = False, first: bool = True
+    ) -> None:
         self.sentences_since_item += 1
         label = self.section.label or ""
         if self._special_line(text, line):
             return
         text, inline_decision = _strip_decision_label(text)
+        heading = label or self.section.topic or ""
+        numbered = _NUMBERED.match(text)
+        if numbered:  # "1. Boka lokal (Eva)", "§ 12. Kassören ..."
+            text = text[numbered.end() :]
+            bullet = bullet or bool(rules.TODO_LABEL.match(heading) or rules.DEFERRAL.search(heading))
         ctx = rules.Context(
             in_decisions=inline_decision or bool(rules.DECISION_LABEL.match(label)),
             in_views=bullet and bool(label) and bool(rules.VIEWS_LABEL.search(label)),
-            in_todo=bullet and bool(rules.TODO_LABEL.match(label or self.section.topic or "")),
+            in_todo=bullet and bool(rules.TODO_LABEL.match(heading)),
+            in_deferred=bullet and bool(rules.DEFERRAL.search(heading)) and not rules.TODO_LABEL.match(heading),
+            in_list=bullet and first,
+            own_line=single_line,
             names=self.names,
         )
         if rules.is_follow_up(text) and self.items and self.sentences_since_item <= _FOLLOW_UP_REACH:
@@ -116,6 +132,9 @@ class _Walker:
 
     def _owners(self, cue: rules.Cue) -> tuple[Owner, ...] | None:
         if cue.inherit:
+            topic = (self.section.topic or "").strip()
+            if topic.casefold() in rules.ROLE_WORDS or (topic and topic.casefold() in self.names):
+                return self.resolver.resolve(topic) or ()  # a report under "Kassör" or a person's name
             return self.resolver.last_owners
         if cue.kind is Kind.DEFERRED:
             return ()  # the point is the group's; who was missing is said in the source sentence
@@ -187,6 +206,9 @@ class _Walker:
             self.sentences_since_item = 0
             return True
         return False
+
+
+_NUMBERED = re.compile(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
 
 
 def _known_names(meeting: ExtractedMeeting) -> frozenset[str]:

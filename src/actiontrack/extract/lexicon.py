@@ -27,7 +27,7 @@ REPORT = frozenset(
 )
 # Verbs of a state or a happening, not a task: "Mötet ska vara i Bryggan".
 STATE = frozenset(
-    ["vara", "finnas", "bli", "kunna", "gälla", "hända", "ske", "heta", "innebära", "kosta", "räcka", "ingå", "fungera", "handla", "kännas", "krävas", "synas", "märkas", "behövas", "leda", "kräva", "veta", "äga", "pågå", "få", "behöva", "landa", "påverka", "bestå", "sluta", "ses", "träffas", "mötas", "infalla", "börja", "stå", "ligga", "sitta", "bo"]
+    ["vara", "finnas", "bli", "kunna", "gälla", "hända", "ske", "heta", "innebära", "kosta", "räcka", "ingå", "fungera", "handla", "kännas", "krävas", "synas", "märkas", "behövas", "leda", "kräva", "veta", "äga", "pågå", "få", "behöva", "landa", "påverka", "bestå", "sluta", "ses", "träffas", "mötas", "infalla", "börja", "stå", "ligga", "sitta", "bo", "ha", "hinna"]
 )
 # An att-clause under a decision that is done by being decided: "att godkänna dagordningen".
 DECIDED = frozenset(

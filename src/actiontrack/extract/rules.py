@@ -233,16 +233,24 @@ DECISION_LABEL = re.compile(
 )
 # Headings and labels over a list of tasks: every item of the list is an action.
 TODO_LABEL = re.compile(
-    r"^(?:att\s+göra|åtgärder|åtgärdslista|åtgärdspunkter|uppgifter|uppdrag|action\s+points|actions|"
-    r"to\s*do|todo|beslut\s+och\s+åtgärder|uppföljning\s+till\s+nästa\s+möte|till\s+nästa\s+(?:möte|gång)|"
-    r"nästa\s+steg|fortsatt\s+arbete)\b",
+    r"^(?:att\s+göra|åtgärder|åtgärdslista|åtgärdspunkter|uppgifter|uppdrag|action\s*points?|action\s*items?|"
+    r"actions|to\s*-?\s*dos?|todo|tasks?|ansvarsområden|arbetsfördelning|fördelning\s+av\s+uppgifter|"
+    r"beslut\s+och\s+åtgärder|uppföljning\s+till\s+nästa\s+möte|(?:till|inför)\s+nästa\s+(?:möte|gång|träff)|"
+    r"nästa\s+steg|fortsatt\s+arbete|hemläxa|läxa)\b",
     re.IGNORECASE,
 )
-# "Boka lokal (Eva)", "Boka lokal – Eva", "Boka lokal. Ansvarig: Eva"
+# The owner marked on a list line: "Boka lokal (Eva)", "Boka lokal – Eva", "Boka lokal: Eva",
+# "Boka lokal. Ansvarig: Eva", "Boka lokal @Eva".
 TODO_OWNER = re.compile(
-    r"(?:\((?P<paren>[A-ZÅÄÖ][^()]{1,60})\)|\s[-–]\s*(?P<dash>[A-ZÅÄÖ][\wåäö]+(?:(?:\s+|,\s*|\s+och\s+)[A-ZÅÄÖ][\wåäö]+)*)"
-    r"|ansvarig(?:a)?\s*:\s*(?P<resp>[^.;]+))\s*\.?\s*$",
+    r"(?:\((?P<paren>[A-ZÅÄÖa-zåäö][^()]{0,60})\)\)?|\s[-–]\s*\(?(?P<dash>[A-ZÅÄÖ][\wåäö]+(?:(?:\s+|,\s*|\s+och\s+|\s*&\s*)[A-ZÅÄÖ][\wåäö]+)*)\)?"
+    r"|:\s*(?P<colon>[A-ZÅÄÖ][\wåäö]+(?:(?:\s*,\s*|\s+och\s+|\s*&\s*|\s*/\s*)[A-ZÅÄÖ][\wåäö]+)*)"
+    r"|ansvarig(?:a)?\s*:\s*(?P<resp>[^.;]+))\s*[.!]?\s*$",
     re.IGNORECASE,
+)
+TAGGED_OWNER = re.compile(r"(?<![\w.])@(?P<tag>[A-ZÅÄÖa-zåäö][\wåäö-]+)")
+# "Hanna: fortsätta med ...", "Ahmed: boka tolk", "Anna B: ringa hyresvärden"
+LEADING_OWNER = re.compile(
+    r"^(?P<lead>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?)?(?:\s*(?:&|och|/)\s*[A-ZÅÄÖ][\wåäöé-]+)*)\s*:\s+(?P<rest>\S.*)$"
 )
 VIEWS_LABEL = re.compile(
     r"(?:synpunkt|tank|åsikt|reflektion|fråge|frågor|diskussion|kommentar|idé|erfarenhet|input|medskick)",
@@ -281,6 +289,8 @@ class Context:
     in_views: bool = False  # under "Synpunkter och tankar:" and the like
     in_todo: bool = False  # a list item under "Att göra", "Åtgärder" and the like
     in_deferred: bool = False  # a list item under "Skjuts upp till nästa möte" and the like
+    in_list: bool = False  # the first sentence of a list item
+    own_line: bool = False  # a paragraph of one line
     names: frozenset[str] = frozenset()  # the people of the document, case-folded (names, first names)
 
 
@@ -303,13 +313,18 @@ def find_cue(sentence: str, ctx: Context = Context()) -> Cue | None:
                 Kind.ACTION, "decision", 0.8, assigned.group("assignee") or assigned.group("assignee2")
             )
         return Cue(Kind.ACTION, "decision", 0.7, _leading_subject(rest) if _starts_with_agent(rest) else None)
+    if ctx.in_deferred:
+        return Cue(Kind.DEFERRED, "deferred-list", 0.75, marked_owner(s, ctx))
     if ctx.in_todo:
+        marked = marked_owner(s, ctx)
         cue = _cue(s, ctx)
+        if cue is not None and (marked is None or cue.subject and not cue.inherit):
+            return cue
+        return Cue(Kind.ACTION, "todo", 0.8, marked)
+    if ctx.in_list or ctx.own_line:
+        cue = _list_line_cue(s, ctx)
         if cue is not None:
             return cue
-        m = TODO_OWNER.search(s)
-        who = (m.group("paren") or m.group("dash") or m.group("resp")).strip() if m else None
-        return Cue(Kind.ACTION, "todo", 0.8, who)
     if _is_report(s) or ctx.in_views:
         return _reported_task(s, ctx) if not ctx.in_views else None
     return _cue(s, ctx)
@@ -458,6 +473,72 @@ def _reported_task(s: str, ctx: Context) -> Cue | None:
     return _present_cue(s, ctx)
 
 
+def marked_owner(s: str, ctx: Context) -> str | None:
+    """The owner a list line marks: "(Josef)", "- Eva", ": Max", "Ansvarig: Eva", "@Victor", "Anna: ..."."""
+    tag = TAGGED_OWNER.search(s)
+    if tag:
+        return tag.group("tag")
+    lead = LEADING_OWNER.match(s)
+    if lead and _names_people(lead.group("lead"), ctx):
+        return lead.group("lead")
+    m = TODO_OWNER.search(s)
+    if not m:
+        return None
+    who = (m.group("paren") or m.group("dash") or m.group("colon") or m.group("resp") or "").strip()
+    if m.group("paren") is not None or m.group("colon") is not None:
+        return who if _names_people(who, ctx) else None
+    return who or None
+
+
+def _names_people(text: str, ctx: Context) -> bool:
+    """ "Josef", "Victor & Hanna", "alla", "Anna B": names (or the group), not "(senast torsdag)"."""
+    from actiontrack.people import looks_like_first_name
+
+    parts = [p for p in re.split(r"\s*,\s*|\s+och\s+|\s*[&/+]\s*", text.strip()) if p]
+    if not parts or len(parts) > 6:
+        return False
+    for part in parts:
+        low = part.casefold()
+        first = part.split()[0]
+        if low in GROUP_WORDS or low in ctx.names or first.casefold() in ctx.names:
+            continue
+        if looks_like_first_name(first) and len(part.split()) <= 2:
+            continue
+        return False
+    return True
+
+
+def _list_line_cue(s: str, ctx: Context) -> Cue | None:
+    """A list line that is a task by its form: "Anna: boka lokal", "Prata med Olav @Victor",
+    "Fixa inbjudan" (an imperative of a task verb)."""
+    from actiontrack.extract import lexicon
+
+    lead = LEADING_OWNER.match(s)
+    if lead and _names_people(lead.group("lead"), ctx):
+        rest = lead.group("rest")
+        first = words(rest)[:1]
+        if (first and lexicon.is_base_form(first[0]) and lexicon.verb_class(first[0]) == "commit") or re.search(
+            _B + r"senast" + _E, rest, re.IGNORECASE
+        ):
+            return Cue(Kind.ACTION, "named-line", 0.75, lead.group("lead"))
+        return None
+    tag = TAGGED_OWNER.search(s)
+    if tag:
+        return Cue(Kind.ACTION, "tagged", 0.75, tag.group("tag"))
+    first = words(s)[:1]
+    if (
+        ctx.in_list
+        and first
+        and first[0][:1].isupper()
+        and lexicon.is_base_form(first[0])
+        and lexicon.verb_class(first[0]) == "commit"
+        and not s.rstrip().endswith("?")
+        and not _hedged(s, 0, len(first[0]))
+    ):
+        return Cue(Kind.ACTION, "imperative", 0.6, marked_owner(s, ctx))
+    return None
+
+
 MISC_HEADING = re.compile(r"^(?:övriga\s+frågor|övrigt|övriga\s+ärenden|övriga\s+punkter|diverse)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=[A-ZÅÄÖ])")
 
@@ -522,6 +603,9 @@ def _modal(s: str, m: re.Match[str]) -> Cue | None:
         return None
     if _hedged(s, m.start(), m.end()):
         return None
+    if _is_passive_task(after[i]):  # "Inbjudan ska skickas ut": a task, its subject is the thing done
+        agent = PASSIVE_AGENT.match(s[m.end() :].split(after[i], 1)[-1])
+        return Cue(Kind.ACTION, "modal-passive", 0.7, agent.group("agent") if agent else None)
     if subject_after or inverted:
         who = subject_after or inverted
         if who and who.lower() in NON_AGENTS:
@@ -578,6 +662,8 @@ def _with_subject(
             return Cue(Kind.ACTION, rule, strength - 0.1, None, inherit=True)
         return None
     first = tokens[0].lower()
+    if _is_verb_word(tokens[0]):  # "Har pratat med ... och ska be om": no subject written
+        return Cue(Kind.ACTION, rule, strength - 0.1, None, inherit=True)
     if first in ADVERBIAL_STARTERS or _starts_with_date(head):
         if inverted:
             return Cue(Kind.ACTION, rule, strength, inverted)
@@ -595,6 +681,35 @@ def _with_subject(
             return None  # "Alla barn ska ...": a principle, not a task
         subject = "alla"
     return Cue(Kind.ACTION, rule, strength, subject)
+
+
+def _is_passive_task(word: str) -> bool:
+    """ "skickas", "göras", "beställas": the s-passive of a task verb."""
+    from actiontrack.extract import lexicon
+
+    w = word.casefold()
+    return w.endswith("s") and lexicon.verb_class(w) == "commit"
+
+
+def _is_verb_word(token: str) -> bool:
+    """A verb where a subject should stand ("Har", "Såg", "Köpt"), not a name."""
+    from actiontrack.extract import lexicon
+
+    return token[:1].isupper() and lexicon.lemma_of(token) is not None and not looks_like_name(token)
+
+
+def looks_like_name(token: str) -> bool:
+    from actiontrack.people import looks_like_first_name
+
+    return looks_like_first_name(token)
+
+
+# Roles a report is written under ("Ordförande" heading, then "Ska boka lokal"): the owner.
+ROLE_WORDS = {
+    "ordförande", "ordföranden", "vice ordförande", "vice-ordförande", "kassör", "kassören", "sekreterare",
+    "sekreteraren", "ledamot", "suppleant", "studierektor", "samordnare", "samordnaren", "verksamhetschef",
+    "verksamhetschefen", "enhetschef", "enhetschefen", "föreståndare", "föreståndaren", "kontaktperson",
+}  # fmt: skip
 
 
 def _clause_start(before: str) -> int:
@@ -675,6 +790,9 @@ def _leading_subject(text: str) -> str | None:
             continue
         if j == 0:
             out.append(t)
+            continue
+        if j == 1 and tokens[0].lower() in MODIFIERS and re.search(r"(?:en|na|et|n)$", low):
+            out.append(t)  # "Tidigare styrelsen", "Nya kassören"
             continue
         if low in ("och", "samt", ",", "&") or t[:1].isupper() or re.fullmatch(r"[A-ZÅÄÖ0-9/]+", t):
             out.append(t)

@@ -239,6 +239,9 @@ def split_sentences(lines: list[tuple[int, str]]) -> list[Sentence]:
     return sentences
 
 
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S")
+
+
 def _line_chunks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     if len(lines) < 2:
         return [lines]
@@ -248,7 +251,7 @@ def _line_chunks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
         last_word = prev.split()[-1].casefold() if prev.split() else ""
         complete = prev[-1:] not in ",;:–-&/+" and last_word not in _OPEN_ENDINGS and len(prev.split()) >= 2
         short = width < 70 or len(prev) < 0.8 * width
-        if complete and short and text[:1].isupper() and prev[-1:] not in _END_PUNCT:
+        if _LIST_NUMBER.match(text) or (complete and short and text[:1].isupper() and prev[-1:] not in _END_PUNCT):
             chunks.append([(no, text)])
         else:
             chunks[-1].append((no, text))
@@ -278,6 +281,8 @@ def _split_chunk(lines: list[tuple[int, str]]) -> list[Sentence]:
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
+    if re.fullmatch(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|§\s*\d+)\.\s*", chunk):
+        return True  # a list number ("1. Boka lokal"), not a sentence
     words = chunk.rstrip('.!?"”’)').split()
     if not words or not chunk.rstrip('"”’)').endswith("."):
         return False
