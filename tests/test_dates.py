@@ -1,6 +1,9 @@
-from datetime import date
+import calendar
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from actiontrack.dates import easter, find_dates, first_due, format_swedish, parse_date
 from actiontrack.errors import DateError
@@ -176,3 +179,66 @@ def test_first_due_ignores_past_dates():
 
 def test_format_swedish():
     assert format_swedish(date(2016, 2, 22)) == "22 februari 2016"
+
+
+# --- 29 February: the next one, however far away it is ------------------------------------------
+
+LEAP_DAY_EXPRESSIONS = ["29 februari", "den 29 februari", "senast 29 februari", "29/2", "29 feb"]
+
+
+@pytest.mark.parametrize("expr", LEAP_DAY_EXPRESSIONS)
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        (date(2026, 12, 2), date(2028, 2, 29)),  # more than a year away
+        (date(2028, 2, 29), date(2028, 2, 29)),  # the day itself
+        (date(2028, 3, 1), date(2032, 2, 29)),
+        (date(2096, 3, 1), date(2104, 2, 29)),  # 2100 is no leap year
+    ],
+)
+def test_leap_day_is_the_next_29_february(expr, base, expected):
+    assert parse_date(expr, base) == expected
+
+
+def test_leap_day_in_a_sentence_and_as_a_deadline():
+    base = date(2026, 12, 2)
+    text = "Sofia lämnar in ansökan senast 29 februari."
+    (m,) = find_dates(text, base)
+    assert (m.text, m.date) == ("29 februari", date(2028, 2, 29))
+    assert first_due(text, base) == date(2028, 2, 29)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2200, 12, 31)))
+def test_29_februari_resolves_from_any_base(base):
+    d = parse_date("29 februari", base)
+    assert (d.month, d.day) == (2, 29)
+    assert base <= d < base + timedelta(days=8 * 366 + 1)
+    assert not any(calendar.isleap(y) and date(y, 2, 29) >= base for y in range(base.year, d.year)), (
+        "an earlier 29 February was skipped"
+    )
+    assert [m.date for m in find_dates("Klart den 29 februari.", base)] == [d]
+
+
+@pytest.mark.parametrize(
+    ("expr", "message"),
+    [
+        ("30 februari", "februari has no day 30"),
+        ("senast 30 februari", "februari has no day 30"),
+        ("31 april", "april has no day 31"),
+        ("31/4", "april has no day 31"),
+        ("29 februari 2027", "februari 2027 has no day 29"),
+    ],
+)
+def test_impossible_dates_are_one_sentence(expr, message):
+    with pytest.raises(DateError, match=message) as info:
+        parse_date(expr, date(2026, 12, 2))
+    assert "\n" not in str(info.value) and str(info.value).endswith(".")
+
+
+@pytest.mark.parametrize(
+    "text", ["Mötet flyttas till 30 februari.", "Rapport senast 31 april.", "Klart 31/4."]
+)
+def test_impossible_dates_are_skipped_in_running_text(text):
+    assert find_dates(text, date(2026, 12, 2)) == []
+    assert first_due(text, date(2026, 12, 2)) is None

@@ -46,7 +46,11 @@ NUMBERS = {
     "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "några": 3, "ett par": 2, "par": 2,
 }  # fmt: skip
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# "nov." and "nov" are November; the dot after a whole name ends the sentence.
+_MONTH = (
+    r"(?P<month>" + "|".join(MONTH_NAMES[1:]) + "|(?:"
+    + "|".join(sorted((m for m in MONTHS if m not in MONTH_NAMES), key=len, reverse=True)) + r")\.?)"
+)  # fmt: skip
 # Whole month names only: "före jul" is Christmas, not July.
 _MONTH_FULL = r"(?P<month>" + "|".join(MONTH_NAMES[1:]) + r")"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:en|s)?"
@@ -158,14 +162,16 @@ def _all_saints(year: int) -> date:
 
 
 def _next_on_or_after(base: date, make: Callable[[int], date]) -> date:
-    for year in (base.year, base.year + 1):
+    """The first make(year) on or after base. Years without such a day are skipped: the next
+    29 February can be up to eight years away (2096 -> 2104)."""
+    for year in range(base.year, base.year + 9):
         try:
             d = make(year)
         except ValueError:
             continue
         if d >= base:
             return d
-    return make(base.year + 1)
+    raise DateError(f"No such day within eight years of {base.isoformat()}.")
 
 
 def _friday_of_iso_week(year: int, week: int) -> date:
@@ -179,6 +185,11 @@ def _weeks_in(year: int) -> int:
 def _next_weekday(base: date, weekday: int) -> date:
     """The next such weekday strictly after base."""
     return base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
+
+
+def _month_of(word: str) -> int:
+    """The month a written month means: "11", "nov.", "November"."""
+    return int(word) if word.isdigit() else MONTHS[word.lower().rstrip(".")]
 
 
 def _number(word: str) -> int:
@@ -215,7 +226,7 @@ def _make_date(year: int | None, month: int, day: int, text: str) -> date:
 
 
 def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
-    day, month = int(m["day"]), MONTHS[m["month"].lower()] if not m["month"].isdigit() else int(m["month"])
+    day, month = int(m["day"]), _month_of(m["month"])
     if not 1 <= month <= 12:
         raise DateError(f"'{m[0]}' is not a date: there is no month {month}.")
     year_text = m["year"]
@@ -622,7 +633,7 @@ def weekday_mentions(text: str) -> list[tuple[int, int, int, str]]:
     out = []
     for m in pattern.finditer(text):
         if m["weekday"] and not m["year"] and not m["month"].isdigit():
-            out.append((WEEKDAYS[m["weekday"].lower()], int(m["day"]), MONTHS[m["month"].lower()], m[0]))
+            out.append((WEEKDAYS[m["weekday"].lower()], int(m["day"]), _month_of(m["month"]), m[0]))
     return out
 
 
