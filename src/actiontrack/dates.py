@@ -254,6 +254,55 @@ def _iso(m: re.Match[str], ctx: Context) -> Resolved:
     return _make_date(year, month, day, m[0]), {"day": day, "month": month, "year": year}
 
 
+class _NotADate(DateError):
+    """A number shaped like a date that is none ("20201310"): in running text it is no typo of one."""
+
+
+# "version 2.10.12", "§ 4.2.16", "tel. 18.05.02": numbers, not dates.
+_NUMBER_LABEL = r"(?i)(?<![\wåäö])(?:version|ver|v|rev|utgåva|§|punkt|avsnitt|bilaga|sida|s|tel|telefon|mobil|fax|nr|dnr)[.:]?\s*$"
+
+
+def _dotted(m: re.Match[str], ctx: Context) -> Resolved:
+    if re.search(_NUMBER_LABEL, m.string[max(0, m.start() - 12) : m.start()]):
+        raise _NotADate(f"'{m[0]}' is a number, not a date.")
+    return _day_month(m, ctx)
+
+
+def _compact(m: re.Match[str], ctx: Context) -> Resolved:
+    """20201210: only a valid date is one; any other eight digits are just a number."""
+    try:
+        return _iso(m, ctx)
+    except DateError:
+        raise _NotADate(f"'{m[0]}' is not a date.") from None
+
+
+def _day_of_month(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "den 13:e": the next 13th on or after the base; "den 13 nästa månad": next month's."""
+    day = int(m["day"])
+    if not 1 <= day <= 31:
+        raise DateError(f"'{m[0]}' is not a date: no month has a day {day}.")
+    first = date(ctx.base.year, ctx.base.month, 1)
+    if m["which"] and m["which"].lower() in ("nästa", "kommande"):
+        first = _add_months(first, 1)
+        return _make_date(first.year, first.month, day, m[0]), {"day": day}
+    for k in range(3):  # a 31st is at most two months away
+        month = _add_months(first, k)
+        if day <= calendar.monthrange(month.year, month.month)[1] and month.replace(day=day) >= ctx.base:
+            return month.replace(day=day), {"day": day}
+    raise AssertionError("unreachable: every day 1-31 comes within three months")
+
+
+def _this_month(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "i slutet av månaden": the base's month's last day; "i början/mitten av månaden": its
+    10th/15th while still ahead, else next month's."""
+    part = (m["part"] or "").lower()
+    day = 10 if "början" in part else 15 if "mitten" in part else None
+    if day is None:
+        return last_day(ctx.base.year, ctx.base.month), {}
+    d = ctx.base.replace(day=day)
+    return (d if d >= ctx.base else _add_months(d, 1)), {}
+
+
 def _month_part(m: re.Match[str], ctx: Context) -> Resolved:
     month = MONTHS[m["month"].lower()]
     part = (m["part"] or "").lower()
@@ -367,6 +416,23 @@ def rules() -> list[Rule]:
             _iso,
         ),
         (
+            "iso",  # 20201210
+            re.compile(
+                r"(?<![\w-])(?P<y>199\d|20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\wåäöÅÄÖ]|-\d|\s*(?:kr|sek|:-))",
+                re.I,
+            ),
+            _compact,
+        ),
+        (
+            "numeric",  # 18.11.2026, 18.11.26: day first
+            re.compile(
+                _B + r"(?<![\d.,])(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})\.(?P<month>\d{1,2})\."
+                r"(?P<year>(?:19|20)\d\d|\d\d)(?![.,:]?\d)" + _E,
+                re.IGNORECASE,
+            ),
+            _dotted,
+        ),
+        (
             "day-month",
             re.compile(
                 _B + r"(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})(?::?e|:a)?"
@@ -444,6 +510,40 @@ def rules() -> list[Rule]:
             _month_relative,
         ),
         (
+            "this-month",
+            re.compile(
+                _B
+                + r"(?:(?P<part>(?:i\s+|mot\s+)?(?:början|mitten|slutet)\s+(?:av|på)|under|inom|före|innan)"
+                + r"\s+månaden|(?:vid|till|före|innan|inför)\s+månadsskiftet|(?:vid|till|före)\s+månadens\s+slut)"
+                + _E,
+                re.IGNORECASE,
+            ),
+            _this_month,
+        ),
+        (
+            "day-of-month",
+            re.compile(
+                _B
+                + r"den\s+(?P<day>\d{1,2})(?::?e|:a)?+"
+                # "den 13 mars", "den 12 och 13 maj", "den 3 timmar", "den 2:a gången": not the day alone
+                + r"(?![\d.,:/–-]*\d|\s*(?:[-–]|och|eller|till)\s*\d|\s*(?:%|:-))"
+                + r"(?!\s+(?:"
+                + "|".join(sorted(MONTHS, key=len, reverse=True))
+                + r"|st|kr|kronor|procent|"
+                r"personer|deltagare|timmar|minuter|dagar|veckor|månader|år|sidor|gånger|platser|varje|"
+                r"i\s+varje|i\s+månaden|per)"
+                + _E
+                + r")"
+                + r"(?!\s+[a-zåäö]+(?:en|et|na|an)"
+                + _E
+                + r")"
+                + r"(?:\s+(?:i\s+)?(?P<which>nästa|kommande|denna|den\s+här)\s+månad(?:en)?)?"
+                + _E,
+                re.IGNORECASE,
+            ),
+            _day_of_month,
+        ),
+        (
             "weekday",
             re.compile(
                 _B
@@ -519,13 +619,14 @@ def rules() -> list[Rule]:
 
 # Pattern strings, not compiled objects: re compiles and caches them on first use, so
 # importing this module stays cheap for the commands that read no dates (issue 5).
-# Words around a date that do not change it ("senast fredag", "den 2 mars kl. 9").
+# Words around a date that do not change it ("senast fredag", "den 2 mars kl. 9"), stripped one at
+# a time: "senast den 13:e" is "den 13:e", and only then "13:e".
 _FILLER = (
     r"(?i)^(?:(?:senast|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|till|tills|före|innan|inför|by|på|vid|under|"
     r"den|ca|cirka|från|och\s+med|fr\.?\s?o\.?\s?m\.?|datum|deadline|klart|klar|"
-    r"(?:för|efter)middagen|morgonen|kvällen|eftermiddag|förmiddag|nästa\s+möte(?:\s+är)?)[\s:,]+)+"
+    r"(?:för|efter)middagen|morgonen|kvällen|eftermiddag|förmiddag|nästa\s+möte(?:\s+är)?)[\s:,]+)"
 )
-_TIME = r"(?i)[\s,]*(?:(?:klockan|kl\.?)\s*)?\d{1,2}[:.]\d\d(?:\s*[-–]\s*\d{1,2}[:.]\d\d)?\s*$"
+_TIME = r"(?i)[\s,]*(?:(?:klockan|kl\.?)\s*)?(?<![\d.:/])\d{1,2}[:.]\d\d(?:\s*[-–]\s*\d{1,2}[:.]\d\d)?\s*$"
 _TIME_ANYWHERE = r"(?i)(?:klockan|kl\.?)\s*\d{1,2}(?:[:.]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?)?"
 # Every rule needs a digit or one of these words; a sentence with none names no date.
 _MAY_HOLD_A_DATE = (
@@ -594,6 +695,8 @@ def find_dates(text: str, base: date, *, next_meeting: date | None = None) -> li
             continue
         try:
             d, parts = resolve(m, ctx)
+        except _NotADate:
+            continue
         except DateError:
             taken_until = end  # "31 april" is a typo, not "april"
             continue
