@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -87,6 +87,51 @@ class DateMatch:
     month: int | None = None
     year: int | None = None
     weekday: int | None = None
+
+
+@dataclass(frozen=True)
+class MeetingDate:
+    """A date in a meeting's header ("Styrelsemöte 23-05-17, kl. 18"), read without a base date.
+
+    start/end/text span the whole phrase as written: a weekday and "den" before the date and a
+    time of day after it belong to it. readings: every date the text can mean, most likely first
+    (one for a full date; yymmdd then ddmmyy for "230517" or "23-05-17"; none for a day and month
+    without a year, whose year the caller infers from day/month). weekday is the one written
+    next to the date (0 = Monday), time_start/time_end "HH:MM" (time_end None when not given).
+    """
+
+    start: int
+    end: int
+    text: str
+    readings: tuple[date, ...]
+    day: int | None
+    month: int | None
+    year: int | None
+    weekday: int | None
+    time_start: str | None
+    time_end: str | None
+
+
+def find_meeting_dates(text: str) -> list[MeetingDate]:
+    """The dates in a meeting's title line or header fields, left to right (see dates_meeting.py).
+
+    Reads the short numeric forms only safe there ("201210", "23-05-17"), never a phone
+    number, an id ("Dnr 2026-123"), a page number "1(4)" or a version number.
+    """
+    from actiontrack.dates_meeting import find_meeting_dates as find
+
+    return find(text)
+
+
+def pick_reading(m: MeetingDate, hints: Sequence[date]) -> date | None:
+    """The reading of m to take: one that falls on the weekday written next to it, else the one
+    nearest to the hints (other dates of the document), else the first. None without readings."""
+    candidates = [r for r in m.readings if m.weekday is None or r.weekday() == m.weekday] or list(m.readings)
+    if not candidates:
+        return None
+    if hints:
+        return min(candidates, key=lambda r: min(abs((r - h).days) for h in hints))
+    return candidates[0]
 
 
 def _month_of(word: str) -> int:
@@ -314,7 +359,7 @@ def rules() -> list[Rule]:
         (
             "iso",  # 20201210
             re.compile(
-                r"(?<![\w-])(?P<y>199\d|20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\wåäöÅÄÖ]|-\d|\s*(?:kr|sek|:-))",
+                r"(?<![\w-])(?P<y>199\d|20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\wåäöÅÄÖ]|-\d|\s*(?:(?:kr|sek)(?![\wåäöÅÄÖ])|:-))",
                 re.I,
             ),
             _compact,
