@@ -1,6 +1,9 @@
-from datetime import date
+import calendar
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from actiontrack.dates import easter, find_dates, first_due, format_swedish, parse_date
 from actiontrack.errors import DateError
@@ -176,3 +179,163 @@ def test_first_due_ignores_past_dates():
 
 def test_format_swedish():
     assert format_swedish(date(2016, 2, 22)) == "22 februari 2016"
+
+
+# --- 29 February: the next one, however far away it is ------------------------------------------
+
+LEAP_DAY_EXPRESSIONS = ["29 februari", "den 29 februari", "senast 29 februari", "29/2", "29 feb"]
+
+
+@pytest.mark.parametrize("expr", LEAP_DAY_EXPRESSIONS)
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        (date(2026, 12, 2), date(2028, 2, 29)),  # more than a year away
+        (date(2028, 2, 29), date(2028, 2, 29)),  # the day itself
+        (date(2028, 3, 1), date(2032, 2, 29)),
+        (date(2096, 3, 1), date(2104, 2, 29)),  # 2100 is no leap year
+    ],
+)
+def test_leap_day_is_the_next_29_february(expr, base, expected):
+    assert parse_date(expr, base) == expected
+
+
+def test_leap_day_in_a_sentence_and_as_a_deadline():
+    base = date(2026, 12, 2)
+    text = "Sofia lämnar in ansökan senast 29 februari."
+    (m,) = find_dates(text, base)
+    assert (m.text, m.date) == ("29 februari", date(2028, 2, 29))
+    assert first_due(text, base) == date(2028, 2, 29)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2200, 12, 31)))
+def test_29_februari_resolves_from_any_base(base):
+    d = parse_date("29 februari", base)
+    assert (d.month, d.day) == (2, 29)
+    assert base <= d < base + timedelta(days=8 * 366 + 1)
+    assert not any(calendar.isleap(y) and date(y, 2, 29) >= base for y in range(base.year, d.year)), (
+        "an earlier 29 February was skipped"
+    )
+    assert [m.date for m in find_dates("Klart den 29 februari.", base)] == [d]
+
+
+@pytest.mark.parametrize(
+    ("expr", "message"),
+    [
+        ("30 februari", "februari has no day 30"),
+        ("senast 30 februari", "februari has no day 30"),
+        ("31 april", "april has no day 31"),
+        ("31/4", "april has no day 31"),
+        ("29 februari 2027", "februari 2027 has no day 29"),
+    ],
+)
+def test_impossible_dates_are_one_sentence(expr, message):
+    with pytest.raises(DateError, match=message) as info:
+        parse_date(expr, date(2026, 12, 2))
+    assert "\n" not in str(info.value) and str(info.value).endswith(".")
+
+
+@pytest.mark.parametrize(
+    "text", ["Mötet flyttas till 30 februari.", "Rapport senast 31 april.", "Klart 31/4."]
+)
+def test_impossible_dates_are_skipped_in_running_text(text):
+    assert find_dates(text, date(2026, 12, 2)) == []
+    assert first_due(text, date(2026, 12, 2)) is None
+
+
+# --- more forms: the month we are in, a day alone, numeric and abbreviated dates -----------------
+
+WED = date(2026, 12, 2)  # a Wednesday
+LAST = date(2026, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("expr", "base", "expected"),
+    [
+        ("i slutet av månaden", WED, "2026-12-31"),
+        ("i slutet av månaden", LAST, "2026-12-31"),  # the last day itself
+        ("slutet av månaden", date(2027, 2, 3), "2027-02-28"),
+        ("senast i slutet av månaden", WED, "2026-12-31"),
+        ("till månadsskiftet", WED, "2026-12-31"),
+        ("i början av månaden", WED, "2026-12-10"),
+        ("i början av månaden", date(2026, 12, 10), "2026-12-10"),
+        ("i början av månaden", date(2026, 12, 11), "2027-01-10"),
+        ("i mitten av månaden", WED, "2026-12-15"),
+        ("i mitten av månaden", date(2026, 12, 16), "2027-01-15"),
+        ("den 13:e", WED, "2026-12-13"),
+        ("den 13", WED, "2026-12-13"),
+        ("den 2", WED, "2026-12-02"),
+        ("den 1:a", WED, "2027-01-01"),
+        ("senast den 5:e", WED, "2026-12-05"),
+        ("den 31", date(2027, 2, 1), "2027-03-31"),
+        ("den 30", date(2027, 2, 1), "2027-03-30"),
+        ("den 13 nästa månad", WED, "2027-01-13"),
+        ("senast 2025-03-15", WED, "2025-03-15"),
+        ("senast 15 mars 2025", WED, "2025-03-15"),
+        ("18.11.2026", WED, "2026-11-18"),
+        ("18.11.26", WED, "2026-11-18"),
+        ("3.4.27", WED, "2027-04-03"),
+        ("senast 18.11.2026 kl. 12.00", WED, "2026-11-18"),
+        ("18 nov 2026", WED, "2026-11-18"),
+        ("18 nov.", WED, "2027-11-18"),
+        ("18 nov", WED, "2027-11-18"),
+        ("4 dec.", WED, "2026-12-04"),
+        ("3 sept. 2027", WED, "2027-09-03"),
+        ("20201210", WED, "2020-12-10"),
+        ("19991231", WED, "1999-12-31"),
+        ("18/11 2026", WED, "2026-11-18"),
+        ("18/11-2026", WED, "2026-11-18"),
+        ("onsdagen den 31/5", date(2023, 1, 10), "2023-05-31"),
+        ("onsdag 31/5", date(2023, 1, 10), "2023-05-31"),
+    ],
+)
+def test_parse_more_forms(expr, base, expected):
+    assert parse_date(expr, base).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "message"),
+    [
+        ("den 32", "no month has a day 32"),
+        ("den 31 nästa månad", "februari 2027 has no day 31"),  # said in January
+        ("20201310", "not a date"),
+        ("31.04.2026", "april 2026 has no day 31"),
+        ("onsdagen den 31/5", "not a Wednesday"),  # 31 May 2027 is a Monday
+    ],
+)
+def test_parse_more_forms_errors(expr, message):
+    base = date(2027, 1, 5) if "nästa månad" in expr else WED
+    with pytest.raises(DateError, match=message):
+        parse_date(expr, base)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Kassören betalar fakturan i slutet av månaden.",
+            [("i slutet av månaden", "2026-12-31", "this-month")],
+        ),
+        ("Rapporten ska vara klar den 13:e.", [("den 13:e", "2026-12-13", "day-of-month")]),
+        ("Senast den 15 skickar Nils ut kallelsen.", [("den 15", "2026-12-15", "day-of-month")]),
+        ("Vi ses den 12 och 13 mars.", [("12 och 13 mars", "2027-03-12", "day-month")]),
+        ("Beslut fattades 18.11.2026 om budgeten.", [("18.11.2026", "2026-11-18", "numeric")]),
+        ("Inlämning 20270115 enligt plan.", [("20270115", "2027-01-15", "iso")]),
+        ("Leveransen kommer 18 nov. till kontoret.", [("18 nov.", "2027-11-18", "day-month")]),
+        # numbers that are no dates
+        ("Dragningen den 3 timmar lång.", []),
+        ("För den 2:a gången tas frågan upp.", []),
+        ("Se den 3:e punkten i listan.", []),
+        ("Avgiften dras den 25 i månaden.", []),
+        ("Version 2.10.12 installeras.", []),
+        ("Tel. 08.12.34 till växeln.", []),
+        ("Nummer 20201310 är fel.", []),
+        ("Summan 20201210 kr betalas.", []),
+        ("Personnummer 19850312-1234 lämnas inte ut.", []),
+        ("Mötet pågår 13.30-15.00.", []),
+    ],
+)
+def test_find_more_forms(text, found):
+    got = [(m.text, m.date.isoformat(), m.rule) for m in find_dates(text, WED) if m.date]
+    assert got == [(t, d, r) for t, d, r in found]

@@ -24,11 +24,20 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+# The calendar (dates_calendar.py) is part of this module's face: `dates.easter`, `dates.last_day`.
+from actiontrack.dates_calendar import HOLIDAYS as HOLIDAYS
+from actiontrack.dates_calendar import add_months as _add_months
+from actiontrack.dates_calendar import easter as easter
+from actiontrack.dates_calendar import friday_of_iso_week as _friday_of_iso_week
+from actiontrack.dates_calendar import last_day as last_day
+from actiontrack.dates_calendar import next_on_or_after as _next_on_or_after
+from actiontrack.dates_calendar import next_weekday as _next_weekday
+from actiontrack.dates_calendar import weeks_in as _weeks_in
 from actiontrack.errors import DateError
 
 MONTHS = {
@@ -46,7 +55,11 @@ NUMBERS = {
     "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "några": 3, "ett par": 2, "par": 2,
 }  # fmt: skip
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# "nov." and "nov" are November; the dot after a whole name ends the sentence.
+_MONTH = (
+    r"(?P<month>" + "|".join(MONTH_NAMES[1:]) + "|(?:"
+    + "|".join(sorted((m for m in MONTHS if m not in MONTH_NAMES), key=len, reverse=True)) + r")\.?)"
+)  # fmt: skip
 # Whole month names only: "före jul" is Christmas, not July.
 _MONTH_FULL = r"(?P<month>" + "|".join(MONTH_NAMES[1:]) + r")"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:en|s)?"
@@ -76,119 +89,58 @@ class DateMatch:
     weekday: int | None = None
 
 
-# ---------------------------------------------------------------------------
-# Calendar helpers
+@dataclass(frozen=True)
+class MeetingDate:
+    """A date in a meeting's header ("Styrelsemöte 23-05-17, kl. 18"), read without a base date.
+
+    start/end/text span the whole phrase as written: a weekday and "den" before the date and a
+    time of day after it belong to it. readings: every date the text can mean, most likely first
+    (one for a full date; yymmdd then ddmmyy for "230517" or "23-05-17"; none for a day and month
+    without a year, whose year the caller infers from day/month). weekday is the one written
+    next to the date (0 = Monday), time_start/time_end "HH:MM" (time_end None when not given).
+    """
+
+    start: int
+    end: int
+    text: str
+    readings: tuple[date, ...]
+    day: int | None
+    month: int | None
+    year: int | None
+    weekday: int | None
+    time_start: str | None
+    time_end: str | None
 
 
-def last_day(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+def find_meeting_dates(text: str) -> list[MeetingDate]:
+    """The dates in a meeting's title line or header fields, left to right (see dates_meeting.py).
+
+    Reads the short numeric forms only safe there ("201210", "23-05-17"), never a phone
+    number, an id ("Dnr 2026-123"), a page number "1(4)" or a version number.
+    """
+    from actiontrack.dates_meeting import find_meeting_dates as find
+
+    return find(text)
 
 
-def easter(year: int) -> date:
-    """Easter Sunday (anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    m = (32 + 2 * e + 2 * i - h - k) % 7
-    n = (a + 11 * h + 22 * m) // 451
-    month, day = divmod(h + m - 7 * n + 114, 31)
-    return date(year, month, day + 1)
+def pick_reading(m: MeetingDate, hints: Sequence[date]) -> date | None:
+    """The reading of m to take: one that falls on the weekday written next to it, else the one
+    nearest to the hints (other dates of the document), else the first. None without readings."""
+    candidates = [r for r in m.readings if m.weekday is None or r.weekday() == m.weekday] or list(m.readings)
+    if not candidates:
+        return None
+    if hints:
+        return min(candidates, key=lambda r: min(abs((r - h).days) for h in hints))
+    return candidates[0]
 
 
-def _weekday_between(year: int, month: int, first: int, last: int, weekday: int) -> date:
-    d = date(year, month, first)
-    while d.weekday() != weekday:
-        d += timedelta(days=1)
-    assert d.day <= last
-    return d
-
-
-HOLIDAYS: dict[str, Callable[[int], date]] = {
-    # name (as written, lower case) -> the date in a given year
-    "julafton": lambda y: date(y, 12, 24),
-    "jul": lambda y: date(y, 12, 24),
-    "julen": lambda y: date(y, 12, 24),
-    "juldagen": lambda y: date(y, 12, 25),
-    "annandag jul": lambda y: date(y, 12, 26),
-    "nyårsafton": lambda y: date(y, 12, 31),
-    "nyår": lambda y: date(y, 12, 31),
-    "nyåret": lambda y: date(y, 12, 31),
-    "nyårsdagen": lambda y: date(y, 1, 1),
-    "trettondagen": lambda y: date(y, 1, 6),
-    "trettondedag jul": lambda y: date(y, 1, 6),
-    "trettonhelgen": lambda y: date(y, 1, 6),
-    "skärtorsdagen": lambda y: easter(y) - timedelta(days=3),
-    "skärtorsdag": lambda y: easter(y) - timedelta(days=3),
-    "långfredagen": lambda y: easter(y) - timedelta(days=2),
-    "långfredag": lambda y: easter(y) - timedelta(days=2),
-    "påskafton": lambda y: easter(y) - timedelta(days=1),
-    "påsk": easter,
-    "påsken": easter,
-    "påskdagen": easter,
-    "annandag påsk": lambda y: easter(y) + timedelta(days=1),
-    "valborg": lambda y: date(y, 4, 30),
-    "valborgsmässoafton": lambda y: date(y, 4, 30),
-    "första maj": lambda y: date(y, 5, 1),
-    "kristi himmelsfärd": lambda y: easter(y) + timedelta(days=39),
-    "kristi himmelsfärdsdag": lambda y: easter(y) + timedelta(days=39),
-    "pingst": lambda y: easter(y) + timedelta(days=49),
-    "pingsten": lambda y: easter(y) + timedelta(days=49),
-    "pingstdagen": lambda y: easter(y) + timedelta(days=49),
-    "nationaldagen": lambda y: date(y, 6, 6),
-    "midsommar": lambda y: _weekday_between(y, 6, 19, 25, 4),
-    "midsommarafton": lambda y: _weekday_between(y, 6, 19, 25, 4),
-    "midsommardagen": lambda y: _weekday_between(y, 6, 20, 26, 5),
-    "sommaren": lambda y: _weekday_between(y, 6, 19, 25, 4),  # only after "före/innan"
-    "semestern": lambda y: _weekday_between(y, 6, 19, 25, 4),  # only after "före/innan"
-    "allhelgonaafton": lambda y: _all_saints(y) - timedelta(days=1),
-    "allhelgona": lambda y: _all_saints(y),
-    "alla helgons dag": lambda y: _all_saints(y),
-    "lucia": lambda y: date(y, 12, 13),
-}
-
-
-def _all_saints(year: int) -> date:
-    d = date(year, 10, 31)
-    while d.weekday() != 5:
-        d += timedelta(days=1)
-    return d
-
-
-def _next_on_or_after(base: date, make: Callable[[int], date]) -> date:
-    for year in (base.year, base.year + 1):
-        try:
-            d = make(year)
-        except ValueError:
-            continue
-        if d >= base:
-            return d
-    return make(base.year + 1)
-
-
-def _friday_of_iso_week(year: int, week: int) -> date:
-    return date.fromisocalendar(year, week, 5)
-
-
-def _weeks_in(year: int) -> int:
-    return date(year, 12, 28).isocalendar()[1]
-
-
-def _next_weekday(base: date, weekday: int) -> date:
-    """The next such weekday strictly after base."""
-    return base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1)
+def _month_of(word: str) -> int:
+    """The month a written month means: "11", "nov.", "November"."""
+    return int(word) if word.isdigit() else MONTHS[word.lower().rstrip(".")]
 
 
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS[word]
-
-
-def _add_months(d: date, months: int) -> date:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 # ---------------------------------------------------------------------------
@@ -215,7 +167,7 @@ def _make_date(year: int | None, month: int, day: int, text: str) -> date:
 
 
 def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
-    day, month = int(m["day"]), MONTHS[m["month"].lower()] if not m["month"].isdigit() else int(m["month"])
+    day, month = int(m["day"]), _month_of(m["month"])
     if not 1 <= month <= 12:
         raise DateError(f"'{m[0]}' is not a date: there is no month {month}.")
     year_text = m["year"]
@@ -241,6 +193,55 @@ def _iso(m: re.Match[str], ctx: Context) -> Resolved:
     if not 1 <= month <= 12:
         raise DateError(f"'{m[0]}' is not a date: there is no month {month}.")
     return _make_date(year, month, day, m[0]), {"day": day, "month": month, "year": year}
+
+
+class _NotADate(DateError):
+    """A number shaped like a date that is none ("20201310"): in running text it is no typo of one."""
+
+
+# "version 2.10.12", "§ 4.2.16", "tel. 18.05.02": numbers, not dates.
+_NUMBER_LABEL = r"(?i)(?<![\wåäö])(?:version|ver|v|rev|utgåva|§|punkt|avsnitt|bilaga|sida|s|tel|telefon|mobil|fax|nr|dnr)[.:]?\s*$"
+
+
+def _dotted(m: re.Match[str], ctx: Context) -> Resolved:
+    if re.search(_NUMBER_LABEL, m.string[max(0, m.start() - 12) : m.start()]):
+        raise _NotADate(f"'{m[0]}' is a number, not a date.")
+    return _day_month(m, ctx)
+
+
+def _compact(m: re.Match[str], ctx: Context) -> Resolved:
+    """20201210: only a valid date is one; any other eight digits are just a number."""
+    try:
+        return _iso(m, ctx)
+    except DateError:
+        raise _NotADate(f"'{m[0]}' is not a date.") from None
+
+
+def _day_of_month(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "den 13:e": the next 13th on or after the base; "den 13 nästa månad": next month's."""
+    day = int(m["day"])
+    if not 1 <= day <= 31:
+        raise DateError(f"'{m[0]}' is not a date: no month has a day {day}.")
+    first = date(ctx.base.year, ctx.base.month, 1)
+    if m["which"] and m["which"].lower() in ("nästa", "kommande"):
+        first = _add_months(first, 1)
+        return _make_date(first.year, first.month, day, m[0]), {"day": day}
+    for k in range(3):  # a 31st is at most two months away
+        month = _add_months(first, k)
+        if day <= calendar.monthrange(month.year, month.month)[1] and month.replace(day=day) >= ctx.base:
+            return month.replace(day=day), {"day": day}
+    raise AssertionError("unreachable: every day 1-31 comes within three months")
+
+
+def _this_month(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "i slutet av månaden": the base's month's last day; "i början/mitten av månaden": its
+    10th/15th while still ahead, else next month's."""
+    part = (m["part"] or "").lower()
+    day = 10 if "början" in part else 15 if "mitten" in part else None
+    if day is None:
+        return last_day(ctx.base.year, ctx.base.month), {}
+    d = ctx.base.replace(day=day)
+    return (d if d >= ctx.base else _add_months(d, 1)), {}
 
 
 def _month_part(m: re.Match[str], ctx: Context) -> Resolved:
@@ -356,6 +357,23 @@ def rules() -> list[Rule]:
             _iso,
         ),
         (
+            "iso",  # 20201210
+            re.compile(
+                r"(?<![\w-])(?P<y>199\d|20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\wåäöÅÄÖ]|-\d|\s*(?:(?:kr|sek)(?![\wåäöÅÄÖ])|:-))",
+                re.I,
+            ),
+            _compact,
+        ),
+        (
+            "numeric",  # 18.11.2026, 18.11.26: day first
+            re.compile(
+                _B + r"(?<![\d.,])(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})\.(?P<month>\d{1,2})\."
+                r"(?P<year>(?:19|20)\d\d|\d\d)(?![.,:]?\d)" + _E,
+                re.IGNORECASE,
+            ),
+            _dotted,
+        ),
+        (
             "day-month",
             re.compile(
                 _B + r"(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})(?::?e|:a)?"
@@ -433,6 +451,40 @@ def rules() -> list[Rule]:
             _month_relative,
         ),
         (
+            "this-month",
+            re.compile(
+                _B
+                + r"(?:(?P<part>(?:i\s+|mot\s+)?(?:början|mitten|slutet)\s+(?:av|på)|under|inom|före|innan)"
+                + r"\s+månaden|(?:vid|till|före|innan|inför)\s+månadsskiftet|(?:vid|till|före)\s+månadens\s+slut)"
+                + _E,
+                re.IGNORECASE,
+            ),
+            _this_month,
+        ),
+        (
+            "day-of-month",
+            re.compile(
+                _B
+                + r"den\s+(?P<day>\d{1,2})(?::?e|:a)?+"
+                # "den 13 mars", "den 12 och 13 maj", "den 3 timmar", "den 2:a gången": not the day alone
+                + r"(?![\d.,:/–-]*\d|\s*(?:[-–]|och|eller|till)\s*\d|\s*(?:%|:-))"
+                + r"(?!\s+(?:"
+                + "|".join(sorted(MONTHS, key=len, reverse=True))
+                + r"|st|kr|kronor|procent|"
+                r"personer|deltagare|timmar|minuter|dagar|veckor|månader|år|sidor|gånger|platser|varje|"
+                r"i\s+varje|i\s+månaden|per)"
+                + _E
+                + r")"
+                + r"(?!\s+[a-zåäö]+(?:en|et|na|an)"
+                + _E
+                + r")"
+                + r"(?:\s+(?:i\s+)?(?P<which>nästa|kommande|denna|den\s+här)\s+månad(?:en)?)?"
+                + _E,
+                re.IGNORECASE,
+            ),
+            _day_of_month,
+        ),
+        (
             "weekday",
             re.compile(
                 _B
@@ -508,13 +560,14 @@ def rules() -> list[Rule]:
 
 # Pattern strings, not compiled objects: re compiles and caches them on first use, so
 # importing this module stays cheap for the commands that read no dates (issue 5).
-# Words around a date that do not change it ("senast fredag", "den 2 mars kl. 9").
+# Words around a date that do not change it ("senast fredag", "den 2 mars kl. 9"), stripped one at
+# a time: "senast den 13:e" is "den 13:e", and only then "13:e".
 _FILLER = (
     r"(?i)^(?:(?:senast|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|till|tills|före|innan|inför|by|på|vid|under|"
     r"den|ca|cirka|från|och\s+med|fr\.?\s?o\.?\s?m\.?|datum|deadline|klart|klar|"
-    r"(?:för|efter)middagen|morgonen|kvällen|eftermiddag|förmiddag|nästa\s+möte(?:\s+är)?)[\s:,]+)+"
+    r"(?:för|efter)middagen|morgonen|kvällen|eftermiddag|förmiddag|nästa\s+möte(?:\s+är)?)[\s:,]+)"
 )
-_TIME = r"(?i)[\s,]*(?:(?:klockan|kl\.?)\s*)?\d{1,2}[:.]\d\d(?:\s*[-–]\s*\d{1,2}[:.]\d\d)?\s*$"
+_TIME = r"(?i)[\s,]*(?:(?:klockan|kl\.?)\s*)?(?<![\d.:/])\d{1,2}[:.]\d\d(?:\s*[-–]\s*\d{1,2}[:.]\d\d)?\s*$"
 _TIME_ANYWHERE = r"(?i)(?:klockan|kl\.?)\s*\d{1,2}(?:[:.]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?)?"
 # Every rule needs a digit or one of these words; a sentence with none names no date.
 _MAY_HOLD_A_DATE = (
@@ -583,6 +636,8 @@ def find_dates(text: str, base: date, *, next_meeting: date | None = None) -> li
             continue
         try:
             d, parts = resolve(m, ctx)
+        except _NotADate:
+            continue
         except DateError:
             taken_until = end  # "31 april" is a typo, not "april"
             continue
@@ -622,7 +677,7 @@ def weekday_mentions(text: str) -> list[tuple[int, int, int, str]]:
     out = []
     for m in pattern.finditer(text):
         if m["weekday"] and not m["year"] and not m["month"].isdigit():
-            out.append((WEEKDAYS[m["weekday"].lower()], int(m["day"]), MONTHS[m["month"].lower()], m[0]))
+            out.append((WEEKDAYS[m["weekday"].lower()], int(m["day"]), _month_of(m["month"]), m[0]))
     return out
 
 

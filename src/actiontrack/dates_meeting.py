@@ -1,0 +1,180 @@
+"""Dates in a meeting's header: the title line and labelled fields ("Datum: 23-05-17").
+
+There, and only there, short numeric forms are safe to read as dates: "201210" in running
+text is as likely an amount or an id. Nothing here has a base date: a date is read as
+written, and an ambiguous one ("23-05-17": 2023-05-17 or 2017-05-23) keeps every reading,
+yymmdd first, for `dates.pick_reading` to choose with the document's other dates.
+`actiontrack.dates.find_meeting_dates` is the public face.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from actiontrack.dates import _MONTH, WEEKDAYS, MeetingDate, _month_of
+
+_SPELLED_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:en|s)?"
+# A number right after one of these is an id, a phone number, a page or a version, not a date:
+# "Dnr KS 2026-11-18", "tel. 18 05 02", "version 24.12.06".
+_LABEL = re.compile(
+    r"(?i:(?<![\wåäö])(?:dnr|diarie(?:nr|nummer)|ärende(?:nr|nummer)?|nr|nummer|id|ref|tel|telefon|tfn|"
+    r"mobil|fax|version|ver|v|rev|sida|s|§|punkt|bilaga|konto|bg|pg|bankgiro|plusgiro|org\.?\s?nr|"
+    r"organisationsnummer|pnr|personnummer|faktura(?:nr|nummer)?|order(?:nr|nummer)?))"
+    r"[.:#]?\s*(?:[A-ZÅÄÖ]{1,4}[\s-]*)?$"
+)
+# Before a date: "Tisdagen den", "onsdag,", "den".
+_BEFORE = re.compile(r"(?i)(?<![\wåäöÅÄÖ])(?:" + _SPELLED_WEEKDAY + r"[\s,]+)?(?:den\s+)?$")
+# After it: "(onsdag)", ", kl. 13.00–15.00", " 17:15", " 13-15", " klockan 18.30".
+_WEEKDAY_AFTER = re.compile(r"(?i)^[\s,]*\(\s*" + _SPELLED_WEEKDAY + r"\s*\)")
+_TIME_AFTER = re.compile(
+    r"(?i)^[\s,]*(?P<kl>(?:kl\.?|klockan)\s*)?(?P<h1>\d{1,2})(?:[.:](?P<m1>\d\d))?"
+    r"(?:\s*(?:[-–]|till)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d\d))?)?(?![\d.:/(])"
+)
+
+_NOT_AFTER = r"(?<![\w.,/:-])"  # not inside a longer number, a word or "v1.2"
+_NOT_BEFORE = r"(?![\wåäöÅÄÖ]|[-/.,:]\d|\s*(?:(?:kr|sek)(?![\wåäöÅÄÖ])|:-|%))"
+
+
+@dataclass(frozen=True)
+class _Form:
+    name: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _forms() -> list[_Form]:
+    """The written forms, compiled on first use. Group names: y/m/d for one reading, a/b/c for
+    the two-digit-year forms read both ways, day/month for a date without a year."""
+    day_month = r"(?P<day>\d{1,2})(?::?e|:a)?\.?\s+" + _MONTH + r"(?:\s+(?P<y>(?:19|20)\d\d))?"
+    return [
+        _Form("iso", re.compile(_NOT_AFTER + r"(?P<y>(?:19|20)\d\d)([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})" + _NOT_BEFORE)),
+        _Form("compact", re.compile(_NOT_AFTER + r"(?P<y>199\d|20\d\d)(?P<m>\d\d)(?P<d>\d\d)" + _NOT_BEFORE)),
+        _Form("short", re.compile(_NOT_AFTER + r"(?P<a>\d\d)(?P<b>\d\d)(?P<c>\d\d)" + _NOT_BEFORE)),
+        # 18.11.2026, 18/11 2026, 18/11-2026, 18/11/2026
+        _Form(
+            "day-first",
+            re.compile(
+                _NOT_AFTER + r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})\.|/(?P<m2>\d{1,2})(?:[/-]|\s+))"
+                r"(?P<y>(?:19|20)\d\d)" + _NOT_BEFORE
+            ),
+        ),
+        # 18/11-26, 18/11/26: a slash puts the day first, so one reading
+        _Form("slash-yy", re.compile(_NOT_AFTER + r"(?P<d>\d{1,2})/(?P<m>\d{1,2})[/-](?P<yy>\d\d)" + _NOT_BEFORE)),
+        # 23-05-17, 24.12.06, 4.3.25: both ways
+        _Form("two-digit", re.compile(_NOT_AFTER + r"(?P<a>\d{1,2})([-.])(?P<b>\d{1,2})\2(?P<c>\d\d)" + _NOT_BEFORE)),
+        # 18 05 02: spaces only between three pairs, and no fourth pair (a phone number)
+        _Form(
+            "spaced",
+            re.compile(
+                r"(?<![\w.,/:-])(?<!\d\s)(?P<a>\d\d)\s(?P<b>\d\d)\s(?P<c>\d\d)(?!\s\d\d(?![.:]\d))" + _NOT_BEFORE
+            ),
+        ),
+        _Form("day-month", re.compile(r"(?i)" + _NOT_AFTER + day_month + r"(?![\wåäöÅÄÖ]|[-/.,]\d)")),
+        # 31/5: day and month, no year
+        _Form("day-month-numeric", re.compile(_NOT_AFTER + r"(?P<day>\d{1,2})/(?P<month>\d{1,2})" + _NOT_BEFORE)),
+    ]  # fmt: skip
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _century(yy: int) -> int:
+    return (1900 if yy >= 90 else 2000) + yy
+
+
+def _fields(
+    form: str, m: re.Match[str]
+) -> tuple[tuple[date, ...], int | None, int | None, int | None] | None:
+    """(readings, day, month, year) of a match, or None when it is no date."""
+    g = m.groupdict()
+    if form in ("iso", "compact", "day-first", "slash-yy"):
+        year = int(g["y"]) if g.get("y") else _century(int(g["yy"]))
+        month, day = int(g.get("m") or g.get("m2") or 0), int(g["d"])
+        d = _valid(year, month, day)
+        return ((d,), day, month, year) if d else None
+    if form in ("short", "two-digit", "spaced"):
+        a, b, c = g["a"], g["b"], g["c"]
+        readings = []
+        if len(a) == 2:  # yymmdd
+            readings.append(_valid(_century(int(a)), int(b), int(c)))
+        readings.append(_valid(_century(int(c)), int(b), int(a)))  # ddmmyy
+        found = tuple(dict.fromkeys(r for r in readings if r))
+        if not found:
+            return None
+        first = found[0]
+        return (
+            found,
+            (first.day if len(found) == 1 else None),
+            int(b),
+            (first.year if len(found) == 1 else None),
+        )
+    # day and month, a year perhaps
+    day, month = int(g["day"]), _month_of(g["month"])
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
+        return None
+    if g.get("y"):
+        d = _valid(int(g["y"]), month, day)
+        return ((d,), day, month, int(g["y"])) if d else None
+    return (), day, month, None
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
+    for form in _forms():
+        for m in form.pattern.finditer(text):
+            yield m.start(), m.end(), form.name, m
+
+
+def _time(hour: str, minute: str | None, *, end: bool) -> str | None:
+    h, mi = int(hour), int(minute or 0)
+    if h > (24 if end else 23) or mi > 59:
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def find_meeting_dates(text: str) -> list[MeetingDate]:
+    """Every date in a header text, leftmost-longest, with the weekday and time next to it."""
+    if not re.search(r"\d", text):
+        return []
+    found: list[MeetingDate] = []
+    taken_until = -1
+    for start, end, form, m in sorted(_candidates(text), key=lambda c: (c[0], -(c[1] - c[0]))):
+        if start < taken_until or _LABEL.search(text[max(0, start - 30) : start]):
+            continue
+        fields = _fields(form, m)
+        if fields is None:
+            continue
+        readings, day, month, year = fields
+        weekday = None
+        before = _BEFORE.search(text[max(0, start - 30) : start])
+        if before and before[0]:
+            start -= len(before[0])
+            weekday = WEEKDAYS[before["weekday"].lower()] if before["weekday"] else None
+        after = _WEEKDAY_AFTER.match(text[end:])
+        if after and weekday is None:
+            weekday = WEEKDAYS[after["weekday"].lower()]
+            end += after.end()
+        time_start = time_end = None
+        clock = _TIME_AFTER.match(text[end:])
+        if clock and (clock["kl"] or clock["m1"] or clock["h2"]):
+            time_start = _time(clock["h1"], clock["m1"], end=False)
+            time_end = _time(clock["h2"], clock["m2"], end=True) if clock["h2"] else None
+            if time_start and (time_end or not clock["h2"]):
+                end += clock.end()
+            else:
+                time_start = time_end = None
+        found.append(
+            MeetingDate(
+                start, end, text[start:end], readings, day, month, year, weekday, time_start, time_end
+            )
+        )
+        taken_until = end
+    return found
