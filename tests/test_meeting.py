@@ -37,10 +37,11 @@ def test_years_named_in_the_text_choose_among_weekday_candidates():
     assert meeting(text).meeting.date == date(2019, 3, 7)
 
 
-def test_given_year_wins_and_a_guess_is_said():
+def test_given_year_wins_and_no_year_is_never_guessed():
     assert meeting("Samverkansgruppen 7 mars\n", year=2015).meeting.date == date(2015, 3, 7)
     parsed = meeting("Samverkansgruppen 7 mars\n")
-    assert parsed.meeting.date == date(2026, 3, 7)
+    assert parsed.meeting.date is None  # never silently this year
+    assert parsed.meeting.partial_date == (3, 7)
     assert "no year" in parsed.warnings[0] and "--year" in parsed.warnings[0]
 
 

@@ -101,6 +101,7 @@ class Item:
 class Attendee:
     name: str
     organisation: str | None = None
+    aliases: tuple[str, ...] = ()  # a nickname written in the list: 'Ida "Poppi" Berg'
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,9 @@ class ExtractedMeeting:
     title: str | None = None
     date: dt.date | None = None
     year_inferred: str | None = None  # how the year was found when the heading has none
+    partial_date: tuple[int, int] | None = None  # (month, day) when the text gives no year; date is None
+    time_start: str | None = None  # "13:00", when the minutes give the time of day
+    time_end: str | None = None
     attendees: list[Attendee] = field(default_factory=list)
     absent: list[Attendee] = field(default_factory=list)
     secretary: str | None = None
@@ -134,8 +138,22 @@ class ExtractedItem:
     confidence: float
 
 
+@dataclass(frozen=True)
+class Step:
+    """One sentence's path through the extractor, for `track extract --explain`."""
+
+    line: int
+    text: str
+    block: str  # bullet, line (a paragraph of one line), paragraph
+    topic: str | None  # the heading it stands under
+    context: str  # what the heading or label makes of it: "to-do list", "decisions", ...
+    verdict: str  # action, deferred, no item, no agent, field line, owner of the item before
+    rule: str | None  # the cue that decided it
+
+
 @dataclass
 class Extraction:
     meeting: ExtractedMeeting
     items: list[ExtractedItem]
     warnings: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)

@@ -84,12 +84,29 @@ def person_dict(person: Person) -> dict[str, Any]:
     }
 
 
-def extraction_dict(extraction: Extraction) -> dict[str, Any]:
+def explain_lines(extraction: Extraction) -> str:
+    """Each sentence's path through the extractor, a line each: line, block, context, verdict, rule."""
+    out = ["Line  Block      Verdict                   Rule            Sentence"]
+    for step in extraction.steps:
+        where = f" [{step.context}]" if step.context else ""
+        text = step.text if len(step.text) <= 90 else step.text[:89] + "…"
+        out.append(f"{step.line:>4}  {step.block:<10} {step.verdict:<25} {step.rule or '–':<15} {text}{where}")
+    return "\n".join(out)
+
+
+def extraction_dict(extraction: Extraction, *, explain: bool = False) -> dict[str, Any]:
+    from actiontrack.extract.header import group_name
+
     m = extraction.meeting
+    partial = f"????-{m.partial_date[0]:02d}-{m.partial_date[1]:02d}" if m.partial_date else None
     return {
         "meeting": {
             "title": m.title,
-            "date": _iso(m.date),
+            "group": group_name(m.title) if m.title else None,
+            # the corpus convention for a date whose year the text does not give: "????-08-20"
+            "date": _iso(m.date) or partial,
+            "year_known": m.date is not None,
+            "time": m.time_start and {"start": m.time_start, "end": m.time_end},
             "year_inferred": m.year_inferred,
             "attendees": [a.name for a in m.attendees],
             "absent": [a.name for a in m.absent],
@@ -112,6 +129,17 @@ def extraction_dict(extraction: Extraction) -> dict[str, Any]:
             for it in extraction.items
         ],
         "warnings": extraction.warnings,
+        **(
+            {
+                "steps": [
+                    {"line": st.line, "block": st.block, "topic": st.topic, "context": st.context,
+                     "verdict": st.verdict, "rule": st.rule, "text": st.text}  # fmt: skip
+                    for st in extraction.steps
+                ]
+            }
+            if explain
+            else {}
+        ),
     }
 
 

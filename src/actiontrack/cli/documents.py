@@ -31,6 +31,12 @@ def extract(
         int | None, typer.Option("--year", help="The meeting's year, when the minutes do not say.")
     ] = None,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Also show each sentence's path: its list or heading, the verdict and the rule."
+        ),
+    ] = False,
 ) -> None:
     """Show the meeting and the action items in a document; writes nothing.
 
@@ -39,6 +45,8 @@ def extract(
         track extract protokoll.docx
 
         track extract minnesanteckningar.txt --format json
+
+        track extract protokoll.txt --explain
     """
     from actiontrack import service
     from actiontrack.extract.reading import read_document
@@ -47,9 +55,13 @@ def extract(
     state = state_of(ctx)
     extraction = service.extract_document(read_document(file), today=state.today, year=year)
     if fmt is OutFormat.json:
-        echo_json(extraction_dict(extraction))
+        echo_json(extraction_dict(extraction, explain=explain))
     else:
         console().print(extraction_table(extraction))
+        if explain:
+            from actiontrack.render import explain_lines
+
+            typer.echo(explain_lines(extraction))
     for warning in extraction.warnings:
         typer.echo(f"Note: {warning}", err=True)
 

@@ -19,7 +19,7 @@ from actiontrack.extract import rules
 from actiontrack.extract.meeting import parse_meeting
 from actiontrack.extract.owners import OwnerResolver
 from actiontrack.extract.sentences import Block, build_blocks, split_lines
-from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Kind, Owner, Person
+from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Kind, Owner, Person, Step
 from actiontrack.people import Roster
 
 # A date mentioned earlier in a section is the deadline of an undated item after it
@@ -41,12 +41,12 @@ def extract_text(text: str, *, today: date, year: int | None = None) -> Extracti
     parsed = parse_meeting(lines, year=year, today=today)
     meeting = parsed.meeting
     blocks = build_blocks(lines, skip=parsed.used_lines)
-    roster = Roster(Person(None, a.name, a.organisation) for a in [*meeting.attendees, *meeting.absent])
+    roster = Roster(Person(None, a.name, a.organisation, a.aliases) for a in [*meeting.attendees, *meeting.absent])
     walker = _Walker(meeting, OwnerResolver(roster, meeting.secretary), base=meeting.date or today)
     walker.names = _known_names(meeting)
     for block in blocks:
         walker.block(block)
-    return Extraction(meeting, walker.items, parsed.warnings)
+    return Extraction(meeting, walker.items, parsed.warnings, walker.steps)
 
 
 class _Walker:
@@ -58,6 +58,7 @@ class _Walker:
         self.items: list[ExtractedItem] = []
         self.sentences_since_item = 99
         self.names: frozenset[str] = frozenset()
+        self.steps: list[Step] = []
 
     def block(self, block: Block) -> None:
         if block.kind == "heading":
@@ -82,7 +83,9 @@ class _Walker:
     ) -> None:
         self.sentences_since_item += 1
         label = self.section.label or ""
+        block = "bullet" if bullet else "line" if single_line else "paragraph"
         if self._special_line(text, line):
+            self._step(line, text, block, "", "field line", None)
             return
         text, inline_decision = _strip_decision_label(text)
         heading = label or self.section.topic or ""
@@ -99,19 +102,24 @@ class _Walker:
             own_line=single_line,
             names=self.names,
         )
+        where = ctx.describe()
         if rules.is_follow_up(text) and self.items and self.sentences_since_item <= _FOLLOW_UP_REACH:
             named = self.resolver.people_in(text)
             if named and self.items[-1].topic == self.section.topic:
                 self._add_owners(named)
                 self.resolver.note_sentence(text, named)
+                self._step(line, text, block, where, "owner of the item before", "follow-up")
                 return
         cue = rules.find_cue(text, ctx)
         owners = self._owners(cue) if cue is not None else None
         if cue is None or owners is None:  # not an item: it may still name a person or a date for later
             self.resolver.note_sentence(text)
             self.section.dates.extend(self._dates(text))
+            self._step(line, text, block, where, "no item" if cue is None else "no agent", cue and cue.rule)
             return
-        item_text = (self.section.topic or text) if cue.kind is Kind.DEFERRED else text
+        self._step(line, text, block, where, cue.kind.value, cue.rule)
+        on_topic = cue.kind is Kind.DEFERRED and cue.rule != "deferred-list"
+        item_text = (self.section.topic or text) if on_topic else text
         clauses = rules.more_clauses(text, ctx) if cue.kind is Kind.ACTION else []
         if clauses:  # "Gunilla bokar lokalen, Stig gör utskick": one item per clause
             item_text = text[: clauses[0][0]].rstrip(" ,;")
@@ -120,6 +128,9 @@ class _Walker:
             clause_owners = self._owners(clause_cue)
             if clause_owners is not None:  # the source runs from the clause on
                 self._append(clause_cue, clause_owners, clause, text[start:], line)
+
+    def _step(self, line: int, text: str, block: str, where: str, verdict: str, rule: str | None) -> None:
+        self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
 
     def _append(self, cue: rules.Cue, owners: tuple[Owner, ...], item_text: str, source: str, line: int) -> None:
         due = self._due(item_text if item_text != self.section.topic else source, cue.kind)
@@ -152,15 +163,24 @@ class _Walker:
         ]
 
     def _due(self, text: str, kind: Kind) -> date | None:
+        which = rules.meeting_referred(text, self.meeting.title)
+        if which == "other" or (kind is Kind.DEFERRED and rules.INDEFINITE.search(text)):
+            return None  # "till nästa kommittémöte": another body's meeting; "tills vidare": no date
         found = dates.find_dates(text, self.base, next_meeting=self.meeting.next_meeting)
+        if self.meeting.date is None:  # only a date with its year means anything without the meeting's
+            found = [m for m in found if m.rule == "iso" or m.year is not None]
         if kind is Kind.DEFERRED:
             # a deferral is to a meeting: only a calendar date can name another one than the next
             explicit = [m.date for m in found if m.date and m.rule in ("day-month", "iso", "numeric")]
             return explicit[0] if explicit else self.meeting.next_meeting
+        if which == "this" and self.meeting.next_meeting and not found:
+            return self.meeting.next_meeting  # "inför nästa styrelsemöte"
+        if self.meeting.date is None:
+            return found[0].date if found else None
         own = dates.first_due(text, self.base, next_meeting=self.meeting.next_meeting)
         if own:
             return own
-        if any(m.rule == "next-meeting" for m in found):
+        if which or any(m.rule == "next-meeting" for m in found):
             return None  # "till nästa möte" with no known date: no deadline rather than a wrong one
         context = [d for d in self.section.dates if self.base <= d <= self.base + CONTEXT_DATE_WINDOW]
         return context[-1] if context else None
@@ -217,6 +237,7 @@ def _known_names(meeting: ExtractedMeeting) -> frozenset[str]:
     for person in [*meeting.attendees, *meeting.absent]:
         out.add(person.name.casefold())
         out.add(person.name.split()[0].casefold())
+        out.update(alias.casefold() for alias in person.aliases)
     if meeting.secretary:
         out.add(meeting.secretary.split()[0].casefold())
     return frozenset(out)

@@ -18,7 +18,7 @@ from importlib import resources
 # Verbs whose present tense, said of a named person, the group or an organisation, is a
 # task after the meeting ("Stig gör utskick", "Gunilla bokar lokalen", "Poppi undersöker").
 COMMIT = frozenset(
-    ["boka", "avboka", "skicka", "mejla", "maila", "posta", "ringa", "kontakta", "fixa", "ordna", "göra", "skapa", "köpa", "beställa", "införskaffa", "skriva", "lägga", "sätta", "ansvara", "sköta", "undersöka", "utreda", "kolla", "kika", "titta", "förbereda", "sammanställa", "bjuda", "kalla", "sammankalla", "tillfråga", "uppdatera", "publicera", "dela", "återkomma", "återkoppla", "driva", "samla", "leta", "söka", "hitta", "prata", "höra", "stämma", "reda", "skissa", "designa", "hämta", "lämna", "betala", "anmäla", "installera", "testa", "granska", "läsa", "rensa", "formulera", "färdigställa", "slutföra", "leverera", "vidtala", "tillsätta", "rekrytera", "annonsera", "marknadsföra", "bevaka", "distribuera", "sprida", "trycka", "kopiera", "städa", "måla", "hyra", "låna", "kontrollera", "säkerställa", "ombesörja", "förmedla", "vidarebefordra", "justera", "ändra", "åtgärda", "laga", "reparera", "montera", "bygga", "organisera", "planera", "samordna", "koordinera", "följa", "etablera", "upprätta", "utarbeta", "utforma", "tillskriva", "begära", "ansöka", "äska", "inventera", "förhandla", "överlämna", "lansera", "teckna", "underteckna", "signera", "fakturera", "budgetera", "beräkna", "kartlägga", "dokumentera", "medverka", "representera"]
+    ["boka", "avboka", "skicka", "mejla", "maila", "posta", "ringa", "kontakta", "fixa", "ordna", "göra", "skapa", "köpa", "beställa", "handla", "införskaffa", "skriva", "lägga", "sätta", "ansvara", "sköta", "undersöka", "utreda", "kolla", "kika", "titta", "förbereda", "sammanställa", "bjuda", "kalla", "sammankalla", "tillfråga", "uppdatera", "publicera", "dela", "återkomma", "återkoppla", "driva", "samla", "leta", "söka", "hitta", "prata", "höra", "stämma", "reda", "skissa", "designa", "hämta", "lämna", "betala", "anmäla", "installera", "testa", "granska", "läsa", "rensa", "formulera", "färdigställa", "slutföra", "leverera", "vidtala", "tillsätta", "rekrytera", "annonsera", "marknadsföra", "bevaka", "distribuera", "sprida", "trycka", "kopiera", "städa", "måla", "hyra", "låna", "kontrollera", "säkerställa", "ombesörja", "förmedla", "vidarebefordra", "justera", "ändra", "åtgärda", "laga", "reparera", "montera", "bygga", "organisera", "planera", "samordna", "koordinera", "följa", "etablera", "upprätta", "utarbeta", "utforma", "tillskriva", "begära", "ansöka", "äska", "inventera", "förhandla", "överlämna", "lansera", "teckna", "underteckna", "signera", "fakturera", "budgetera", "beräkna", "kartlägga", "dokumentera", "medverka", "representera"]
 )
 # Verbs that report what was said or shown at the meeting: "Leif sammanfattar läget".
 # A report verb is a task only with a deadline after the meeting ("presenterar ... till nästa möte").
@@ -27,7 +27,7 @@ REPORT = frozenset(
 )
 # Verbs of a state or a happening, not a task: "Mötet ska vara i Bryggan".
 STATE = frozenset(
-    ["vara", "finnas", "bli", "kunna", "gälla", "hända", "ske", "heta", "innebära", "kosta", "räcka", "ingå", "fungera", "handla", "kännas", "krävas", "synas", "märkas", "behövas", "leda", "kräva", "veta", "äga", "pågå", "få", "behöva", "landa", "påverka", "bestå", "sluta", "ses", "träffas", "mötas", "infalla", "börja", "stå", "ligga", "sitta", "bo", "ha", "hinna"]
+    ["vara", "finnas", "bli", "kunna", "gälla", "hända", "ske", "heta", "innebära", "kosta", "räcka", "ingå", "fungera", "kännas", "krävas", "synas", "märkas", "behövas", "leda", "kräva", "veta", "äga", "pågå", "få", "behöva", "landa", "påverka", "bestå", "sluta", "ses", "träffas", "mötas", "infalla", "börja", "stå", "ligga", "sitta", "bo", "ha", "hinna"]
 )
 # An att-clause under a decision that is done by being decided: "att godkänna dagordningen".
 DECIDED = frozenset(
@@ -35,8 +35,10 @@ DECIDED = frozenset(
 )
 # A particle that turns a verb into a report of the meeting itself: "går igenom", "tar upp".
 REPORT_PARTICLES = frozenset({("gå", "igenom"), ("ta", "upp"), ("lägga", "fram"), ("hålla", "med")})
+# A particle that turns a task verb into a state: "handlar om" (is about), not "handlar fika".
+STATE_PARTICLES = frozenset({("handla", "om"), ("sätta", "igång"), ("göra", "ont")})
 
-ALL_LEMMAS = COMMIT | REPORT | STATE | DECIDED
+ALL_LEMMAS = COMMIT | REPORT | STATE | DECIDED | {lemma for lemma, _ in REPORT_PARTICLES | STATE_PARTICLES}
 
 
 @cache
@@ -74,6 +76,8 @@ def verb_class(word: str, particle: str | None = None) -> str | None:
         return None
     if particle and (lemma, particle.casefold()) in REPORT_PARTICLES:
         return "report"
+    if particle and (lemma, particle.casefold()) in STATE_PARTICLES:
+        return "state"
     if lemma in STATE:
         return "state"
     if lemma in REPORT:

@@ -293,6 +293,22 @@ class Context:
     own_line: bool = False  # a paragraph of one line
     names: frozenset[str] = frozenset()  # the people of the document, case-folded (names, first names)
 
+    def describe(self) -> str:
+        """What the heading or label makes of a sentence, in words (for --explain)."""
+        parts = [
+            name
+            for name, on in (
+                ("decisions", self.in_decisions),
+                ("views", self.in_views),
+                ("to-do list", self.in_todo),
+                ("deferred list", self.in_deferred),
+                ("list line", self.in_list),
+                ("line of its own", self.own_line),
+            )
+            if on
+        ]
+        return ", ".join(parts)
+
 
 def words(text: str) -> list[str]:
     return _TOKEN.findall(text)
@@ -537,6 +553,27 @@ def _list_line_cue(s: str, ctx: Context) -> Cue | None:
     ):
         return Cue(Kind.ACTION, "imperative", 0.6, marked_owner(s, ctx))
     return None
+
+
+INDEFINITE = re.compile(_B + r"(?:tills\s*vidare|på\s+obestämd\s+tid|tills\s+vidare\s+besked)" + _E, re.IGNORECASE)
+# "till nästa styrelsemöte", "på nästkommande kommittémöte", "inför nästa gång"
+NEXT_MEETING_REF = re.compile(
+    _B + r"(?:nästa|nästkommande|kommande)\s+(?P<kind>[\wåäö-]*?)-?(?:möte|mötet|sammanträde|sammanträdet|träff|träffen)" + _E
+    + r"|" + _B + r"(?:nästa|kommande)\s+gång" + _E,
+    re.IGNORECASE,
+)
+
+
+def meeting_referred(text: str, title: str | None) -> str | None:
+    """ "this": the next meeting of this group ("till nästa möte", "nästa styrelsemöte" in a board's
+    minutes); "other": another body's ("nästa kommittémöte"); None when no meeting is named."""
+    m = NEXT_MEETING_REF.search(text)
+    if not m:
+        return None
+    kind = (m.group("kind") or "").casefold().rstrip("s-")
+    if not kind or kind in ("ordinarie", "vanliga", "ordinarie-"):
+        return "this"
+    return "this" if title and kind in title.casefold() else "other"
 
 
 MISC_HEADING = re.compile(r"^(?:övriga\s+frågor|övrigt|övriga\s+ärenden|övriga\s+punkter|diverse)\b", re.IGNORECASE)
