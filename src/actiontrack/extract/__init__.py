@@ -32,6 +32,7 @@ _FOLLOW_UP_REACH = 3  # sentences between an item and "Kalle håller i detta"
 @dataclass
 class _Section:
     topic: str | None = None
+    heading_dates: list[date] = field(default_factory=list)
     label: str | None = None
     dates: list[date] = field(default_factory=list)
 
@@ -59,16 +60,22 @@ class _Walker:
         self.sentences_since_item = 99
         self.names: frozenset[str] = frozenset()
         self.steps: list[Step] = []
+        self.block_dates: list[date] = []  # the calendar dates of the block being read
 
     def block(self, block: Block) -> None:
         if block.kind == "heading":
-            self.section = _Section(topic=block.text, dates=self._dates(block.text))
+            heading_dates = self._dates(block.text)
+            self.section = _Section(topic=block.text, dates=list(heading_dates), heading_dates=heading_dates)
+            self.block_dates = []
             return
         if block.kind == "label":
             self.section.label = block.text
             return
         if block.kind == "paragraph":
             self.section.label = None if not _continues_label(block) else self.section.label
+        # a date said in a paragraph reaches the items of the paragraph and of the one after it
+        self.section.dates = self.section.heading_dates + self.block_dates
+        self.block_dates = []
         for i, sentence in enumerate(block.sentences()):
             self.sentence(
                 sentence.text,
@@ -112,9 +119,13 @@ class _Walker:
                 return
         cue = rules.find_cue(text, ctx)
         owners = self._owners(cue) if cue is not None else None
+        if cue is None and not ctx.in_views and self._clause_items(text, line, ctx, block, where):
+            return  # "Lokalen – Helena gör ett utkast": the item is a later clause
         if cue is None or owners is None:  # not an item: it may still name a person or a date for later
             self.resolver.note_sentence(text)
-            self.section.dates.extend(self._dates(text))
+            found = self._dates(text)
+            self.section.dates.extend(found)
+            self.block_dates.extend(found)
             self._step(line, text, block, where, "no item" if cue is None else "no agent", cue and cue.rule)
             return
         self._step(line, text, block, where, cue.kind.value, cue.rule)
@@ -128,6 +139,18 @@ class _Walker:
             clause_owners = self._owners(clause_cue)
             if clause_owners is not None:  # the source runs from the clause on
                 self._append(clause_cue, clause_owners, clause, text[start:], line)
+
+    def _clause_items(self, text: str, line: int, ctx: rules.Context, block: str, where: str) -> bool:
+        """Items in the clauses of a sentence that is no item as a whole; the first keeps the sentence."""
+        found = False
+        for start, clause, cue in rules.more_clauses(text, ctx, passives=True):
+            owners = self._owners(cue)
+            if owners is None:
+                continue
+            self._step(line, clause, block, where, cue.kind.value, f"{cue.rule} (clause)")
+            self._append(cue, owners, clause, text if not found else text[start:], line)
+            found = True
+        return found
 
     def _step(self, line: int, text: str, block: str, where: str, verdict: str, rule: str | None) -> None:
         self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
@@ -170,8 +193,12 @@ class _Walker:
         if self.meeting.date is None:  # only a date with its year means anything without the meeting's
             found = [m for m in found if m.rule == "iso" or m.year is not None]
         if kind is Kind.DEFERRED:
-            # a deferral is to a meeting: only a calendar date can name another one than the next
-            explicit = [m.date for m in found if m.date and m.rule in ("day-month", "iso", "numeric")]
+            # a deferral is to a meeting: only a calendar date after it can name another one than the next
+            said = rules.DEFERRAL.search(text)
+            after = said.start() if said else 0
+            explicit = [
+                m.date for m in found if m.date and m.rule in ("day-month", "iso", "numeric") and m.start >= after
+            ]
             return explicit[0] if explicit else self.meeting.next_meeting
         if which == "this" and self.meeting.next_meeting and not found:
             return self.meeting.next_meeting  # "inför nästa styrelsemöte"

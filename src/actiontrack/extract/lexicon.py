@@ -18,7 +18,7 @@ from importlib import resources
 # Verbs whose present tense, said of a named person, the group or an organisation, is a
 # task after the meeting ("Stig gör utskick", "Gunilla bokar lokalen", "Poppi undersöker").
 COMMIT = frozenset(
-    ["boka", "avboka", "skicka", "mejla", "maila", "posta", "ringa", "kontakta", "fixa", "ordna", "göra", "skapa", "köpa", "beställa", "handla", "införskaffa", "skriva", "lägga", "sätta", "ansvara", "sköta", "undersöka", "utreda", "kolla", "kika", "titta", "förbereda", "sammanställa", "bjuda", "kalla", "sammankalla", "tillfråga", "uppdatera", "publicera", "dela", "återkomma", "återkoppla", "driva", "samla", "leta", "söka", "hitta", "prata", "höra", "stämma", "reda", "skissa", "designa", "hämta", "lämna", "betala", "anmäla", "installera", "testa", "granska", "läsa", "rensa", "formulera", "färdigställa", "slutföra", "leverera", "vidtala", "tillsätta", "rekrytera", "annonsera", "marknadsföra", "bevaka", "distribuera", "sprida", "trycka", "kopiera", "städa", "måla", "hyra", "låna", "kontrollera", "säkerställa", "ombesörja", "förmedla", "vidarebefordra", "justera", "ändra", "åtgärda", "laga", "reparera", "montera", "bygga", "organisera", "planera", "samordna", "koordinera", "följa", "etablera", "upprätta", "utarbeta", "utforma", "tillskriva", "begära", "ansöka", "äska", "inventera", "förhandla", "överlämna", "lansera", "teckna", "underteckna", "signera", "fakturera", "budgetera", "beräkna", "kartlägga", "dokumentera", "medverka", "representera"]
+    ["boka", "avboka", "skicka", "mejla", "maila", "posta", "ringa", "kontakta", "fixa", "ordna", "göra", "skapa", "köpa", "beställa", "handla", "inkludera",  "införskaffa", "skriva", "lägga", "sätta", "ansvara", "sköta", "undersöka", "utreda", "kolla", "kika", "titta", "förbereda", "sammanställa", "bjuda", "kalla", "sammankalla", "tillfråga", "uppdatera", "publicera", "dela", "återkomma", "återkoppla", "driva", "samla", "leta", "söka", "hitta", "prata", "höra", "stämma", "reda", "skissa", "designa", "hämta", "lämna", "betala", "anmäla", "fortsätta", "genomföra", "installera", "testa", "granska", "läsa", "rensa", "formulera", "färdigställa", "slutföra", "leverera", "vidtala", "tillsätta", "rekrytera", "annonsera", "marknadsföra", "bevaka", "distribuera", "sprida", "trycka", "kopiera", "städa", "måla", "hyra", "låna", "kontrollera", "säkerställa", "ombesörja", "förmedla", "vidarebefordra", "justera", "ändra", "åtgärda", "laga", "reparera", "montera", "bygga", "organisera", "planera", "samordna", "koordinera", "följa", "etablera", "upprätta", "utarbeta", "utforma", "tillskriva", "begära", "ansöka", "äska", "inventera", "förhandla", "överlämna", "lansera", "teckna", "underteckna", "signera", "fakturera", "budgetera", "beräkna", "kartlägga", "dokumentera", "medverka", "representera"]
 )
 # Verbs that report what was said or shown at the meeting: "Leif sammanfattar läget".
 # A report verb is a task only with a deadline after the meeting ("presenterar ... till nästa möte").
@@ -38,7 +38,23 @@ REPORT_PARTICLES = frozenset({("gå", "igenom"), ("ta", "upp"), ("lägga", "fram
 # A particle that turns a task verb into a state: "handlar om" (is about), not "handlar fika".
 STATE_PARTICLES = frozenset({("handla", "om"), ("sätta", "igång"), ("göra", "ont")})
 
-ALL_LEMMAS = COMMIT | REPORT | STATE | DECIDED | {lemma for lemma, _ in REPORT_PARTICLES | STATE_PARTICLES}
+# A verb that is a task only with its particle: "tar fram", "går ut med", "håller i", "ser till".
+COMMIT_PARTICLES = frozenset(
+    {("ta", "fram"), ("ta", "bort"), ("ta", "med"), ("ta", "in"), ("ta", "kontakt"), ("ta", "hand"),
+     ("ta", "reda"), ("ta", "över"), ("ta", "en"), ("gå", "ut"), ("gå", "in"), ("hålla", "i"),
+     ("se", "till"), ("se", "över"), ("lära", "sig"), ("sätta", "upp"), ("sätta", "ihop")}
+)  # fmt: skip
+TASK_WITH_PARTICLE = frozenset(lemma for lemma, _ in COMMIT_PARTICLES)
+# Frequent verbs with no meaning of their own here, known so that a sentence start is seen
+# ("Styrelsen gav ...", "Mötet beslöt ...").
+OTHER = frozenset(
+    ["ge", "komma", "säga", "fortsätta", "bestämma", "tänka", "lova", "behandla", "vilja", "skola", "böra",
+     "göra", "mynna", "enas", "åta", "låta", "tillstyrka"]
+)  # fmt: skip
+
+ALL_LEMMAS = (
+    COMMIT | REPORT | STATE | DECIDED | OTHER | {lemma for lemma, _ in REPORT_PARTICLES | STATE_PARTICLES | COMMIT_PARTICLES}
+)
 
 
 @cache
@@ -78,6 +94,8 @@ def verb_class(word: str, particle: str | None = None) -> str | None:
         return "report"
     if particle and (lemma, particle.casefold()) in STATE_PARTICLES:
         return "state"
+    if particle and (lemma, particle.casefold()) in COMMIT_PARTICLES:
+        return "commit"
     if lemma in STATE:
         return "state"
     if lemma in REPORT:

@@ -42,6 +42,10 @@ MEMBER_NOUNS = {
     "medlemmar",
     "medlemmarna",
     "närvarande",
+    "styrelsemedlemmar",
+    "styrelsemedlemmarna",
+    "styrelseledamöter",
+    "styrelseledamöterna",
 }
 PLURAL_PRONOUNS = {"de", "dom"}
 # Subjects that are no agent: "Det ska finnas", "Detta kommer att", generic "man"/"du".
@@ -137,8 +141,10 @@ DEFERRAL = re.compile(
     re.IGNORECASE,
 )  # fmt: skip
 MODAL = re.compile(
-    _B + r"(?:ska|skall|kommer(?:\s+(?P<inv>\S+))?(?:\s+" + ADVERBS + r")?\s+att|tänker|lovar\s+att|"
-    r"åtar\s+sig\s+att|åtog\s+sig\s+att|har\s+åtagit\s+sig\s+att)" + _E,
+    _B + r"(?:ska|skall|måste|behöver|kommer(?:\s+(?P<inv>\S+))?(?:\s+" + ADVERBS + r")?\s+att|tänker|lovar\s+att|"
+    r"åtar\s+sig\s+att|åtog\s+sig\s+att|har\s+åtagit\s+sig\s+att)" + _E
+    # "vi kommer skicka": colloquial, without "att", before a task verb
+    + r"|" + _B + r"kommer(?=\s+(?:" + ADVERBS + r"\s+)?[a-zåäö]+a" + _E + r")",
     re.IGNORECASE,
 )
 ASSIGNMENT = re.compile(
@@ -223,6 +229,11 @@ _SHORT_INFINITIVES = {
     "ske",
 }
 REQUESTED = re.compile(_B + r"(?:uppmanas|ombeds|uppdras)\s+(?:\S+\s+)?att" + _E, re.IGNORECASE)
+# "Martin bad alla ta en titt", "Ordföranden ber Leif att ringa": the one asked does it
+ASKED = re.compile(
+    _B + r"(?:bad|ber|uppmanade|uppmanar)\s+(?P<asked>alla|oss|gruppen|[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och|&)\s+[A-ZÅÄÖ][\wåäö-]+)?)"
+    r"\s+(?:att\s+)?(?P<verb>[a-zåäö]+)" + _E
+)
 # The agent of a passive: "Protokollet skickas ut av Leif".
 PASSIVE_AGENT = re.compile(
     r"^\s*(?:\S+\s+){0,4}?av\s+(?P<agent>[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?|[a-zåäö]+(?:en|na|et))(?![\wåäö])"
@@ -353,6 +364,9 @@ def _cue(s: str, ctx: Context = Context()) -> Cue | None:
         if m.group("assignee") or m.group("assignee2"):
             return Cue(Kind.ACTION, "assignment", 0.9, m.group("assignee") or m.group("assignee2"))
         return _with_subject(s, m.start(), m.end(), "assignment", 0.9)
+    m = ASKED.search(s)
+    if m and _main_clause(s, m.start()) and _base_task_verb(m.group("verb")):
+        return Cue(Kind.ACTION, "asked", 0.7, m.group("asked"))
     m = REQUESTED.search(s)
     if m and _main_clause(s, m.start()) and not _hedged(s, m.start(), m.end()):
         cue = _with_subject(s, m.start(), m.end(), "requested", 0.75)
@@ -464,6 +478,12 @@ def _present_cue(s: str, ctx: Context) -> Cue | None:
         verb_at = n - 1
         subject_words = subject_words[:-1]
     verb = tokens[verb_at]
+    if _is_passive_task(verb) and not FILED.search(s):  # "Cissi vidtalas", "Anna och Bo tillfrågas"
+        pos = spans[verb_at][0]
+        if not _main_clause(s, pos) or _hedged(s, pos, pos + len(verb)):
+            return None
+        agent = PASSIVE_AGENT.match(s[pos + len(verb) :])
+        return Cue(Kind.ACTION, "passive", 0.55, agent.group("agent") if agent else None)
     if not lexicon.is_present(verb):
         return None
     rest = [t for t in tokens[verb_at + 1 : verb_at + 4] if not re.fullmatch(ADVERBS + "|inte|ej", t, re.I)]
@@ -570,6 +590,8 @@ def meeting_referred(text: str, title: str | None) -> str | None:
     m = NEXT_MEETING_REF.search(text)
     if not m:
         return None
+    if re.search(r"näst[\s-]*nästa\s*$", text[: m.start() + 5], re.IGNORECASE):
+        return "other"  # "till näst-nästa möte": a meeting whose date the minutes do not give
     kind = (m.group("kind") or "").casefold().rstrip("s-")
     if not kind or kind in ("ordinarie", "vanliga", "ordinarie-"):
         return "this"
@@ -577,26 +599,24 @@ def meeting_referred(text: str, title: str | None) -> str | None:
 
 
 MISC_HEADING = re.compile(r"^(?:övriga\s+frågor|övrigt|övriga\s+ärenden|övriga\s+punkter|diverse)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=[A-ZÅÄÖ])")
+# Where a new clause may start: after a comma or semicolon, and after the topic of a line
+# ("Uthyrningsregler – Helena gör ett utkast", "Båtresan: Stig bokar").
+_CLAUSE_BREAK = re.compile(r"(?:[,;:]|\s[-–])\s+(?=[A-ZÅÄÖ]|(?:han|hon|hen|vi|de)\s)")
 
 
-def more_clauses(sentence: str, ctx: Context = Context()) -> list[tuple[int, str, Cue]]:
+def more_clauses(sentence: str, ctx: Context = Context(), *, passives: bool = False) -> list[tuple[int, str, Cue]]:
     """The later clauses of a sentence that are tasks of their own, with a subject of their own:
-    "Gunilla bokar lokalen, Stig gör utskick, Helena och Bo handlar" -> the second and third."""
+    "Gunilla bokar lokalen, Stig gör utskick, Helena och Bo handlar" -> the second and third.
+    `passives`: a passive clause counts too ("Lokalen – Cissi vidtalas")."""
     out: list[tuple[int, str, Cue]] = []
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
     for i, start in enumerate(breaks):
         end = breaks[i + 1] if i + 1 < len(breaks) else len(sentence)
         clause = sentence[start:end].rstrip(" ,;.")
-        cue = _present_cue(clause, ctx) or _modal_clause(clause)
-        if cue is not None and cue.subject:
+        cue = None if _is_report(clause) or clause.endswith("?") else _cue(clause, ctx)
+        if cue is not None and not cue.inherit and (cue.subject or passives and cue.rule == "passive"):
             out.append((start, clause, cue))
     return out
-
-
-def _modal_clause(clause: str) -> Cue | None:
-    m = MODAL.search(clause)
-    return _modal(clause, m) if m else None
 
 
 def is_follow_up(sentence: str) -> bool:
@@ -638,6 +658,10 @@ def _modal(s: str, m: re.Match[str]) -> Cue | None:
     verb = after[i].lower()
     if verb in HEDGES or verb in NEGATIONS or verb in STATE_VERBS and not _assignment_after(after, i):
         return None
+    if re.match(r"(?i)måste|behöver|kommer$", m.group(0)) and not (
+        _base_task_verb(after[i], after[i + 1] if i + 1 < len(after) else None) or _is_passive_task(after[i])
+    ):
+        return None  # "måste förstå", "behöver bli": a need, not a task; "måste boka" is one
     if _hedged(s, m.start(), m.end()):
         return None
     if _is_passive_task(after[i]):  # "Inbjudan ska skickas ut": a task, its subject is the thing done
@@ -718,6 +742,19 @@ def _with_subject(
             return None  # "Alla barn ska ...": a principle, not a task
         subject = "alla"
     return Cue(Kind.ACTION, rule, strength, subject)
+
+
+# "Rapporten läggs till handlingarna": filed, done by being decided.
+FILED = re.compile(_B + r"(?:läggs|lades|lägga)\s+till\s+handlingarna" + _E, re.IGNORECASE)
+
+
+def _base_task_verb(word: str, particle: str | None = None) -> bool:
+    """ "boka", "ta" (en titt), "Skriv": an infinitive or imperative of a task verb."""
+    from actiontrack.extract import lexicon
+
+    return lexicon.is_base_form(word) and lexicon.verb_class(word, particle) in ("commit", None) and (
+        lexicon.verb_class(word, particle) == "commit" or lexicon.lemma_of(word) in lexicon.TASK_WITH_PARTICLE
+    )
 
 
 def _is_passive_task(word: str) -> bool:
