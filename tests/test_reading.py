@@ -106,7 +106,7 @@ def test_a_table_with_a_header_becomes_labelled_lines():
         "",
         "Ansvarig: LR",
         "",
-        "Klart: 15 mars",
+        "Klart till: 15 mars",
         "",
     ]
     assert table_lines([["Leif ska boka lokal.", "Klart i mars."]]) == [

@@ -119,26 +119,10 @@ def _docx_text(data: bytes, name: str) -> str:
 
 
 def table_lines(rows: list[list[str]]) -> list[str]:
-    """A table as text. With a header row ("Åtgärd | Ansvarig | Klart"), each row becomes
-    "Åtgärd: ...", "Ansvarig: ...", "Klart: ..." paragraphs, the way the same minutes are
-    written without a table; otherwise each row is one line of its cells."""
-    rows = [list(dict.fromkeys(cell for cell in row)) if len(set(row)) < len(row) else row for row in rows]
-    rows = [row for row in rows if any(cell for cell in row)]
-    if not rows:
-        return []
-    header = rows[0]
-    labelled = len(rows) > 1 and all(
-        cell and len(cell.split()) <= 3 and cell[-1:] not in ".!?" for cell in header
-    )
-    out: list[str] = []
-    for row in rows[1:] if labelled else rows:
-        if labelled:
-            for label, cell in zip(header, row, strict=False):
-                if cell:
-                    out += [f"{label.rstrip(':')}: {cell}", ""]
-        else:
-            out += [", ".join(cell for cell in row if cell), ""]
-    return out
+    """A table as text: see extract/tables.py."""
+    from actiontrack.extract.tables import table_lines as lines_of
+
+    return lines_of(rows)
 
 
 def _docx_paragraph(paragraph) -> list[str]:  # type: ignore[no-untyped-def]

@@ -1,0 +1,121 @@
+"""Tables in Word and OpenDocument minutes, turned into the text the later stages read.
+
+Municipal minutes put much of their content in tables, and each kind says something else:
+
+- an action table (Åtgärd | Ansvarig | Klart till): each row becomes "Åtgärd: …",
+  "Ansvarig: …", "Klart till: …" lines, the way the same minutes are written without a
+  table; a row whose status says it is done ("Klar", "Genomförd") is no open item;
+- an attendee table (Namn | Funktion | Organisation): a "Närvarande:" list;
+- minutes written as a table (Punkt | Anteckning): the point becomes a heading and the
+  notes the paragraphs under it, so that the commitments inside the cells are read;
+- any other table: a line per row.
+
+The column names are data (the tables below); a header row is one whose cells are short
+labels, at least one of which is known.
+"""
+
+from __future__ import annotations
+
+import re
+
+ACTION = {
+    "åtgärd", "åtgärder", "vad", "aktivitet", "aktiviteter", "uppgift", "uppgifter", "att göra", "todo",
+    "action", "uppdrag", "beslut/åtgärd", "åtgärd/beslut", "beslut och åtgärd", "åtgärdspunkt", "vad ska göras",
+}  # fmt: skip
+OWNER = {"ansvarig", "ansvariga", "vem", "ansvar", "ägare", "utförare", "vem gör", "ansvarig person", "sign"}
+DUE = {
+    "klart", "klart till", "klart senast", "klar till", "när", "deadline", "datum", "tidplan", "senast",
+    "tidpunkt", "färdigt", "färdig", "slutdatum", "tid",
+}  # fmt: skip
+STATUS = {"status", "läge", "lägesrapport", "status/kommentar", "kommentar/status"}
+PEOPLE = {"namn", "deltagare", "närvarande", "ledamot", "ledamöter", "person"}
+PEOPLE_DETAIL = {"funktion", "roll", "organisation", "förvaltning", "verksamhet", "representerar", "titel", "enhet"}
+TOPIC = {"punkt", "ärende", "rubrik", "fråga", "dagordning", "§", "nr", "dagordningspunkt", "ämne"}
+NOTES = {
+    "anteckning", "anteckningar", "noteringar", "notering", "kommentar", "kommentarer", "diskussion",
+    "protokoll", "text", "innehåll", "beslut", "minnesanteckningar", "sammanfattning", "information",
+}  # fmt: skip
+# A status that says the item is closed: the row is reported done, not open.
+DONE_STATUS = re.compile(
+    r"^(?:klar|klart|avslutad|avslutat|genomförd|genomfört|utförd|utfört|ok|done|stängd|åtgärdad|åtgärdat)\b",
+    re.IGNORECASE,
+)
+
+
+def _key(cell: str) -> str:
+    return " ".join(cell.casefold().rstrip(":").split())
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A table as the lines of text the same minutes would have without it."""
+    rows = [list(dict.fromkeys(row)) if len(set(row)) < len(row) else row for row in rows]  # merged cells
+    rows = [[cell.strip() for cell in row] for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        return []
+    header = [_key(cell) for cell in rows[0]]
+    known = ACTION | OWNER | DUE | STATUS | PEOPLE | PEOPLE_DETAIL | TOPIC | NOTES
+    labelled = (
+        len(rows) > 1
+        and all(cell and len(cell.split()) <= 3 and cell[-1:] not in ".!?" for cell in header)
+        and any(cell in known for cell in header)
+    )
+    if not labelled:
+        return [line for row in rows for line in (", ".join(cell for cell in row if cell), "")]
+    body = rows[1:]
+    if any(h in ACTION for h in header):
+        return _action_rows(rows[0], header, body)
+    if header[0] in PEOPLE or (any(h in PEOPLE for h in header) and any(h in PEOPLE_DETAIL for h in header)):
+        return _people_rows(header, body)
+    if header[0] in TOPIC | {""} and any(h in NOTES for h in header[1:]):
+        return _notes_rows(body)
+    out: list[str] = []
+    for row in body:
+        for label, cell in zip(rows[0], row, strict=False):
+            if cell:
+                out += [f"{label.rstrip(':')}: {cell}", ""]
+    return out
+
+
+def _action_rows(labels: list[str], header: list[str], body: list[list[str]]) -> list[str]:
+    out: list[str] = []
+    for row in body:
+        cells = dict(zip(header, row, strict=False))
+        status = next((cells[h] for h in header if h in STATUS and cells.get(h)), "")
+        if DONE_STATUS.match(status):
+            continue  # reported done: not an open item
+        for label, key, cell in zip(labels, header, row, strict=False):
+            if not cell:
+                continue
+            if key in ACTION:
+                out += [f"Åtgärd: {cell}", ""]
+            elif key in OWNER:
+                out += [f"Ansvarig: {cell}", ""]
+            elif key in DUE:
+                out += [f"Klart till: {cell}", ""]
+            elif key not in STATUS:
+                out += [f"{label.rstrip(':')}: {cell}", ""]
+    return out
+
+
+def _people_rows(header: list[str], body: list[list[str]]) -> list[str]:
+    name_at = next((i for i, h in enumerate(header) if h in PEOPLE), 0)
+    org_at = next((i for i, h in enumerate(header) if h in ("organisation", "förvaltning", "verksamhet", "representerar")), None)
+    out = ["Närvarande:"]
+    for row in body:
+        name = row[name_at] if name_at < len(row) else ""
+        if not name:
+            continue
+        org = row[org_at] if org_at is not None and org_at < len(row) else ""
+        out.append(f"{name}, {org}" if org else name)
+    return [*out, ""]
+
+
+def _notes_rows(body: list[list[str]]) -> list[str]:
+    out: list[str] = []
+    for row in body:
+        topic, notes = row[0], [cell for cell in row[1:] if cell]
+        if topic:
+            out += ["", f"### {topic}", ""]
+        for note in notes:
+            out += [*note.splitlines(), ""]
+    return out

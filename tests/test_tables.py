@@ -1,0 +1,62 @@
+"""Tables of Word minutes: action tables, attendee tables, minutes written as a table."""
+
+from datetime import date
+
+from actiontrack.extract import extract_text
+from actiontrack.extract.tables import table_lines
+
+TODAY = date(2026, 11, 22)
+
+
+def _extract(lines):
+    return extract_text("\n".join(lines), today=TODAY)
+
+
+def test_an_action_table_with_initials_several_owners_and_a_week():
+    text = [
+        "Referensgruppen 3 februari 2025",
+        "",
+        *table_lines([["Namn", "Funktion", "Organisation"], ["Agnes Björk", "ordförande", "Fritidsförvaltningen"],
+                      ["Kalle Lind", "sekreterare", "Ria"], ["Mona Ek", "", "Brukarrådet"]]),  # fmt: skip
+        "## Åtgärdslista",
+        "",
+        *table_lines([["Åtgärd", "Ansvarig", "Klart till"], ["Boka lokal för temadagen", "AB", "v. 9"],
+                      ["Ta fram en affisch", "KL/ME", "till nästa möte"],
+                      ["Uppdatera hemsidan", "Alla", "löpande"]]),  # fmt: skip
+    ]
+    extraction = _extract(text)
+    assert [a.name for a in extraction.meeting.attendees] == ["Agnes Björk", "Kalle Lind", "Mona Ek"]
+    assert extraction.meeting.attendees[0].organisation == "Fritidsförvaltningen"
+    got = [(i.text, [o.name for o in i.owners], i.due) for i in extraction.items]
+    assert got == [
+        ("Boka lokal för temadagen", ["Agnes Björk"], date(2025, 2, 28)),
+        ("Ta fram en affisch", ["Kalle Lind", "Mona Ek"], None),
+        ("Uppdatera hemsidan", [], None),
+    ]
+
+
+def test_a_follow_up_table_leaves_out_the_rows_reported_done():
+    lines = table_lines([["Åtgärd", "Ansvarig", "Status"], ["Beställa nya stolar", "Kalle", "Klar"],
+                         ["Skriva till nämnden", "Mona", "Pågår"]])  # fmt: skip
+    assert "Åtgärd: Beställa nya stolar" not in lines
+    assert "Åtgärd: Skriva till nämnden" in lines
+
+
+def test_minutes_written_as_a_table_keep_the_commitments_in_the_cells():
+    text = [
+        "Brukarrådet 12 maj 2025",
+        "",
+        "Närvarande: Agnes Björk, Kalle Lind",
+        "",
+        *table_lines([["Punkt", "Anteckning"], ["Ekonomi", "Kalle redovisar läget. Kalle skickar ut budgeten."],
+                      ["Sommarfesten", "Agnes bokar parken."]]),  # fmt: skip
+    ]
+    items = _extract(text).items
+    assert [(i.text, i.topic, [o.name for o in i.owners]) for i in items] == [
+        ("Kalle skickar ut budgeten.", "Ekonomi", ["Kalle Lind"]),
+        ("Agnes bokar parken.", "Sommarfesten", ["Agnes Björk"]),
+    ]
+
+
+def test_a_table_without_a_header_is_a_line_per_row():
+    assert table_lines([["Måndag", "Städning"], ["Tisdag", "Fika"]]) == ["Måndag, Städning", "", "Tisdag, Fika", ""]
