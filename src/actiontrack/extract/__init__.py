@@ -61,6 +61,7 @@ class _Walker:
         self.names: frozenset[str] = frozenset()
         self.steps: list[Step] = []
         self.block_dates: list[date] = []  # the calendar dates of the block being read
+        self.line_owner: str | None = None
 
     def block(self, block: Block) -> None:
         if block.kind == "heading":
@@ -76,7 +77,11 @@ class _Walker:
         # a date said in a paragraph reaches the items of the paragraph and of the one after it
         self.section.dates = self.section.heading_dates + self.block_dates
         self.block_dates = []
-        for i, sentence in enumerate(block.sentences()):
+        sentences = block.sentences()
+        self.line_owner = None
+        if block.kind == "bullet" and len(sentences) > 1:  # "Gör X. Om inte, gör Y: Kim": Kim's
+            self.line_owner = rules.marked_owner(sentences[-1].text, rules.Context(names=self.names))
+        for i, sentence in enumerate(sentences):
             self.sentence(
                 sentence.text,
                 sentence.line,
@@ -108,6 +113,7 @@ class _Walker:
             in_list=bullet and first,
             own_line=single_line,
             names=self.names,
+            line_owner=self.line_owner,
         )
         where = ctx.describe()
         if rules.is_follow_up(text) and self.items and self.sentences_since_item <= _FOLLOW_UP_REACH:
@@ -165,6 +171,8 @@ class _Walker:
         self.resolver.note_sentence(source, owners or None)
 
     def _owners(self, cue: rules.Cue) -> tuple[Owner, ...] | None:
+        if cue.rule == "deferred-list":
+            return self.resolver.resolve(cue.subject) or ()  # "Ny logga (Kim & Bo)": theirs, when it comes up
         if cue.inherit:
             topic = (self.section.topic or "").strip()
             if topic.casefold() in rules.ROLE_WORDS or (topic and topic.casefold() in self.names):
@@ -181,7 +189,7 @@ class _Walker:
             return []  # "Övriga frågor": the points are unrelated to each other
         return [
             m.date
-            for m in dates.find_dates(text, self.base, next_meeting=self.meeting.next_meeting)
+            for m in dates.find_dates(_without_urls(text), self.base, next_meeting=self.meeting.next_meeting)
             if m.date is not None and m.rule in ("day-month", "iso", "numeric")
         ]
 
@@ -189,6 +197,7 @@ class _Walker:
         which = rules.meeting_referred(text, self.meeting.title)
         if which == "other" or (kind is Kind.DEFERRED and rules.INDEFINITE.search(text)):
             return None  # "till nästa kommittémöte": another body's meeting; "tills vidare": no date
+        text = _without_urls(text)
         found = dates.find_dates(text, self.base, next_meeting=self.meeting.next_meeting)
         if self.meeting.date is None:  # only a date with its year means anything without the meeting's
             found = [m for m in found if m.rule == "iso" or m.year is not None]
@@ -209,7 +218,7 @@ class _Walker:
             return own
         if which or any(m.rule == "next-meeting" for m in found):
             return None  # "till nästa möte" with no known date: no deadline rather than a wrong one
-        context = [d for d in self.section.dates if self.base <= d <= self.base + CONTEXT_DATE_WINDOW]
+        context = [d for d in self.section.dates if self.base < d <= self.base + CONTEXT_DATE_WINDOW]
         return context[-1] if context else None
 
     def _add_owners(self, owners: tuple[Owner, ...]) -> None:
@@ -253,6 +262,14 @@ class _Walker:
             self.sentences_since_item = 0
             return True
         return False
+
+
+_URL = re.compile(r"\S+://\S+|www\.\S+")
+
+
+def _without_urls(text: str) -> str:
+    """The text with its links blanked out (same length): a date in a URL is nobody's deadline."""
+    return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
 _NUMBERED = re.compile(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")

@@ -79,7 +79,7 @@ ACTION_HEADS = re.compile(
     _B
     + r"(?:beslutar|beslutade|beslöt|beslutades|beslutas|bestämmer|bestämde|bestämdes|enas\s+om|enades\s+om|"
     r"kom\s+överens\s+om|kommer\s+överens\s+om|mynnar\s+ut\s+i|landar\s+i|resulterar\s+i|uppdrar\s+åt\s+\S+|"
-    r"uppdrogs\s+åt\s+\S+|åtar\s+sig|åtog\s+sig|lovar|lovade)\s+att\s*$",
+    r"uppdrogs\s+åt\s+\S+|åtar\s+sig|åtog\s+sig|lovar|lovade)(?:\s+(?:gemensamt|enhälligt|också|även|därför))?\s+att\s*$",
     re.IGNORECASE,
 )
 # Sentences that report or give an opinion: "Bengt anser ...", "Leif berättar om ...".
@@ -253,8 +253,9 @@ TODO_LABEL = re.compile(
 # The owner marked on a list line: "Boka lokal (Eva)", "Boka lokal – Eva", "Boka lokal: Eva",
 # "Boka lokal. Ansvarig: Eva", "Boka lokal @Eva".
 TODO_OWNER = re.compile(
-    r"(?:\((?P<paren>[A-ZÅÄÖa-zåäö][^()]{0,60})\)\)?|\s[-–]\s*\(?(?P<dash>[A-ZÅÄÖ][\wåäö]+(?:(?:\s+|,\s*|\s+och\s+|\s*&\s*)[A-ZÅÄÖ][\wåäö]+)*)\)?"
-    r"|:\s*(?P<colon>[A-ZÅÄÖ][\wåäö]+(?:(?:\s*,\s*|\s+och\s+|\s*&\s*|\s*/\s*)[A-ZÅÄÖ][\wåäö]+)*)"
+    r"(?:\((?P<paren>[A-ZÅÄÖa-zåäö][^()]{0,60})\)\)?"
+    r"|\s[-–]\s*\(?(?P<dash>(?-i:[A-ZÅÄÖ][\wåäö]+(?:(?:\s+|,\s*|\s+och\s+|\s*&\s*)[A-ZÅÄÖ][\wåäö]+)*))\)?"
+    r"|:\s*(?P<colon>(?-i:[A-ZÅÄÖ][\wåäö]+(?:(?:\s*,\s*|\s+och\s+|\s*&\s*|\s*/\s*)[A-ZÅÄÖ][\wåäö]+)*))"
     r"|ansvarig(?:a)?\s*:\s*(?P<resp>[^.;]+))\s*[.!]?\s*$",
     re.IGNORECASE,
 )
@@ -278,7 +279,10 @@ FOLLOW_UP = re.compile(
 RESPONSIBLE_LINE = re.compile(
     r"^(?:ansvarig|ansvariga|ansvar|ansvarar|vem)\s*:\s*(?P<who>.+?)\.?$", re.IGNORECASE
 )
-ACTION_LINE = re.compile(r"^(?:åtgärd|att\s+göra|uppdrag|todo|action)\s*:\s*(?P<what>.+)$", re.IGNORECASE)
+ACTION_LINE = re.compile(
+    r"^(?:åtgärd|att\s+göra|uppdrag|todo|action|actionpunkt|action\s*point|åtgärdspunkt)\s*:\s*(?P<what>.+)$",
+    re.IGNORECASE,
+)
 DUE_LINE = re.compile(r"^(?:klart\s+till|klart|deadline|senast|tidsplan|när|datum)\s*:\s*(?P<when>.+)$",
                       re.IGNORECASE)  # fmt: skip
 
@@ -303,6 +307,7 @@ class Context:
     in_list: bool = False  # the first sentence of a list item
     own_line: bool = False  # a paragraph of one line
     names: frozenset[str] = frozenset()  # the people of the document, case-folded (names, first names)
+    line_owner: str | None = None  # the owner marked at the end of the list item the sentence is in
 
     def describe(self) -> str:
         """What the heading or label makes of a sentence, in words (for --explain)."""
@@ -341,13 +346,21 @@ def find_cue(sentence: str, ctx: Context = Context()) -> Cue | None:
             )
         return Cue(Kind.ACTION, "decision", 0.7, _leading_subject(rest) if _starts_with_agent(rest) else None)
     if ctx.in_deferred:
-        return Cue(Kind.DEFERRED, "deferred-list", 0.75, marked_owner(s, ctx))
+        own = _cue(s, ctx)
+        if own is not None and own.subject and not own.inherit and own.rule in ("modal", "present", "commit"):
+            return own  # "Lisa ska läsa på om X" under "Skjuts till nästa termin": a task of its own
+        return Cue(Kind.DEFERRED, "deferred-list", 0.75, marked_owner(s, ctx) or ctx.line_owner)
     if ctx.in_todo:
-        marked = marked_owner(s, ctx)
+        marked = marked_owner(s, ctx) or ctx.line_owner
         cue = _cue(s, ctx)
         if cue is not None and (marked is None or cue.subject and not cue.inherit):
             return cue
         return Cue(Kind.ACTION, "todo", 0.8, marked)
+    lead = LEADING_OWNER.match(s)
+    if lead and _names_people(lead.group("lead"), ctx) and not (ctx.in_list or ctx.own_line):
+        cue = _named_line(s, lead)
+        if cue is not None:
+            return cue
     if ctx.in_list or ctx.own_line:
         cue = _list_line_cue(s, ctx)
         if cue is not None:
@@ -421,7 +434,7 @@ DETERMINERS = {
 # Adjectives that stand before a definite noun that acts: "Tidigare styrelsen", "Nya styrelsen".
 MODIFIERS = {"tidigare", "nya", "gamla", "nuvarande", "avgående", "tillträdande", "hela", "övriga", "vice", "biträdande"}
 # Verbs the group's own plans use, which are news when someone else "plans" ("Regionen planerar ...").
-_OWN_PLAN_LEMMAS = {"planera", "arbeta", "jobba", "titta", "se", "följa", "driva", "bygga", "starta", "lansera"}
+_OWN_PLAN_LEMMAS = {"planera", "arbeta", "jobba", "se", "följa", "driva", "bygga", "starta", "lansera"}
 _SUBJECT_JOINERS = {"och", "&", ",", "samt", "+"}
 
 
@@ -544,34 +557,47 @@ def _names_people(text: str, ctx: Context) -> bool:
     return True
 
 
+def _named_line(s: str, lead: re.Match[str]) -> Cue | None:
+    """ "Anna: boka lokal", "Bo: Granskning av texten (senast torsdag)": a task for the one named."""
+    rest = lead.group("rest")
+    first = words(rest)[:2]
+    if (first and _base_task_verb(first[0], first[1] if len(first) > 1 else None)) or re.search(
+        _B + r"senast" + _E, rest, re.IGNORECASE
+    ):
+        return Cue(Kind.ACTION, "named-line", 0.75, lead.group("lead"))
+    return None
+
+
 def _list_line_cue(s: str, ctx: Context) -> Cue | None:
     """A list line that is a task by its form: "Anna: boka lokal", "Prata med Olav @Victor",
     "Fixa inbjudan" (an imperative of a task verb)."""
-    from actiontrack.extract import lexicon
 
     lead = LEADING_OWNER.match(s)
     if lead and _names_people(lead.group("lead"), ctx):
-        rest = lead.group("rest")
-        first = words(rest)[:1]
-        if (first and lexicon.is_base_form(first[0]) and lexicon.verb_class(first[0]) == "commit") or re.search(
-            _B + r"senast" + _E, rest, re.IGNORECASE
-        ):
-            return Cue(Kind.ACTION, "named-line", 0.75, lead.group("lead"))
-        return None
+        return _named_line(s, lead)
     tag = TAGGED_OWNER.search(s)
     if tag:
         return Cue(Kind.ACTION, "tagged", 0.75, tag.group("tag"))
+    if not ctx.in_list:
+        return None
+    marked = marked_owner(s, ctx) or ctx.line_owner
+    end = TODO_OWNER.search(s)
+    at_end = end and (end.group("colon") or end.group("paren") or end.group("dash"))
+    if marked and (at_end or ctx.line_owner) and not s.endswith("?"):
+        return Cue(Kind.ACTION, "owner-marked", 0.7, marked)  # "Få databasen att fungera: Kim"
     first = words(s)[:1]
+    if first and _is_passive_task(first[0]) and first[0][:1].isupper():
+        return Cue(Kind.ACTION, "passive", 0.55, marked)  # "Inkluderas i nyhetsbrevet"
+    following = words(s)[1:2]
     if (
         ctx.in_list
         and first
         and first[0][:1].isupper()
-        and lexicon.is_base_form(first[0])
-        and lexicon.verb_class(first[0]) == "commit"
+        and _base_task_verb(first[0], following[0] if following else None)
         and not s.rstrip().endswith("?")
         and not _hedged(s, 0, len(first[0]))
     ):
-        return Cue(Kind.ACTION, "imperative", 0.6, marked_owner(s, ctx))
+        return Cue(Kind.ACTION, "imperative", 0.6, marked)
     return None
 
 

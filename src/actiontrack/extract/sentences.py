@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _ANGLE_URL = re.compile(r"<((?:https?://|mailto:)[^>]+)>")
-_EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*|(?<![\w/])_(?=[^\s_])|(?<=[^\s_])_(?![\w/]))")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|o(?=\s)|\d{1,2}[.)](?=\s+[a-zåäö])|[a-z][.)](?=\s))\s+(.*)$")
 _NUMBERED_HEADING = re.compile(
@@ -102,6 +102,9 @@ def is_heading_text(text: str) -> bool:
     words = text.split()
     if len(words) > 12 or not (text[0].isupper() or text[0].isdigit()):
         return False
+    statement = re.search(r"\s[-–]\s+([a-zåäö].*)$", text)
+    if statement and len(statement.group(1).split()) >= 3:
+        return False  # "Kräftskivan – årets fest blir 26/8": a topic and what is said of it
     return not re.search(r"[.!?]\s", text)
 
 
