@@ -334,6 +334,9 @@ def test_parse_more_forms_errors(expr, message):
         ("Summan 20201210 kr betalas.", []),
         ("Personnummer 19850312-1234 lämnas inte ut.", []),
         ("Mötet pågår 13.30-15.00.", []),
+        # the end of a longer number is no day
+        ("Punkt 15.3 och 4 mars.", [("4 mars", "2027-03-04", "day-month")]),
+        ("Utskick 2027/13/01.", []),
     ],
 )
 def test_find_more_forms(text, found):

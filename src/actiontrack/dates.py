@@ -123,6 +123,19 @@ def find_meeting_dates(text: str) -> list[MeetingDate]:
     return find(text)
 
 
+def unread_date_phrases(text: str, *, base: date | None = None) -> list[str]:
+    """Phrases in a sentence that look like a date but that no rule reads ("senast 15.3",
+    "32 mars", "31/13", "v. 60"), left to right and as written, with the deadline word before
+    them; for a warning instead of a deadline lost in silence. Ordinary numbers ("3 personer",
+    "kl. 13", "§ 4", "500 kr", phone numbers) are none. Give the base the sentence's dates are
+    read against: whether "fredag den 4 mars" contradicts itself depends on the year, and
+    without a base it is taken as read.
+    """
+    from actiontrack.dates_unread import unread_date_phrases as unread
+
+    return unread(text, base=base)
+
+
 def pick_reading(m: MeetingDate, hints: Sequence[date]) -> date | None:
     """The reading of m to take: one that falls on the weekday written next to it, else the one
     nearest to the hints (other dates of the document), else the first. None without readings."""
@@ -166,6 +179,10 @@ def _make_date(year: int | None, month: int, day: int, text: str) -> date:
         raise DateError(f"'{text.strip()}' is not a date: {when} has no day {day}.") from None
 
 
+class WeekdayMismatch(DateError):
+    """ "fredag den 4 mars" where the next 4 March is no Friday: wrong for this base date only."""
+
+
 def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
     day, month = int(m["day"]), _month_of(m["month"])
     if not 1 <= month <= 12:
@@ -181,7 +198,7 @@ def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
         _make_date(None, month, day, m[0])
         d = _next_on_or_after(ctx.base, lambda y: date(y, month, day))
     if weekday is not None and d.weekday() != weekday:
-        raise DateError(
+        raise (DateError if year_text else WeekdayMismatch)(
             f"'{m[0].strip()}' contradicts itself: {format_swedish(d)} is a {calendar.day_name[d.weekday()]}, "
             f"not a {calendar.day_name[weekday]}."
         )
@@ -376,7 +393,8 @@ def rules() -> list[Rule]:
         (
             "day-month",
             re.compile(
-                _B + r"(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})(?::?e|:a)?"
+                # not the end of a longer number: "15.3 och 4 mars" is no "3 och 4 mars"
+                _B + r"(?<!\d[.,/])(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})(?::?e|:a)?"
                 r"(?:\s*(?:-|–|och)\s*\d{1,2}(?::?e|:a)?)?\s+" + _MONTH + _YEAR + _E,
                 re.IGNORECASE,
             ),
@@ -385,7 +403,8 @@ def rules() -> list[Rule]:
         (
             "numeric",
             re.compile(
-                _B + r"(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})/(?P<month>\d{1,2})"
+                # "2027/13/01" is no 13 January
+                _B + r"(?<!\d[./])(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})/(?P<month>\d{1,2})"
                 r"(?:(?:\s+|-|/)(?P<year>(?:19|20)?\d\d))?(?![\d/:.,]\d)" + _E,
                 re.IGNORECASE,
             ),
@@ -622,27 +641,42 @@ def find_dates(text: str, base: date, *, next_meeting: date | None = None) -> li
     """
     if not re.search(_MAY_HOLD_A_DATE, text):
         return []  # most sentences name no date: skip the rules
-    ctx = Context(base, next_meeting)
-    candidates: list[tuple[int, int, str, re.Match[str], Callable[[re.Match[str], Context], Resolved]]] = []
-    for name, pattern, resolve in rules():
-        for m in pattern.finditer(text):
-            candidates.append((m.start(), m.end(), name, m, resolve))
+    return [
+        DateMatch(m.start(), m.end(), m[0], got[0], name, **got[1])  # type: ignore[arg-type]
+        for name, m, got, after in scan(text, Context(base, next_meeting))
+        if not after and not isinstance(got, DateError)
+    ]
+
+
+Scanned = tuple[str, re.Match[str], "Resolved | DateError", bool]
+
+
+def scan(text: str, ctx: Context) -> list[Scanned]:
+    """The rule matches in a text, leftmost-longest, each with what it resolves to: the date and
+    its parts, or the DateError of an impossible date ("31 april", taken so that "april" alone is
+    not read). The flag marks a date something happens after ("efter årsskiftet"): no deadline,
+    and not taken. Numbers that only look like dates ("20201310") are left out."""
+    candidates = [
+        (m.start(), m.end(), name, m, resolve)
+        for name, pattern, resolve in rules()
+        for m in pattern.finditer(text)
+    ]
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    # "efter årsskiftet", "sedan i mars": a date something happens after is no deadline.
-    found: list[DateMatch] = []
+    found: list[Scanned] = []
     taken_until = -1
     for start, end, name, m, resolve in candidates:
-        if start < taken_until or re.search(_AFTER, text[:start]):
+        if start < taken_until:
             continue
         try:
-            d, parts = resolve(m, ctx)
+            got: Resolved | DateError = resolve(m, ctx)
         except _NotADate:
             continue
-        except DateError:
-            taken_until = end  # "31 april" is a typo, not "april"
-            continue
-        found.append(DateMatch(start, end, m[0], d, name, **parts))  # type: ignore[arg-type]
-        taken_until = end
+        except DateError as e:
+            got = e
+        after = bool(re.search(_AFTER, text[:start]))
+        found.append((name, m, got, after))
+        if not after:
+            taken_until = end
     return found
 
 
