@@ -14,7 +14,16 @@ sentence). Conventions, from ../shared/corpus/README.md:
 - "om två veckor", "i morgon", "idag": as said;
 - holidays: "före jul" 24 December, "midsommar" midsommarafton, "påsk" Easter
   Sunday, "vid årets slut" 31 December;
-- "till nästa möte": the next meeting's date when it is known, otherwise nothing.
+- "till nästa möte": the next meeting's date when it is known, otherwise nothing;
+- "i slutet av månaden": the base's month's last day; "i början/mitten av månaden": its
+  10th/15th while still ahead, else next month's; "den 13:e": the next 13th on or after the base;
+- numeric dates are day first ("18.11.26", "18/11 2026") unless the year comes first
+  ("2026-11-18", "20261118"); the next 29 February may be years away.
+
+Siblings, all exported from here: dates_calendar.py (month and weekday names, holidays, Easter,
+ISO weeks), dates_meeting.py (`find_meeting_dates`, `pick_reading`: dates in a meeting header,
+where "23-05-17" is safe to read) and dates_unread.py (`unread_date_phrases`: what looks like a
+date but is read by no rule, for a warning).
 
 dateparser is the fallback for absolute dates the rules do not cover; on its own
 it misreads or misses most of the above (see issue 2).
@@ -24,13 +33,17 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 # The calendar (dates_calendar.py) is part of this module's face: `dates.easter`, `dates.last_day`.
 from actiontrack.dates_calendar import HOLIDAYS as HOLIDAYS
+from actiontrack.dates_calendar import MONTH_NAMES as MONTH_NAMES
+from actiontrack.dates_calendar import MONTHS as MONTHS
+from actiontrack.dates_calendar import WEEKDAY_NAMES as WEEKDAY_NAMES
+from actiontrack.dates_calendar import WEEKDAYS as WEEKDAYS
 from actiontrack.dates_calendar import add_months as _add_months
 from actiontrack.dates_calendar import easter as easter
 from actiontrack.dates_calendar import friday_of_iso_week as _friday_of_iso_week
@@ -38,18 +51,12 @@ from actiontrack.dates_calendar import last_day as last_day
 from actiontrack.dates_calendar import next_on_or_after as _next_on_or_after
 from actiontrack.dates_calendar import next_weekday as _next_weekday
 from actiontrack.dates_calendar import weeks_in as _weeks_in
+from actiontrack.dates_meeting import MeetingDate as MeetingDate
+from actiontrack.dates_meeting import find_meeting_dates as find_meeting_dates
+from actiontrack.dates_meeting import pick_reading as pick_reading
+from actiontrack.dates_unread import unread_date_phrases as unread_date_phrases
 from actiontrack.errors import DateError
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
-    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-MONTH_NAMES = ["", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-               "september", "oktober", "november", "december"]  # fmt: skip
-WEEKDAYS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6}
-WEEKDAY_NAMES = list(WEEKDAYS)
 NUMBERS = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
     "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "några": 3, "ett par": 2, "par": 2,
@@ -87,64 +94,6 @@ class DateMatch:
     month: int | None = None
     year: int | None = None
     weekday: int | None = None
-
-
-@dataclass(frozen=True)
-class MeetingDate:
-    """A date in a meeting's header ("Styrelsemöte 23-05-17, kl. 18"), read without a base date.
-
-    start/end/text span the whole phrase as written: a weekday and "den" before the date and a
-    time of day after it belong to it. readings: every date the text can mean, most likely first
-    (one for a full date; yymmdd then ddmmyy for "230517" or "23-05-17"; none for a day and month
-    without a year, whose year the caller infers from day/month). weekday is the one written
-    next to the date (0 = Monday), time_start/time_end "HH:MM" (time_end None when not given).
-    """
-
-    start: int
-    end: int
-    text: str
-    readings: tuple[date, ...]
-    day: int | None
-    month: int | None
-    year: int | None
-    weekday: int | None
-    time_start: str | None
-    time_end: str | None
-
-
-def find_meeting_dates(text: str) -> list[MeetingDate]:
-    """The dates in a meeting's title line or header fields, left to right (see dates_meeting.py).
-
-    Reads the short numeric forms only safe there ("201210", "23-05-17"), never a phone
-    number, an id ("Dnr 2026-123"), a page number "1(4)" or a version number.
-    """
-    from actiontrack.dates_meeting import find_meeting_dates as find
-
-    return find(text)
-
-
-def unread_date_phrases(text: str, *, base: date | None = None) -> list[str]:
-    """Phrases in a sentence that look like a date but that no rule reads ("senast 15.3",
-    "32 mars", "31/13", "v. 60"), left to right and as written, with the deadline word before
-    them; for a warning instead of a deadline lost in silence. Ordinary numbers ("3 personer",
-    "kl. 13", "§ 4", "500 kr", phone numbers) are none. Give the base the sentence's dates are
-    read against: whether "fredag den 4 mars" contradicts itself depends on the year, and
-    without a base it is taken as read.
-    """
-    from actiontrack.dates_unread import unread_date_phrases as unread
-
-    return unread(text, base=base)
-
-
-def pick_reading(m: MeetingDate, hints: Sequence[date]) -> date | None:
-    """The reading of m to take: one that falls on the weekday written next to it, else the one
-    nearest to the hints (other dates of the document), else the first. None without readings."""
-    candidates = [r for r in m.readings if m.weekday is None or r.weekday() == m.weekday] or list(m.readings)
-    if not candidates:
-        return None
-    if hints:
-        return min(candidates, key=lambda r: min(abs((r - h).days) for h in hints))
-    return candidates[0]
 
 
 def _month_of(word: str) -> int:

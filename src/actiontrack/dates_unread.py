@@ -19,7 +19,6 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from actiontrack.dates import _NUMBER_LABEL, MONTH_NAMES, Context, WeekdayMismatch, scan
 from actiontrack.errors import DateError
 
 # A base with a week 53 and a leap day, for a caller that gives none.
@@ -70,6 +69,8 @@ def _close(a: str, b: str) -> int:
 
 def _month_like(word: str) -> bool:
     """A misspelt month ("febuari", "okotber", "mrs"), not a noun ("personer", "man", "st")."""
+    from actiontrack.dates import MONTH_NAMES
+
     word = word.lower()
     if len(word) < 3:
         return False
@@ -104,10 +105,18 @@ def _is_date_shaped(shape: str, *, sure: bool) -> bool:
 
 
 def unread_date_phrases(text: str, *, base: date | None = None) -> list[str]:
-    """Phrases in text that look like a date but that no rule reads, left to right, as written
-    (with the deadline word before them when there is one)."""
+    """Phrases in a sentence that look like a date but that no rule reads ("senast 15.3",
+    "32 mars", "31/13", "v. 60"), left to right and as written, with the deadline word before
+    them; for a warning instead of a deadline lost in silence. Ordinary numbers ("3 personer",
+    "kl. 13", "§ 4", "500 kr", phone numbers) are none. Give the base the sentence's dates are
+    read against: whether "fredag den 4 mars" contradicts itself depends on the year, and
+    without a base it is taken as read.
+    """
     if not re.search(r"\d", text):
         return []  # every such phrase has a digit
+    # actiontrack.dates imports this module: its rules are read when this runs
+    from actiontrack.dates import _NUMBER_LABEL, Context, WeekdayMismatch, scan
+
     scanned = scan(text, Context(base or _ANY_BASE, None))
 
     def unread(got: object) -> bool:  # without a base, no weekday can be wrong
