@@ -4,6 +4,8 @@ from dataclasses import FrozenInstanceError
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from actiontrack.dates import MeetingDate, find_meeting_dates, pick_reading
 
@@ -155,3 +157,24 @@ def _one(text):
 def test_pick_reading(text, hints, expected):
     picked = pick_reading(_one(text), hints)
     assert (picked.isoformat() if picked else None) == expected
+
+
+HEADER_BITS = [
+    "Möte", "den", "tisdagen", "Fredag", "kl.", "klockan", "Dnr", "tel", "Sida", "version", "mars", "nov.",
+    "februari", "2027", "27", "02", "09", "31", "13", "1(4)", "-", ".", "/", ",", " ", "–", "(", ")", ":",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEADER_BITS) | st.text(alphabet="0123456789 -./:", max_size=8), max_size=12))
+def test_any_header_gives_consistent_dates(bits):
+    text = "".join(bits)
+    found = find_meeting_dates(text)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+        assert all(isinstance(r, date) for r in m.readings)
+        assert len(set(m.readings)) == len(m.readings)
+        assert m.readings or (m.day is not None and m.month is not None)
+        assert m.time_start is None or len(m.time_start) == 5
+        assert pick_reading(m, [date(2027, 1, 1)]) in (*m.readings, None)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))

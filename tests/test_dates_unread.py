@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from actiontrack.dates import unread_date_phrases
 
@@ -84,3 +86,20 @@ def test_without_a_base_no_weekday_is_wrong():
     assert unread_date_phrases("Vi träffas måndag den 4 mars 2027.") == [
         "måndag den 4 mars 2027"
     ]  # a Thursday
+
+
+SENTENCE_BITS = [
+    "senast", "till", "före", "deadline", "klart", "den", "v.", "vecka", "mars", "febuari", "fredag", "kl.",
+    "§", "kr", "st", "personer", "15", "32", "13", "2027", "3:e", "-", ".", "/", ",", " ", ":",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(SENTENCE_BITS) | st.text(alphabet="0123456789 -./:e", max_size=8), max_size=14),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)) | st.none(),
+)
+def test_any_sentence_gives_phrases_of_it(bits, base):
+    text = "".join(bits)
+    for phrase in unread_date_phrases(text, base=base):
+        assert phrase and phrase in text
