@@ -342,3 +342,11 @@ def test_parse_more_forms_errors(expr, message):
 def test_find_more_forms(text, found):
     got = [(m.text, m.date.isoformat(), m.rule) for m in find_dates(text, WED) if m.date]
     assert got == [(t, d, r) for t, d, r in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"), [("Klart 18.11.27.", 2027), ("Klart 8/4-27.", 2027), ("Klart 8/4.", None)]
+)
+def test_two_digit_years_are_reported_in_full(text, year):
+    (m,) = find_dates(text, WED)
+    assert m.year == year

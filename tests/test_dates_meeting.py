@@ -30,6 +30,9 @@ D = date.fromisoformat
         ("Samrådet 9 feb. 2027", "9 feb. 2027", ["2027-02-09"], 9, 2, 2027),
         ("Samrådet den 9 februari 2027", "den 9 februari 2027", ["2027-02-09"], 9, 2, 2027),
         ("Samrådet den 9:e februari 2027", "den 9:e februari 2027", ["2027-02-09"], 9, 2, 2027),
+        ("Board meeting 9 February 2027", "9 February 2027", ["2027-02-09"], 9, 2, 2027),
+        ("Styrelsemöte 9th May, 2027", "9th May, 2027", ["2027-05-09"], 9, 5, 2027),
+        ("Styrelsemöte 9 oktober", "9 oktober", [], 9, 10, None),
         # two-digit years: every valid reading, yymmdd first
         ("Styrgruppen 270209", "270209", ["2027-02-09", "2009-02-27"], None, 2, None),
         ("Styrgruppen 090227", "090227", ["2009-02-27", "2027-02-09"], None, 2, None),

@@ -151,7 +151,7 @@ def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
             f"'{m[0].strip()}' contradicts itself: {format_swedish(d)} is a {calendar.day_name[d.weekday()]}, "
             f"not a {calendar.day_name[weekday]}."
         )
-    return d, {"day": day, "month": month, "year": int(year_text) if year_text else None, "weekday": weekday}
+    return d, {"day": day, "month": month, "year": d.year if year_text else None, "weekday": weekday}
 
 
 def _iso(m: re.Match[str], ctx: Context) -> Resolved:

@@ -21,6 +21,13 @@ MONTH_NAMES = ["", "januari", "februari", "mars", "april", "maj", "juni", "juli"
                "september", "oktober", "november", "december"]  # fmt: skip
 WEEKDAYS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6}
 WEEKDAY_NAMES = list(WEEKDAYS)
+# Headers of groups that write in English ("15 October 2020"); read in meeting headers only.
+ENGLISH_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"], start=1)
+}  # fmt: skip
 
 
 def last_day(year: int, month: int) -> date:

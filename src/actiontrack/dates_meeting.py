@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from actiontrack.dates_calendar import WEEKDAYS
+from actiontrack.dates_calendar import ENGLISH_MONTHS, WEEKDAYS
 
 # actiontrack.dates imports this module, so what this takes from it is imported where it runs,
 # and patterns are strings compiled (and cached by re) on first use: importing stays cheap.
@@ -87,7 +87,8 @@ def _forms() -> list[_Form]:
     the two-digit-year forms read both ways, day/month for a date without a year."""
     from actiontrack.dates import _MONTH
 
-    day_month = r"(?P<day>\d{1,2})(?::?e|:a)?\.?\s+" + _MONTH + r"(?:\s+(?P<y>(?:19|20)\d\d))?"
+    month = r"(?:" + _MONTH + "|(?P<en>" + "|".join(ENGLISH_MONTHS) + "))"
+    day_month = r"(?P<day>\d{1,2})(?::?e|:a|st|nd|rd|th)?\.?\s+" + month + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
     return [
         ("iso", re.compile(_NOT_AFTER + r"(?P<y>(?:19|20)\d\d)([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})" + _NOT_BEFORE)),
         ("compact", re.compile(_NOT_AFTER + r"(?P<y>199\d|20\d\d)(?P<m>\d\d)(?P<d>\d\d)" + _NOT_BEFORE)),
@@ -157,7 +158,7 @@ def _fields(
     # day and month, a year perhaps
     from actiontrack.dates import _month_of
 
-    day, month = int(g["day"]), _month_of(g["month"])
+    day, month = int(g["day"]), ENGLISH_MONTHS[g["en"].lower()] if g.get("en") else _month_of(g["month"])
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
         return None
     if g.get("y"):
