@@ -334,8 +334,19 @@ def test_parse_more_forms_errors(expr, message):
         ("Summan 20201210 kr betalas.", []),
         ("Personnummer 19850312-1234 lämnas inte ut.", []),
         ("Mötet pågår 13.30-15.00.", []),
+        # the end of a longer number is no day
+        ("Punkt 15.3 och 4 mars.", [("4 mars", "2027-03-04", "day-month")]),
+        ("Utskick 2027/13/01.", []),
     ],
 )
 def test_find_more_forms(text, found):
     got = [(m.text, m.date.isoformat(), m.rule) for m in find_dates(text, WED) if m.date]
     assert got == [(t, d, r) for t, d, r in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"), [("Klart 18.11.27.", 2027), ("Klart 8/4-27.", 2027), ("Klart 8/4.", None)]
+)
+def test_two_digit_years_are_reported_in_full(text, year):
+    (m,) = find_dates(text, WED)
+    assert m.year == year

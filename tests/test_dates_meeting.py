@@ -4,6 +4,8 @@ from dataclasses import FrozenInstanceError
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from actiontrack.dates import MeetingDate, find_meeting_dates, pick_reading
 
@@ -28,6 +30,9 @@ D = date.fromisoformat
         ("Samrådet 9 feb. 2027", "9 feb. 2027", ["2027-02-09"], 9, 2, 2027),
         ("Samrådet den 9 februari 2027", "den 9 februari 2027", ["2027-02-09"], 9, 2, 2027),
         ("Samrådet den 9:e februari 2027", "den 9:e februari 2027", ["2027-02-09"], 9, 2, 2027),
+        ("Board meeting 9 February 2027", "9 February 2027", ["2027-02-09"], 9, 2, 2027),
+        ("Styrelsemöte 9th May, 2027", "9th May, 2027", ["2027-05-09"], 9, 5, 2027),
+        ("Styrelsemöte 9 oktober", "9 oktober", [], 9, 10, None),
         # two-digit years: every valid reading, yymmdd first
         ("Styrgruppen 270209", "270209", ["2027-02-09", "2009-02-27"], None, 2, None),
         ("Styrgruppen 090227", "090227", ["2009-02-27", "2027-02-09"], None, 2, None),
@@ -155,3 +160,24 @@ def _one(text):
 def test_pick_reading(text, hints, expected):
     picked = pick_reading(_one(text), hints)
     assert (picked.isoformat() if picked else None) == expected
+
+
+HEADER_BITS = [
+    "Möte", "den", "tisdagen", "Fredag", "kl.", "klockan", "Dnr", "tel", "Sida", "version", "mars", "nov.",
+    "februari", "2027", "27", "02", "09", "31", "13", "1(4)", "-", ".", "/", ",", " ", "–", "(", ")", ":",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEADER_BITS) | st.text(alphabet="0123456789 -./:", max_size=8), max_size=12))
+def test_any_header_gives_consistent_dates(bits):
+    text = "".join(bits)
+    found = find_meeting_dates(text)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+        assert all(isinstance(r, date) for r in m.readings)
+        assert len(set(m.readings)) == len(m.readings)
+        assert m.readings or (m.day is not None and m.month is not None)
+        assert m.time_start is None or len(m.time_start) == 5
+        assert pick_reading(m, [date(2027, 1, 1)]) in (*m.readings, None)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))

@@ -14,7 +14,16 @@ sentence). Conventions, from ../shared/corpus/README.md:
 - "om två veckor", "i morgon", "idag": as said;
 - holidays: "före jul" 24 December, "midsommar" midsommarafton, "påsk" Easter
   Sunday, "vid årets slut" 31 December;
-- "till nästa möte": the next meeting's date when it is known, otherwise nothing.
+- "till nästa möte": the next meeting's date when it is known, otherwise nothing;
+- "i slutet av månaden": the base's month's last day; "i början/mitten av månaden": its
+  10th/15th while still ahead, else next month's; "den 13:e": the next 13th on or after the base;
+- numeric dates are day first ("18.11.26", "18/11 2026") unless the year comes first
+  ("2026-11-18", "20261118"); the next 29 February may be years away.
+
+Siblings, all exported from here: dates_calendar.py (month and weekday names, holidays, Easter,
+ISO weeks), dates_meeting.py (`find_meeting_dates`, `pick_reading`: dates in a meeting header,
+where "23-05-17" is safe to read) and dates_unread.py (`unread_date_phrases`: what looks like a
+date but is read by no rule, for a warning).
 
 dateparser is the fallback for absolute dates the rules do not cover; on its own
 it misreads or misses most of the above (see issue 2).
@@ -24,13 +33,17 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 # The calendar (dates_calendar.py) is part of this module's face: `dates.easter`, `dates.last_day`.
 from actiontrack.dates_calendar import HOLIDAYS as HOLIDAYS
+from actiontrack.dates_calendar import MONTH_NAMES as MONTH_NAMES
+from actiontrack.dates_calendar import MONTHS as MONTHS
+from actiontrack.dates_calendar import WEEKDAY_NAMES as WEEKDAY_NAMES
+from actiontrack.dates_calendar import WEEKDAYS as WEEKDAYS
 from actiontrack.dates_calendar import add_months as _add_months
 from actiontrack.dates_calendar import easter as easter
 from actiontrack.dates_calendar import friday_of_iso_week as _friday_of_iso_week
@@ -38,18 +51,12 @@ from actiontrack.dates_calendar import last_day as last_day
 from actiontrack.dates_calendar import next_on_or_after as _next_on_or_after
 from actiontrack.dates_calendar import next_weekday as _next_weekday
 from actiontrack.dates_calendar import weeks_in as _weeks_in
+from actiontrack.dates_meeting import MeetingDate as MeetingDate
+from actiontrack.dates_meeting import find_meeting_dates as find_meeting_dates
+from actiontrack.dates_meeting import pick_reading as pick_reading
+from actiontrack.dates_unread import unread_date_phrases as unread_date_phrases
 from actiontrack.errors import DateError
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
-    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-MONTH_NAMES = ["", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-               "september", "oktober", "november", "december"]  # fmt: skip
-WEEKDAYS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6}
-WEEKDAY_NAMES = list(WEEKDAYS)
 NUMBERS = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
     "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "några": 3, "ett par": 2, "par": 2,
@@ -89,51 +96,6 @@ class DateMatch:
     weekday: int | None = None
 
 
-@dataclass(frozen=True)
-class MeetingDate:
-    """A date in a meeting's header ("Styrelsemöte 23-05-17, kl. 18"), read without a base date.
-
-    start/end/text span the whole phrase as written: a weekday and "den" before the date and a
-    time of day after it belong to it. readings: every date the text can mean, most likely first
-    (one for a full date; yymmdd then ddmmyy for "230517" or "23-05-17"; none for a day and month
-    without a year, whose year the caller infers from day/month). weekday is the one written
-    next to the date (0 = Monday), time_start/time_end "HH:MM" (time_end None when not given).
-    """
-
-    start: int
-    end: int
-    text: str
-    readings: tuple[date, ...]
-    day: int | None
-    month: int | None
-    year: int | None
-    weekday: int | None
-    time_start: str | None
-    time_end: str | None
-
-
-def find_meeting_dates(text: str) -> list[MeetingDate]:
-    """The dates in a meeting's title line or header fields, left to right (see dates_meeting.py).
-
-    Reads the short numeric forms only safe there ("201210", "23-05-17"), never a phone
-    number, an id ("Dnr 2026-123"), a page number "1(4)" or a version number.
-    """
-    from actiontrack.dates_meeting import find_meeting_dates as find
-
-    return find(text)
-
-
-def pick_reading(m: MeetingDate, hints: Sequence[date]) -> date | None:
-    """The reading of m to take: one that falls on the weekday written next to it, else the one
-    nearest to the hints (other dates of the document), else the first. None without readings."""
-    candidates = [r for r in m.readings if m.weekday is None or r.weekday() == m.weekday] or list(m.readings)
-    if not candidates:
-        return None
-    if hints:
-        return min(candidates, key=lambda r: min(abs((r - h).days) for h in hints))
-    return candidates[0]
-
-
 def _month_of(word: str) -> int:
     """The month a written month means: "11", "nov.", "November"."""
     return int(word) if word.isdigit() else MONTHS[word.lower().rstrip(".")]
@@ -166,6 +128,10 @@ def _make_date(year: int | None, month: int, day: int, text: str) -> date:
         raise DateError(f"'{text.strip()}' is not a date: {when} has no day {day}.") from None
 
 
+class WeekdayMismatch(DateError):
+    """ "fredag den 4 mars" where the next 4 March is no Friday: wrong for this base date only."""
+
+
 def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
     day, month = int(m["day"]), _month_of(m["month"])
     if not 1 <= month <= 12:
@@ -181,11 +147,11 @@ def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
         _make_date(None, month, day, m[0])
         d = _next_on_or_after(ctx.base, lambda y: date(y, month, day))
     if weekday is not None and d.weekday() != weekday:
-        raise DateError(
+        raise (DateError if year_text else WeekdayMismatch)(
             f"'{m[0].strip()}' contradicts itself: {format_swedish(d)} is a {calendar.day_name[d.weekday()]}, "
             f"not a {calendar.day_name[weekday]}."
         )
-    return d, {"day": day, "month": month, "year": int(year_text) if year_text else None, "weekday": weekday}
+    return d, {"day": day, "month": month, "year": d.year if year_text else None, "weekday": weekday}
 
 
 def _iso(m: re.Match[str], ctx: Context) -> Resolved:
@@ -376,7 +342,8 @@ def rules() -> list[Rule]:
         (
             "day-month",
             re.compile(
-                _B + r"(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})(?::?e|:a)?"
+                # not the end of a longer number: "15.3 och 4 mars" is no "3 och 4 mars"
+                _B + r"(?<!\d[.,/])(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})(?::?e|:a)?"
                 r"(?:\s*(?:-|–|och)\s*\d{1,2}(?::?e|:a)?)?\s+" + _MONTH + _YEAR + _E,
                 re.IGNORECASE,
             ),
@@ -385,7 +352,8 @@ def rules() -> list[Rule]:
         (
             "numeric",
             re.compile(
-                _B + r"(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})/(?P<month>\d{1,2})"
+                # "2027/13/01" is no 13 January
+                _B + r"(?<!\d[./])(?:" + _WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})/(?P<month>\d{1,2})"
                 r"(?:(?:\s+|-|/)(?P<year>(?:19|20)?\d\d))?(?![\d/:.,]\d)" + _E,
                 re.IGNORECASE,
             ),
@@ -622,27 +590,42 @@ def find_dates(text: str, base: date, *, next_meeting: date | None = None) -> li
     """
     if not re.search(_MAY_HOLD_A_DATE, text):
         return []  # most sentences name no date: skip the rules
-    ctx = Context(base, next_meeting)
-    candidates: list[tuple[int, int, str, re.Match[str], Callable[[re.Match[str], Context], Resolved]]] = []
-    for name, pattern, resolve in rules():
-        for m in pattern.finditer(text):
-            candidates.append((m.start(), m.end(), name, m, resolve))
+    return [
+        DateMatch(m.start(), m.end(), m[0], got[0], name, **got[1])  # type: ignore[arg-type]
+        for name, m, got, after in scan(text, Context(base, next_meeting))
+        if not after and not isinstance(got, DateError)
+    ]
+
+
+Scanned = tuple[str, re.Match[str], "Resolved | DateError", bool]
+
+
+def scan(text: str, ctx: Context) -> list[Scanned]:
+    """The rule matches in a text, leftmost-longest, each with what it resolves to: the date and
+    its parts, or the DateError of an impossible date ("31 april", taken so that "april" alone is
+    not read). The flag marks a date something happens after ("efter årsskiftet"): no deadline,
+    and not taken. Numbers that only look like dates ("20201310") are left out."""
+    candidates = [
+        (m.start(), m.end(), name, m, resolve)
+        for name, pattern, resolve in rules()
+        for m in pattern.finditer(text)
+    ]
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    # "efter årsskiftet", "sedan i mars": a date something happens after is no deadline.
-    found: list[DateMatch] = []
+    found: list[Scanned] = []
     taken_until = -1
     for start, end, name, m, resolve in candidates:
-        if start < taken_until or re.search(_AFTER, text[:start]):
+        if start < taken_until:
             continue
         try:
-            d, parts = resolve(m, ctx)
+            got: Resolved | DateError = resolve(m, ctx)
         except _NotADate:
             continue
-        except DateError:
-            taken_until = end  # "31 april" is a typo, not "april"
-            continue
-        found.append(DateMatch(start, end, m[0], d, name, **parts))  # type: ignore[arg-type]
-        taken_until = end
+        except DateError as e:
+            got = e
+        after = bool(re.search(_AFTER, text[:start]))
+        found.append((name, m, got, after))
+        if not after:
+            taken_until = end
     return found
 
 

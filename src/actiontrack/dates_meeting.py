@@ -11,27 +11,65 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from actiontrack.dates import _MONTH, WEEKDAYS, MeetingDate, _month_of
+from actiontrack.dates_calendar import ENGLISH_MONTHS, WEEKDAYS
+
+# actiontrack.dates imports this module, so what this takes from it is imported where it runs,
+# and patterns are strings compiled (and cached by re) on first use: importing stays cheap.
+
+
+@dataclass(frozen=True)
+class MeetingDate:
+    """A date in a meeting's header ("Styrelsemöte 23-05-17, kl. 18"), read without a base date.
+
+    start/end/text span the whole phrase as written: a weekday and "den" before the date and a
+    time of day after it belong to it. readings: every date the text can mean, most likely first
+    (one for a full date; yymmdd then ddmmyy for "230517" or "23-05-17"; none for a day and month
+    without a year, whose year the caller infers from day/month). weekday is the one written
+    next to the date (0 = Monday), time_start/time_end "HH:MM" (time_end None when not given).
+    """
+
+    start: int
+    end: int
+    text: str
+    readings: tuple[date, ...]
+    day: int | None
+    month: int | None
+    year: int | None
+    weekday: int | None
+    time_start: str | None
+    time_end: str | None
+
+
+def pick_reading(m: MeetingDate, hints: Sequence[date]) -> date | None:
+    """The reading of m to take: one that falls on the weekday written next to it, else the one
+    nearest to the hints (other dates of the document), else the first. None without readings."""
+    candidates = [r for r in m.readings if m.weekday is None or r.weekday() == m.weekday] or list(m.readings)
+    if not candidates:
+        return None
+    if hints:
+        return min(candidates, key=lambda r: min(abs((r - h).days) for h in hints))
+    return candidates[0]
+
 
 _SPELLED_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:en|s)?"
 # A number right after one of these is an id, a phone number, a page or a version, not a date:
 # "Dnr KS 2026-11-18", "tel. 18 05 02", "version 24.12.06".
-_LABEL = re.compile(
+_LABEL = (
     r"(?i:(?<![\wåäö])(?:dnr|diarie(?:nr|nummer)|ärende(?:nr|nummer)?|nr|nummer|id|ref|tel|telefon|tfn|"
     r"mobil|fax|version|ver|v|rev|sida|s|§|punkt|bilaga|konto|bg|pg|bankgiro|plusgiro|org\.?\s?nr|"
     r"organisationsnummer|pnr|personnummer|faktura(?:nr|nummer)?|order(?:nr|nummer)?))"
     r"[.:#]?\s*(?:[A-ZÅÄÖ]{1,4}[\s-]*)?$"
 )
 # Before a date: "Tisdagen den", "onsdag,", "den".
-_BEFORE = re.compile(r"(?i)(?<![\wåäöÅÄÖ])(?:" + _SPELLED_WEEKDAY + r"[\s,]+)?(?:den\s+)?$")
+_BEFORE = r"(?i)(?<![\wåäöÅÄÖ])(?:" + _SPELLED_WEEKDAY + r"[\s,]+)?(?:den\s+)?$"
 # After it: "(onsdag)", ", kl. 13.00–15.00", " 17:15", " 13-15", " klockan 18.30".
-_WEEKDAY_AFTER = re.compile(r"(?i)^[\s,]*\(\s*" + _SPELLED_WEEKDAY + r"\s*\)")
-_TIME_AFTER = re.compile(
+_WEEKDAY_AFTER = r"(?i)^[\s,]*\(\s*" + _SPELLED_WEEKDAY + r"\s*\)"
+_TIME_AFTER = (
     r"(?i)^[\s,]*(?P<kl>(?:kl\.?|klockan)\s*)?(?P<h1>\d{1,2})(?:[.:](?P<m1>\d\d))?"
     r"(?:\s*(?:[-–]|till)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d\d))?)?(?![\d.:/(])"
 )
@@ -40,23 +78,23 @@ _NOT_AFTER = r"(?<![\w.,/:-])"  # not inside a longer number, a word or "v1.2"
 _NOT_BEFORE = r"(?![\wåäöÅÄÖ]|[-/.,:]\d|\s*(?:(?:kr|sek)(?![\wåäöÅÄÖ])|:-|%))"
 
 
-@dataclass(frozen=True)
-class _Form:
-    name: str
-    pattern: re.Pattern[str]
+_Form = tuple[str, re.Pattern[str]]  # (name, pattern)
 
 
 @lru_cache(maxsize=1)
 def _forms() -> list[_Form]:
     """The written forms, compiled on first use. Group names: y/m/d for one reading, a/b/c for
     the two-digit-year forms read both ways, day/month for a date without a year."""
-    day_month = r"(?P<day>\d{1,2})(?::?e|:a)?\.?\s+" + _MONTH + r"(?:\s+(?P<y>(?:19|20)\d\d))?"
+    from actiontrack.dates import _MONTH
+
+    month = r"(?:" + _MONTH + "|(?P<en>" + "|".join(ENGLISH_MONTHS) + "))"
+    day_month = r"(?P<day>\d{1,2})(?::?e|:a|st|nd|rd|th)?\.?\s+" + month + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
     return [
-        _Form("iso", re.compile(_NOT_AFTER + r"(?P<y>(?:19|20)\d\d)([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})" + _NOT_BEFORE)),
-        _Form("compact", re.compile(_NOT_AFTER + r"(?P<y>199\d|20\d\d)(?P<m>\d\d)(?P<d>\d\d)" + _NOT_BEFORE)),
-        _Form("short", re.compile(_NOT_AFTER + r"(?P<a>\d\d)(?P<b>\d\d)(?P<c>\d\d)" + _NOT_BEFORE)),
+        ("iso", re.compile(_NOT_AFTER + r"(?P<y>(?:19|20)\d\d)([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})" + _NOT_BEFORE)),
+        ("compact", re.compile(_NOT_AFTER + r"(?P<y>199\d|20\d\d)(?P<m>\d\d)(?P<d>\d\d)" + _NOT_BEFORE)),
+        ("short", re.compile(_NOT_AFTER + r"(?P<a>\d\d)(?P<b>\d\d)(?P<c>\d\d)" + _NOT_BEFORE)),
         # 18.11.2026, 18/11 2026, 18/11-2026, 18/11/2026
-        _Form(
+        (
             "day-first",
             re.compile(
                 _NOT_AFTER + r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})\.|/(?P<m2>\d{1,2})(?:[/-]|\s+))"
@@ -64,19 +102,19 @@ def _forms() -> list[_Form]:
             ),
         ),
         # 18/11-26, 18/11/26: a slash puts the day first, so one reading
-        _Form("slash-yy", re.compile(_NOT_AFTER + r"(?P<d>\d{1,2})/(?P<m>\d{1,2})[/-](?P<yy>\d\d)" + _NOT_BEFORE)),
+        ("slash-yy", re.compile(_NOT_AFTER + r"(?P<d>\d{1,2})/(?P<m>\d{1,2})[/-](?P<yy>\d\d)" + _NOT_BEFORE)),
         # 23-05-17, 24.12.06, 4.3.25: both ways
-        _Form("two-digit", re.compile(_NOT_AFTER + r"(?P<a>\d{1,2})([-.])(?P<b>\d{1,2})\2(?P<c>\d\d)" + _NOT_BEFORE)),
+        ("two-digit", re.compile(_NOT_AFTER + r"(?P<a>\d{1,2})([-.])(?P<b>\d{1,2})\2(?P<c>\d\d)" + _NOT_BEFORE)),
         # 18 05 02: spaces only between three pairs, and no fourth pair (a phone number)
-        _Form(
+        (
             "spaced",
             re.compile(
                 r"(?<![\w.,/:-])(?<!\d\s)(?P<a>\d\d)\s(?P<b>\d\d)\s(?P<c>\d\d)(?!\s\d\d(?![.:]\d))" + _NOT_BEFORE
             ),
         ),
-        _Form("day-month", re.compile(r"(?i)" + _NOT_AFTER + day_month + r"(?![\wåäöÅÄÖ]|[-/.,]\d)")),
+        ("day-month", re.compile(r"(?i)" + _NOT_AFTER + day_month + r"(?![\wåäöÅÄÖ]|[-/.,]\d)")),
         # 31/5: day and month, no year
-        _Form("day-month-numeric", re.compile(_NOT_AFTER + r"(?P<day>\d{1,2})/(?P<month>\d{1,2})" + _NOT_BEFORE)),
+        ("day-month-numeric", re.compile(_NOT_AFTER + r"(?P<day>\d{1,2})/(?P<month>\d{1,2})" + _NOT_BEFORE)),
     ]  # fmt: skip
 
 
@@ -118,7 +156,9 @@ def _fields(
             (first.year if len(found) == 1 else None),
         )
     # day and month, a year perhaps
-    day, month = int(g["day"]), _month_of(g["month"])
+    from actiontrack.dates import _month_of
+
+    day, month = int(g["day"]), ENGLISH_MONTHS[g["en"].lower()] if g.get("en") else _month_of(g["month"])
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
         return None
     if g.get("y"):
@@ -128,9 +168,9 @@ def _fields(
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str]]]:
-    for form in _forms():
-        for m in form.pattern.finditer(text):
-            yield m.start(), m.end(), form.name, m
+    for name, pattern in _forms():
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), name, m
 
 
 def _time(hour: str, minute: str | None, *, end: bool) -> str | None:
@@ -141,29 +181,34 @@ def _time(hour: str, minute: str | None, *, end: bool) -> str | None:
 
 
 def find_meeting_dates(text: str) -> list[MeetingDate]:
-    """Every date in a header text, leftmost-longest, with the weekday and time next to it."""
+    """The dates in a meeting's title line or header fields, leftmost-longest, each with the
+    weekday and the time of day written next to it.
+
+    Reads the short numeric forms only safe there ("201210", "23-05-17"), never a phone
+    number, an id ("Dnr 2026-123"), a page number "1(4)" or a version number.
+    """
     if not re.search(r"\d", text):
         return []
     found: list[MeetingDate] = []
     taken_until = -1
     for start, end, form, m in sorted(_candidates(text), key=lambda c: (c[0], -(c[1] - c[0]))):
-        if start < taken_until or _LABEL.search(text[max(0, start - 30) : start]):
+        if start < taken_until or re.search(_LABEL, text[max(0, start - 30) : start]):
             continue
         fields = _fields(form, m)
         if fields is None:
             continue
         readings, day, month, year = fields
         weekday = None
-        before = _BEFORE.search(text[max(0, start - 30) : start])
+        before = re.search(_BEFORE, text[max(0, start - 30) : start])
         if before and before[0]:
             start -= len(before[0])
             weekday = WEEKDAYS[before["weekday"].lower()] if before["weekday"] else None
-        after = _WEEKDAY_AFTER.match(text[end:])
+        after = re.match(_WEEKDAY_AFTER, text[end:])
         if after and weekday is None:
             weekday = WEEKDAYS[after["weekday"].lower()]
             end += after.end()
         time_start = time_end = None
-        clock = _TIME_AFTER.match(text[end:])
+        clock = re.match(_TIME_AFTER, text[end:])
         if clock and (clock["kl"] or clock["m1"] or clock["h2"]):
             time_start = _time(clock["h1"], clock["m1"], end=False)
             time_end = _time(clock["h2"], clock["m2"], end=True) if clock["h2"] else None
