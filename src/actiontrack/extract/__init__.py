@@ -45,9 +45,20 @@ def extract_text(text: str, *, today: date, year: int | None = None) -> Extracti
     roster = Roster(Person(None, a.name, a.organisation, a.aliases) for a in [*meeting.attendees, *meeting.absent])
     walker = _Walker(meeting, OwnerResolver(roster, meeting.secretary), base=meeting.date or today)
     walker.names = _known_names(meeting)
+    walker.agenda_until = parsed.people_from if parsed.people_from and parsed.people_from < 40 else 0
     for block in blocks:
         walker.block(block)
-    return Extraction(meeting, walker.items, parsed.warnings, walker.steps)
+    warnings = [*parsed.warnings, *_unread_dates(walker.items, meeting.date)]
+    return Extraction(meeting, walker.items, warnings, walker.steps)
+
+
+def _unread_dates(items: list[ExtractedItem], base: date | None) -> list[str]:
+    """A warning for each phrase in an item that looks like a date but is none that is understood."""
+    out = []
+    for item in items:
+        for phrase in dates.unread_date_phrases(_without_urls(item.source), base=base):
+            out.append(f"Line {item.line}: '{phrase}' looks like a date but is not one actiontrack understands.")
+    return list(dict.fromkeys(out))
 
 
 class _Walker:
@@ -62,6 +73,7 @@ class _Walker:
         self.steps: list[Step] = []
         self.block_dates: list[date] = []  # the calendar dates of the block being read
         self.line_owner: str | None = None
+        self.agenda_until = 0  # a list above the attendees is the agenda: its points are no items
 
     def block(self, block: Block) -> None:
         if block.kind == "heading":
@@ -80,7 +92,7 @@ class _Walker:
         sentences = block.sentences()
         self.line_owner = None
         if block.kind == "bullet" and len(sentences) > 1:  # "Gör X. Om inte, gör Y: Kim": Kim's
-            self.line_owner = rules.marked_owner(sentences[-1].text, rules.Context(names=self.names))
+            self.line_owner = rules.owner_at_end(sentences[-1].text, rules.Context(names=self.names))
         for i, sentence in enumerate(sentences):
             self.sentence(
                 sentence.text,
@@ -96,6 +108,9 @@ class _Walker:
         self.sentences_since_item += 1
         label = self.section.label or ""
         block = "bullet" if bullet else "line" if single_line else "paragraph"
+        if bullet and (line < self.agenda_until or rules.AGENDA_HEADING.match(self.section.topic or "")):
+            self._step(line, text, block, "agenda", "agenda point", None)
+            return
         if self._special_line(text, line):
             self._step(line, text, block, "", "field line", None)
             return

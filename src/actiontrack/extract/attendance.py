@@ -62,6 +62,11 @@ SECRETARY_ELECTED = re.compile(
     r"|väljer\s+(?P<b>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})\s+(?:till|som)\s+(?:mötes)?(?:sekreterare|protokollförare)"
     r"|(?:mötes)?sekreterare(?:n)?\s+(?:var\s+|är\s+)?(?P<c>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})"
 )
+# "(Kristina antecknade)", "(Bo för anteckningarna)"
+SECRETARY_NOTE = re.compile(
+    r"\((?P<name>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?)\s+(?:antecknade|antecknar|för\s+anteckningarna|"
+    r"skrev\s+protokollet|förde\s+protokollet|vid\s+pennan)\)"
+)
 SIGNATURE = re.compile(r"^/\s*(?P<name>[A-ZÅÄÖÉ][\w'-]+(?:\s+[A-ZÅÄÖÉ][\w'-]+){0,3})\s*$")
 ABSENT_MARK = re.compile(
     r"\(\s*(?:ej\s+närvarande|ej\s+närv\.?|frånvarande|anmält\s+förhinder|förhinder|deltog\s+ej|ej\s+med|"
@@ -243,6 +248,8 @@ def parse_attendance(lines: list[Line]) -> Attendance:
         elif (m := SIGNATURE.match(text)) and i >= len(lines) // 2:
             result.secretary = result.secretary or m.group("name")
             result.used_lines.add(ln.no)
+        elif not result.secretary and (m := SECRETARY_NOTE.search(text)):
+            result.secretary = m.group("name")
         elif not result.secretary and (m := SECRETARY_ELECTED.search(text)):
             who = m.group("a") or m.group("b") or m.group("c")
             if who and who.split()[0].casefold() not in _NOT_NAME_WORDS:

@@ -34,6 +34,7 @@ class MeetingParse:
     used_lines: set[int] = field(default_factory=set)
     title_line: int | None = None
     warnings: list[str] = field(default_factory=list)
+    people_from: int | None = None  # the first line of the attendee lists
 
 
 def parse_meeting(lines: list[Line], *, year: int | None, today: date) -> MeetingParse:
@@ -49,6 +50,7 @@ def parse_meeting(lines: list[Line], *, year: int | None, today: date) -> Meetin
     people = parse_attendance(lines)
     meeting.attendees, meeting.absent, meeting.secretary = people.attendees, people.absent, people.secretary
     result.used_lines |= people.used_lines
+    result.people_from = min(people.used_lines, default=None)
     _schedule(lines, result, base)
     meeting.next_meeting = _next_meeting(lines, result, base)
     for ln in lines[:25]:

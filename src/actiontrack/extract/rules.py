@@ -530,6 +530,11 @@ def marked_owner(s: str, ctx: Context) -> str | None:
     lead = LEADING_OWNER.match(s)
     if lead and _names_people(lead.group("lead"), ctx):
         return lead.group("lead")
+    return owner_at_end(s, ctx)
+
+
+def owner_at_end(s: str, ctx: Context) -> str | None:
+    """The owner written at the end of a line: "(Josef)", "- Eva", ": Max", "Ansvarig: Eva"."""
     m = TODO_OWNER.search(s)
     if not m:
         return None
@@ -624,6 +629,9 @@ def meeting_referred(text: str, title: str | None) -> str | None:
     return "this" if title and kind in title.casefold() else "other"
 
 
+AGENDA_HEADING = re.compile(
+    r"^(?:dagordning|agenda|föredragningslista|förslag\s+till\s+dagordning|program)\s*:?\s*$", re.IGNORECASE
+)
 MISC_HEADING = re.compile(r"^(?:övriga\s+frågor|övrigt|övriga\s+ärenden|övriga\s+punkter|diverse)\b", re.IGNORECASE)
 # Where a new clause may start: after a comma or semicolon, and after the topic of a line
 # ("Uthyrningsregler – Helena gör ett utkast", "Båtresan: Stig bokar").
