@@ -174,3 +174,22 @@ def test_the_secretary(text, secretary):
 )
 def test_the_next_meeting(text, next_meeting):
     assert parse("Rådet 2026-11-18\n\n" + text + "\n").meeting.next_meeting == next_meeting
+
+
+def test_roles_resolve_to_the_person_elected_or_named_for_them():
+    text = "\n".join([
+        "Styrelsemöte 2026-11-18", "", "Närvarande: Eva Lund, Bo Ek, Cia Berg", "",
+        "Eva Lund (ordf.) hälsar välkommen.", "Bo Ek väljs till vice-ordförande.",
+        "Före detta kassör, Dan Ås, lämnar över pärmarna.", "Styrelsen väljer Cia Berg som kassör.",
+    ])  # fmt: skip
+    roles = parse(text).meeting.roles
+    assert roles["vice ordförande"] == "Bo Ek" and roles["kassör"] == "Cia Berg"
+    assert "Dan Ås" not in roles.values()
+
+
+def test_a_role_as_owner_is_the_person_who_holds_it():
+    from actiontrack.extract import extract_text
+
+    text = "Styrelsemöte 2026-11-18\n\nNärvarande: Eva Lund, Bo Ek\n\nBo Ek väljs till kassör.\n\nKassören skickar ut fakturorna.\n"
+    items = extract_text(text, today=TODAY).items
+    assert [(i.text, [o.name for o in i.owners]) for i in items] == [("Kassören skickar ut fakturorna.", ["Bo Ek"])]

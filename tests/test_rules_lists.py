@@ -170,3 +170,13 @@ def test_a_verb_where_the_subject_should_be_is_no_owner():
 )
 def test_which_meeting_a_deadline_names(text, title, which):
     assert meeting_referred(text, title) == which
+
+
+def test_a_genitive_before_a_noun_names_a_thing_not_an_owner():
+    cue = find_cue("Höstens program ska ut på hemsidan.")
+    assert cue is not None and cue.subject is None
+
+
+def test_a_name_ending_in_s_before_a_verb_is_still_the_owner():
+    cue = find_cue("Styrelsen beslutar att Jonas skriver kallelsen.", Context(names=frozenset({"jonas"})))
+    assert cue is not None and cue.subject == "Jonas"

@@ -124,6 +124,7 @@ class ExtractedMeeting:
     next_meeting: dt.date | None = None
     schedule: list[ScheduledMeeting] = field(default_factory=list)
     place: str | None = None
+    roles: dict[str, str] = field(default_factory=dict)  # "kassör" -> "Bo Ek": who holds a role
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def extract_text(text: str, *, today: date, year: int | None = None) -> Extracti
     meeting = parsed.meeting
     blocks = build_blocks(lines, skip=parsed.used_lines)
     roster = Roster(Person(None, a.name, a.organisation, a.aliases) for a in [*meeting.attendees, *meeting.absent])
-    walker = _Walker(meeting, OwnerResolver(roster, meeting.secretary), base=meeting.date or today)
+    walker = _Walker(meeting, OwnerResolver(roster, meeting.secretary, meeting.roles), base=meeting.date or today)
     walker.names = _known_names(meeting)
     walker.agenda_until = parsed.people_from if parsed.people_from and parsed.people_from < 40 else 0
     for block in blocks:
@@ -92,7 +92,9 @@ class _Walker:
         sentences = block.sentences()
         self.line_owner = None
         if block.kind == "bullet" and len(sentences) > 1:  # "Gör X. Om inte, gör Y: Kim": Kim's
-            self.line_owner = rules.owner_at_end(sentences[-1].text, rules.Context(names=self.names))
+            names = rules.Context(names=self.names)
+            last = sentences[-1].text
+            self.line_owner = rules.owner_at_end(last, names) or rules.tagged_owner(last, names)
         for i, sentence in enumerate(sentences):
             self.sentence(
                 sentence.text,
@@ -139,6 +141,9 @@ class _Walker:
                 self._step(line, text, block, where, "owner of the item before", "follow-up")
                 return
         cue = rules.find_cue(text, ctx)
+        tagged = (rules.tagged_owner(text, ctx) or ctx.line_owner) if cue is not None and bullet else None
+        if cue is not None and tagged and cue.kind is Kind.ACTION:
+            cue = replace(cue, subject=tagged, inherit=False)  # "... @Victor", "... ERIK!"
         owners = self._owners(cue) if cue is not None else None
         if cue is None and not ctx.in_views and self._clause_items(text, line, ctx, block, where):
             return  # "Lokalen – Helena gör ett utkast": the item is a later clause
@@ -165,6 +170,7 @@ class _Walker:
         """Items in the clauses of a sentence that is no item as a whole; the first keeps the sentence."""
         found = False
         for start, clause, cue in rules.more_clauses(text, ctx, passives=True):
+            self.resolver.note_sentence(text[:start])  # "Våge vill ha fler, han ringer runt": he is Våge
             owners = self._owners(cue)
             if owners is None:
                 continue

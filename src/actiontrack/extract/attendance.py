@@ -100,12 +100,41 @@ _NOT_NAME_WORDS = {
 }  # fmt: skip
 
 
+# The roles a person is named to: "Anna Berg väljs till vice ordförande", "Kassör: Bo Ek",
+# "Eva Lund (ordf.)"; later "Kassören skickar ..." is that person's task.
+ROLE_NAMES = (
+    r"(?:vice[\s-]+)?ordförande|ordf\.?|kassör|sekreterare|mötessekreterare|mötesordförande|justerare|"
+    r"studieansvarig|ledamot|suppleant|valberedare|revisor|kontaktperson|samordnare|sammankallande"
+)
+_PERSON = r"(?-i:[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})"
+ROLE_ELECTED = re.compile(
+    r"(?P<name>" + _PERSON + r")\s+(?:väljs|valdes|utses|utsågs|är|blir)\s+(?:in\s+)?(?:till|som)\s+"
+    r"(?P<role>" + ROLE_NAMES + r")\b"
+    r"|väljer\s+(?P<name2>" + _PERSON + r")\s+(?:till|som)\s+(?P<role2>" + ROLE_NAMES + r")\b"
+    r"|(?P<role3>(?:vice[\s-]+)?ordförande|kassör|sekreterare|mötesordförande|mötessekreterare),?\s+"
+    r"(?P<name3>" + _PERSON + r")",
+    re.IGNORECASE,
+)
+_ROLE_MARKS = {"ordf": "ordförande", "ordf.": "ordförande", "sekr": "sekreterare", "sekr.": "sekreterare"}
+
+
+def role_key(text: str) -> str:
+    """ "Vice-ordföranden", "kassören", "ordf." -> "vice ordförande", "kassör", "ordförande"."""
+    key = " ".join(text.casefold().replace("-", " ").split()).strip(" .,")
+    key = _ROLE_MARKS.get(key, key)
+    for definite, base in (("föranden", "förande"), ("ören", "ör"), ("eraren", "erare"), ("aren", "are")):
+        if key.endswith(definite):
+            return key[: -len(definite)] + base
+    return key
+
+
 @dataclass
 class Attendance:
     attendees: list[Attendee] = field(default_factory=list)
     absent: list[Attendee] = field(default_factory=list)
     secretary: str | None = None
     used_lines: set[int] = field(default_factory=set)
+    roles: dict[str, str] = field(default_factory=dict)  # role_key -> the name written
 
 
 def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, bool] | None:
@@ -238,6 +267,7 @@ def parse_attendance(lines: list[Line]) -> Attendance:
             if role_entry:
                 if not m.group("role").lower().startswith("just"):
                     adder(attendees)(role_entry)
+                result.roles.setdefault(role_key(m.group("role")), role_entry[0].name)
                 result.used_lines.add(ln.no)
         elif m := SECRETARY_LABEL.match(text):
             _secretary_label(lines, i, m.group("rest").strip(), result)
@@ -258,12 +288,35 @@ def parse_attendance(lines: list[Line]) -> Attendance:
     for key, person in invited.items():
         if key not in attendees:
             absent.setdefault(key, person)
+    _roles_in_text(lines, result, [*attendees.values(), *absent.values()])
     result.attendees = [a for k, a in attendees.items() if k not in absent]
     result.absent = list(absent.values())
     if not result.secretary:
         result.secretary = _closing_signature(lines, result)
     result.secretary = _full_name(result.secretary, result.attendees)
     return result
+
+
+def _roles_in_text(lines: list[Line], result: Attendance, people: list[Attendee]) -> None:
+    """Roles from elections ("Bo Ek väljs till kassör"), "ordförande Eva Lund", and the list
+    ("Eva Lund (ordf.)", "Bo Ek, kassör"). The latest election wins: it is the one in force."""
+    for person in people:
+        if person.organisation and re.fullmatch(ROLE_NAMES, person.organisation.strip(), re.IGNORECASE):
+            result.roles.setdefault(role_key(person.organisation), person.name)
+    elected: dict[str, str] = {}
+    for ln in lines:
+        for m in ROLE_ELECTED.finditer(ln.text):
+            name = m.group("name") or m.group("name2") or m.group("name3")
+            role = m.group("role") or m.group("role2") or m.group("role3")
+            if not name or not role or name.split()[0].casefold() in _NOT_NAME_WORDS:
+                continue
+            if re.search(r"(?:före\s+detta|f\.\s?d\.?|tidigare|förra|avgående|förutvarande)\s*$", ln.text[: m.start()], re.I):
+                continue  # "före detta kassör, Bo Ek": not the one in office
+            if m.group("name3"):  # "ordförande Eva Lund": the role as written beside the name
+                result.roles.setdefault(role_key(role), _full_name(name, people) or name)
+            else:  # an election: the latest is the one in force
+                elected[role_key(role)] = _full_name(name, people) or name
+    result.roles.update(elected)
 
 
 def _short_label(text: str) -> bool:

@@ -49,6 +49,7 @@ def parse_meeting(lines: list[Line], *, year: int | None, today: date) -> Meetin
     base = meeting.date or today
     people = parse_attendance(lines)
     meeting.attendees, meeting.absent, meeting.secretary = people.attendees, people.absent, people.secretary
+    meeting.roles = people.roles
     result.used_lines |= people.used_lines
     result.people_from = min(people.used_lines, default=None)
     _schedule(lines, result, base)

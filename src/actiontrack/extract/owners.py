@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from actiontrack.extract.attendance import role_key
 from actiontrack.extract.rules import (
     GROUP_WORDS,
     NON_AGENTS,
@@ -27,9 +28,10 @@ _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüA-ZÅÄÖ'’-]+|\.)?"
 class OwnerResolver:
     """Resolves subjects sentence by sentence, remembering who was named last."""
 
-    def __init__(self, roster: Roster, secretary: str | None = None) -> None:
+    def __init__(self, roster: Roster, secretary: str | None = None, roles: dict[str, str] | None = None) -> None:
         self.roster = roster
         self.secretary = secretary
+        self.roles = roles or {}  # role_key -> name: "Kassören ska ..." is the treasurer's
         self.last_person: Owner | None = None
         self.last_owners: tuple[Owner, ...] = ()
 
@@ -58,6 +60,10 @@ class OwnerResolver:
                 continue
             if low in NON_AGENTS:
                 return None if not owners else tuple(owners)
+            holder = self.roles.get(role_key(part))
+            if holder:
+                owners.append(self.person(holder) or Owner(holder, OwnerKind.PERSON))
+                continue
             owner = self.name_or_organisation(part)
             if owner is not None and owner not in owners:
                 owners.append(owner)

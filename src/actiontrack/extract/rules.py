@@ -260,6 +260,18 @@ TODO_OWNER = re.compile(
     re.IGNORECASE,
 )
 TAGGED_OWNER = re.compile(r"(?<![\w.])@(?P<tag>[A-ZÅÄÖa-zåäö][\wåäö-]+)")
+SHOUTED_OWNER = re.compile(r"(?<![\w])(?P<shout>[A-ZÅÄÖ]{3,})!+\s*$")  # "Protokollen ska upp - ERIK!"
+
+
+def tagged_owner(s: str, ctx: Context) -> str | None:
+    """An owner tagged anywhere in the line: "@Victor", or a known name shouted at its end ("ERIK!")."""
+    tag = TAGGED_OWNER.search(s)
+    if tag:
+        return tag.group("tag")
+    shout = SHOUTED_OWNER.search(s)
+    if shout and shout.group("shout").casefold() in ctx.names:
+        return shout.group("shout").capitalize()
+    return None
 # "Hanna: fortsätta med ...", "Ahmed: boka tolk", "Anna B: ringa hyresvärden"
 LEADING_OWNER = re.compile(
     r"^(?P<lead>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?)?(?:\s*(?:&|och|/)\s*[A-ZÅÄÖ][\wåäöé-]+)*)\s*:\s+(?P<rest>\S.*)$"
@@ -771,6 +783,8 @@ def _with_subject(
     subject = _leading_subject(head)
     if subject is None or subject.lower() in NON_AGENTS or subject.split()[0].lower() in NON_AGENTS:
         return None
+    if len(tokens) > 1 and _is_genitive_thing(subject, tokens):
+        return Cue(Kind.ACTION, rule, strength - 0.1, None)  # "Vårens protokoll ska upp": a thing, no owner
     if first in QUANTIFIERS and len(tokens) > 1 and tokens[1][:1].islower():
         if tokens[1].lower() not in MEMBER_NOUNS:
             return None  # "Alla barn ska ...": a principle, not a task
@@ -799,6 +813,12 @@ def _is_passive_task(word: str) -> bool:
     return w.endswith("s") and lexicon.verb_class(w) == "commit"
 
 
+def _is_verb_form(token: str) -> bool:
+    from actiontrack.extract import lexicon
+
+    return lexicon.lemma_of(token) is not None
+
+
 def _is_verb_word(token: str) -> bool:
     """A verb where a subject should stand ("Har", "Såg", "Köpt"), not a name."""
     from actiontrack.extract import lexicon
@@ -818,6 +838,20 @@ ROLE_WORDS = {
     "sekreteraren", "ledamot", "suppleant", "studierektor", "samordnare", "samordnaren", "verksamhetschef",
     "verksamhetschefen", "enhetschef", "enhetschefen", "föreståndare", "föreståndaren", "kontaktperson",
 }  # fmt: skip
+
+
+def _is_genitive_thing(subject: str, tokens: list[str]) -> bool:
+    """ "Vårens mötesprotokoll", "Föreningens hemsida": a genitive before a noun names a thing."""
+    first = subject.split()[0]
+    return (
+        len(subject.split()) == 1
+        and first.endswith("s")
+        and not first.endswith("ss")
+        and tokens[1][:1].islower()
+        and tokens[1].casefold() not in _SUBJECT_JOINERS
+        and not _is_verb_form(tokens[1])
+        and not looks_like_name(first)
+    )
 
 
 def _clause_start(before: str) -> int:
