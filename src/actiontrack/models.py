@@ -102,6 +102,7 @@ class Attendee:
     name: str
     organisation: str | None = None
     aliases: tuple[str, ...] = ()  # a nickname written in the list: 'Ida "Poppi" Berg'
+    role: str | None = None  # "kassör", when the list says it
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def extract_text(text: str, *, today: date, year: int | None = None) -> Extracti
     meeting = parsed.meeting
     blocks = build_blocks(lines, skip=parsed.used_lines)
     roster = Roster(Person(None, a.name, a.organisation, a.aliases) for a in [*meeting.attendees, *meeting.absent])
-    walker = _Walker(meeting, OwnerResolver(roster, meeting.secretary, meeting.roles), base=meeting.date or today)
+    walker = _Walker(meeting, OwnerResolver(roster, meeting.secretary, meeting.roles, rules.body_words(meeting.title)), base=meeting.date or today)
     walker.names = _known_names(meeting)
     walker.agenda_until = parsed.people_from if parsed.people_from and parsed.people_from < 40 else 0
     for block in blocks:
@@ -227,7 +227,9 @@ class _Walker:
             said = rules.DEFERRAL.search(text)
             after = said.start() if said else 0
             explicit = [
-                m.date for m in found if m.date and m.rule in ("day-month", "iso", "numeric") and m.start >= after
+                m.date
+                for m in found
+                if m.date and m.rule in ("day-month", "iso", "numeric", "month-part") and m.start >= after
             ]
             return explicit[0] if explicit else self.meeting.next_meeting
         if which == "this" and self.meeting.next_meeting and not found:
@@ -305,6 +307,7 @@ def _known_names(meeting: ExtractedMeeting) -> frozenset[str]:
         out.update(alias.casefold() for alias in person.aliases)
     if meeting.secretary:
         out.add(meeting.secretary.split()[0].casefold())
+    out |= rules.body_words(meeting.title)
     return frozenset(out)
 
 

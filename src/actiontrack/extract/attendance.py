@@ -140,6 +140,7 @@ class Attendance:
 def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, bool] | None:
     """ "Bo Pettersson, Ria/G7 (ej närvarande)" -> (Attendee, absent); None if not a person line.
     `lenient`: inside a list of attendees, a single capitalised word is a name too ("Våge")."""
+    raw = text
     absent = bool(ABSENT_MARK.search(text))
     text = ABSENT_MARK.sub("", text)
     text = PRESENT_MARK.sub("", text)
@@ -162,7 +163,13 @@ def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, b
             organisation = paren.group(1)
     if not is_person_name(name, lenient=lenient):
         return None
-    return Attendee(name, organisation.strip() or None, aliases), absent
+    organisation = organisation.strip()
+    role = None
+    if organisation and re.fullmatch(ROLE_NAMES, organisation, re.IGNORECASE):
+        role, organisation = organisation, ""  # "Bo Ek, kassör": a role, not an organisation
+    elif paren_role := re.search(r"\((" + ROLE_NAMES + r")\)", raw, re.IGNORECASE):
+        role = paren_role.group(1)
+    return Attendee(name, organisation or None, aliases, role), absent
 
 
 def is_person_name(text: str, *, lenient: bool = False) -> bool:
@@ -198,7 +205,11 @@ def _inline_people(rest: str, *, lenient: bool = False) -> list[tuple[Attendee, 
         if entry:
             out.append(entry)
         elif out and not out[-1][0].organisation and (part[:1].islower() or len(out[-1][0].name.split()) >= 2):
-            out[-1] = (Attendee(out[-1][0].name, part, out[-1][0].aliases), out[-1][1])  # "Bo Ek, Röda korset"
+            prev = out[-1][0]
+            if re.fullmatch(ROLE_NAMES, part, re.IGNORECASE):
+                out[-1] = (Attendee(prev.name, None, prev.aliases, part), out[-1][1])  # "Bo Ek, kassör"
+            else:
+                out[-1] = (Attendee(prev.name, part, prev.aliases, prev.role), out[-1][1])  # "Bo Ek, Röda korset"
         elif lenient and _is_organisation(part):
             out.append((Attendee(part), False))
     return out
@@ -301,8 +312,8 @@ def _roles_in_text(lines: list[Line], result: Attendance, people: list[Attendee]
     """Roles from elections ("Bo Ek väljs till kassör"), "ordförande Eva Lund", and the list
     ("Eva Lund (ordf.)", "Bo Ek, kassör"). The latest election wins: it is the one in force."""
     for person in people:
-        if person.organisation and re.fullmatch(ROLE_NAMES, person.organisation.strip(), re.IGNORECASE):
-            result.roles.setdefault(role_key(person.organisation), person.name)
+        if person.role:
+            result.roles.setdefault(role_key(person.role), person.name)
     elected: dict[str, str] = {}
     for ln in lines:
         for m in ROLE_ELECTED.finditer(ln.text):
@@ -405,7 +416,8 @@ def _list_after(lines: list[Line], i: int, result: Attendance, add: Callable[[tu
         by_org = ORG_PREFIX.match(ln.text)
         if by_org and (grouped := _inline_people(by_org.group("rest"))):  # "Socialförvaltningen: Anna Berg, Bo Ek"
             for person, absent in grouped:
-                add((Attendee(person.name, person.organisation or by_org.group("org").strip(), person.aliases), absent))
+                org = person.organisation or by_org.group("org").strip()
+                add((Attendee(person.name, org, person.aliases, person.role), absent))
             result.used_lines.add(ln.no)
             blanks = 0
             j += 1

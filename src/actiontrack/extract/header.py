@@ -111,13 +111,32 @@ def _title_line(content: list[Line]) -> Line | None:
         if not FIELD_LINE.match(nxt.text) and not _only_date(nxt.text):
             return nxt
         return first
-    for ln in content[:3]:
+    for i, ln in enumerate(content[:3]):
         if FIELD_LINE.match(ln.text) and not DATE_FIELD.match(ln.text):
             return None  # "Närvarande: ..." first: the minutes have no title line
         if _only_date(ln.text) or DATE_FIELD.match(ln.text):
             continue  # "18 05 02" alone above the heading
+        nxt = content[i + 1] if i + 1 < len(content) else None
+        if nxt is not None and _is_letterhead(ln, nxt):
+            return nxt  # "Patientföreningen X" above "Minnesanteckningar styrelsemöte 7 april"
         return ln
     return None
+
+
+_DOC_WORD = re.compile(
+    r"\b(?:protokoll|mötesprotokoll|minnesanteckningar|mötesanteckningar|anteckningar|sammanfattning|"
+    r"\w*möte|sammanträde|träff|dagordning|kallelse)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_letterhead(first: Line, nxt: Line) -> bool:
+    """A line with neither a date nor a document word, above a heading that has both or the date."""
+    if _DOC_WORD.search(first.text) or dates.find_meeting_dates(first.text) or first.heading_level > nxt.heading_level > 0:
+        return False
+    if FIELD_LINE.match(nxt.text) or DOC_TYPE_ONLY.match(nxt.text) or _only_date(nxt.text):
+        return False
+    return bool(dates.find_meeting_dates(nxt.text)) and bool(_DOC_WORD.search(nxt.text))
 
 
 def _only_date(text: str) -> bool:

@@ -28,8 +28,15 @@ _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüA-ZÅÄÖ'’-]+|\.)?"
 class OwnerResolver:
     """Resolves subjects sentence by sentence, remembering who was named last."""
 
-    def __init__(self, roster: Roster, secretary: str | None = None, roles: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        roster: Roster,
+        secretary: str | None = None,
+        roles: dict[str, str] | None = None,
+        body: set[str] | None = None,
+    ) -> None:
         self.roster = roster
+        self.body = body or set()  # "styrelsen" in a board's minutes: the group itself
         self.secretary = secretary
         self.roles = roles or {}  # role_key -> name: "Kassören ska ..." is the treasurer's
         self.last_person: Owner | None = None
@@ -45,7 +52,7 @@ class OwnerResolver:
             if not part:
                 continue
             low = part.casefold()
-            if low in GROUP_WORDS:
+            if low in GROUP_WORDS or low in self.body:
                 continue
             if low in SECRETARY_WORDS:
                 if self.secretary:

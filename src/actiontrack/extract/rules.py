@@ -29,6 +29,19 @@ _E = r"(?![\wÅÄÖåäöÉéÜü])"
 # Pronouns and nouns that stand for the group as a whole: no owner.
 GROUP_WORDS = {"vi", "gruppen", "alla", "ni", "hela gruppen", "vi alla", "alla deltagare", "samtliga", "oss"}
 PERSON_PRONOUNS = {"han", "hon", "hen"}
+# The body whose minutes these are, by the stem its title has: in a board's minutes
+# "Styrelsen ska ..." is the group itself (no owner), like "Vi".
+BODY_WORDS = {
+    "styrelsen": "styrelse", "rådet": "råd", "gruppen": "grupp", "arbetsgruppen": "grupp", "nätverket": "nätverk",
+    "kommittén": "kommitté", "utskottet": "utskott", "referensgruppen": "grupp", "styrgruppen": "grupp",
+    "ledningsgruppen": "grupp", "föreningen": "förening", "kommittéen": "kommitté", "samverkansgruppen": "grupp",
+}  # fmt: skip
+
+
+def body_words(title: str | None) -> set[str]:
+    """The words for the meeting's own body in minutes with this title."""
+    low = (title or "").casefold()
+    return {word for word, stem in BODY_WORDS.items() if stem in low}
 # The one who wrote the minutes: "Jag skickar ut protokollet", "Sekreteraren bokar lokal".
 SECRETARY_WORDS = {"jag", "sekreteraren", "mötessekreteraren", "protokollföraren", "undertecknad"}
 # "Alla barn ska ha rätt till ...": a quantified noun is nobody in particular ...
@@ -112,7 +125,7 @@ COMMIT_VERBS: list[tuple[str, str]] = [
     ("påminner", ""), ("uppdaterar", ""), ("beställer", ""), ("bevakar", ""), ("lyfter", "frågan"),
     ("samordnar", ""), ("stämmer", "av"), ("hör", "av sig"), ("hör", "med"), ("reder", "ut"),
     ("sätter", "ihop"), ("tar", "upp frågan med"), ("åtar", "sig"), ("tillfrågar", ""),
-    ("sprider", ""), ("informerar", "om"), ("bjuder", "snabbt in"), ("ser", "till att"), ("pratar", "med"),
+    ("sprider", ""), ("bjuder", "snabbt in"), ("ser", "till att"), ("pratar", "med"),
     ("sammankallar", ""), ("kallar", "samman"), ("läser", "in sig"), ("tar", "över"), ("ligger", "på"),
     ("går", "ut med"), ("går", "ut via"), ("går", "ut till"),
 ]  # fmt: skip
@@ -123,7 +136,7 @@ OWN_PLAN_VERBS = {"planerar", "ser", "tittar", "informerar", "sprider"}
 PASSIVE_VERBS = (
     r"(?:mejlas|mailas|skickas|sänds|tas\s+fram|sammanställs|bokas|utreds|undersöks|följs\s+upp|återkopplas|"
     r"kallas\s+till|bjuds\s+in|planeras|distribueras|delges|tillfrågas|kontaktas|uppdateras|beställs|ordnas|"
-    r"förbereds|skickas\s+ut|mejlas\s+ut|mailas\s+ut|läggs\s+ut|publiceras|justeras|tas\s+vidare|utses)"
+    r"förbereds|skickas\s+ut|mejlas\s+ut|mailas\s+ut|läggs\s+ut|publiceras|tas\s+vidare)"
 )
 
 DEFERRAL = re.compile(

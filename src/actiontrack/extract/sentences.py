@@ -126,7 +126,8 @@ def build_blocks(lines: list[Line], skip: set[int] | None = None) -> list[Block]
             current = None
             continue
         if ln.heading_level:
-            blocks.append(Block("heading", ln.text, ln.no, ln.heading_level, [(ln.no, ln.text)]))
+            text = _NUMBERED_HEADING.sub("", ln.text) or ln.text  # "## 3. Hemsidan"
+            blocks.append(Block("heading", text, ln.no, ln.heading_level, [(ln.no, text)]))
             current = None
             continue
         if ln.bullet:

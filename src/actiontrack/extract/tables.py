@@ -98,16 +98,28 @@ def _action_rows(labels: list[str], header: list[str], body: list[list[str]]) ->
 
 
 def _people_rows(header: list[str], body: list[list[str]]) -> list[str]:
-    name_at = next((i for i, h in enumerate(header) if h in PEOPLE), 0)
-    org_at = next((i for i, h in enumerate(header) if h in ("organisation", "förvaltning", "verksamhet", "representerar")), None)
+    def column(*names: str) -> int | None:
+        return next((i for i, h in enumerate(header) if h in names), None)
+
+    name_at = column(*PEOPLE) or 0
+    org_at = column("organisation", "förvaltning", "verksamhet", "representerar")
+    role_at = column("funktion", "roll", "titel", "uppdrag")
+    presence_at = column("närvaro", "närvarande", "närvarande/frånvarande", "deltog")
     out = ["Närvarande:"]
     for row in body:
-        name = row[name_at] if name_at < len(row) else ""
+        name = _cell(row, name_at)
         if not name:
             continue
-        org = row[org_at] if org_at is not None and org_at < len(row) else ""
-        out.append(f"{name}, {org}" if org else name)
+        role, org = _cell(row, role_at), _cell(row, org_at)
+        line = name + (f" ({role})" if role else "") + (f", {org}" if org else "")
+        if re.match(r"(?i)^(?:nej|frånvarande|ej\b|anmält)", _cell(row, presence_at)):
+            line += " (frånvarande)"
+        out.append(line)
     return [*out, ""]
+
+
+def _cell(row: list[str], i: int | None) -> str:
+    return row[i] if i is not None and i < len(row) else ""
 
 
 def _notes_rows(body: list[list[str]]) -> list[str]:
