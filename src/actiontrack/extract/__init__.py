@@ -156,7 +156,8 @@ class _Walker:
             return
         self._step(line, text, block, where, cue.kind.value, cue.rule)
         on_topic = cue.kind is Kind.DEFERRED and cue.rule != "deferred-list"
-        item_text = (self.section.topic or text) if on_topic else text
+        point = _POINT.match(text)  # "Verksamhetsberättelsen: skjuts till nästa möte"
+        item_text = ((point.group(1) if point else None) or self.section.topic or text) if on_topic else text
         clauses = rules.more_clauses(text, ctx) if cue.kind is Kind.ACTION else []
         if clauses:  # "Gunilla bokar lokalen, Stig gör utskick": one item per clause
             item_text = text[: clauses[0][0]].rstrip(" ,;")
@@ -295,6 +296,7 @@ def _without_urls(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
+_POINT = re.compile(r"^([A-ZÅÄÖ][^:.!?]{2,60}?)\s*[:–]\s+\S")
 _NUMBERED = re.compile(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
 
 

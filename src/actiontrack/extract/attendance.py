@@ -163,11 +163,11 @@ def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, b
             organisation = paren.group(1)
     if not is_person_name(name, lenient=lenient):
         return None
-    organisation = organisation.strip()
-    role = None
-    if organisation and re.fullmatch(ROLE_NAMES, organisation, re.IGNORECASE):
-        role, organisation = organisation, ""  # "Bo Ek, kassör": a role, not an organisation
-    elif paren_role := re.search(r"\((" + ROLE_NAMES + r")\)", raw, re.IGNORECASE):
+    parts = [p.strip() for p in organisation.split(",") if p.strip()]
+    roles = [p for p in parts if re.fullmatch(ROLE_NAMES, p, re.IGNORECASE)]
+    organisation = ", ".join(p for p in parts if p not in roles)  # "Bo Ek, DHR, kassör"
+    role = roles[0] if roles else None
+    if role is None and (paren_role := re.search(r"\((" + ROLE_NAMES + r")\)", raw, re.IGNORECASE)):
         role = paren_role.group(1)
     return Attendee(name, organisation or None, aliases, role), absent
 
@@ -427,7 +427,8 @@ def _list_after(lines: list[Line], i: int, result: Attendance, add: Callable[[tu
             if ln.text.count(",") >= 2 and not ABSENT_MARK.search(ln.text)
             else []
         )
-        if len(entries) >= 2:
+        named = [e for e, _ in entries if len(e.name.split()) >= 2 or looks_like_first_name(e.name)]
+        if len(entries) >= 2 and (len(named) >= 2 or not parse_person_entry(ln.text)):
             for e in entries:
                 add(e)
         else:

@@ -1,0 +1,85 @@
+"""Whole minutes in the styles of our users' groups, written for these tests: a pensioners'
+council in § form, a disability council's notes, a patient association's Word minutes."""
+
+from datetime import date
+from pathlib import Path
+
+from actiontrack.extract import extract_text
+from actiontrack.extract.reading import read_document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = date(2026, 12, 2)
+
+
+def _summary(extraction):
+    return [(i.kind.value, i.text[:40], [o.name for o in i.owners], i.due) for i in extraction.items]
+
+
+def test_a_pensioners_council_in_paragraph_form():
+    e = extract_text((FIXTURES / "protokoll-pensionarsrad.txt").read_text(encoding="utf-8"), today=TODAY)
+    m = e.meeting
+    assert (m.title, m.date, m.time_start, m.time_end) == ("Kommunala pensionärsrådet", date(2025, 3, 11), "13:30", "15:30")
+    assert (m.secretary, m.next_meeting, len(m.attendees)) == ("Lena Persson", date(2025, 5, 13), 6)
+    assert m.roles["ordförande"] == "Gunnel Ahlström" and m.roles["vice ordförande"] == "Kerstin Wik"
+    assert _summary(e) == [
+        ("action", "Anders tar med sig synpunkten och återko", ["Anders Berg"], date(2025, 5, 13)),
+        ("action", "Rådet beslutar att skriva till tekniska ", [], None),  # the council itself
+        ("action", "Kerstin Wik skriver ett förslag till skr", ["Kerstin Wik"], date(2025, 3, 25)),
+        ("action", "Sture och Birgitta bemannar rådets bord.", ["Sture Nilsson", "Birgitta Hansson"], date(2025, 5, 14)),
+        ("action", "Lena skickar ut schemat till föreningarn", ["Lena Persson"], date(2025, 5, 14)),
+        ("deferred", "Färdtjänst", [], date(2025, 5, 13)),
+        ("action", "Förvaltningen bjuder in en representant ", ["förvaltningen"], None),
+    ]  # fmt: skip
+
+
+def test_a_disability_councils_notes():
+    e = extract_text((FIXTURES / "minnesanteckningar-funktionshinderrad.txt").read_text(encoding="utf-8"), today=TODAY)
+    m = e.meeting
+    assert (m.title, m.date, m.secretary, m.next_meeting) == (
+        "Funktionshinderrådet", date(2025, 2, 12), "Tobias Nyberg", date(2025, 4, 16)
+    )
+    assert [a.name for a in m.attendees] == ["Ulla Bergström", "Mats Holmgren", "Eva Lindgren", "Karin Öst", "Tobias Nyberg"]
+    assert m.attendees[0].organisation == "DHR" and m.roles["ordförande"] == "Ulla Bergström"
+    assert [a.name for a in m.absent] == ["Gösta Lund"]
+    assert _summary(e) == [
+        ("action", "Tobias tar kontakt med tekniska förvaltn", ["Tobias Nyberg"], None),
+        ("action", "Karin återkommer med svar via mejl.", ["Karin Öst"], None),
+        ("action", "Rådet beslutade att skicka en skrivelse ", [], None),
+        ("action", "Eva och Ulla skriver ett utkast före 1 m", ["Eva Lindgren", "Ulla Bergström"], date(2025, 3, 1)),
+        ("action", "Mats undersöker om föreningarna kan ha e", ["Mats Holmgren"], None),
+        ("deferred", "Rådets verksamhetsberättelse", [], date(2025, 4, 16)),
+    ]  # fmt: skip
+
+
+def test_a_patient_associations_word_minutes_with_a_letterhead_and_tables(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Patientföreningen Hjärtat")
+    d.add_heading("Minnesanteckningar styrelsemöte 7 april 2025", level=1)
+    d.add_paragraph("Tid: kl. 18.00–20.00, Plats: Föreningslokalen")
+    people = [["Namn", "Roll", "Närvaro"], ["Maria Sjöberg", "Ordförande", "Närvarande"],
+              ["Jonas Falk", "Kassör", "Närvarande"], ["Helena Ström", "Ledamot", "Nej"]]  # fmt: skip
+    actions = [["Åtgärd", "Ansvarig", "Klart till"], ["Skicka kallelse till årsmötet", "MS", "v. 17"],
+               ["Beställa fika till föreläsningen", "JF/MS", "till nästa möte"]]  # fmt: skip
+    for rows in (people, actions):
+        table = d.add_table(rows=len(rows), cols=3)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.rows[r].cells[c].text = value
+        if rows is people:
+            d.add_heading("1. Vårens föreläsning", level=2)
+            d.add_paragraph("Föreläsningen blir den 15 maj. Jonas kontaktar föreläsaren.")
+            d.add_heading("Åtgärdslista", level=2)
+    d.add_paragraph("Nästa möte: 5 maj 2025")
+    path = tmp_path / "minnesanteckningar.docx"
+    d.save(path)
+    e = extract_text(read_document(str(path)).text, today=TODAY)
+    assert (e.meeting.title, e.meeting.date, e.meeting.time_start) == ("Minnesanteckningar styrelsemöte", date(2025, 4, 7), "18:00")
+    assert [a.name for a in e.meeting.attendees] == ["Maria Sjöberg", "Jonas Falk"]
+    assert [a.name for a in e.meeting.absent] == ["Helena Ström"]
+    assert _summary(e) == [
+        ("action", "Jonas kontaktar föreläsaren.", ["Jonas Falk"], date(2025, 5, 15)),
+        ("action", "Skicka kallelse till årsmötet", ["Maria Sjöberg"], date(2025, 4, 25)),
+        ("action", "Beställa fika till föreläsningen", ["Jonas Falk", "Maria Sjöberg"], date(2025, 5, 5)),
+    ]  # fmt: skip
