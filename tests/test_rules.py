@@ -1,6 +1,7 @@
 import pytest
 
-from actiontrack.extract.rules import Context, find_cue, is_follow_up
+from actiontrack.extract.cues import Context
+from actiontrack.extract.rules import find_cue, is_follow_up
 from actiontrack.models import Kind
 
 

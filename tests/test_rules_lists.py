@@ -4,7 +4,8 @@ lines by their form, clauses of their own, deferrals and assignments. Own senten
 import pytest
 
 from actiontrack.extract import lexicon
-from actiontrack.extract.rules import Context, find_cue, marked_owner, meeting_referred, more_clauses
+from actiontrack.extract.cues import Context
+from actiontrack.extract.rules import find_cue, marked_owner, meeting_referred, more_clauses
 from actiontrack.models import Kind
 
 NAMES = frozenset({"rut", "rut lind", "bosse", "kim", "kim ek", "ylva", "ylva berg", "dragan", "knasen"})

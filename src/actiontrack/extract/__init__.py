@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from actiontrack import dates
 from actiontrack.errors import DateError
-from actiontrack.extract import rules
+from actiontrack.extract import cues, rules
 from actiontrack.extract.meeting import parse_meeting
 from actiontrack.extract.owners import OwnerResolver
 from actiontrack.extract.sentences import Block, build_blocks, split_lines
@@ -43,7 +43,7 @@ def extract_text(text: str, *, today: date, year: int | None = None) -> Extracti
     meeting = parsed.meeting
     blocks = build_blocks(lines, skip=parsed.used_lines)
     roster = Roster(Person(None, a.name, a.organisation, a.aliases) for a in [*meeting.attendees, *meeting.absent])
-    walker = _Walker(meeting, OwnerResolver(roster, meeting.secretary, meeting.roles, rules.body_words(meeting.title)), base=meeting.date or today)
+    walker = _Walker(meeting, OwnerResolver(roster, meeting.secretary, meeting.roles, cues.body_words(meeting.title)), base=meeting.date or today)
     walker.names = _known_names(meeting)
     walker.agenda_until = parsed.people_from if parsed.people_from and parsed.people_from < 40 else 0
     for block in blocks:
@@ -92,7 +92,7 @@ class _Walker:
         sentences = block.sentences()
         self.line_owner = None
         if block.kind == "bullet" and len(sentences) > 1:  # "Gör X. Om inte, gör Y: Kim": Kim's
-            names = rules.Context(names=self.names)
+            names = cues.Context(names=self.names)
             last = sentences[-1].text
             self.line_owner = rules.owner_at_end(last, names) or rules.tagged_owner(last, names)
         for i, sentence in enumerate(sentences):
@@ -110,7 +110,7 @@ class _Walker:
         self.sentences_since_item += 1
         label = self.section.label or ""
         block = "bullet" if bullet else "line" if single_line else "paragraph"
-        if bullet and (line < self.agenda_until or rules.AGENDA_HEADING.match(self.section.topic or "")):
+        if bullet and (line < self.agenda_until or cues.AGENDA_HEADING.match(self.section.topic or "")):
             self._step(line, text, block, "agenda", "agenda point", None)
             return
         if self._special_line(text, line):
@@ -121,12 +121,12 @@ class _Walker:
         numbered = _NUMBERED.match(text)
         if numbered:  # "1. Boka lokal (Eva)", "§ 12. Kassören ..."
             text = text[numbered.end() :]
-            bullet = bullet or bool(rules.TODO_LABEL.match(heading) or rules.DEFERRAL.search(heading))
-        ctx = rules.Context(
-            in_decisions=inline_decision or bool(rules.DECISION_LABEL.match(label)),
-            in_views=bullet and bool(label) and bool(rules.VIEWS_LABEL.search(label)),
-            in_todo=bullet and bool(rules.TODO_LABEL.match(heading)),
-            in_deferred=bullet and bool(rules.DEFERRAL.search(heading)) and not rules.TODO_LABEL.match(heading),
+            bullet = bullet or bool(cues.TODO_LABEL.match(heading) or cues.DEFERRAL.search(heading))
+        ctx = cues.Context(
+            in_decisions=inline_decision or bool(cues.DECISION_LABEL.match(label)),
+            in_views=bullet and bool(label) and bool(cues.VIEWS_LABEL.search(label)),
+            in_todo=bullet and bool(cues.TODO_LABEL.match(heading)),
+            in_deferred=bullet and bool(cues.DEFERRAL.search(heading)) and not cues.TODO_LABEL.match(heading),
             in_list=bullet and first,
             own_line=single_line,
             names=self.names,
@@ -167,7 +167,7 @@ class _Walker:
             if clause_owners is not None:  # the source runs from the clause on
                 self._append(clause_cue, clause_owners, clause, text[start:], line)
 
-    def _clause_items(self, text: str, line: int, ctx: rules.Context, block: str, where: str) -> bool:
+    def _clause_items(self, text: str, line: int, ctx: cues.Context, block: str, where: str) -> bool:
         """Items in the clauses of a sentence that is no item as a whole; the first keeps the sentence."""
         found = False
         for start, clause, cue in rules.more_clauses(text, ctx, passives=True):
@@ -183,7 +183,7 @@ class _Walker:
     def _step(self, line: int, text: str, block: str, where: str, verdict: str, rule: str | None) -> None:
         self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
 
-    def _append(self, cue: rules.Cue, owners: tuple[Owner, ...], item_text: str, source: str, line: int) -> None:
+    def _append(self, cue: cues.Cue, owners: tuple[Owner, ...], item_text: str, source: str, line: int) -> None:
         due = self._due(item_text if item_text != self.section.topic else source, cue.kind)
         confidence = round(min(0.99, cue.strength + (0.05 if owners else 0.0) + (0.03 if due else 0.0)), 2)
         self.items.append(
@@ -192,12 +192,12 @@ class _Walker:
         self.sentences_since_item = 0
         self.resolver.note_sentence(source, owners or None)
 
-    def _owners(self, cue: rules.Cue) -> tuple[Owner, ...] | None:
+    def _owners(self, cue: cues.Cue) -> tuple[Owner, ...] | None:
         if cue.rule == "deferred-list":
             return self.resolver.resolve(cue.subject) or ()  # "Ny logga (Kim & Bo)": theirs, when it comes up
         if cue.inherit:
             topic = (self.section.topic or "").strip()
-            if topic.casefold() in rules.ROLE_WORDS or (topic and topic.casefold() in self.names):
+            if topic.casefold() in cues.ROLE_WORDS or (topic and topic.casefold() in self.names):
                 return self.resolver.resolve(topic) or ()  # a report under "Kassör" or a person's name
             return self.resolver.last_owners
         if cue.kind is Kind.DEFERRED:
@@ -207,7 +207,7 @@ class _Walker:
     def _dates(self, text: str) -> list[date]:
         """The calendar dates a heading or sentence names, for the undated items after it
         (weekdays and relative phrases are said of that sentence only)."""
-        if self.section.topic and rules.MISC_HEADING.match(self.section.topic):
+        if self.section.topic and cues.MISC_HEADING.match(self.section.topic):
             return []  # "Övriga frågor": the points are unrelated to each other
         return [
             m.date
@@ -217,7 +217,7 @@ class _Walker:
 
     def _due(self, text: str, kind: Kind) -> date | None:
         which = rules.meeting_referred(text, self.meeting.title)
-        if which == "other" or (kind is Kind.DEFERRED and rules.INDEFINITE.search(text)):
+        if which == "other" or (kind is Kind.DEFERRED and cues.INDEFINITE.search(text)):
             return None  # "till nästa kommittémöte": another body's meeting; "tills vidare": no date
         text = _without_urls(text)
         found = dates.find_dates(text, self.base, next_meeting=self.meeting.next_meeting)
@@ -225,7 +225,7 @@ class _Walker:
             found = [m for m in found if m.rule == "iso" or m.year is not None]
         if kind is Kind.DEFERRED:
             # a deferral is to a meeting: only a calendar date after it can name another one than the next
-            said = rules.DEFERRAL.search(text)
+            said = cues.DEFERRAL.search(text)
             after = said.start() if said else 0
             explicit = [
                 m.date
@@ -252,13 +252,13 @@ class _Walker:
 
     def _special_line(self, text: str, line: int) -> bool:
         """ "Ansvarig: Leif", "Åtgärd: ...", "Klart till: 15 mars" lines."""
-        m = rules.RESPONSIBLE_LINE.match(text)
+        m = cues.RESPONSIBLE_LINE.match(text)
         if m and self.items:
             owners = self.resolver.resolve(m.group("who")) or ()
             last = self.items[-1]
             self.items[-1] = replace(last, owners=owners or last.owners)
             return True
-        m = rules.DUE_LINE.match(text)
+        m = cues.DUE_LINE.match(text)
         if m and self.items:
             try:
                 due = dates.parse_date(m.group("when"), self.base, next_meeting=self.meeting.next_meeting)
@@ -266,7 +266,7 @@ class _Walker:
                 return False
             self.items[-1] = replace(self.items[-1], due=due)
             return True
-        m = rules.ACTION_LINE.match(text)
+        m = cues.ACTION_LINE.match(text)
         if m:
             what = m.group("what").strip()
             cue = rules.find_cue(what)
@@ -309,7 +309,7 @@ def _known_names(meeting: ExtractedMeeting) -> frozenset[str]:
         out.update(alias.casefold() for alias in person.aliases)
     if meeting.secretary:
         out.add(meeting.secretary.split()[0].casefold())
-    out |= rules.body_words(meeting.title)
+    out |= cues.body_words(meeting.title)
     return frozenset(out)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from actiontrack.extract.attendance import role_key
-from actiontrack.extract.rules import (
+from actiontrack.extract.cues import (
     GROUP_WORDS,
     NON_AGENTS,
     PERSON_PRONOUNS,
