@@ -18,21 +18,53 @@ from importlib import resources
 # Verbs whose present tense, said of a named person, the group or an organisation, is a
 # task after the meeting ("Stig gör utskick", "Gunilla bokar lokalen", "Poppi undersöker").
 COMMIT = frozenset(
-    ["boka", "avboka", "skicka", "mejla", "maila", "posta", "ringa", "kontakta", "fixa", "ordna", "göra", "skapa", "köpa", "beställa", "handla", "inkludera",  "införskaffa", "skriva", "lägga", "sätta", "ansvara", "sköta", "undersöka", "utreda", "kolla", "kika", "titta", "förbereda", "sammanställa", "bjuda", "kalla", "sammankalla", "tillfråga", "uppdatera", "publicera", "dela", "återkomma", "återkoppla", "driva", "samla", "leta", "söka", "hitta", "prata", "höra", "stämma", "reda", "skissa", "designa", "hämta", "lämna", "betala", "anmäla", "fortsätta", "genomföra", "bemanna", "besöka", "komplettera", "revidera", "attestera", "utbilda", "installera", "testa", "granska", "läsa", "rensa", "formulera", "färdigställa", "slutföra", "leverera", "vidtala", "tillsätta", "rekrytera", "annonsera", "marknadsföra", "bevaka", "distribuera", "sprida", "trycka", "kopiera", "städa", "måla", "hyra", "låna", "kontrollera", "säkerställa", "ombesörja", "förmedla", "vidarebefordra", "justera", "ändra", "åtgärda", "laga", "reparera", "montera", "bygga", "organisera", "planera", "samordna", "koordinera", "följa", "etablera", "upprätta", "utarbeta", "utforma", "tillskriva", "begära", "ansöka", "äska", "inventera", "förhandla", "överlämna", "lansera", "teckna", "underteckna", "signera", "fakturera", "budgetera", "beräkna", "kartlägga", "dokumentera", "medverka", "representera"]
-)
+    [
+        "boka", "avboka", "skicka", "mejla", "maila", "posta", "ringa", "kontakta", "fixa", "ordna", "göra",
+        "skapa", "köpa", "beställa", "handla", "inkludera", "införskaffa", "skriva", "lägga", "sätta",
+        "ansvara", "sköta", "undersöka", "utreda", "kolla", "kika", "titta", "förbereda", "sammanställa",
+        "bjuda", "kalla", "sammankalla", "tillfråga", "uppdatera", "publicera", "dela", "återkomma",
+        "återkoppla", "driva", "samla", "leta", "söka", "hitta", "prata", "höra", "stämma", "reda",
+        "skissa", "designa", "hämta", "lämna", "betala", "anmäla", "fortsätta", "genomföra", "bemanna",
+        "besöka", "komplettera", "revidera", "attestera", "utbilda", "installera", "testa", "granska",
+        "läsa", "rensa", "formulera", "färdigställa", "slutföra", "leverera", "vidtala", "tillsätta",
+        "rekrytera", "annonsera", "marknadsföra", "bevaka", "distribuera", "sprida", "trycka", "kopiera",
+        "städa", "måla", "hyra", "låna", "kontrollera", "säkerställa", "ombesörja", "förmedla",
+        "vidarebefordra", "justera", "ändra", "åtgärda", "laga", "reparera", "montera", "bygga",
+        "organisera", "planera", "samordna", "koordinera", "följa", "etablera", "upprätta", "utarbeta",
+        "utforma", "tillskriva", "begära", "ansöka", "äska", "inventera", "förhandla", "överlämna",
+        "lansera", "teckna", "underteckna", "signera", "fakturera", "budgetera", "beräkna", "kartlägga",
+        "dokumentera", "medverka", "representera"
+    ]
+)  # fmt: skip
 # Verbs that report what was said or shown at the meeting: "Leif sammanfattar läget".
 # A report verb is a task only with a deadline after the meeting ("presenterar ... till nästa möte").
 REPORT = frozenset(
-    ["berätta", "informera", "sammanfatta", "presentera", "redogöra", "visa", "beskriva", "förklara", "tycka", "anse", "mena", "säga", "undra", "påpeka", "nämna", "konstatera", "poängtera", "betona", "understryka", "framföra", "uttrycka", "rapportera", "inleda", "hälsa", "öppna", "tacka", "föreslå", "diskutera", "resonera", "reflektera", "kommentera", "svara", "uppge", "meddela", "notera", "framhålla", "lyfta", "påminna", "tillägga", "önska", "vilja", "tro", "uppleva", "känna", "hoppas", "välkomna", "summera", "ifrågasätta", "instämma", "fråga"]
-)
+    [
+        "berätta", "informera", "sammanfatta", "presentera", "redogöra", "visa", "beskriva", "förklara",
+        "tycka", "anse", "mena", "säga", "undra", "påpeka", "nämna", "konstatera", "poängtera", "betona",
+        "understryka", "framföra", "uttrycka", "rapportera", "inleda", "hälsa", "öppna", "tacka", "föreslå",
+        "diskutera", "resonera", "reflektera", "kommentera", "svara", "uppge", "meddela", "notera",
+        "framhålla", "lyfta", "påminna", "tillägga", "önska", "vilja", "tro", "uppleva", "känna", "hoppas",
+        "välkomna", "summera", "ifrågasätta", "instämma", "fråga"
+    ]
+)  # fmt: skip
 # Verbs of a state or a happening, not a task: "Mötet ska vara i Bryggan".
 STATE = frozenset(
-    ["vara", "finnas", "bli", "kunna", "gälla", "hända", "ske", "heta", "innebära", "kosta", "räcka", "ingå", "fungera", "kännas", "krävas", "synas", "märkas", "behövas", "leda", "kräva", "veta", "äga", "pågå", "få", "behöva", "landa", "påverka", "bestå", "sluta", "ses", "träffas", "mötas", "infalla", "börja", "stå", "ligga", "sitta", "bo", "ha", "hinna"]
-)
+    [
+        "vara", "finnas", "bli", "kunna", "gälla", "hända", "ske", "heta", "innebära", "kosta", "räcka",
+        "ingå", "fungera", "kännas", "krävas", "synas", "märkas", "behövas", "leda", "kräva", "veta", "äga",
+        "pågå", "få", "behöva", "landa", "påverka", "bestå", "sluta", "ses", "träffas", "mötas", "infalla",
+        "börja", "stå", "ligga", "sitta", "bo", "ha", "hinna"
+    ]
+)  # fmt: skip
 # An att-clause under a decision that is done by being decided: "att godkänna dagordningen".
 DECIDED = frozenset(
-    ["godkänna", "välja", "anta", "fastställa", "notera", "tacka", "bevilja", "avslå", "utse", "förklara", "besluta", "ajournera", "avsluta", "öppna", "entlediga", "bordlägga", "återremittera", "tillstyrka", "avstyrka", "uppdra", "acceptera", "ratificera", "konfirmera", "bekräfta", "stödja"]
-)
+    [
+        "godkänna", "välja", "anta", "fastställa", "notera", "tacka", "bevilja", "avslå", "utse",
+        "förklara", "besluta", "ajournera", "avsluta", "öppna", "entlediga", "bordlägga", "återremittera",
+        "tillstyrka", "avstyrka", "uppdra", "acceptera", "ratificera", "konfirmera", "bekräfta", "stödja"
+    ]
+)  # fmt: skip
 # A particle that turns a verb into a report of the meeting itself: "går igenom", "tar upp".
 REPORT_PARTICLES = frozenset({("gå", "igenom"), ("ta", "upp"), ("lägga", "fram"), ("hålla", "med")})
 # A particle that turns a task verb into a state: "handlar om" (is about), not "handlar fika".
@@ -48,9 +80,11 @@ TASK_WITH_PARTICLE = frozenset(lemma for lemma, _ in COMMIT_PARTICLES)
 # Frequent verbs with no meaning of their own here, known so that a sentence start is seen
 # ("Styrelsen gav ...", "Mötet beslöt ...").
 OTHER = frozenset(
-    ["ge", "komma", "säga", "fortsätta", "bestämma", "tänka", "lova", "behandla", "vilja", "skola", "böra",
-     "göra", "mynna", "enas", "åta", "låta", "tillstyrka"]
-)  # fmt: skip
+    [
+        "ge", "komma", "säga", "fortsätta", "bestämma", "tänka", "lova", "behandla", "vilja", "skola",
+        "böra", "göra", "mynna", "enas", "åta", "låta", "tillstyrka"
+    ]
+)  # fmt: skip  # fmt: skip
 
 ALL_LEMMAS = (
     COMMIT | REPORT | STATE | DECIDED | OTHER | {lemma for lemma, _ in REPORT_PARTICLES | STATE_PARTICLES | COMMIT_PARTICLES}
