@@ -73,6 +73,7 @@ class _Walker:
         self.steps: list[Step] = []
         self.block_dates: list[date] = []  # the calendar dates of the block being read
         self.line_owner: str | None = None
+        self._date_memo: dict[str, list[dates.DateMatch]] = {}
         self.agenda_until = 0  # a list above the attendees is the agenda: its points are no items
 
     def block(self, block: Block) -> None:
@@ -211,7 +212,7 @@ class _Walker:
             return []  # "Övriga frågor": the points are unrelated to each other
         return [
             m.date
-            for m in dates.find_dates(_without_urls(text), self.base, next_meeting=self.meeting.next_meeting)
+            for m in self._find_dates(_without_urls(text))
             if m.date is not None and m.rule in ("day-month", "iso", "numeric")
         ]
 
@@ -220,7 +221,7 @@ class _Walker:
         if which == "other" or (kind is Kind.DEFERRED and cues.INDEFINITE.search(text)):
             return None  # "till nästa kommittémöte": another body's meeting; "tills vidare": no date
         text = _without_urls(text)
-        found = dates.find_dates(text, self.base, next_meeting=self.meeting.next_meeting)
+        found = self._find_dates(text)
         if self.meeting.date is None:  # only a date with its year means anything without the meeting's
             found = [m for m in found if m.rule == "iso" or m.year is not None]
         if kind is Kind.DEFERRED:
@@ -244,6 +245,12 @@ class _Walker:
             return None  # "till nästa möte" with no known date: no deadline rather than a wrong one
         context = [d for d in self.section.dates if self.base < d <= self.base + CONTEXT_DATE_WINDOW]
         return context[-1] if context else None
+
+    def _find_dates(self, text: str) -> list[dates.DateMatch]:
+        """The dates of a sentence, read once: a sentence is asked for them more than once."""
+        if text not in self._date_memo:
+            self._date_memo[text] = dates.find_dates(text, self.base, next_meeting=self.meeting.next_meeting)
+        return self._date_memo[text]
 
     def _add_owners(self, owners: tuple[Owner, ...]) -> None:
         last = self.items[-1]

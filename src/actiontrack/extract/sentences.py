@@ -9,6 +9,7 @@ Every sentence keeps the line it starts on.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -295,8 +296,6 @@ def _ends_with_abbreviation(chunk: str) -> bool:
 
 
 def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
-    line = starts[0][1]
-    for start, no in starts:
-        if start <= offset:
-            line = no
-    return line
+    """The line an offset of the joined text is on (starts are sorted by offset)."""
+    i = bisect.bisect_right(starts, (offset, float("inf"))) - 1
+    return starts[max(i, 0)][1]
