@@ -83,3 +83,22 @@ def test_a_patient_associations_word_minutes_with_a_letterhead_and_tables(tmp_pa
         ("action", "Skicka kallelse till årsmötet", ["Maria Sjöberg"], date(2025, 4, 25)),
         ("action", "Beställa fika till föreläsningen", ["Jonas Falk", "Maria Sjöberg"], date(2025, 5, 5)),
     ]  # fmt: skip
+
+
+def test_a_working_groups_notes_with_a_weekday_for_the_year_lists_and_an_action_line():
+    text = (FIXTURES / "anteckningar-arbetsgrupp-anhorigstod.txt").read_text(encoding="utf-8")
+    e = extract_text(text, today=TODAY)
+    m = e.meeting
+    assert (m.title, m.date, m.secretary, m.next_meeting) == (
+        "Anteckningar – Arbetsgruppen för anhörigstöd", date(2025, 9, 9), "Kristina Åberg", date(2025, 10, 14)
+    )  # 9 September is a Tuesday in 2025: the year from the weekday
+    assert [a.name for a in m.absent] == ["Johanna Ek"]
+    assert _summary(e) == [
+        ("action", "Ahmed: kontakta Röda korsets volontärsam", ["Ahmed Yusuf"], None),
+        ("action", "Ta fram en affisch till biblioteket (Kri", ["Kristina Åberg"], None),
+        ("action", "Sven kollar om regionen kan bidra med fi", ["Sven Olofsson"], None),
+        ("action", "Kristina bokar stora salen i medborgarhu", ["Kristina Åberg"], date(2025, 9, 26)),
+        ("action", "Inbjudan ska gå ut till alla föreningar ", [], date(2025, 10, 10)),  # a thing: no owner
+        ("action", "Uppdatera broschyren", ["Kristina Åberg"], date(2025, 10, 3)),  # "KÅ", "v. 40"
+        ("deferred", "Frågan om parkeringstillstånd för anhöri", [], date(2025, 10, 14)),
+    ]  # fmt: skip

@@ -158,7 +158,8 @@ class _Walker:
         self._step(line, text, block, where, cue.kind.value, cue.rule)
         on_topic = cue.kind is Kind.DEFERRED and cue.rule != "deferred-list"
         point = _POINT.match(text)  # "Verksamhetsberättelsen: skjuts till nästa möte"
-        item_text = ((point.group(1) if point else None) or self.section.topic or text) if on_topic else text
+        topic = self.section.topic if self.section.topic and not cues.MISC_HEADING.match(self.section.topic) else None
+        item_text = ((point.group(1) if point else None) or topic or text) if on_topic else text
         clauses = rules.more_clauses(text, ctx) if cue.kind is Kind.ACTION else []
         if clauses:  # "Gunilla bokar lokalen, Stig gör utskick": one item per clause
             item_text = text[: clauses[0][0]].rstrip(" ,;")

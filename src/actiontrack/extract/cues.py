@@ -37,6 +37,20 @@ BODY_WORDS = {
 }  # fmt: skip
 
 
+# Nouns that act: bodies and roles ("Förvaltningen återkommer", "Kassören betalar"). A
+# capitalised definite noun without such an ending is a thing ("Inbjudan ska gå ut"): the
+# task has no owner.
+AGENT_ENDINGS = (
+    "förvaltningen", "nämnden", "kontoret", "enheten", "gruppen", "föreningen", "förbundet", "rådet",
+    "styrelsen", "kommittén", "kommittéen", "kommunen", "regionen", "staden", "verket", "myndigheten",
+    "organisationen", "avdelningen", "sektionen", "stiftelsen", "bolaget", "skolan", "församlingen",
+    "polisen", "tjänsten", "vården", "mottagningen", "ledningen", "sekretariatet", "kansliet",
+    "beredningen", "utskottet", "landstinget", "länsstyrelsen", "kassan", "förmedlingen", "biblioteket",
+    "centrumet", "huset", "aren", "ören", "anden", "enten", "isten", "chefen", "ansvarige", "ansvariga",
+    "erna", "arna", "orna", "samordnaren", "konsulenten", "handläggaren", "ombudet", "värden",
+)  # fmt: skip
+
+
 def body_words(title: str | None) -> set[str]:
     """The words for the meeting's own body in minutes with this title."""
     low = (title or "").casefold()

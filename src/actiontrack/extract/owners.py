@@ -11,6 +11,7 @@ import re
 
 from actiontrack.extract.attendance import role_key
 from actiontrack.extract.cues import (
+    AGENT_ENDINGS,
     GROUP_WORDS,
     NON_AGENTS,
     PERSON_PRONOUNS,
@@ -71,6 +72,8 @@ class OwnerResolver:
             if holder:
                 owners.append(self.person(holder) or Owner(holder, OwnerKind.PERSON))
                 continue
+            if _is_thing(part) and self.person(part) is None:
+                continue  # "Inbjudan ska gå ut": a task with no owner
             owner = self.name_or_organisation(part)
             if owner is not None and owner not in owners:
                 owners.append(owner)
@@ -152,6 +155,16 @@ class OwnerResolver:
                     continue
             j += 1
         return tuple(found)
+
+
+def _is_thing(phrase: str) -> bool:
+    """A capitalised common noun in the definite form that is no body or role: "Inbjudan", "Lokalen"."""
+    words_ = phrase.split()
+    word = words_[-1] if words_ else ""
+    if len(words_) != 1 or not word[:1].isupper() or not word[1:].islower() or looks_like_first_name(word):
+        return False
+    low = word.casefold()
+    return bool(_DEFINITE.search(low) or low.endswith(("an", "n"))) and not low.endswith(AGENT_ENDINGS)
 
 
 def _as_written(phrase: str) -> str:
