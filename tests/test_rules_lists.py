@@ -181,3 +181,26 @@ def test_a_genitive_before_a_noun_names_a_thing_not_an_owner():
 def test_a_name_ending_in_s_before_a_verb_is_still_the_owner():
     cue = find_cue("Styrelsen beslutar att Jonas skriver kallelsen.", Context(names=frozenset({"jonas"})))
     assert cue is not None and cue.subject == "Jonas"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Ylva+Kim ordnar fika till mötet.", "Ylva + Kim"),
+        ("Rut tillsammans med Kim bokar lokalen.", "Rut och Kim"),
+        ("Styrelsen beslöt att föreningen medverkar vid mässan.", "föreningen"),
+    ],
+)
+def test_subjects_joined_with_plus_or_together_with_and_bodies_after_a_decision(sentence, subject):
+    cue = find_cue(sentence, Context(names=NAMES))
+    assert cue is not None and cue.subject == subject
+
+
+def test_lines_without_full_stops_split_where_a_new_sentence_starts():
+    from actiontrack.extract.sentences import split_sentences
+
+    lines = [
+        (1, "Styrelsen diskuterade hur föreningen ska synas bättre på mässorna i höst och våren"),
+        (2, "Styrelsen beslöt att föreningen deltar på mässan i september med eget bord"),
+    ]
+    assert [s.line for s in split_sentences(lines)] == [1, 2]

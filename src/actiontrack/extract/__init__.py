@@ -326,7 +326,10 @@ def _continues_label(block: Block) -> bool:
 
 
 def _strip_decision_label(text: str) -> tuple[str, bool]:
-    m = re.match(r"^(?:beslut|beslutades)\s*:\s*(.+)$", text, re.IGNORECASE)
+    """ "Beslut: att ...", "Styrelsen beslutade: Lars ordnar ...": what was decided."""
+    m = re.match(
+        r"^(?:beslut|beslutades|(?:[A-ZÅÄÖ][\wåäö]+\s+)?(?:beslutade|beslutar|beslöt))\s*:\s*(.+)$", text, re.IGNORECASE
+    )
     if m:
         return m.group(1), True
     return text, False

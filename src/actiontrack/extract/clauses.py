@@ -12,6 +12,7 @@ from actiontrack.extract.cues import (
     ACTION_HEADS,
     ADVERBIAL_STARTERS,
     ADVERBS,
+    AGENT_ENDINGS,
     ASSIGNMENT,
     COMMIT_VERB,
     DEFINITE_NOUN,
@@ -85,6 +86,14 @@ def subject_tokens(tokens: list[str], ctx: Context) -> int:
             continue
         if n > 0 and tokens[n - 1].casefold() in MODIFIERS and re.search(DEFINITE_NOUN, low):
             n += 1  # "Tidigare styrelsen"
+            continue
+        if n == 0 and low.endswith(AGENT_ENDINGS) and len(low) > 5:
+            n += 1  # "att föreningen medverkar", "att förvaltningen återkommer"
+            continue
+        if n > 0 and low in ("tillsammans", "i") and " ".join(tokens[n : n + 3]).casefold() in (
+            "tillsammans med", "i samarbete med",
+        ):  # fmt: skip
+            n += 3 if low == "i" else 2  # "Anna tillsammans med Bo bokar"
             continue
         break
     while n and tokens[n - 1].casefold() in SUBJECT_JOINERS:
@@ -276,7 +285,7 @@ def starts_with_agent(text: str) -> bool:
 
 def leading_subject(text: str) -> str | None:
     """The noun phrase a clause starts with: "Ia och Allan", "Utvecklingschefen Kalle Pettersson", "Han"."""
-    tokens = words(text)
+    tokens = words(re.sub(r"\s+(?:tillsammans\s+med|i\s+samarbete\s+med)\s+(?=[A-ZÅÄÖ])", " och ", text))
     out: list[str] = []
     depth = 0
     for j, t in enumerate(tokens):
@@ -295,11 +304,11 @@ def leading_subject(text: str) -> str | None:
         if j == 1 and tokens[0].lower() in MODIFIERS and re.search(r"(?:en|na|et|n)$", low):
             out.append(t)  # "Tidigare styrelsen", "Nya kassören"
             continue
-        if low in ("och", "samt", ",", "&") or t[:1].isupper() or re.fullmatch(r"[A-ZÅÄÖ0-9/]+", t):
+        if low in ("och", "samt", ",", "&", "+") or t[:1].isupper() or re.fullmatch(r"[A-ZÅÄÖ0-9/]+", t):
             out.append(t)
             continue
         break
-    while out and out[-1].lower() in ("och", "samt", ",", "&"):
+    while out and out[-1].lower() in ("och", "samt", ",", "&", "+"):
         out.pop()
     return " ".join(out).replace(" ,", ",") if out else None
 

@@ -364,7 +364,7 @@ DUE_LINE = re.compile(r"^(?:klart\s+till|klart|deadline|senast|tidsplan|när|dat
                       re.IGNORECASE)  # fmt: skip
 
 
-TOKEN = re.compile(r"[\wÅÄÖåäöÉéÜü][\wÅÄÖåäöÉéÜü'’/-]*(?:[.@][\wÅÄÖåäöÉéÜü]+)*|[,;:()–-]")
+TOKEN = re.compile(r"[\wÅÄÖåäöÉéÜü][\wÅÄÖåäöÉéÜü'’/-]*(?:[.@][\wÅÄÖåäöÉéÜü]+)*|[,;:()–+&-]")
 
 
 @dataclass(frozen=True)

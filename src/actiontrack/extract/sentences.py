@@ -247,6 +247,14 @@ def split_sentences(lines: list[tuple[int, str]]) -> list[Sentence]:
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
+def _starts_a_sentence(line: str) -> bool:
+    """ "Styrelsen beslöt att ...", "Lokalen var öppen": a capitalised word and then a verb."""
+    from actiontrack.extract import lexicon
+
+    words = line.split()
+    return len(words) > 2 and words[0][:1].isupper() and words[1].islower() and lexicon.lemma_of(words[1]) is not None
+
+
 def _line_chunks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     if len(lines) < 2:
         return [lines]
@@ -255,7 +263,7 @@ def _line_chunks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     for (_, prev), (no, text) in zip(lines, lines[1:], strict=False):
         last_word = prev.split()[-1].casefold() if prev.split() else ""
         complete = prev[-1:] not in ",;:–-&/+" and last_word not in _OPEN_ENDINGS and len(prev.split()) >= 2
-        short = width < 70 or len(prev) < 0.8 * width
+        short = width < 70 or len(prev) < 0.8 * width or _starts_a_sentence(text)
         if _LIST_NUMBER.match(text) or (complete and short and text[:1].isupper() and prev[-1:] not in _END_PUNCT):
             chunks.append([(no, text)])
         else:
