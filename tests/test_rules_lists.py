@@ -204,3 +204,17 @@ def test_lines_without_full_stops_split_where_a_new_sentence_starts():
         (2, "Styrelsen beslöt att föreningen deltar på mässan i september med eget bord"),
     ]
     assert [s.line for s in split_sentences(lines)] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nästa möte bokas till den 3 mars.",  # the next meeting, said
+        "Nästa styrelsemöte planeras till vecka 12.",
+        "Styrelsen beslutar att ändra dagordningen.",  # decided at the meeting
+        "Vi räknar med att ett trettiotal kommer.",
+        "Vi beräknar att ungefär 40 personer deltar.",  # a that-clause reports
+    ],
+)
+def test_sentences_about_this_meeting_and_estimates_are_no_tasks(sentence):
+    assert find_cue(sentence, Context(names=NAMES)) is None

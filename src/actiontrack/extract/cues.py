@@ -448,6 +448,14 @@ NEXT_MEETING_REF = re.compile(
 )
 
 
+# "Nästa möte bokas till den 3 mars": the next meeting's date, said; no task.
+NEXT_MEETING_LINE = re.compile(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde|träff)\w*\b", re.IGNORECASE)
+# A decision about this meeting's own agenda is done by being decided.
+DECIDED_HERE = re.compile(
+    _B + r"(?:ändra|ändras|godkänna|godkänns|fastställa|fastställs|lägga\s+till|stryka)\s+"
+    r"(?:i\s+)?(?:dagordningen|föredragningslistan|punkt\s+\d+)",
+    re.IGNORECASE,
+)
 AGENDA_HEADING = re.compile(
     r"^(?:dagordning|agenda|föredragningslista|förslag\s+till\s+dagordning|program)\s*:?\s*$", re.IGNORECASE
 )

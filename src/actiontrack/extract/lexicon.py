@@ -32,7 +32,7 @@ COMMIT = frozenset(
         "vidarebefordra", "justera", "ändra", "åtgärda", "laga", "reparera", "montera", "bygga",
         "organisera", "planera", "samordna", "koordinera", "följa", "etablera", "upprätta", "utarbeta",
         "utforma", "tillskriva", "begära", "ansöka", "äska", "inventera", "förhandla", "överlämna",
-        "lansera", "teckna", "underteckna", "signera", "fakturera", "budgetera", "beräkna", "kartlägga",
+        "lansera", "teckna", "underteckna", "signera", "fakturera", "budgetera", "kartlägga",
         "dokumentera", "medverka", "representera"
     ]
 )  # fmt: skip

@@ -45,6 +45,7 @@ from actiontrack.extract.cues import (
     ASSIGNMENT,
     CLAUSE_BREAK,
     COMING,
+    DECIDED_HERE,
     DECISION,
     DEFERRAL,
     DETERMINERS,
@@ -56,6 +57,7 @@ from actiontrack.extract.cues import (
     LEADING_OWNER,
     MODAL,
     NEGATIONS,
+    NEXT_MEETING_LINE,
     NEXT_MEETING_REF,
     NEXT_STEP,
     NON_AGENTS,
@@ -94,6 +96,8 @@ def find_cue(sentence: str, ctx: Context = Context()) -> Cue | None:
         return None
     if DEFERRAL.search(s):
         return Cue(Kind.DEFERRED, "deferral", 0.9, leading_subject(s))
+    if NEXT_MEETING_LINE.match(s) or DECIDED_HERE.search(s):
+        return None  # "Nästa möte bokas till ...", "beslutar att ändra dagordningen": no task
     if ctx.in_decisions and re.match(r"^att\s", s, re.IGNORECASE):
         rest = s[4:]
         assigned = ASSIGNMENT.search(rest)
@@ -213,6 +217,8 @@ def _present_cue(s: str, ctx: Context) -> Cue | None:
         return None
     rest = [t for t in tokens[verb_at + 1 : verb_at + 4] if not re.fullmatch(ADVERBS + "|inte|ej", t, re.I)]
     particle = rest[0] if rest else None
+    if particle and particle.casefold() == "att" and not (len(rest) > 1 and is_infinitive(rest[1])):
+        return None  # "Vi beräknar att ca 50 kommer": a that-clause reports
     klass = lexicon.verb_class(verb, particle)
     pos = spans[verb_at][0]
     if not main_clause(s, pos) or hedged(s, pos, pos + len(verb)):
