@@ -175,12 +175,12 @@ def person_export(
 
         track person export "Leif Redestig" > leif.json
     """
-    from actiontrack import service
+    from actiontrack import personal_data
     from actiontrack.render import item_dict, meeting_dict, person_dict
 
     state = state_of(ctx)
     with state.reader() as repo:
-        data = service.person_data(repo, name)
+        data = personal_data.person_data(repo, name)
     echo_json({
         "person": person_dict(data.person),
         "meetings": [{**meeting_dict(m), "present": present} for m, present in data.meetings],
@@ -203,12 +203,12 @@ def person_forget(
 
         track person forget "Leif Redestig"
     """
-    from actiontrack import service
+    from actiontrack import personal_data
     from actiontrack.storage.maintenance import purge
 
     state = state_of(ctx)
     with state.reader() as repo:
-        data = service.person_data(repo, name)
+        data = personal_data.person_data(repo, name)
     summary = (f"{data.person.name}: {len(data.owned)} items owned, {len(data.mentioned)} other items that name them, "
                f"{len(data.meetings)} meetings")  # fmt: skip
     if not yes:
@@ -216,6 +216,6 @@ def person_forget(
             raise UsageError(f"Forgetting {data.person.name} cannot be undone; confirm with --yes.")
         if not typer.confirm(f"Forget {summary}? This cannot be undone", default=False, err=True):
             raise typer.Exit(1)
-    state.write(lambda repo: service.forget_person(repo, data.person.name, now=state.now))
+    state.write(lambda repo: personal_data.forget_person(repo, data.person.name, now=state.now))
     purge(state.url)
     typer.echo(f"Forgot {summary}.")
