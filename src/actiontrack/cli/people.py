@@ -187,6 +187,8 @@ def person_export(
         "secretary_of": [meeting_dict(m) for m in data.secretary_of],
         "items_owned": [item_dict(i, history=True) for i in data.owned],
         "items_naming_them": [item_dict(i, history=True) for i in data.mentioned],
+        "meetings_naming_them": [meeting_dict(m) for m in data.meetings_naming_them],
+        "names_left_as_written": data.left_ambiguous,
     })  # fmt: skip
 
 
@@ -196,8 +198,10 @@ def person_forget(
     name: Annotated[str, typer.Argument(help="The person to remove.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Remove a person: every stored sentence and note that names them is rewritten, their
-    items stay (owner: "removed person"), and the database file is cleaned so no trace is left.
+    """Remove a person: every stored sentence and note that names them is rewritten, with their
+    e-mail address and phone number; their items stay (owner: "removed person"), and the
+    database file is cleaned so that no deleted text is left in it. Earlier backups and
+    exports, and PostgreSQL's WAL archive, still hold the name.
 
     Example:
 
@@ -217,5 +221,11 @@ def person_forget(
         if not typer.confirm(f"Forget {summary}? This cannot be undone", default=False, err=True):
             raise typer.Exit(1)
     state.write(lambda repo: personal_data.forget_person(repo, data.person.name, now=state.now))
-    purge(state.url)
     typer.echo(f"Forgot {summary}.")
+    if data.left_ambiguous:
+        left = " and ".join(f"'{n}'" for n in data.left_ambiguous)
+        typer.echo(f"Note: {left} alone was left as written: other people known go by the same name.", err=True)
+    typer.echo("Note: earlier backups and exports still hold the name"
+               + (", and so does PostgreSQL's WAL archive, if one is kept" if not state.url.startswith("sqlite") else "")
+               + "; delete or replace them too.", err=True)  # fmt: skip
+    purge(state.url)

@@ -251,17 +251,23 @@ class Repository(Reads):
 
     # --- forgetting a person (issue 6) -----------------------------------------------------------
 
-    def rewrite_item_texts(
-        self, item_id: int, *, text: str, source: str | None, topic: str | None, history: Any
-    ) -> None:
-        """Replace an item's texts, and each history entry's detail through `history(detail_json)`."""
-        row = self._item_row(item_id)
-        row.text, row.source, row.topic = text, source, topic
-        self.session.add(row)
-        for entry in self.session.exec(select(ItemHistoryRow).where(ItemHistoryRow.item_id == item_id)).all():
-            entry.detail = history(entry.detail)
-            self.session.add(entry)
-        self.session.flush()
+    _REWRITABLE = {
+        "items": ("text", "source", "topic"),
+        "item_history": ("detail",),
+        "item_owners": ("organisation",),
+        "meetings": ("title", "place", "secretary", "source_path"),
+        "groups": ("name", "place"),
+        "scheduled_meetings": ("place",),
+    }
+
+    def rewrite_row(self, table: str, row_id: int | str, values: Mapping[str, Any]) -> None:
+        """Replace texts of one row (the columns that can hold a name), as forgetting a person does."""
+        allowed = self._REWRITABLE[table]
+        if not values or any(column not in allowed for column in values):
+            raise ValueError(f"{sorted(values)} of {table} are not texts to rewrite")
+        assignments = ", ".join(f"{column} = :{column}" for column in values)
+        self.session.execute(text(f"UPDATE {table} SET {assignments} WHERE id = :row_id"),
+                             {**values, "row_id": row_id})  # fmt: skip
 
     def forget_person(self, person_id: int, *, replacement: str) -> None:
         """Delete a person, their aliases and attendance; the items they owned keep an owner
@@ -276,10 +282,3 @@ class Repository(Reads):
         self.session.flush()
         self.session.delete(self.session.get(PersonRow, person_id))
         self.session.flush()
-
-    def set_meeting_secretary(self, meeting_id: int, secretary: str) -> None:
-        row = self.session.get(MeetingRow, meeting_id)
-        if row is not None:
-            row.secretary = secretary
-            self.session.add(row)
-            self.session.flush()
