@@ -185,3 +185,20 @@ def test_contact_details_that_are_theirs_go_with_the_name():
     )
     # a number that belongs to somebody else, or nobody, stays
     assert names.scrub("Per nås på 08-555 123 45", ELSEWHERE) == "Per nås på 08-555 123 45"
+
+
+def test_hidden_files_of_a_killed_export_or_backup_are_removed(tmp_path):
+    track = Track(tmp_path / "store" / "t.db")
+    track("people", "add", "Kerstin Öberg")
+    track("add", "Kerstin ska ringa", "--owner", "Kerstin Öberg")
+    out = tmp_path / "ut"
+    out.mkdir()
+    (out / ".allt.csv.k2x9q_7a.partial").write_text("Kerstin Öberg")  # a killed export's temporary file
+    track("export", "--format", "csv", "--output", str(out / "allt.csv"))
+    assert sorted(p.name for p in out.iterdir()) == ["allt.csv"]
+    assert "is a directory" in track.fails("export", "--format", "csv", "--output", str(out), code=2).stderr
+    assert sorted(p.name for p in out.iterdir()) == ["allt.csv"]
+    if not track.url:
+        (out / ".kopia.db.partial").write_text("Kerstin Öberg")  # a killed backup's
+        track("backup", str(out / "kopia.db"))
+        assert sorted(p.name for p in out.iterdir()) == ["allt.csv", "kopia.db"]

@@ -10,6 +10,7 @@ from actiontrack.cli.base import (
     OutFormat,
     app,
     echo_json,
+    say,
     state_of,
 )
 
@@ -44,12 +45,12 @@ def check(
                     "migrations": report.migrations, "counts": report.counts, "problems": report.problems,
                     "notes": report.notes})  # fmt: skip
     else:
-        typer.echo(f"Database: {report.database}")
-        typer.echo(f"Schema version: {report.schema_version} ({', '.join(report.migrations)})")
-        typer.echo("Rows: " + ", ".join(f"{n} {table}" for table, n in report.counts.items()))
+        say(f"Database: {report.database}")
+        say(f"Schema version: {report.schema_version} ({', '.join(report.migrations)})")
+        say("Rows: " + ", ".join(f"{n} {table}" for table, n in report.counts.items()))
         for note in report.notes:
-            typer.echo(f"Note: {note}")
-        typer.echo("OK" if report.ok else "Problems:\n" + "\n".join(f"  {p}" for p in report.problems))
+            say(f"Note: {note}")
+        say("OK" if report.ok else "Problems:\n" + "\n".join(f"  {p}" for p in report.problems))
     if not report.ok:
         raise typer.Exit(1)
 
@@ -68,4 +69,4 @@ def backup(
     from actiontrack.storage.maintenance import backup as backup_database
 
     dest = backup_database(state_of(ctx).url, target)
-    typer.echo(f"Backed up to {dest}.")
+    say(f"Backed up to {dest}.")

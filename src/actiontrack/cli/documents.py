@@ -14,6 +14,7 @@ from actiontrack.cli.base import (
     app,
     console,
     echo_json,
+    say,
     state_of,
 )
 from actiontrack.errors import UsageError
@@ -51,7 +52,7 @@ def extract(
     else:
         console().print(extraction_table(extraction))
     for warning in extraction.warnings:
-        typer.echo(f"Note: {warning}", err=True)
+        say(f"Note: {warning}", err=True)
 
 
 @app.command("import")
@@ -135,7 +136,7 @@ def _restore(state: State, files: list[str]) -> None:
     for path in files:
         text = read_document(path).text
         result = state.write(partial(restore_json, text=text, now=timestamp(state.now)))
-        typer.echo(
+        say(
             f"{path}: {result.items} items, {result.meetings} meetings, {result.people} people restored"
             + (f"; {result.skipped_items} items were already there." if result.skipped_items else ".")
         )
@@ -145,14 +146,14 @@ def _report_import(result: Any) -> None:
     m = result.meeting
     when = m.date.isoformat() if m.date else "no date"
     if result.skipped:
-        typer.echo(
+        say(
             f"{result.document}: already imported as meeting #{m.id} ({m.group} {when}); nothing added."
         )
         return
-    typer.echo(f"{result.document}: meeting #{m.id} {m.group} {when}, {len(result.items)} items"
+    say(f"{result.document}: meeting #{m.id} {m.group} {when}, {len(result.items)} items"
                + (f", {len(result.new_people)} new people" if result.new_people else "") + ".")  # fmt: skip
     for warning in result.warnings:
-        typer.echo(f"  Note: {warning}", err=True)
+        say(f"  Note: {warning}", err=True)
 
 
 def _progress(paths: list[str], label: str, *, show: bool) -> Any:

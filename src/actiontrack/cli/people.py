@@ -14,6 +14,7 @@ from actiontrack.cli.base import (
     meeting_app,
     people_app,
     person_app,
+    say,
     state_of,
 )
 from actiontrack.errors import UsageError
@@ -47,7 +48,7 @@ def meeting_start(
     if fmt is OutFormat.json:
         echo_json(meeting_dict(meeting))
     else:
-        typer.echo(
+        say(
             f"Started meeting #{meeting.id}: {meeting.group} {day.isoformat()}. New items go to this meeting."
         )
 
@@ -69,7 +70,7 @@ def meeting_list(
     if fmt is OutFormat.json:
         echo_json([meeting_dict(m) for m in meetings])
     elif not meetings:
-        typer.echo("No meetings yet: `track meeting start GROUP` or `track import FILE`.", err=True)
+        say("No meetings yet: `track meeting start GROUP` or `track import FILE`.", err=True)
     else:
         console().print(meetings_table(meetings, current.id if current else None))
 
@@ -98,7 +99,7 @@ def people_list(
     if fmt is OutFormat.json:
         echo_json([person_dict(p) for p in people])
     elif not people:
-        typer.echo("Nobody yet: `track people add NAME` or `track import FILE`.", err=True)
+        say("Nobody yet: `track people add NAME` or `track import FILE`.", err=True)
     else:
         console().print(people_table(people))
 
@@ -124,7 +125,7 @@ def people_add(
 
     state = state_of(ctx)
     person = state.write(lambda repo: service.add_person(repo, name, organisation, alias or (), state.now))
-    typer.echo(f"Added {person.name} (#{person.id}).")
+    say(f"Added {person.name} (#{person.id}).")
 
 
 @people_app.command("alias")
@@ -138,7 +139,7 @@ def people_alias(
 
     state = state_of(ctx)
     person = state.write(lambda repo: service.add_alias(repo, name, alias))
-    typer.echo(f"{alias} now means {person.name}.")
+    say(f"{alias} now means {person.name}.")
 
 
 @people_app.command("merge")
@@ -157,7 +158,7 @@ def people_merge(
 
     state = state_of(ctx)
     person = state.write(lambda repo: service.merge_people(repo, keep, other))
-    typer.echo(f"Merged into {person.name}; aliases: {', '.join(person.aliases)}.")
+    say(f"Merged into {person.name}; aliases: {', '.join(person.aliases)}.")
 
 
 # --- personal data ---------------------------------------------------------------------------------------------
@@ -221,11 +222,11 @@ def person_forget(
         if not typer.confirm(f"Forget {summary}? This cannot be undone", default=False, err=True):
             raise typer.Exit(1)
     state.write(lambda repo: personal_data.forget_person(repo, data.person.name, now=state.now))
-    typer.echo(f"Forgot {summary}.")
+    say(f"Forgot {summary}.")
     if data.left_ambiguous:
         left = " and ".join(f"'{n}'" for n in data.left_ambiguous)
-        typer.echo(f"Note: {left} alone was left as written: other people known go by the same name.", err=True)
-    typer.echo("Note: earlier backups and exports still hold the name"
+        say(f"Note: {left} alone was left as written: other people known go by the same name.", err=True)
+    say("Note: earlier backups and exports still hold the name"
                + (", and so does PostgreSQL's WAL archive, if one is kept" if not state.url.startswith("sqlite") else "")
                + "; delete or replace them too.", err=True)  # fmt: skip
     purge(state.url)

@@ -87,6 +87,7 @@ def backup(url: str, target: str) -> Path:
     if dest.resolve() == path.resolve():
         raise UsageError("The backup must be another file than the database.")
     tmp = dest.with_name(f".{dest.name}.partial")
+    tmp.unlink(missing_ok=True)  # left by a backup that was killed half-way; it holds names
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)  # as private as the database
         os.close(fd)
