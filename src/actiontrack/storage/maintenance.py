@@ -29,14 +29,14 @@ class CheckReport:
 
 def check(url: str) -> CheckReport:
     """Integrity, schema version, foreign keys, counts and (for a file) who may read it."""
-    from actiontrack.storage import open_repository
+    from actiontrack.storage import folder_is_read_only, open_reader
     from actiontrack.storage.migrations import MIGRATIONS
 
     path = sqlite_path(url)
     report = CheckReport(str(path) if path else url.split("@")[-1])
     if path is not None and not path.is_file():
         raise StorageError(f"There is no database at {path} yet.")
-    with open_repository(url, write=False) as repo:
+    with open_reader(url) as repo:
         names = [r[0] for r in repo.run("SELECT name FROM _track_migrations ORDER BY name", {})]
         report.migrations = names
         report.schema_version = len(names)
@@ -63,6 +63,8 @@ def check(url: str) -> CheckReport:
                 f"a person was forgotten ({pending[0][0]}) but the deleted text is still in the database "
                 f"files; {_AGAIN}"
             )
+    if path is not None and folder_is_read_only(path):
+        report.notes.append(f"{path.parent} is read-only: the database can be read there, not changed.")
     if path is not None:
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
