@@ -66,11 +66,12 @@ def test_the_add_echo_shows_escapes(tmp_path):
     assert ESC not in result.stdout and "\\x1b[31mdörren" in result.stdout
 
 
-def test_extract_shows_escapes_from_a_document(tmp_path):
+def test_extract_drops_escapes_from_a_document(tmp_path):
     minutes = tmp_path / "m.txt"
     minutes.write_text(f"Gruppen 1 mars 2019\n\nLeif ska skicka {ESC}[31mprotokollet{ESC}[0m.\n", encoding="utf-8")
     result = Track(tmp_path / "t.db")("extract", str(minutes))
-    assert ESC not in result.stdout and "\\x1b[31mprotokollet" in result.stdout
+    assert ESC not in result.stdout + result.stderr and "[31mprotokollet" in result.stdout
+    assert "2 control characters (such as NUL) were removed" in result.stderr
 
 
 def test_json_keeps_the_text_but_escapes_it(hostile):

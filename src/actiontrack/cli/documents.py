@@ -46,7 +46,9 @@ def extract(
     from actiontrack.render import extraction_dict, extraction_table
 
     state = state_of(ctx)
-    extraction = service.extract_document(read_document(file), today=state.today, year=year)
+    document = read_document(file)
+    _note_reading(document)
+    extraction = service.extract_document(document, today=state.today, year=year)
     if fmt is OutFormat.json:
         echo_json(extraction_dict(extraction))
     else:
@@ -107,6 +109,7 @@ def import_(
     with state.database() as db:
         for path in _progress(files, "Importing", show=not interactive and len(files) > 1):
             document = read_document(path)
+            _note_reading(document)
             extraction = service.extract_document(document, today=state.today, year=year)
             accepted = None
             if interactive:
@@ -140,6 +143,11 @@ def _restore(state: State, files: list[str]) -> None:
             f"{path}: {result.items} items, {result.meetings} meetings, {result.people} people restored"
             + (f"; {result.skipped_items} items were already there." if result.skipped_items else ".")
         )
+
+
+def _note_reading(document: Any) -> None:
+    for warning in document.warnings:
+        say(f"Note: {warning}", err=True)
 
 
 def _report_import(result: Any) -> None:
