@@ -64,6 +64,12 @@ def test_forget_leaves_no_trace_in_any_file_and_changes_nobody_else(network):
     track = network
     if not track.url:
         assert b"Kerstin" in all_bytes(track.store)
+    others = [track.pers["id"], track.other["id"]]
+    def shown(item_id):  # all of it but the meeting's group and title, which named her
+        return {k: v for k, v in track.json("show", str(item_id)).items() if k != "meeting"}
+
+    before = [shown(i) for i in others]
+    people_before = [p for p in track.json("people", "list") if p["name"] != "Kerstin Öberg"]
     result = track("person", "forget", "Kerstin Öberg", "--yes")
     assert "Forgot Kerstin Öberg" in result.stdout
     assert "backups and exports still hold the name" in result.stderr
@@ -77,7 +83,9 @@ def test_forget_leaves_no_trace_in_any_file_and_changes_nobody_else(network):
     items = {i["id"]: i for i in track.json("open", "--all")}
     assert items[track.own["id"]]["text"] == "removed person ska ringa removed person-gruppens kontaktperson"
     assert items[track.own["id"]]["owners"] == ["removed person"]
-    # other people's items and ordinary words are as they were
+    # other people's items and ordinary words are as they were, history and all
+    assert [shown(i) for i in others] == before
+    assert track.json("people", "list") == people_before
     assert items[track.pers["id"]]["text"] == "Gruppen träffas en gång per månad och Per skickar kallelsen"
     assert items[track.pers["id"]]["owners"] == ["Per Andersson"]
     assert items[track.bos["id"]]["text"] == "Ta reda på om familjen kan bo kvar, säger Bo"
