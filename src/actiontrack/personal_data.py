@@ -242,7 +242,6 @@ class _Change:
 @dataclass
 class _Plan:
     names: Names
-    attended: set[int]
     owned_ids: set[int]
     mentioned_ids: list[int]
     meetings_naming: set[int]
@@ -319,7 +318,11 @@ def _plan(repo: Reads, person: Person) -> _Plan:
         scrubbed = names.scrub(place, Scope(first_name=False, initial=True))
         if scrubbed != place:
             changes.append(_Change("scheduled_meetings", row_id, {"place": scrubbed}))
-    return _Plan(names, attended, owned, sorted(mentioned - owned), meetings_naming, changes)
+    for other in repo.list_people():  # "Kerstin Öbergs enhet" as somebody else's organisation
+        scrubbed = names.scrub(other.organisation, Scope(first_name=False, initial=True))
+        if other.id != person.id and scrubbed != other.organisation:
+            changes.append(_Change("people", other.id, {"organisation": scrubbed}))  # type: ignore[arg-type]
+    return _Plan(names, owned, sorted(mentioned - owned), meetings_naming, changes)
 
 
 @dataclass
@@ -359,12 +362,12 @@ def forget_person(repo: Repository, name: str, *, now: datetime) -> PersonData:
     The items they owned keep an owner called "removed person". The caller cleans the
     database file afterwards so that no deleted page keeps the name (storage.maintenance.purge).
     """
-    person = find_person(repo, name)
-    plan = _plan(repo, person)
-    data = _data(repo, person, plan)
     from actiontrack.service import timestamp
     from actiontrack.storage.maintenance import CLEANUP_PENDING
 
+    person = find_person(repo, name)
+    plan = _plan(repo, person)
+    data = _data(repo, person, plan)
     for change in plan.changes:
         repo.rewrite_row(change.table, change.row_id, change.values)
     repo.forget_person(person.id, replacement=REMOVED)  # type: ignore[arg-type]

@@ -55,6 +55,7 @@ def network(tmp_path):
     track("done", str(track.lars["id"]), "--note", "Skrev till\nKerstin Öberg,\tsvar väntas")
     track("drop", str(track.bos["id"]), "--reason", "Ingen ändring.\nKerstin tar det")
     track("meeting", "start", "Samordning hos Öberg", "--place", "Öbergs rum", "--date", "2019-03-20")
+    track("people", "add", "Eva Ström", "--org", "Kerstin Öbergs enhet")
     track.other = track.json("add", "Per månad kommer fakturan; Eva ska betala den", "--owner", "Per Andersson")
     track.store = store
     return track
@@ -69,7 +70,7 @@ def test_forget_leaves_no_trace_in_any_file_and_changes_nobody_else(network):
         return {k: v for k, v in track.json("show", str(item_id)).items() if k != "meeting"}
 
     before = [shown(i) for i in others]
-    people_before = [p for p in track.json("people", "list") if p["name"] != "Kerstin Öberg"]
+    people_before = [p for p in track.json("people", "list") if p["name"] not in ("Kerstin Öberg", "Eva Ström")]
     result = track("person", "forget", "Kerstin Öberg", "--yes")
     assert "Forgot Kerstin Öberg" in result.stdout
     assert "backups and exports still hold the name" in result.stderr
@@ -85,7 +86,10 @@ def test_forget_leaves_no_trace_in_any_file_and_changes_nobody_else(network):
     assert items[track.own["id"]]["owners"] == ["removed person"]
     # other people's items and ordinary words are as they were, history and all
     assert [shown(i) for i in others] == before
-    assert track.json("people", "list") == people_before
+    assert [p for p in track.json("people", "list") if p["name"] != "Eva Ström"] == people_before
+    assert [p["organisation"] for p in track.json("people", "list") if p["name"] == "Eva Ström"] == [
+        "removed person enhet"
+    ]
     assert items[track.pers["id"]]["text"] == "Gruppen träffas en gång per månad och Per skickar kallelsen"
     assert items[track.pers["id"]]["owners"] == ["Per Andersson"]
     assert items[track.bos["id"]]["text"] == "Ta reda på om familjen kan bo kvar, säger Bo"
@@ -101,7 +105,8 @@ def test_forget_leaves_no_trace_in_any_file_and_changes_nobody_else(network):
     assert meetings[0]["place"] == "removed person kontor"
     assert meetings[0]["source"].endswith("möte removed person.txt")
     assert meetings[1]["group"] == "Samordning hos removed person"
-    assert {p["name"] for p in track.json("people", "list")} == {"Per Andersson", "Bo Pettersson", "Lars Holm"}
+    assert {p["name"] for p in track.json("people", "list")} == {"Per Andersson", "Bo Pettersson", "Lars Holm",
+                                                                  "Eva Ström"}  # fmt: skip
     assert track.json("check")["ok"]
 
 

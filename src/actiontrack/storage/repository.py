@@ -281,6 +281,7 @@ class Repository(Reads):
         "meetings": ("title", "place", "secretary", "source_path"),
         "groups": ("name", "place"),
         "scheduled_meetings": ("place",),
+        "people": ("organisation",),
     }
 
     def rewrite_row(self, table: str, row_id: int | str, values: Mapping[str, Any]) -> None:
