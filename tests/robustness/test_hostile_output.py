@@ -100,3 +100,9 @@ def test_markdown_of_an_item_stays_text(tmp_path):
         assert "<strong>viktigt" not in html and "<h1>Rubrik" not in html
         assert html.count("<li>") == 3  # each item one list entry, none nested
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_agenda_review_shows_escapes(hostile):
+    result = hostile("agenda", "+Gruppen", "--review", input="q\n", ok=False)
+    assert ESC not in result.stdout + result.stderr
+    assert "\\x1b[31mdörren" in result.stderr
