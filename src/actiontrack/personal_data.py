@@ -62,9 +62,10 @@ class Scope:
 
     first_name: bool  # the first name alone means them here
     initial: bool  # a name at the start of a sentence means them here
+    initials: bool = False  # "KÖ" means them here
 
 
-OWN = Scope(first_name=True, initial=True)  # their own items
+OWN = Scope(first_name=True, initial=True, initials=True)  # their own items, a secretary field
 NEARBY = Scope(first_name=True, initial=False)  # the meetings they attended
 ELSEWHERE = Scope(first_name=False, initial=False)
 
@@ -105,6 +106,7 @@ class Names:
     full: re.Pattern[str] | None  # full name and aliases of more than one word, in any case
     surname: re.Pattern[str] | None  # written as a name, when nobody else known shares it
     first: re.Pattern[str] | None  # first name, nicknames and one-word aliases, likewise
+    initials: re.Pattern[str] | None  # "Ansvarig: KÖ", in their own items, when nobody else has them
     first_token: str  # folded, as in an e-mail address; "" when others share it
     surname_token: str
     left_ambiguous: list[str] = field(default_factory=list)  # names left as written: others share them
@@ -112,6 +114,7 @@ class Names:
     @classmethod
     def of(cls, person: Person, others: list[Person]) -> Names:
         from actiontrack.names_sv import first_name_forms
+        from actiontrack.people import initials as _initials
 
         parts = person.name.split()
         first = parts[0] if parts else ""
@@ -126,6 +129,9 @@ class Names:
             if words:
                 theirs |= first_name_forms(words[0]) | {words[-1].casefold()}
             theirs |= {a.casefold() for a in other.aliases if len(a.split()) == 1}
+        mine = _initials(person.name) if len(parts) > 1 else ""
+        if not 2 <= len(mine) <= 3 or mine in {_initials(o.name) for o in others}:
+            mine = ""
         left: list[str] = []
         if short & theirs:
             left.append(first)
@@ -138,6 +144,7 @@ class Names:
             full=_words(long_names, re.IGNORECASE),
             surname=_words(_capitalised(surname)) if surname else None,
             first=_words({c for f in short for c in _capitalised(f)}),
+            initials=re.compile(rf"(?<!\w){re.escape(mine)}(?!\w)") if mine else None,
             first_token=_fold(first) if short else "",
             surname_token=_fold(surname),
             left_ambiguous=left,
@@ -166,7 +173,11 @@ class Names:
             if (self.full and self.full.search(m.group())) or self._own_address(m.group()):
                 spans.append((m.start(), m.end(), REMOVED_CONTACT))
         names = [m.span() for m in self.full.finditer(text)] if self.full else []
-        for pattern in (self.surname, self.first if scope.first_name else None):
+        for pattern in (
+            self.surname,
+            self.first if scope.first_name else None,
+            self.initials if scope.initials else None,
+        ):
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
@@ -373,4 +384,3 @@ def forget_person(repo: Repository, name: str, *, now: datetime) -> PersonData:
     repo.forget_person(person.id, replacement=REMOVED)  # type: ignore[arg-type]
     repo.set_setting(CLEANUP_PENDING, timestamp(now))  # until purge() has cleaned the file
     return data
-

@@ -215,3 +215,14 @@ def test_hidden_files_of_a_killed_export_or_backup_are_removed(tmp_path):
         (out / ".kopia.db.partial").write_text("Kerstin Öberg")  # a killed backup's
         track("backup", str(out / "kopia.db"))
         assert sorted(p.name for p in out.iterdir()) == ["allt.csv", "kopia.db"]
+
+
+def test_initials_go_in_their_own_items_only():
+    from actiontrack.models import Person
+    from actiontrack.personal_data import ELSEWHERE, OWN, Names
+
+    names = Names.of(Person(1, "Kerstin Öberg"), [Person(2, "Per Andersson")])
+    assert names.scrub("Ansvarig: KÖ", OWN) == "Ansvarig: removed person"
+    assert names.scrub("Ansvarig: KÖ", ELSEWHERE) == "Ansvarig: KÖ"
+    shared = Names.of(Person(1, "Kerstin Öberg"), [Person(2, "Karl Östman")])
+    assert shared.scrub("Ansvarig: KÖ", OWN) == "Ansvarig: KÖ"
