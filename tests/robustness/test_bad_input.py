@@ -241,7 +241,7 @@ def test_lines_mixing_utf8_and_windows_1252_are_read_line_by_line(track, tmp_pat
             + "Örjan ska skicka förslaget till nämnden.\n".encode("cp1252"))  # fmt: skip
     path = make(tmp_path, "blandad.txt", data)
     result = track("extract", path, "--format", "json")
-    assert "mixes UTF-8 and Windows-1252: line 4 were read as Windows-1252" in result.stderr
+    assert "mixes UTF-8 and Windows-1252: line 4 was read as Windows-1252" in result.stderr
     sources = [i["source"] for i in json.loads(result.stdout)["items"]]
     assert "Örjan ska skicka förslaget till nämnden." in sources
     assert "Åsa ska boka lokalen." in sources

@@ -110,9 +110,9 @@ def _decode_mixed(data: bytes, name: str, warnings: list[str] | None) -> str | N
         return None  # the whole file is in one 8-bit encoding: detect which
     if warnings is not None:
         shown = ", ".join(map(str, other[:10])) + (" ..." if len(other) > 10 else "")
+        lines_were = f"lines {shown} were" if len(other) > 1 else f"line {shown} was"
         warnings.append(
-            f"{name} mixes UTF-8 and Windows-1252: line{'s' if len(other) > 1 else ''} {shown} "
-            "were read as Windows-1252; check å, ä and ö there."
+            f"{name} mixes UTF-8 and Windows-1252: {lines_were} read as Windows-1252; check å, ä and ö there."
         )
     return "\n".join(out)
 
