@@ -99,3 +99,50 @@ def test_a_database_from_a_newer_version_is_refused(url):
         )
     with pytest.raises(StorageError, match="newer actiontrack"), open_repository(url):
         pass
+
+
+def test_two_writers_creating_the_same_group_and_person_both_get_it(url):
+    """Create-or-get is race-free (issue 13): the second writer's INSERT waits for the first to
+    commit (PostgreSQL) or its transaction waits to begin (SQLite), and then finds the row."""
+    import threading
+    import time
+
+    with open_database(url) as first_db, open_database(url) as second_db:
+        for db in (first_db, second_db):
+            with db.transaction():
+                pass  # both connected and migrated before the race
+        inserted, results, errors = threading.Event(), {}, []
+
+        def person(repo):  # as an import does: the one known, else a new one
+            return repo.person_by_name("Nils Nyman") or repo.add_person("Nils Nyman", None, "x")
+
+        def first():
+            try:
+                with first_db.transaction() as repo:
+                    results["first"] = (repo.get_or_create_group("Nya gruppen", "x").id,
+                                        person(repo).id)  # fmt: skip
+                    inserted.set()
+                    time.sleep(0.5)  # the second writer runs into the uncommitted rows meanwhile
+            except Exception as e:  # noqa: BLE001 - reported by the assertion below
+                errors.append(e)
+                inserted.set()
+
+        def second():
+            inserted.wait()
+            try:
+                with second_db.transaction() as repo:
+                    results["second"] = (repo.get_or_create_group("Nya gruppen", "x").id,
+                                         person(repo).id)  # fmt: skip
+            except Exception as e:  # noqa: BLE001
+                errors.append(e)
+
+        threads = [threading.Thread(target=first), threading.Thread(target=second)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+        assert not errors, errors
+        assert results["first"] == results["second"]
+    with open_reader(url) as reads:
+        assert [g.name for g in reads.groups()] == ["Nya gruppen"]
+        assert [p.name for p in reads.list_people()] == ["Nils Nyman"]

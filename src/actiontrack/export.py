@@ -127,8 +127,15 @@ def restore_json(repo: Repository, text: str, *, now: str) -> RestoreResult:
         raise DocumentError(f"This is not an actiontrack JSON export: {e}.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DocumentError("This is not an actiontrack JSON export (made by `track export --format json`).")
-    if int(data.get("version", 0)) > VERSION:
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DocumentError(f"This export has no version actiontrack knows ({version!r}); it was not made by track export.")
+    if version > VERSION:
         raise DocumentError("This export was made by a newer actiontrack; upgrade actiontrack to read it.")
+    from actiontrack.export_check import check_export, without_nul
+
+    check_export(data)
+    data = without_nul(data)
     result = RestoreResult()
     for p in data.get("people", []):
         if repo.person_by_name(p["name"]) is None:

@@ -33,12 +33,18 @@ def database_url(db: str | None = None) -> str:
 
 
 def _sqlite_url(path: str) -> str:
-    return "sqlite:///" + str(Path(path).expanduser().resolve())
+    """The URL of a file, its path quoted: a file called 'a%20b.db', 'a?b.db' or 'möte #2.db' is
+    that file, not 'a b.db' or 'a' (issue 13). SQLAlchemy and sqlite_path() unquote it alike."""
+    from urllib.parse import quote
+
+    return "sqlite:///" + quote(str(Path(path).expanduser().resolve()), safe="/")
 
 
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL, None for other databases."""
+    from urllib.parse import unquote
+
     prefix = "sqlite:///"
     if url.startswith(prefix) and url != prefix + ":memory:":
-        return Path(url[len(prefix) :])
+        return Path(unquote(url[len(prefix) :].split("?", 1)[0]))
     return None

@@ -27,7 +27,7 @@ def _first_and_initial(key: str, parts: list[str]) -> bool:
     )  # fmt: skip
 
 
-def _initials(full_name: str) -> str:
+def initials(full_name: str) -> str:
     return "".join(part[0] for part in full_name.replace("-", " ").split() if part[:1].isupper()).upper()
 
 
@@ -83,7 +83,7 @@ class Roster:
             if tier:
                 return tier
         if 2 <= len(name) <= 3 and name.isupper() and name.isalpha():  # initials: "Ansvarig: LR"
-            return [Match(p, "initials") for p in self.people if _initials(p.name) == name]
+            return [Match(p, "initials") for p in self.people if initials(p.name) == name]
         return []
 
     def find(self, name: str) -> Person | None:

@@ -11,11 +11,49 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
 from actiontrack.models import Extraction, HistoryEntry, Item, Meeting, Person, Status
+
+# --- text that others wrote: never raw to a terminal, a spreadsheet or an e-mail (issue 13) ------
+
+# C0 controls but tab and newline, DEL and C1 (ESC, CSI, ...), and the bidi overrides that
+# make text read differently from what it is
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """Control characters shown as \\x1b (and the like) instead of acting on the terminal."""
+    return _CONTROL.sub(_escape, text)
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A cell Excel or LibreOffice would run as a formula starts with ' instead, as OWASP advises."""
+    return ("'" if value.startswith(_FORMULA) else "") + visible(value)
+
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>&~])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+#>=]|\d+[.)])")
+
+
+def markdown_text(text: str) -> str:
+    """Text that stays text in Markdown: no emphasis, link, image, HTML, list or heading of its own."""
+    text = visible(" ".join(text.split()))
+    text = _MARKDOWN.sub(r"\\\1", text)
+    return _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
 
 # --- JSON ---------------------------------------------------------------------------
 
@@ -144,7 +182,8 @@ def extraction_dict(extraction: Extraction, *, explain: bool = False) -> dict[st
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """JSON with å, ä, ö as they are; control characters (json escapes C0 itself) as \\u escapes."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2))
 
 
 # --- CSV ------------------------------------------------------------------------------
@@ -157,11 +196,13 @@ def items_csv(items: Iterable[Item]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    c = csv_cell
     for it in items:
         writer.writerow([
-            it.id, it.kind.value, it.status.value, _iso(it.due) or "", "; ".join(o.name for o in it.owners),
-            it.text, it.meeting.group if it.meeting else "", _iso(it.meeting.date) if it.meeting else "",
-            it.meeting.id if it.meeting else "", it.topic or "", it.source or "", it.created_at or "", it.closed_at or "",
+            it.id, it.kind.value, it.status.value, _iso(it.due) or "", c("; ".join(o.name for o in it.owners)),
+            c(it.text), c(it.meeting.group if it.meeting else ""), _iso(it.meeting.date) if it.meeting else "",
+            it.meeting.id if it.meeting else "", c(it.topic or ""), c(it.source or ""), it.created_at or "",
+            it.closed_at or "",
         ])  # fmt: skip
     return buf.getvalue()
 
@@ -179,7 +220,7 @@ def items_lines(items: Iterable[Item], today: date) -> Iterable[str]:
         if it.status is not Status.OPEN:
             text = f"({it.status.value}) {text}"
         origin = f"  ({_meeting_label(it)})" if it.meeting else ""
-        yield f"{it.id:>6} {flag}{due:<10}  {owners}: {text}{origin}"
+        yield visible(f"{it.id:>6} {flag}{due:<10}  {owners}: {text}{origin}")
 
 
 # --- rich --------------------------------------------------------------------------------
@@ -196,7 +237,7 @@ def _plain(value: str) -> Any:
     """User text as rich Text: "[deferred]" or "[1]" in minutes is never read as markup."""
     from rich.text import Text
 
-    return Text(value)
+    return Text(visible(value))
 
 
 def items_table(items: Sequence[Item], today: date, title: str | None = None) -> Any:

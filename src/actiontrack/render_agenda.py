@@ -13,7 +13,7 @@ from typing import Any
 from actiontrack.agenda import Agenda, age_days
 from actiontrack.dates import format_swedish
 from actiontrack.models import Item
-from actiontrack.render import item_dict
+from actiontrack.render import item_dict, markdown_text, visible
 
 LABELS: dict[str, dict[str, str]] = {
     "sv": {
@@ -107,32 +107,32 @@ def agenda_dict(agenda: Agenda) -> dict[str, Any]:
 
 
 def agenda_markdown(agenda: Agenda, lang: str) -> str:
-    labels = LABELS[lang]
-    lines = [f"# {labels['agenda']}: {agenda.group}, {write_date(agenda.date, lang)}", ""]
+    labels, md = LABELS[lang], markdown_text  # what others wrote stays text in the e-mail (issue 13)
+    lines = [f"# {labels['agenda']}: {md(agenda.group)}, {write_date(agenda.date, lang)}", ""]
     facts = [f"{labels['next']}: {write_date(agenda.date, lang)} ({_source(agenda, lang)})"]
     if agenda.next.place:
-        facts.append(f"{labels['place']}: {agenda.next.place}")
+        facts.append(f"{labels['place']}: {md(agenda.next.place)}")
     lines += [f"{fact}  " for fact in facts] + [""]
 
     lines += [f"## {labels['deferred']}", ""]
-    lines += [f"- **{i.text}** ({_deferred_details(i, lang)}) #{i.id}" for i in agenda.deferred] or [
+    lines += [f"- **{md(i.text)}** ({_deferred_details(i, lang)}) #{i.id}" for i in agenda.deferred] or [
         labels["none"]
     ]
     lines += ["", f"## {labels['overdue']}", ""]
     lines += [
-        f"- {_owners(i, lang)}: {i.text} ({_details(i, agenda, lang)}) #{i.id}" for i in agenda.overdue
+        f"- {md(_owners(i, lang))}: {md(i.text)} ({_details(i, agenda, lang)}) #{i.id}" for i in agenda.overdue
     ] or [labels["none"]]
     lines += ["", f"## {labels['open']}", ""]
     grouped = agenda.open_by_owner()
     if not grouped:
         lines.append(labels["none"])
     for owner, items in grouped:
-        lines += [f"### {owner or labels['group']}", ""]
-        lines += [f"- {i.text} ({_details(i, agenda, lang, waited=True)}) #{i.id}" for i in items]
+        lines += [f"### {md(owner) if owner else labels['group']}", ""]
+        lines += [f"- {md(i.text)} ({_details(i, agenda, lang, waited=True)}) #{i.id}" for i in items]
         lines.append("")
     lines += ["", f"## {labels['done']}", ""]
     lines += [
-        f"- ~~{i.text}~~ ({_owners(i, lang)}; {_closed(i, lang)}) #{i.id}" for i in agenda.done_since_last
+        f"- ~~{md(i.text)}~~ ({md(_owners(i, lang))}; {_closed(i, lang)}) #{i.id}" for i in agenda.done_since_last
     ] or [labels["none"]]
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"
 
@@ -150,7 +150,9 @@ h3 { font-size: 1em; margin: 1em 0 .3em; } .facts { color: #444; } .meta { color
 
 def agenda_html(agenda: Agenda, lang: str) -> str:
     labels = LABELS[lang]
-    e = html.escape
+
+    def e(text: str) -> str:
+        return html.escape(visible(text))
 
     def li(item: Item, text: str, meta: str, cls: str = "") -> str:
         return (
@@ -203,8 +205,9 @@ def agenda_terminal(agenda: Agenda, lang: str) -> Any:
     labels = LABELS[lang]
     head = Text(f"{labels['next']}: {write_date(agenda.date, lang)} ({_source(agenda, lang)})")
     if agenda.next.place:
-        head.append(f"\n{labels['place']}: {agenda.next.place}")
-    parts: list[Any] = [Panel(head, title=Text(f"{labels['agenda']}: {agenda.group}"), title_align="left")]
+        head.append(f"\n{labels['place']}: {visible(agenda.next.place)}")
+    title = Text(f"{labels['agenda']}: {visible(agenda.group)}")
+    parts: list[Any] = [Panel(head, title=title, title_align="left")]
 
     def table(rows: list[tuple[Item, str, str]], style: str = "") -> Any:
         if not rows:
@@ -214,7 +217,7 @@ def agenda_terminal(agenda: Agenda, lang: str) -> Any:
         t.add_column(ratio=3)
         t.add_column(style=style or "dim", ratio=2)
         for item, text, meta in rows:
-            t.add_row(f"#{item.id}", Text(text), Text(meta))
+            t.add_row(f"#{item.id}", Text(visible(text)), Text(visible(meta)))
         return Padding(t, (0, 1))
 
     parts += [Text(labels["deferred"], style="bold underline"),
@@ -226,7 +229,7 @@ def agenda_terminal(agenda: Agenda, lang: str) -> Any:
     if not grouped:
         parts.append(table([]))
     for owner, items in grouped:
-        parts.append(Padding(Text(owner or labels["group"], style="bold"), (0, 1)))
+        parts.append(Padding(Text(visible(owner) if owner else labels["group"], style="bold"), (0, 1)))
         parts.append(table([(i, i.text, _details(i, agenda, lang, waited=True)) for i in items]))
     parts += [Text(labels["done"], style="bold underline"),
               table([(i, i.text, f"{_owners(i, lang)}; {_closed(i, lang)}") for i in agenda.done_since_last])]  # fmt: skip
@@ -252,13 +255,13 @@ def digest_markdown(digests: list[Any], today: date, lang: str) -> str:
     for d in digests:
         late = [i for i in d.items if i.is_overdue(today)]
         count = labels["one"] if len(d.items) == 1 else labels["title"].format(n=len(d.items))
-        out.append(f"## {d.owner}: {count}" + (f", {labels['overdue'].format(n=len(late))}" if late else ""))
+        out.append(f"## {markdown_text(d.owner)}: {count}" + (f", {labels['overdue'].format(n=len(late))}" if late else ""))
         out.append("")
         for item in d.items:
             meta = [f"{words['due']} {write_date(item.due, lang)}" if item.due else words["no_due"]]
             if item.meeting:
-                meta.append(f"{item.meeting.group} {write_date(item.meeting.date, lang)}")
+                meta.append(f"{markdown_text(item.meeting.group)} {write_date(item.meeting.date, lang)}")
             flag = f"**{labels['late']}**: " if item.is_overdue(today) else ""
-            out.append(f"- {flag}{item.text} ({'; '.join(meta)}) #{item.id}")
+            out.append(f"- {flag}{markdown_text(item.text)} ({'; '.join(meta)}) #{item.id}")
         out.append("")
     return "\n".join(out)

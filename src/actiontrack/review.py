@@ -22,22 +22,31 @@ class ImportCancelled(ActionTrackError):
     pass
 
 
+def _say(text: str) -> None:
+    """To the person reviewing: texts from documents and others with control characters shown."""
+    from actiontrack.render import visible
+
+    typer.echo(visible(text), err=True)
+
+
 def review_items(extraction: Extraction, name: str, *, today: date) -> list[ExtractedItem]:
     from rich.console import Console
 
     from actiontrack.render import extraction_table
 
     console = Console(stderr=True)
-    console.print(f"[bold]{name}[/bold]")
+    from rich.text import Text
+
+    from actiontrack.render import visible
+
+    console.print(Text(visible(name), style="bold"))  # a file name is no markup
     console.print(extraction_table(extraction))
     base = extraction.meeting.date or today
     accepted: list[ExtractedItem] = []
     items = extraction.items
     for n, item in enumerate(items, start=1):
-        typer.echo(f"\n[{n}/{len(items)}] {item.kind.value}: {item.text}", err=True)
-        typer.echo(
-            f"  owners: {_owners(item) or 'the group'}; due: {item.due or '–'}; line {item.line}", err=True
-        )
+        _say(f"\n[{n}/{len(items)}] {item.kind.value}: {item.text}")
+        _say(f"  owners: {_owners(item) or 'the group'}; due: {item.due or '–'}; line {item.line}")
         answer = typer.prompt(CHOICES, default="a", err=True).strip()
         if answer == "A":
             accepted.extend(items[n - 1 :])
@@ -78,7 +87,7 @@ def _edit(item: ExtractedItem, base: date, next_meeting: date | None) -> Extract
             due = dates.parse_date(answer, base, next_meeting=next_meeting)
             break
         except DateError as e:
-            typer.echo(f"  {e}", err=True)
+            _say(f"  {e}")
     return replace(item, text=text, owners=owners, due=due)
 
 
@@ -93,13 +102,13 @@ def review_agenda(state, agenda, lang: str) -> None:  # type: ignore[no-untyped-
 
     day = agenda.date or state.today
     meeting = state.write(lambda repo: service.meeting_for_review(repo, agenda.group, day, now=state.now))
-    typer.echo(f"Reviewing {len(agenda.all_items())} items at meeting #{meeting.id} ({meeting.group} "
-               f"{write_date(meeting.date, lang)}).", err=True)  # fmt: skip
+    _say(f"Reviewing {len(agenda.all_items())} items at meeting #{meeting.id} ({meeting.group} "
+         f"{write_date(meeting.date, lang)}).")  # fmt: skip
     counts: dict[str, int] = {}
     for n, item in enumerate(agenda.all_items(), start=1):
         owners = ", ".join(o.name for o in item.owners) or "the group"
-        typer.echo(f"\n[{n}/{len(agenda.all_items())}] #{item.id} {item.text}", err=True)
-        typer.echo(f"  {owners}; due {item.due or '–'}", err=True)
+        _say(f"\n[{n}/{len(agenda.all_items())}] #{item.id} {item.text}")
+        _say(f"  {owners}; due {item.due or '–'}")
         while True:
             answer = typer.prompt(AGENDA_CHOICES, default="k", err=True).strip().lower()
             if answer == "q":
@@ -110,7 +119,7 @@ def review_agenda(state, agenda, lang: str) -> None:  # type: ignore[no-untyped-
                     lambda repo, answer=answer, item=item: _apply(repo, service, item.id, answer, state.now)
                 )
             except ActionTrackError as e:
-                typer.echo(f"  {e}", err=True)
+                _say(f"  {e}")
                 continue
             if done:
                 counts[done] = counts.get(done, 0) + 1

@@ -50,3 +50,46 @@ def test_eight_processes_adding_at_once_lose_nothing(tmp_path):
     assert len(items) == PROCESSES * WRITES == 400
     assert texts == {f"Vi ska göra uppgift {w}-{n}" for w in range(PROCESSES) for n in range(WRITES)}
     assert sorted(i["id"] for i in items) == list(range(1, 401))
+
+
+IMPORTER = textwrap.dedent(
+    """
+    import json
+    import sys
+    from typer.testing import CliRunner
+    from actiontrack.cli import app
+
+    options, path = json.loads(sys.argv[1]), sys.argv[2]
+    result = CliRunner().invoke(app, [*options, "import", path, "--yes"])
+    if result.exit_code != 0:
+        print(result.output, file=sys.stderr)
+        sys.exit(1)
+    """
+)
+
+
+def test_four_imports_at_once_of_minutes_of_one_new_group(tmp_path):
+    """Create-or-get of the group and of the people is race-free (issue 13)."""
+    track = Track(tmp_path / "shared.db")
+    track("people", "list")
+    options, env = track.address
+    paths = []
+    for day in (4, 11, 18, 25):
+        path = tmp_path / f"natverket-{day}.txt"
+        path.write_text(
+            f"Nätverket för fritid, 2019-03-{day:02d}\n\nNärvarande: Greta Gran, Hugo Holm\n\n"
+            f"Greta ska boka gympasalen till den {day + 1} april.\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    workers = [
+        subprocess.Popen([sys.executable, "-c", IMPORTER, json.dumps(options), str(p)], stderr=subprocess.PIPE,
+                         text=True, env={**os.environ, **env})
+        for p in paths
+    ]  # fmt: skip
+    for w in workers:
+        _, err = w.communicate(timeout=300)
+        assert w.returncode == 0, err
+    meetings = track.json("meeting", "list")
+    assert len(meetings) == 4 and {m["group"] for m in meetings} == {"Nätverket för fritid"}
+    assert sorted(p["name"] for p in track.json("people", "list")) == ["Greta Gran", "Hugo Holm"]

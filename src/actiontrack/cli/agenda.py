@@ -15,6 +15,7 @@ from actiontrack.cli.base import (
     StatusChoice,
     app,
     console,
+    say,
     state_of,
     write_output,
 )
@@ -120,15 +121,15 @@ def digest(
     with state.reader() as repo:
         digests = service.digest(repo, owner=owner, today=state.today)
     if fmt is DigestFormat.json:
-        typer.echo(
+        say(
             dumps(
                 [{"owner": d.owner, "items": [item_dict(i, state.today) for i in d.items]} for d in digests]
             )
         )
     elif not digests:
-        typer.echo("Nobody has open items." if owner is None else f"{owner} has no open items.", err=True)
+        say("Nobody has open items." if owner is None else f"{owner} has no open items.", err=True)
     else:
-        typer.echo(digest_markdown(digests, state.today, (lang or _default_lang()).value), nl=False)
+        say(digest_markdown(digests, state.today, (lang or _default_lang()).value), nl=False)
 
 
 @app.command()

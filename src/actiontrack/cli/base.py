@@ -44,8 +44,16 @@ class _Group(TyperGroup):
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"Error: {message}", err=True)
+    say(f"Error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def say(message: str, *, err: bool = False, nl: bool = True) -> None:
+    """A line for the person at the terminal; control characters in names and texts that came
+    from documents or other people are shown (as \\x1b), never obeyed (issue 13)."""
+    from actiontrack.render import visible
+
+    typer.echo(visible(message), err=err, nl=nl)
 
 
 app = typer.Typer(
@@ -225,15 +233,24 @@ def write_output(text: str | bytes, output: str | None) -> None:
         else:
             typer.echo(text, nl=False)
         return
+    import glob
     import tempfile
     from pathlib import Path
 
     target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"{output} is a directory; give the name of a file to write.")
     data = text.encode("utf-8") if isinstance(text, str) else text
+    # a run that was killed half-way left its hidden temporary file, with names in it (issue 13)
+    for stale in glob.glob(glob.escape(str(target.parent / f".{target.name}.")) + "*.partial"):
+        Path(stale).unlink(missing_ok=True)
+    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, target)
     except OSError as e:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise UsageError(f"Cannot write {output}: {e.strerror or e}.") from None

@@ -10,6 +10,7 @@ from actiontrack.cli.base import (
     OutFormat,
     app,
     echo_json,
+    say,
     state_of,
 )
 
@@ -19,26 +20,37 @@ from actiontrack.cli.base import (
 @app.command()
 def check(
     ctx: typer.Context,
+    compact: Annotated[
+        bool,
+        typer.Option("--compact", help="First clean the file of deleted text (as `person forget` does)."),
+    ] = False,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
 ) -> None:
     """Check the database: integrity, schema version, links between rows, who may read it.
 
-    Exit status 1 when something is wrong.
+    Exit status 1 when something is wrong. With --compact the database is first
+    rebuilt without the deleted rows (SQLite: VACUUM and an emptied write-ahead log;
+    PostgreSQL: VACUUM FULL), which `track person forget` does and asks to repeat
+    when another program kept it from finishing.
     """
     from actiontrack.storage.maintenance import check as check_database
+    from actiontrack.storage.maintenance import purge
 
-    report = check_database(state_of(ctx).url)
+    url = state_of(ctx).url
+    if compact:
+        purge(url)
+    report = check_database(url)
     if fmt is OutFormat.json:
         echo_json({"database": report.database, "ok": report.ok, "schema_version": report.schema_version,
                     "migrations": report.migrations, "counts": report.counts, "problems": report.problems,
                     "notes": report.notes})  # fmt: skip
     else:
-        typer.echo(f"Database: {report.database}")
-        typer.echo(f"Schema version: {report.schema_version} ({', '.join(report.migrations)})")
-        typer.echo("Rows: " + ", ".join(f"{n} {table}" for table, n in report.counts.items()))
+        say(f"Database: {report.database}")
+        say(f"Schema version: {report.schema_version} ({', '.join(report.migrations)})")
+        say("Rows: " + ", ".join(f"{n} {table}" for table, n in report.counts.items()))
         for note in report.notes:
-            typer.echo(f"Note: {note}")
-        typer.echo("OK" if report.ok else "Problems:\n" + "\n".join(f"  {p}" for p in report.problems))
+            say(f"Note: {note}")
+        say("OK" if report.ok else "Problems:\n" + "\n".join(f"  {p}" for p in report.problems))
     if not report.ok:
         raise typer.Exit(1)
 
@@ -57,4 +69,4 @@ def backup(
     from actiontrack.storage.maintenance import backup as backup_database
 
     dest = backup_database(state_of(ctx).url, target)
-    typer.echo(f"Backed up to {dest}.")
+    say(f"Backed up to {dest}.")

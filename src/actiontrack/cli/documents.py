@@ -14,6 +14,7 @@ from actiontrack.cli.base import (
     app,
     console,
     echo_json,
+    say,
     state_of,
 )
 from actiontrack.errors import UsageError
@@ -53,7 +54,9 @@ def extract(
     from actiontrack.render import extraction_dict, extraction_table
 
     state = state_of(ctx)
-    extraction = service.extract_document(read_document(file), today=state.today, year=year)
+    document = read_document(file)
+    _note_reading(document)
+    extraction = service.extract_document(document, today=state.today, year=year)
     if fmt is OutFormat.json:
         echo_json(extraction_dict(extraction, explain=explain))
     else:
@@ -63,7 +66,7 @@ def extract(
 
             typer.echo(explain_lines(extraction))
     for warning in extraction.warnings:
-        typer.echo(f"Note: {warning}", err=True)
+        say(f"Note: {warning}", err=True)
 
 
 @app.command("import")
@@ -118,6 +121,7 @@ def import_(
     with state.database() as db:
         for path in _progress(files, "Importing", show=not interactive and len(files) > 1):
             document = read_document(path)
+            _note_reading(document)
             extraction = service.extract_document(document, today=state.today, year=year)
             accepted = None
             if interactive:
@@ -147,24 +151,29 @@ def _restore(state: State, files: list[str]) -> None:
     for path in files:
         text = read_document(path).text
         result = state.write(partial(restore_json, text=text, now=timestamp(state.now)))
-        typer.echo(
+        say(
             f"{path}: {result.items} items, {result.meetings} meetings, {result.people} people restored"
             + (f"; {result.skipped_items} items were already there." if result.skipped_items else ".")
         )
+
+
+def _note_reading(document: Any) -> None:
+    for warning in document.warnings:
+        say(f"Note: {warning}", err=True)
 
 
 def _report_import(result: Any) -> None:
     m = result.meeting
     when = m.date.isoformat() if m.date else "no date"
     if result.skipped:
-        typer.echo(
+        say(
             f"{result.document}: already imported as meeting #{m.id} ({m.group} {when}); nothing added."
         )
         return
-    typer.echo(f"{result.document}: meeting #{m.id} {m.group} {when}, {len(result.items)} items"
+    say(f"{result.document}: meeting #{m.id} {m.group} {when}, {len(result.items)} items"
                + (f", {len(result.new_people)} new people" if result.new_people else "") + ".")  # fmt: skip
     for warning in result.warnings:
-        typer.echo(f"  Note: {warning}", err=True)
+        say(f"  Note: {warning}", err=True)
 
 
 def _progress(paths: list[str], label: str, *, show: bool) -> Any:

@@ -15,6 +15,7 @@ from actiontrack.cli.base import (
     confirm_callback,
     console,
     echo_json,
+    say,
     state_of,
 )
 from actiontrack.errors import UsageError
@@ -67,7 +68,7 @@ def add(
     owners = ", ".join(o.name for o in item.owners) or "the group"
     due_text = item.due.isoformat() if item.due else "no due date"
     where = f", meeting #{item.meeting.id} {item.meeting.group}" if item.meeting else ""
-    typer.echo(f"Added #{item.id}: {item.text} ({owners}; {due_text}{where})")
+    say(f"Added #{item.id}: {item.text} ({owners}; {due_text}{where})")
 
 
 @app.command("open")
@@ -117,9 +118,9 @@ def _print_items(items: list[Any], fmt: ListFormat, today: date) -> None:
     if fmt is ListFormat.json:
         echo_json([item_dict(i, today) for i in items])
     elif fmt is ListFormat.csv:
-        typer.echo(items_csv(items), nl=False)
+        say(items_csv(items), nl=False)
     elif not items:
-        typer.echo("No items.", err=True)
+        say("No items.", err=True)
     elif not sys.stdout.isatty():
         sys.stdout.writelines(line + "\n" for line in items_lines(items, today))
     elif len(items) > TABLE_LIMIT:
@@ -154,7 +155,7 @@ def done(
     state = state_of(ctx)
     items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now))
     for item in items:
-        typer.echo(f"Done #{item.id}: {item.text}")
+        say(f"Done #{item.id}: {item.text}")
 
 
 @app.command()
@@ -166,7 +167,7 @@ def reopen(
 
     state = state_of(ctx)
     item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now))
-    typer.echo(f"Reopened #{item.id}: {item.text}")
+    say(f"Reopened #{item.id}: {item.text}")
 
 
 @app.command()
@@ -185,7 +186,7 @@ def drop(
 
     state = state_of(ctx)
     item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now))
-    typer.echo(f"Dropped #{item.id}: {item.text}")
+    say(f"Dropped #{item.id}: {item.text}")
 
 
 @app.command()
@@ -217,7 +218,7 @@ def edit(
     if fmt is OutFormat.json:
         echo_json(item_dict(item, state.today, history=True))
     else:
-        typer.echo(f"Edited #{item.id}: {item.text}")
+        say(f"Edited #{item.id}: {item.text}")
 
 
 @app.command()
@@ -231,7 +232,7 @@ def note(
 
     state = state_of(ctx)
     item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now))
-    typer.echo(f"Noted on #{item.id}.")
+    say(f"Noted on #{item.id}.")
 
 
 @app.command()
@@ -279,4 +280,4 @@ def date_(
         base_day = date.fromisoformat(base) if base else state.today
     except ValueError:
         raise UsageError(f"--base must be a date like 2016-02-08, not '{base}'.") from None
-    typer.echo(parse_date(expression, base_day).isoformat())
+    say(parse_date(expression, base_day).isoformat())

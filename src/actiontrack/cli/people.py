@@ -14,6 +14,7 @@ from actiontrack.cli.base import (
     meeting_app,
     people_app,
     person_app,
+    say,
     state_of,
 )
 from actiontrack.errors import UsageError
@@ -47,7 +48,7 @@ def meeting_start(
     if fmt is OutFormat.json:
         echo_json(meeting_dict(meeting))
     else:
-        typer.echo(
+        say(
             f"Started meeting #{meeting.id}: {meeting.group} {day.isoformat()}. New items go to this meeting."
         )
 
@@ -69,7 +70,7 @@ def meeting_list(
     if fmt is OutFormat.json:
         echo_json([meeting_dict(m) for m in meetings])
     elif not meetings:
-        typer.echo("No meetings yet: `track meeting start GROUP` or `track import FILE`.", err=True)
+        say("No meetings yet: `track meeting start GROUP` or `track import FILE`.", err=True)
     else:
         console().print(meetings_table(meetings, current.id if current else None))
 
@@ -98,7 +99,7 @@ def people_list(
     if fmt is OutFormat.json:
         echo_json([person_dict(p) for p in people])
     elif not people:
-        typer.echo("Nobody yet: `track people add NAME` or `track import FILE`.", err=True)
+        say("Nobody yet: `track people add NAME` or `track import FILE`.", err=True)
     else:
         console().print(people_table(people))
 
@@ -124,7 +125,7 @@ def people_add(
 
     state = state_of(ctx)
     person = state.write(lambda repo: service.add_person(repo, name, organisation, alias or (), state.now))
-    typer.echo(f"Added {person.name} (#{person.id}).")
+    say(f"Added {person.name} (#{person.id}).")
 
 
 @people_app.command("alias")
@@ -138,7 +139,7 @@ def people_alias(
 
     state = state_of(ctx)
     person = state.write(lambda repo: service.add_alias(repo, name, alias))
-    typer.echo(f"{alias} now means {person.name}.")
+    say(f"{alias} now means {person.name}.")
 
 
 @people_app.command("merge")
@@ -157,7 +158,7 @@ def people_merge(
 
     state = state_of(ctx)
     person = state.write(lambda repo: service.merge_people(repo, keep, other))
-    typer.echo(f"Merged into {person.name}; aliases: {', '.join(person.aliases)}.")
+    say(f"Merged into {person.name}; aliases: {', '.join(person.aliases)}.")
 
 
 # --- personal data ---------------------------------------------------------------------------------------------
@@ -175,18 +176,20 @@ def person_export(
 
         track person export "Leif Redestig" > leif.json
     """
-    from actiontrack import service
+    from actiontrack import personal_data
     from actiontrack.render import item_dict, meeting_dict, person_dict
 
     state = state_of(ctx)
     with state.reader() as repo:
-        data = service.person_data(repo, name)
+        data = personal_data.person_data(repo, name)
     echo_json({
         "person": person_dict(data.person),
         "meetings": [{**meeting_dict(m), "present": present} for m, present in data.meetings],
         "secretary_of": [meeting_dict(m) for m in data.secretary_of],
         "items_owned": [item_dict(i, history=True) for i in data.owned],
         "items_naming_them": [item_dict(i, history=True) for i in data.mentioned],
+        "meetings_naming_them": [meeting_dict(m) for m in data.meetings_naming_them],
+        "names_left_as_written": data.left_ambiguous,
     })  # fmt: skip
 
 
@@ -196,19 +199,21 @@ def person_forget(
     name: Annotated[str, typer.Argument(help="The person to remove.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Remove a person: every stored sentence and note that names them is rewritten, their
-    items stay (owner: "removed person"), and the database file is cleaned so no trace is left.
+    """Remove a person: every stored sentence and note that names them is rewritten, with their
+    e-mail address and phone number; their items stay (owner: "removed person"), and the
+    database file is cleaned so that no deleted text is left in it. Earlier backups and
+    exports, and PostgreSQL's WAL archive, still hold the name.
 
     Example:
 
         track person forget "Leif Redestig"
     """
-    from actiontrack import service
+    from actiontrack import personal_data
     from actiontrack.storage.maintenance import purge
 
     state = state_of(ctx)
     with state.reader() as repo:
-        data = service.person_data(repo, name)
+        data = personal_data.person_data(repo, name)
     summary = (f"{data.person.name}: {len(data.owned)} items owned, {len(data.mentioned)} other items that name them, "
                f"{len(data.meetings)} meetings")  # fmt: skip
     if not yes:
@@ -216,6 +221,12 @@ def person_forget(
             raise UsageError(f"Forgetting {data.person.name} cannot be undone; confirm with --yes.")
         if not typer.confirm(f"Forget {summary}? This cannot be undone", default=False, err=True):
             raise typer.Exit(1)
-    state.write(lambda repo: service.forget_person(repo, data.person.name, now=state.now))
+    state.write(lambda repo: personal_data.forget_person(repo, data.person.name, now=state.now))
+    say(f"Forgot {summary}.")
+    if data.left_ambiguous:
+        left = " and ".join(f"'{n}'" for n in data.left_ambiguous)
+        say(f"Note: {left} alone was left as written: other people known go by the same name.", err=True)
+    say("Note: earlier backups and exports still hold the name"
+               + (", and so does PostgreSQL's WAL archive, if one is kept" if not state.url.startswith("sqlite") else "")
+               + "; delete or replace them too.", err=True)  # fmt: skip
     purge(state.url)
-    typer.echo(f"Forgot {summary}.")

@@ -4,11 +4,18 @@ Text files may be UTF-8 (with or without BOM) or Windows-1252/Latin-1, as Swedis
 Windows users save them; the encoding is detected, never guessed into mojibake.
 Word and OpenDocument headings come out as Markdown headings, so the rest of the
 extractor sees one format.
+
+Documents come from others and may be hostile or broken (issue 13): a .docx or .odt is
+measured unpacked before it is parsed (a zip bomb), broken or deeply nested XML is one
+sentence, NUL and other control characters are removed wherever they are (PostgreSQL
+refuses NUL in text, SQLite stores it: both get the same), and a file whose lines mix
+UTF-8 and Windows-1252 is read line by line, with a warning.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +24,10 @@ from actiontrack.errors import DocumentError
 
 MAX_BYTES = 20 * 1024 * 1024  # minutes are a few pages; 20 MB of text is not minutes
 MAX_LINE = 20_000  # characters; the longest paragraph of real minutes is a few thousand
+MAX_UNPACKED = 100 * 1024 * 1024  # a .docx or .odt unpacked; text and a few pictures are far less
+MAX_PARTS = 5_000  # files inside one .docx or .odt
+# C0 controls but tab, newline, carriage return and form feed; they mean nothing in minutes
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -24,6 +35,7 @@ class Document:
     name: str  # the path as given, or "-" for stdin
     text: str
     sha256: str  # of the bytes read: the same document imported twice is recognised
+    warnings: tuple[str, ...] = ()  # how it was read, when that was not plain: shown to the user
 
 
 def read_document(path: str) -> Document:
@@ -48,12 +60,16 @@ def read_document(path: str) -> Document:
             f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB; that is not a set of minutes."
         )
     digest = hashlib.sha256(data).hexdigest()
+    warnings: list[str] = []
     if suffix == ".docx" or (suffix == "" and data[:2] == b"PK" and b"word/" in data[:2000]):
-        text = _docx_text(data, path)
+        text = _parse_packed(_docx_text, data, path, "Word document")
     elif suffix == ".odt" or (suffix == "" and data[:2] == b"PK" and b"opendocument.text" in data[:200]):
-        text = _odt_text(data, path)
+        text = _parse_packed(_odt_text, data, path, "OpenDocument text")
     else:
-        text = decode_text(data, path)
+        text = decode_text(data, path, warnings)
+    text, removed = _CONTROL.subn("", text.replace("\x0c", "\n"))  # a form feed is a page break
+    if removed:
+        warnings.append(f"{removed} control characters (such as NUL) were removed from {path}.")
     if not text.strip():
         raise DocumentError(f"{path} is empty.")
     longest = max(text.split("\n"), key=len)
@@ -62,11 +78,12 @@ def read_document(path: str) -> Document:
         raise DocumentError(
             f"{path}: line {number} is {len(longest):,} characters long; that is not minutes."
         )
-    return Document(path, text, digest)
+    return Document(path, text, digest, tuple(warnings))
 
 
-def decode_text(data: bytes, name: str = "the input") -> str:
-    """Bytes of a text file as str: UTF-8 (BOM or not), else the detected 8-bit encoding."""
+def decode_text(data: bytes, name: str = "the input", warnings: list[str] | None = None) -> str:
+    """Bytes of a text file as str: UTF-8 (BOM or not), else the detected 8-bit encoding; a file
+    whose lines mix UTF-8 and Windows-1252 (pasted together) line by line, noted in `warnings`."""
     if not data.strip():
         raise DocumentError(f"{name} is empty.")
     if b"\x00" in data[:8192]:
@@ -74,8 +91,68 @@ def decode_text(data: bytes, name: str = "the input") -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = _decode_8bit(data, name)
+        text = _decode_mixed(data, name, warnings) or _decode_8bit(data, name)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_mixed(data: bytes, name: str, warnings: list[str] | None) -> str | None:
+    """Line by line when some lines are UTF-8 with letters beyond ASCII and others are not UTF-8."""
+    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    utf8, other, out = 0, [], []
+    for number, line in enumerate(lines, start=1):
+        try:
+            out.append(line.decode("utf-8"))
+            utf8 += not line.isascii()
+        except UnicodeDecodeError:
+            other.append(number)
+            out.append(line.decode("cp1252", errors="replace") if _is_cp1252(line) else line.decode("latin_1"))
+    if not utf8:
+        return None  # the whole file is in one 8-bit encoding: detect which
+    if warnings is not None:
+        shown = ", ".join(map(str, other[:10])) + (" ..." if len(other) > 10 else "")
+        lines_were = f"lines {shown} were" if len(other) > 1 else f"line {shown} was"
+        warnings.append(
+            f"{name} mixes UTF-8 and Windows-1252: {lines_were} read as Windows-1252; check å, ä and ö there."
+        )
+    return "\n".join(out)
+
+
+def _is_cp1252(line: bytes) -> bool:
+    try:
+        line.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _parse_packed(parse, data: bytes, name: str, kind: str) -> str:  # type: ignore[no-untyped-def]
+    """A .docx or .odt, measured unpacked before it is parsed; broken XML is one sentence."""
+    import io
+    import xml.sax
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as e:
+        raise DocumentError(f"{name} is not a readable {kind} ({e}).") from None
+    unpacked = sum(part.file_size for part in parts)  # zipfile stops reading a part at its stated size
+    if unpacked > MAX_UNPACKED or len(parts) > MAX_PARTS:
+        raise DocumentError(
+            f"{name} unpacks to {unpacked / 2**20:,.0f} MB in {len(parts):,} parts; that is not a set of "
+            f"minutes (the limit is {MAX_UNPACKED // 2**20} MB)."
+        )
+    try:
+        return str(parse(data, name))
+    except RecursionError:
+        raise DocumentError(f"{name} is nested too deeply to be a {kind} of minutes.") from None
+    except (etree.XMLSyntaxError, xml.sax.SAXException, zipfile.BadZipFile, UnicodeDecodeError) as e:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise DocumentError(f"{name} is not a readable {kind}: its XML is broken ({reason}).") from None
+    except (AttributeError, TypeError, IndexError, AssertionError):  # a part missing or of the wrong kind
+        raise DocumentError(f"{name} is not a readable {kind}: a part of it is missing or malformed.") from None
 
 
 def _decode_8bit(data: bytes, name: str) -> str:

@@ -14,6 +14,7 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from actiontrack.errors import StorageError
@@ -21,6 +22,8 @@ from actiontrack.paths import sqlite_path
 from actiontrack.storage.reads import Reads
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from actiontrack.storage.repository import Repository
 
 BUSY_TIMEOUT_MS = 30_000
@@ -31,14 +34,53 @@ class BusyError(StorageError):
     """SQLite stayed locked by another writer past the busy timeout."""
 
 
-def _prepare_sqlite_file(url: str) -> None:
+def folder_is_read_only(path: Path) -> bool:
+    """The database's folder cannot be written: SQLite can make no -wal or -shm file there."""
+    return not os.access(path.parent, os.W_OK)
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A database in a folder this user cannot write to, opened to be read (issue 13).
+
+    A database in WAL mode needs a -shm file beside it; where none can be made, SQLite reads
+    the file as immutable, which is exact when no -wal file holds changes not yet merged in.
+    """
+    import sqlite3
+    from urllib.parse import quote
+
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    if wal.exists() and wal.stat().st_size and not shm.exists():
+        raise StorageError(
+            f"The folder {path.parent} is read-only and the database's latest changes are still in "
+            f"{wal.name}; ask someone who can write there to run `track check`, or copy the folder "
+            "somewhere you can write."
+        )
+    mode = "mode=ro" if wal.exists() and wal.stat().st_size else "immutable=1"
+    try:
+        return sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as e:
+        raise StorageError(f"The database {path} cannot be read: {e}.") from None
+
+
+def _read_only_folder_error(path: Path) -> StorageError:
+    return StorageError(
+        f"The folder {path.parent} is read-only: the database there can be read (open, agenda, export, "
+        "check) but not changed; copy it to a folder you can write to, or ask for write access."
+    )
+
+
+def _prepare_sqlite_file(url: str, write: bool) -> None:
     path = sqlite_path(url)
     if path is None:
         return
     if path.is_dir():
         raise StorageError(f"The database path {path} is a directory; give a file name.")
     if path.exists():
+        if write and folder_is_read_only(path):
+            raise _read_only_folder_error(path)
         return
+    if path.parent.is_dir() and folder_is_read_only(path):
+        raise _read_only_folder_error(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -64,8 +106,12 @@ def _engine(url: str, write: bool) -> Any:
 
     # One connection per process, reused by every transaction (a new one per document made
     # `track import` pay for connecting, WAL set-up and closing each time).
+    path = sqlite_path(url)
+    extra: dict[str, Any] = {}
+    if not write and path is not None and path.exists() and folder_is_read_only(path):
+        extra["creator"] = lambda: read_only_connection(path)
     engine = create_engine(
-        url, poolclass=SingletonThreadPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+        url, poolclass=SingletonThreadPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **extra
     )
 
     # SQLAlchemy's recipe for transactional DDL on pysqlite: we emit BEGIN ourselves, so a
@@ -105,7 +151,7 @@ class Database:
 
     def __init__(self, url: str, *, write: bool = True) -> None:
         self.url = url
-        _prepare_sqlite_file(url)
+        _prepare_sqlite_file(url, write)
         self.engine = _engine(url, write)
         self._migrated = False
 
@@ -184,8 +230,9 @@ def open_reader(url: str) -> Iterator[Reads]:
         with open_repository(url, write=False) as repo:
             yield repo
         return
+    read_only = folder_is_read_only(path)
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = read_only_connection(path) if read_only else sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as e:
         raise StorageError(f"The database {path} cannot be used: {e}.") from None
     try:
@@ -194,6 +241,11 @@ def open_reader(url: str) -> Iterator[Reads]:
             names = [r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE}")]
         except sqlite3.Error:
             names = None
+        if names != [m.__name__ for m in MIGRATIONS] and read_only:
+            raise StorageError(
+                f"The database {path} needs upgrading and its folder is read-only; run any `track` command "
+                "as someone who can write there first."
+            )
         if names != [m.__name__ for m in MIGRATIONS]:
             conn.close()
             with open_repository(url, write=False) as repo:  # creates, upgrades, or says why not

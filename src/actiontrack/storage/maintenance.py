@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,14 +29,14 @@ class CheckReport:
 
 def check(url: str) -> CheckReport:
     """Integrity, schema version, foreign keys, counts and (for a file) who may read it."""
-    from actiontrack.storage import open_repository
+    from actiontrack.storage import folder_is_read_only, open_reader
     from actiontrack.storage.migrations import MIGRATIONS
 
     path = sqlite_path(url)
     report = CheckReport(str(path) if path else url.split("@")[-1])
     if path is not None and not path.is_file():
         raise StorageError(f"There is no database at {path} yet.")
-    with open_repository(url, write=False) as repo:
+    with open_reader(url) as repo:
         names = [r[0] for r in repo.run("SELECT name FROM _track_migrations ORDER BY name", {})]
         report.migrations = names
         report.schema_version = len(names)
@@ -56,6 +57,14 @@ def check(url: str) -> CheckReport:
         )
         if orphans[0][0]:
             report.problems.append(f"{orphans[0][0]} owners of items that do not exist")
+        pending = repo.run("SELECT value FROM settings WHERE key = :k", {"k": CLEANUP_PENDING})
+        if pending:
+            report.problems.append(
+                f"a person was forgotten ({pending[0][0]}) but the deleted text is still in the database "
+                f"files; {_AGAIN}"
+            )
+    if path is not None and folder_is_read_only(path):
+        report.notes.append(f"{path.parent} is read-only: the database can be read there, not changed.")
     if path is not None:
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
@@ -80,6 +89,7 @@ def backup(url: str, target: str) -> Path:
     if dest.resolve() == path.resolve():
         raise UsageError("The backup must be another file than the database.")
     tmp = dest.with_name(f".{dest.name}.partial")
+    tmp.unlink(missing_ok=True)  # left by a backup that was killed half-way; it holds names
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)  # as private as the database
         os.close(fd)
@@ -99,24 +109,56 @@ def backup(url: str, target: str) -> Path:
     return dest
 
 
-def purge(url: str) -> None:
-    """Leave no deleted data behind after a person is forgotten.
+CLEANUP_PENDING = "cleanup_pending"  # setting: a person was forgotten, the file not yet cleaned
+CLEANUP_ATTEMPTS = 5
+CLEANUP_PAUSE_S = 0.2  # before the first retry; doubled each time
+LOCK_TIMEOUT_S = 10  # PostgreSQL: how long VACUUM FULL may wait for the tables
+_AGAIN = "run `track check --compact` when nobody else has the database open"
 
-    SQLite: checkpoint the WAL into the file, rebuild the file without free pages (VACUUM)
-    and empty the WAL. PostgreSQL: VACUUM FULL rewrites the tables that held the text.
+
+def purge(url: str) -> None:
+    """Leave no deleted data behind after a person is forgotten; StorageError saying what to do if not.
+
+    SQLite: rebuild the file without free pages (VACUUM) and empty the WAL into it
+    (checkpoint TRUNCATE), checking that the checkpoint did complete: a reader holding an
+    old snapshot makes it give up silently. Retried a few times; `track check --compact`
+    repeats it. PostgreSQL: VACUUM FULL of the tables that held the text, waiting at most
+    LOCK_TIMEOUT_S for them, so it never blocks everybody behind a forgotten transaction.
     """
     path = sqlite_path(url)
     if path is None:
         _vacuum_full(url)
         return
-    con = sqlite3.connect(path, timeout=30, isolation_level=None)
+    problem = ""
+    for attempt in range(CLEANUP_ATTEMPTS):
+        if attempt:
+            time.sleep(CLEANUP_PAUSE_S * 2 ** (attempt - 1))
+        problem = _clean_sqlite(path)
+        if not problem:
+            return
+    raise StorageError(
+        f"The change is saved, but the database file {path} still holds the deleted text ({problem}); {_AGAIN}."
+    )
+
+
+def _clean_sqlite(path: Path) -> str:
+    """"" when the file and its WAL hold no deleted data any more, else why not."""
     try:
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con = sqlite3.connect(path, timeout=30, isolation_level=None)
+    except sqlite3.Error as e:
+        return str(e)
+    try:
         con.execute("PRAGMA secure_delete=ON")
         con.execute("VACUUM")
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy, _, _ = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        wal = path.with_name(path.name + "-wal")
+        if busy or (wal.exists() and wal.stat().st_size):
+            return "another program is reading it, so its write-ahead log could not be emptied"
+        if con.execute("DELETE FROM settings WHERE key = ?", (CLEANUP_PENDING,)).rowcount:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL now holds only that deletion
+        return ""
     except sqlite3.Error as e:
-        raise StorageError(f"The database {path} could not be cleaned after the change: {e}.") from None
+        return str(e)  # "database or disk is full", "database is locked"
     finally:
         con.close()
 
@@ -129,6 +171,8 @@ _PERSONAL_TABLES = (
     "person_aliases",
     "meeting_attendees",
     "meetings",
+    "groups",
+    "scheduled_meetings",
 )
 
 
@@ -139,9 +183,16 @@ def _vacuum_full(url: str) -> None:
     engine = create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as conn:
+            conn.execute(text(f"SET lock_timeout = '{int(LOCK_TIMEOUT_S * 1000)}ms'"))
             conn.execute(text("VACUUM FULL " + ", ".join(_PERSONAL_TABLES)))
+            conn.execute(text("DELETE FROM settings WHERE key = :k"), {"k": CLEANUP_PENDING})
     except exc.SQLAlchemyError as e:
         reason = str(getattr(e, "orig", None) or e).splitlines()[0]
-        raise StorageError(f"The database could not be cleaned after the change: {reason}.") from None
+        if "lock timeout" in reason:
+            reason = f"another connection kept the tables busy for more than {LOCK_TIMEOUT_S:g} s"
+        raise StorageError(
+            f"The change is saved, but PostgreSQL could not rewrite the tables without the old row versions "
+            f"({reason}); {_AGAIN}."
+        ) from None
     finally:
         engine.dispose()

@@ -204,21 +204,25 @@ class Reads:
         )
         return [r[0] for r in rows]
 
-    def item_ids_mentioning(self, words: Sequence[str]) -> list[int]:
-        """Items whose text, source, topic or history contains one of the words (a superset:
-        LIKE ignores case only for ASCII, so the words are tried as written and in lower case)."""
-        variants = sorted({v for w in words if w for v in (w, w.lower(), w[:1].upper() + w[1:].lower())})
-        if not variants:
-            return []
-        params = {f"w{n}": f"%{v}%" for n, v in enumerate(variants)}
-        likes = " OR ".join(f"{col} LIKE :{k}" for k in params for col in ("i.text", "i.source", "i.topic"))
-        history = " OR ".join(f"h.detail LIKE :{k}" for k in params)
+    # every stored text, for `person export` and `person forget`, which read them all (issue 13)
+
+    def item_texts(self) -> list[tuple[int, int | None, str, str | None, str | None]]:
+        rows = self.run("SELECT id, meeting_id, text, source, topic FROM items ORDER BY id", {})
+        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+    def history_details(self) -> list[tuple[int, int, str]]:
+        rows = self.run("SELECT id, item_id, detail FROM item_history ORDER BY id", {})
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def organisation_owners(self) -> list[tuple[int, int, str]]:
         rows = self.run(
-            f"SELECT i.id FROM items i WHERE {likes} "
-            f"UNION SELECT h.item_id FROM item_history h WHERE {history} ORDER BY 1",
-            params,
+            "SELECT id, item_id, organisation FROM item_owners WHERE organisation IS NOT NULL ORDER BY id", {}
         )
-        return [r[0] for r in rows]
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def scheduled_places(self) -> list[tuple[int, str]]:
+        rows = self.run("SELECT id, place FROM scheduled_meetings WHERE place IS NOT NULL ORDER BY id", {})
+        return [(r[0], r[1]) for r in rows]
 
     def get_person(self, person_id: int) -> Person:
         found = [p for p in self.list_people() if p.id == person_id]

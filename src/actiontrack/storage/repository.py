@@ -48,13 +48,29 @@ class Repository(Reads):
 
     # --- groups and meetings ------------------------------------------------
 
+    def _insert_unless_taken(self, row: Any) -> bool:
+        """Insert a row in a savepoint; False when a unique key is taken, by another writer that
+        committed it a moment ago (PostgreSQL lets two transactions race here; SQLite queues
+        writers). The transaction goes on either way (issue 13)."""
+        from sqlalchemy.exc import IntegrityError
+
+        try:
+            with self.session.begin_nested():
+                self.session.add(row)
+                self.session.flush()
+        except IntegrityError:
+            return False
+        return True
+
     def get_or_create_group(self, name: str, now: str) -> GroupRef:
         found = self.find_group(name)
         if found is None:
             row = GroupRow(name=" ".join(name.split()), created_at=now)
-            self.session.add(row)
-            self.session.flush()
-            found = GroupRef(row.id, row.name)  # type: ignore[arg-type]
+            if self._insert_unless_taken(row):
+                return GroupRef(row.id, row.name)  # type: ignore[arg-type]
+            found = self.find_group(name)
+            if found is None:
+                raise InputError(f"The group '{name}' could not be created; try again.")
         return found
 
     def create_meeting(
@@ -82,8 +98,11 @@ class Repository(Reads):
             next_meeting=_s(next_meeting),
             created_at=now,
         )
-        self.session.add(row)
-        self.session.flush()
+        if not self._insert_unless_taken(row):
+            raise InputError(
+                "The same document was imported from elsewhere at the same moment; it is stored once "
+                "(`track meeting list` shows it)."
+            )
         return self.get_meeting(row.id)  # type: ignore[arg-type]
 
     def set_setting(self, key: str, value: str) -> None:
@@ -127,8 +146,12 @@ class Repository(Reads):
         if self.person_by_name(name) is not None:
             raise PersonError(f"'{name}' is already known.")
         row = PersonRow(name=name, organisation=organisation, created_at=now)
-        self.session.add(row)
-        self.session.flush()
+        if not self._insert_unless_taken(row):
+            # added by another writer a moment ago: the same person, as if they had been there first
+            existing = self.person_by_name(name)
+            if existing is None:
+                raise PersonError(f"'{name}' could not be added; try again.")
+            return existing
         return Person(row.id, row.name, row.organisation)
 
     def update_person(self, person_id: int, organisation: str | None) -> None:
@@ -251,17 +274,24 @@ class Repository(Reads):
 
     # --- forgetting a person (issue 6) -----------------------------------------------------------
 
-    def rewrite_item_texts(
-        self, item_id: int, *, text: str, source: str | None, topic: str | None, history: Any
-    ) -> None:
-        """Replace an item's texts, and each history entry's detail through `history(detail_json)`."""
-        row = self._item_row(item_id)
-        row.text, row.source, row.topic = text, source, topic
-        self.session.add(row)
-        for entry in self.session.exec(select(ItemHistoryRow).where(ItemHistoryRow.item_id == item_id)).all():
-            entry.detail = history(entry.detail)
-            self.session.add(entry)
-        self.session.flush()
+    _REWRITABLE = {
+        "items": ("text", "source", "topic"),
+        "item_history": ("detail",),
+        "item_owners": ("organisation",),
+        "meetings": ("title", "place", "secretary", "source_path"),
+        "groups": ("name", "place"),
+        "scheduled_meetings": ("place",),
+        "people": ("organisation",),
+    }
+
+    def rewrite_row(self, table: str, row_id: int | str, values: Mapping[str, Any]) -> None:
+        """Replace texts of one row (the columns that can hold a name), as forgetting a person does."""
+        allowed = self._REWRITABLE[table]
+        if not values or any(column not in allowed for column in values):
+            raise ValueError(f"{sorted(values)} of {table} are not texts to rewrite")
+        assignments = ", ".join(f"{column} = :{column}" for column in values)
+        self.session.execute(text(f"UPDATE {table} SET {assignments} WHERE id = :row_id"),
+                             {**values, "row_id": row_id})  # fmt: skip
 
     def forget_person(self, person_id: int, *, replacement: str) -> None:
         """Delete a person, their aliases and attendance; the items they owned keep an owner
@@ -276,10 +306,3 @@ class Repository(Reads):
         self.session.flush()
         self.session.delete(self.session.get(PersonRow, person_id))
         self.session.flush()
-
-    def set_meeting_secretary(self, meeting_id: int, secretary: str) -> None:
-        row = self.session.get(MeetingRow, meeting_id)
-        if row is not None:
-            row.secretary = secretary
-            self.session.add(row)
-            self.session.flush()

@@ -1,0 +1,386 @@
+"""Personal data: everything stored about a person (`track person export`), and forgetting
+them (`track person forget`).
+
+Names, e-mail addresses and phone numbers of the people in the minutes are personal data;
+the group keeps its items, not the person. Both commands go through the same `_Plan`, so
+what the export hands out is exactly what forgetting rewrites, and nothing else (issue 13):
+
+- the full name and aliases, in any case, everywhere;
+- the surname alone ("kontakta Öberg"), written as a name (capitalised or in capitals),
+  everywhere, when nobody else known has that surname or first name;
+- the first name or a nickname alone ("Kerstin ringer"), written as a name, only in the
+  person's own items and at the meetings they attended, and only when nobody else known
+  goes by the same first name: "per månad" and "bo kvar" are words, and "Bo" is Bo
+  Pettersson's as much as anybody's;
+- a name that is also a Swedish word (Per, Bo, Sten, Berg, Lund, ...) counts at the start of
+  a sentence only in the person's own items, where the extractor resolved it to them:
+  "Per månad ..." elsewhere is a word;
+- an e-mail address whose local part is their name ("kerstin.oberg@..."), and an e-mail
+  address or phone number written right after a mention of them.
+
+Every stored text is read in full, in Python: LIKE in SQL ignores case only for ASCII on
+SQLite and not at all on PostgreSQL, and a history note is JSON in which a newline before
+a name is written as the two characters backslash and n.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from actiontrack.models import Item, Meeting, Person
+from actiontrack.service import find_person
+
+if TYPE_CHECKING:
+    from actiontrack.storage.reads import Reads
+    from actiontrack.storage.repository import Repository
+
+REMOVED = "removed person"  # what a forgotten person becomes, as owner and in every stored text
+REMOVED_CONTACT = "removed contact"  # an e-mail address or phone number of theirs
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w+])(?:\+46[ -]?(?:\(0\)[ -]?)?|0)\d{1,3}(?:[ -]?\d){5,9}(?!\w)")
+CONTACT_WINDOW = 80  # characters after a mention in which an address or number is theirs
+
+
+# Names that are also Swedish words: at the start of a sentence they are read as the word.
+_WORD_NAMES = """
+per bo sten stig dag liv maj lo ask björn karl klara inga vilja sol ben love vide lilja linnea malva juni
+mark max iris siv tor rut ros berg lund holm ström strand björk lind ek alm gran hed nord sjö sand falk
+örn svan fors kvist bäck frisk stark lång rask ljung hage dal
+"""
+WORD_NAMES = frozenset(_WORD_NAMES.split())
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a text sits, which decides how much of a name counts as a mention."""
+
+    first_name: bool  # the first name alone means them here
+    initial: bool  # a name at the start of a sentence means them here
+    initials: bool = False  # "KÖ" means them here
+
+
+OWN = Scope(first_name=True, initial=True, initials=True)  # their own items, a secretary field
+NEARBY = Scope(first_name=True, initial=False)  # the meetings they attended
+ELSEWHERE = Scope(first_name=False, initial=False)
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, as names are written in addresses and file names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _capitalised(word: str) -> set[str]:
+    title = "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    return {title, word.upper()}
+
+
+def _alternatives(words: set[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """A word that starts the text, a sentence or a list line: "Per månad ..." is no name there."""
+    before = text[:start].rstrip(" \t\"'“”«»(")
+    return not before or before[-1] in ".!?" or bool(re.search(r"(?:^|\n)\s*(?:[-–•*]|\d+[.)])?$", before))
+
+
+def _words(names: set[str], flags: int = 0) -> re.Pattern[str] | None:
+    alternatives = _alternatives(names)
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![\w@.])(?:" + alternatives + r")(?:s)?(?![\w@])", flags)
+
+
+@dataclass
+class Names:
+    """How one person is written, measured against everybody else known."""
+
+    person: Person
+    full: re.Pattern[str] | None  # full name and aliases of more than one word, in any case
+    surname: re.Pattern[str] | None  # written as a name, when nobody else known shares it
+    first: re.Pattern[str] | None  # first name, nicknames and one-word aliases, likewise
+    initials: re.Pattern[str] | None  # "Ansvarig: KÖ", in their own items, when nobody else has them
+    first_token: str  # folded, as in an e-mail address; "" when others share it
+    surname_token: str
+    left_ambiguous: list[str] = field(default_factory=list)  # names left as written: others share them
+
+    @classmethod
+    def of(cls, person: Person, others: list[Person]) -> Names:
+        from actiontrack.names_sv import first_name_forms
+        from actiontrack.people import initials as _initials
+
+        parts = person.name.split()
+        first = parts[0] if parts else ""
+        surname = parts[-1] if len(parts) > 1 else ""
+        spelled = [person.name, *person.aliases]
+        long_names = {n for n in spelled if len(n.split()) > 1 or "@" in n}
+        short = {s.casefold() for s in spelled if len(s.split()) == 1 and "@" not in s}
+        short |= first_name_forms(first) if first else set()
+        theirs: set[str] = set()  # every one-word name another person goes by
+        for other in others:
+            words = other.name.split()
+            if words:
+                theirs |= first_name_forms(words[0]) | {words[-1].casefold()}
+            theirs |= {a.casefold() for a in other.aliases if len(a.split()) == 1}
+        mine = _initials(person.name) if len(parts) > 1 else ""
+        if not 2 <= len(mine) <= 3 or mine in {_initials(o.name) for o in others}:
+            mine = ""
+        left: list[str] = []
+        if short & theirs:
+            left.append(first)
+            short = set()
+        if surname and surname.casefold() in theirs:
+            left.append(surname)
+            surname = ""
+        return cls(
+            person,
+            full=_words(long_names, re.IGNORECASE),
+            surname=_words(_capitalised(surname)) if surname else None,
+            first=_words({c for f in short for c in _capitalised(f)}),
+            initials=re.compile(rf"(?<!\w){re.escape(mine)}(?!\w)") if mine else None,
+            first_token=_fold(first) if short else "",
+            surname_token=_fold(surname),
+            left_ambiguous=left,
+        )
+
+    def _own_address(self, address: str) -> bool:
+        local = _fold(address.split("@", 1)[0])
+        pieces = {p for p in re.split(r"[._+-]", local) if p}
+        folded = [_fold(p) for p in self.person.name.split()]
+        if len(folded) > 1 and (local == "".join(folded) or local == folded[0][:1] + folded[-1]):
+            return True
+        if len(folded) > 1 and {folded[0], folded[-1]} <= pieces:
+            return True
+        return bool(self.surname_token and self.surname_token in pieces) or (
+            bool(self.first_token) and pieces == {self.first_token}
+        )
+
+    def mentions(self, text: str, scope: Scope) -> list[tuple[int, int, str]]:
+        """The spans of `text` that name them or are their contact details, with what replaces each."""
+        spans: list[tuple[int, int, str]] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= s or start >= e for s, e, _ in spans)
+
+        for m in EMAIL.finditer(text):
+            if (self.full and self.full.search(m.group())) or self._own_address(m.group()):
+                spans.append((m.start(), m.end(), REMOVED_CONTACT))
+        names = [m.span() for m in self.full.finditer(text)] if self.full else []
+        for pattern in (
+            self.surname,
+            self.first if scope.first_name else None,
+            self.initials if scope.initials else None,
+        ):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                word = m.group().casefold()
+                is_word = word in WORD_NAMES or word.removesuffix("s") in WORD_NAMES
+                if scope.initial or not is_word or not _sentence_initial(text, m.start()):
+                    names.append(m.span())
+        for start, end in sorted(names, key=lambda span: (span[0], -span[1])):  # longest first
+            if not free(start, end):
+                continue
+            spans.append((start, end, REMOVED))
+            window = text[end : end + CONTACT_WINDOW].split("\n", 1)[0]
+            for contact in (*EMAIL.finditer(window), *PHONE.finditer(window)):
+                s, e = end + contact.start(), end + contact.end()
+                if free(s, e):
+                    spans.append((s, e, REMOVED_CONTACT))
+        return sorted(spans)
+
+    def scrub(self, text: str | None, scope: Scope) -> str | None:
+        if not text:
+            return text
+        out = text
+        for start, end, replacement in reversed(self.mentions(text, scope)):
+            out = out[:start] + replacement + out[end:]
+        return out
+
+    def scrub_path(self, path: str | None, *, attended: bool) -> str | None:
+        """A file name is written in any case and often without å, ä, ö: 'oberg_kerstin.docx'."""
+        if not path:
+            return path
+        out = self.scrub(path, OWN if attended else ELSEWHERE) or ""
+        tokens = {self.surname_token, self.first_token if attended else ""} - {""}
+        if tokens:
+            pattern = re.compile(r"(?<![^\W_\d])(?:" + _alternatives(tokens) + r")(?![^\W_\d])")
+            for m in reversed(list(pattern.finditer(_fold_keep_length(out)))):
+                out = out[: m.start()] + REMOVED + out[m.end() :]
+        return out
+
+    def scrub_json(self, detail: str, scope: Scope) -> str:
+        """A history entry's detail: a JSON object whose strings are scrubbed one by one."""
+        try:
+            data = json.loads(detail)
+        except ValueError:
+            return self.scrub(detail, scope) or ""
+
+        def walk(value: Any) -> Any:
+            if isinstance(value, str):
+                return self.scrub(value, scope)
+            if isinstance(value, list):
+                return [walk(v) for v in value]
+            if isinstance(value, dict):
+                return {k: walk(v) for k, v in value.items()}
+            return value
+
+        return json.dumps(walk(data), ensure_ascii=False, default=str)
+
+
+def _fold_keep_length(text: str) -> str:
+    """Each character folded to one character (Ö -> o), so that spans stay where they were."""
+    return "".join((_fold(ch) or ch)[0] for ch in text)
+
+
+# --- what is stored about them, and what forgetting them changes -------------------------------------
+
+
+@dataclass
+class _Change:
+    table: str
+    row_id: int | str
+    values: dict[str, Any]
+
+
+@dataclass
+class _Plan:
+    names: Names
+    owned_ids: set[int]
+    mentioned_ids: list[int]
+    meetings_naming: set[int]
+    changes: list[_Change]
+
+
+def _plan(repo: Reads, person: Person) -> _Plan:
+    names = Names.of(person, [p for p in repo.list_people() if p.id != person.id])
+    attended = {m.id for m, _ in repo.meetings_of(person.id)}  # type: ignore[arg-type]
+    owned = set(repo.item_ids_owned_by(person.id))  # type: ignore[arg-type]
+    changes: list[_Change] = []
+    meeting_of: dict[int, int | None] = {}
+    mentioned: set[int] = set()
+
+    def scope_of(item_id: int) -> Scope:
+        if item_id in owned:
+            return OWN
+        return NEARBY if meeting_of.get(item_id) in attended else ELSEWHERE
+
+    for item_id, meeting_id, *texts in repo.item_texts():
+        meeting_of[item_id] = meeting_id
+        scope = scope_of(item_id)
+        new = {}
+        for column, value in zip(("text", "source", "topic"), texts, strict=True):
+            scrubbed = names.scrub(value, scope)
+            if scrubbed != value:
+                new[column] = scrubbed
+        if new:
+            changes.append(_Change("items", item_id, new))
+            mentioned.add(item_id)
+    for entry_id, item_id, detail in repo.history_details():
+        scrubbed = names.scrub_json(detail, scope_of(item_id))
+        if scrubbed != detail:
+            changes.append(_Change("item_history", entry_id, {"detail": scrubbed}))
+            mentioned.add(item_id)
+    for owner_id, item_id, organisation in repo.organisation_owners():
+        scrubbed = names.scrub(organisation, scope_of(item_id))
+        if scrubbed != organisation:
+            changes.append(_Change("item_owners", owner_id, {"organisation": scrubbed}))
+            mentioned.add(item_id)
+    meetings_naming: set[int] = set()
+    for m in repo.list_meetings():
+        here = m.id in attended
+        scope = Scope(first_name=here, initial=True)  # a title or place is no sentence
+        new = {
+            "title": names.scrub(m.title, scope),
+            "place": names.scrub(m.place, scope),
+            "secretary": names.scrub(m.secretary, OWN),  # a bare name: "/Margareta"
+            "source_path": names.scrub_path(m.source_path, attended=here),
+        }
+        old = {"title": m.title, "place": m.place, "secretary": m.secretary, "source_path": m.source_path}
+        new = {k: v for k, v in new.items() if v != old[k]}
+        if new:
+            changes.append(_Change("meetings", m.id, new))
+            meetings_naming.add(m.id)
+    group_names = {g.name.casefold() for g in repo.groups()}
+    for g in repo.groups():
+        label = Scope(first_name=False, initial=True)
+        name, place = names.scrub(g.name, label) or g.name, names.scrub(g.place, label)
+        new_values: dict[str, Any] = {}
+        if name != g.name:
+            unique, n = name, 1
+            while unique.casefold() in group_names:
+                n += 1
+                unique = f"{name} ({n})"
+            group_names.add(unique.casefold())
+            new_values["name"] = unique
+        if place != g.place:
+            new_values["place"] = place
+        if new_values:
+            changes.append(_Change("groups", g.id, new_values))
+            meetings_naming |= {m.id for m in repo.list_meetings(g.name)}
+    for row_id, place in repo.scheduled_places():
+        scrubbed = names.scrub(place, Scope(first_name=False, initial=True))
+        if scrubbed != place:
+            changes.append(_Change("scheduled_meetings", row_id, {"place": scrubbed}))
+    for other in repo.list_people():  # "Kerstin Öbergs enhet" as somebody else's organisation
+        scrubbed = names.scrub(other.organisation, Scope(first_name=False, initial=True))
+        if other.id != person.id and scrubbed != other.organisation:
+            changes.append(_Change("people", other.id, {"organisation": scrubbed}))  # type: ignore[arg-type]
+    return _Plan(names, owned, sorted(mentioned - owned), meetings_naming, changes)
+
+
+@dataclass
+class PersonData:
+    person: Person
+    meetings: list[tuple[Meeting, bool]]
+    owned: list[Item]
+    mentioned: list[Item]
+    secretary_of: list[Meeting]
+    meetings_naming_them: list[Meeting] = field(default_factory=list)
+    left_ambiguous: list[str] = field(default_factory=list)  # names shared with others, left as written
+
+
+def person_data(repo: Reads, name: str) -> PersonData:
+    """Everything stored about a person: items owned, items and notes that name them, meetings."""
+    person = find_person(repo, name)
+    return _data(repo, person, _plan(repo, person))
+
+
+def _data(repo: Reads, person: Person, plan: _Plan) -> PersonData:
+    meetings = repo.meetings_of(person.id)  # type: ignore[arg-type]
+    secretary_changed = {c.row_id for c in plan.changes if c.table == "meetings" and "secretary" in c.values}
+    return PersonData(
+        person,
+        meetings,
+        owned=[repo.get_item(i) for i in sorted(plan.owned_ids)],
+        mentioned=[repo.get_item(i) for i in plan.mentioned_ids],
+        secretary_of=[m for m in repo.list_meetings() if m.id in secretary_changed],
+        meetings_naming_them=[m for m in repo.list_meetings() if m.id in plan.meetings_naming],
+        left_ambiguous=plan.names.left_ambiguous,
+    )
+
+
+def forget_person(repo: Repository, name: str, *, now: datetime) -> PersonData:
+    """Remove a person and rewrite every stored text that names them; keep the items.
+
+    The items they owned keep an owner called "removed person". The caller cleans the
+    database file afterwards so that no deleted page keeps the name (storage.maintenance.purge).
+    """
+    from actiontrack.service import timestamp
+    from actiontrack.storage.maintenance import CLEANUP_PENDING
+
+    person = find_person(repo, name)
+    plan = _plan(repo, person)
+    data = _data(repo, person, plan)
+    for change in plan.changes:
+        repo.rewrite_row(change.table, change.row_id, change.values)
+    repo.forget_person(person.id, replacement=REMOVED)  # type: ignore[arg-type]
+    repo.set_setting(CLEANUP_PENDING, timestamp(now))  # until purge() has cleaned the file
+    return data
