@@ -58,6 +58,7 @@ class Meeting:
     source_hash: str | None = None
     next_meeting: dt.date | None = None
     item_count: int = 0
+    time: str | None = None  # of day, as written: "13.00-15.00"
 
     @property
     def ref(self) -> MeetingRef:
@@ -114,6 +115,7 @@ class ExtractedMeeting:
     title: str | None = None
     date: dt.date | None = None
     year_inferred: str | None = None  # how the year was found when the heading has none
+    partial_date: tuple[int, int] | None = None  # (month, day) when no year could be found; date is None
     attendees: list[Attendee] = field(default_factory=list)
     absent: list[Attendee] = field(default_factory=list)
     secretary: str | None = None

@@ -18,6 +18,7 @@ from actiontrack.models import Item, Meeting, Person
 from actiontrack.usecases.agenda import Digest, agenda, digest, keep, meeting_for_review
 from actiontrack.usecases.common import CURRENT_MEETING, Confirm, current_id, timestamp, today_of
 from actiontrack.usecases.documents import ImportResult, extract_document, import_extraction
+from actiontrack.usecases.history import Change, log, undo
 from actiontrack.usecases.items import (
     Filters,
     OwnerFilter,
@@ -46,12 +47,12 @@ if TYPE_CHECKING:
     from actiontrack.storage.repository import Repository
 
 __all__ = [
-    "CURRENT_MEETING", "Confirm", "Digest", "Filters", "ImportResult", "OwnerFilter", "PersonData",
+    "CURRENT_MEETING", "Change", "Confirm", "Digest", "Filters", "ImportResult", "OwnerFilter", "PersonData",
     "add_alias", "add_item", "add_note", "add_person", "agenda", "complete", "current_id",
     "current_meeting", "digest", "drop", "edit", "extract_document", "find_person", "forget_person",
-    "import_extraction", "keep", "list_items", "meeting_for_review", "merge_people", "next_meeting_after",
+    "import_extraction", "keep", "list_items", "log", "meeting_for_review", "merge_people", "next_meeting_after",
     "open_item", "owners_from_subject", "person_data", "reopen", "resolve_owner", "sort_for_listing",
-    "start_meeting", "timestamp", "today_of",
+    "start_meeting", "timestamp", "today_of", "undo",
 ]  # fmt: skip
 
 

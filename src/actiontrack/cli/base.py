@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from actiontrack.storage import Database
+    from actiontrack.storage.journal import Record
     from actiontrack.storage.reads import Reads
     from actiontrack.storage.repository import Repository
 
@@ -33,6 +34,10 @@ class _Group(TyperGroup):
     """Turns every ActionTrackError into one sentence on stderr and its exit status."""
 
     def invoke(self, ctx: Any) -> Any:
+        if ctx.parent is None:  # the command as typed (without --db), for `track log`
+            import shlex
+
+            ctx.meta["track.label"] = shlex.join(["track", *ctx._protected_args, *ctx.args])
         try:
             return super().invoke(ctx)
         except ActionTrackError as e:
@@ -112,8 +117,18 @@ class StatusChoice(StrEnum):
 
 class State:
     def __init__(self, db: str | None, now: datetime) -> None:
+        import uuid
+
         self.db = db
         self.now = now
+        self.label = "track"
+        self.command_id = uuid.uuid4().hex  # every transaction of this command is undone together
+
+    def record(self) -> "Record":
+        from actiontrack.storage.journal import Record
+        from actiontrack.usecases.common import timestamp
+
+        return Record(self.command_id, self.label, timestamp(self.now))
 
     @property
     def today(self) -> date:
@@ -128,18 +143,20 @@ class State:
 
         return database_url(self.db)
 
-    def write(self, work: "Callable[[Repository], T]") -> T:
-        """Run `work` in one write transaction (retried if SQLite stays busy) and return its result."""
+    def write(self, work: "Callable[[Repository], T]", *, record: bool = True) -> T:
+        """Run `work` in one write transaction (retried if SQLite stays busy) and return its result.
+
+        Recorded in the journal `track undo` reads, unless `record` is False (undo itself)."""
         from actiontrack.storage import open_database
 
-        with open_database(self.url) as db:
+        with open_database(self.url, record=self.record() if record else None) as db:
             return db.run(work)
 
     def database(self) -> "AbstractContextManager[Database]":
         """One connection for many transactions (`track import` of many documents)."""
         from actiontrack.storage import open_database
 
-        return open_database(self.url)
+        return open_database(self.url, record=self.record())
 
     def reader(self) -> "AbstractContextManager[Reads]":
         """For commands that write nothing: the fast path on SQLite (see storage.open_reader)."""
@@ -190,6 +207,7 @@ def main_callback(
     everything runs offline on this machine.
     """
     ctx.obj = State(db, _parse_now(now))
+    ctx.obj.label = ctx.meta.get("track.label", "track")
 
 
 def state_of(ctx: typer.Context) -> State:

@@ -21,6 +21,7 @@ from actiontrack.paths import sqlite_path
 from actiontrack.storage.reads import Reads
 
 if TYPE_CHECKING:
+    from actiontrack.storage.journal import Record
     from actiontrack.storage.repository import Repository
 
 BUSY_TIMEOUT_MS = 30_000
@@ -103,8 +104,9 @@ class Database:
     so each document is stored whole or not at all without paying for a new connection.
     """
 
-    def __init__(self, url: str, *, write: bool = True) -> None:
+    def __init__(self, url: str, *, write: bool = True, record: Record | None = None) -> None:
         self.url = url
+        self.record = record  # when given, each transaction is journaled for `track undo`
         _prepare_sqlite_file(url)
         self.engine = _engine(url, write)
         self._migrated = False
@@ -123,7 +125,14 @@ class Database:
                 try:
                     if not self._migrated:
                         migrate(session.connection())
-                    yield Repository(session)
+                    repo = Repository(session)
+                    if self.record is not None:
+                        from actiontrack.storage.journal import Journal
+
+                        repo.journal = Journal(session)
+                    yield repo
+                    if repo.journal is not None:
+                        repo.journal.save(self.record)  # type: ignore[arg-type]
                     session.commit()
                     self._migrated = True
                 except BaseException:
@@ -152,8 +161,8 @@ class Database:
 
 
 @contextmanager
-def open_database(url: str, *, write: bool = True) -> Iterator[Database]:
-    db = Database(url, write=write)
+def open_database(url: str, *, write: bool = True, record: Record | None = None) -> Iterator[Database]:
+    db = Database(url, write=write, record=record)
     try:
         yield db
     finally:

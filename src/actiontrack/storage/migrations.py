@@ -117,7 +117,26 @@ def m001_initial(conn: Connection) -> None:
     md.create_all(conn)
 
 
-MIGRATIONS: list[Migration] = [m001_initial]
+def m002_changes_and_meeting_time(conn: Connection) -> None:
+    """The journal `track undo` and `track log` read (issue 12), and a meeting's time of day."""
+    import sqlalchemy as sa
+
+    md = sa.MetaData()
+    sa.Table(
+        "changes", md,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("command_id", sa.String, nullable=False, index=True),
+        sa.Column("at", sa.String, nullable=False),
+        sa.Column("label", sa.String, nullable=False),
+        sa.Column("summary", sa.String, nullable=False),
+        sa.Column("detail", sa.String, nullable=False),
+        sa.Column("undone_at", sa.String),
+    )  # fmt: skip
+    md.create_all(conn)
+    conn.execute(sa.text("ALTER TABLE meetings ADD COLUMN time VARCHAR"))
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_changes_and_meeting_time]
 
 
 def _migrations_table() -> Any:

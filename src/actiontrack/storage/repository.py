@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlmodel import Session, select
@@ -31,6 +31,9 @@ from actiontrack.storage.tables import (
     SettingRow,
 )
 
+if TYPE_CHECKING:
+    from actiontrack.storage.journal import Journal
+
 
 def _s(value: date | None) -> str | None:
     return value.isoformat() if value else None
@@ -41,6 +44,7 @@ class Repository(Reads):
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self.journal: Journal | None = None  # set when the command is recorded for `track undo`
         super().__init__(self._run)
 
     def _run(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
@@ -265,7 +269,12 @@ class Repository(Reads):
 
     def forget_person(self, person_id: int, *, replacement: str) -> None:
         """Delete a person, their aliases and attendance; the items they owned keep an owner
-        written as `replacement`."""
+        written as `replacement`. The undo journal is emptied: it holds old texts that name them."""
+        from actiontrack.storage.journal import forget_all
+
+        if self.journal is not None:
+            self.journal.stop()
+        forget_all(self.session)
         for owner in self.session.exec(select(ItemOwnerRow).where(ItemOwnerRow.person_id == person_id)).all():
             owner.person_id = None
             owner.organisation = replacement
@@ -283,3 +292,13 @@ class Repository(Reads):
             row.secretary = secretary
             self.session.add(row)
             self.session.flush()
+
+    # --- undo (issue 12) -------------------------------------------------------------------------
+
+    def undo_last(self, now: str) -> tuple[str, str]:
+        """Revert the last recorded command; what it was, and what it had changed."""
+        from actiontrack.storage.journal import undo_last
+        from actiontrack.storage.reads import summarise
+
+        rows = undo_last(self.session, now)
+        return rows[0].label, summarise([json.loads(r.detail) for r in rows])
