@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 from actiontrack.models import Item, Meeting, Person
 from actiontrack.usecases.agenda import Digest, agenda, digest, keep, meeting_for_review
 from actiontrack.usecases.common import CURRENT_MEETING, Confirm, current_id, timestamp, today_of
-from actiontrack.usecases.documents import ImportResult, extract_document, import_extraction
+from actiontrack.usecases.documents import (
+    ImportResult,
+    Plan,
+    extract_document,
+    import_pending,
+    plan_import,
+    text_hash,
+)
 from actiontrack.usecases.history import Change, log, undo
 from actiontrack.usecases.items import (
     Filters,
@@ -32,6 +39,7 @@ from actiontrack.usecases.items import (
     reopen,
     sort_for_listing,
 )
+from actiontrack.usecases.meeting_dates import Pending, extract_for_import, settle_dates
 from actiontrack.usecases.meetings import current_meeting, next_meeting_after, start_meeting
 from actiontrack.usecases.people import (
     add_alias,
@@ -50,7 +58,7 @@ __all__ = [
     "CURRENT_MEETING", "Change", "Confirm", "Digest", "Filters", "ImportResult", "OwnerFilter", "PersonData",
     "add_alias", "add_item", "add_note", "add_person", "agenda", "complete", "current_id",
     "current_meeting", "digest", "drop", "edit", "extract_document", "find_person", "forget_person",
-    "import_extraction", "keep", "list_items", "log", "meeting_for_review", "merge_people", "next_meeting_after",
+    "Pending", "Plan", "extract_for_import", "import_pending", "plan_import", "settle_dates", "text_hash", "keep", "list_items", "log", "meeting_for_review", "merge_people", "next_meeting_after",
     "open_item", "owners_from_subject", "person_data", "reopen", "resolve_owner", "sort_for_listing",
     "start_meeting", "timestamp", "today_of", "undo",
 ]  # fmt: skip

@@ -20,7 +20,7 @@ def full_export(track):
 
 
 def test_undo_after_an_import_leaves_the_database_as_before(track, tmp_path):
-    track("import", str(DATA / "bryggangruppen.txt"), "--yes")
+    track("import", str(DATA / "bryggangruppen.txt"), "--year", "2017", "--yes")
     before = full_export(track)
     minutes = tmp_path / "referens.txt"
     minutes.write_text(MINUTES, encoding="utf-8")

@@ -90,6 +90,49 @@ class Repository(Reads):
         self.session.flush()
         return self.get_meeting(row.id)  # type: ignore[arg-type]
 
+    def update_meeting(
+        self, meeting_id: int, *, group: str | None = None, now: str = "", **fields: object
+    ) -> None:
+        """Change a meeting's columns (dates as ISO strings); `group` moves it to that group."""
+        row = self.session.get(MeetingRow, meeting_id)
+        if row is None:
+            raise NotFoundError(f"There is no meeting {meeting_id}; `track meeting list` shows them.")
+        if group is not None:
+            row.group_id = self.get_or_create_group(group, now).id
+        for key, value in fields.items():
+            setattr(row, key, value)
+        self.session.add(row)
+        self.session.flush()
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """A meeting with its items, attendance and the schedule its minutes gave; decisions
+        taken at it on other items stay in their history, without the link."""
+        for item_id in [
+            r[0] for r in self.run("SELECT id FROM items WHERE meeting_id = :m", {"m": meeting_id})
+        ]:
+            self.delete_item(item_id)
+        for entry in self.session.exec(
+            select(ItemHistoryRow).where(ItemHistoryRow.meeting_id == meeting_id)
+        ).all():
+            entry.meeting_id = None
+            self.session.add(entry)
+        for table in (AttendanceRow,):
+            for row in self.session.exec(select(table).where(table.meeting_id == meeting_id)).all():
+                self.session.delete(row)
+        for planned in self.session.exec(
+            select(ScheduledMeetingRow).where(ScheduledMeetingRow.source_meeting_id == meeting_id)
+        ).all():
+            self.session.delete(planned)
+        self.session.flush()
+        self.session.delete(self.session.get(MeetingRow, meeting_id))
+        self.session.flush()
+
+    def delete_setting(self, key: str) -> None:
+        row = self.session.get(SettingRow, key)
+        if row is not None:
+            self.session.delete(row)
+            self.session.flush()
+
     def set_setting(self, key: str, value: str) -> None:
         row = self.session.get(SettingRow, key)
         if row is None:
@@ -245,6 +288,15 @@ class Repository(Reads):
                 meeting_id=meeting_id,
             )
         )
+        self.session.flush()
+
+    def delete_item(self, item_id: int) -> None:
+        """An item with its owners and history (a point gone from corrected minutes)."""
+        for table in (ItemOwnerRow, ItemHistoryRow):
+            for row in self.session.exec(select(table).where(table.item_id == item_id)).all():
+                self.session.delete(row)
+        self.session.flush()
+        self.session.delete(self._item_row(item_id))
         self.session.flush()
 
     def _item_row(self, item_id: int) -> ItemRow:

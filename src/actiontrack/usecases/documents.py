@@ -1,25 +1,218 @@
-"""Documents: what is in a set of minutes, and storing it as a meeting, people and items."""
+"""Documents: storing a set of minutes as a meeting, its people and its items, or as an update.
+
+The same minutes are recognised by their normalised text, whatever the encoding, line
+endings or file name. Minutes of a group and day already imported are an update of that
+meeting: items are matched by their source sentence (the same, or nearly: a corrected typo
+or date), and items done, dropped or edited by hand are kept as they are (issue 12).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from difflib import SequenceMatcher
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from actiontrack.models import ExtractedItem, Extraction, Item, Meeting, Owner, OwnerKind, Status
+from actiontrack.models import ExtractedItem, Extraction, Item, Meeting, Owner, OwnerKind, Person, Status
 from actiontrack.people import Roster
 from actiontrack.usecases.common import timestamp
+from actiontrack.usecases.meeting_dates import Pending
 
 if TYPE_CHECKING:
     from actiontrack.extract.reading import Document
+    from actiontrack.storage.reads import Reads
     from actiontrack.storage.repository import Repository
+
+SIMILAR = 0.75  # how alike two source sentences must be to be the same item, corrected
+# Which of several known people a name in the minutes means: (name, candidates) -> the chosen
+# one, or None for a new person. Only asked at a terminal.
+Choose = Callable[[str, list[Person]], Person | None]
 
 
 def extract_document(document: Document, *, today: date, year: int | None = None) -> Extraction:
     from actiontrack.extract import extract_text
 
     return extract_text(document.text, today=today, year=year)
+
+
+def text_hash(text: str) -> str:
+    """The identity of minutes: their text, normalised (Unicode NFC, no BOM, line ends and
+    trailing spaces ignored), so the same minutes saved as Windows-1252 or with CRLF are one."""
+    text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "text:" + hashlib.sha256("\n".join(lines).strip("\n").encode("utf-8")).hexdigest()
+
+
+def _key(sentence: str) -> str:
+    return " ".join(sentence.split()).casefold()
+
+
+# --- what an import will do ----------------------------------------------------------------------
+
+
+@dataclass
+class ItemChange:
+    item: Item
+    new: ExtractedItem
+    changes: dict[str, list[object]]  # field -> [old, new]
+
+
+@dataclass
+class Update:
+    """How minutes imported again differ from the meeting stored."""
+
+    meeting: Meeting
+    date: list[date | None] | None = None  # [old, new] when the date is corrected
+    added: list[ExtractedItem] = field(default_factory=list)
+    changed: list[ItemChange] = field(default_factory=list)
+    gone: list[Item] = field(default_factory=list)
+    kept: list[tuple[Item, str]] = field(default_factory=list)  # not changed: done, edited by hand
+    unchanged: list[tuple[Item, ExtractedItem]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.date or self.added or self.changed or self.gone)
+
+
+@dataclass
+class Plan:
+    pending: Pending
+    action: str  # "new", "update" or "skip"
+    meeting: Meeting | None = None  # the meeting updated, or imported before
+    update: Update | None = None
+    same_day: list[Meeting] = field(default_factory=list)  # other meetings of the group that day
+
+
+def plan_import(repo: Reads, pending: Pending, *, as_new: bool = False, correcting: bool = False) -> Plan:
+    """New meeting, update of a stored one, or nothing to do (the same minutes again).
+
+    `correcting` (--year or --date given) lets the same text, or minutes of the same day and
+    month, correct a stored meeting's date."""
+    document, m = pending.document, pending.extraction.meeting
+    same_text = repo.meeting_by_hash(text_hash(document.text)) or repo.meeting_by_hash(document.sha256)
+    group = repo.find_group(pending.group)
+    meetings = repo.list_meetings(group.name) if group else []
+    same_day = [x for x in meetings if m.date is not None and x.date == m.date]
+    if as_new:
+        return Plan(pending, "new", same_day=same_day)
+    if same_text is not None and not (correcting and same_text.date != m.date):
+        return Plan(pending, "skip", same_text)
+    target = same_text
+    if target is None:
+        imported = [x for x in same_day if x.source_hash]
+        if not imported and correcting and m.date is not None:
+            path = _source_path(document)
+            imported = [
+                x for x in meetings if x.source_hash and x.date is not None
+                and ((x.date.month, x.date.day) == (m.date.month, m.date.day) or x.source_path == path)
+            ]  # fmt: skip
+        target = imported[-1] if imported else None
+    if target is None:
+        return Plan(pending, "new", same_day=same_day)
+    update = _compare(repo, target, pending.extraction)
+    return Plan(pending, "update", target, update, [x for x in same_day if x.id != target.id])
+
+
+def _compare(repo: Reads, meeting: Meeting, extraction: Extraction) -> Update:
+    update = Update(meeting)
+    if extraction.meeting.date != meeting.date:
+        update.date = [meeting.date, extraction.meeting.date]
+    stored = [i for i in repo.query_items(statuses=tuple(Status), meeting_id=meeting.id) if i.source]
+    pairs, new = _match(stored, extraction.items)
+    matched = {item.id for item, _ in pairs}
+    roster = Roster(repo.list_people())
+    for item, extracted in pairs:
+        reason = _hand_touched(repo, item)
+        changes = _differences(item, extracted, roster)
+        if reason and changes:
+            update.kept.append((item, reason))
+        elif changes:
+            update.changed.append(ItemChange(item, extracted, changes))
+        else:
+            update.unchanged.append((item, extracted))
+    update.added = new
+    for item in stored:
+        if item.id not in matched:
+            reason = _hand_touched(repo, item)
+            if reason:
+                update.kept.append((item, reason + "; no longer in the minutes"))
+            else:
+                update.gone.append(item)
+    return update
+
+
+def _match(
+    stored: list[Item], extracted: list[ExtractedItem]
+) -> tuple[list[tuple[Item, ExtractedItem]], list[ExtractedItem]]:
+    """Pairs of (stored, extracted) with the same source sentence, else the most alike ones."""
+    pool = list(stored)
+    pairs, rest = [], []
+    for e in extracted:
+        same = next((i for i in pool if _key(i.source or "") == _key(e.source) and i.kind is e.kind), None)
+        if same is None:
+            same = next((i for i in pool if _key(i.source or "") == _key(e.source)), None)
+        if same is not None:
+            pool.remove(same)
+            pairs.append((same, e))
+        else:
+            rest.append(e)
+    scored = sorted(
+        ((SequenceMatcher(None, _key(i.source or ""), _key(e.source)).ratio(), n, i, e)
+         for n, e in enumerate(rest) for i in pool),
+        key=lambda t: (-t[0], t[1]),
+    )  # fmt: skip
+    used_items: set[int] = set()
+    used_new: set[int] = set()
+    for ratio, n, item, e in scored:
+        if ratio < SIMILAR:
+            break
+        if item.id in used_items or n in used_new:
+            continue
+        used_items.add(item.id)
+        used_new.add(n)
+        pairs.append((item, e))
+    return pairs, [e for n, e in enumerate(rest) if n not in used_new]
+
+
+def _hand_touched(repo: Reads, item: Item) -> str | None:
+    """Why an item must be kept as it is: closed, or changed by hand since it was imported."""
+    if item.status is not Status.OPEN:
+        return item.status.value
+    history = repo.get_item(item.id).history
+    if any(h.action in ("edited", "reopened") for h in history):
+        return "edited by hand"
+    return None
+
+
+def _owner_names(owners: Sequence[Owner], roster: Roster) -> list[str]:
+    out = []
+    for o in owners:
+        found = roster.find(o.name) if o.kind is OwnerKind.PERSON else None
+        out.append(found.name if found else o.name)
+    return out
+
+
+def _differences(item: Item, new: ExtractedItem, roster: Roster) -> dict[str, list[object]]:
+    changes: dict[str, list[object]] = {}
+    for name, old, value in (
+        ("text", item.text, new.text),
+        ("kind", item.kind.value, new.kind.value),
+        ("due", item.due.isoformat() if item.due else None, new.due.isoformat() if new.due else None),
+        ("topic", item.topic, new.topic),
+    ):
+        if old != value:
+            changes[name] = [old, value]
+    old_owners, new_owners = [o.name for o in item.owners], _owner_names(new.owners, roster)
+    if old_owners != new_owners:
+        changes["owners"] = [old_owners, new_owners]
+    return changes
+
+
+# --- storing it -----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -30,77 +223,191 @@ class ImportResult:
     skipped: bool = False  # already imported
     new_people: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    update: Update | None = None  # when it updated a meeting imported before
+
+    @property
+    def action(self) -> str:
+        return "skipped" if self.skipped else "updated" if self.update is not None else "imported"
 
 
-def import_extraction(
+def import_pending(
     repo: Repository,
-    document: Document,
-    extraction: Extraction,
+    pending: Pending,
     *,
     items: Sequence[ExtractedItem] | None = None,
-    group: str | None = None,
+    as_new: bool = False,
+    correcting: bool = False,
+    choose: Choose | None = None,
     now: datetime,
 ) -> ImportResult:
-    """Store a document's meeting, attendees, schedule and items; nothing if it was imported before."""
-    from pathlib import Path
+    """Store a document as a new meeting, or as an update of the one imported before (see
+    plan_import); nothing when it is the same minutes again."""
+    plan = plan_import(repo, pending, as_new=as_new, correcting=correcting)
+    if plan.action == "skip":
+        return ImportResult(pending.document.name, plan.meeting, skipped=True)  # type: ignore[arg-type]
+    warnings = [*pending.extraction.warnings, *pending.notes]
+    warnings += [
+        f"{pending.group} has another meeting on this day, #{other.id}; "
+        f"if it is the same meeting, remove one with `track meeting delete ID`."
+        for other in plan.same_day
+    ]
+    if plan.action == "update":
+        assert plan.update is not None
+        result = _apply_update(repo, pending, plan.update, choose=choose, now=now)
+    else:
+        result = _create(repo, pending, items, as_new=as_new, choose=choose, now=now)
+    result.warnings = warnings + result.warnings
+    return result
 
-    from actiontrack.extract.meeting import group_name
 
-    existing = repo.meeting_by_hash(document.sha256)
-    if existing is not None:
-        return ImportResult(document.name, existing, skipped=True)
+def _source_path(document: Document) -> str:
+    return document.name if document.name == "-" else str(Path(document.name).resolve())
+
+
+def _create(
+    repo: Repository,
+    pending: Pending,
+    items: Sequence[ExtractedItem] | None,
+    *,
+    as_new: bool,
+    choose: Choose | None,
+    now: datetime,
+) -> ImportResult:
+    document, extraction = pending.document, pending.extraction
     stamp = timestamp(now)
     m = extraction.meeting
-    group = group or (group_name(m.title) if m.title else Path(document.name).stem)
+    identity = text_hash(document.text)
     meeting = repo.create_meeting(
-        group,
+        pending.group,
         now=stamp,
         date_=m.date,
         title=m.title,
         place=m.place,
         secretary=m.secretary,
-        source_path=document.name if document.name == "-" else str(Path(document.name).resolve()),
-        source_hash=document.sha256,
+        source_path=_source_path(document),
+        source_hash=None if as_new and repo.meeting_by_hash(identity) else identity,
         next_meeting=m.next_meeting,
     )
-    result = ImportResult(document.name, meeting, warnings=list(extraction.warnings))
-    roster = Roster(repo.list_people())
-    for attendee, present in [(a, True) for a in m.attendees] + [(a, False) for a in m.absent]:
-        person = repo.person_by_name(attendee.name)
-        if person is None:
-            person = repo.add_person(attendee.name, attendee.organisation, stamp)
-            roster.people.append(person)
-            result.new_people.append(person.name)
-        else:
-            repo.update_person(person.id, attendee.organisation)  # type: ignore[arg-type]
-        repo.add_attendance(meeting.id, person.id, present)  # type: ignore[arg-type]
-    for planned in m.schedule:
-        repo.add_scheduled(group, planned.date, planned.place, meeting.id, stamp)
+    result = ImportResult(document.name, meeting)
+    people = _People(repo, stamp, result, choose)
+    _attend_and_schedule(repo, pending, meeting, people, stamp)
     for extracted in extraction.items if items is None else items:
-        owners = []
-        for owner in extracted.owners:
-            if owner.kind is OwnerKind.ORGANISATION:
-                owners.append(owner)
-                continue
-            found = roster.find(owner.name)
-            if found is None:
-                found = repo.add_person(owner.name, None, stamp)
-                roster.people.append(found)
-                result.new_people.append(found.name)
-            owners.append(Owner(found.name, OwnerKind.PERSON, found.id))
-        item_id = repo.add_item(
-            kind=extracted.kind,
-            text=extracted.text,
-            owners=owners,
-            due=extracted.due,
-            meeting_id=meeting.id,
-            now=stamp,
-            source=extracted.source,
-            line=extracted.line,
-            topic=extracted.topic,
-            confidence=extracted.confidence,
-        )
-        repo.add_history(item_id, "created", {"imported_from": document.name}, stamp, meeting.id)
+        _add(repo, extracted, meeting.id, people, stamp, document.name)
     result.items = repo.query_items(statuses=tuple(Status), meeting_id=meeting.id)
     result.meeting = repo.get_meeting(meeting.id)
     return result
+
+
+def _apply_update(
+    repo: Repository, pending: Pending, update: Update, *, choose: Choose | None, now: datetime
+) -> ImportResult:
+    document, m = pending.document, pending.extraction.meeting
+    stamp = timestamp(now)
+    meeting = update.meeting
+    repo.update_meeting(
+        meeting.id,
+        date=m.date.isoformat() if m.date else None,
+        title=m.title,
+        place=m.place or meeting.place,
+        secretary=m.secretary,
+        next_meeting=m.next_meeting.isoformat() if m.next_meeting else None,
+        source_path=_source_path(document),
+        source_hash=text_hash(document.text),
+    )
+    result = ImportResult(document.name, meeting, update=update)
+    people = _People(repo, stamp, result, choose)
+    _attend_and_schedule(repo, pending, meeting, people, stamp)
+    source = {"updated_from": document.name}
+    for change in update.changed:
+        new = change.new
+        repo.update_item(
+            change.item.id, text=new.text, kind=new.kind, due=new.due.isoformat() if new.due else None,
+            source=new.source, line=new.line, topic=new.topic, confidence=new.confidence, updated_at=stamp,
+        )  # fmt: skip
+        if "owners" in change.changes:
+            repo.set_owners(change.item.id, people.owners(new.owners))
+        repo.add_history(change.item.id, "updated", {**source, **change.changes}, stamp, meeting.id)
+    for item, extracted in update.unchanged:
+        if (item.line, item.source) != (extracted.line, extracted.source):
+            repo.update_item(item.id, line=extracted.line, source=extracted.source)
+    for item in update.gone:
+        repo.delete_item(item.id)
+    for extracted in update.added:
+        _add(repo, extracted, meeting.id, people, stamp, document.name)
+    result.items = repo.query_items(statuses=tuple(Status), meeting_id=meeting.id)
+    result.meeting = repo.get_meeting(meeting.id)
+    return result
+
+
+class _People:
+    """The people of one import: known ones found (a unique first name is enough), new ones added."""
+
+    def __init__(self, repo: Repository, stamp: str, result: ImportResult, choose: Choose | None) -> None:
+        self.repo, self.stamp, self.result, self.choose = repo, stamp, result, choose
+        self.roster = Roster(repo.list_people())
+        self.chosen: dict[str, Person] = {}
+
+    def person(self, name: str, organisation: str | None = None) -> Person:
+        key = " ".join(name.split()).casefold()
+        if key in self.chosen:
+            return self.chosen[key]
+        found = self.repo.person_by_name(name)
+        if found is None:
+            candidates = [c.person for c in self.roster.candidates(name)]
+            if len(candidates) == 1:
+                found = candidates[0]
+            elif candidates and self.choose is not None:
+                found = self.choose(name, candidates)
+            elif candidates:
+                names = " or ".join(sorted(c.name for c in candidates))
+                self.result.warnings.append(
+                    f"'{name}' could be {names}; added as a new person. If it is one of them: "
+                    f'track people merge "{sorted(c.name for c in candidates)[0]}" "{name}".'
+                )
+        if found is None:
+            found = self.repo.add_person(name, organisation, self.stamp)
+            self.roster.people.append(found)
+            self.result.new_people.append(found.name)
+        elif organisation:
+            self.repo.update_person(found.id, organisation)  # type: ignore[arg-type]
+        self.chosen[key] = found
+        return found
+
+    def owners(self, owners: Sequence[Owner]) -> list[Owner]:
+        out = []
+        for owner in owners:
+            if owner.kind is OwnerKind.ORGANISATION:
+                out.append(owner)
+            else:
+                person = self.person(owner.name)
+                out.append(Owner(person.name, OwnerKind.PERSON, person.id))
+        return out
+
+
+def _attend_and_schedule(
+    repo: Repository, pending: Pending, meeting: Meeting, people: _People, stamp: str
+) -> None:
+    m = pending.extraction.meeting
+    for attendee, present in [(a, True) for a in m.attendees] + [(a, False) for a in m.absent]:
+        person = people.person(attendee.name, attendee.organisation)
+        repo.add_attendance(meeting.id, person.id, present)  # type: ignore[arg-type]
+    for planned in m.schedule:
+        repo.add_scheduled(meeting.group, planned.date, planned.place, meeting.id, stamp)
+
+
+def _add(
+    repo: Repository, extracted: ExtractedItem, meeting_id: int, people: _People, stamp: str, name: str
+) -> None:
+    item_id = repo.add_item(
+        kind=extracted.kind,
+        text=extracted.text,
+        owners=people.owners(extracted.owners),
+        due=extracted.due,
+        meeting_id=meeting_id,
+        now=stamp,
+        source=extracted.source,
+        line=extracted.line,
+        topic=extracted.topic,
+        confidence=extracted.confidence,
+    )
+    repo.add_history(item_id, "created", {"imported_from": name}, stamp, meeting_id)
