@@ -72,6 +72,7 @@ def meeting_dict(meeting: Meeting) -> dict[str, Any]:
         "source": meeting.source_path,
         "next_meeting": _iso(meeting.next_meeting),
         "items": meeting.item_count,
+        "time": meeting.time,
     }
 
 
@@ -272,7 +273,8 @@ def meetings_table(meetings: Sequence[Meeting], current: int | None) -> Any:
         table.add_column(col)
     for m in meetings:
         table.add_row(
-            f"{m.id}{' *' if m.id == current else ''}", _plain(m.group), m.date.isoformat() if m.date else "?",
+            f"{m.id}{' *' if m.id == current else ''}", _plain(m.group),
+            (m.date.isoformat() if m.date else "?") + (f" {m.time}" if m.time else ""),
             _plain(m.title or ""), _plain(m.place or ""), str(m.item_count), _plain(m.source_path or ""),
         )  # fmt: skip
     return table

@@ -40,7 +40,15 @@ from actiontrack.usecases.items import (
     sort_for_listing,
 )
 from actiontrack.usecases.meeting_dates import Pending, extract_for_import, settle_dates
-from actiontrack.usecases.meetings import current_meeting, next_meeting_after, start_meeting
+from actiontrack.usecases.meetings import (
+    current_meeting,
+    delete_meeting,
+    edit_meeting,
+    end_meeting,
+    find_group,
+    next_meeting_after,
+    start_meeting,
+)
 from actiontrack.usecases.people import (
     add_alias,
     add_person,
@@ -57,7 +65,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CURRENT_MEETING", "Change", "Confirm", "Digest", "Filters", "ImportResult", "OwnerFilter", "PersonData",
     "add_alias", "add_item", "add_note", "add_person", "agenda", "complete", "current_id",
-    "current_meeting", "digest", "drop", "edit", "extract_document", "find_person", "forget_person",
+    "current_meeting", "delete_meeting", "digest", "edit_meeting", "end_meeting", "find_group", "drop", "edit", "extract_document", "find_person", "forget_person",
     "Pending", "Plan", "extract_for_import", "import_pending", "plan_import", "settle_dates", "text_hash", "keep", "list_items", "log", "meeting_for_review", "merge_people", "next_meeting_after",
     "open_item", "owners_from_subject", "person_data", "reopen", "resolve_owner", "sort_for_listing",
     "start_meeting", "timestamp", "today_of", "undo",

@@ -61,7 +61,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
-meeting_app = typer.Typer(cls=_Group, help="Start and list meetings.", no_args_is_help=True)
+meeting_app = typer.Typer(cls=_Group, help="Meetings: start, end, list, edit, delete.", no_args_is_help=True)
 people_app = typer.Typer(cls=_Group, help="The people items can belong to: list, add, alias, merge.")
 app.add_typer(meeting_app, name="meeting")
 person_app = typer.Typer(
