@@ -23,7 +23,7 @@ LABELS: dict[str, dict[str, str]] = {
         "from": "från mötet", "deferred_at": "bordlagd vid mötet", "waited": "väntat {n} dagar",
         "closed": "klart {d}", "no_due": "inget slutdatum", "last": "Förra mötet",
         "src_option": "datum angivet", "src_schedule": "enligt mötesplanen", "src_minutes": "enligt förra protokollet",
-        "src_rhythm": "enligt gruppens rytm (var {w}:e vecka)", "src_unknown": "inget datum känt",
+        "src_rhythm": "enligt gruppens rytm (var {w}:e vecka)", "src_unknown": "nästa möte är inte känt, ange --date",
         "owner": "Ansvarig", "item": "Punkt",
     },
     "en": {
@@ -33,7 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "from": "from the meeting of", "deferred_at": "deferred at the meeting of", "waited": "waiting {n} days",
         "closed": "done {d}", "no_due": "no due date", "last": "Last meeting",
         "src_option": "date given", "src_schedule": "from the meeting schedule", "src_minutes": "from the last minutes",
-        "src_rhythm": "from the group's rhythm (every {w} weeks)", "src_unknown": "no date known",
+        "src_rhythm": "from the group's rhythm (every {w} weeks)", "src_unknown": "next meeting not known, give --date",
         "owner": "Owner", "item": "Item",
     },
 }  # fmt: skip

@@ -60,7 +60,7 @@ def meeting_list(
 
     state = state_of(ctx)
     with state.reader() as repo:
-        meetings = repo.list_meetings(group)
+        meetings = repo.list_meetings(service.find_group(repo, group).name if group else None)
         current = service.current_meeting(repo)
     if fmt is OutFormat.json:
         echo_json([meeting_dict(m) for m in meetings])

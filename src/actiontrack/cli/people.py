@@ -66,8 +66,13 @@ def people_add(
     from actiontrack import service
 
     state = state_of(ctx)
-    person = state.write(lambda repo: service.add_person(repo, name, organisation, alias or (), state.now))
+    warnings: list[str] = []
+    person = state.write(
+        lambda repo: service.add_person(repo, name, organisation, alias or (), state.now, warnings)
+    )
     typer.echo(f"Added {person.name} (#{person.id}).")
+    for warning in warnings:
+        typer.echo(f"Note: {warning}", err=True)
 
 
 @people_app.command("alias")

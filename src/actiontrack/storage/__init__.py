@@ -32,7 +32,11 @@ class BusyError(StorageError):
     """SQLite stayed locked by another writer past the busy timeout."""
 
 
-def _prepare_sqlite_file(url: str) -> None:
+def _prepare_sqlite_file(url: str, *, create_folder: bool = False) -> None:
+    """A new database file is created where asked; its folder only for the default location
+    (or `track init`): a mistyped --db must not leave a new folder and database behind."""
+    from actiontrack.paths import default_database
+
     path = sqlite_path(url)
     if path is None:
         return
@@ -40,6 +44,12 @@ def _prepare_sqlite_file(url: str) -> None:
         raise StorageError(f"The database path {path} is a directory; give a file name.")
     if path.exists():
         return
+    if not path.parent.is_dir() and not (create_folder or path == default_database()):
+        if path.parent.exists():
+            raise StorageError(f"Cannot create the database {path}: {path.parent} is not a folder.")
+        raise StorageError(
+            f"The folder {path.parent} does not exist; create it first, or give another --db path."
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -104,10 +114,12 @@ class Database:
     so each document is stored whole or not at all without paying for a new connection.
     """
 
-    def __init__(self, url: str, *, write: bool = True, record: Record | None = None) -> None:
+    def __init__(
+        self, url: str, *, write: bool = True, record: Record | None = None, create_folder: bool = False
+    ) -> None:
         self.url = url
         self.record = record  # when given, each transaction is journaled for `track undo`
-        _prepare_sqlite_file(url)
+        _prepare_sqlite_file(url, create_folder=create_folder)
         self.engine = _engine(url, write)
         self._migrated = False
 
@@ -161,8 +173,10 @@ class Database:
 
 
 @contextmanager
-def open_database(url: str, *, write: bool = True, record: Record | None = None) -> Iterator[Database]:
-    db = Database(url, write=write, record=record)
+def open_database(
+    url: str, *, write: bool = True, record: Record | None = None, create_folder: bool = False
+) -> Iterator[Database]:
+    db = Database(url, write=write, record=record, create_folder=create_folder)
     try:
         yield db
     finally:
@@ -189,6 +203,16 @@ def open_reader(url: str) -> Iterator[Reads]:
     from actiontrack.storage.migrations import MIGRATIONS, MIGRATIONS_TABLE
 
     path = sqlite_path(url)
+    if path is not None and not path.exists():
+        # Nothing to read yet, and reading creates nothing: an empty database in memory
+        # (after the same checks a write would make: a missing folder is an error).
+        from actiontrack.paths import default_database
+
+        if not path.parent.is_dir() and path != default_database():
+            _prepare_sqlite_file(url)
+        with open_repository("sqlite://", write=False) as repo:
+            yield repo
+        return
     if path is None or not path.is_file():
         with open_repository(url, write=False) as repo:
             yield repo

@@ -173,6 +173,15 @@ def migrate(conn: Connection, migrations: list[Migration] | None = None) -> list
         raise StorageError(
             f"This database was written by a newer actiontrack (it has migration {unknown[0]}); upgrade actiontrack."
         )
+    if not done:
+        import sqlalchemy as sa
+
+        others = sorted(sa.inspect(conn).get_table_names())
+        if others:
+            raise StorageError(
+                "This is not an actiontrack database: it holds another program's tables "
+                f"({', '.join(others[:3])}{', ...' if len(others) > 3 else ''}); give another file with --db."
+            )
     table = _migrations_table()
     table.create(conn, checkfirst=True)
     ran = []

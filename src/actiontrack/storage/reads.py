@@ -334,6 +334,10 @@ class Reads:
         )
         return self._items(rows)
 
+    def organisation_known(self, name: str) -> bool:
+        """Whether some item is owned by an organisation of this name (in any case)."""
+        return bool(self._organisations_named(name))
+
     def _organisations_named(self, name: str) -> list[str]:
         key = name.casefold()
         rows = self.run("SELECT DISTINCT organisation FROM item_owners WHERE organisation IS NOT NULL", {})

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from actiontrack.errors import NotFoundError
 from actiontrack.models import Item, Meeting, Status
 from actiontrack.usecases.common import current_id, timestamp
 from actiontrack.usecases.items import Filters, OwnerFilter, list_items, open_item
-from actiontrack.usecases.meetings import current_meeting, start_meeting
+from actiontrack.usecases.meetings import current_meeting, find_group, start_meeting
 
 if TYPE_CHECKING:
     from actiontrack.agenda import Agenda
@@ -23,10 +22,7 @@ def agenda(repo: Reads, group: str, *, when: str | None, today: date) -> Agenda:
     from actiontrack.agenda import build_agenda, last_meeting, next_meeting
     from actiontrack.dates import parse_date
 
-    row = repo.find_group(group)
-    if row is None:
-        known = ", ".join(repo.group_names()) or "none yet"
-        raise NotFoundError(f"There is no group '{group}' (known: {known}).")
+    row = find_group(repo, group)
     given = parse_date(when, today) if when else None
     meetings, schedule = repo.list_meetings(row.name), repo.schedule(row.name)
     # only the items done since the last meeting are read: the cost follows the agenda, not the years

@@ -15,7 +15,7 @@ from actiontrack.errors import InputError, NotFoundError, UsageError
 from actiontrack.models import Item, Kind, Owner, OwnerKind, Status
 from actiontrack.people import Roster
 from actiontrack.usecases.common import Confirm, current_id, timestamp, today_of
-from actiontrack.usecases.meetings import current_meeting, next_meeting_after
+from actiontrack.usecases.meetings import current_meeting, find_group, next_meeting_after
 from actiontrack.usecases.people import owners_from_subject, resolve_owner
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def add_item(
         due_date = first_due(text, base, next_meeting=next_meeting)
     roster = Roster(repo.list_people())
     if owners:
-        resolved = [resolve_owner(repo, roster, name, now=now, confirm=confirm) for name in owners]
+        resolved = _once([resolve_owner(repo, roster, name, now=now, confirm=confirm) for name in owners])
     elif cue is not None and cue.subject:
         resolved = owners_from_subject(repo, roster, cue.subject, now=now, confirm=confirm)
     else:
@@ -67,6 +67,11 @@ def add_item(
     )
     repo.add_history(item_id, "created", {"text": text}, stamp, meeting.id if meeting else None)
     return repo.get_item(item_id)
+
+
+def _once(owners: list[Owner]) -> list[Owner]:
+    """`--owner Karl --owner Karl` (or Karl and Kalle) is one owner."""
+    return list(dict.fromkeys(owners))
 
 
 def sort_for_listing(items: Sequence[Item], today: date) -> list[Item]:
@@ -106,7 +111,12 @@ class OwnerFilter:
         matches = Roster(repo.people_named(name)).candidates(name)
         if matches:
             return cls([m.person.id for m in matches if m.person.id is not None], None)
-        return cls(None, name)
+        if repo.organisation_known(name):  # "socialförvaltningen"
+            return cls(None, name)
+        if name[:1].islower():
+            raise NotFoundError(f"No item is owned by an organisation called '{name}', and nobody is called so.")
+        Roster(repo.list_people()).resolve(name)  # raises the sentence `add` gives, with the closest names
+        raise AssertionError("unreachable")
 
     def matches(self, owner: Owner) -> bool:
         if self.person_ids is None and self.organisation is None:
@@ -125,14 +135,14 @@ def list_items(repo: Reads, filters: Filters, *, today: date) -> list[Item]:
         due_before = parse_date(filters.due_before, today)
     if filters.overdue:
         due_before = min(due_before, today) if due_before else today
-    if filters.group and repo.find_group(filters.group) is None:
-        known = ", ".join(repo.group_names()) or "none yet"
-        raise NotFoundError(f"There is no group '{filters.group}' (known: {known}).")
+    group = find_group(repo, filters.group).name if filters.group else None
+    if filters.meeting_id is not None:
+        repo.get_meeting(filters.meeting_id)  # "There is no meeting 99", not "No items"
     items = repo.query_items(
         statuses=filters.statuses,
         person_ids=who.person_ids,
         organisation=who.organisation,
-        group=filters.group,
+        group=group,
         meeting_id=filters.meeting_id,
         due_before=due_before,
     )
@@ -218,7 +228,7 @@ def edit(
             fields["due"] = new_due.isoformat() if new_due else None
     if owners is not None:
         roster = Roster(repo.list_people())
-        resolved = [resolve_owner(repo, roster, n, now=now, confirm=confirm) for n in owners if n.strip()]
+        resolved = _once([resolve_owner(repo, roster, n, now=now, confirm=confirm) for n in owners if n.strip()])
         if [o.name for o in resolved] != [o.name for o in item.owners]:
             changes["owners"] = [[o.name for o in item.owners], [o.name for o in resolved]]
             repo.set_owners(item_id, resolved)

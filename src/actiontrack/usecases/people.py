@@ -60,9 +60,21 @@ def owners_from_subject(
 
 
 def add_person(
-    repo: Repository, name: str, organisation: str | None, aliases: Sequence[str], now: datetime
+    repo: Repository,
+    name: str,
+    organisation: str | None,
+    aliases: Sequence[str],
+    now: datetime,
+    warnings: list[str] | None = None,
 ) -> Person:
+    """Add a person; a warning when the name already means someone else ("Bosse" is Bo Pettersson)."""
+    already = [m.person.name for m in Roster(repo.list_people()).candidates(name) if m.how != "surname"]
     person = repo.add_person(name, organisation, timestamp(now))
+    if already and warnings is not None:
+        warnings.append(
+            f"'{name}' meant {' or '.join(already)} until now; from now on it means {person.name}. "
+            f'If they are the same person: track people merge "{already[0]}" "{person.name}".'
+        )
     for alias in aliases:
         repo.add_alias(person.id, alias)  # type: ignore[arg-type]
     return repo.get_person(person.id)  # type: ignore[arg-type]
