@@ -182,7 +182,7 @@ def _import_one(
         from actiontrack.review import review_items
 
         accepted = review_items(pending.extraction, pending.document.name, today=state.today)
-    elif interactive and plan.action == "update":
+    elif interactive and plan.action == "update" and plan.meeting and plan.update:
         from actiontrack.render_import import update_lines
 
         typer.echo(

@@ -88,22 +88,23 @@ def settle_dates(
             continue
         month, day = partial
         written = f"{day} {MONTH_NAMES[month]}"
-        chosen, source = None, ""
+        chosen: int | None = None
+        source = ""
         if year is not None:
             chosen, source = year, "given with --year"
         else:
-            group_row = repo.find_group(p.group)
-            ours = [m.date for m in repo.list_meetings(group_row.name)] if group_row else []
-            ours = [d for d in ours if d is not None] + known.get(p.group.casefold(), [])
-            others = [d for q in batch if q is not p and q.group.casefold() != p.group.casefold()
-                      for d in known.get(q.group.casefold(), [])]  # fmt: skip
+            group_row, key = repo.find_group(p.group), p.group.casefold()
+            stored = repo.list_meetings(group_row.name) if group_row else []
+            ours = [m.date for m in stored if m.date is not None] + known.get(key, [])
+            others = [d for g, days in known.items() if g != key for d in days]
             for refs, whose in (
                 (ours, f"the other meetings of {p.group}"),
                 (others, "the minutes imported with it"),
             ):
                 if refs:
                     chosen = nearest_year(month, day, refs)
-                    nearest = min(refs, key=lambda d, y=chosen: abs((_on(y, month, day) - d).days))
+                    target = _on(chosen, month, day)
+                    nearest = min(refs, key=lambda d: abs((target - d).days))
                     source = f"from {whose} (nearest: {format_swedish(nearest)})"
                     break
         if chosen is None and ask is not None:
