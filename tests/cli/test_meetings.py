@@ -81,3 +81,15 @@ def test_a_second_meeting_of_a_group_on_one_day_is_warned_about(track, tmp_path)
     assert {m["group"] for m in track.json("meeting", "list")} == {"Referensgruppen"}
     moved = track("meeting", "edit", "2", "--date", "2019-03-20")
     assert "already has" not in moved.stderr
+
+
+def test_the_time_of_a_meeting_survives_export_and_restore(track, tmp_path):
+    from tests.conftest import Track
+
+    imported(track, tmp_path)
+    track("meeting", "edit", "1", "--time", "13.00-15.00")
+    out = tmp_path / "allt.json"
+    track("export", "--format", "json", "-o", str(out))
+    fresh = Track(tmp_path / "ny.db")
+    fresh("import", "--from-json", str(out))
+    assert fresh.json("meeting", "list")[0]["time"] == "13.00-15.00"
