@@ -252,7 +252,11 @@ def history_words(detail: dict[str, object]) -> str:
 
     parts = []
     for key, value in detail.items():
-        if isinstance(value, list) and len(value) == 2 and key in ("text", "owners", "due", "kind", "topic", "date"):
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and key in ("text", "owners", "due", "kind", "topic", "date")
+        ):
             parts.append(f"{key}: {word(value[0])} -> {word(value[1])}")
         else:
             parts.append(f"{key}: {word(value)}")

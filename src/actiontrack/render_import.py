@@ -10,6 +10,10 @@ if TYPE_CHECKING:
     from actiontrack.usecases.documents import ImportResult, Update
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _value(field: str, value: object) -> str:
     if value is None or value == []:
         return "none"
@@ -45,13 +49,13 @@ def result_line(result: ImportResult) -> str:
     when = m.date.isoformat() if m.date else "no date"
     if result.skipped:
         return f"{result.document}: already imported as meeting #{m.id} ({m.group} {when}); nothing added."
-    people = f", {len(result.new_people)} new people" if result.new_people else ""
+    people = f", {_count(len(result.new_people), 'new person', 'new people')}" if result.new_people else ""
     if result.update is not None:
         u = result.update
         counts = (f"{len(u.changed)} changed, {len(u.added)} added, {len(u.gone)} gone"
                   + (f", {len(u.kept)} kept as they are" if u.kept else ""))  # fmt: skip
         return f"{result.document}: updated meeting #{m.id} {m.group} {when}: items {counts}{people}."
-    return f"{result.document}: meeting #{m.id} {m.group} {when}, {len(result.items)} items{people}."
+    return f"{result.document}: meeting #{m.id} {m.group} {when}, {_count(len(result.items), 'item', 'items')}{people}."
 
 
 def summary_line(actions: Sequence[str]) -> str:

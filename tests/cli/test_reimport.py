@@ -116,3 +116,19 @@ def test_a_bad_file_does_not_stop_the_others_and_the_summary_says_why(track, tmp
     assert len(track.json("meeting", "list")) == 1
     report = track.fails("import", empty, good, "--yes", "--format", "json").stdout
     assert [r["action"] for r in json.loads(report)] == ["failed", "skipped"]
+
+
+def test_other_minutes_of_the_same_day_are_a_second_meeting_not_an_update(imported, tmp_path):
+    track = imported
+    workshop = """Minnesanteckningar Referensgruppen 14 mars 2019
+
+Närvarande: Karin Holm, Olle Berg
+
+Workshop om webbplatsen
+Karin ska skriva texten till startsidan före påsk.
+Olle ska fotografera lokalerna i april.
+"""
+    result = track("import", write(tmp_path, "workshop.txt", workshop), "--yes")
+    assert "meeting #2 Referensgruppen 2019-03-14, 2 items" in result.stdout
+    assert "has another meeting on this day, #1" in result.stderr
+    assert len(track.json("open")) == 5

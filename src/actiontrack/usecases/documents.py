@@ -72,6 +72,7 @@ class Update:
     gone: list[Item] = field(default_factory=list)
     kept: list[tuple[Item, str]] = field(default_factory=list)  # not changed: done, edited by hand
     unchanged: list[tuple[Item, ExtractedItem]] = field(default_factory=list)
+    matched: int = 0  # items found in both versions
 
     @property
     def empty(self) -> bool:
@@ -114,7 +115,18 @@ def plan_import(repo: Reads, pending: Pending, *, as_new: bool = False, correcti
     if target is None:
         return Plan(pending, "new", same_day=same_day)
     update = _compare(repo, target, pending.extraction)
+    if same_text is None and not _alike(update, pending.extraction):
+        # other minutes of the same day (a workshop after the meeting): never replace their items
+        return Plan(pending, "new", same_day=same_day)
     return Plan(pending, "update", target, update, [x for x in same_day if x.id != target.id])
+
+
+def _alike(update: Update, extraction: Extraction) -> bool:
+    """Whether new minutes are a version of the stored ones: at least half the items of the
+    smaller of the two are found in both (the same or a corrected sentence)."""
+    stored = update.matched + len(update.gone) + sum(1 for _, why in update.kept if "no longer" in why)
+    fewer = min(stored, len(extraction.items))
+    return fewer == 0 or update.matched * 2 >= fewer
 
 
 def _compare(repo: Reads, meeting: Meeting, extraction: Extraction) -> Update:
@@ -124,6 +136,7 @@ def _compare(repo: Reads, meeting: Meeting, extraction: Extraction) -> Update:
     stored = [i for i in repo.query_items(statuses=tuple(Status), meeting_id=meeting.id) if i.source]
     pairs, new = _match(stored, extraction.items)
     matched = {item.id for item, _ in pairs}
+    update.matched = len(pairs)
     roster = Roster(repo.list_people())
     for item, extracted in pairs:
         reason = _hand_touched(repo, item)

@@ -114,7 +114,9 @@ class OwnerFilter:
         if repo.organisation_known(name):  # "socialförvaltningen"
             return cls(None, name)
         if name[:1].islower():
-            raise NotFoundError(f"No item is owned by an organisation called '{name}', and nobody is called so.")
+            raise NotFoundError(
+                f"No item is owned by an organisation called '{name}', and nobody is called so."
+            )
         Roster(repo.list_people()).resolve(name)  # raises the sentence `add` gives, with the closest names
         raise AssertionError("unreachable")
 
@@ -228,7 +230,9 @@ def edit(
             fields["due"] = new_due.isoformat() if new_due else None
     if owners is not None:
         roster = Roster(repo.list_people())
-        resolved = _once([resolve_owner(repo, roster, n, now=now, confirm=confirm) for n in owners if n.strip()])
+        resolved = _once(
+            [resolve_owner(repo, roster, n, now=now, confirm=confirm) for n in owners if n.strip()]
+        )
         if [o.name for o in resolved] != [o.name for o in item.owners]:
             changes["owners"] = [[o.name for o in item.owners], [o.name for o in resolved]]
             repo.set_owners(item_id, resolved)
