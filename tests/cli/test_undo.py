@@ -75,3 +75,21 @@ def test_person_forget_cannot_be_undone_and_leaves_nothing_to_undo(people):
     track("person", "forget", "Leif Redestig", "--yes")
     assert "Nothing to undo" in track.fails("undo").stderr
     assert track.json("log") == []
+
+
+def test_in_a_shared_database_undo_reverts_ones_own_commands_and_never_anothers(people, monkeypatch):
+    import getpass
+
+    track = people
+    monkeypatch.setattr(getpass, "getuser", lambda: "anna")
+    track("add", "Leif ska skicka ut förslaget")
+    track("add", "Ia ska boka lokal")
+    monkeypatch.setattr(getpass, "getuser", lambda: "bo")
+    track("done", "1")
+    assert "Nothing to undo" not in track("log").stdout
+    assert "bo  track done 1" in track("log").stdout
+    monkeypatch.setattr(getpass, "getuser", lambda: "anna")
+    assert "Undone: track add 'Ia ska boka lokal'" in track("undo").stdout  # not bo's done
+    result = track.fails("undo")  # anna's first add: bo has since marked that item done
+    assert "'track done 1' (bo) changed the same items since" in result.stderr
+    assert track.json("show", "1")["status"] == "done"

@@ -128,7 +128,17 @@ class State:
         from actiontrack.storage.journal import Record
         from actiontrack.usecases.common import timestamp
 
-        return Record(self.command_id, self.label, timestamp(self.now))
+        return Record(self.command_id, self.label, timestamp(self.now), self.user)
+
+    @property
+    def user(self) -> str:
+        """Who runs the command, as the log names them (the login name)."""
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):  # no login name (some containers)
+            return "?"
 
     @property
     def today(self) -> date:

@@ -14,7 +14,8 @@ def undo(ctx: typer.Context) -> None:
     """Undo the last command that changed something: an import, a done, an edit, ...
 
     Run it again to undo the command before. `track log` shows what would be undone.
-    `track person forget` cannot be undone.
+    In a shared database only your own commands are undone. `track person forget`
+    cannot be undone.
 
     Example:
 
@@ -23,7 +24,9 @@ def undo(ctx: typer.Context) -> None:
     from actiontrack import service
 
     state = state_of(ctx)
-    label, summary = state.write(lambda repo: service.undo(repo, now=state.now), record=False)
+    label, summary = state.write(
+        lambda repo: service.undo(repo, now=state.now, user=state.user), record=False
+    )
     typer.echo(f"Undone: {label} ({summary}).")
 
 
@@ -45,15 +48,17 @@ def log(
     with state.reader() as repo:
         changes = service.log(repo, limit=limit)
     if fmt is OutFormat.json:
-        echo_json([{"id": c.id, "at": c.at, "command": c.command, "summary": c.summary,
+        echo_json([{"id": c.id, "at": c.at, "user": c.user, "command": c.command, "summary": c.summary,
                     "undone_at": c.undone_at} for c in changes])  # fmt: skip
         return
     if not changes:
         typer.echo("No changes recorded yet.", err=True)
         return
+    several = len({c.user for c in changes}) > 1  # a shared database: say who
     for c in changes:
         undone = f"  [undone {_when(c.undone_at)}]" if c.undone_at else ""
-        typer.echo(f"{_when(c.at)}  {c.command}: {c.summary}{undone}")
+        who = f"{c.user}  " if several else ""
+        typer.echo(f"{_when(c.at)}  {who}{c.command}: {c.summary}{undone}")
 
 
 def _when(stamp: str) -> str:

@@ -15,6 +15,7 @@ texts), and its own transaction is not recorded.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,7 @@ class Record:
     command_id: str
     label: str
     at: str
+    user: str = ""
 
 
 def _table(obj: Any) -> str:
@@ -102,6 +104,7 @@ class Journal:
             ChangeRow(
                 command_id=record.command_id,
                 at=record.at,
+                run_by=record.user,
                 label=record.label,
                 summary=summarise([self.changes]),
                 detail=json.dumps(self.changes, ensure_ascii=False, default=str),
@@ -117,10 +120,17 @@ def forget_all(session: Session) -> None:
     session.flush()
 
 
-def undo_last(session: Session, now: str) -> list[ChangeRow]:
-    """Revert the last command not undone yet; its journal rows, marked undone."""
+def undo_last(session: Session, now: str, user: str) -> list[ChangeRow]:
+    """Revert this user's last command not undone yet; its journal rows, marked undone.
+
+    A row changed since by a command not undone (someone else's, in a shared database) is
+    not overwritten: the undo is refused, and nothing is reverted."""
+    from sqlalchemy.exc import IntegrityError
+
     last = session.exec(
-        select(ChangeRow).where(ChangeRow.undone_at.is_(None)).order_by(ChangeRow.id.desc())  # type: ignore[union-attr,attr-defined]
+        select(ChangeRow)
+        .where(ChangeRow.undone_at.is_(None), ChangeRow.run_by == user)  # type: ignore[union-attr]
+        .order_by(ChangeRow.id.desc())  # type: ignore[union-attr]
     ).first()
     if last is None:
         raise InputError(
@@ -131,15 +141,43 @@ def undo_last(session: Session, now: str) -> list[ChangeRow]:
         .where(ChangeRow.command_id == last.command_id, ChangeRow.undone_at.is_(None))  # type: ignore[union-attr]
         .order_by(ChangeRow.id.desc())  # type: ignore[union-attr]
     ).all()
+    _refuse_if_changed_since(session, rows)
     session.flush()
-    for row in rows:
-        for change in reversed(json.loads(row.detail)):
-            _revert(session, change, row.label)
-        row.undone_at = now
-        session.add(row)
-    session.flush()
+    try:
+        for row in rows:
+            for change in reversed(json.loads(row.detail)):
+                _revert(session, change, row.label)
+            row.undone_at = now
+            session.add(row)
+        session.flush()
+    except IntegrityError:
+        raise InputError(f"Cannot undo '{last.label}': what it removed has been added again since.") from None
     session.expire_all()
     return list(reversed(rows))
+
+
+def _touched(change: dict[str, Any]) -> tuple[str, str]:
+    key = change.get("key")
+    if key is None:  # a deleted row: its primary key columns
+        table = SQLModel.metadata.tables[change["table"]]
+        key = {c.name: change["row"][c.name] for c in table.primary_key.columns}
+    return change["table"], json.dumps(key, sort_keys=True, default=str)
+
+
+def _refuse_if_changed_since(session: Session, rows: Sequence[ChangeRow]) -> None:
+    """Commands recorded later and not undone (another secretary's) must not lose their changes."""
+    mine = {_touched(c) for row in rows for c in json.loads(row.detail)}
+    first = min(row.id for row in rows)  # type: ignore[type-var]
+    ids = {row.id for row in rows}
+    later = session.exec(
+        select(ChangeRow).where(ChangeRow.id > first, ChangeRow.undone_at.is_(None))  # type: ignore[operator,union-attr]
+    ).all()
+    for other in later:
+        if other.id not in ids and mine & {_touched(c) for c in json.loads(other.detail)}:
+            raise InputError(
+                f"Cannot undo '{rows[0].label}': '{other.label}' ({other.run_by}) changed the same "
+                "items since; undo that first."
+            )
 
 
 def _revert(session: Session, change: dict[str, Any], label: str) -> None:

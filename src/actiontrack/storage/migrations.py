@@ -127,6 +127,7 @@ def m002_changes_and_meeting_time(conn: Connection) -> None:
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("command_id", sa.String, nullable=False, index=True),
         sa.Column("at", sa.String, nullable=False),
+        sa.Column("run_by", sa.String, nullable=False),
         sa.Column("label", sa.String, nullable=False),
         sa.Column("summary", sa.String, nullable=False),
         sa.Column("detail", sa.String, nullable=False),

@@ -163,14 +163,14 @@ class Reads:
         )
         return [ScheduledMeeting(_d(r[0]), r[1]) for r in rows]  # type: ignore[arg-type]
 
-    def changes(self, limit: int) -> list[tuple[int, str, str, str, str | None]]:
-        """The last recorded write commands, newest first: (id, at, label, summary, undone_at)."""
+    def changes(self, limit: int) -> list[tuple[int, str, str, str, str | None, str]]:
+        """The last recorded write commands, newest first: (id, at, label, summary, undone_at, user)."""
         rows = self.run(
-            "SELECT min(id), min(at), min(label), min(summary), min(undone_at), count(*) FROM changes "
-            "GROUP BY command_id ORDER BY min(id) DESC LIMIT :limit",
+            "SELECT min(id), min(at), min(label), min(summary), min(undone_at), count(*), min(run_by) "
+            "FROM changes GROUP BY command_id ORDER BY min(id) DESC LIMIT :limit",
             {"limit": limit},
         )
-        return [(r[0], r[1], r[2], r[3] if r[5] == 1 else self._summary(r[0]), r[4]) for r in rows]
+        return [(r[0], r[1], r[2], r[3] if r[5] == 1 else self._summary(r[0]), r[4], r[6]) for r in rows]
 
     def _summary(self, first_id: int) -> str:
         """What a command of several transactions (an import of many files) changed, in all."""

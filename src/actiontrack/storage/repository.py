@@ -347,10 +347,10 @@ class Repository(Reads):
 
     # --- undo (issue 12) -------------------------------------------------------------------------
 
-    def undo_last(self, now: str) -> tuple[str, str]:
-        """Revert the last recorded command; what it was, and what it had changed."""
+    def undo_last(self, now: str, user: str) -> tuple[str, str]:
+        """Revert the user's last recorded command; what it was, and what it had changed."""
         from actiontrack.storage.journal import undo_last
         from actiontrack.storage.reads import summarise
 
-        rows = undo_last(self.session, now)
+        rows = undo_last(self.session, now, user)
         return rows[0].label, summarise([json.loads(r.detail) for r in rows])

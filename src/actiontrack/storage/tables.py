@@ -115,6 +115,7 @@ class ChangeRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     command_id: str = Field(index=True)  # the transactions of one command (an import of many files)
     at: str
+    run_by: str  # who ran it: in a shared database, `track undo` reverts one's own commands
     label: str  # the command, as the user gave it
     summary: str  # what it changed, in words
     detail: str  # JSON list of row changes, in the order they were made

@@ -20,15 +20,17 @@ class Change:
     command: str  # as the user typed it
     summary: str  # what it changed, in words
     undone_at: str | None = None
+    user: str = ""  # who ran it
 
 
-def undo(repo: Repository, *, now: datetime) -> tuple[str, str]:
+def undo(repo: Repository, *, now: datetime, user: str) -> tuple[str, str]:
     """Revert the last write command not undone yet, as a unit (all its documents, all its items).
 
+    Only the user's own commands are undone (a shared database has several secretaries).
     Nothing to undo, or rows changed since by someone else, is an InputError; `person forget`
     empties the journal, so what it removed cannot come back.
     """
-    return repo.undo_last(timestamp(now))
+    return repo.undo_last(timestamp(now), user)
 
 
 def log(repo: Reads, *, limit: int = 20) -> list[Change]:
