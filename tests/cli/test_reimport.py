@@ -132,3 +132,29 @@ Olle ska fotografera lokalerna i april.
     assert "meeting #2 Referensgruppen 2019-03-14, 2 items" in result.stdout
     assert "has another meeting on this day, #1" in result.stderr
     assert len(track.json("open")) == 5
+
+
+def test_a_corrected_copy_of_a_sample_document_changes_one_item(track, tmp_path):
+    from tests.conftest import FIXTURES
+
+    sample = (FIXTURES / "protokoll-paragrafer.txt").read_text(encoding="utf-8")
+    track("import", str(FIXTURES / "protokoll-paragrafer.txt"), "--yes")
+    before = track.json("open", "--all")
+    corrected = sample.replace("den 1 april", "den 3 april")
+    assert corrected != sample
+    result = track("import", write(tmp_path, "justerat.txt", corrected, newline="\r\n"), "--yes")
+    assert "items 1 changed, 0 added, 0 gone" in result.stdout
+    after = track.json("open", "--all")
+    assert len(after) == len(before)
+    differing = [(b["id"], b["due"], a["due"]) for b, a in zip(before, after, strict=True) if b != a]
+    assert [(i, old, new) for i, old, new in differing] == [(1, "2019-04-01", "2019-04-03")]
+
+
+def test_importing_again_with_year_corrects_the_year_and_recomputes_deadlines(track, tmp_path):
+    text = "Minnesanteckningar Referensgruppen 14 mars\n\nNärvarande: Olle Berg\n\nOlle tar fram ett förslag om två veckor.\n"
+    path = write(tmp_path, "mars.txt", text)
+    track("import", path, "--year", "2018", "--yes")
+    assert track.json("open")[0]["due"] == "2018-03-28"
+    out = track("import", path, "--year", "2019", "--yes").stdout
+    assert "date: 2018-03-14 -> 2019-03-14" in out and "due: 2018-03-28 -> 2019-03-28" in out
+    assert [m["date"] for m in track.json("meeting", "list")] == ["2019-03-14"]
