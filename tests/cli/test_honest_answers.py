@@ -146,3 +146,17 @@ def test_import_finds_a_known_person_by_a_unique_first_name_and_warns_on_several
     result = track("import", str(again), "--yes")
     assert "'Anki' could be Anki Berg or Anki Sörensen; added as a new person" in result.stderr
     assert 'track people merge "Anki Berg" "Anki"' in result.stderr
+
+
+def test_at_a_terminal_import_asks_which_of_several_known_people_a_name_means(track, tmp_path):
+    track("people", "add", "Anki Sörensen")
+    track("people", "add", "Anki Berg")
+    minutes = (
+        "Minnesanteckningar Styrgruppen 4 april 2019\n\nNärvarande: Anki, Olle Berg\n\nAnki ska boka lokal.\n"
+    )
+    path = tmp_path / "styr.txt"
+    path.write_text(minutes, encoding="utf-8")
+    result = track("import", str(path), "--review", input="A\n2\n")
+    assert "'Anki' in the minutes could be:" in result.stderr
+    assert [i["owners"] for i in track.json("open")] == [["Anki Sörensen"]]
+    assert len(track.json("people", "list")) == 3  # no new Anki
