@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from actiontrack.usecases.documents import ImportResult, Update
+    from actiontrack.usecases.documents import ImportResult
+    from actiontrack.usecases.versions import Update
 
 
 def _count(n: int, one: str, many: str) -> str:
