@@ -71,7 +71,6 @@ _NOUNS = {
     "person_aliases": ("alias", "aliases"),
     "items": ("item", "items"),
     "scheduled_meetings": ("scheduled meeting", "scheduled meetings"),
-    "settings": ("setting", "settings"),
 }
 
 
@@ -93,6 +92,9 @@ def summarise(transactions: Sequence[Sequence[Mapping[str, Any]]]) -> str:
         ]
         if named:
             parts.append(f"{verb} " + ", ".join(named))
+    tables = {change["table"] for changes in transactions for change in changes}
+    if "settings" in tables:  # the only setting is which meeting is under way
+        parts.append("changed the current meeting")
     return "; ".join(parts) or "changed the history of items"
 
 
