@@ -32,6 +32,7 @@ def test_meeting_edit_corrects_date_title_group_place_and_time(track, tmp_path):
         "2019-03-15", "Referensgruppen, extra möte", "Referensgruppen för bostäder", "Stadshuset", "13.00-15.00",
     )  # fmt: skip
     assert [i["meeting"]["group"] for i in track.json("open")] == ["Referensgruppen för bostäder"] * 2
+    assert "(known: Referensgruppen för bostäder)" in track.fails("open", "--group", "Styrgruppen").stderr
     track("undo")
     (meeting,) = track.json("meeting", "list")
     assert (meeting["date"], meeting["group"], meeting["time"]) == ("2019-03-14", "Referensgruppen", None)
@@ -51,7 +52,8 @@ def test_meeting_delete_asks_removes_items_and_undo_brings_them_back(track, tmp_
     out = track("meeting", "delete", "1", "--yes").stdout
     assert "Deleted meeting #1 (Referensgruppen 2019-03-14) and its 2 items" in out
     assert track.json("meeting", "list") == [] and track.json("open", "--all") == []
-    assert "track meeting delete 1 --yes: removed 1 meeting, 2 items" in track("log").stdout
+    assert "known: none yet" in track.fails("open", "--group", "Referensgruppen").stderr
+    assert "track meeting delete 1 --yes: removed 1 group, 1 meeting, 2 items" in track("log").stdout
     track("undo")
     after = json.loads(track("export", "--format", "json").stdout)
     before.pop("exported_at"), after.pop("exported_at")

@@ -97,12 +97,26 @@ class Repository(Reads):
         row = self.session.get(MeetingRow, meeting_id)
         if row is None:
             raise NotFoundError(f"There is no meeting {meeting_id}; `track meeting list` shows them.")
+        old_group = row.group_id
         if group is not None:
             row.group_id = self.get_or_create_group(group, now).id
         for key, value in fields.items():
             setattr(row, key, value)
         self.session.add(row)
         self.session.flush()
+        if row.group_id != old_group:
+            self._drop_group_if_empty(old_group)
+
+    def _drop_group_if_empty(self, group_id: int) -> None:
+        """A group left without meetings or planned ones is no group any more."""
+        left = self.run(
+            "SELECT (SELECT count(*) FROM meetings WHERE group_id = :g) "
+            "+ (SELECT count(*) FROM scheduled_meetings WHERE group_id = :g)",
+            {"g": group_id},
+        )
+        if left[0][0] == 0:
+            self.session.delete(self.session.get(GroupRow, group_id))
+            self.session.flush()
 
     def delete_meeting(self, meeting_id: int) -> None:
         """A meeting with its items, attendance and the schedule its minutes gave; decisions
@@ -124,8 +138,12 @@ class Repository(Reads):
         ).all():
             self.session.delete(planned)
         self.session.flush()
-        self.session.delete(self.session.get(MeetingRow, meeting_id))
+        meeting = self.session.get(MeetingRow, meeting_id)
+        if meeting is None:
+            raise NotFoundError(f"There is no meeting {meeting_id}; `track meeting list` shows them.")
+        self.session.delete(meeting)
         self.session.flush()
+        self._drop_group_if_empty(meeting.group_id)
 
     def delete_setting(self, key: str) -> None:
         row = self.session.get(SettingRow, key)
