@@ -93,3 +93,15 @@ def test_in_a_shared_database_undo_reverts_ones_own_commands_and_never_anothers(
     result = track.fails("undo")  # anna's first add: bo has since marked that item done
     assert "'track done 1' (bo) changed the same items since" in result.stderr
     assert track.json("show", "1")["status"] == "done"
+
+
+def test_undo_reverts_a_whole_agenda_review(tmp_path):
+    from tests.conftest import FIXTURES, Track
+
+    track = Track(tmp_path / "track.db", now="2019-03-20T09:00:00+01:00")
+    track("import", str(FIXTURES / "protokoll-paragrafer.txt"), "--yes")
+    before = full_export(track)
+    track("agenda", "Brukarrådet", "--review", input="d\nGjort\nk\nx\nInte aktuellt\nq\n")
+    assert full_export(track) != before
+    assert track("undo").stdout.startswith("Undone: track agenda Brukarrådet --review")
+    assert full_export(track) == before

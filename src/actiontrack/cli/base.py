@@ -35,9 +35,7 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         if ctx.parent is None:  # the command as typed (without --db), for `track log`
-            import shlex
-
-            ctx.meta["track.label"] = shlex.join(["track", *ctx._protected_args, *ctx.args])
+            ctx.meta["track.label"] = " ".join(_quoted(a) for a in ["track", *ctx._protected_args, *ctx.args])
         try:
             return super().invoke(ctx)
         except ActionTrackError as e:
@@ -46,6 +44,14 @@ class _Group(TyperGroup):
             _fail("Interrupted; nothing was written.", 130)
         except BrokenPipeError:  # `track open | head`: the reader left, nothing to say
             raise typer.Exit(0) from None
+
+
+def _quoted(arg: str) -> str:
+    """As a shell would need it, but "Brukarrådet" as it is (shlex quotes every å)."""
+    import re
+    import shlex
+
+    return arg if re.fullmatch(r"[\w@%+=:,./-]+", arg) else shlex.quote(arg)
 
 
 def _fail(message: str, code: int) -> NoReturn:
