@@ -35,7 +35,7 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         if ctx.parent is None:  # the command as typed (without --db), for `track log`
-            ctx.meta["track.label"] = " ".join(_quoted(a) for a in ["track", *ctx._protected_args, *ctx.args])
+            ctx.meta["track.args"] = ["track", *ctx._protected_args, *ctx.args]
         try:
             return super().invoke(ctx)
         except ActionTrackError as e:
@@ -122,13 +122,15 @@ class StatusChoice(StrEnum):
 
 
 class State:
-    def __init__(self, db: str | None, now: datetime) -> None:
-        import uuid
-
+    def __init__(self, db: str | None, now: datetime, args: "list[str] | None" = None) -> None:
         self.db = db
         self.now = now
-        self.label = "track"
-        self.command_id = uuid.uuid4().hex  # every transaction of this command is undone together
+        self.args = args or ["track"]  # the command as typed (without --db), for `track log`
+        self.command_id = os.urandom(16).hex()  # every transaction of this command is undone together
+
+    @property
+    def label(self) -> str:
+        return " ".join(_quoted(a) for a in self.args)
 
     def record(self) -> "Record":
         from actiontrack.storage.journal import Record
@@ -222,8 +224,7 @@ def main_callback(
     afterwards (`track import`), follow them up (`track open`, `track done`), and
     everything runs offline on this machine.
     """
-    ctx.obj = State(db, _parse_now(now))
-    ctx.obj.label = ctx.meta.get("track.label", "track")
+    ctx.obj = State(db, _parse_now(now), ctx.meta.get("track.args"))
 
 
 def state_of(ctx: typer.Context) -> State:
