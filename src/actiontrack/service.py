@@ -62,13 +62,16 @@ if TYPE_CHECKING:
     from actiontrack.storage.reads import Reads
     from actiontrack.storage.repository import Repository
 
+# What the commands call (the personal-data functions below are this module's own).
 __all__ = [
-    "CURRENT_MEETING", "Change", "Confirm", "Digest", "Filters", "ImportResult", "OwnerFilter", "PersonData",
-    "add_alias", "add_item", "add_note", "add_person", "agenda", "complete", "current_id",
-    "current_meeting", "delete_meeting", "digest", "edit_meeting", "end_meeting", "find_group", "drop", "edit", "extract_document", "find_person", "forget_person",
-    "Pending", "Plan", "extract_for_import", "import_pending", "plan_import", "settle_dates", "text_hash", "keep", "list_items", "log", "meeting_for_review", "merge_people", "next_meeting_after",
-    "open_item", "owners_from_subject", "person_data", "reopen", "resolve_owner", "sort_for_listing",
-    "start_meeting", "timestamp", "today_of", "undo",
+    "add_alias", "add_item", "add_note", "add_person", "agenda", "Change", "complete", "Confirm",
+    "current_id", "current_meeting", "CURRENT_MEETING", "delete_meeting", "Digest", "digest",
+    "drop", "edit", "edit_meeting", "end_meeting", "extract_document", "extract_for_import",
+    "Filters", "find_group", "find_person", "import_pending", "ImportResult", "keep", "list_items",
+    "log", "meeting_for_review", "merge_people", "next_meeting_after", "open_item", "OwnerFilter",
+    "owners_from_subject", "Pending", "Plan", "plan_import", "reopen", "resolve_owner",
+    "settle_dates", "sort_for_listing", "start_meeting", "text_hash", "timestamp", "today_of",
+    "undo",
 ]  # fmt: skip
 
 
