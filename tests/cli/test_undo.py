@@ -105,3 +105,18 @@ def test_undo_reverts_a_whole_agenda_review(tmp_path):
     assert full_export(track) != before
     assert track("undo").stdout.startswith("Undone: track agenda Brukarrådet --review")
     assert full_export(track) == before
+
+
+def test_the_journal_keeps_the_last_changes_only(people, monkeypatch):
+    from actiontrack.storage import journal
+
+    monkeypatch.setattr(journal, "KEEP", 3)
+    track = people  # four `people add` are recorded already
+    track("add", "Leif ska skicka ut förslaget")
+    assert [c["command"] for c in track.json("log")] == [
+        "track add 'Leif ska skicka ut förslaget'", "track people add 'Bo Pettersson' --org Ria/G7",
+        "track people add 'Allan Hedman' --org socialförvaltningen",
+    ]  # fmt: skip
+    for _ in range(3):
+        track("undo")
+    assert "Nothing to undo" in track.fails("undo").stderr

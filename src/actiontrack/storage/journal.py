@@ -28,6 +28,7 @@ from actiontrack.storage.tables import ChangeRow
 
 _JOURNAL_TABLE = ChangeRow.__tablename__
 _ORDER = {t.name: n for n, t in enumerate(SQLModel.metadata.sorted_tables)}  # parents before children
+KEEP = 2000  # transactions kept for undo; older ones are dropped so the journal does not grow forever
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,13 @@ class Journal:
             )
         )
         self.session.flush()
+        oldest_kept = self.session.exec(
+            select(ChangeRow.id).order_by(ChangeRow.id.desc()).offset(KEEP - 1).limit(1)  # type: ignore[union-attr]
+        ).first()
+        if oldest_kept is not None:
+            for old in self.session.exec(select(ChangeRow).where(ChangeRow.id < oldest_kept)).all():  # type: ignore[operator]
+                self.session.delete(old)
+            self.session.flush()
 
 
 def forget_all(session: Session) -> None:
