@@ -115,9 +115,15 @@ class Journal:
         oldest_kept = self.session.exec(
             select(ChangeRow.id).order_by(ChangeRow.id.desc()).offset(KEEP - 1).limit(1)  # type: ignore[union-attr]
         ).first()
-        if oldest_kept is not None:
-            for old in self.session.exec(select(ChangeRow).where(ChangeRow.id < oldest_kept)).all():  # type: ignore[operator]
-                self.session.delete(old)
+        if oldest_kept is not None:  # whole commands go, never half of an import
+            old = self.session.exec(
+                select(ChangeRow.command_id).where(
+                    ChangeRow.id < oldest_kept,  # type: ignore[operator]
+                    ChangeRow.command_id != record.command_id,  # an import of thousands stays whole
+                )
+            ).all()
+            for row in self.session.exec(select(ChangeRow).where(ChangeRow.command_id.in_(set(old)))).all():  # type: ignore[attr-defined]
+                self.session.delete(row)
             self.session.flush()
 
 
