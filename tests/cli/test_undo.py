@@ -111,6 +111,7 @@ def test_the_journal_keeps_the_last_changes_only(people, monkeypatch):
     from actiontrack.storage import journal
 
     monkeypatch.setattr(journal, "KEEP", 3)
+    monkeypatch.setattr(journal, "PRUNE_EVERY", 1)
     track = people  # four `people add` are recorded already
     track("add", "Leif ska skicka ut förslaget")
     assert [c["command"] for c in track.json("log")] == [

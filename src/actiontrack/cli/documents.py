@@ -175,6 +175,11 @@ def _import_one(
     """One document: plan, review (the items of a new meeting, the changes of an update), store."""
     from actiontrack import service
 
+    if not interactive:  # planned and stored in one transaction
+        with db.transaction() as repo:
+            return service.import_pending(
+                repo, pending, as_new=as_new, correcting=correcting, choose=None, now=state.now
+            )
     with db.transaction() as repo:
         plan = service.plan_import(repo, pending, as_new=as_new, correcting=correcting)
     accepted = None

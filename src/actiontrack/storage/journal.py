@@ -29,6 +29,7 @@ from actiontrack.storage.tables import ChangeRow
 _JOURNAL_TABLE = ChangeRow.__tablename__
 _ORDER = {t.name: n for n, t in enumerate(SQLModel.metadata.sorted_tables)}  # parents before children
 KEEP = 2000  # transactions kept for undo; older ones are dropped so the journal does not grow forever
+PRUNE_EVERY = 50  # transactions between two prunings
 
 
 @dataclass(frozen=True)
@@ -101,17 +102,21 @@ class Journal:
         if not self.active or not self.changes:
             return
         self.active = False  # the journal row itself is not a change
-        self.session.add(
-            ChangeRow(
-                command_id=record.command_id,
-                at=record.at,
-                run_by=record.user,
-                label=record.label,
-                summary=summarise([self.changes]),
-                detail=json.dumps(self.changes, ensure_ascii=False, default=str),
-            )
+        row = ChangeRow(
+            command_id=record.command_id,
+            at=record.at,
+            run_by=record.user,
+            label=record.label,
+            summary=summarise([self.changes]),
+            detail=json.dumps(self.changes, ensure_ascii=False, default=str),
         )
+        self.session.add(row)
         self.session.flush()
+        if (row.id or 0) % PRUNE_EVERY == 0:
+            self._prune(record)
+
+    def _prune(self, record: Record) -> None:
+        """Drop the commands older than the last KEEP transactions."""
         oldest_kept = self.session.exec(
             select(ChangeRow.id).order_by(ChangeRow.id.desc()).offset(KEEP - 1).limit(1)  # type: ignore[union-attr]
         ).first()
