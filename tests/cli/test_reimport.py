@@ -92,7 +92,7 @@ def test_as_new_forces_a_second_meeting_and_warns_about_the_same_day(imported, t
     other = write(tmp_path, "eftermiddag.txt", MINUTES.replace("vecka 14", "vecka 16"))
     result = track("import", other, "--as-new", "--yes")
     assert "meeting #2 Referensgruppen 2019-03-14, 3 items" in result.stdout
-    assert "has another meeting on this day, #1" in result.stderr
+    assert "Referensgruppen already has meeting #1 on 2019-03-14" in result.stderr
     assert len(track.json("meeting", "list")) == 2
 
 
@@ -130,7 +130,7 @@ Olle ska fotografera lokalerna i april.
 """
     result = track("import", write(tmp_path, "workshop.txt", workshop), "--yes")
     assert "meeting #2 Referensgruppen 2019-03-14, 2 items" in result.stdout
-    assert "has another meeting on this day, #1" in result.stderr
+    assert "Referensgruppen already has meeting #1 on 2019-03-14" in result.stderr
     assert len(track.json("open")) == 5
 
 

@@ -19,6 +19,7 @@ from actiontrack.models import ExtractedItem, Extraction, Item, Meeting, Owner, 
 from actiontrack.people import Roster
 from actiontrack.usecases.common import timestamp
 from actiontrack.usecases.meeting_dates import Pending
+from actiontrack.usecases.meetings import same_day_warning
 from actiontrack.usecases.versions import Update, alike, compare
 
 if TYPE_CHECKING:
@@ -123,12 +124,7 @@ def import_pending(
     plan = plan_import(repo, pending, as_new=as_new, correcting=correcting)
     if plan.action == "skip":
         return ImportResult(pending.document.name, plan.meeting, skipped=True)  # type: ignore[arg-type]
-    warnings = [*pending.extraction.warnings, *pending.notes]
-    warnings += [
-        f"{pending.group} has another meeting on this day, #{other.id}; "
-        f"if it is the same meeting, remove one with `track meeting delete ID`."
-        for other in plan.same_day
-    ]
+    warnings = [*pending.extraction.warnings, *pending.notes, *same_day_warning(plan.same_day)]
     if plan.action == "update":
         assert plan.update is not None
         result = _apply_update(repo, pending, plan.update, choose=choose, now=now)
