@@ -42,6 +42,7 @@ class Update:
     kept: list[tuple[Item, str]] = field(default_factory=list)  # not changed: done, edited by hand
     unchanged: list[tuple[Item, ExtractedItem]] = field(default_factory=list)
     matched: int = 0  # items found in both versions
+    stored: int = 0  # items of the stored meeting that came from its minutes
 
     @property
     def empty(self) -> bool:
@@ -51,8 +52,7 @@ class Update:
 def alike(update: Update, extraction: Extraction) -> bool:
     """Whether new minutes are a version of the stored ones: at least half the items of the
     smaller of the two are found in both (the same or a corrected sentence)."""
-    stored = update.matched + len(update.gone) + sum(1 for _, why in update.kept if "no longer" in why)
-    fewer = min(stored, len(extraction.items))
+    fewer = min(update.stored, len(extraction.items))
     return fewer == 0 or update.matched * 2 >= fewer
 
 
@@ -63,7 +63,7 @@ def compare(repo: Reads, meeting: Meeting, extraction: Extraction) -> Update:
     stored = [i for i in repo.query_items(statuses=tuple(Status), meeting_id=meeting.id) if i.source]
     pairs, new = _match(stored, extraction.items)
     matched = {item.id for item, _ in pairs}
-    update.matched = len(pairs)
+    update.matched, update.stored = len(pairs), len(stored)
     roster = Roster(repo.list_people())
     for item, extracted in pairs:
         reason = _hand_touched(repo, item)
