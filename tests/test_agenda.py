@@ -25,9 +25,25 @@ def test_date_from_option_schedule_minutes_rhythm_or_unknown():
     assert (planned.date, planned.source, planned.place) == (date(2019, 3, 11), "schedule", "Rum 4")
     feb = Meeting(2, "Rådet", date(2019, 2, 11), "Rådet", next_meeting=date(2019, 3, 18))
     assert next_meeting([JAN, feb], [], given=None, today=TODAY).source == "minutes"
-    rhythm = next_meeting([JAN, FEB], [], given=None, today=TODAY)
+    dec = Meeting(3, "Rådet", date(2018, 12, 17), "Rådet")
+    rhythm = next_meeting([dec, JAN, FEB], [], given=None, today=TODAY)
     assert (rhythm.date, rhythm.source, rhythm.rhythm_days) == (date(2019, 3, 11), "rhythm", 28)
+    assert next_meeting([JAN, FEB], [], given=None, today=TODAY).source == "unknown"  # one gap proves nothing
     assert next_meeting([FEB], [], given=None, today=TODAY).source == "unknown"
+
+
+def test_the_rhythm_is_used_only_when_the_gaps_agree():
+    from actiontrack.agenda import group_rhythm
+
+    def days(*isos):
+        return [date.fromisoformat(d) for d in isos]
+
+    assert group_rhythm(days("2019-01-14", "2019-02-11", "2019-03-11", "2019-04-08")) == 28
+    # a summer break among regular gaps keeps the rhythm
+    assert group_rhythm(days("2019-04-08", "2019-05-06", "2019-06-03", "2019-08-26", "2019-09-23")) == 28
+    # gaps of a week, four months and two months agree on nothing
+    assert group_rhythm(days("2019-01-07", "2019-01-14", "2019-05-13", "2019-07-15")) is None
+    assert group_rhythm(days("2019-01-07", "2019-02-04")) is None
 
 
 def test_sections_in_order():

@@ -90,21 +90,21 @@ def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path):
     with open_repository(url(db)):
         pass
 
-    def m002_adds_a_table(conn):
+    def m900_adds_a_table(conn):
         conn.exec_driver_sql("create table extra (id integer)")
 
-    def m003_fails(conn):
+    def m901_fails(conn):
         raise RuntimeError("boom")
 
     from actiontrack.storage import _engine
 
     engine = _engine(url(db), write=True)
     with pytest.raises(RuntimeError), engine.begin() as conn:
-        migrate(conn, [*MIGRATIONS, m002_adds_a_table, m003_fails])
+        migrate(conn, [*MIGRATIONS, m900_adds_a_table, m901_fails])
     engine.dispose()
     assert "extra" not in columns(db)
     assert [r[0] for r in sqlite3.connect(db).execute("select name from _track_migrations")] == [
-        "m001_initial"
+        m.__name__ for m in MIGRATIONS
     ]
 
 

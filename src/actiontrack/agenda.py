@@ -72,15 +72,32 @@ def next_meeting(
         return NextMeeting(first.date, "schedule", first.place or (last.place if last else None))
     if last is not None and last.next_meeting and last.next_meeting > after:
         return NextMeeting(last.next_meeting, "minutes", last.place)
-    if len(held) >= 2 and last is not None and last.date is not None:
-        days = [m.date for m in held if m.date is not None]
-        gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
-        rhythm = max(7, round(statistics.median(gaps) / 7) * 7)
+    rhythm = group_rhythm([m.date for m in held if m.date is not None])
+    if rhythm is not None and last is not None and last.date is not None:
         when = last.date + timedelta(days=rhythm)
         while when < today:
             when += timedelta(days=rhythm)
         return NextMeeting(when, "rhythm", last.place, rhythm)
     return NextMeeting(None, "unknown", last.place if last else None)
+
+
+RHYTHM_SPREAD = (0.75, 1.33)  # a gap this far from the median still keeps the rhythm
+RHYTHM_AGREEING = 2 / 3  # the share of gaps that must keep it (a summer break may not)
+
+
+def group_rhythm(days: Sequence[date]) -> int | None:
+    """Days between the group's meetings, in whole weeks, when the gaps agree: the median of
+    consecutive gaps, if at least two gaps and two thirds of them lie near it; else None."""
+    days = sorted(set(days))
+    gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
+    if len(gaps) < 2:
+        return None
+    median = statistics.median(gaps)
+    low, high = RHYTHM_SPREAD
+    near = [g for g in gaps if low * median <= g <= high * median]
+    if median <= 0 or len(near) < 2 or len(near) < RHYTHM_AGREEING * len(gaps):
+        return None
+    return max(7, round(median / 7) * 7)
 
 
 def last_meeting(meetings: Sequence[Meeting], before: date) -> Meeting | None:

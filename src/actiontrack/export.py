@@ -85,6 +85,7 @@ def dump_json(snap: Snapshot, exported_at: str) -> str:
                 "source": m.source_path,
                 "source_hash": m.source_hash,
                 "next_meeting": _iso(m.next_meeting),
+                "time": m.time,
                 "attendees": [
                     {"name": p.name, "present": present} for p, present in snap.attendance.get(m.id, [])
                 ],
@@ -163,6 +164,8 @@ def restore_json(repo: Repository, text: str, *, now: str) -> RestoreResult:
                 next_meeting=_date(m.get("next_meeting")),
             )  # fmt: skip
             result.meetings += 1
+            if m.get("time"):
+                repo.update_meeting(found.id, time=m["time"])
             for a in m.get("attendees", []):
                 person = repo.person_by_name(a["name"]) or repo.add_person(a["name"], None, now)
                 repo.add_attendance(found.id, person.id, bool(a.get("present", True)))  # type: ignore[arg-type]

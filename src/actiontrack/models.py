@@ -58,6 +58,7 @@ class Meeting:
     source_hash: str | None = None
     next_meeting: dt.date | None = None
     item_count: int = 0
+    time: str | None = None  # of day, as written: "13.00-15.00"
 
     @property
     def ref(self) -> MeetingRef:

@@ -29,7 +29,12 @@ def database_url(db: str | None = None) -> str:
     path = os.environ.get("TRACK_DB")
     if path:
         return _sqlite_url(path)
-    return _sqlite_url(str(home_dir() / "actiontrack.db"))
+    return _sqlite_url(str(default_database()))
+
+
+def default_database() -> Path:
+    """The one database file that is created, folder and all, on first use."""
+    return (home_dir() / "actiontrack.db").expanduser().resolve()
 
 
 def _sqlite_url(path: str) -> str:

@@ -91,6 +91,20 @@ class Roster:
         found = self.candidates(name)
         return found[0].person if len(found) == 1 else None
 
+    def closest(self, name: str, n: int = 3) -> list[str]:
+        """The names most like a misspelt one ("Lief" -> Leif Redestig), by full or first name."""
+        from difflib import get_close_matches
+
+        key = _key(name)
+        by_form: dict[str, set[str]] = {}
+        for person in self.people:
+            for form in {_key(person.name), _key(first_name(person.name))}:
+                by_form.setdefault(form, set()).add(person.name)
+        out: list[str] = []
+        for form in get_close_matches(key, list(by_form), n=n, cutoff=0.7):
+            out.extend(sorted(by_form[form] - set(out)))
+        return out[:n]
+
     def resolve(self, name: str) -> Person:
         """The one person the name means; PersonError with a helpful sentence otherwise."""
         found = self.candidates(name)
@@ -98,8 +112,10 @@ class Roster:
             return found[0].person
         if not found:
             example = name if " " in name else f"{name} Efternamn"
+            close = self.closest(name)
+            hint = f" (closest: {', '.join(close)})" if close else ""
             raise PersonError(
-                f"Nobody called '{name}' is known. Add them first: track people add \"{example}\"."
+                f"Nobody called '{name}' is known{hint}. Add them first: track people add \"{example}\"."
             )
         names = ", ".join(sorted(m.person.name for m in found))
         raise PersonError(f"'{name}' could be any of: {names}. Give the full name.")

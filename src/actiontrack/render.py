@@ -110,6 +110,7 @@ def meeting_dict(meeting: Meeting) -> dict[str, Any]:
         "source": meeting.source_path,
         "next_meeting": _iso(meeting.next_meeting),
         "items": meeting.item_count,
+        "time": meeting.time,
     }
 
 
@@ -244,16 +245,21 @@ def items_table(items: Sequence[Item], today: date, title: str | None = None) ->
     from rich.table import Table
     from rich.text import Text
 
+    # Narrow terminals wrap at spaces and never cut a word off with "…" (issue 12): each column
+    # is as wide as its longest word (up to what fits in 80 columns), and only longer words
+    # (an e-mail address) are folded.
+    owners_words = [w for it in items for o in it.owners for w in o.name.split()] or ["group"]
     table = Table(title=title, show_lines=False, expand=False)
-    table.add_column("ID", justify="right", style="bold")
+    table.add_column("ID", justify="right", style="bold", no_wrap=True)
     table.add_column("Due", no_wrap=True)
-    table.add_column("Owner")
-    table.add_column("Item", ratio=3)
-    table.add_column("From meeting", style="dim")
+    table.add_column("Owner", overflow="fold", min_width=min(14, max(map(len, owners_words))), max_width=20)
+    text_words = [w for it in items for w in it.text.split()] or ["item"]
+    table.add_column("Item", ratio=3, overflow="fold", min_width=max(16, min(24, max(map(len, text_words)))))
+    table.add_column("From meeting", style="dim", ratio=1, overflow="fold", min_width=10, max_width=18)
     for it in items:
         due = Text(it.due.isoformat() if it.due else "–")
         if it.is_overdue(today):
-            due = Text(f"{it.due.isoformat()} overdue", style="bold red")  # type: ignore[union-attr]
+            due = Text(f"{it.due.isoformat()}\noverdue", style="bold red")  # type: ignore[union-attr]
         text = it.text if it.kind.value == "action" else f"[deferred] {it.text}"
         if it.status is not Status.OPEN:
             text = f"({it.status.value}) {text}"
@@ -292,9 +298,38 @@ def item_detail(item: Item, today: date) -> Any:
     history.add_column("What")
     history.add_column("Detail")
     for h in item.history:
-        detail = ", ".join(f"{k}: {v}" for k, v in h.detail.items())
-        history.add_row(h.at[:16].replace("T", " "), h.action, _plain(detail))
+        history.add_row(h.at[:16].replace("T", " "), h.action, _plain(history_words(h.detail)))
     return Group(Panel(facts, title=_plain(f"#{item.id} {item.text}"), title_align="left"), history)
+
+
+def history_words(detail: dict[str, object]) -> str:
+    """A history entry as a person reads it: "owners: Anna Lindqvist, Bo Pettersson -> Anna
+    Lindqvist; due: none -> 15 January 2027", not Python lists."""
+
+    def word(value: object) -> str:
+        if value is None or value == [] or value == "":
+            return "none"
+        if isinstance(value, list):
+            return ", ".join(word(v) for v in value)
+        if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:
+                d = date.fromisoformat(value)
+            except ValueError:
+                return value
+            return f"{d.day} {d:%B} {d.year}"
+        return str(value)
+
+    parts = []
+    for key, value in detail.items():
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and key in ("text", "owners", "due", "kind", "topic", "date")
+        ):
+            parts.append(f"{key}: {word(value[0])} -> {word(value[1])}")
+        else:
+            parts.append(f"{key}: {word(value)}")
+    return "; ".join(parts)
 
 
 def extraction_table(extraction: Extraction) -> Any:
@@ -334,15 +369,27 @@ def extraction_table(extraction: Extraction) -> Any:
 
 
 def meetings_table(meetings: Sequence[Meeting], current: int | None) -> Any:
+    from pathlib import PurePath
+
     from rich.table import Table
 
+    longest = max((len(w) for m in meetings for w in m.group.split()), default=5)
     table = Table()
-    for col in ("ID", "Group", "Date", "Title", "Place", "Items", "Source"):
-        table.add_column(col)
+    table.add_column("ID", no_wrap=True)
+    table.add_column("Group", min_width=min(30, longest), overflow="fold")  # names kept whole
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Place", ratio=1, overflow="fold")
+    table.add_column("Items", justify="right", no_wrap=True)
+    table.add_column("Source", ratio=1, overflow="fold")
     for m in meetings:
+        group = _plain(m.group)
+        if m.title and m.title != m.group:  # the title, under the group, when it says more
+            group.append(f"\n{m.title}", style="dim")
         table.add_row(
-            f"{m.id}{' *' if m.id == current else ''}", _plain(m.group), m.date.isoformat() if m.date else "?",
-            _plain(m.title or ""), _plain(m.place or ""), str(m.item_count), _plain(m.source_path or ""),
+            f"{m.id}{' *' if m.id == current else ''}", group,
+            (m.date.isoformat() if m.date else "?") + (f"\n{m.time}" if m.time else ""),
+            _plain(m.place or ""), str(m.item_count),
+            _plain(PurePath(m.source_path).name if m.source_path else ""),
         )  # fmt: skip
     return table
 

@@ -20,20 +20,20 @@ LABELS: dict[str, dict[str, str]] = {
         "agenda": "Dagordning", "next": "Nästa möte", "place": "Plats", "unknown_date": "datum ej bestämt",
         "deferred": "Bordlagda punkter", "overdue": "Försenade åtgärder", "open": "Öppna åtgärder",
         "done": "Klart sedan förra mötet", "none": "Inga.", "group": "Gruppen", "due": "klart senast",
-        "from": "från mötet", "deferred_at": "bordlagd vid mötet", "waited": "väntat {n} dagar",
+        "from": "från mötet", "deferred_at": "bordlagd vid mötet",
         "closed": "klart {d}", "no_due": "inget slutdatum", "last": "Förra mötet",
         "src_option": "datum angivet", "src_schedule": "enligt mötesplanen", "src_minutes": "enligt förra protokollet",
-        "src_rhythm": "enligt gruppens rytm (var {w}:e vecka)", "src_unknown": "inget datum känt",
+        "src_rhythm": "enligt gruppens rytm (var {w}:e vecka)", "src_unknown": "nästa möte är inte känt, ange --date",
         "owner": "Ansvarig", "item": "Punkt",
     },
     "en": {
         "agenda": "Agenda", "next": "Next meeting", "place": "Place", "unknown_date": "date not set",
         "deferred": "Deferred points", "overdue": "Overdue items", "open": "Open items",
         "done": "Done since the last meeting", "none": "None.", "group": "The group", "due": "due",
-        "from": "from the meeting of", "deferred_at": "deferred at the meeting of", "waited": "waiting {n} days",
+        "from": "from the meeting of", "deferred_at": "deferred at the meeting of",
         "closed": "done {d}", "no_due": "no due date", "last": "Last meeting",
         "src_option": "date given", "src_schedule": "from the meeting schedule", "src_minutes": "from the last minutes",
-        "src_rhythm": "from the group's rhythm (every {w} weeks)", "src_unknown": "no date known",
+        "src_rhythm": "from the group's rhythm (every {w} weeks)", "src_unknown": "next meeting not known, give --date",
         "owner": "Owner", "item": "Item",
     },
 }  # fmt: skip
@@ -61,10 +61,23 @@ def _details(item: Item, agenda: Agenda, lang: str, *, waited: bool = False) -> 
     if item.meeting:
         parts.append(f"{labels['from']} {write_date(item.meeting.date, lang)}")
     if waited:
-        age = age_days(item, agenda.date or date.today())
+        on = agenda.date or date.today()
+        age = age_days(item, on)
         if age is not None and age > 0:
-            parts.append(labels["waited"].format(n=age))
+            parts.append(waited_words(age, on, lang))
     return "; ".join(parts)
+
+
+def waited_words(age: int, on: date, lang: str) -> str:
+    """ "waiting 1 day", "väntat 12 dagar"; past a year the year it started: "väntat sedan 2015"."""
+    from datetime import timedelta
+
+    if age > 365:
+        since = (on - timedelta(days=age)).year
+        return f"väntat sedan {since}" if lang == "sv" else f"waiting since {since}"
+    if lang == "sv":
+        return f"väntat {age} {'dag' if age == 1 else 'dagar'}"
+    return f"waiting {age} {'day' if age == 1 else 'days'}"
 
 
 def _deferred_details(item: Item, lang: str) -> str:

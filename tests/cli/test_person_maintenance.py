@@ -75,7 +75,7 @@ def test_person_forget_needs_a_confirmation(imported):
 
 def test_check_reports_a_healthy_database(imported):
     report = imported.json("check")
-    assert report["ok"] is True and report["schema_version"] == 1
+    assert report["ok"] is True and report["schema_version"] == 2
     assert report["counts"]["items"] >= 25
 
 

@@ -18,6 +18,7 @@ NAMES = ["a%20b.db", "a?b.db", "möte #2.db", "a b.db", "åäö.db", "100%.db", 
 @pytest.mark.parametrize("name", NAMES)
 def test_a_database_file_is_the_path_given(tmp_path, name):
     folder = tmp_path / "d"
+    folder.mkdir()  # a --db folder must exist (issue 12); only the default one is made
     track = Track(folder / name)
     track("add", "Vi ska prova filnamnet")
     assert {p.name for p in folder.iterdir()} <= {name, name + "-wal", name + "-shm"}
@@ -41,6 +42,7 @@ def _unprivileged() -> list[str]:
 @pytest.fixture
 def read_only(tmp_path):
     folder = tmp_path / "delad mapp"
+    folder.mkdir()
     track = Track(folder / "track.db")
     track("meeting", "start", "Gruppen", "--date", "2016-02-01")
     track("add", "Vi ska läsa från en skrivskyddad mapp", "--due", "2016-03-01")

@@ -4,7 +4,7 @@ base.py holds the app, the global options and the shared helpers; each command g
 its own module, imported here so that its commands are registered (in this order in --help).
 """
 
-from actiontrack.cli import items, documents, agenda, database, people  # noqa: F401, I001 - registers the commands, in this order
+from actiontrack.cli import items, documents, agenda, history, database, meetings, people  # noqa: F401, I001 - registers the commands, in this order
 from actiontrack.cli.base import app
 
 __all__ = ["app", "main"]

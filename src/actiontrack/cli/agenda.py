@@ -45,7 +45,7 @@ def agenda(
         AgendaFormat, typer.Option("--format", "-f", help="Output format.")
     ] = AgendaFormat.terminal,
     output: Annotated[
-        str | None, typer.Option("--output", "-O", help="Write to this file instead of stdout.")
+        str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
     lang: Annotated[
         Lang | None, typer.Option("--lang", help="Language of headings. Default: from the locale.")
@@ -138,13 +138,13 @@ def export(
     fmt: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="csv (for Excel), json (everything), ics.")
     ],
-    owner: Annotated[str | None, typer.Option("--owner", "-o", help="Only this person's items.")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="Only this person's items.")] = None,
     group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group's items.")] = None,
     status: Annotated[
         StatusChoice | None, typer.Option("--status", help="Which items. Default: all; open for ics.")
     ] = None,
     output: Annotated[
-        str | None, typer.Option("--output", "-O", help="Write to this file instead of stdout.")
+        str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
 ) -> None:
     """Export items: CSV for Excel, JSON with every field and the history, or iCalendar.
@@ -174,7 +174,8 @@ def export(
                 exporting.dump_json(exporting.snapshot(repo, items), service.timestamp(state.now)) + "\n"
             )
         elif fmt is ExportFormat.ics:
-            groups = {i.meeting.group for i in items if i.meeting} | ({group} if group else set())
+            named = service.find_group(repo, group).name if group else None
+            groups = {i.meeting.group for i in items if i.meeting} | ({named} if named else set())
             schedules = {g: repo.schedule(g) for g in sorted(groups)}
             data = exporting.ics(items, schedules, now=state.now)
         else:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from actiontrack.storage import Database
+    from actiontrack.storage.journal import Record
     from actiontrack.storage.reads import Reads
     from actiontrack.storage.repository import Repository
 
@@ -33,6 +34,8 @@ class _Group(TyperGroup):
     """Turns every ActionTrackError into one sentence on stderr and its exit status."""
 
     def invoke(self, ctx: Any) -> Any:
+        if ctx.parent is None:  # the command as typed (without --db), for `track log`
+            ctx.meta["track.args"] = ["track", *ctx._protected_args, *ctx.args]
         try:
             return super().invoke(ctx)
         except ActionTrackError as e:
@@ -41,6 +44,14 @@ class _Group(TyperGroup):
             _fail("Interrupted; nothing was written.", 130)
         except BrokenPipeError:  # `track open | head`: the reader left, nothing to say
             raise typer.Exit(0) from None
+
+
+def _quoted(arg: str) -> str:
+    """As a shell would need it, but "Brukarrådet" as it is (shlex quotes every å)."""
+    import re
+    import shlex
+
+    return arg if re.fullmatch(r"[\w@%+=:,./-]+", arg) else shlex.quote(arg)
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -64,7 +75,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
-meeting_app = typer.Typer(cls=_Group, help="Start and list meetings.", no_args_is_help=True)
+meeting_app = typer.Typer(cls=_Group, help="Meetings: start, end, list, edit, delete.", no_args_is_help=True)
 people_app = typer.Typer(cls=_Group, help="The people items can belong to: list, add, alias, merge.")
 app.add_typer(meeting_app, name="meeting")
 person_app = typer.Typer(
@@ -119,9 +130,31 @@ class StatusChoice(StrEnum):
 
 
 class State:
-    def __init__(self, db: str | None, now: datetime) -> None:
+    def __init__(self, db: str | None, now: datetime, args: "list[str] | None" = None) -> None:
         self.db = db
         self.now = now
+        self.args = args or ["track"]  # the command as typed (without --db), for `track log`
+        self.command_id = os.urandom(16).hex()  # every transaction of this command is undone together
+
+    @property
+    def label(self) -> str:
+        return " ".join(_quoted(a) for a in self.args)
+
+    def record(self) -> "Record":
+        from actiontrack.storage.journal import Record
+        from actiontrack.usecases.common import timestamp
+
+        return Record(self.command_id, self.label, timestamp(self.now), self.user)
+
+    @property
+    def user(self) -> str:
+        """Who runs the command, as the log names them (the login name)."""
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):  # no login name (some containers)
+            return "?"
 
     @property
     def today(self) -> date:
@@ -136,18 +169,20 @@ class State:
 
         return database_url(self.db)
 
-    def write(self, work: "Callable[[Repository], T]") -> T:
-        """Run `work` in one write transaction (retried if SQLite stays busy) and return its result."""
+    def write(self, work: "Callable[[Repository], T]", *, record: bool = True) -> T:
+        """Run `work` in one write transaction (retried if SQLite stays busy) and return its result.
+
+        Recorded in the journal `track undo` reads, unless `record` is False (undo itself)."""
         from actiontrack.storage import open_database
 
-        with open_database(self.url) as db:
+        with open_database(self.url, record=self.record() if record else None) as db:
             return db.run(work)
 
     def database(self) -> "AbstractContextManager[Database]":
         """One connection for many transactions (`track import` of many documents)."""
         from actiontrack.storage import open_database
 
-        return open_database(self.url)
+        return open_database(self.url, record=self.record())
 
     def reader(self) -> "AbstractContextManager[Reads]":
         """For commands that write nothing: the fast path on SQLite (see storage.open_reader)."""
@@ -197,7 +232,7 @@ def main_callback(
     afterwards (`track import`), follow them up (`track open`, `track done`), and
     everything runs offline on this machine.
     """
-    ctx.obj = State(db, _parse_now(now))
+    ctx.obj = State(db, _parse_now(now), ctx.meta.get("track.args"))
 
 
 def state_of(ctx: typer.Context) -> State:

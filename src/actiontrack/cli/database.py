@@ -18,6 +18,27 @@ from actiontrack.cli.base import (
 
 
 @app.command()
+def init(ctx: typer.Context) -> None:
+    """Create the database (and its folder) if it does not exist yet, and say where it is.
+
+    Other commands create only the default database; a --db path in a folder that does
+    not exist is an error there, so that a typing mistake leaves nothing behind.
+
+    Example:
+
+        track --db ~/protokoll/track.db init
+    """
+    from actiontrack.paths import sqlite_path
+    from actiontrack.storage import open_database
+
+    state = state_of(ctx)
+    with open_database(state.url, create_folder=True) as db, db.transaction():
+        pass
+    path = sqlite_path(state.url)
+    typer.echo(f"Database ready: {path if path else state.url.split('@')[-1]}")
+
+
+@app.command()
 def check(
     ctx: typer.Context,
     compact: Annotated[

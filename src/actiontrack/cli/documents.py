@@ -17,7 +17,7 @@ from actiontrack.cli.base import (
     say,
     state_of,
 )
-from actiontrack.errors import UsageError
+from actiontrack.errors import DateError, DocumentError, InputError, PersonError, UsageError
 
 # --- documents -----------------------------------------------------------------------------------------------
 
@@ -91,22 +91,36 @@ def import_(
     year: Annotated[
         int | None, typer.Option("--year", help="The meeting's year, when the minutes do not say.")
     ] = None,
+    when: Annotated[
+        str | None,
+        typer.Option("--date", help="The meeting's date (YYYY-MM-DD); relative deadlines count from it."),
+    ] = None,
+    as_new: Annotated[
+        bool, typer.Option("--as-new", help="A separate meeting, even if this group's day is imported.")
+    ] = False,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
 ) -> None:
     """Import minutes: the meeting, its attendees, its schedule and its items.
 
     Each item is shown for review (accept, edit, skip) unless --yes is given.
-    A document already imported is skipped; each one is stored whole or not at all.
+    The same minutes again (whatever the encoding or file) are skipped; minutes of a
+    group and day imported before are an update: what changes is shown, items done or
+    edited by hand are kept. Each document is stored whole or not at all; a bad file
+    does not stop the others, and the exit status is 1 if any failed.
 
     Example:
 
         track import protokoll-2017-02-13.docx
 
         track import data/*.txt --yes
+
+        track import rättat-protokoll.txt --date 2019-03-14
     """
     from actiontrack import service
+    from actiontrack.dates import parse_date
     from actiontrack.extract.reading import read_document
     from actiontrack.render import item_dict, meeting_dict
+    from actiontrack.render_import import summary_line, update_dict
 
     state = state_of(ctx)
     if from_json:
@@ -117,30 +131,114 @@ def import_(
         raise UsageError(
             "Without a terminal, import needs --yes (see the items first with: track extract FILE)."
         )
-    results = []
+    day = parse_date(when, state.today) if when else None
+    single = len(files) == 1
+    report: list[dict[str, Any]] = []
     with state.database() as db:
-        for path in _progress(files, "Importing", show=not interactive and len(files) > 1):
-            document = read_document(path)
-            _note_reading(document)
-            extraction = service.extract_document(document, today=state.today, year=year)
-            accepted = None
-            if interactive:
-                from actiontrack.review import review_items
-
-                accepted = review_items(extraction, document.name, today=state.today)
-            with db.transaction() as repo:  # each document whole or not at all
-                result = service.import_extraction(
-                    repo, document, extraction, items=accepted, group=group, now=state.now
-                )
-            results.append(result)
+        batch = []
+        for path in files:
+            try:
+                document = read_document(path)
+                _note_reading(document)
+            except DocumentError as e:
+                if single:
+                    raise
+                report.append(_failed(path, str(e), fmt))
+                continue
+            batch.append(
+                service.extract_for_import(document, today=state.today, year=year, when=day, group=group)
+            )
+        with db.transaction() as repo:
+            service.settle_dates(
+                repo, batch, today=state.today, year=year, ask=_ask_year if interactive else None
+            )
+        for pending in _progress(batch, "Importing", show=not interactive and len(batch) > 1):
+            if pending.error:
+                if single:
+                    raise InputError(pending.error)
+                report.append(_failed(pending.document.name, pending.error, fmt))
+                continue
+            try:
+                result = _import_one(db, state, pending, interactive=interactive, as_new=as_new,
+                                     correcting=year is not None or day is not None)  # fmt: skip
+            except (InputError, PersonError, DateError) as e:
+                if single:
+                    raise
+                report.append(_failed(pending.document.name, str(e), fmt))
+                continue
+            if result is None:
+                report.append({"document": pending.document.name, "action": "not applied"})
+                typer.echo(f"{pending.document.name}: changes not applied.")
+                continue
+            report.append({
+                "document": result.document, "action": result.action, "skipped": result.skipped,
+                "meeting": meeting_dict(result.meeting), "items": [item_dict(i, state.today) for i in result.items],
+                "new_people": result.new_people, "warnings": result.warnings, "update": update_dict(result.update),
+            })  # fmt: skip
             if fmt is OutFormat.table:
                 _report_import(result)
     if fmt is OutFormat.json:
-        echo_json([
-            {"document": r.document, "skipped": r.skipped, "meeting": meeting_dict(r.meeting),
-             "items": [item_dict(i, state.today) for i in r.items], "new_people": r.new_people, "warnings": r.warnings}
-            for r in results
-        ])  # fmt: skip
+        echo_json(report)
+    elif not single:
+        typer.echo(summary_line([r["action"] for r in report]))
+    if any(r["action"] == "failed" for r in report):
+        raise typer.Exit(1)
+
+
+def _import_one(
+    db: Any, state: State, pending: Any, *, interactive: bool, as_new: bool, correcting: bool
+) -> Any:
+    """One document: plan, review (the items of a new meeting, the changes of an update), store."""
+    from actiontrack import service
+
+    if not interactive:  # planned and stored in one transaction
+        with db.transaction() as repo:
+            return service.import_pending(
+                repo, pending, as_new=as_new, correcting=correcting, choose=None, now=state.now
+            )
+    with db.transaction() as repo:
+        plan = service.plan_import(repo, pending, as_new=as_new, correcting=correcting)
+    accepted = None
+    if interactive and plan.action == "new":
+        from actiontrack.review import review_items
+
+        accepted = review_items(pending.extraction, pending.document.name, today=state.today)
+    elif interactive and plan.action == "update" and plan.meeting and plan.update:
+        from actiontrack.render_import import update_lines
+
+        typer.echo(
+            f"{pending.document.name} updates meeting #{plan.meeting.id} ({plan.meeting.group}):", err=True
+        )
+        for line in update_lines(plan.update) or ["  nothing changes"]:
+            typer.echo(line, err=True)
+        if not typer.confirm("Apply these changes?", default=True, err=True):
+            return None
+    with db.transaction() as repo:  # each document whole or not at all
+        return service.import_pending(
+            repo, pending, items=accepted, as_new=as_new, correcting=correcting,
+            choose=_choose if interactive else None, now=state.now,
+        )  # fmt: skip
+
+
+def _failed(name: str, reason: str, fmt: OutFormat) -> dict[str, Any]:
+    if fmt is OutFormat.table:
+        typer.echo(f"Failed: {reason}", err=True)
+    return {"document": name, "action": "failed", "error": reason}
+
+
+def _ask_year(question: str) -> int | None:
+    answer = typer.prompt(f"{question} (empty: skip this document)", default="", show_default=False, err=True)
+    return int(answer) if answer.strip().isdigit() and len(answer.strip()) == 4 else None
+
+
+def _choose(name: str, candidates: list[Any]) -> Any:
+    typer.echo(f"'{name}' in the minutes could be:", err=True)
+    for n, person in enumerate(candidates, start=1):
+        typer.echo(f"  {n}. {person.name}", err=True)
+    answer = typer.prompt("Which one (number, or 'n' for a new person)", default="n", err=True).strip()
+    if answer.isdigit() and 1 <= int(answer) <= len(candidates):
+        return candidates[int(answer) - 1]
+    return None
 
 
 def _restore(state: State, files: list[str]) -> None:
@@ -163,20 +261,17 @@ def _note_reading(document: Any) -> None:
 
 
 def _report_import(result: Any) -> None:
-    m = result.meeting
-    when = m.date.isoformat() if m.date else "no date"
-    if result.skipped:
-        say(
-            f"{result.document}: already imported as meeting #{m.id} ({m.group} {when}); nothing added."
-        )
-        return
-    say(f"{result.document}: meeting #{m.id} {m.group} {when}, {len(result.items)} items"
-               + (f", {len(result.new_people)} new people" if result.new_people else "") + ".")  # fmt: skip
+    from actiontrack.render_import import result_line, update_lines
+
+    say(result_line(result))
+    if result.update is not None:
+        for line in update_lines(result.update):
+            say(line)
     for warning in result.warnings:
         say(f"  Note: {warning}", err=True)
 
 
-def _progress(paths: list[str], label: str, *, show: bool) -> Any:
+def _progress(paths: list[Any], label: str, *, show: bool) -> Any:
     if not show or not sys.stderr.isatty():
         return paths
     from rich.progress import track

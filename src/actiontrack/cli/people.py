@@ -1,4 +1,4 @@
-"""Commands on meetings and people: meeting, people, person."""
+"""Commands on people: people, person."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
 # string of every command at each start (about 20 ms, issue 5).
@@ -11,69 +11,12 @@ from actiontrack.cli.base import (
     OutFormat,
     console,
     echo_json,
-    meeting_app,
     people_app,
     person_app,
     say,
     state_of,
 )
 from actiontrack.errors import UsageError
-
-# --- meetings --------------------------------------------------------------------------------------------------
-
-
-@meeting_app.command("start")
-def meeting_start(
-    ctx: typer.Context,
-    group: Annotated[str, typer.Argument(help="The group that meets, e.g. 'Gemensam utvecklingsgrupp'.")],
-    when: Annotated[str | None, typer.Option("--date", help="The meeting's date. Default: today.")] = None,
-    place: Annotated[str | None, typer.Option("--place", help="Where it is held.")] = None,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
-) -> None:
-    """Start a meeting: `track add` attaches new items to it.
-
-    Example:
-
-        track meeting start "Gemensam utvecklingsgrupp" --place Bryggan
-    """
-    from actiontrack import service
-    from actiontrack.dates import parse_date
-    from actiontrack.render import meeting_dict
-
-    state = state_of(ctx)
-    day = parse_date(when, state.today) if when else state.today
-    meeting = state.write(
-        lambda repo: service.start_meeting(repo, group, when=day, place=place, now=state.now)
-    )
-    if fmt is OutFormat.json:
-        echo_json(meeting_dict(meeting))
-    else:
-        say(
-            f"Started meeting #{meeting.id}: {meeting.group} {day.isoformat()}. New items go to this meeting."
-        )
-
-
-@meeting_app.command("list")
-def meeting_list(
-    ctx: typer.Context,
-    group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group's meetings.")] = None,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
-) -> None:
-    """List meetings; the current one is marked with *."""
-    from actiontrack import service
-    from actiontrack.render import meeting_dict, meetings_table
-
-    state = state_of(ctx)
-    with state.reader() as repo:
-        meetings = repo.list_meetings(group)
-        current = service.current_meeting(repo)
-    if fmt is OutFormat.json:
-        echo_json([meeting_dict(m) for m in meetings])
-    elif not meetings:
-        say("No meetings yet: `track meeting start GROUP` or `track import FILE`.", err=True)
-    else:
-        console().print(meetings_table(meetings, current.id if current else None))
-
 
 # --- people ------------------------------------------------------------------------------------------------------
 
@@ -124,8 +67,13 @@ def people_add(
     from actiontrack import service
 
     state = state_of(ctx)
-    person = state.write(lambda repo: service.add_person(repo, name, organisation, alias or (), state.now))
+    warnings: list[str] = []
+    person = state.write(
+        lambda repo: service.add_person(repo, name, organisation, alias or (), state.now, warnings)
+    )
     say(f"Added {person.name} (#{person.id}).")
+    for warning in warnings:
+        say(f"Note: {warning}", err=True)
 
 
 @people_app.command("alias")

@@ -37,13 +37,19 @@ class _Section:
     dates: list[date] = field(default_factory=list)
 
 
-def extract_text(text: str, *, today: date, year: int | None = None) -> Extraction:
+def extract_text(
+    text: str, *, today: date, year: int | None = None, meeting_date: date | None = None
+) -> Extraction:
+    """The meeting and items of minutes. `meeting_date` (`--date`) is the meeting's date whatever
+    the text says; `year` (`--year`) the year of a date written without one."""
     lines = split_lines(text)
-    parsed = parse_meeting(lines, year=year, today=today)
+    parsed = parse_meeting(lines, year=year, today=today, meeting_date=meeting_date)
     meeting = parsed.meeting
     blocks = build_blocks(lines, skip=parsed.used_lines)
-    roster = Roster(Person(None, a.name, a.organisation, a.aliases) for a in [*meeting.attendees, *meeting.absent])
-    walker = _Walker(meeting, OwnerResolver(roster, meeting.secretary, meeting.roles, cues.body_words(meeting.title)), base=meeting.date or today)
+    people = [*meeting.attendees, *meeting.absent]
+    roster = Roster(Person(None, a.name, a.organisation, a.aliases) for a in people)
+    resolver = OwnerResolver(roster, meeting.secretary, meeting.roles, cues.body_words(meeting.title))
+    walker = _Walker(meeting, resolver, base=meeting.date or today)
     walker.names = _known_names(meeting)
     walker.agenda_until = parsed.people_from if parsed.people_from and parsed.people_from < 40 else 0
     for block in blocks:

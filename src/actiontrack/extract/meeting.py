@@ -37,10 +37,15 @@ class MeetingParse:
     people_from: int | None = None  # the first line of the attendee lists
 
 
-def parse_meeting(lines: list[Line], *, year: int | None, today: date) -> MeetingParse:
+def parse_meeting(
+    lines: list[Line], *, year: int | None, today: date, meeting_date: date | None = None
+) -> MeetingParse:
     result = MeetingParse(ExtractedMeeting())
     meeting = result.meeting
     head = read_header(lines, year=year, today=today)
+    if meeting_date is not None:  # given with --date: it wins over what the text says
+        head.date, head.partial_date, head.year_how = meeting_date, None, "given with --date"
+        head.warnings = [w for w in head.warnings if "no year" not in w and "no meeting date" not in w]
     meeting.title, meeting.date, meeting.partial_date = head.title, head.date, head.partial_date
     meeting.year_inferred, meeting.time_start, meeting.time_end = head.year_how, head.time_start, head.time_end
     result.used_lines |= head.used_lines

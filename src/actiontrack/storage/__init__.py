@@ -24,6 +24,7 @@ from actiontrack.storage.reads import Reads
 if TYPE_CHECKING:
     import sqlite3
 
+    from actiontrack.storage.journal import Record
     from actiontrack.storage.repository import Repository
 
 BUSY_TIMEOUT_MS = 30_000
@@ -69,7 +70,11 @@ def _read_only_folder_error(path: Path) -> StorageError:
     )
 
 
-def _prepare_sqlite_file(url: str, write: bool) -> None:
+def _prepare_sqlite_file(url: str, write: bool, *, create_folder: bool = False) -> None:
+    """A new database file is created where asked; its folder only for the default location
+    (or `track init`): a mistyped --db must not leave a new folder and database behind."""
+    from actiontrack.paths import default_database
+
     path = sqlite_path(url)
     if path is None:
         return
@@ -81,6 +86,12 @@ def _prepare_sqlite_file(url: str, write: bool) -> None:
         return
     if path.parent.is_dir() and folder_is_read_only(path):
         raise _read_only_folder_error(path)
+    if not path.parent.is_dir() and not (create_folder or path == default_database()):
+        if path.parent.exists():
+            raise StorageError(f"Cannot create the database {path}: {path.parent} is not a folder.")
+        raise StorageError(
+            f"The folder {path.parent} does not exist; create it first, or give another --db path."
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -149,9 +160,12 @@ class Database:
     so each document is stored whole or not at all without paying for a new connection.
     """
 
-    def __init__(self, url: str, *, write: bool = True) -> None:
+    def __init__(
+        self, url: str, *, write: bool = True, record: Record | None = None, create_folder: bool = False
+    ) -> None:
         self.url = url
-        _prepare_sqlite_file(url, write)
+        self.record = record  # when given, each transaction is journaled for `track undo`
+        _prepare_sqlite_file(url, write, create_folder=create_folder)
         self.engine = _engine(url, write)
         self._migrated = False
 
@@ -169,7 +183,14 @@ class Database:
                 try:
                     if not self._migrated:
                         migrate(session.connection())
-                    yield Repository(session)
+                    repo = Repository(session)
+                    if self.record is not None:
+                        from actiontrack.storage.journal import Journal
+
+                        repo.journal = Journal(session)
+                    yield repo
+                    if repo.journal is not None:
+                        repo.journal.save(self.record)  # type: ignore[arg-type]
                     session.commit()
                     self._migrated = True
                 except BaseException:
@@ -198,8 +219,10 @@ class Database:
 
 
 @contextmanager
-def open_database(url: str, *, write: bool = True) -> Iterator[Database]:
-    db = Database(url, write=write)
+def open_database(
+    url: str, *, write: bool = True, record: Record | None = None, create_folder: bool = False
+) -> Iterator[Database]:
+    db = Database(url, write=write, record=record, create_folder=create_folder)
     try:
         yield db
     finally:
@@ -226,6 +249,16 @@ def open_reader(url: str) -> Iterator[Reads]:
     from actiontrack.storage.migrations import MIGRATIONS, MIGRATIONS_TABLE
 
     path = sqlite_path(url)
+    if path is not None and not path.exists():
+        # Nothing to read yet, and reading creates nothing: an empty database in memory
+        # (after the same checks a write would make: a missing folder is an error).
+        from actiontrack.paths import default_database
+
+        if not path.parent.is_dir() and path != default_database():
+            _prepare_sqlite_file(url, False)
+        with open_repository("sqlite://", write=False) as repo:
+            yield repo
+        return
     if path is None or not path.is_file():
         with open_repository(url, write=False) as repo:
             yield repo

@@ -117,7 +117,27 @@ def m001_initial(conn: Connection) -> None:
     md.create_all(conn)
 
 
-MIGRATIONS: list[Migration] = [m001_initial]
+def m002_changes_and_meeting_time(conn: Connection) -> None:
+    """The journal `track undo` and `track log` read (issue 12), and a meeting's time of day."""
+    import sqlalchemy as sa
+
+    md = sa.MetaData()
+    sa.Table(
+        "changes", md,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("command_id", sa.String, nullable=False, index=True),
+        sa.Column("at", sa.String, nullable=False),
+        sa.Column("run_by", sa.String, nullable=False),
+        sa.Column("label", sa.String, nullable=False),
+        sa.Column("summary", sa.String, nullable=False),
+        sa.Column("detail", sa.String, nullable=False),
+        sa.Column("undone_at", sa.String),
+    )  # fmt: skip
+    md.create_all(conn)
+    conn.execute(sa.text("ALTER TABLE meetings ADD COLUMN time VARCHAR"))
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_changes_and_meeting_time]
 
 
 def _migrations_table() -> Any:
@@ -154,6 +174,15 @@ def migrate(conn: Connection, migrations: list[Migration] | None = None) -> list
         raise StorageError(
             f"This database was written by a newer actiontrack (it has migration {unknown[0]}); upgrade actiontrack."
         )
+    if not done:
+        import sqlalchemy as sa
+
+        others = sorted(sa.inspect(conn).get_table_names())
+        if others:
+            raise StorageError(
+                "This is not an actiontrack database: it holds another program's tables "
+                f"({', '.join(others[:3])}{', ...' if len(others) > 3 else ''}); give another file with --db."
+            )
     table = _migrations_table()
     table.create(conn, checkfirst=True)
     ran = []

@@ -63,6 +63,41 @@ def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield values[start : start + CHUNK]
 
 
+# How the log names a table's rows (one, many), in the order it lists them.
+_NOUNS = {
+    "groups": ("group", "groups"),
+    "meetings": ("meeting", "meetings"),
+    "people": ("person", "people"),
+    "person_aliases": ("alias", "aliases"),
+    "items": ("item", "items"),
+    "scheduled_meetings": ("scheduled meeting", "scheduled meetings"),
+}
+
+
+def summarise(transactions: Sequence[Sequence[Mapping[str, Any]]]) -> str:
+    """ "added 1 meeting, 4 items; changed 1 item": the journaled row changes of a command
+    (storage/journal.py), for the rows a user knows by name, each counted once."""
+    parts = []
+    for op, verb in (("insert", "added"), ("update", "changed"), ("delete", "removed")):
+        rows: dict[str, set[str]] = {}
+        for changes in transactions:
+            for change in changes:
+                if change["op"] == op and change["table"] in _NOUNS:
+                    ident = json.dumps(change.get("key") or change.get("row"), sort_keys=True, default=str)
+                    rows.setdefault(change["table"], set()).add(ident)
+        named = [
+            f"{len(rows[t])} {one if len(rows[t]) == 1 else many}"
+            for t, (one, many) in _NOUNS.items()
+            if t in rows
+        ]
+        if named:
+            parts.append(f"{verb} " + ", ".join(named))
+    tables = {change["table"] for changes in transactions for change in changes}
+    if "settings" in tables:  # the only setting is which meeting is under way
+        parts.append("changed the current meeting")
+    return "; ".join(parts) or "changed the history of items"
+
+
 class Reads:
     """The read side of the store, over any `run(sql, params) -> rows`."""
 
@@ -88,7 +123,7 @@ class Reads:
     def list_meetings(self, group: str | None = None, meeting_id: int | None = None) -> list[Meeting]:
         sql = (
             "SELECT m.id, g.name, m.date, m.title, m.place, m.secretary, m.source_path, m.source_hash, "
-            "m.next_meeting, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) "
+            "m.next_meeting, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id), m.time "
             "FROM meetings m JOIN groups g ON g.id = m.group_id"
         )
         where, params = [], {}
@@ -107,7 +142,7 @@ class Reads:
             " ORDER BY CASE WHEN m.date IS NULL THEN 0 ELSE 1 END, m.date, m.id"  # undated first, everywhere
         )
         return [
-            Meeting(r[0], r[1], _d(r[2]), r[3], r[4], r[5], r[6], r[7], _d(r[8]), r[9] or 0)
+            Meeting(r[0], r[1], _d(r[2]), r[3], r[4], r[5], r[6], r[7], _d(r[8]), r[9] or 0, r[10])
             for r in self.run(sql, params)
         ]
 
@@ -129,6 +164,23 @@ class Reads:
             "SELECT date, place FROM scheduled_meetings WHERE group_id = :g ORDER BY date", {"g": found.id}
         )
         return [ScheduledMeeting(_d(r[0]), r[1]) for r in rows]  # type: ignore[arg-type]
+
+    def changes(self, limit: int) -> list[tuple[int, str, str, str, str | None, str]]:
+        """The last recorded write commands, newest first: (id, at, label, summary, undone_at, user)."""
+        rows = self.run(
+            "SELECT min(id), min(at), min(label), min(summary), min(undone_at), count(*), min(run_by) "
+            "FROM changes GROUP BY command_id ORDER BY min(id) DESC LIMIT :limit",
+            {"limit": limit},
+        )
+        return [(r[0], r[1], r[2], r[3] if r[5] == 1 else self._summary(r[0]), r[4], r[6]) for r in rows]
+
+    def _summary(self, first_id: int) -> str:
+        """What a command of several transactions (an import of many files) changed, in all."""
+        rows = self.run(
+            "SELECT detail FROM changes WHERE command_id = (SELECT command_id FROM changes WHERE id = :i)",
+            {"i": first_id},
+        )
+        return summarise([json.loads(r[0]) for r in rows])
 
     def get_setting(self, key: str) -> str | None:
         rows = self.run("SELECT value FROM settings WHERE key = :k", {"k": key})
@@ -287,6 +339,10 @@ class Reads:
             f"SELECT {_ITEM_COLUMNS} FROM items i WHERE {' AND '.join(where)} ORDER BY i.id", params
         )
         return self._items(rows)
+
+    def organisation_known(self, name: str) -> bool:
+        """Whether some item is owned by an organisation of this name (in any case)."""
+        return bool(self._organisations_named(name))
 
     def _organisations_named(self, name: str) -> list[str]:
         key = name.casefold()

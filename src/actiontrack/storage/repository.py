@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlmodel import Session, select
@@ -31,6 +31,9 @@ from actiontrack.storage.tables import (
     SettingRow,
 )
 
+if TYPE_CHECKING:
+    from actiontrack.storage.journal import Journal
+
 
 def _s(value: date | None) -> str | None:
     return value.isoformat() if value else None
@@ -41,6 +44,7 @@ class Repository(Reads):
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self.journal: Journal | None = None  # set when the command is recorded for `track undo`
         super().__init__(self._run)
 
     def _run(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
@@ -104,6 +108,67 @@ class Repository(Reads):
                 "(`track meeting list` shows it)."
             )
         return self.get_meeting(row.id)  # type: ignore[arg-type]
+
+    def update_meeting(
+        self, meeting_id: int, *, group: str | None = None, now: str = "", **fields: object
+    ) -> None:
+        """Change a meeting's columns (dates as ISO strings); `group` moves it to that group."""
+        row = self.session.get(MeetingRow, meeting_id)
+        if row is None:
+            raise NotFoundError(f"There is no meeting {meeting_id}; `track meeting list` shows them.")
+        old_group = row.group_id
+        if group is not None:
+            row.group_id = self.get_or_create_group(group, now).id
+        for key, value in fields.items():
+            setattr(row, key, value)
+        self.session.add(row)
+        self.session.flush()
+        if row.group_id != old_group:
+            self._drop_group_if_empty(old_group)
+
+    def _drop_group_if_empty(self, group_id: int) -> None:
+        """A group left without meetings or planned ones is no group any more."""
+        left = self.run(
+            "SELECT (SELECT count(*) FROM meetings WHERE group_id = :g) "
+            "+ (SELECT count(*) FROM scheduled_meetings WHERE group_id = :g)",
+            {"g": group_id},
+        )
+        if left[0][0] == 0:
+            self.session.delete(self.session.get(GroupRow, group_id))
+            self.session.flush()
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """A meeting with its items, attendance and the schedule its minutes gave; decisions
+        taken at it on other items stay in their history, without the link."""
+        for item_id in [
+            r[0] for r in self.run("SELECT id FROM items WHERE meeting_id = :m", {"m": meeting_id})
+        ]:
+            self.delete_item(item_id)
+        for entry in self.session.exec(
+            select(ItemHistoryRow).where(ItemHistoryRow.meeting_id == meeting_id)
+        ).all():
+            entry.meeting_id = None
+            self.session.add(entry)
+        for table in (AttendanceRow,):
+            for row in self.session.exec(select(table).where(table.meeting_id == meeting_id)).all():
+                self.session.delete(row)
+        for planned in self.session.exec(
+            select(ScheduledMeetingRow).where(ScheduledMeetingRow.source_meeting_id == meeting_id)
+        ).all():
+            self.session.delete(planned)
+        self.session.flush()
+        meeting = self.session.get(MeetingRow, meeting_id)
+        if meeting is None:
+            raise NotFoundError(f"There is no meeting {meeting_id}; `track meeting list` shows them.")
+        self.session.delete(meeting)
+        self.session.flush()
+        self._drop_group_if_empty(meeting.group_id)
+
+    def delete_setting(self, key: str) -> None:
+        row = self.session.get(SettingRow, key)
+        if row is not None:
+            self.session.delete(row)
+            self.session.flush()
 
     def set_setting(self, key: str, value: str) -> None:
         row = self.session.get(SettingRow, key)
@@ -266,6 +331,15 @@ class Repository(Reads):
         )
         self.session.flush()
 
+    def delete_item(self, item_id: int) -> None:
+        """An item with its owners and history (a point gone from corrected minutes)."""
+        for table in (ItemOwnerRow, ItemHistoryRow):
+            for row in self.session.exec(select(table).where(table.item_id == item_id)).all():
+                self.session.delete(row)
+        self.session.flush()
+        self.session.delete(self._item_row(item_id))
+        self.session.flush()
+
     def _item_row(self, item_id: int) -> ItemRow:
         row = self.session.get(ItemRow, item_id)
         if row is None:
@@ -295,7 +369,12 @@ class Repository(Reads):
 
     def forget_person(self, person_id: int, *, replacement: str) -> None:
         """Delete a person, their aliases and attendance; the items they owned keep an owner
-        written as `replacement`."""
+        written as `replacement`. The undo journal is emptied: it holds old texts that name them."""
+        from actiontrack.storage.journal import forget_all
+
+        if self.journal is not None:
+            self.journal.stop()
+        forget_all(self.session)
         for owner in self.session.exec(select(ItemOwnerRow).where(ItemOwnerRow.person_id == person_id)).all():
             owner.person_id = None
             owner.organisation = replacement
@@ -306,3 +385,20 @@ class Repository(Reads):
         self.session.flush()
         self.session.delete(self.session.get(PersonRow, person_id))
         self.session.flush()
+
+    def set_meeting_secretary(self, meeting_id: int, secretary: str) -> None:
+        row = self.session.get(MeetingRow, meeting_id)
+        if row is not None:
+            row.secretary = secretary
+            self.session.add(row)
+            self.session.flush()
+
+    # --- undo (issue 12) -------------------------------------------------------------------------
+
+    def undo_last(self, now: str, user: str) -> tuple[str, str]:
+        """Revert the user's last recorded command; what it was, and what it had changed."""
+        from actiontrack.storage.journal import undo_last
+        from actiontrack.storage.reads import summarise
+
+        rows = undo_last(self.session, now, user)
+        return rows[0].label, summarise([json.loads(r.detail) for r in rows])

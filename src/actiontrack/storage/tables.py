@@ -32,6 +32,7 @@ class MeetingRow(SQLModel, table=True):
     source_hash: str | None = Field(default=None, unique=True)
     next_meeting: str | None = None
     created_at: str
+    time: str | None = None  # "13.00-15.00", as written
 
 
 class PersonRow(SQLModel, table=True):
@@ -105,3 +106,17 @@ class SettingRow(SQLModel, table=True):
     __tablename__ = "settings"
     key: str = Field(primary_key=True)
     value: str
+
+
+class ChangeRow(SQLModel, table=True):
+    """One transaction of a write command, as `track undo` needs it (storage/journal.py)."""
+
+    __tablename__ = "changes"
+    id: int | None = Field(default=None, primary_key=True)
+    command_id: str = Field(index=True)  # the transactions of one command (an import of many files)
+    at: str
+    run_by: str  # who ran it: in a shared database, `track undo` reverts one's own commands
+    label: str  # the command, as the user gave it
+    summary: str  # what it changed, in words
+    detail: str  # JSON list of row changes, in the order they were made
+    undone_at: str | None = None

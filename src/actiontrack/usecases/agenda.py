@@ -1,0 +1,73 @@
+"""The next meeting: its agenda, the review at the meeting, each person's digest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from actiontrack.models import Item, Meeting, Status
+from actiontrack.usecases.common import current_id, timestamp
+from actiontrack.usecases.items import Filters, OwnerFilter, list_items, open_item
+from actiontrack.usecases.meetings import current_meeting, find_group, start_meeting
+
+if TYPE_CHECKING:
+    from actiontrack.agenda import Agenda
+    from actiontrack.storage.reads import Reads
+    from actiontrack.storage.repository import Repository
+
+
+def agenda(repo: Reads, group: str, *, when: str | None, today: date) -> Agenda:
+    """The agenda before the group's next meeting (see agenda.py for the rules)."""
+    from actiontrack.agenda import build_agenda, last_meeting, next_meeting
+    from actiontrack.dates import parse_date
+
+    row = find_group(repo, group)
+    given = parse_date(when, today) if when else None
+    meetings, schedule = repo.list_meetings(row.name), repo.schedule(row.name)
+    # only the items done since the last meeting are read: the cost follows the agenda, not the years
+    last = last_meeting(meetings, next_meeting(meetings, schedule, given=given, today=today).date or today)
+    since = last.date.isoformat() if last and last.date else None
+    return build_agenda(
+        row.name,
+        meetings,
+        schedule,
+        repo.query_items(statuses=(Status.OPEN,), group=row.name),
+        repo.query_items(statuses=(Status.DONE,), group=row.name, closed_since=since),
+        given=given,
+        today=today,
+    )
+
+
+def meeting_for_review(repo: Repository, group: str, day: date, *, now: datetime) -> Meeting:
+    """The meeting decisions are taken at: the current one if it is this group's, else a new one."""
+    current = current_meeting(repo)
+    if current is not None and current.group.casefold() == group.casefold():
+        return current
+    return start_meeting(repo, group, when=day, place=None, now=now)
+
+
+def keep(repo: Repository, item_id: int, *, now: datetime) -> Item:
+    """Keep an item open, as decided at the meeting under way."""
+    open_item(repo, item_id)
+    stamp = timestamp(now)
+    repo.update_item(item_id, updated_at=stamp)
+    repo.add_history(item_id, "kept", {}, stamp, current_id(repo))
+    return repo.get_item(item_id)
+
+
+@dataclass(frozen=True)
+class Digest:
+    owner: str
+    items: list[Item]
+
+
+def digest(repo: Reads, *, owner: str | None, today: date) -> list[Digest]:
+    """What each person (or organisation) has open, overdue first; the group's own items are left out."""
+    who = OwnerFilter.of(repo, owner)
+    by_owner: dict[str, list[Item]] = {}
+    for item in list_items(repo, Filters(owner=owner), today=today):
+        for o in item.owners:
+            if who.matches(o):
+                by_owner.setdefault(o.name, []).append(item)
+    return [Digest(name, its) for name, its in sorted(by_owner.items(), key=lambda kv: kv[0].casefold())]

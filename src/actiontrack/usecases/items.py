@@ -1,0 +1,254 @@
+"""Items: add, list, done, reopen, drop, edit, note.
+
+Status transitions, the order of `open`, who `--owner NAME` means and which date a
+due expression means live here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from actiontrack.errors import InputError, NotFoundError, UsageError
+from actiontrack.models import Item, Kind, Owner, OwnerKind, Status
+from actiontrack.people import Roster
+from actiontrack.usecases.common import Confirm, current_id, timestamp, today_of
+from actiontrack.usecases.meetings import current_meeting, find_group, next_meeting_after
+from actiontrack.usecases.people import owners_from_subject, resolve_owner
+
+if TYPE_CHECKING:
+    from actiontrack.storage.reads import Reads
+    from actiontrack.storage.repository import Repository
+
+
+def add_item(
+    repo: Repository,
+    text: str,
+    *,
+    owners: Sequence[str] = (),
+    due: str | None = None,
+    meeting_id: int | None = None,
+    now: datetime,
+    confirm: Confirm | None = None,
+) -> Item:
+    """Record an item. Owners and due date come from the Swedish text when not given."""
+    from actiontrack.dates import first_due, parse_date
+    from actiontrack.extract import rules
+
+    text = " ".join(text.split())
+    if not text:
+        raise InputError("An item needs a text.")
+    meeting = repo.get_meeting(meeting_id) if meeting_id is not None else current_meeting(repo)
+    base = meeting.date if meeting and meeting.date else today_of(now)
+    next_meeting = next_meeting_after(repo, meeting) if meeting else None
+    cue = rules.find_cue(text)
+    if due:
+        due_date: date | None = parse_date(due, base, next_meeting=next_meeting)
+    else:
+        due_date = first_due(text, base, next_meeting=next_meeting)
+    roster = Roster(repo.list_people())
+    if owners:
+        resolved = _once([resolve_owner(repo, roster, name, now=now, confirm=confirm) for name in owners])
+    elif cue is not None and cue.subject:
+        resolved = owners_from_subject(repo, roster, cue.subject, now=now, confirm=confirm)
+    else:
+        resolved = []
+    kind = cue.kind if cue is not None else Kind.ACTION
+    stamp = timestamp(now)
+    item_id = repo.add_item(
+        kind=kind,
+        text=text,
+        owners=resolved,
+        due=due_date,
+        meeting_id=meeting.id if meeting else None,
+        now=stamp,
+    )
+    repo.add_history(item_id, "created", {"text": text}, stamp, meeting.id if meeting else None)
+    return repo.get_item(item_id)
+
+
+def _once(owners: list[Owner]) -> list[Owner]:
+    """`--owner Karl --owner Karl` (or Karl and Kalle) is one owner."""
+    return list(dict.fromkeys(owners))
+
+
+def sort_for_listing(items: Sequence[Item], today: date) -> list[Item]:
+    """Overdue first, then by due date (undated last), then oldest first."""
+    return sorted(
+        items,
+        key=lambda it: (
+            0 if it.is_overdue(today) else 1,
+            it.due or date.max,
+            it.created_at or "",
+            it.id,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Filters:
+    owner: str | None = None
+    group: str | None = None
+    meeting_id: int | None = None
+    overdue: bool = False
+    due_before: str | None = None
+    statuses: tuple[Status, ...] = (Status.OPEN,)
+
+
+@dataclass(frozen=True)
+class OwnerFilter:
+    """Who `--owner NAME` means: the people the name may mean, else an organisation so named."""
+
+    person_ids: list[int] | None
+    organisation: str | None
+
+    @classmethod
+    def of(cls, repo: Reads, name: str | None) -> OwnerFilter:
+        if not name:
+            return cls(None, None)
+        matches = Roster(repo.people_named(name)).candidates(name)
+        if matches:
+            return cls([m.person.id for m in matches if m.person.id is not None], None)
+        if repo.organisation_known(name):  # "socialförvaltningen"
+            return cls(None, name)
+        if name[:1].islower():
+            raise NotFoundError(
+                f"No item is owned by an organisation called '{name}', and nobody is called so."
+            )
+        Roster(repo.list_people()).resolve(name)  # raises the sentence `add` gives, with the closest names
+        raise AssertionError("unreachable")
+
+    def matches(self, owner: Owner) -> bool:
+        if self.person_ids is None and self.organisation is None:
+            return True
+        if owner.kind is OwnerKind.ORGANISATION:
+            return self.organisation is not None and owner.name.casefold() == self.organisation.casefold()
+        return self.person_ids is not None and owner.person_id in self.person_ids
+
+
+def list_items(repo: Reads, filters: Filters, *, today: date) -> list[Item]:
+    from actiontrack.dates import parse_date
+
+    who = OwnerFilter.of(repo, filters.owner)
+    due_before = None
+    if filters.due_before:
+        due_before = parse_date(filters.due_before, today)
+    if filters.overdue:
+        due_before = min(due_before, today) if due_before else today
+    group = find_group(repo, filters.group).name if filters.group else None
+    if filters.meeting_id is not None:
+        repo.get_meeting(filters.meeting_id)  # "There is no meeting 99", not "No items"
+    items = repo.query_items(
+        statuses=filters.statuses,
+        person_ids=who.person_ids,
+        organisation=who.organisation,
+        group=group,
+        meeting_id=filters.meeting_id,
+        due_before=due_before,
+    )
+    return sort_for_listing(items, today)
+
+
+def open_item(repo: Repository, item_id: int) -> Item:
+    item = repo.get_item(item_id, with_history=False)
+    if item.status is not Status.OPEN:
+        raise InputError(
+            f"Item {item_id} is {item.status.value}, not open; `track reopen {item_id}` opens it again."
+        )
+    return item
+
+
+def complete(repo: Repository, ids: Sequence[int], *, note: str | None, now: datetime) -> list[Item]:
+    stamp = timestamp(now)
+    for item_id in ids:
+        open_item(repo, item_id)
+    for item_id in dict.fromkeys(ids):
+        repo.update_item(item_id, status=Status.DONE, closed_at=stamp, updated_at=stamp)
+        repo.add_history(item_id, "done", {"note": note} if note else {}, stamp, current_id(repo))
+    return [repo.get_item(i) for i in dict.fromkeys(ids)]
+
+
+def reopen(repo: Repository, item_id: int, *, now: datetime) -> Item:
+    item = repo.get_item(item_id, with_history=False)
+    if item.status is Status.OPEN:
+        raise InputError(f"Item {item_id} is already open.")
+    stamp = timestamp(now)
+    repo.update_item(item_id, status=Status.OPEN, closed_at=None, updated_at=stamp)
+    repo.add_history(item_id, "reopened", {"was": item.status.value}, stamp, current_id(repo))
+    return repo.get_item(item_id)
+
+
+def drop(repo: Repository, item_id: int, *, reason: str, now: datetime) -> Item:
+    if not reason.strip():
+        raise InputError("Say why the item is dropped: --reason TEXT.")
+    open_item(repo, item_id)
+    stamp = timestamp(now)
+    repo.update_item(item_id, status=Status.DROPPED, closed_at=stamp, updated_at=stamp)
+    repo.add_history(item_id, "dropped", {"reason": reason.strip()}, stamp, current_id(repo))
+    return repo.get_item(item_id)
+
+
+def edit(
+    repo: Repository,
+    item_id: int,
+    *,
+    text: str | None = None,
+    owners: Sequence[str] | None = None,
+    due: str | None = None,
+    now: datetime,
+    confirm: Confirm | None = None,
+) -> Item:
+    from actiontrack.dates import parse_date
+
+    item = repo.get_item(item_id, with_history=False)
+    stamp = timestamp(now)
+    changes: dict[str, object] = {}
+    fields: dict[str, object] = {}
+    if text is not None:
+        text = " ".join(text.split())
+        if not text:
+            raise InputError("An item needs a text.")
+        if text != item.text:
+            changes["text"] = [item.text, text]
+            fields["text"] = text
+    if due is not None:
+        if due.strip().lower() in ("", "-", "none", "ingen"):
+            new_due = None
+        else:
+            base = item.meeting.date if item.meeting and item.meeting.date else today_of(now)
+            meeting = repo.get_meeting(item.meeting.id) if item.meeting else None
+            new_due = parse_date(
+                due, base, next_meeting=next_meeting_after(repo, meeting) if meeting else None
+            )
+        if new_due != item.due:
+            changes["due"] = [
+                item.due.isoformat() if item.due else None,
+                new_due.isoformat() if new_due else None,
+            ]
+            fields["due"] = new_due.isoformat() if new_due else None
+    if owners is not None:
+        roster = Roster(repo.list_people())
+        resolved = _once(
+            [resolve_owner(repo, roster, n, now=now, confirm=confirm) for n in owners if n.strip()]
+        )
+        if [o.name for o in resolved] != [o.name for o in item.owners]:
+            changes["owners"] = [[o.name for o in item.owners], [o.name for o in resolved]]
+            repo.set_owners(item_id, resolved)
+    if not changes:
+        raise UsageError("Nothing to change: give --text, --owner or --due with a new value.")
+    repo.update_item(item_id, updated_at=stamp, **fields)
+    repo.add_history(item_id, "edited", changes, stamp, current_id(repo))
+    return repo.get_item(item_id)
+
+
+def add_note(repo: Repository, item_id: int, text: str, *, now: datetime) -> Item:
+    text = " ".join(text.split())
+    if not text:
+        raise InputError("A note needs a text.")
+    repo.get_item(item_id, with_history=False)
+    stamp = timestamp(now)
+    repo.update_item(item_id, updated_at=stamp)
+    repo.add_history(item_id, "noted", {"note": text}, stamp, current_id(repo))
+    return repo.get_item(item_id)

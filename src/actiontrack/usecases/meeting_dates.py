@@ -1,0 +1,128 @@
+"""Which day a set of minutes is from, before it is imported (issues 10 and 12).
+
+In order: `--date` (the meeting's date, and the base of its relative deadlines); a full date
+in the minutes; `--year` for a day and month without a year; else the year that puts the
+day nearest the group's other meetings (in the database and in the same import), else
+nearest the other minutes imported with it, said as a note; else a question at a
+terminal; else the document is refused with a sentence asking for --date.
+A year is applied by extracting again with it, so that relative deadlines are recomputed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from actiontrack.models import Extraction
+
+if TYPE_CHECKING:
+    from actiontrack.extract.reading import Document
+    from actiontrack.storage.reads import Reads
+
+AskYear = Callable[[str], int | None]  # the question -> a year, or None when nobody can answer
+
+
+@dataclass
+class Pending:
+    """A document read and extracted, waiting to be imported."""
+
+    document: Document
+    extraction: Extraction
+    group: str
+    error: str | None = None  # why it cannot be imported
+    notes: list[str] = field(default_factory=list)
+
+
+def extract_for_import(
+    document: Document, *, today: date, year: int | None, when: date | None, group: str | None
+) -> Pending:
+    from actiontrack.extract import extract_text
+    from actiontrack.extract.meeting import group_name
+
+    if when is not None:
+        extraction = extract_text(document.text, today=today, meeting_date=when)
+    else:
+        extraction = extract_text(document.text, today=today, year=year)
+    m = extraction.meeting
+    name = group or (group_name(m.title) if m.title else Path(document.name).stem)
+    return Pending(document, extraction, " ".join(name.split()))
+
+
+def partial_date(extraction: Extraction) -> tuple[int, int] | None:
+    """(month, day) when the minutes give a day and a month but no year could be found."""
+    m = extraction.meeting
+    return m.partial_date if m.partial_date is not None and m.date is None else None
+
+
+def settle_dates(
+    repo: Reads, batch: Sequence[Pending], *, today: date, year: int | None, ask: AskYear | None
+) -> None:
+    """Give every document of an import its meeting date, or the reason it has none."""
+    from actiontrack.dates import MONTH_NAMES, format_swedish
+    from actiontrack.extract import extract_text
+
+    known: dict[str, list[date]] = {}
+    for p in batch:
+        if partial_date(p.extraction) is None and p.extraction.meeting.date is not None:
+            known.setdefault(p.group.casefold(), []).append(p.extraction.meeting.date)
+    for p in batch:
+        partial = partial_date(p.extraction)
+        if partial is None:
+            if p.extraction.meeting.date is None:
+                p.error = (
+                    f"{p.document.name}: the minutes give no meeting date; give it with --date YYYY-MM-DD."
+                )
+            continue
+        month, day = partial
+        written = f"{day} {MONTH_NAMES[month]}"
+        chosen: int | None = None
+        source = ""
+        if year is not None:
+            chosen, source = year, "given with --year"
+        else:
+            group_row, key = repo.find_group(p.group), p.group.casefold()
+            stored = repo.list_meetings(group_row.name) if group_row else []
+            ours = [m.date for m in stored if m.date is not None] + known.get(key, [])
+            others = [d for g, days in known.items() if g != key for d in days]
+            for refs, whose in (
+                (ours, f"the other meetings of {p.group}"),
+                (others, "the minutes imported with it"),
+            ):
+                if refs:
+                    chosen = nearest_year(month, day, refs)
+                    target = _on(chosen, month, day)
+                    nearest = min(refs, key=lambda d: abs((target - d).days))
+                    source = f"from {whose} (nearest: {format_swedish(nearest)})"
+                    break
+        if chosen is None and ask is not None:
+            chosen = ask(f"{p.document.name}: which year is the meeting of {written} in?")
+            source = "as answered"
+        if chosen is None:
+            p.error = (
+                f"{p.document.name}: the meeting date '{written}' has no year and nothing tells it; "
+                "give it with --date YYYY-MM-DD."
+            )
+            continue
+        p.extraction = extract_text(p.document.text, today=today, year=chosen)
+        p.extraction.meeting.year_inferred = source
+        if source != "given with --year":
+            p.notes.append(
+                f"The meeting date '{written}' has no year; took {chosen} {source}. "
+                "Give --date to set another."
+            )
+
+
+def nearest_year(month: int, day: int, refs: Sequence[date]) -> int:
+    """The year that puts day/month nearest one of the reference dates (the earlier on a tie)."""
+    years = sorted({r.year + k for r in refs for k in (-1, 0, 1)})
+    return min(years, key=lambda y: (min(abs((_on(y, month, day) - r).days) for r in refs), y))
+
+
+def _on(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:  # 29 February in a common year
+        return date(year, month, 28)

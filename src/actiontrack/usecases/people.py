@@ -1,0 +1,101 @@
+"""People: add, alias, merge, and which person a name in an item means."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from actiontrack.errors import InputError, PersonError
+from actiontrack.models import Owner, OwnerKind, Person
+from actiontrack.people import Roster
+from actiontrack.usecases.common import Confirm, timestamp
+
+if TYPE_CHECKING:
+    from actiontrack.storage.reads import Reads
+    from actiontrack.storage.repository import Repository
+
+
+def resolve_owner(
+    repo: Repository, roster: Roster, name: str, *, now: datetime, confirm: Confirm | None = None
+) -> Owner:
+    """A person the name means among those known; an organisation when written in lower case.
+
+    An unknown person is added only when `confirm` says so; otherwise, and when the
+    name is ambiguous, PersonError says what to do. Never a silent guess.
+    """
+    name = " ".join(name.split())
+    if not name:
+        raise InputError("An owner needs a name.")
+    matches = roster.candidates(name)
+    if len(matches) == 1:
+        person = matches[0].person
+        return Owner(person.name, OwnerKind.PERSON, person.id)
+    if matches:
+        roster.resolve(name)  # raises the "could be any of" sentence
+    if name[:1].islower():
+        return Owner(name, OwnerKind.ORGANISATION)
+    if confirm is not None and confirm(f"'{name}' is not known. Add {name} as a new person?"):
+        person = repo.add_person(name, None, timestamp(now))
+        roster.people.append(person)
+        return Owner(person.name, OwnerKind.PERSON, person.id)
+    roster.resolve(name)  # raises the "nobody called" sentence
+    raise AssertionError("unreachable")
+
+
+def owners_from_subject(
+    repo: Repository, roster: Roster, subject: str, *, now: datetime, confirm: Confirm | None
+) -> list[Owner]:
+    """The owners a sentence's subject names, each checked against the people known."""
+    from actiontrack.extract.owners import OwnerResolver
+
+    found = OwnerResolver(roster).resolve(subject) or ()
+    out = []
+    for owner in found:
+        if owner.kind is OwnerKind.ORGANISATION:
+            out.append(owner)
+        else:
+            out.append(resolve_owner(repo, roster, owner.name, now=now, confirm=confirm))
+    return out
+
+
+def add_person(
+    repo: Repository,
+    name: str,
+    organisation: str | None,
+    aliases: Sequence[str],
+    now: datetime,
+    warnings: list[str] | None = None,
+) -> Person:
+    """Add a person; a warning when the name already means someone else ("Bosse" is Bo Pettersson)."""
+    already = [m.person.name for m in Roster(repo.list_people()).candidates(name) if m.how != "surname"]
+    person = repo.add_person(name, organisation, timestamp(now))
+    if already and warnings is not None:
+        warnings.append(
+            f"'{name}' meant {' or '.join(already)} until now; from now on it means {person.name}. "
+            f'If they are the same person: track people merge "{already[0]}" "{person.name}".'
+        )
+    for alias in aliases:
+        repo.add_alias(person.id, alias)  # type: ignore[arg-type]
+    return repo.get_person(person.id)  # type: ignore[arg-type]
+
+
+def find_person(repo: Reads, name: str) -> Person:
+    return Roster(repo.list_people()).resolve(name)
+
+
+def add_alias(repo: Repository, name: str, alias: str) -> Person:
+    person = find_person(repo, name)
+    other = Roster(repo.list_people()).candidates(alias)
+    if other and other[0].how in ("name", "alias") and other[0].person.id != person.id:
+        raise PersonError(f"'{alias}' already means {other[0].person.name}.")
+    repo.add_alias(person.id, alias)  # type: ignore[arg-type]
+    return repo.get_person(person.id)  # type: ignore[arg-type]
+
+
+def merge_people(repo: Repository, keep: str, other: str) -> Person:
+    kept, merged = find_person(repo, keep), find_person(repo, other)
+    if kept.id == merged.id:
+        raise InputError(f"'{keep}' and '{other}' are the same person.")
+    repo.merge_people(kept.id, merged.id)  # type: ignore[arg-type]
+    return repo.get_person(kept.id)  # type: ignore[arg-type]

@@ -1,0 +1,152 @@
+"""How a new version of minutes differs from the meeting stored: items matched by their source
+sentence (the same, or nearly: a corrected typo or date), changed, added, gone, or kept as they
+are because they were done or edited by hand (issue 12)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from actiontrack.models import ExtractedItem, Extraction, Item, Meeting, Owner, OwnerKind, Status
+from actiontrack.people import Roster
+
+if TYPE_CHECKING:
+    from actiontrack.storage.reads import Reads
+
+SIMILAR = 0.75  # how alike two source sentences must be to be the same item, corrected
+
+
+def _key(sentence: str) -> str:
+    return " ".join(sentence.split()).casefold()
+
+
+@dataclass
+class ItemChange:
+    item: Item
+    new: ExtractedItem
+    changes: dict[str, list[object]]  # field -> [old, new]
+
+
+@dataclass
+class Update:
+    """How minutes imported again differ from the meeting stored."""
+
+    meeting: Meeting
+    date: list[date | None] | None = None  # [old, new] when the date is corrected
+    added: list[ExtractedItem] = field(default_factory=list)
+    changed: list[ItemChange] = field(default_factory=list)
+    gone: list[Item] = field(default_factory=list)
+    kept: list[tuple[Item, str]] = field(default_factory=list)  # not changed: done, edited by hand
+    unchanged: list[tuple[Item, ExtractedItem]] = field(default_factory=list)
+    matched: int = 0  # items found in both versions
+    stored: int = 0  # items of the stored meeting that came from its minutes
+
+    @property
+    def empty(self) -> bool:
+        return not (self.date or self.added or self.changed or self.gone)
+
+
+def alike(update: Update, extraction: Extraction) -> bool:
+    """Whether new minutes are a version of the stored ones: at least half the items of the
+    smaller of the two are found in both (the same or a corrected sentence)."""
+    fewer = min(update.stored, len(extraction.items))
+    return fewer == 0 or update.matched * 2 >= fewer
+
+
+def compare(repo: Reads, meeting: Meeting, extraction: Extraction) -> Update:
+    update = Update(meeting)
+    if extraction.meeting.date != meeting.date:
+        update.date = [meeting.date, extraction.meeting.date]
+    stored = [i for i in repo.query_items(statuses=tuple(Status), meeting_id=meeting.id) if i.source]
+    pairs, new = _match(stored, extraction.items)
+    matched = {item.id for item, _ in pairs}
+    update.matched, update.stored = len(pairs), len(stored)
+    roster = Roster(repo.list_people())
+    for item, extracted in pairs:
+        reason = _hand_touched(repo, item)
+        changes = _differences(item, extracted, roster)
+        if reason and changes:
+            update.kept.append((item, reason))
+        elif changes:
+            update.changed.append(ItemChange(item, extracted, changes))
+        else:
+            update.unchanged.append((item, extracted))
+    update.added = new
+    for item in stored:
+        if item.id not in matched:
+            reason = _hand_touched(repo, item)
+            if reason:
+                update.kept.append((item, reason + "; no longer in the minutes"))
+            else:
+                update.gone.append(item)
+    return update
+
+
+def _match(
+    stored: list[Item], extracted: list[ExtractedItem]
+) -> tuple[list[tuple[Item, ExtractedItem]], list[ExtractedItem]]:
+    """Pairs of (stored, extracted) with the same source sentence, else the most alike ones."""
+    pool = list(stored)
+    pairs, rest = [], []
+    for e in extracted:
+        same = next((i for i in pool if _key(i.source or "") == _key(e.source) and i.kind is e.kind), None)
+        if same is None:
+            same = next((i for i in pool if _key(i.source or "") == _key(e.source)), None)
+        if same is not None:
+            pool.remove(same)
+            pairs.append((same, e))
+        else:
+            rest.append(e)
+    scored = sorted(
+        ((SequenceMatcher(None, _key(i.source or ""), _key(e.source)).ratio(), n, i, e)
+         for n, e in enumerate(rest) for i in pool),
+        key=lambda t: (-t[0], t[1]),
+    )  # fmt: skip
+    used_items: set[int] = set()
+    used_new: set[int] = set()
+    for ratio, n, item, e in scored:
+        if ratio < SIMILAR:
+            break
+        if item.id in used_items or n in used_new:
+            continue
+        used_items.add(item.id)
+        used_new.add(n)
+        pairs.append((item, e))
+    return pairs, [e for n, e in enumerate(rest) if n not in used_new]
+
+
+def _hand_touched(repo: Reads, item: Item) -> str | None:
+    """Why an item must be kept as it is: closed, or changed by hand since it was imported."""
+    if item.status is not Status.OPEN:
+        return item.status.value
+    history = repo.get_item(item.id).history
+    if any(h.action in ("edited", "reopened") for h in history):
+        return "edited by hand"
+    return None
+
+
+def _owner_names(owners: Sequence[Owner], roster: Roster) -> list[str]:
+    out = []
+    for o in owners:
+        found = roster.find(o.name) if o.kind is OwnerKind.PERSON else None
+        out.append(found.name if found else o.name)
+    return out
+
+
+def _differences(item: Item, new: ExtractedItem, roster: Roster) -> dict[str, list[object]]:
+    changes: dict[str, list[object]] = {}
+    for name, old, value in (
+        ("text", item.text, new.text),
+        ("kind", item.kind.value, new.kind.value),
+        ("due", item.due.isoformat() if item.due else None, new.due.isoformat() if new.due else None),
+        ("topic", item.topic, new.topic),
+    ):
+        if old != value:
+            changes[name] = [old, value]
+    old_owners, new_owners = [o.name for o in item.owners], _owner_names(new.owners, roster)
+    if old_owners != new_owners:
+        changes["owners"] = [old_owners, new_owners]
+    return changes
