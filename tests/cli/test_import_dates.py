@@ -1,6 +1,8 @@
 """Which day imported minutes are from: --date, the year from the group's other meetings or the
 batch, a question at a terminal, else a refusal asking for --date (issues 10 and 12)."""
 
+import json
+
 import pytest
 
 
@@ -86,3 +88,19 @@ def test_nearest_year(refs, expected):
     from actiontrack.usecases.meeting_dates import nearest_year
 
     assert nearest_year(3, 14, [date.fromisoformat(r) for r in refs]) == expected
+
+
+def test_extract_takes_the_date_too_and_warns_of_a_date_it_cannot_read(track, tmp_path):
+    text = "Referensgruppen\n\nNärvarande: Karin Holm, Olle Berg\n\nOlle tar fram ett förslag om två veckor.\nKarin ringer senast 31/13.\n"
+    path = write(tmp_path, "utan-datum.txt", text)
+    result = track("extract", path, "--date", "2019-05-06", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["meeting"]["date"] == "2019-05-06"
+    assert [i["due"] for i in data["items"]] == ["2019-05-20", None]
+    assert any("'senast 31/13'" in w for w in data["warnings"])
+
+
+def test_add_warns_of_a_date_it_cannot_read(track):
+    result = track("add", "Vi ska skicka rapporten senast 32 mars")
+    assert "no due date" in result.stdout
+    assert "'senast 32 mars' looks like a date" in result.stderr

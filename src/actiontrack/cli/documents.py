@@ -31,6 +31,10 @@ def extract(
     year: Annotated[
         int | None, typer.Option("--year", help="The meeting's year, when the minutes do not say.")
     ] = None,
+    when: Annotated[
+        str | None,
+        typer.Option("--date", help="The meeting's date (YYYY-MM-DD); relative deadlines count from it."),
+    ] = None,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
     explain: Annotated[
         bool,
@@ -50,13 +54,15 @@ def extract(
         track extract protokoll.txt --explain
     """
     from actiontrack import service
+    from actiontrack.dates import parse_date
     from actiontrack.extract.reading import read_document
     from actiontrack.render import extraction_dict, extraction_table
 
     state = state_of(ctx)
+    day = parse_date(when, state.today) if when else None
     document = read_document(file)
     _note_reading(document)
-    extraction = service.extract_document(document, today=state.today, year=year)
+    extraction = service.extract_document(document, today=state.today, year=year, meeting_date=day)
     if fmt is OutFormat.json:
         echo_json(extraction_dict(extraction, explain=explain))
     else:

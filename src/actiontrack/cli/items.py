@@ -51,6 +51,7 @@ def add(
     from actiontrack.render import item_dict
 
     state = state_of(ctx)
+    warnings: list[str] = []
     item = state.write(
         lambda repo: service.add_item(
             repo,
@@ -60,8 +61,11 @@ def add(
             meeting_id=meeting,
             now=state.now,
             confirm=confirm_callback(),
+            warnings=warnings,
         )
     )
+    for warning in dict.fromkeys(warnings):  # a retried transaction says it once
+        say(f"Note: {warning}", err=True)
     if fmt is OutFormat.json:
         echo_json(item_dict(item, state.today))
         return

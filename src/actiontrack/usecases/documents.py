@@ -32,10 +32,12 @@ if TYPE_CHECKING:
 Choose = Callable[[str, list[Person]], Person | None]
 
 
-def extract_document(document: Document, *, today: date, year: int | None = None) -> Extraction:
+def extract_document(
+    document: Document, *, today: date, year: int | None = None, meeting_date: date | None = None
+) -> Extraction:
     from actiontrack.extract import extract_text
 
-    return extract_text(document.text, today=today, year=year)
+    return extract_text(document.text, today=today, year=year, meeting_date=meeting_date)
 
 
 def text_hash(text: str) -> str:

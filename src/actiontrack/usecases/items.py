@@ -32,9 +32,11 @@ def add_item(
     meeting_id: int | None = None,
     now: datetime,
     confirm: Confirm | None = None,
+    warnings: list[str] | None = None,
 ) -> Item:
-    """Record an item. Owners and due date come from the Swedish text when not given."""
-    from actiontrack.dates import first_due, parse_date
+    """Record an item. Owners and due date come from the Swedish text when not given; a phrase
+    that looks like a date but is not understood is said in `warnings`, never dropped silently."""
+    from actiontrack.dates import first_due, parse_date, unread_date_phrases
     from actiontrack.extract import rules
 
     text = " ".join(text.split())
@@ -48,6 +50,11 @@ def add_item(
         due_date: date | None = parse_date(due, base, next_meeting=next_meeting)
     else:
         due_date = first_due(text, base, next_meeting=next_meeting)
+        if warnings is not None:
+            warnings += [
+                f"'{phrase}' looks like a date but is not one actiontrack understands; give --due to set one."
+                for phrase in unread_date_phrases(text, base=base)
+            ]
     roster = Roster(repo.list_people())
     if owners:
         resolved = _once([resolve_owner(repo, roster, name, now=now, confirm=confirm) for name in owners])
