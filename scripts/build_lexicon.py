@@ -37,6 +37,10 @@ def build() -> dict[str, object]:
             forms[form] = lemma
     for lemma in ALL_LEMMAS:  # the lemma itself, and the imperative (boka -> boka, skriva -> skriv)
         forms.setdefault(lemma, lemma)
+        if forms.get(lemma + "de") == lemma:
+            # a first-conjugation verb (tittade): its present tense, which the dictionary may
+            # give to a noun ("tittar" -> "tittare"), is the verb's here
+            forms[lemma + "r"] = lemma
     return {
         "source": f"simplemma {simplemma.__version__} Swedish dictionary (MIT)",
         "forms": dict(sorted(forms.items())),

@@ -218,3 +218,14 @@ def test_lines_without_full_stops_split_where_a_new_sentence_starts():
 )
 def test_sentences_about_this_meeting_and_estimates_are_no_tasks(sentence):
     assert find_cue(sentence, Context(names=NAMES)) is None
+
+
+def test_a_first_conjugation_present_the_dictionary_gives_to_a_noun_is_the_verb():
+    assert lexicon.lemma_of("tittar") == "titta"  # not "tittare"
+    cue = find_cue("Stiftelsen tittar på om de kan ta fram en app.")
+    assert cue is not None and cue.subject == "Stiftelsen"
+
+
+def test_a_passive_after_a_noun_phrase_subject():
+    cue = find_cue("Synpunkter från medlemmarna lämnas in till Rut före mötet.", Context(names=NAMES))
+    assert cue is not None and cue.kind is Kind.ACTION and cue.subject is None

@@ -178,6 +178,24 @@ def _cue(s: str, ctx: Context = Context()) -> Cue | None:
     ):
         agent = PASSIVE_AGENT.match(s[m.end() :])
         return Cue(Kind.ACTION, "passive", 0.6 if agent else 0.55, agent.group("agent") if agent else None)
+    return _passive_by_lemma(s)
+
+
+def _passive_by_lemma(s: str) -> Cue | None:
+    """The first finite verb is the s-passive of a task verb: "Frågor från medlemmarna lämnas in till Eva"."""
+    from actiontrack.extract import lexicon
+
+    for m in TOKEN.finditer(s):
+        word = m.group(0)
+        if m.start() == 0 or not word.islower():
+            continue
+        if is_passive_task(word) and not FILED.search(s):
+            if main_clause(s, m.start()) and not hedged(s, m.start(), m.end()) and passive_subject_ok(s, m.start()):
+                agent = PASSIVE_AGENT.match(s[m.end() :])
+                return Cue(Kind.ACTION, "passive", 0.55, agent.group("agent") if agent else None)
+            return None
+        if lexicon.lemma_of(word) is not None and not word.endswith(("ande", "ende", "ad", "at", "ade")):
+            return None  # another finite verb comes first: the passive is not the clause's verb
     return None
 
 
