@@ -193,3 +193,8 @@ def test_a_role_as_owner_is_the_person_who_holds_it():
     text = "Styrelsemöte 2026-11-18\n\nNärvarande: Eva Lund, Bo Ek\n\nBo Ek väljs till kassör.\n\nKassören skickar ut fakturorna.\n"
     items = extract_text(text, today=TODAY).items
     assert [(i.text, [o.name for o in i.owners]) for i in items] == [("Kassören skickar ut fakturorna.", ["Bo Ek"])]
+
+
+def test_a_day_month_year_date_with_dashes_for_the_next_meeting():
+    assert parse("Rådet 2026-11-18\n\n## Nästa möte 12:15 16-12-2026\n").meeting.next_meeting == date(2026, 12, 16)
+    assert parse("Brukarrådet 16-12-2026\n").meeting.date == date(2026, 12, 16)

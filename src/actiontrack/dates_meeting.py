@@ -97,7 +97,7 @@ def _forms() -> list[_Form]:
         (
             "day-first",
             re.compile(
-                _NOT_AFTER + r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})\.|/(?P<m2>\d{1,2})(?:[/-]|\s+))"
+                _NOT_AFTER + r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})\.|-(?P<m3>\d{1,2})-|/(?P<m2>\d{1,2})(?:[/-]|\s+))"
                 r"(?P<y>(?:19|20)\d\d)" + _NOT_BEFORE
             ),
         ),
@@ -136,7 +136,7 @@ def _fields(
     g = m.groupdict()
     if form in ("iso", "compact", "day-first", "slash-yy"):
         year = int(g["y"]) if g.get("y") else _century(int(g["yy"]))
-        month, day = int(g.get("m") or g.get("m2") or 0), int(g["d"])
+        month, day = int(g.get("m") or g.get("m2") or g.get("m3") or 0), int(g["d"])
         d = _valid(year, month, day)
         return ((d,), day, month, year) if d else None
     if form in ("short", "two-digit", "spaced"):

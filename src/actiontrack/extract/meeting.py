@@ -106,12 +106,18 @@ def _next_meeting(lines: list[Line], result: MeetingParse, base: date) -> date |
                 window += [nxt.text[:60] for nxt in lines[i + 1 : i + 4] if not nxt.blank][:2]
             for part in window:
                 found = [
-                    d
+                    d.date
                     for d in dates.find_dates(part, base)
-                    if d.rule in ("day-month", "iso", "numeric") and (known or d.year is not None or d.rule == "iso")
+                    if d.rule in ("day-month", "iso", "numeric") and d.date and d.start <= 25
+                    and (known or d.year is not None or d.rule == "iso")
                 ]
-                if found and found[0].date and found[0].start <= 25 and found[0].date > base:
-                    return found[0].date
+                if not found:  # "Nästa möte 12:15 10-11-2021": the header forms
+                    found = [
+                        day for m in dates.find_meeting_dates(part)[:1] if m.start <= 25
+                        for day in m.readings[:1]
+                    ]
+                if found and found[0] > base:
+                    return found[0]
     later = [s.date for s in result.meeting.schedule if s.date > base]
     return min(later) if later else None
 
