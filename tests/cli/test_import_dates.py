@@ -104,3 +104,12 @@ def test_add_warns_of_a_date_it_cannot_read(track):
     result = track("add", "Vi ska skicka rapporten senast 32 mars")
     assert "no due date" in result.stdout
     assert "'senast 32 mars' looks like a date" in result.stderr
+
+
+def test_extract_explain_shows_each_sentences_path(track, tmp_path):
+    path = write(tmp_path, "m.txt", minutes("14 mars 2019") + "\nAtt göra:\n- Boka lokal (Olle)\n")
+    out = track("extract", path, "--explain").stdout
+    assert "Verdict" in out and "todo" in out and "Boka lokal (Olle)" in out
+    steps = json.loads(track("extract", path, "--explain", "--format", "json").stdout)["steps"]
+    assert {"line", "block", "topic", "context", "verdict", "rule", "text"} <= set(steps[0])
+    assert any(s["verdict"] == "action" and s["rule"] == "todo" for s in steps)
