@@ -340,7 +340,9 @@ def extraction_table(extraction: Extraction) -> Any:
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
-    head.add_row("Meeting", _plain(f"{m.title or '?'} {m.date.isoformat() if m.date else '?'}"))
+    when = m.date.isoformat() if m.date else (f"????-{m.partial_date[0]:02d}-{m.partial_date[1]:02d} (year unknown)" if m.partial_date else "?")
+    time = f", {m.time_start}" + (f"–{m.time_end}" if m.time_end else "") if m.time_start else ""
+    head.add_row("Meeting", _plain(f"{m.title or '?'} {when}{time}"))
     if m.year_inferred:
         head.add_row("Year", _plain(m.year_inferred))
     head.add_row("Attendees", _plain(", ".join(a.name for a in m.attendees) or "–"))
