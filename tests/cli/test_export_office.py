@@ -167,3 +167,35 @@ def test_tasks_as_events_for_outlook_have_a_reminder(office, tmp_path):
     (alarm,) = task.walk("VALARM")
     assert str(alarm["action"]) == "DISPLAY" and alarm.decoded("trigger") == timedelta(hours=-15)
     assert "Ansvarig: Åsa Öberg" in str(task["description"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("13.00-15.00", ("13:00", "15:00")), ("kl. 9.30", ("09:30", None)), ("13:00–15:00", ("13:00", "15:00")),
+     ("15.00-13.00", ("15:00", None)), ("25.00", None), (None, None)],
+)  # fmt: skip
+def test_meeting_hours_read_what_is_stored(text, expected):
+    from actiontrack.export_calendar import meeting_hours
+
+    hours = meeting_hours(text)
+    shown = hours and (hours[0].strftime("%H:%M"), hours[1] and hours[1].strftime("%H:%M"))
+    assert shown == expected
+
+
+def test_a_scheduled_meeting_stays_all_day_and_shares_its_uid_with_the_meeting_held():
+    from icalendar import Calendar
+
+    from actiontrack.export_calendar import ics
+    from actiontrack.models import Meeting, ScheduledMeeting
+
+    planned = [ScheduledMeeting(date(2027, 2, 4), "Stadshuset"), ScheduledMeeting(date(2027, 3, 4), None)]
+    held = [Meeting(7, GROUP, date(2027, 2, 4), GROUP, time="13.00-15.00")]
+    now = datetime.fromisoformat("2027-01-10T08:00:00+01:00")
+    raw = ics([], {GROUP: planned}, {GROUP: held}, now=now)
+    events = Calendar.from_ical(raw).walk("VEVENT")
+    assert len(events) == 2 and len({str(e["uid"]) for e in events}) == 2
+    february, march = sorted(events, key=lambda e: str(e["uid"]))
+    assert isinstance(february.decoded("dtstart"), datetime) and str(february["location"]) == "Stadshuset"
+    assert march.decoded("dtstart") == date(2027, 3, 4) and "location" not in march
+    alone = Calendar.from_ical(ics([], {GROUP: planned[:1]}, {}, now=now)).walk("VEVENT")[0]
+    assert str(alone["uid"]) == str(february["uid"]) and alone.decoded("dtstart") == date(2027, 2, 4)
