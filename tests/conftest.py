@@ -56,6 +56,9 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.delenv("TRACK_DB", raising=False)
     monkeypatch.delenv("TRACK_DATABASE_URL", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):  # the language follows the locale: English here
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "160")
 
 

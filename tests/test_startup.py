@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ["dateparser", "sqlmodel", "sqlalchemy", "pydantic", "rich", "docx", "odf", "charset_normalizer"]
+HEAVY = ["dateparser", "sqlmodel", "sqlalchemy", "pydantic", "rich", "docx", "odf", "charset_normalizer", "openpyxl", "icalendar"]
 
 
 def test_importing_the_cli_loads_no_heavy_module():

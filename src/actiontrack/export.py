@@ -3,17 +3,15 @@
 - CSV that Excel opens with å, ä and ö intact (UTF-8 with a byte order mark);
 - JSON with every field and the history, which `track import --from-json` reads
   back, so a database can be moved or restored;
-- iCalendar (RFC 5545): a VTODO per open item with a due date and the groups'
-  scheduled meetings as VEVENTs, so owners see them in Outlook.
+- the Excel workbook is export_sheet.py, the iCalendar file export_calendar.py.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import DocumentError
@@ -28,9 +26,11 @@ FORMAT = "actiontrack-export"
 VERSION = 1
 
 
-def excel_csv(items: Sequence[Item]) -> bytes:
-    """CSV as Excel expects it: UTF-8 with BOM, CRLF line ends."""
-    return ("\ufeff" + items_csv(items).replace("\n", "\r\n")).encode("utf-8")
+def excel_csv(items: Sequence[Item], *, delimiter: str = ",", swedish: bool = False) -> bytes:
+    """CSV as Excel expects it: UTF-8 with BOM, CRLF line ends. Swedish Excel wants `;` and reads
+    the file as Swedish (see render.items_csv)."""
+    text = items_csv(items, delimiter=delimiter, swedish=swedish)
+    return ("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8")
 
 
 # --- JSON dump and restore ------------------------------------------------------------------------
@@ -197,45 +197,3 @@ def restore_json(repo: Repository, text: str, *, now: str) -> RestoreResult:
             )
         result.items += 1
     return result
-
-
-# --- iCalendar ------------------------------------------------------------------------------------------
-
-
-def ics(items: Sequence[Item], schedules: dict[str, list[ScheduledMeeting]], *, now: datetime) -> bytes:
-    from icalendar import Calendar, Event, Todo
-
-    cal = Calendar()
-    cal.add("prodid", "-//actiontrack//track export//SV")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", "actiontrack")
-    stamp = now.astimezone()
-    for item in items:
-        if item.status is not Status.OPEN or item.due is None:
-            continue
-        todo = Todo()
-        todo.add("uid", f"item-{item.id}-{(item.created_at or '')[:19]}@actiontrack")
-        todo.add("dtstamp", stamp)
-        todo.add("summary", item.text)
-        todo.add("due", item.due)
-        todo.add("status", "NEEDS-ACTION")
-        lines = [f"Ansvarig: {', '.join(o.name for o in item.owners) or 'gruppen'}"]
-        if item.meeting:
-            lines.append(f"Från mötet: {item.meeting.group} {_iso(item.meeting.date) or ''}".rstrip())
-            todo.add("categories", [item.meeting.group])
-        if item.source:
-            lines.append(f"Källa: {item.source}")
-        todo.add("description", "\n".join(lines))
-        cal.add_component(todo)
-    for group, planned in schedules.items():
-        for s in planned:
-            event = Event()
-            key = hashlib.sha1(group.encode("utf-8")).hexdigest()[:10]  # stable across exports
-            event.add("uid", f"meeting-{s.date.isoformat()}-{key}@actiontrack")
-            event.add("dtstamp", stamp)
-            event.add("summary", group)
-            event.add("dtstart", s.date)
-            if s.place:
-                event.add("location", s.place)
-            cal.add_component(event)
-    return cal.to_ical()

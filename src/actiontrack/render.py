@@ -13,7 +13,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from actiontrack.models import Extraction, HistoryEntry, Item, Meeting, Person, Status
@@ -193,17 +193,38 @@ CSV_COLUMNS = ["id", "kind", "status", "due", "owners", "text", "group", "meetin
                "source", "created_at", "closed_at"]  # fmt: skip
 
 
-def items_csv(items: Iterable[Item]) -> str:
+GROUP_SV = "gruppen"  # the owner of an item nobody was named for, in what Swedish users read
+
+
+def local_time(stamp: str | None) -> datetime | None:
+    """A stored UTC time (ISO-8601) as this computer's local time, without an offset: what Excel shows."""
+    if not stamp:
+        return None
+    return datetime.fromisoformat(stamp).astimezone().replace(tzinfo=None)
+
+
+def items_csv(items: Iterable[Item], *, delimiter: str = ",", swedish: bool = False) -> str:
+    """The items as CSV. `swedish` is the file for Swedish Excel (issue 14): local times rather
+    than UTC offsets and "gruppen" rather than an empty owner; the delimiter is the caller's."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\n", delimiter=delimiter)
     writer.writerow(CSV_COLUMNS)
     c = csv_cell
+    nobody = GROUP_SV if swedish else ""
+
+    def when(stamp: str | None) -> str:
+        if not swedish:
+            return stamp or ""
+        local = local_time(stamp)
+        return f"{local:%Y-%m-%d %H:%M}" if local else ""
+
     for it in items:
         writer.writerow([
-            it.id, it.kind.value, it.status.value, _iso(it.due) or "", c("; ".join(o.name for o in it.owners)),
+            it.id, it.kind.value, it.status.value, _iso(it.due) or "",
+            c("; ".join(o.name for o in it.owners) or nobody),
             c(it.text), c(it.meeting.group if it.meeting else ""), _iso(it.meeting.date) if it.meeting else "",
-            it.meeting.id if it.meeting else "", c(it.topic or ""), c(it.source or ""), it.created_at or "",
-            it.closed_at or "",
+            it.meeting.id if it.meeting else "", c(it.topic or ""), c(it.source or ""), when(it.created_at),
+            when(it.closed_at),
         ])  # fmt: skip
     return buf.getvalue()
 

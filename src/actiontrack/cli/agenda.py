@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: typer would eval() every annotation
 # string of every command at each start (about 20 ms, issue 5).
 import os
+import sys
 from typing import Annotated
 
 import typer
@@ -13,25 +14,18 @@ from actiontrack.cli.base import (
     ExportFormat,
     Lang,
     StatusChoice,
+    TasksAs,
     app,
     console,
+    csv_delimiter,
+    default_lang,
     say,
     state_of,
     write_output,
 )
+from actiontrack.errors import UsageError
 
 # --- agenda, digest, export -------------------------------------------------------------------------------------
-
-
-def _default_lang() -> Lang:
-    """Swedish for a Swedish locale (sv_SE.UTF-8), else English."""
-    import os
-
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var)
-        if value:
-            return Lang.sv if value.lower().startswith("sv") else Lang.en
-    return Lang.en
 
 
 @app.command()
@@ -71,7 +65,7 @@ def agenda(
     from actiontrack.render_agenda import agenda_dict, agenda_html, agenda_markdown, agenda_terminal
 
     state = state_of(ctx)
-    language = (lang or _default_lang()).value
+    language = (lang or default_lang()).value
     with state.reader() as repo:
         result = service.agenda(repo, group, when=when, today=state.today)
     if review:
@@ -129,14 +123,15 @@ def digest(
     elif not digests:
         say("Nobody has open items." if owner is None else f"{owner} has no open items.", err=True)
     else:
-        say(digest_markdown(digests, state.today, (lang or _default_lang()).value), nl=False)
+        say(digest_markdown(digests, state.today, (lang or default_lang()).value), nl=False)
 
 
 @app.command()
 def export(
     ctx: typer.Context,
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="csv (for Excel), json (everything), ics.")
+        ExportFormat,
+        typer.Option("--format", "-f", help="csv or xlsx (for Excel), json (everything), ics (calendars)."),
     ],
     owner: Annotated[str | None, typer.Option("--owner", help="Only this person's items.")] = None,
     group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group's items.")] = None,
@@ -146,23 +141,40 @@ def export(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="sv: CSV for Swedish Excel (';', local times). Default: from the locale."),
+    ] = None,
+    delimiter: Annotated[
+        str | None, typer.Option("--delimiter", help="CSV delimiter. Default: ';' in Swedish, else ','.")
+    ] = None,
+    tasks: Annotated[
+        TasksAs,
+        typer.Option("--tasks", help="ics: items as to-dos, or as-events (all-day, a reminder) for Outlook."),
+    ] = TasksAs.todos,
 ) -> None:
-    """Export items: CSV for Excel, JSON with every field and the history, or iCalendar.
+    """Export items: CSV or Excel for spreadsheets, JSON with the history, iCalendar for calendars.
 
     The JSON export is a full copy: `track import --from-json FILE` reads it back.
-    The iCalendar file has a to-do per open item with a due date and the groups'
-    scheduled meetings, for Outlook.
+    The iCalendar file has a to-do per open item with a due date (`--tasks as-events`:
+    an all-day event with a reminder instead, for Outlook) and the groups' meetings.
 
     Example:
 
+        track export --format xlsx --output atgarder.xlsx
+
         track export --format csv --output atgarder.csv
 
-        track export --format ics --owner Leif --output leif.ics
+        track export --format ics --tasks as-events --owner Leif --output leif.ics
     """
     from actiontrack import export as exporting
     from actiontrack import service
     from actiontrack.models import Status
 
+    if fmt is ExportFormat.xlsx and output is None and sys.stdout.isatty():
+        raise UsageError("An Excel workbook is a binary file: give --output FILE.xlsx (or pipe it into a file).")
+    if delimiter is not None and len(delimiter) != 1:
+        raise UsageError(f"--delimiter must be one character, such as ';' or ',', not '{delimiter}'.")
     state = state_of(ctx)
     chosen = status or (StatusChoice.open if fmt is ExportFormat.ics else StatusChoice.all)
     statuses = tuple(Status) if chosen is StatusChoice.all else (Status(chosen.value),)
@@ -174,10 +186,19 @@ def export(
                 exporting.dump_json(exporting.snapshot(repo, items), service.timestamp(state.now)) + "\n"
             )
         elif fmt is ExportFormat.ics:
+            from actiontrack.export_calendar import ics
+
             named = service.find_group(repo, group).name if group else None
-            groups = {i.meeting.group for i in items if i.meeting} | ({named} if named else set())
-            schedules = {g: repo.schedule(g) for g in sorted(groups)}
-            data = exporting.ics(items, schedules, now=state.now)
+            groups = sorted({i.meeting.group for i in items if i.meeting} | ({named} if named else set()))
+            data = ics(
+                items, {g: repo.schedule(g) for g in groups}, {g: repo.list_meetings(g) for g in groups},
+                now=state.now, tasks_as_events=tasks is TasksAs.events,
+            )  # fmt: skip
+        elif fmt is ExportFormat.xlsx:
+            from actiontrack.export_sheet import xlsx
+
+            data = xlsx(items)
         else:
-            data = exporting.excel_csv(items)
+            swedish = (lang or default_lang()) is Lang.sv
+            data = exporting.excel_csv(items, delimiter=delimiter or csv_delimiter(swedish), swedish=swedish)
     write_output(data, output)

@@ -110,13 +110,34 @@ class DigestFormat(StrEnum):
 
 class ExportFormat(StrEnum):
     csv = "csv"
+    xlsx = "xlsx"
     json = "json"
     ics = "ics"
+
+
+class TasksAs(StrEnum):
+    todos = "todos"
+    events = "as-events"
 
 
 class Lang(StrEnum):
     sv = "sv"
     en = "en"
+
+
+def default_lang() -> Lang:
+    """Swedish for a Swedish locale (sv_SE.UTF-8), else English: agendas, digests and the CSV
+    for Excel decide the same way when no --lang is given."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return Lang.sv if value.lower().startswith("sv") else Lang.en
+    return Lang.en
+
+
+def csv_delimiter(swedish: bool) -> str:
+    """Swedish Excel splits CSV columns at ';' (',' is its decimal sign), other Excel at ','."""
+    return ";" if swedish else ","
 
 
 class StatusChoice(StrEnum):

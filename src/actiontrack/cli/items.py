@@ -9,14 +9,18 @@ from typing import Annotated, Any
 import typer
 
 from actiontrack.cli.base import (
+    Lang,
     ListFormat,
     OutFormat,
     app,
     confirm_callback,
     console,
+    csv_delimiter,
+    default_lang,
     echo_json,
     say,
     state_of,
+    write_output,
 )
 from actiontrack.errors import UsageError
 
@@ -122,7 +126,12 @@ def _print_items(items: list[Any], fmt: ListFormat, today: date) -> None:
     if fmt is ListFormat.json:
         echo_json([item_dict(i, today) for i in items])
     elif fmt is ListFormat.csv:
-        say(items_csv(items), nl=False)
+        if default_lang() is Lang.sv:  # for Swedish Excel, as `track export --format csv`
+            from actiontrack.export import excel_csv
+
+            write_output(excel_csv(items, delimiter=csv_delimiter(True), swedish=True), None)
+        else:
+            say(items_csv(items), nl=False)
     elif not items:
         say("No items.", err=True)
     elif not sys.stdout.isatty():

@@ -1,0 +1,85 @@
+"""Items as an Excel workbook (issue 14): one row per item, Swedish headers, real dates.
+
+openpyxl is imported inside `xlsx()` only, so no other command pays for it (issue 5).
+Text that others wrote goes through `render.csv_cell`, as in the CSV: a cell never starts a
+formula and control characters are shown, never kept (openpyxl refuses most of them anyway).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from actiontrack.models import Item, Kind, Status
+from actiontrack.render import GROUP_SV, csv_cell, local_time
+
+HEADERS = ["ID", "Typ", "Status", "Klart senast", "Ansvariga", "Åtgärd", "Grupp", "Mötesdatum", "Ämne",
+           "Källa", "Skapad", "Avslutad"]  # fmt: skip
+KIND_SV = {Kind.ACTION: "åtgärd", Kind.DEFERRED: "bordlagd"}
+STATUS_SV = {Status.OPEN: "öppen", Status.DONE: "klar", Status.DROPPED: "struken"}
+
+DATE_FORMAT = "yyyy-mm-dd"  # how Swedish Excel shows a date; the cell holds a date all the same
+TIME_FORMAT = "yyyy-mm-dd hh:mm"
+MAX_WIDTH = 60  # wider columns (the item's text, its source sentence) wrap instead
+
+
+def item_row(item: Item) -> list[Any]:
+    """The cells of one item: dates as dates, times as local times, text made safe."""
+    c = csv_cell
+    meeting = item.meeting
+    return [
+        item.id, KIND_SV[item.kind], STATUS_SV[item.status], item.due,
+        c(", ".join(o.name for o in item.owners) or GROUP_SV), c(item.text),
+        c(meeting.group) if meeting else None, meeting.date if meeting else None,
+        c(item.topic) if item.topic else None, c(item.source) if item.source else None,
+        local_time(item.created_at), local_time(item.closed_at),
+    ]  # fmt: skip
+
+
+def xlsx(items: Sequence[Item]) -> bytes:
+    """The workbook: a frozen header row with a filter, columns as wide as what they hold."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Åtgärder"
+    sheet.append(HEADERS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = [len(h) for h in HEADERS]
+    for item in items:
+        row = item_row(item)
+        sheet.append(row)
+        for n, value in enumerate(row):
+            widths[n] = max(widths[n], _width(value))
+    for column in (4, 8):  # Klart senast, Mötesdatum
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            cell.number_format = DATE_FORMAT
+    for column in (11, 12):  # Skapad, Avslutad
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            cell.number_format = TIME_FORMAT
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for n, width in enumerate(widths, start=1):
+        letter = get_column_letter(n)
+        sheet.column_dimensions[letter].width = min(width, MAX_WIDTH) + 2
+        if width > MAX_WIDTH:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=n, max_col=n):
+                cell.alignment = wrap
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(items) + 1}"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _width(value: Any) -> int:
+    if value is None:
+        return 0
+    if hasattr(value, "hour"):
+        return len(TIME_FORMAT)
+    if hasattr(value, "year"):
+        return len(DATE_FORMAT)
+    return max((len(line) for line in str(value).splitlines()), default=0)
