@@ -113,3 +113,9 @@ def test_extract_explain_shows_each_sentences_path(track, tmp_path):
     steps = json.loads(track("extract", path, "--explain", "--format", "json").stdout)["steps"]
     assert {"line", "block", "topic", "context", "verdict", "rule", "text"} <= set(steps[0])
     assert any(s["verdict"] == "action" and s["rule"] == "todo" for s in steps)
+
+
+def test_import_keeps_the_meetings_time_of_day(track, tmp_path):
+    text = "Brukarrådet\nSammanträde 2019-03-14, kl. 13.00–15.00\n\nNärvarande: Karin Holm, Olle Berg\n\nOlle bokar lokalen.\n"
+    track("import", write(tmp_path, "m.txt", text), "--yes")
+    assert [m["time"] for m in track.json("meeting", "list")] == ["13.00-15.00"]

@@ -164,6 +164,8 @@ def _create(
         source_hash=None if as_new and repo.meeting_by_hash(identity) else identity,
         next_meeting=m.next_meeting,
     )
+    if m.time_start:  # "kl. 13.00–15.00": kept with the meeting, for the calendar export
+        repo.update_meeting(meeting.id, time=m.time_start.replace(":", ".") + (f"-{m.time_end.replace(':', '.')}" if m.time_end else ""))
     result = ImportResult(document.name, meeting)
     people = _People(repo, stamp, result, choose)
     _attend_and_schedule(repo, pending, meeting, people, stamp)
