@@ -67,14 +67,14 @@ def test_a_failing_migration_rolls_back_whole(url):
     with open_repository(url):
         pass
 
-    def m002_adds_a_table(conn):
+    def m900_adds_a_table(conn):
         conn.exec_driver_sql("CREATE TABLE extra (id integer)")
 
-    def m003_fails(conn):
+    def m901_fails(conn):
         raise RuntimeError("boom")
 
     with open_database(url) as db, pytest.raises(RuntimeError), db.engine.begin() as conn:
-        migrate(conn, [*MIGRATIONS, m002_adds_a_table, m003_fails])
+        migrate(conn, [*MIGRATIONS, m900_adds_a_table, m901_fails])
     engine = sa.create_engine(url)
     assert "extra" not in sa.inspect(engine).get_table_names()
     engine.dispose()

@@ -137,7 +137,27 @@ def m002_changes_and_meeting_time(conn: Connection) -> None:
     conn.execute(sa.text("ALTER TABLE meetings ADD COLUMN time VARCHAR"))
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_changes_and_meeting_time]
+def m003_agenda_indexes(conn: Connection) -> None:
+    """Indexes for the agenda's and the digest's queries (issue 15).
+
+    The agenda reads a group's open items and the items done since its last meeting:
+    `meeting_id IN (the group's meetings) AND status = ... [AND closed_at >= ...]`, one
+    index seek per meeting instead of every open or every done item of every group. The
+    digest of an organisation reads `item_owners.organisation`; the owners of the items
+    read are fetched by item in their order.
+    """
+    import sqlalchemy as sa
+
+    for name, table, columns in [
+        ("ix_items_meeting_status_closed", "items", "meeting_id, status, closed_at"),
+        ("ix_item_owners_organisation", "item_owners", "organisation"),
+        ("ix_item_owners_item_position", "item_owners", "item_id, position"),
+        ("ix_item_owners_person_item", "item_owners", "person_id, item_id"),
+    ]:
+        conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})"))
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_changes_and_meeting_time, m003_agenda_indexes]
 
 
 def _migrations_table() -> Any:

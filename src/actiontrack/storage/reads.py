@@ -335,9 +335,10 @@ class Reads:
         if closed_since is not None:
             where.append("i.closed_at >= :closed_since")
             params["closed_since"] = closed_since
-        rows = self.run(
-            f"SELECT {_ITEM_COLUMNS} FROM items i WHERE {' AND '.join(where)} ORDER BY i.id", params
-        )
+        # Sorted here, not by ORDER BY i.id: that made SQLite walk the status index in id order
+        # (every done item of every group) rather than seek each of the group's meetings (issue 15).
+        sql = f"SELECT {_ITEM_COLUMNS} FROM items i WHERE {' AND '.join(where)}"
+        rows = sorted(self.run(sql, params), key=lambda r: r[0])
         return self._items(rows)
 
     def organisation_known(self, name: str) -> bool:

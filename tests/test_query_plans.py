@@ -1,0 +1,145 @@
+"""The agenda's and the digest's queries use indexes, before and after ANALYZE (issue 15).
+
+Checked with EXPLAIN QUERY PLAN on a database of generated items: every query the
+agenda and the digest run is recorded, and its plan may search the items, their
+owners and the meetings only through an index, never scan them. No timing.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import date, timedelta
+
+import pytest
+
+from actiontrack.storage import open_database
+from actiontrack.storage.reads import Reads
+from actiontrack.usecases.agenda import agenda, digest
+
+TODAY = date(2026, 3, 2)
+GROUPS = ["Fritidsrådet", "Skolgruppen", "Trygghetsgruppen", "Biblioteksrådet"]
+STAMP = "2025-01-01T09:00:00+00:00"
+BIG_TABLES = ("items", "item_owners", "meetings", "item_history")
+
+
+def _fill(path, n_items: int = 4000) -> None:
+    """Groups meeting monthly for three years, one person per 40 items, most old items done."""
+    rng = random.Random(7)
+    con = sqlite3.connect(path)
+    with con:
+        con.executemany(
+            "INSERT INTO groups (id, name, created_at) VALUES (?, ?, ?)",
+            [(g + 1, name, STAMP) for g, name in enumerate(GROUPS)],
+        )
+        meetings = []
+        for g in range(len(GROUPS)):
+            day = date(2023, 1, 9) + timedelta(days=g)
+            while day < TODAY:
+                meetings.append((len(meetings) + 1, g + 1, day.isoformat(), STAMP))
+                day += timedelta(days=28)
+        con.executemany("INSERT INTO meetings (id, group_id, date, created_at) VALUES (?, ?, ?, ?)", meetings)
+        people = [(p, f"Person{p} Efternamn{p % 13}", STAMP) for p in range(1, n_items // 40 + 1)]
+        con.executemany("INSERT INTO people (id, name, created_at) VALUES (?, ?, ?)", people)
+        for i in range(1, n_items + 1):
+            meeting = rng.choice(meetings)
+            held = date.fromisoformat(meeting[2])
+            closed = None
+            if (TODAY - held).days > 60 and rng.random() < 0.95:
+                closed = (held + timedelta(days=rng.randint(3, 50))).isoformat() + "T10:00:00+00:00"
+            kind = "deferred" if rng.random() < 0.05 else "action"
+            con.execute(
+                "INSERT INTO items (id, kind, text, status, meeting_id, created_at, updated_at, closed_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (i, kind, f"Punkt {i} följs upp.", "done" if closed else "open", meeting[0], STAMP, STAMP, closed),
+            )
+            con.execute(
+                "INSERT INTO item_owners (item_id, position, person_id) VALUES (?, 0, ?)",
+                (i, rng.randint(1, len(people))),
+            )
+    con.close()
+
+
+def _plans(path, work) -> list[tuple[str, list[str]]]:
+    """(sql, its plan's lines) of every query `work(reads)` runs."""
+    con = sqlite3.connect(path)
+    seen: list[tuple[str, list[str]]] = []
+
+    def run(sql, params):
+        seen.append((sql, [row[3] for row in con.execute("EXPLAIN QUERY PLAN " + sql, params)]))
+        return con.execute(sql, params).fetchall()
+
+    try:
+        work(Reads(run))
+    finally:
+        con.close()
+    return seen
+
+
+def _scans(plans) -> list[str]:
+    """The plan lines that read a big table whole (SQLite says SCAN; SEARCH is through an index)."""
+    return [
+        f"{line}   <- {sql}"
+        for sql, lines in plans
+        for line in lines
+        if line.startswith("SCAN ") and _table_of(line, sql) in BIG_TABLES
+    ]
+
+
+def _table_of(line: str, sql: str) -> str:
+    """The table a plan line names, through the alias the query gives it ("items i")."""
+    name = line.split()[1]
+    words = sql.replace(",", " ").split()
+    for n, word in enumerate(words[:-1]):
+        if words[n + 1] == name and word in BIG_TABLES:
+            return word
+    return name
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    path = tmp_path_factory.mktemp("plans") / "plans.db"
+    with open_database(f"sqlite:///{path}") as db, db.transaction():
+        pass  # the schema, by the migrations
+    _fill(path)
+    return path
+
+
+def _assert_by_meeting(plans) -> None:
+    """A group's open items and those done since its last meeting: one seek per meeting of the
+    group, not a walk through every open (or done) item of every group."""
+    of_group = [(sql, lines) for sql, lines in plans if sql.startswith("SELECT i.id") and "m.group_id" in sql]
+    assert any("i.closed_at >=" in sql for sql, _ in of_group), "the agenda reads what was done since"
+    assert len(of_group) == 2 * len(GROUPS)
+    for _sql, lines in of_group:
+        assert any("ix_items_meeting_status_closed (meeting_id=? AND status=?" in line for line in lines), lines
+
+
+def _agenda_and_digest(reads: Reads) -> None:
+    for group in GROUPS:
+        made = agenda(reads, group, when=None, today=TODAY)
+        assert made.open or made.deferred
+    person = reads.run("SELECT name FROM people WHERE id = 3", {})[0][0]
+    (got,) = digest(reads, owner=person, today=TODAY)
+    assert got.owner == person and got.items
+
+
+def test_the_agenda_and_digest_queries_use_indexes_before_any_analyze(database):
+    assert not sqlite3.connect(database).execute(
+        "SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'"
+    ).fetchall()
+    plans = _plans(database, _agenda_and_digest)
+    assert _scans(plans) == []
+    _assert_by_meeting(plans)
+
+
+def test_a_writing_command_leaves_statistics_and_the_plans_keep_their_indexes(database):
+    with open_database(f"sqlite:///{database}") as db, db.transaction() as repo:
+        repo.query_items(group=GROUPS[0])  # a command that reads items, as every write does
+    con = sqlite3.connect(database)
+    analysed = {r[0] for r in con.execute("SELECT tbl FROM sqlite_stat1")}
+    con.close()
+    assert "items" in analysed
+    plans = _plans(database, _agenda_and_digest)
+    assert _scans(plans) == []
+    _assert_by_meeting(plans)
