@@ -36,6 +36,7 @@ from actiontrack.extract.cues import (
     words,
 )
 from actiontrack.models import Kind
+from actiontrack.people import looks_like_first_name
 
 
 @cache
@@ -103,8 +104,6 @@ def subject_tokens(tokens: list[str], ctx: Context) -> int:
 
 def is_own(subject: str | None, ctx: Context = Context()) -> bool:
     """The group itself or people by name: "Vi", "Gruppen", "Leif", "Ia och Allan", "Han"."""
-    from actiontrack.people import looks_like_first_name
-
     if not subject:
         return True
     parts = [p for p in re.split(r"\s*,\s*|\s+och\s+|\s+samt\s+|\s*[&/+]\s*", subject) if p]
@@ -199,13 +198,8 @@ def is_verb_word(token: str) -> bool:
     """A verb where a subject should stand ("Har", "Såg", "Köpt"), not a name."""
     from actiontrack.extract import lexicon
 
-    return token[:1].isupper() and lexicon.lemma_of(token) is not None and not looks_like_name(token)
+    return token[:1].isupper() and lexicon.lemma_of(token) is not None and not looks_like_first_name(token)
 
-
-def looks_like_name(token: str) -> bool:
-    from actiontrack.people import looks_like_first_name
-
-    return looks_like_first_name(token)
 
 
 def is_genitive_thing(subject: str, tokens: list[str]) -> bool:
@@ -218,7 +212,7 @@ def is_genitive_thing(subject: str, tokens: list[str]) -> bool:
         and tokens[1][:1].islower()
         and tokens[1].casefold() not in SUBJECT_JOINERS
         and not is_verb_form(tokens[1])
-        and not looks_like_name(first)
+        and not looks_like_first_name(first)
     )
 
 
@@ -301,7 +295,7 @@ def leading_subject(text: str) -> str | None:
         if j == 0:
             out.append(t)
             continue
-        if j == 1 and tokens[0].lower() in MODIFIERS and re.search(r"(?:en|na|et|n)$", low):
+        if j == 1 and tokens[0].lower() in MODIFIERS and re.search(DEFINITE_NOUN, low):
             out.append(t)  # "Tidigare styrelsen", "Nya kassören"
             continue
         if low in ("och", "samt", ",", "&", "+") or t[:1].isupper() or re.fullmatch(r"[A-ZÅÄÖ0-9/]+", t):

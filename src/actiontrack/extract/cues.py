@@ -12,9 +12,6 @@ from dataclasses import dataclass
 
 from actiontrack.models import Kind
 
-_W = r"[\wÅÄÖåäöÉéÜü]"
-
-
 _B = r"(?<![\wÅÄÖåäöÉéÜü])"
 
 

@@ -136,8 +136,3 @@ def verb_class(word: str, particle: str | None = None) -> str | None:
         return "report"
     return "commit" if lemma in COMMIT else None
 
-
-def is_decided(word: str) -> bool:
-    """An infinitive whose att-clause is done by being decided ("att godkänna ...")."""
-    lemma = lemma_of(word)
-    return lemma is not None and lemma in DECIDED
