@@ -55,6 +55,8 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("TRACK_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("TRACK_DB", raising=False)
     monkeypatch.delenv("TRACK_DATABASE_URL", raising=False)
+    monkeypatch.setenv("TRACK_CONFIG", str(tmp_path / "config.toml"))  # never the user's settings
+    monkeypatch.delenv("TRACK_LANG", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):  # the language follows the locale: English here
         monkeypatch.delenv(var, raising=False)

@@ -35,3 +35,7 @@ class DocumentError(ActionTrackError):
 
 class StorageError(ActionTrackError):
     """The database cannot be opened, written or upgraded."""
+
+
+class ConfigError(ActionTrackError):
+    """A configuration file that cannot be read, or a setting with a wrong value."""

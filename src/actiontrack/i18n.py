@@ -1,0 +1,80 @@
+"""The interface language, through standard gettext catalogs (issue 14).
+
+Messages are written in English and marked with `_()` (or `ngettext()` for counts);
+their Swedish is in `locale/sv/LC_MESSAGES/actiontrack.po`, compiled to `.mo` when
+the package is built (`hatch_build.py`; `scripts/compile_catalogs.py` in a checkout).
+
+The language is, in this order: `set_language()` (the `--lang` option), the
+configuration's `language`, `TRACK_LANG`, the locale (`sv_*` is Swedish), English.
+It is decided on the first message, not at import time, and can be set again
+(tests, `--lang`).
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from pathlib import Path
+
+DOMAIN = "actiontrack"
+LANGUAGES = ("sv", "en")
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+_chosen: str | None = None
+_translation: gettext.NullTranslations | None = None
+
+
+def set_language(language: str | None) -> None:
+    """Use `language` ("sv" or "en") from now on; None goes back to the configured one."""
+    global _chosen, _translation
+    _chosen = language
+    _translation = None
+
+
+def language() -> str:
+    """The language messages are shown in: "sv" or "en"."""
+    if _chosen:
+        return _chosen
+    from actiontrack.config import setting
+
+    configured = setting("language")
+    if configured:
+        return str(configured)
+    return _from_environment()
+
+
+def _from_environment() -> str:
+    env = os.environ.get("TRACK_LANG")
+    if env:
+        return "sv" if env.lower().startswith("sv") else "en"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "sv" if value.lower().startswith("sv") else "en"
+    return "en"
+
+
+def translation() -> gettext.NullTranslations:
+    global _translation
+    if _translation is None:
+        lang = language()
+        if lang == "en":
+            _translation = gettext.NullTranslations()
+        else:
+            _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+    return _translation
+
+
+def _(message: str) -> str:
+    """`message` in the interface language."""
+    return translation().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translation().ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog where it is defined (a table of labels) and
+    translated later, where it is shown, with `_()`."""
+    return message
