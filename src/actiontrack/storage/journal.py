@@ -78,7 +78,7 @@ class Journal(ChangeLog):
 
         def run(sql: str, params: Any) -> Sequence[Sequence[Any]]:
             result = session.execute(text(sql), dict(params))
-            return result.all() if result.returns_rows else []
+            return result.all() if result.returns_rows else []  # type: ignore[attr-defined]  # a CursorResult
 
         super().__init__(run)
         self.session = session

@@ -51,7 +51,7 @@ class Repository(Writes):
 
     def _run(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
         result = self.session.execute(text(sql), dict(params))
-        return result.all() if result.returns_rows else []
+        return result.all() if result.returns_rows else []  # type: ignore[attr-defined]  # a CursorResult
 
     # --- groups and meetings ------------------------------------------------
 
