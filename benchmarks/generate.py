@@ -72,6 +72,7 @@ def person_names(rng: random.Random, count: int) -> list[str]:
 def generate(db: Path, items: int, seed: int) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from actiontrack.storage import open_repository
+    from actiontrack.storage.writes import person_keys
 
     if db.exists():
         sys.exit(f"{db} exists; give a new path.")
@@ -85,7 +86,12 @@ def generate(db: Path, items: int, seed: int) -> None:
     n_people = max(300, items // 33)
     with con:
         people = [(n + 1, name, rng.choice(ORGS), NOW) for n, name in enumerate(person_names(rng, n_people))]
-        con.executemany("INSERT INTO people (id, name, organisation, created_at) VALUES (?, ?, ?, ?)", people)
+        con.executemany(
+            "INSERT INTO people (id, name, organisation, created_at, name_key, first_key, last_key, initials) "
+            "VALUES (:id, :name, :organisation, :created_at, :name_key, :first_key, :last_key, :initials)",
+            [{"id": i, "name": name, "organisation": org, "created_at": at, **person_keys(name)}
+             for i, name, org, at in people],  # the lookup keys actiontrack reads people by (m004)
+        )  # fmt: skip
         group_names = [GROUPS[g % len(GROUPS)] + (f" {g // len(GROUPS) + 1}" if g >= len(GROUPS) else "")
                        for g in range(n_groups)]  # fmt: skip
         con.executemany(

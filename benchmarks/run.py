@@ -256,6 +256,20 @@ def ratio_report(cases: list[Case], sizes: list[int]) -> None:
             print(", ".join(parts))
 
 
+def write_summary(cases: list[Case], sizes: list[int]) -> None:
+    """The commands typed during a meeting (issue 15): each <= 8x `python -c pass`, and as fast at
+    the largest size as at the smallest (<= 1.3x)."""
+    by = {(c.command, c.tool, c.size): c for c in cases}
+    floor = by[("python -c pass", "python", None)]
+    for command in ("add", "done", "edit"):
+        mine = [by[(command, "track", size)] for size in sizes if (command, "track", size) in by]
+        if not mine:
+            continue
+        ratios = ", ".join(f"{cpu(c) / cpu(floor):.1f}x at {c.size}" for c in mine)
+        print(f"track {command} / python -c pass: {ratios} (target <= 8); "
+              f"{cpu(mine[-1]) / cpu(mine[0]):.2f}x from {mine[0].size} to {mine[-1].size} (target <= 1.3)")  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -306,6 +320,7 @@ def main() -> None:
         ratio_report(every, args.sizes)
         floor, helped = cpu(fixed[0]), cpu(fixed[1])
         print(f"track --help / python -c pass: {helped / floor:.1f}x (target <= 1.5)")
+        write_summary(every, args.sizes)
         if args.docs:
             import_benchmark(track, work, args.docs)
     finally:

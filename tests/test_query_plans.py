@@ -15,6 +15,7 @@ import pytest
 
 from actiontrack.storage import open_database
 from actiontrack.storage.reads import Reads
+from actiontrack.storage.writes import person_keys
 from actiontrack.usecases.agenda import agenda, digest
 
 TODAY = date(2026, 3, 2)
@@ -40,7 +41,11 @@ def _fill(path, n_items: int = 4000) -> None:
                 day += timedelta(days=28)
         con.executemany("INSERT INTO meetings (id, group_id, date, created_at) VALUES (?, ?, ?, ?)", meetings)
         people = [(p, f"Person{p} Efternamn{p % 13}", STAMP) for p in range(1, n_items // 40 + 1)]
-        con.executemany("INSERT INTO people (id, name, created_at) VALUES (?, ?, ?)", people)
+        con.executemany(
+            "INSERT INTO people (id, name, created_at, name_key, first_key, last_key, initials) "
+            "VALUES (:id, :name, :at, :name_key, :first_key, :last_key, :initials)",
+            [{"id": p, "name": name, "at": at, **person_keys(name)} for p, name, at in people],  # as add_person
+        )
         for i in range(1, n_items + 1):
             meeting = rng.choice(meetings)
             held = date.fromisoformat(meeting[2])

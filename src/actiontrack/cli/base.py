@@ -179,7 +179,7 @@ class State:
 
     @property
     def today(self) -> date:
-        from actiontrack.service import today_of
+        from actiontrack.usecases.common import today_of
 
         return today_of(self.now)
 
@@ -190,14 +190,16 @@ class State:
 
         return database_url(self.db)
 
-    def write(self, work: "Callable[[Repository], T]", *, record: bool = True) -> T:
+    def write(self, work: "Callable[[Repository], T]", *, record: bool = True, light: bool = False) -> T:
         """Run `work` in one write transaction (retried if SQLite stays busy) and return its result.
 
-        Recorded in the journal `track undo` reads, unless `record` is False (undo itself)."""
+        Recorded in the journal `track undo` reads, unless `record` is False (undo itself).
+        `light`: `work` needs only the reads and the writes of one item (storage/writes.py),
+        which on SQLite run without SQLAlchemy (issue 15)."""
         from actiontrack.storage import open_database
 
         with open_database(self.url, record=self.record() if record else None) as db:
-            return db.run(work)
+            return db.run(work, light=light)
 
     def database(self) -> "AbstractContextManager[Database]":
         """One connection for many transactions (`track import` of many documents)."""

@@ -51,8 +51,8 @@ def add(
 
         track add "Boka lokal" --owner "Ia Jonsson" --due "vecka 12"
     """
-    from actiontrack import service
     from actiontrack.render import item_dict
+    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
 
     state = state_of(ctx)
     warnings: list[str] = []
@@ -66,7 +66,8 @@ def add(
             now=state.now,
             confirm=confirm_callback(),
             warnings=warnings,
-        )
+        ),
+        light=True,
     )
     for warning in dict.fromkeys(warnings):  # a retried transaction says it once
         say(f"Note: {warning}", err=True)
@@ -163,10 +164,10 @@ def done(
 
         track done 12 14 --note "Skickat till alla"
     """
-    from actiontrack import service
+    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
 
     state = state_of(ctx)
-    items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now))
+    items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now), light=True)
     for item in items:
         say(f"Done #{item.id}: {item.text}")
 
@@ -176,10 +177,10 @@ def reopen(
     ctx: typer.Context, item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")]
 ) -> None:
     """Open a done or dropped item again."""
-    from actiontrack import service
+    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
 
     state = state_of(ctx)
-    item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now))
+    item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now), light=True)
     say(f"Reopened #{item.id}: {item.text}")
 
 
@@ -195,10 +196,10 @@ def drop(
 
         track drop 7 --reason "Ersatt av nytt uppdrag"
     """
-    from actiontrack import service
+    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
 
     state = state_of(ctx)
-    item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now))
+    item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now), light=True)
     say(f"Dropped #{item.id}: {item.text}")
 
 
@@ -219,14 +220,15 @@ def edit(
 
         track edit 12 --due "nästa fredag" --owner Ia
     """
-    from actiontrack import service
     from actiontrack.render import item_dict
+    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
 
     state = state_of(ctx)
     item = state.write(
         lambda repo: service.edit(
             repo, item_id, text=text, owners=owner, due=due, now=state.now, confirm=confirm_callback()
-        )
+        ),
+        light=True,
     )
     if fmt is OutFormat.json:
         echo_json(item_dict(item, state.today, history=True))
@@ -241,10 +243,10 @@ def note(
     text: Annotated[str, typer.Argument(help="The note.")],
 ) -> None:
     """Add a note to an item's history."""
-    from actiontrack import service
+    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
 
     state = state_of(ctx)
-    item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now))
+    item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now), light=True)
     say(f"Noted on #{item.id}.")
 
 

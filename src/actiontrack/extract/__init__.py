@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from actiontrack import dates
 from actiontrack.errors import DateError
 from actiontrack.extract import cues, rules
-from actiontrack.extract.meeting import parse_meeting
-from actiontrack.extract.owners import OwnerResolver
 from actiontrack.extract.sentences import Block, build_blocks, split_lines
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Kind, Owner, Person, Step
 from actiontrack.people import Roster
+
+if TYPE_CHECKING:  # imported where used: `track add` needs rules, not the meeting parser (issue 15)
+    from actiontrack.extract.owners import OwnerResolver
 
 # A date mentioned earlier in a section is the deadline of an undated item after it
 # ("föreläser eftermiddagen 12 februari ... David tar emot anmälningar") when it is
@@ -42,6 +44,9 @@ def extract_text(
 ) -> Extraction:
     """The meeting and items of minutes. `meeting_date` (`--date`) is the meeting's date whatever
     the text says; `year` (`--year`) the year of a date written without one."""
+    from actiontrack.extract.meeting import parse_meeting
+    from actiontrack.extract.owners import OwnerResolver
+
     lines = split_lines(text)
     parsed = parse_meeting(lines, year=year, today=today, meeting_date=meeting_date)
     meeting = parsed.meeting

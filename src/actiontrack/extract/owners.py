@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from actiontrack.extract.attendance import role_key
 from actiontrack.extract.cues import (
     AGENT_ENDINGS,
     GROUP_WORDS,
@@ -24,6 +23,14 @@ from actiontrack.people import Roster, looks_like_first_name
 
 _DEFINITE = re.compile(r"(?:en|na|et|erna|arna|orna|ningen|ingen|heten)$")
 _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüA-ZÅÄÖ'’-]+|\.)?")
+
+
+def _role_key(text: str) -> str:
+    """attendance.role_key, imported when there are roles: `track add` (no meeting, so no roles)
+    does without the attendance parser (issue 15)."""
+    from actiontrack.extract.attendance import role_key
+
+    return role_key(text)
 
 
 class OwnerResolver:
@@ -68,7 +75,7 @@ class OwnerResolver:
                 continue
             if low in NON_AGENTS:
                 return None if not owners else tuple(owners)
-            holder = self.roles.get(role_key(part))
+            holder = self.roles.get(_role_key(part)) if self.roles else None
             if holder:
                 owners.append(self.person(holder) or Owner(holder, OwnerKind.PERSON))
                 continue

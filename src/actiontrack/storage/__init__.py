@@ -4,7 +4,8 @@
 the pragmas and brings the schema up to date; each `transaction()` (or `run(work)`,
 which retries when SQLite is busy) is a Repository that is committed when the block
 ends and rolled back on any error, so a command writes everything or nothing.
-`open_reader(url)` is the light, read-only way in.
+`open_reader(url)` is the light, read-only way in; `transaction(light=True)` the light
+way to write one item (storage/writes.py), which the item commands take (issue 15).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
     from actiontrack.storage.journal import Record
     from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
 BUSY_TIMEOUT_MS = 30_000
 T = TypeVar("T")
@@ -167,12 +169,31 @@ class Database:
         self.write = write
         self.record = record  # when given, each transaction is journaled for `track undo`
         _prepare_sqlite_file(url, write, create_folder=create_folder)
-        self.engine = _engine(url, write)
+        self._engine: Any = None
+        self._connection: sqlite3.Connection | None = None  # the light path's, once it is taken
         self._migrated = False
 
+    @property
+    def engine(self) -> Any:
+        """SQLAlchemy's engine, made when first needed: the light path never needs it."""
+        if self._engine is None:
+            self._engine = _engine(self.url, self.write)
+        return self._engine
+
     @contextmanager
-    def transaction(self) -> Iterator[Repository]:
-        """A Repository in one transaction: committed at the end of the block, rolled back on any error."""
+    def transaction(self, *, light: bool = False) -> Iterator[Repository]:
+        """A Repository in one transaction: committed at the end of the block, rolled back on any error.
+
+        With `light`, on a SQLite file at the current schema, the transaction is sqlite3's and
+        what it yields is storage/writes.Writes: the reads and the writes of one item, without
+        SQLAlchemy (issue 15); a file to create or upgrade, or another database, is the Repository's.
+        """
+        if light and self.write:
+            connection = self._light_connection()
+            if connection is not None:
+                with self._light_transaction(connection) as writes:
+                    yield writes  # type: ignore[misc]
+                return
         from sqlalchemy import exc
         from sqlmodel import Session
 
@@ -202,12 +223,72 @@ class Database:
             error = BusyError if ("locked" in reason or "busy" in reason) else StorageError
             raise error(f"The database {_describe(self.url)} cannot be used: {reason}.") from None
 
-    def run(self, work: Callable[[Repository], T], *, attempts: int = 5) -> T:
+    def _light_connection(self) -> sqlite3.Connection | None:
+        """sqlite3 on the database file when it is at the current schema, else None."""
+        import sqlite3
+
+        from actiontrack.storage.migrations import MIGRATIONS, MIGRATIONS_TABLE
+
+        if self._connection is not None:
+            return self._connection
+        path = sqlite_path(self.url)
+        if path is None or self._engine is not None or not path.is_file() or not path.stat().st_size:
+            return None
+        try:
+            # autocommit mode: BEGIN IMMEDIATE is ours, as on the SQLAlchemy path
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error:
+            return None  # the SQLAlchemy path says why, in its words
+        try:
+            names = [r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY rowid")]
+        except sqlite3.Error:
+            names = None
+        if names != [m.__name__ for m in MIGRATIONS]:
+            conn.close()
+            return None
+        for pragma in (  # as _engine's connect event
+            "PRAGMA foreign_keys=ON", f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+            "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+        ):  # fmt: skip
+            conn.execute(pragma)
+        self._connection = conn
+        return conn
+
+    @contextmanager
+    def _light_transaction(self, conn: sqlite3.Connection) -> Iterator[Writes]:
+        import sqlite3
+
+        from actiontrack.storage.writes import ChangeLog, Writes
+
+        def run(sql: str, params: Any) -> list[tuple[Any, ...]]:
+            return conn.execute(sql, params).fetchall()
+
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                writes = Writes(run)
+                if self.record is not None:
+                    writes.journal = ChangeLog(run)
+                yield writes
+                if writes.journal is not None:
+                    writes.journal.save(self.record)  # type: ignore[arg-type]
+                conn.execute("COMMIT")
+                self._migrated = True
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as e:
+            reason = str(e).splitlines()[0]
+            error = BusyError if ("locked" in reason or "busy" in reason) else StorageError
+            raise error(f"The database {_describe(self.url)} cannot be used: {reason}.") from None
+
+    def run(self, work: Callable[[Repository], T], *, attempts: int = 5, light: bool = False) -> T:
         """`work` in one transaction, run again from the start if SQLite says the database is busy
         (after its own 30-second wait): two secretaries writing at once both get their way."""
         for attempt in range(1, attempts + 1):
             try:
-                with self.transaction() as repo:
+                with self.transaction(light=light) as repo:
                     return work(repo)
             except BusyError:
                 if attempt == attempts:
@@ -218,7 +299,10 @@ class Database:
     def close(self) -> None:
         if self.write and self._migrated and sqlite_path(self.url) is not None:
             self._optimize()
-        self.engine.dispose()
+        if self._connection is not None:
+            self._connection.close()
+        if self._engine is not None:
+            self._engine.dispose()
 
     def _optimize(self) -> None:
         """Keep the query planner's statistics current, the cheap way SQLite recommends:
@@ -226,6 +310,15 @@ class Database:
         queried that were never analyzed or have grown much since (issue 15: unanalyzed,
         `agenda` scanned every done item of every group). The limit keeps it to milliseconds
         at a million items. Only statistics: a database too busy for them is left as it is."""
+        if self._connection is not None:
+            import sqlite3
+
+            try:
+                self._connection.execute("PRAGMA analysis_limit=400")
+                self._connection.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+            return
         from sqlalchemy import exc
 
         try:

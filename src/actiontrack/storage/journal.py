@@ -1,8 +1,9 @@
 """The journal of changes `track undo` reverts and `track log` lists (issue 12).
 
-A write command's transaction records every row it inserts, updates or deletes, as the
-session flushes them (SQLAlchemy's before_flush/after_flush events), in the order they
-happen; at commit the list is stored as one `changes` row, with the command that made it.
+A write command's transaction records every row it inserts, updates or deletes, in the
+order they happen: the ORM's as the session flushes them (SQLAlchemy's before_flush/after_flush
+events), the plain SQL of storage/writes.py as it runs (its ChangeLog, the part of this journal
+that needs no SQLAlchemy, is all the fast write path on sqlite3 uses, issue 15); at commit the list is stored as one `changes` row, with the command that made it.
 Undo applies the inverse of each change, last first: delete what was inserted, put back
 the old values of what was updated, insert again what was deleted (with its old id). The
 commands of one invocation share a `command_id`, so an import of several documents is
@@ -17,19 +18,19 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import event, inspect
-from sqlmodel import Session, SQLModel, select
+from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import InputError
-from actiontrack.storage.reads import summarise
-from actiontrack.storage.tables import ChangeRow
+from actiontrack.storage.writes import ChangeLog
 
-_JOURNAL_TABLE = ChangeRow.__tablename__
-_ORDER = {t.name: n for n, t in enumerate(SQLModel.metadata.sorted_tables)}  # parents before children
-KEEP = 2000  # transactions kept for undo; older ones are dropped so the journal does not grow forever
-PRUNE_EVERY = 50  # transactions between two prunings
+# SQLAlchemy is imported inside the functions: the fast write path (storage/writes.py) builds
+# a Record without loading it (issue 15).
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from actiontrack.storage.tables import ChangeRow
+
+_JOURNAL_TABLE = "changes"
 
 
 @dataclass(frozen=True)
@@ -42,35 +43,52 @@ class Record:
     user: str = ""
 
 
+def _order() -> dict[str, int]:
+    """Parents before children."""
+    from sqlmodel import SQLModel
+
+    from actiontrack.storage import tables  # noqa: F401 - registers the tables
+
+    return {t.name: n for n, t in enumerate(SQLModel.metadata.sorted_tables)}
+
+
 def _table(obj: Any) -> str:
     return str(obj.__table__.name)
 
 
 def _key(obj: Any) -> dict[str, Any]:
+    from sqlalchemy import inspect
+
     mapper = inspect(obj).mapper
     return {c.key: getattr(obj, c.key) for c in mapper.primary_key}
 
 
 def _row(obj: Any) -> dict[str, Any]:
+    from sqlalchemy import inspect
+
     return {c.key: getattr(obj, c.key) for c in inspect(obj).mapper.column_attrs}
 
 
-class Journal:
-    """Records the row changes of one session until `stop()`."""
+class Journal(ChangeLog):
+    """Records the row changes of one session until `stop()`: those its ORM objects make, as
+    the session flushes them, and those the SQL of storage/writes.py makes, as it runs them."""
 
     def __init__(self, session: Session) -> None:
+        from sqlalchemy import event, text
+
+        def run(sql: str, params: Any) -> Sequence[Sequence[Any]]:
+            result = session.execute(text(sql), dict(params))
+            return result.all() if result.returns_rows else []  # type: ignore[attr-defined]  # a CursorResult
+
+        super().__init__(run)
         self.session = session
-        self.changes: list[dict[str, Any]] = []
-        self.active = True
+        self._order = _order()
         event.listen(session, "before_flush", self._before_flush)
         event.listen(session, "after_flush", self._after_flush)
 
-    def stop(self) -> None:
-        """Record nothing of this transaction (forgetting a person)."""
-        self.active = False
-        self.changes.clear()
-
     def _before_flush(self, session: Session, _context: Any, _instances: Any) -> None:
+        from sqlalchemy import inspect
+
         if not self.active:
             return
         for obj in session.dirty:
@@ -86,54 +104,28 @@ class Journal:
                 self.changes.append(
                     {"op": "update", "table": _table(obj), "key": _key(obj), "old": old, "new": new}
                 )
-        for obj in sorted(session.deleted, key=lambda o: -_ORDER[_table(o)]):
+        for obj in sorted(session.deleted, key=lambda o: -self._order[_table(o)]):
             if _table(obj) != _JOURNAL_TABLE:
                 self.changes.append({"op": "delete", "table": _table(obj), "row": _row(obj)})
 
     def _after_flush(self, session: Session, _context: Any) -> None:
         if not self.active:
             return
-        for obj in sorted(session.new, key=lambda o: _ORDER[_table(o)]):
+        for obj in sorted(session.new, key=lambda o: self._order[_table(o)]):
             if _table(obj) != _JOURNAL_TABLE:
                 self.changes.append({"op": "insert", "table": _table(obj), "key": _key(obj)})
 
     def save(self, record: Record) -> None:
-        """Store what this transaction changed (nothing when it changed nothing)."""
-        if not self.active or not self.changes:
-            return
-        self.active = False  # the journal row itself is not a change
-        row = ChangeRow(
-            command_id=record.command_id,
-            at=record.at,
-            run_by=record.user,
-            label=record.label,
-            summary=summarise([self.changes]),
-            detail=json.dumps(self.changes, ensure_ascii=False, default=str),
-        )
-        self.session.add(row)
-        self.session.flush()
-        if (row.id or 0) % PRUNE_EVERY == 0:
-            self._prune(record)
-
-    def _prune(self, record: Record) -> None:
-        """Drop the commands older than the last KEEP transactions."""
-        oldest_kept = self.session.exec(
-            select(ChangeRow.id).order_by(ChangeRow.id.desc()).offset(KEEP - 1).limit(1)  # type: ignore[union-attr]
-        ).first()
-        if oldest_kept is not None:  # whole commands go, never half of an import
-            old = self.session.exec(
-                select(ChangeRow.command_id).where(
-                    ChangeRow.id < oldest_kept,  # type: ignore[operator]
-                    ChangeRow.command_id != record.command_id,  # an import of thousands stays whole
-                )
-            ).all()
-            for row in self.session.exec(select(ChangeRow).where(ChangeRow.command_id.in_(set(old)))).all():  # type: ignore[attr-defined]
-                self.session.delete(row)
-            self.session.flush()
+        self.session.flush()  # the ORM's last changes are in the list before it is stored
+        super().save(record)
 
 
 def forget_all(session: Session) -> None:
     """Empty the journal: its old values may name a person who is being forgotten."""
+    from sqlmodel import select
+
+    from actiontrack.storage.tables import ChangeRow
+
     for row in session.exec(select(ChangeRow)).all():
         session.delete(row)
     session.flush()
@@ -145,6 +137,9 @@ def undo_last(session: Session, now: str, user: str) -> list[ChangeRow]:
     A row changed since by a command not undone (someone else's, in a shared database) is
     not overwritten: the undo is refused, and nothing is reverted."""
     from sqlalchemy.exc import IntegrityError
+    from sqlmodel import select
+
+    from actiontrack.storage.tables import ChangeRow
 
     last = session.exec(
         select(ChangeRow)
@@ -176,6 +171,8 @@ def undo_last(session: Session, now: str, user: str) -> list[ChangeRow]:
 
 
 def _touched(change: dict[str, Any]) -> tuple[str, str]:
+    from sqlmodel import SQLModel
+
     key = change.get("key")
     if key is None:  # a deleted row: its primary key columns
         table = SQLModel.metadata.tables[change["table"]]
@@ -185,6 +182,10 @@ def _touched(change: dict[str, Any]) -> tuple[str, str]:
 
 def _refuse_if_changed_since(session: Session, rows: Sequence[ChangeRow]) -> None:
     """Commands recorded later and not undone (another secretary's) must not lose their changes."""
+    from sqlmodel import select
+
+    from actiontrack.storage.tables import ChangeRow
+
     mine = {_touched(c) for row in rows for c in json.loads(row.detail)}
     first = min(row.id for row in rows)  # type: ignore[type-var]
     ids = {row.id for row in rows}
@@ -200,6 +201,8 @@ def _refuse_if_changed_since(session: Session, rows: Sequence[ChangeRow]) -> Non
 
 
 def _revert(session: Session, change: dict[str, Any], label: str) -> None:
+    from sqlmodel import SQLModel, select
+
     table = SQLModel.metadata.tables[change["table"]]
     op = change["op"]
     if op == "delete":

@@ -157,7 +157,44 @@ def m003_agenda_indexes(conn: Connection) -> None:
         conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})"))
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_changes_and_meeting_time, m003_agenda_indexes]
+def m004_person_keys(conn: Connection) -> None:
+    """Indexed lookup keys of people's names (issue 15): `track add --owner Leif` finds the
+    people a name may mean by them instead of reading every person of a shared database.
+
+    name_key is the whole name case-folded, first_key and last_key its first and last word,
+    initials the capitals of its parts ("Leif Redestig" -> "LR"); storage/writes.py fills
+    them for every new person (person_keys). Existing people get theirs here, computed as
+    that function did when this migration was written (Python's casefold: SQL's lower()
+    knows no å, ä or ö).
+    """
+    import sqlalchemy as sa
+
+    def keys(name: str) -> dict[str, str | None]:  # frozen copy of writes.person_keys
+        parts = " ".join(name.split()).casefold().split()
+        caps = "".join(p[0] for p in name.replace("-", " ").split() if p[:1].isupper()).upper()
+        return {
+            "name_key": " ".join(parts), "first_key": parts[0] if parts else None,
+            "last_key": parts[-1] if parts else None, "initials": caps or None,
+        }  # fmt: skip
+
+    for column in ("name_key", "first_key", "last_key", "initials"):
+        conn.execute(sa.text(f"ALTER TABLE people ADD COLUMN {column} VARCHAR"))
+    people = conn.execute(sa.text("SELECT id, name FROM people")).all()
+    if people:
+        conn.execute(
+            sa.text(
+                "UPDATE people SET name_key = :name_key, first_key = :first_key, last_key = :last_key, "
+                "initials = :initials WHERE id = :id"
+            ),
+            [{"id": person_id, **keys(name)} for person_id, name in people],
+        )
+    for column in ("name_key", "first_key", "last_key", "initials"):
+        conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS ix_people_{column} ON people ({column})"))
+
+
+MIGRATIONS: list[Migration] = [
+    m001_initial, m002_changes_and_meeting_time, m003_agenda_indexes, m004_person_keys,
+]  # fmt: skip
 
 
 def _migrations_table() -> Any:

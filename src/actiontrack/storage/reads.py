@@ -203,38 +203,63 @@ class Reads:
         rows = self.run("SELECT id, name, organisation FROM people ORDER BY name", {})
         return [Person(r[0], r[1], r[2], tuple(aliases.get(r[0], ()))) for r in rows]
 
+    def people_called(self, name: str) -> list[Person]:
+        """The people with this name or alias, case- and space-insensitively (indexed keys)."""
+        key = " ".join(name.split()).casefold()
+        rows = self.run(
+            "SELECT id FROM people WHERE name_key = :key "
+            "UNION SELECT person_id FROM person_aliases WHERE alias = :key",
+            {"key": key},
+        )
+        return self._people_by_ids({r[0] for r in rows})
+
     def people_named(self, name: str) -> list[Person]:
-        """Everybody a name could mean (a superset, narrowed in SQL; people.Roster decides):
-        `--owner Leif` reads a handful of people, not all the thousands in a shared database."""
+        """Everybody a name could mean (a superset, found by the indexed keys of migration m004;
+        people.Roster decides): `--owner Leif` reads a handful of people, not all the thousands
+        in a shared database (issue 15). Each part stands for Roster's kinds of match: the whole
+        name or an alias; a first name or a form of it ("Leif", "Bosse" for Bo); a surname
+        ("Pettersson"), with a form of the first name ("Bosse Pettersson"); a first name and
+        an initial ("Anna B."); initials ("LR")."""
         from actiontrack.names_sv import first_name_forms
 
-        words = name.split()
-        if not words:
+        key = " ".join(name.split()).casefold()
+        if not key:
             return []
-        forms = first_name_forms(words[0])
-        patterns = {" ".join(words) + "%"} | {f + " %" for f in forms} | set(forms) | {"% " + words[-1]}
-        cased = {variant for p in patterns for variant in (p, p.lower(), p[:1].upper() + p[1:], p.title())}
-        likes, params = [], {"alias": " ".join(words).casefold()}
-        for n, pattern in enumerate(sorted(cased)):
-            likes.append(f"name LIKE :l{n}")
-            params[f"l{n}"] = pattern
-        ids = {
-            r[0]
-            for r in self.run(
-                f"SELECT id FROM people WHERE {' OR '.join(likes)} "
-                "OR id IN (SELECT person_id FROM person_aliases WHERE alias = :alias)",
-                params,
+        words, dotted = key.split(), key.replace(".", " ").split()
+        params: dict[str, Any] = {"key": key, "last": words[-1], "name": name}
+        forms_sql, forms = _in("f", sorted(first_name_forms(words[0])))
+        params.update(forms)
+        parts = [
+            "SELECT id FROM people WHERE name_key = :key",
+            "SELECT person_id FROM person_aliases WHERE alias = :key",
+            f"SELECT id FROM people WHERE first_key IN {forms_sql}"
+            if len(words) == 1
+            else f"SELECT id FROM people WHERE last_key = :last AND first_key IN {forms_sql}",
+        ]
+        if len(words) == 1:
+            parts.append("SELECT id FROM people WHERE last_key = :key")
+        if len(dotted) == 2 and len(dotted[1]) == 1:
+            dotted_sql, dotted_forms = _in("d", sorted(first_name_forms(dotted[0])))
+            params.update(dotted_forms, initial=dotted[1])
+            parts.append(
+                f"SELECT id FROM people WHERE first_key IN {dotted_sql} AND substr(last_key, 1, 1) = :initial"
             )
-        }
-        return self._people_by_ids(ids)
+        if 2 <= len(name) <= 3 and name.isupper() and name.isalpha():
+            parts.append("SELECT id FROM people WHERE initials = :name")
+        return self._people_by_ids({r[0] for r in self.run(" UNION ".join(parts), params)})
+
+    def person_names(self) -> list[str]:
+        """Every person's name: only for saying which names are closest to a misspelt one."""
+        return [r[0] for r in self.run("SELECT name FROM people ORDER BY name", {})]
 
     def _people_by_ids(self, ids: set[int]) -> list[Person]:
         if not ids:
             return []
         ids_sql, params = _in("p", sorted(ids))
         aliases: dict[int, list[str]] = defaultdict(list)
-        for person_id, alias in self.run(
-            f"SELECT person_id, alias FROM person_aliases WHERE person_id IN {ids_sql} ORDER BY alias", params
+        for person_id, alias in self.run(  # by person first: ORDER BY alias alone walked every alias
+            f"SELECT person_id, alias FROM person_aliases WHERE person_id IN {ids_sql} ORDER BY person_id, alias",
+            params,
         ):
             aliases[person_id].append(alias)
         rows = self.run(
@@ -277,14 +302,16 @@ class Reads:
         return [(r[0], r[1]) for r in rows]
 
     def get_person(self, person_id: int) -> Person:
-        found = [p for p in self.list_people() if p.id == person_id]
+        found = self._people_by_ids({person_id})
         if not found:
             raise NotFoundError(f"There is no person {person_id}.")
         return found[0]
 
     def person_by_name(self, name: str) -> Person | None:
         key = " ".join(name.split()).casefold()
-        return next((p for p in self.list_people() if p.name.casefold() == key), None)
+        rows = self.run("SELECT id FROM people WHERE name_key = :key", {"key": key})
+        found = self._people_by_ids({r[0] for r in rows})
+        return next((p for p in found if p.name.casefold() == key), None)
 
     # --- items ------------------------------------------------------------------------------------
 

@@ -16,8 +16,8 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from actiontrack.errors import InputError, NotFoundError, PersonError
-from actiontrack.models import Kind, Meeting, Owner, OwnerKind, Person, Status
-from actiontrack.storage.reads import GroupRef, Reads
+from actiontrack.models import Meeting
+from actiontrack.storage.reads import GroupRef
 from actiontrack.storage.tables import (
     AttendanceRow,
     GroupRow,
@@ -30,6 +30,7 @@ from actiontrack.storage.tables import (
     ScheduledMeetingRow,
     SettingRow,
 )
+from actiontrack.storage.writes import Writes
 
 if TYPE_CHECKING:
     from actiontrack.storage.journal import Journal
@@ -39,16 +40,18 @@ def _s(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-class Repository(Reads):
-    """Reads (the same SQL as the fast read path) plus the writes, in one session."""
+class Repository(Writes):
+    """Reads and the single-item writes (the same SQL as the fast paths on sqlite3) plus the
+    other writes, through the ORM, in one session."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.journal: Journal | None = None  # set when the command is recorded for `track undo`
         super().__init__(self._run)
+        self.journal: Journal | None = None  # set when the command is recorded for `track undo`
 
     def _run(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
-        return self.session.execute(text(sql), dict(params)).all()
+        result = self.session.execute(text(sql), dict(params))
+        return result.all() if result.returns_rows else []  # type: ignore[attr-defined]  # a CursorResult
 
     # --- groups and meetings ------------------------------------------------
 
@@ -204,21 +207,6 @@ class Repository(Reads):
             )
             self.session.flush()
 
-    def add_person(self, name: str, organisation: str | None, now: str) -> Person:
-        name = " ".join(name.split())
-        if not name:
-            raise InputError("A person needs a name.")
-        if self.person_by_name(name) is not None:
-            raise PersonError(f"'{name}' is already known.")
-        row = PersonRow(name=name, organisation=organisation, created_at=now)
-        if not self._insert_unless_taken(row):
-            # added by another writer a moment ago: the same person, as if they had been there first
-            existing = self.person_by_name(name)
-            if existing is None:
-                raise PersonError(f"'{name}' could not be added; try again.")
-            return existing
-        return Person(row.id, row.name, row.organisation)
-
     def update_person(self, person_id: int, organisation: str | None) -> None:
         row = self.session.get(PersonRow, person_id)
         if row is not None and organisation and not row.organisation:
@@ -258,78 +246,6 @@ class Repository(Reads):
         self.add_alias(keep_id, other.name)
 
     # --- items ---------------------------------------------------------------
-
-    def add_item(
-        self,
-        *,
-        kind: Kind,
-        text: str,
-        owners: Sequence[Owner],
-        due: date | None,
-        meeting_id: int | None,
-        now: str,
-        source: str | None = None,
-        line: int | None = None,
-        topic: str | None = None,
-        confidence: float | None = None,
-    ) -> int:
-        row = ItemRow(
-            kind=kind.value,
-            text=text,
-            status=Status.OPEN.value,
-            due=_s(due),
-            meeting_id=meeting_id,
-            source=source,
-            line=line,
-            topic=topic,
-            confidence=confidence,
-            created_at=now,
-            updated_at=now,
-        )
-        self.session.add(row)
-        self.session.flush()
-        item_id: int = row.id  # type: ignore[assignment]
-        self.set_owners(item_id, owners)
-        return item_id
-
-    def set_owners(self, item_id: int, owners: Sequence[Owner]) -> None:
-        for old in self.session.exec(select(ItemOwnerRow).where(ItemOwnerRow.item_id == item_id)).all():
-            self.session.delete(old)
-        for position, owner in enumerate(owners):
-            self.session.add(
-                ItemOwnerRow(
-                    item_id=item_id,
-                    position=position,
-                    person_id=owner.person_id if owner.kind is OwnerKind.PERSON else None,
-                    organisation=owner.name if owner.kind is OwnerKind.ORGANISATION else None,
-                )
-            )
-        self.session.flush()
-
-    def update_item(self, item_id: int, **fields: object) -> None:
-        row = self._item_row(item_id)
-        for key, value in fields.items():
-            if isinstance(value, date):
-                value = value.isoformat()
-            if isinstance(value, Status | Kind):
-                value = value.value
-            setattr(row, key, value)
-        self.session.add(row)
-        self.session.flush()
-
-    def add_history(
-        self, item_id: int, action: str, detail: dict[str, object], now: str, meeting_id: int | None = None
-    ) -> None:
-        self.session.add(
-            ItemHistoryRow(
-                item_id=item_id,
-                at=now,
-                action=action,
-                detail=json.dumps(detail, ensure_ascii=False, default=str),
-                meeting_id=meeting_id,
-            )
-        )
-        self.session.flush()
 
     def delete_item(self, item_id: int) -> None:
         """An item with its owners and history (a point gone from corrected minutes)."""

@@ -41,6 +41,11 @@ class PersonRow(SQLModel, table=True):
     name: str = Field(unique=True)
     organisation: str | None = None
     created_at: str
+    # lookup keys of the name (migration m004, filled by storage/writes.person_keys)
+    name_key: str | None = Field(default=None, index=True)
+    first_key: str | None = Field(default=None, index=True)
+    last_key: str | None = Field(default=None, index=True)
+    initials: str | None = Field(default=None, index=True)
 
 
 class PersonAliasRow(SQLModel, table=True):

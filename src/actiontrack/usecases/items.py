@@ -13,18 +13,18 @@ from typing import TYPE_CHECKING
 
 from actiontrack.errors import InputError, NotFoundError, UsageError
 from actiontrack.models import Item, Kind, Owner, OwnerKind, Status
-from actiontrack.people import Roster
+from actiontrack.people import StoredRoster
 from actiontrack.usecases.common import Confirm, current_id, timestamp, today_of
 from actiontrack.usecases.meetings import current_meeting, find_group, next_meeting_after
 from actiontrack.usecases.people import owners_from_subject, resolve_owner
 
 if TYPE_CHECKING:
     from actiontrack.storage.reads import Reads
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
 
 def add_item(
-    repo: Repository,
+    repo: Writes,
     text: str,
     *,
     owners: Sequence[str] = (),
@@ -55,7 +55,7 @@ def add_item(
                 f"'{phrase}' looks like a date but is not one actiontrack understands; give --due to set one."
                 for phrase in unread_date_phrases(text, base=base)
             ]
-    roster = Roster(repo.list_people())
+    roster = StoredRoster(repo)  # by indexed keys, not every person (issue 15)
     if owners:
         resolved = _once([resolve_owner(repo, roster, name, now=now, confirm=confirm) for name in owners])
     elif cue is not None and cue.subject:
@@ -115,7 +115,7 @@ class OwnerFilter:
     def of(cls, repo: Reads, name: str | None) -> OwnerFilter:
         if not name:
             return cls(None, None)
-        matches = Roster(repo.people_named(name)).candidates(name)
+        matches = StoredRoster(repo).candidates(name)
         if matches:
             return cls([m.person.id for m in matches if m.person.id is not None], None)
         if repo.organisation_known(name):  # "socialförvaltningen"
@@ -124,7 +124,7 @@ class OwnerFilter:
             raise NotFoundError(
                 f"No item is owned by an organisation called '{name}', and nobody is called so."
             )
-        Roster(repo.list_people()).resolve(name)  # raises the sentence `add` gives, with the closest names
+        StoredRoster(repo).resolve(name)  # raises the sentence `add` gives, with the closest names
         raise AssertionError("unreachable")
 
     def matches(self, owner: Owner) -> bool:
@@ -158,7 +158,7 @@ def list_items(repo: Reads, filters: Filters, *, today: date) -> list[Item]:
     return sort_for_listing(items, today)
 
 
-def open_item(repo: Repository, item_id: int) -> Item:
+def open_item(repo: Writes, item_id: int) -> Item:
     item = repo.get_item(item_id, with_history=False)
     if item.status is not Status.OPEN:
         raise InputError(
@@ -167,7 +167,7 @@ def open_item(repo: Repository, item_id: int) -> Item:
     return item
 
 
-def complete(repo: Repository, ids: Sequence[int], *, note: str | None, now: datetime) -> list[Item]:
+def complete(repo: Writes, ids: Sequence[int], *, note: str | None, now: datetime) -> list[Item]:
     stamp = timestamp(now)
     for item_id in ids:
         open_item(repo, item_id)
@@ -177,7 +177,7 @@ def complete(repo: Repository, ids: Sequence[int], *, note: str | None, now: dat
     return [repo.get_item(i) for i in dict.fromkeys(ids)]
 
 
-def reopen(repo: Repository, item_id: int, *, now: datetime) -> Item:
+def reopen(repo: Writes, item_id: int, *, now: datetime) -> Item:
     item = repo.get_item(item_id, with_history=False)
     if item.status is Status.OPEN:
         raise InputError(f"Item {item_id} is already open.")
@@ -187,7 +187,7 @@ def reopen(repo: Repository, item_id: int, *, now: datetime) -> Item:
     return repo.get_item(item_id)
 
 
-def drop(repo: Repository, item_id: int, *, reason: str, now: datetime) -> Item:
+def drop(repo: Writes, item_id: int, *, reason: str, now: datetime) -> Item:
     if not reason.strip():
         raise InputError("Say why the item is dropped: --reason TEXT.")
     open_item(repo, item_id)
@@ -198,7 +198,7 @@ def drop(repo: Repository, item_id: int, *, reason: str, now: datetime) -> Item:
 
 
 def edit(
-    repo: Repository,
+    repo: Writes,
     item_id: int,
     *,
     text: str | None = None,
@@ -236,7 +236,7 @@ def edit(
             ]
             fields["due"] = new_due.isoformat() if new_due else None
     if owners is not None:
-        roster = Roster(repo.list_people())
+        roster = StoredRoster(repo)
         resolved = _once(
             [resolve_owner(repo, roster, n, now=now, confirm=confirm) for n in owners if n.strip()]
         )
@@ -250,7 +250,7 @@ def edit(
     return repo.get_item(item_id)
 
 
-def add_note(repo: Repository, item_id: int, text: str, *, now: datetime) -> Item:
+def add_note(repo: Writes, item_id: int, text: str, *, now: datetime) -> Item:
     text = " ".join(text.split())
     if not text:
         raise InputError("A note needs a text.")

@@ -157,7 +157,7 @@ def current_meeting(repo: Reads) -> Meeting | None:
         return None
 
 
-def next_meeting_after(repo: Repository, meeting: Meeting) -> date | None:
+def next_meeting_after(repo: Reads, meeting: Meeting) -> date | None:
     """The group's next meeting after this one: from the minutes, else the stored schedule."""
     if meeting.next_meeting:
         return meeting.next_meeting

@@ -8,16 +8,17 @@ from typing import TYPE_CHECKING
 
 from actiontrack.errors import InputError, PersonError
 from actiontrack.models import Owner, OwnerKind, Person
-from actiontrack.people import Roster
+from actiontrack.people import Roster, StoredRoster
 from actiontrack.usecases.common import Confirm, timestamp
 
 if TYPE_CHECKING:
     from actiontrack.storage.reads import Reads
     from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
 
 def resolve_owner(
-    repo: Repository, roster: Roster, name: str, *, now: datetime, confirm: Confirm | None = None
+    repo: Writes, roster: Roster, name: str, *, now: datetime, confirm: Confirm | None = None
 ) -> Owner:
     """A person the name means among those known; an organisation when written in lower case.
 
@@ -37,14 +38,14 @@ def resolve_owner(
         return Owner(name, OwnerKind.ORGANISATION)
     if confirm is not None and confirm(f"'{name}' is not known. Add {name} as a new person?"):
         person = repo.add_person(name, None, timestamp(now))
-        roster.people.append(person)
+        roster.add(person)
         return Owner(person.name, OwnerKind.PERSON, person.id)
     roster.resolve(name)  # raises the "nobody called" sentence
     raise AssertionError("unreachable")
 
 
 def owners_from_subject(
-    repo: Repository, roster: Roster, subject: str, *, now: datetime, confirm: Confirm | None
+    repo: Writes, roster: Roster, subject: str, *, now: datetime, confirm: Confirm | None
 ) -> list[Owner]:
     """The owners a sentence's subject names, each checked against the people known."""
     from actiontrack.extract.owners import OwnerResolver
@@ -68,7 +69,7 @@ def add_person(
     warnings: list[str] | None = None,
 ) -> Person:
     """Add a person; a warning when the name already means someone else ("Bosse" is Bo Pettersson)."""
-    already = [m.person.name for m in Roster(repo.list_people()).candidates(name) if m.how != "surname"]
+    already = [m.person.name for m in StoredRoster(repo).candidates(name) if m.how != "surname"]
     person = repo.add_person(name, organisation, timestamp(now))
     if already and warnings is not None:
         warnings.append(
@@ -81,12 +82,12 @@ def add_person(
 
 
 def find_person(repo: Reads, name: str) -> Person:
-    return Roster(repo.list_people()).resolve(name)
+    return StoredRoster(repo).resolve(name)
 
 
 def add_alias(repo: Repository, name: str, alias: str) -> Person:
     person = find_person(repo, name)
-    other = Roster(repo.list_people()).candidates(alias)
+    other = StoredRoster(repo).candidates(alias)
     if other and other[0].how in ("name", "alias") and other[0].person.id != person.id:
         raise PersonError(f"'{alias}' already means {other[0].person.name}.")
     repo.add_alias(person.id, alias)  # type: ignore[arg-type]
