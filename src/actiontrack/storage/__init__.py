@@ -10,7 +10,6 @@ ends and rolled back on any error, so a command writes everything or nothing.
 from __future__ import annotations
 
 import os
-import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -212,6 +211,8 @@ class Database:
             except BusyError:
                 if attempt == attempts:
                     raise
+                import random  # here: the read path does not need it (issue 15)
+
                 time.sleep(0.05 * 2**attempt * (0.5 + random.random()))
         raise AssertionError("unreachable")
 
