@@ -157,7 +157,28 @@ def m003_agenda_indexes(conn: Connection) -> None:
         conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})"))
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_changes_and_meeting_time, m003_agenda_indexes]
+def m004_people_name_prefix(conn: Connection) -> None:
+    """An index for the people a name may mean (`open --owner`, `digest --owner`; issue 15).
+
+    Reads.people_named asks for `name LIKE 'Karin %'` and the like. SQLite's LIKE ignores
+    ASCII case, and it reads a prefix through an index only if the index does too (NOCASE);
+    PostgreSQL's LIKE minds case, and needs the pattern operators' index. Without one, every
+    person was read at every `--owner`.
+    """
+    import sqlalchemy as sa
+
+    if conn.dialect.name == "sqlite":
+        conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_people_name_nocase ON people (name COLLATE NOCASE)"))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_people_name_pattern ON people (name text_pattern_ops)"))
+
+
+MIGRATIONS: list[Migration] = [
+    m001_initial,
+    m002_changes_and_meeting_time,
+    m003_agenda_indexes,
+    m004_people_name_prefix,
+]
 
 
 def _migrations_table() -> Any:

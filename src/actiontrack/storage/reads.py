@@ -205,27 +205,46 @@ class Reads:
 
     def people_named(self, name: str) -> list[Person]:
         """Everybody a name could mean (a superset, narrowed in SQL; people.Roster decides):
-        `--owner Leif` reads a handful of people, not all the thousands in a shared database."""
+        `--owner Leif` reads a handful of people, not all the thousands in a shared database.
+
+        Every pattern but the surname's starts with the name's first word, so it is one index
+        range each (m004, issue 15). "% Nilsson" has to read every name: it is asked only for a
+        single word that is nobody's name, alias, first name or nickname, the only words that
+        can mean a surname or initials (Roster's order of matches).
+        """
         from actiontrack.names_sv import first_name_forms
+        from actiontrack.people import Roster
 
         words = name.split()
         if not words:
             return []
         forms = first_name_forms(words[0])
-        patterns = {" ".join(words) + "%"} | {f + " %" for f in forms} | set(forms) | {"% " + words[-1]}
+        patterns = {" ".join(words) + "%"}  # the name itself
+        if len(words) == 1:
+            patterns |= {f + " %" for f in forms} | set(forms)  # first name, nickname
+        else:
+            patterns |= {f"{f} %{words[-1]}" for f in forms}  # "Bosse Pettersson": Bo Pettersson
+        initial = " ".join(words).replace(".", " ").split()
+        if len(initial) == 2 and len(initial[1]) == 1:  # "Anna B.": Anna Berg
+            patterns |= {f"{f} %{initial[1]}%" for f in first_name_forms(initial[0])}
+        alias = " ".join(words).casefold()
+        found = self._people_like(patterns, alias)
+        best = Roster(found).candidates(name)[:1]
+        if len(words) == 1 and not (best and best[0].how in ("name", "alias", "first name", "nickname")):
+            patterns.add("% " + words[0])  # a surname
+            if 2 <= len(name) <= 3 and name.isupper() and name.isalpha():  # initials: "LR" Leif Redestig
+                patterns.add("%".join(name) + "%")  # "Anna-Karin Lind" is AKL
+            found = self._people_like(patterns, alias)
+        return found
+
+    def _people_like(self, patterns: set[str], alias: str) -> list[Person]:
+        # LIKE ignores ASCII case in SQLite, not in PostgreSQL: å and PostgreSQL need the variants
         cased = {variant for p in patterns for variant in (p, p.lower(), p[:1].upper() + p[1:], p.title())}
-        likes, params = [], {"alias": " ".join(words).casefold()}
+        likes, params = ["id IN (SELECT person_id FROM person_aliases WHERE alias = :alias)"], {"alias": alias}
         for n, pattern in enumerate(sorted(cased)):
             likes.append(f"name LIKE :l{n}")
             params[f"l{n}"] = pattern
-        ids = {
-            r[0]
-            for r in self.run(
-                f"SELECT id FROM people WHERE {' OR '.join(likes)} "
-                "OR id IN (SELECT person_id FROM person_aliases WHERE alias = :alias)",
-                params,
-            )
-        }
+        ids = {r[0] for r in self.run(f"SELECT id FROM people WHERE {' OR '.join(likes)}", params)}
         return self._people_by_ids(ids)
 
     def _people_by_ids(self, ids: set[int]) -> list[Person]:
@@ -347,7 +366,13 @@ class Reads:
 
     def _organisations_named(self, name: str) -> list[str]:
         key = name.casefold()
-        rows = self.run("SELECT DISTINCT organisation FROM item_owners WHERE organisation IS NOT NULL", {})
+        # The distinct names one index seek each, not every organisation-owned item (issue 15).
+        rows = self.run(
+            "WITH RECURSIVE orgs(name) AS (SELECT min(organisation) FROM item_owners UNION ALL "
+            "SELECT (SELECT min(organisation) FROM item_owners WHERE organisation > orgs.name) "
+            "FROM orgs WHERE orgs.name IS NOT NULL) SELECT name FROM orgs WHERE name IS NOT NULL",
+            {},
+        )
         return [r[0] for r in rows if r[0].casefold() == key]
 
     def get_item(self, item_id: int, with_history: bool = True) -> Item:
