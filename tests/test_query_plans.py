@@ -140,6 +140,8 @@ def test_the_agenda_and_digest_queries_use_indexes_before_any_analyze(database):
     plans = _plans(database, _agenda_and_digest)
     assert _scans(plans) == []
     _assert_by_meeting(plans)
+    # the group by its name's unique index, not by reading every group (2,000 at a million items)
+    assert _scans(plans, ("groups",)) == []
 
 
 def test_a_writing_command_leaves_statistics_and_the_plans_keep_their_indexes(database):
@@ -152,6 +154,7 @@ def test_a_writing_command_leaves_statistics_and_the_plans_keep_their_indexes(da
     plans = _plans(database, _agenda_and_digest)
     assert _scans(plans) == []
     _assert_by_meeting(plans)
+    assert _scans(plans, ("groups",)) == []
 
 
 # --- open --owner ------------------------------------------------------------------------------------
