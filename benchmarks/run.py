@@ -1,11 +1,12 @@
 """Times `track` as whole processes at each size, against Taskwarrior and todoman in the same run.
 
     .venv/bin/python benchmarks/run.py [--sizes 10000 100000 1000000] [--peer-sizes 10000 100000]
-                                       [--runs 9] [--docs 500] [--todo PATH/todo]
+                                       [--runs 9] [--docs 500] [--todo PATH/todo] [--cache DIR]
 
-At each size a database is generated (generate.py, seed 1) and, where `task`
-(Debian: `apt-get install taskwarrior`) and todoman's `todo` (PyPI: `pip install
-todoman` into a venv of its own; found on PATH or given with --todo) are installed,
+At each size a database is generated (generate.py, seed 1; with --cache DIR only once,
+then copied from there) and, where `task` (Debian: `apt-get install taskwarrior`) and
+todoman's `todo` (PyPI: `pip install todoman` into a venv of its own; found on PATH or
+given with --todo) are installed,
 the same items are loaded into them, owners as tags and categories with their
 å, ä and ö. Every command of a size is run --runs times after two warm-up rounds,
 the commands in a shuffled order each round (seeded), so the machine's load falls
@@ -278,9 +279,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--docs", type=int, default=500, help="minutes for the import benchmark (0: none)")
     ap.add_argument("--todo", default=shutil.which("todo"), help="path of todoman's `todo`")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="keep the generated databases in this folder and start from a copy next time")  # fmt: skip
     args = ap.parse_args()
-    from generate import generate
-
     python = sys.executable
     track = str(Path(python).with_name("track"))
     # An installed package is byte-compiled; an editable one under PYTHONDONTWRITEBYTECODE=1 is not,
@@ -307,8 +308,8 @@ def main() -> None:
         for size in args.sizes:
             db = work / f"track-{size}.db"
             started = time.perf_counter()
-            generate(db, size, seed=1)
-            print(f"(generated {size} items in {time.perf_counter() - started:.0f} s)", flush=True)
+            made(db, size, args.cache)
+            print(f"(a database of {size} items made in {time.perf_counter() - started:.0f} s)", flush=True)
             cases = size_cases(size, db, work, args, task, size in peer_sizes)
             measure(cases, args.runs)
             every += cases
@@ -325,6 +326,26 @@ def main() -> None:
             import_benchmark(track, work, args.docs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def made(db: Path, size: int, cache: Path | None) -> None:
+    """The database of `size` items at `db`: generated, or copied from --cache (a million items
+    take over a minute to generate; the commands change the copy, never the cached one)."""
+    from generate import generate
+
+    from actiontrack.storage.migrations import MIGRATIONS
+
+    if cache is None:
+        generate(db, size, seed=1)
+        return
+    cache.mkdir(parents=True, exist_ok=True)
+    kept = cache / f"track-{size}-seed1-{MIGRATIONS[-1].__name__}.db"  # a new schema, a new file
+    if not kept.exists():
+        partial = kept.with_suffix(".partial")
+        partial.unlink(missing_ok=True)  # an earlier run stopped half-way
+        generate(partial, size, seed=1)
+        partial.rename(kept)
+    shutil.copyfile(kept, db)
 
 
 def import_benchmark(track: str, work: Path, count: int) -> None:

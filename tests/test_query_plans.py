@@ -1,8 +1,10 @@
-"""The agenda's and the digest's queries use indexes, before and after ANALYZE (issue 15).
+"""The agenda's, the digest's and `open --owner`'s queries use indexes, before and after
+ANALYZE (issue 15).
 
 Checked with EXPLAIN QUERY PLAN on a database of generated items: every query the
-agenda and the digest run is recorded, and its plan may search the items, their
-owners and the meetings only through an index, never scan them. No timing.
+agenda, the digest and `open --owner` run is recorded, and its plan may search the
+items, their owners and the meetings (and, for a name, the people) only through an
+index, never scan them. No timing.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from actiontrack.models import Status
 from actiontrack.storage import open_database
 from actiontrack.storage.reads import Reads
 from actiontrack.storage.writes import person_keys
 from actiontrack.usecases.agenda import agenda, digest
+from actiontrack.usecases.items import Filters, list_items
 
 TODAY = date(2026, 3, 2)
 GROUPS = ["Fritidsrådet", "Skolgruppen", "Trygghetsgruppen", "Biblioteksrådet"]
@@ -62,6 +66,11 @@ def _fill(path, n_items: int = 4000) -> None:
                 "INSERT INTO item_owners (item_id, position, person_id) VALUES (?, 0, ?)",
                 (i, rng.randint(1, len(people))),
             )
+            if i % 50 == 0:
+                con.execute(
+                    "INSERT INTO item_owners (item_id, position, organisation) VALUES (?, 1, ?)",
+                    (i, "socialförvaltningen"),
+                )
     con.close()
 
 
@@ -81,22 +90,22 @@ def _plans(path, work) -> list[tuple[str, list[str]]]:
     return seen
 
 
-def _scans(plans) -> list[str]:
+def _scans(plans, tables=BIG_TABLES) -> list[str]:
     """The plan lines that read a big table whole (SQLite says SCAN; SEARCH is through an index)."""
     return [
         f"{line}   <- {sql}"
         for sql, lines in plans
         for line in lines
-        if line.startswith("SCAN ") and _table_of(line, sql) in BIG_TABLES
+        if line.startswith("SCAN ") and _table_of(line, sql, tables) in tables
     ]
 
 
-def _table_of(line: str, sql: str) -> str:
+def _table_of(line: str, sql: str, tables=BIG_TABLES) -> str:
     """The table a plan line names, through the alias the query gives it ("items i")."""
     name = line.split()[1]
     words = sql.replace(",", " ").split()
     for n, word in enumerate(words[:-1]):
-        if words[n + 1] == name and word in BIG_TABLES:
+        if words[n + 1] == name and word in tables:
             return word
     return name
 
@@ -136,6 +145,8 @@ def test_the_agenda_and_digest_queries_use_indexes_before_any_analyze(database):
     plans = _plans(database, _agenda_and_digest)
     assert _scans(plans) == []
     _assert_by_meeting(plans)
+    # the group by its name's unique index, not by reading every group (2,000 at a million items)
+    assert _scans(plans, ("groups",)) == []
 
 
 def test_a_writing_command_leaves_statistics_and_the_plans_keep_their_indexes(database):
@@ -148,3 +159,59 @@ def test_a_writing_command_leaves_statistics_and_the_plans_keep_their_indexes(da
     plans = _plans(database, _agenda_and_digest)
     assert _scans(plans) == []
     _assert_by_meeting(plans)
+    assert _scans(plans, ("groups",)) == []
+
+
+# --- open --owner ------------------------------------------------------------------------------------
+
+
+def _open_owned_by(*names: str, statuses=tuple(Status)):
+    def work(reads: Reads) -> None:
+        for name in names:
+            assert list_items(reads, Filters(owner=name, statuses=statuses), today=TODAY), name
+
+    return work
+
+
+@pytest.mark.parametrize("analyzed", [False, True], ids=["before ANALYZE", "after ANALYZE"])
+def test_open_owner_reads_the_people_and_their_items_through_indexes(tmp_path, analyzed):
+    """A full name, a first name and "first name and initial" (`--owner "Person3 E."`): the
+    people by the indexed keys of their names (migration m004), the items by their owners, no
+    table read whole."""
+    path = tmp_path / "owner.db"
+    with open_database(f"sqlite:///{path}") as db, db.transaction():
+        pass
+    _fill(path)
+    con = sqlite3.connect(path)
+    with con:  # a shared database's thousands of people, else a scan of a hundred is cheaper
+        con.executemany(
+            "INSERT INTO people (name, created_at, name_key, first_key, last_key, initials) "
+            "VALUES (:name, :at, :name_key, :first_key, :last_key, :initials)",
+            [
+                {"name": name, "at": STAMP, **person_keys(name)}
+                for n in range(1000)
+                for name in (f"Eva Namnsson{n}", f"Per Namnsson{n}")
+            ],
+        )
+        if analyzed:
+            con.execute("ANALYZE")
+    con.close()
+    person = f"Person3 Efternamn{3 % 13}"
+    plans = _plans(path, _open_owned_by(person, "Person3", "Person3 E."))
+    assert _scans(plans, (*BIG_TABLES, "people", "person_aliases")) == []
+    of_people = [lines for sql, lines in plans if sql.startswith("SELECT id FROM people WHERE")]
+    assert len(of_people) >= 3  # one or more per name
+    for lines in of_people:
+        assert any("ix_people_" in line for line in lines), lines
+    of_items = [lines for sql, lines in plans if sql.startswith("SELECT i.id") and "o.person_id IN" in sql]
+    assert of_items and all(any("ix_item_owners_person_item" in ln for ln in lines) for lines in of_items)
+
+
+def test_open_owner_of_an_organisation_reads_its_names_one_seek_each(database):
+    """`--owner socialförvaltningen`: which organisations there are, by skipping through their
+    index one name at a time, not by reading every item they own. (Being a single word that
+    is nobody's first name, it is looked for as a surname too: that reads every person.)"""
+    plans = _plans(database, _open_owned_by("socialförvaltningen", "Socialförvaltningen", statuses=(Status.OPEN,)))
+    assert _scans(plans) == []
+    (names, *_) = [lines for sql, lines in plans if "RECURSIVE orgs" in sql]
+    assert any("ix_item_owners_organisation (organisation>?)" in line for line in names), names

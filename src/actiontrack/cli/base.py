@@ -8,6 +8,7 @@ to render; heavy modules are imported inside the commands that need them (issue 
 # string of every command at each start (about 20 ms, issue 5).
 import os
 import sys
+from collections.abc import MutableMapping
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -21,7 +22,7 @@ from actiontrack.errors import ActionTrackError, UsageError
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from contextlib import AbstractContextManager
 
     from actiontrack.storage import Database
@@ -46,6 +47,65 @@ class _Group(TyperGroup):
             raise typer.Exit(0) from None
 
 
+class _Root(_Group):
+    """The `track` group, whose commands are imported when first asked for (issue 15)."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = _LazyCommands(self.commands)
+
+
+class _LazyCommands(MutableMapping[str, Any]):
+    """The root's commands by name, as click and typer look them up: asking for one imports
+    the module that registers it (actiontrack.cli.COMMANDS) and builds that command alone;
+    listing the names imports nothing. Typer builds the root from the commands registered so
+    far, so a group it built before its module was imported (`meeting`, empty) is rebuilt."""
+
+    def __init__(self, built: MutableMapping[str, Any]) -> None:
+        from actiontrack.cli import COMMANDS
+
+        self.modules = COMMANDS
+        self.built = dict(built)
+        # built whole by typer: those whose module was imported before the root was made
+        self.fresh = {n for n, m in COMMANDS.items() if f"actiontrack.cli.{m}" in sys.modules}
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self.modules and name not in self.fresh:
+            self._build(name)
+        return self.built[name]
+
+    def _build(self, name: str) -> None:
+        __import__(f"actiontrack.cli.{self.modules[name]}")  # unlike importlib, seen by -X importtime
+        options = {"pretty_exceptions_short": app.pretty_exceptions_short, "rich_markup_mode": app.rich_markup_mode}
+        for info in app.registered_commands:
+            if (info.name or typer.main.get_command_name(info.callback.__name__)) == name:  # type: ignore[union-attr]
+                self.built[name] = typer.main.get_command_from_info(info, **options)
+        for group in app.registered_groups:
+            if group.name == name:
+                self.built[name] = typer.main.get_group_from_info(
+                    group, suggest_commands=app.suggest_commands, **options
+                )
+        self.fresh.add(name)
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.built[name] = command
+        self.fresh.add(name)
+
+    def __delitem__(self, name: str) -> None:
+        del self.built[name]
+        self.fresh.add(name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.modules or name in self.built
+
+    def __iter__(self) -> "Iterator[str]":
+        yield from self.modules
+        yield from (n for n in self.built if n not in self.modules)
+
+    def __len__(self) -> int:
+        return len(self.modules) + sum(1 for n in self.built if n not in self.modules)
+
+
 def _quoted(arg: str) -> str:
     """As a shell would need it, but "Brukarrådet" as it is (shlex quotes every å)."""
     import re
@@ -68,7 +128,7 @@ def say(message: str, *, err: bool = False, nl: bool = True) -> None:
 
 
 app = typer.Typer(
-    cls=_Group,
+    cls=_Root,
     help="Track the action items of Swedish meeting minutes, and put every unfinished one on the next agenda.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,

@@ -107,14 +107,14 @@ def open_(
 
         track open --group "Gemensam utvecklingsgrupp" --format json
     """
-    from actiontrack import service
     from actiontrack.models import Status
+    from actiontrack.usecases.items import Filters, list_items  # not all of service (issue 15)
 
     state = state_of(ctx)
     statuses = tuple(Status) if show_all else (Status.OPEN,)
-    filters = service.Filters(owner, group, meeting, overdue, due_before, statuses)
+    filters = Filters(owner, group, meeting, overdue, due_before, statuses)
     with state.reader() as repo:
-        items = service.list_items(repo, filters, today=state.today)
+        items = list_items(repo, filters, today=state.today)
     _print_items(items, fmt, state.today)
 
 

@@ -11,7 +11,6 @@ way to write one item (storage/writes.py), which the item commands take (issue 1
 from __future__ import annotations
 
 import os
-import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -293,6 +292,8 @@ class Database:
             except BusyError:
                 if attempt == attempts:
                     raise
+                import random  # here: the read path does not need it (issue 15)
+
                 time.sleep(0.05 * 2**attempt * (0.5 + random.random()))
         raise AssertionError("unreachable")
 

@@ -114,8 +114,15 @@ class Reads:
 
     def find_group(self, name: str) -> GroupRef | None:
         """A group by name, case- and space-insensitively (Python's casefold knows å, ä, ö)."""
-        key = " ".join(name.split()).casefold()
-        return next((g for g in self.groups() if g.name.casefold() == key), None)
+        spaced = " ".join(name.split())
+        key = spaced.casefold()
+        # As typed (or in a usual case) through the unique index first: a shared database has
+        # thousands of groups, and the agenda asks twice (issue 15). Any other case reads them all.
+        cased = {spaced, spaced.lower(), spaced[:1].upper() + spaced[1:], spaced.title()}
+        names_sql, params = _in("g", sorted(cased))
+        rows = self.run(f"SELECT id, name, place FROM groups WHERE name IN {names_sql} ORDER BY name", params)
+        found = next((GroupRef(r[0], r[1], r[2]) for r in rows if r[1].casefold() == key), None)
+        return found or next((g for g in self.groups() if g.name.casefold() == key), None)
 
     def group_names(self) -> list[str]:
         return [g.name for g in self.groups()]
@@ -374,7 +381,13 @@ class Reads:
 
     def _organisations_named(self, name: str) -> list[str]:
         key = name.casefold()
-        rows = self.run("SELECT DISTINCT organisation FROM item_owners WHERE organisation IS NOT NULL", {})
+        # The distinct names one index seek each, not every organisation-owned item (issue 15).
+        rows = self.run(
+            "WITH RECURSIVE orgs(name) AS (SELECT min(organisation) FROM item_owners UNION ALL "
+            "SELECT (SELECT min(organisation) FROM item_owners WHERE organisation > orgs.name) "
+            "FROM orgs WHERE orgs.name IS NOT NULL) SELECT name FROM orgs WHERE name IS NOT NULL",
+            {},
+        )
         return [r[0] for r in rows if r[0].casefold() == key]
 
     def get_item(self, item_id: int, with_history: bool = True) -> Item:
