@@ -32,7 +32,14 @@ from actiontrack.storage.tables import (
 )
 
 if TYPE_CHECKING:
+    from actiontrack.storage.imports import Imports
     from actiontrack.storage.journal import Journal
+
+
+_SAME_MOMENT = (
+    "The same document was imported from elsewhere at the same moment; it is stored once "
+    "(`track meeting list` shows it)."
+)
 
 
 def _s(value: date | None) -> str | None:
@@ -49,6 +56,22 @@ class Repository(Reads):
 
     def _run(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
         return self.session.execute(text(sql), dict(params)).all()
+
+    # --- import's batched writes (issue 15) -----------------------------------------------------
+
+    def imports(self) -> Imports:
+        """Import's statements (storage/imports.py), in this transaction, journaled like the rest."""
+        from actiontrack.storage.imports import Imports
+
+        return Imports(self._write, self._record)
+
+    def _write(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        result = self.session.execute(text(sql), dict(params))
+        return result.all() if result.returns_rows else []
+
+    def _record(self, change: dict[str, Any]) -> None:
+        if self.journal is not None and self.journal.active:
+            self.journal.changes.append(change)
 
     # --- groups and meetings ------------------------------------------------
 
@@ -103,11 +126,27 @@ class Repository(Reads):
             created_at=now,
         )
         if not self._insert_unless_taken(row):
-            raise InputError(
-                "The same document was imported from elsewhere at the same moment; it is stored once "
-                "(`track meeting list` shows it)."
-            )
+            raise InputError(_SAME_MOMENT)
         return self.get_meeting(row.id)  # type: ignore[arg-type]
+
+    def import_group(self, name: str, now: str) -> int:
+        """The id of the group of this name, added when new (import's way, issue 15)."""
+
+        def find(group: str) -> int | None:
+            found = self.find_group(group)
+            return found.id if found else None
+
+        try:
+            return self.imports().group_id(name, now, find)
+        except LookupError:
+            raise InputError(f"The group '{name}' could not be created; try again.") from None
+
+    def insert_meeting(self, values: Mapping[str, Any]) -> int:
+        """A new meeting from the columns given (import's way, issue 15); its id."""
+        meeting_id = self.imports().insert_meeting(values)
+        if meeting_id is None:
+            raise InputError(_SAME_MOMENT)
+        return meeting_id
 
     def update_meeting(
         self, meeting_id: int, *, group: str | None = None, now: str = "", **fields: object
