@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from actiontrack.storage.reads import Reads
+
 Run = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
 Record = Callable[[dict[str, Any]], None]
 
@@ -46,12 +48,12 @@ def _chunks(values: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
         yield values[start : start + size]
 
 
-class Imports:
-    """The statements of one import transaction, over `run(sql, params) -> rows` (rows only
-    for statements that return them) and `record(change)` for the undo journal."""
+class Imports(Reads):
+    """The reads and writes of one import transaction, over `run(sql, params) -> rows` (rows
+    only for statements that return them) and `record(change)` for the undo journal."""
 
     def __init__(self, run: Run, record: Record) -> None:
-        self.run = run
+        super().__init__(run)
         self.record = record
 
     # --- inserting ----------------------------------------------------------------------------

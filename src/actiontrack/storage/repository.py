@@ -8,7 +8,7 @@ service works in it, and it commits at the end or rolls back on any error.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,7 @@ class Repository(Reads):
     def __init__(self, session: Session) -> None:
         self.session = session
         self.journal: Journal | None = None  # set when the command is recorded for `track undo`
+        self._imports: Imports | None = None
         super().__init__(self._run)
 
     def _run(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
@@ -60,10 +61,36 @@ class Repository(Reads):
     # --- import's batched writes (issue 15) -----------------------------------------------------
 
     def imports(self) -> Imports:
-        """Import's statements (storage/imports.py), in this transaction, journaled like the rest."""
-        from actiontrack.storage.imports import Imports
+        """Import's reads and writes (storage/imports.py), in this transaction, journaled like the rest."""
+        if self._imports is None:
+            from actiontrack.storage.imports import Imports
 
-        return Imports(self._write, self._record)
+            self._imports = Imports(self._import_runner(), self._record)
+        return self._imports
+
+    def _import_runner(self) -> Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]:
+        """On SQLite, the standard library's connection under the session, in its transaction:
+        a statement costs 3 µs there against 45 through the session, and an import of a document
+        runs some twenty. Errors are SQLAlchemy's, as the session would raise them."""
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite":
+            return self._write
+        import sqlite3
+
+        from sqlalchemy.exc import DBAPIError
+
+        raw = connection.connection.driver_connection
+        session = self.session
+
+        def run(sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+            if session.new or session.dirty or session.deleted:  # rows the ORM holds go first
+                session.flush()
+            try:
+                return raw.execute(sql, params).fetchall()  # type: ignore[union-attr]
+            except sqlite3.Error as e:
+                raise DBAPIError.instance(sql, params, e, sqlite3.Error) from None
+
+        return run
 
     def _write(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
         result = self.session.execute(text(sql), dict(params))
@@ -133,7 +160,7 @@ class Repository(Reads):
         """The id of the group of this name, added when new (import's way, issue 15)."""
 
         def find(group: str) -> int | None:
-            found = self.find_group(group)
+            found = self.imports().find_group(group)
             return found.id if found else None
 
         try:

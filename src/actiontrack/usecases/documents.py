@@ -71,12 +71,12 @@ def plan_import(
     month, correct a stored meeting's date. The group's meetings are looked up by day, not
     read whole (issue 15)."""
     document, m = pending.document, pending.extraction.meeting
-    same_text = repo.meeting_by_hash(text_hash(document.text)) or repo.meeting_by_hash(document.sha256)
-    group = repo.find_group(pending.group)
-    imports = repo.imports()
+    store = repo.imports()  # the reads too: on SQLite they skip the session (storage/imports.py)
+    same_text = store.meeting_by_hash(text_hash(document.text)) or store.meeting_by_hash(document.sha256)
+    group = store.find_group(pending.group)
     same_day = []
     if group is not None and m.date is not None:
-        same_day = [repo.get_meeting(i) for i in imports.same_day(group.id, m.date.isoformat())]
+        same_day = [store.get_meeting(i) for i in store.same_day(group.id, m.date.isoformat())]
     if as_new:
         return Plan(pending, "new", same_day=same_day)
     if same_text is not None and not (correcting and same_text.date != m.date):
@@ -87,8 +87,8 @@ def plan_import(
         if not imported and correcting and m.date is not None and group is not None:
             month_day = m.date.isoformat()[5:]
             imported = [
-                repo.get_meeting(i)
-                for i in imports.imported_on_day_or_from(group.id, month_day, _source_path(document))
+                store.get_meeting(i)
+                for i in store.imported_on_day_or_from(group.id, month_day, _source_path(document))
             ]
         target = imported[-1] if imported else None
     if target is None:
@@ -147,8 +147,8 @@ def import_pending(
         meeting_id = _apply_update(repo, pending, plan.update, people, now=now)
     else:
         meeting_id = _create(repo, pending, items, people, as_new=as_new, now=now)
-    result.items = repo.query_items(statuses=tuple(Status), meeting_id=meeting_id)
-    result.meeting = repo.get_meeting(meeting_id)
+    result.items = repo.imports().query_items(statuses=tuple(Status), meeting_id=meeting_id)
+    result.meeting = repo.imports().get_meeting(meeting_id)
     result.warnings = warnings + result.warnings
     return result
 
@@ -186,7 +186,7 @@ def _create(
     meeting_id = repo.insert_meeting({
         "group_id": group_id, "date": _iso(m.date), "title": m.title, "place": m.place,
         "secretary": m.secretary, "source_path": _source_path(document),
-        "source_hash": None if as_new and repo.meeting_by_hash(identity) else identity,
+        "source_hash": None if as_new and repo.imports().meeting_by_hash(identity) else identity,
         "next_meeting": _iso(m.next_meeting), "created_at": stamp, "time": time,
     })  # fmt: skip
     attendance = _attendance(pending, people)

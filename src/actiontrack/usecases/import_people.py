@@ -64,7 +64,7 @@ class KnownPeople:
                 return
         self.people.clear()
         self._index.clear()
-        for person in repo.list_people():
+        for person in imports.list_people():
             self._add(person)
         self.signature = signature
 

@@ -63,13 +63,14 @@ def compare(repo: Repository, meeting: Meeting, extraction: Extraction, known: K
     update = Update(meeting)
     if extraction.meeting.date != meeting.date:
         update.date = [meeting.date, extraction.meeting.date]
-    stored = [i for i in repo.query_items(statuses=tuple(Status), meeting_id=meeting.id) if i.source]
+    store = repo.imports()
+    stored = [i for i in store.query_items(statuses=tuple(Status), meeting_id=meeting.id) if i.source]
     pairs, new = _match(stored, extraction.items)
     matched = {item.id for item, _ in pairs}
     update.matched, update.stored = len(pairs), len(stored)
     known = known or KnownPeople()
     known.refresh(repo)
-    edited = repo.imports().edited_by_hand([i.id for i in stored if i.status is Status.OPEN])
+    edited = store.edited_by_hand([i.id for i in stored if i.status is Status.OPEN])
     for item, extracted in pairs:
         reason = _hand_touched(item, edited)
         changes = _differences(item, extracted, known)
@@ -105,9 +106,10 @@ def _match(
             pairs.append((same, e))
         else:
             rest.append(e)
+    pool_keys = [_key(i.source or "") for i in pool]
     scored = sorted(
-        ((SequenceMatcher(None, _key(i.source or ""), _key(e.source)).ratio(), n, i, e)
-         for n, e in enumerate(rest) for i in pool),
+        ((_ratio(k, _key(e.source)), n, i, e)
+         for n, e in enumerate(rest) for i, k in zip(pool, pool_keys, strict=True)),
         key=lambda t: (-t[0], t[1]),
     )  # fmt: skip
     used_items: set[int] = set()
@@ -121,6 +123,15 @@ def _match(
         used_new.add(n)
         pairs.append((item, e))
     return pairs, [e for n, e in enumerate(rest) if n not in used_new]
+
+
+def _ratio(old: str, new: str) -> float:
+    """difflib's ratio of two sentences, or 0 when its cheap upper bounds already put it under
+    SIMILAR: the same pairs as computing every ratio, at a fraction of the cost (issue 15)."""
+    matcher = SequenceMatcher(None, old, new)
+    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+        return 0.0
+    return matcher.ratio()
 
 
 def _hand_touched(item: Item, edited: set[int]) -> str | None:
