@@ -135,7 +135,7 @@ def import_pending(
     `known` is everybody in the database, kept from one document to the next of an import."""
     if known is None:
         known = KnownPeople()
-    known.refresh(repo)
+    known.refresh(repo.imports())
     plan = plan_import(repo, pending, as_new=as_new, correcting=correcting, known=known)
     if plan.action == "skip":
         return ImportResult(pending.document.name, plan.meeting, skipped=True)  # type: ignore[arg-type]

@@ -25,7 +25,6 @@ from actiontrack.people import Roster
 
 if TYPE_CHECKING:
     from actiontrack.storage.imports import Imports
-    from actiontrack.storage.repository import Repository
 
 # Which of several known people a name in the minutes means: (name, candidates) -> the chosen
 # one, or None for a new person. Only asked at a terminal.
@@ -48,9 +47,8 @@ class KnownPeople:
         self.people: dict[int, Person] = {}
         self._index: dict[str, set[int]] = defaultdict(set)
 
-    def refresh(self, repo: Repository) -> None:
+    def refresh(self, imports: Imports) -> None:
         """Up to date with the database, at the start of a document's transaction."""
-        imports = repo.imports()
         signature = imports.people_signature()
         if signature == self.signature:
             return

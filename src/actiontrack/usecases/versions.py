@@ -69,7 +69,7 @@ def compare(repo: Repository, meeting: Meeting, extraction: Extraction, known: K
     matched = {item.id for item, _ in pairs}
     update.matched, update.stored = len(pairs), len(stored)
     known = known or KnownPeople()
-    known.refresh(repo)
+    known.refresh(repo.imports())
     edited = store.edited_by_hand([i.id for i in stored if i.status is Status.OPEN])
     for item, extracted in pairs:
         reason = _hand_touched(item, edited)
