@@ -108,22 +108,20 @@ def test_import_review_quit_writes_nothing(track):
 def test_import_is_atomic_per_document(track, monkeypatch):
     from sqlalchemy.exc import OperationalError
 
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.imports import Imports
 
-    calls = {"n": 0}
-    real = Repository.add_item
+    real = Imports.insert
 
-    def failing_add_item(self, **kw):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise OperationalError("INSERT INTO items ...", {}, sqlite3.OperationalError("disk I/O error"))
-        return real(self, **kw)
+    def failing_insert(self, table, rows, **kw):
+        if table == "item_history":  # the meeting, its people and items are written by then
+            raise OperationalError("INSERT INTO item_history ...", {}, sqlite3.OperationalError("disk I/O error"))
+        return real(self, table, rows, **kw)
 
-    monkeypatch.setattr(Repository, "add_item", failing_add_item)
+    monkeypatch.setattr(Imports, "insert", failing_insert)
     good = str(FIXTURES / "anteckningar-att-gora.txt")
     result = track.fails("import", PROTOKOLL, "--yes")
     assert "disk I/O error" in result.stderr
-    monkeypatch.setattr(Repository, "add_item", real)
+    monkeypatch.setattr(Imports, "insert", real)
     assert track.json("meeting", "list") == [] and track.json("people", "list") == []
     track("import", PROTOKOLL, good, "--yes")
     assert len(track.json("meeting", "list")) == 2

@@ -49,16 +49,32 @@ def test_sigkill_in_the_middle_of_an_import_loses_nothing_and_leaves_nothing_hal
     before = counts(db)
     big = tmp_path / "stort-protokoll.txt"
     big_minutes(big, 4000)
+    # The child stops for good once the meeting, its people and its 4,000 items are written and
+    # the owners are next: killed there, it is in the middle of the document's transaction
+    # (a timed wait no longer lands there since import writes a document in a few statements).
+    reached = tmp_path / "reached"
+    child = (
+        "import pathlib, time\n"
+        "from actiontrack.storage.imports import Imports\n"
+        "real = Imports.insert\n"
+        "def insert(self, table, rows, **kw):\n"
+        "    if table == 'item_owners':\n"
+        f"        pathlib.Path({str(reached)!r}).touch()\n"
+        "        time.sleep(600)\n"
+        "    return real(self, table, rows, **kw)\n"
+        "Imports.insert = insert\n"
+        "from actiontrack.entry import main; main()\n"
+    )
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from actiontrack.entry import main; main()", "--db", str(db), "import", str(big), "--yes"],
+        [sys.executable, "-c", child, "--db", str(db), "import", str(big), "--yes"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + 120
-    while not holds_write_lock(db):  # the import's transaction has begun
+    while not reached.exists():
         assert proc.poll() is None, "the import finished before it could be killed"
         assert time.monotonic() < deadline
         time.sleep(0.01)
-    time.sleep(0.5)  # well into writing the 4,000 items
+    assert holds_write_lock(db)  # the document's transaction is open
     assert proc.poll() is None
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

@@ -141,6 +141,9 @@ def import_(
     single = len(files) == 1
     report: list[dict[str, Any]] = []
     with state.database() as db:
+        from actiontrack.usecases.import_people import KnownPeople
+
+        known = KnownPeople()  # everybody in the database, read once for all the documents (issue 15)
         batch = []
         for path in files:
             try:
@@ -166,7 +169,7 @@ def import_(
                 continue
             try:
                 result = _import_one(db, state, pending, interactive=interactive, as_new=as_new,
-                                     correcting=year is not None or day is not None)  # fmt: skip
+                                     correcting=year is not None or day is not None, known=known)  # fmt: skip
             except (InputError, PersonError, DateError) as e:
                 if single:
                     raise
@@ -192,7 +195,7 @@ def import_(
 
 
 def _import_one(
-    db: Any, state: State, pending: Any, *, interactive: bool, as_new: bool, correcting: bool
+    db: Any, state: State, pending: Any, *, interactive: bool, as_new: bool, correcting: bool, known: Any = None
 ) -> Any:
     """One document: plan, review (the items of a new meeting, the changes of an update), store."""
     from actiontrack import service
@@ -200,10 +203,10 @@ def _import_one(
     if not interactive:  # planned and stored in one transaction
         with db.transaction() as repo:
             return service.import_pending(
-                repo, pending, as_new=as_new, correcting=correcting, choose=None, now=state.now
+                repo, pending, as_new=as_new, correcting=correcting, choose=None, known=known, now=state.now
             )
     with db.transaction() as repo:
-        plan = service.plan_import(repo, pending, as_new=as_new, correcting=correcting)
+        plan = service.plan_import(repo, pending, as_new=as_new, correcting=correcting, known=known)
     accepted = None
     if interactive and plan.action == "new":
         from actiontrack.review import review_items
@@ -222,7 +225,7 @@ def _import_one(
     with db.transaction() as repo:  # each document whole or not at all
         return service.import_pending(
             repo, pending, items=accepted, as_new=as_new, correcting=correcting,
-            choose=_choose if interactive else None, now=state.now,
+            choose=_choose if interactive else None, known=known, now=state.now,
         )  # fmt: skip
 
 

@@ -8,28 +8,25 @@ meeting (versions.py says what changes), unless they have too little in common w
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from actiontrack.models import ExtractedItem, Extraction, Item, Meeting, Owner, OwnerKind, Person, Status
-from actiontrack.people import Roster
 from actiontrack.usecases.common import timestamp
+from actiontrack.usecases.import_people import Choose, DocumentPeople, KnownPeople
 from actiontrack.usecases.meeting_dates import Pending
 from actiontrack.usecases.meetings import same_day_warning
 from actiontrack.usecases.versions import Update, alike, compare
 
 if TYPE_CHECKING:
     from actiontrack.extract.reading import Document
-    from actiontrack.storage.reads import Reads
+    from actiontrack.storage.imports import Imports
     from actiontrack.storage.repository import Repository
-
-# Which of several known people a name in the minutes means: (name, candidates) -> the chosen
-# one, or None for a new person. Only asked at a terminal.
-Choose = Callable[[str, list[Person]], Person | None]
 
 
 def extract_document(
@@ -60,16 +57,26 @@ class Plan:
     same_day: list[Meeting] = field(default_factory=list)  # other meetings of the group that day
 
 
-def plan_import(repo: Reads, pending: Pending, *, as_new: bool = False, correcting: bool = False) -> Plan:
+def plan_import(
+    repo: Repository,
+    pending: Pending,
+    *,
+    as_new: bool = False,
+    correcting: bool = False,
+    known: KnownPeople | None = None,
+) -> Plan:
     """New meeting, update of a stored one, or nothing to do (the same minutes again).
 
     `correcting` (--year or --date given) lets the same text, or minutes of the same day and
-    month, correct a stored meeting's date."""
+    month, correct a stored meeting's date. The group's meetings are looked up by day, not
+    read whole (issue 15)."""
     document, m = pending.document, pending.extraction.meeting
-    same_text = repo.meeting_by_hash(text_hash(document.text)) or repo.meeting_by_hash(document.sha256)
-    group = repo.find_group(pending.group)
-    meetings = repo.list_meetings(group.name) if group else []
-    same_day = [x for x in meetings if m.date is not None and x.date == m.date]
+    store = repo.imports()  # the reads too: on SQLite they skip the session (storage/imports.py)
+    same_text = store.meeting_by_hash(text_hash(document.text)) or store.meeting_by_hash(document.sha256)
+    group = store.find_group(pending.group)
+    same_day = []
+    if group is not None and m.date is not None:
+        same_day = [store.get_meeting(i) for i in store.same_day(group.id, m.date.isoformat())]
     if as_new:
         return Plan(pending, "new", same_day=same_day)
     if same_text is not None and not (correcting and same_text.date != m.date):
@@ -77,16 +84,16 @@ def plan_import(repo: Reads, pending: Pending, *, as_new: bool = False, correcti
     target = same_text
     if target is None:
         imported = [x for x in same_day if x.source_hash]
-        if not imported and correcting and m.date is not None:
-            path = _source_path(document)
+        if not imported and correcting and m.date is not None and group is not None:
+            month_day = m.date.isoformat()[5:]
             imported = [
-                x for x in meetings if x.source_hash and x.date is not None
-                and ((x.date.month, x.date.day) == (m.date.month, m.date.day) or x.source_path == path)
-            ]  # fmt: skip
+                store.get_meeting(i)
+                for i in store.imported_on_day_or_from(group.id, month_day, _source_path(document))
+            ]
         target = imported[-1] if imported else None
     if target is None:
         return Plan(pending, "new", same_day=same_day)
-    update = compare(repo, target, pending.extraction)
+    update = compare(repo, target, pending.extraction, known)
     if same_text is None and not alike(update, pending.extraction):
         # other minutes of the same day (a workshop after the meeting): never replace their items
         return Plan(pending, "new", same_day=same_day)
@@ -119,19 +126,29 @@ def import_pending(
     as_new: bool = False,
     correcting: bool = False,
     choose: Choose | None = None,
+    known: KnownPeople | None = None,
     now: datetime,
 ) -> ImportResult:
     """Store a document as a new meeting, or as an update of the one imported before (see
-    plan_import); nothing when it is the same minutes again."""
-    plan = plan_import(repo, pending, as_new=as_new, correcting=correcting)
+    plan_import); nothing when it is the same minutes again.
+
+    `known` is everybody in the database, kept from one document to the next of an import."""
+    if known is None:
+        known = KnownPeople()
+    known.refresh(repo.imports())
+    plan = plan_import(repo, pending, as_new=as_new, correcting=correcting, known=known)
     if plan.action == "skip":
         return ImportResult(pending.document.name, plan.meeting, skipped=True)  # type: ignore[arg-type]
     warnings = [*pending.extraction.warnings, *pending.notes, *same_day_warning(plan.same_day)]
+    result = ImportResult(pending.document.name, plan.meeting, update=plan.update)  # type: ignore[arg-type]
+    people = DocumentPeople(known, result.warnings, result.new_people, choose)
     if plan.action == "update":
         assert plan.update is not None
-        result = _apply_update(repo, pending, plan.update, choose=choose, now=now)
+        meeting_id = _apply_update(repo, pending, plan.update, people, now=now)
     else:
-        result = _create(repo, pending, items, as_new=as_new, choose=choose, now=now)
+        meeting_id = _create(repo, pending, items, people, as_new=as_new, now=now)
+    result.items = repo.imports().query_items(statuses=tuple(Status), meeting_id=meeting_id)
+    result.meeting = repo.imports().get_meeting(meeting_id)
     result.warnings = warnings + result.warnings
     return result
 
@@ -140,152 +157,125 @@ def _source_path(document: Document) -> str:
     return document.name if document.name == "-" else str(Path(document.name).resolve())
 
 
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# Each document's rows are written table by table, a statement or two each (issue 15), in
+# the order the row-by-row import wrote them, so that ids come out the same: the rows of a
+# corrected copy's gone items are deleted before the new items are added, as before.
+
+
 def _create(
     repo: Repository,
     pending: Pending,
     items: Sequence[ExtractedItem] | None,
+    people: DocumentPeople,
     *,
     as_new: bool,
-    choose: Choose | None,
     now: datetime,
-) -> ImportResult:
+) -> int:
     document, extraction = pending.document, pending.extraction
     stamp = timestamp(now)
     m = extraction.meeting
     identity = text_hash(document.text)
-    meeting = repo.create_meeting(
-        pending.group,
-        now=stamp,
-        date_=m.date,
-        title=m.title,
-        place=m.place,
-        secretary=m.secretary,
-        source_path=_source_path(document),
-        source_hash=None if as_new and repo.meeting_by_hash(identity) else identity,
-        next_meeting=m.next_meeting,
-    )
+    group_id = repo.import_group(pending.group, stamp)
+    time = None
     if m.time_start:  # "kl. 13.00–15.00": kept with the meeting, for the calendar export
-        repo.update_meeting(meeting.id, time=m.time_start.replace(":", ".") + (f"-{m.time_end.replace(':', '.')}" if m.time_end else ""))
-    result = ImportResult(document.name, meeting)
-    people = _People(repo, stamp, result, choose)
-    _attend_and_schedule(repo, pending, meeting, people, stamp)
-    for extracted in extraction.items if items is None else items:
-        _add(repo, extracted, meeting.id, people, stamp, document.name)
-    result.items = repo.query_items(statuses=tuple(Status), meeting_id=meeting.id)
-    result.meeting = repo.get_meeting(meeting.id)
-    return result
+        time = m.time_start.replace(":", ".") + (f"-{m.time_end.replace(':', '.')}" if m.time_end else "")
+    meeting_id = repo.insert_meeting({
+        "group_id": group_id, "date": _iso(m.date), "title": m.title, "place": m.place,
+        "secretary": m.secretary, "source_path": _source_path(document),
+        "source_hash": None if as_new and repo.imports().meeting_by_hash(identity) else identity,
+        "next_meeting": _iso(m.next_meeting), "created_at": stamp, "time": time,
+    })  # fmt: skip
+    attendance = _attendance(pending, people)
+    extracted = list(extraction.items if items is None else items)
+    owners = [people.owners(e.owners) for e in extracted]
+    imports = repo.imports()
+    people.store(imports, stamp)
+    imports.insert_attendance(meeting_id, [(people.id_of(p), present) for p, present in attendance], existing=False)
+    _schedule(imports, pending, group_id, meeting_id)
+    item_ids = _insert_items(imports, extracted, meeting_id, stamp)
+    _insert_owners(imports, people, list(zip(item_ids, owners, strict=True)))
+    _insert_history(imports, [(i, "created", {"imported_from": document.name}) for i in item_ids], stamp, meeting_id)
+    return meeting_id
 
 
 def _apply_update(
-    repo: Repository, pending: Pending, update: Update, *, choose: Choose | None, now: datetime
-) -> ImportResult:
+    repo: Repository, pending: Pending, update: Update, people: DocumentPeople, *, now: datetime
+) -> int:
     document, m = pending.document, pending.extraction.meeting
     stamp = timestamp(now)
     meeting = update.meeting
-    repo.update_meeting(
-        meeting.id,
-        date=m.date.isoformat() if m.date else None,
-        title=m.title,
-        place=m.place or meeting.place,
-        secretary=m.secretary,
-        next_meeting=m.next_meeting.isoformat() if m.next_meeting else None,
-        source_path=_source_path(document),
-        source_hash=text_hash(document.text),
-    )
-    result = ImportResult(document.name, meeting, update=update)
-    people = _People(repo, stamp, result, choose)
-    _attend_and_schedule(repo, pending, meeting, people, stamp)
+    imports = repo.imports()
+    imports.update("meetings", {meeting.id: {
+        "date": _iso(m.date), "title": m.title, "place": m.place or meeting.place, "secretary": m.secretary,
+        "next_meeting": _iso(m.next_meeting), "source_path": _source_path(document),
+        "source_hash": text_hash(document.text),
+    }})  # fmt: skip
+    attendance = _attendance(pending, people)
+    new_owners = [(c.item.id, people.owners(c.new.owners)) for c in update.changed if "owners" in c.changes]
+    added_owners = [people.owners(e.owners) for e in update.added]
+    people.store(imports, stamp)
+    imports.insert_attendance(meeting.id, [(people.id_of(p), present) for p, present in attendance], existing=True)
+    group_id = repo.import_group(meeting.group, stamp)
+    _schedule(imports, pending, group_id, meeting.id)
+    imports.update("items", {c.item.id: {
+        "text": c.new.text, "kind": c.new.kind.value, "due": _iso(c.new.due), "source": c.new.source,
+        "line": c.new.line, "topic": c.new.topic, "confidence": c.new.confidence, "updated_at": stamp,
+    } for c in update.changed})  # fmt: skip
+    kept = _insert_owners(imports, people, new_owners)
+    imports.delete_owner_rows([item_id for item_id, _ in new_owners], keep=kept)
     source = {"updated_from": document.name}
-    for change in update.changed:
-        new = change.new
-        repo.update_item(
-            change.item.id, text=new.text, kind=new.kind, due=new.due.isoformat() if new.due else None,
-            source=new.source, line=new.line, topic=new.topic, confidence=new.confidence, updated_at=stamp,
-        )  # fmt: skip
-        if "owners" in change.changes:
-            repo.set_owners(change.item.id, people.owners(new.owners))
-        repo.add_history(change.item.id, "updated", {**source, **change.changes}, stamp, meeting.id)
-    for item, extracted in update.unchanged:
-        if (item.line, item.source) != (extracted.line, extracted.source):
-            repo.update_item(item.id, line=extracted.line, source=extracted.source)
-    for item in update.gone:
-        repo.delete_item(item.id)
-    for extracted in update.added:
-        _add(repo, extracted, meeting.id, people, stamp, document.name)
-    result.items = repo.query_items(statuses=tuple(Status), meeting_id=meeting.id)
-    result.meeting = repo.get_meeting(meeting.id)
-    return result
+    _insert_history(imports, [(c.item.id, "updated", {**source, **c.changes}) for c in update.changed],
+                    stamp, meeting.id)  # fmt: skip
+    imports.update("items", {
+        item.id: {"line": e.line, "source": e.source}
+        for item, e in update.unchanged if (item.line, item.source) != (e.line, e.source)
+    })  # fmt: skip
+    imports.delete_items([item.id for item in update.gone])
+    item_ids = _insert_items(imports, update.added, meeting.id, stamp)
+    _insert_owners(imports, people, list(zip(item_ids, added_owners, strict=True)))
+    _insert_history(imports, [(i, "created", {"imported_from": document.name}) for i in item_ids],
+                    stamp, meeting.id)  # fmt: skip
+    return meeting.id
 
 
-class _People:
-    """The people of one import: known ones found (a unique first name is enough), new ones added."""
-
-    def __init__(self, repo: Repository, stamp: str, result: ImportResult, choose: Choose | None) -> None:
-        self.repo, self.stamp, self.result, self.choose = repo, stamp, result, choose
-        self.roster = Roster(repo.list_people())
-        self.chosen: dict[str, Person] = {}
-
-    def person(self, name: str, organisation: str | None = None) -> Person:
-        key = " ".join(name.split()).casefold()
-        if key in self.chosen:
-            return self.chosen[key]
-        found = self.repo.person_by_name(name)
-        if found is None:
-            candidates = [c.person for c in self.roster.candidates(name)]
-            if len(candidates) == 1:
-                found = candidates[0]
-            elif candidates and self.choose is not None:
-                found = self.choose(name, candidates)
-            elif candidates:
-                names = " or ".join(sorted(c.name for c in candidates))
-                self.result.warnings.append(
-                    f"'{name}' could be {names}; added as a new person. If it is one of them: "
-                    f'track people merge "{sorted(c.name for c in candidates)[0]}" "{name}".'
-                )
-        if found is None:
-            found = self.repo.add_person(name, organisation, self.stamp)
-            self.roster.people.append(found)
-            self.result.new_people.append(found.name)
-        elif organisation:
-            self.repo.update_person(found.id, organisation)  # type: ignore[arg-type]
-        self.chosen[key] = found
-        return found
-
-    def owners(self, owners: Sequence[Owner]) -> list[Owner]:
-        out = []
-        for owner in owners:
-            if owner.kind is OwnerKind.ORGANISATION:
-                out.append(owner)
-            else:
-                person = self.person(owner.name)
-                out.append(Owner(person.name, OwnerKind.PERSON, person.id))
-        return out
-
-
-def _attend_and_schedule(
-    repo: Repository, pending: Pending, meeting: Meeting, people: _People, stamp: str
-) -> None:
+def _attendance(pending: Pending, people: DocumentPeople) -> list[tuple[Person, bool]]:
     m = pending.extraction.meeting
-    for attendee, present in [(a, True) for a in m.attendees] + [(a, False) for a in m.absent]:
-        person = people.person(attendee.name, attendee.organisation)
-        repo.add_attendance(meeting.id, person.id, present)  # type: ignore[arg-type]
-    for planned in m.schedule:
-        repo.add_scheduled(meeting.group, planned.date, planned.place, meeting.id, stamp)
+    return [
+        (people.person(attendee.name, attendee.organisation), present)
+        for attendee, present in [(a, True) for a in m.attendees] + [(a, False) for a in m.absent]
+    ]
 
 
-def _add(
-    repo: Repository, extracted: ExtractedItem, meeting_id: int, people: _People, stamp: str, name: str
+def _schedule(imports: Imports, pending: Pending, group_id: int, meeting_id: int) -> None:
+    planned = pending.extraction.meeting.schedule
+    if planned:
+        imports.insert_schedule(group_id, [(p.date.isoformat(), p.place) for p in planned], meeting_id)
+
+
+def _insert_items(imports: Imports, extracted: Sequence[ExtractedItem], meeting_id: int, stamp: str) -> list[int]:
+    return imports.insert("items", [{
+        "kind": e.kind.value, "text": e.text, "status": Status.OPEN.value, "due": _iso(e.due),
+        "meeting_id": meeting_id, "source": e.source, "line": e.line, "topic": e.topic,
+        "confidence": e.confidence, "created_at": stamp, "updated_at": stamp,
+    } for e in extracted])  # fmt: skip
+
+
+def _insert_owners(imports: Imports, people: DocumentPeople, owned: Sequence[tuple[int, Sequence[Owner]]]) -> list[int]:
+    return imports.insert("item_owners", [{
+        "item_id": item_id, "position": position,
+        "person_id": people.id_of(owner) if owner.kind is OwnerKind.PERSON else None,
+        "organisation": owner.name if owner.kind is OwnerKind.ORGANISATION else None,
+    } for item_id, owners in owned for position, owner in enumerate(owners)])  # fmt: skip
+
+
+def _insert_history(
+    imports: Imports, entries: Sequence[tuple[int, str, dict[str, object]]], stamp: str, meeting_id: int
 ) -> None:
-    item_id = repo.add_item(
-        kind=extracted.kind,
-        text=extracted.text,
-        owners=people.owners(extracted.owners),
-        due=extracted.due,
-        meeting_id=meeting_id,
-        now=stamp,
-        source=extracted.source,
-        line=extracted.line,
-        topic=extracted.topic,
-        confidence=extracted.confidence,
-    )
-    repo.add_history(item_id, "created", {"imported_from": name}, stamp, meeting_id)
+    imports.insert("item_history", [{
+        "item_id": item_id, "at": stamp, "action": action,
+        "detail": json.dumps(detail, ensure_ascii=False, default=str), "meeting_id": meeting_id,
+    } for item_id, action, detail in entries])  # fmt: skip

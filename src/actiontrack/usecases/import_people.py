@@ -1,0 +1,161 @@
+"""Who the names in minutes are, when they are imported (issue 15).
+
+The rules are people.Roster's, as for every name: a unique first name is enough, and so on.
+What changes is what they run over. Import built a Roster of everybody in the database for
+each document and looked each name up by reading all people again, so each document cost
+more the more people were known. KnownPeople reads everybody once per `track import`,
+indexed by the words a name can be found by, and before each document reads only the
+people added since (all again only when someone was merged, forgotten or given an alias).
+A name is then matched against the few people it could mean: the same answer as against
+everybody, because the index holds every person any of Roster's rules could match.
+
+People new to the database are collected while a document's names are resolved and
+written together with the rest of its rows (storage/imports.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from actiontrack.models import Owner, OwnerKind, Person
+from actiontrack.names_sv import first_name_forms
+from actiontrack.people import Roster
+
+if TYPE_CHECKING:
+    from actiontrack.storage.imports import Imports
+
+# Which of several known people a name in the minutes means: (name, candidates) -> the chosen
+# one, or None for a new person. Only asked at a terminal.
+Choose = Callable[[str, list[Person]], Person | None]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _looks_like_initials(name: str) -> bool:
+    return 2 <= len(name) <= 3 and name.isupper() and name.isalpha()  # as Roster.candidates reads them
+
+
+class KnownPeople:
+    """Everybody in the database, for the documents of one import."""
+
+    def __init__(self) -> None:
+        self.signature: tuple[Any, ...] | None = None
+        self.people: dict[int, Person] = {}
+        self._index: dict[str, set[int]] = defaultdict(set)
+
+    def refresh(self, imports: Imports) -> None:
+        """Up to date with the database, at the start of a document's transaction."""
+        signature = imports.people_signature()
+        if signature == self.signature:
+            return
+        old = self.signature
+        if old is not None and signature[2:] == old[2:] and (signature[1] or 0) >= (old[1] or 0):
+            added = imports.people_after(old[1] or 0)
+            if len(set(self.people) | {a[0] for a in added}) == signature[0]:  # nobody removed
+                for person_id, name, organisation in added:
+                    self._add(Person(person_id, name, organisation))
+                self.signature = signature
+                return
+        self.people.clear()
+        self._index.clear()
+        for person in imports.list_people():
+            self._add(person)
+        self.signature = signature
+
+    def _add(self, person: Person) -> None:
+        self.people[person.id] = person  # type: ignore[index]
+        words = _key(person.name).split()
+        for key in [f"name:{' '.join(words)}"] + ([f"first:{words[0]}", f"last:{words[-1]}"] if words else []):
+            self._index[key].add(person.id)  # type: ignore[arg-type]
+        for alias in person.aliases:
+            self._index[f"alias:{_key(alias)}"].add(person.id)  # type: ignore[arg-type]
+
+    def around(self, name: str) -> list[Person]:
+        """Everybody Roster could match the name with, and maybe a few more; by name."""
+        key = _key(name)
+        if not key:
+            return []
+        if _looks_like_initials(name):
+            ids = set(self.people)
+        else:
+            words, dotted = key.split(), key.replace(".", " ").split() or [key]
+            ids = set(self._index.get(f"name:{key}", ())) | self._index.get(f"alias:{key}", set())
+            ids |= self._index.get(f"last:{words[-1]}", set())
+            for first in {words[0], dotted[0]}:
+                for form in first_name_forms(first) | {first}:
+                    ids |= self._index.get(f"first:{form}", set())
+        return sorted((self.people[i] for i in ids), key=lambda p: p.name)
+
+    def find(self, name: str) -> Person | None:
+        """The one person the name means, or None (Roster.find over everybody)."""
+        return Roster(self.around(name)).find(name)
+
+
+class DocumentPeople:
+    """The people of one document: known ones found, new ones collected until `store`."""
+
+    def __init__(
+        self, known: KnownPeople, warnings: list[str], new_people: list[str], choose: Choose | None
+    ) -> None:
+        self.known, self.warnings, self.new_people, self.choose = known, warnings, new_people, choose
+        self.chosen: dict[str, Person] = {}
+        self.new: dict[str, str | None] = {}  # name -> organisation, in the order they were met
+        self.organisations: dict[int, str] = {}  # known person -> the organisation the minutes give
+        self.ids: dict[str, int] = {}
+
+    def person(self, name: str, organisation: str | None = None) -> Person:
+        key = _key(name)
+        if key in self.chosen:
+            return self.chosen[key]
+        pool = self.known.around(name) + [Person(None, n, o) for n, o in self.new.items()]
+        found = next((p for p in pool if p.name.casefold() == key), None)
+        if found is None:
+            candidates = [c.person for c in Roster(pool).candidates(name)]
+            if len(candidates) == 1:
+                found = candidates[0]
+            elif candidates and self.choose is not None:
+                found = self.choose(name, candidates)
+            elif candidates:
+                names = " or ".join(sorted(c.name for c in candidates))
+                self.warnings.append(
+                    f"'{name}' could be {names}; added as a new person. If it is one of them: "
+                    f'track people merge "{sorted(c.name for c in candidates)[0]}" "{name}".'
+                )
+        if found is None:
+            found = Person(None, " ".join(name.split()), organisation)
+            self.new[found.name] = organisation
+            self.new_people.append(found.name)
+        elif organisation and found.id is None:
+            self.new[found.name] = self.new[found.name] or organisation
+        elif organisation:
+            self.organisations.setdefault(found.id, organisation)  # type: ignore[arg-type]
+        self.chosen[key] = found
+        return found
+
+    def owners(self, owners: Sequence[Owner]) -> list[Owner]:
+        out = []
+        for owner in owners:
+            if owner.kind is OwnerKind.ORGANISATION:
+                out.append(owner)
+            else:
+                person = self.person(owner.name)
+                out.append(Owner(person.name, OwnerKind.PERSON, person.id))
+        return out
+
+    def store(self, imports: Imports, stamp: str) -> None:
+        """Add the new people; give known ones without an organisation the one the minutes give."""
+        self.ids = imports.insert_people(
+            [{"name": n, "organisation": o, "created_at": stamp} for n, o in self.new.items()]
+        )
+        current = imports.organisations(list(self.organisations))
+        imports.update(
+            "people", {p: {"organisation": o} for p, o in self.organisations.items() if not current.get(p)}
+        )
+
+    def id_of(self, person: Person | Owner) -> int:
+        found = person.id if isinstance(person, Person) else person.person_id
+        return found if found is not None else self.ids[person.name]
