@@ -17,10 +17,9 @@ from actiontrack import dates
 from actiontrack.errors import DateError
 from actiontrack.extract import cues, rules
 from actiontrack.extract.meeting import parse_meeting
-from actiontrack.extract.owners import OwnerResolver
+from actiontrack.extract.owners import DocumentRoster, OwnerResolver
 from actiontrack.extract.sentences import Block, build_blocks, split_lines
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Kind, Owner, Person, Step
-from actiontrack.people import Roster
 
 # A date mentioned earlier in a section is the deadline of an undated item after it
 # ("föreläser eftermiddagen 12 februari ... David tar emot anmälningar") when it is
@@ -47,7 +46,7 @@ def extract_text(
     meeting = parsed.meeting
     blocks = build_blocks(lines, skip=parsed.used_lines)
     people = [*meeting.attendees, *meeting.absent]
-    roster = Roster(Person(None, a.name, a.organisation, a.aliases) for a in people)
+    roster = DocumentRoster(Person(None, a.name, a.organisation, a.aliases) for a in people)
     resolver = OwnerResolver(roster, meeting.secretary, meeting.roles, cues.body_words(meeting.title))
     walker = _Walker(meeting, resolver, base=meeting.date or today)
     walker.names = _known_names(meeting)
@@ -245,7 +244,8 @@ class _Walker:
             return self.meeting.next_meeting  # "inför nästa styrelsemöte"
         if self.meeting.date is None:
             return found[0].date if found else None
-        own = dates.first_due(text, self.base, next_meeting=self.meeting.next_meeting)
+        # the sentence's dates as read above (`found` is not narrowed when the meeting has a date)
+        own = dates.first_due(text, self.base, next_meeting=self.meeting.next_meeting, found=found)
         if own:
             return own
         if which or any(m.rule == "next-meeting" for m in found):
@@ -307,6 +307,8 @@ _URL = re.compile(r"\S+://\S+|www\.\S+")
 
 def _without_urls(text: str) -> str:
     """The text with its links blanked out (same length): a date in a URL is nobody's deadline."""
+    if "://" not in text and "www." not in text:
+        return text  # most sentences have no link: no regex pass (issue 15)
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
