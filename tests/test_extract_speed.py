@@ -171,3 +171,47 @@ def test_guarded_patterns_skip_no_match(name: str, guarded: Guarded, data: st.Da
     text = data.draw(_phrases(guarded.pattern))
     if guarded.pattern.search(text):
         assert guarded.may_match(text), text
+
+
+# --- linear in the document's length ---------------------------------------------------------
+
+
+def _long_minutes(copies: int) -> str:
+    """The sample minutes one after another, each copy with people of its own (as minutes of a
+    year pasted into one file have): the document's list of people grows with it."""
+    samples = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.txt"))]
+    parts = []
+    for i in range(copies):
+        tag = "".join("abcdefghijklmnopqrstuvwxyz"[int(d)] for d in str(i))
+        text = re.sub(r"\b(Leif|Allan|Åke|Per|Sara|Tomas|Lena)\b", r"\1 Berg" + tag, samples[i % 5])
+        parts.append(text + f"\n\nNärvarande: Anna Ek{tag}, Bo Lund{tag}, Eva Holm{tag}\n")
+    return "\n\n".join(parts)
+
+
+def _calls(text: str) -> int:
+    """Function calls (Python and built-in) while extracting: a measure of work that needs no clock."""
+    import sys
+
+    from actiontrack.extract import extract_text
+
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    extract_text(text[:2000], today=BASE)  # the rules' patterns are compiled on first use: not counted
+    sys.setprofile(profile)
+    try:
+        extract_text(text, today=BASE)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def test_extraction_work_grows_linearly_with_the_text():
+    """Four times the text is at most 4.4 times the work (it grew as the square: issue 15)."""
+    small, large = _long_minutes(5), _long_minutes(20)
+    assert 3.9 < len(large) / len(small) < 4.1
+    assert _calls(large) / _calls(small) <= 4.4
