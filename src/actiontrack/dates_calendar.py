@@ -21,6 +21,14 @@ MONTH_NAMES = ["", "januari", "februari", "mars", "april", "maj", "juni", "juli"
                "september", "oktober", "november", "december"]  # fmt: skip
 WEEKDAYS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6}
 WEEKDAY_NAMES = list(WEEKDAYS)
+
+
+def fold(word: str) -> str:
+    """A word as the IGNORECASE rules matched it, for looking it up in the tables here: case-folded,
+    with the dotless ı and the dotted İ as i ("İ DAG", "ſeptember" were a KeyError, issue 15)."""
+    return word.casefold().replace("ı", "i").replace("i\u0307", "i")
+
+
 # Headers of groups that write in English ("15 October 2020"); read in meeting headers only.
 ENGLISH_MONTHS = {
     name: number

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from actiontrack.dates_calendar import ENGLISH_MONTHS, WEEKDAYS
+from actiontrack.dates_calendar import ENGLISH_MONTHS, WEEKDAYS, fold
 
 # actiontrack.dates imports this module, so what this takes from it is imported where it runs,
 # and patterns are strings compiled (and cached by re) on first use: importing stays cheap.
@@ -158,7 +158,7 @@ def _fields(
     # day and month, a year perhaps
     from actiontrack.dates import _month_of
 
-    day, month = int(g["day"]), ENGLISH_MONTHS[g["en"].lower()] if g.get("en") else _month_of(g["month"])
+    day, month = int(g["day"]), ENGLISH_MONTHS[fold(g["en"])] if g.get("en") else _month_of(g["month"])
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
         return None
     if g.get("y"):
@@ -202,10 +202,10 @@ def find_meeting_dates(text: str) -> list[MeetingDate]:
         before = re.search(_BEFORE, text[max(0, start - 30) : start])
         if before and before[0]:
             start -= len(before[0])
-            weekday = WEEKDAYS[before["weekday"].lower()] if before["weekday"] else None
+            weekday = WEEKDAYS[fold(before["weekday"])] if before["weekday"] else None
         after = re.match(_WEEKDAY_AFTER, text[end:])
         if after and weekday is None:
-            weekday = WEEKDAYS[after["weekday"].lower()]
+            weekday = WEEKDAYS[fold(after["weekday"])]
             end += after.end()
         time_start = time_end = None
         clock = re.match(_TIME_AFTER, text[end:])

@@ -17,6 +17,7 @@ from actiontrack.cli.base import (
     say,
     state_of,
 )
+from actiontrack.cli.progress import reading
 from actiontrack.errors import DateError, DocumentError, InputError, PersonError, UsageError
 
 # --- documents -----------------------------------------------------------------------------------------------
@@ -62,7 +63,8 @@ def extract(
     day = parse_date(when, state.today) if when else None
     document = read_document(file)
     _note_reading(document)
-    extraction = service.extract_document(document, today=state.today, year=year, meeting_date=day)
+    with reading(document.name):  # a long document shows how far it has come (issue 15)
+        extraction = service.extract_document(document, today=state.today, year=year, meeting_date=day)
     if fmt is OutFormat.json:
         echo_json(extraction_dict(extraction, explain=explain))
     else:
@@ -154,9 +156,10 @@ def import_(
                     raise
                 report.append(_failed(path, str(e), fmt))
                 continue
-            batch.append(
-                service.extract_for_import(document, today=state.today, year=year, when=day, group=group)
-            )
+            with reading(document.name):  # a long document shows how far it has come (issue 15)
+                batch.append(
+                    service.extract_for_import(document, today=state.today, year=year, when=day, group=group)
+                )
         with db.transaction() as repo:
             service.settle_dates(
                 repo, batch, today=state.today, year=year, ask=_ask_year if interactive else None

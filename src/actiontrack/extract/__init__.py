@@ -10,6 +10,9 @@ section by section, and decides each item's owner, due date and topic.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -19,7 +22,6 @@ from actiontrack.errors import DateError
 from actiontrack.extract import cues, rules
 from actiontrack.extract.sentences import Block, build_blocks, split_lines
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Kind, Owner, Person, Step
-from actiontrack.people import Roster
 
 if TYPE_CHECKING:  # imported where used: `track add` needs rules, not the meeting parser (issue 15)
     from actiontrack.extract.owners import OwnerResolver
@@ -36,29 +38,61 @@ class _Section:
     topic: str | None = None
     heading_dates: list[date] = field(default_factory=list)
     label: str | None = None
-    dates: list[date] = field(default_factory=list)
+    # the last date said so far in the section that can be the deadline of an undated item
+    # (within CONTEXT_DATE_WINDOW after the meeting), kept as dates come: the list of them
+    # was filtered for each item, which grew as the square of a long block (issue 15)
+    context: date | None = None
+
+
+# How far extraction has come: (lines read, lines in all), after each block of the document.
+Progress = Callable[[int, int], None]
+_PROGRESS: ContextVar[Progress | None] = ContextVar("actiontrack_extract_progress", default=None)
+
+
+@contextmanager
+def reporting_progress(progress: Progress) -> Iterator[None]:
+    """Every extract_text inside reports to `progress` (the CLI's indicator for a long document,
+    issue 15), so that the use cases between the CLI and the extractor need not pass it on."""
+    token = _PROGRESS.set(progress)
+    try:
+        yield
+    finally:
+        _PROGRESS.reset(token)
 
 
 def extract_text(
-    text: str, *, today: date, year: int | None = None, meeting_date: date | None = None
+    text: str,
+    *,
+    today: date,
+    year: int | None = None,
+    meeting_date: date | None = None,
+    progress: Progress | None = None,
 ) -> Extraction:
     """The meeting and items of minutes. `meeting_date` (`--date`) is the meeting's date whatever
-    the text says; `year` (`--year`) the year of a date written without one."""
+    the text says; `year` (`--year`) the year of a date written without one. `progress`, else
+    the one of `reporting_progress`, is told how far the reading has come."""
     from actiontrack.extract.meeting import parse_meeting
-    from actiontrack.extract.owners import OwnerResolver
+    from actiontrack.extract.owners import DocumentRoster, OwnerResolver
 
+    report = progress or _PROGRESS.get()
     lines = split_lines(text)
+    if report is not None:
+        report(0, len(lines))
     parsed = parse_meeting(lines, year=year, today=today, meeting_date=meeting_date)
     meeting = parsed.meeting
     blocks = build_blocks(lines, skip=parsed.used_lines)
     people = [*meeting.attendees, *meeting.absent]
-    roster = Roster(Person(None, a.name, a.organisation, a.aliases) for a in people)
+    roster = DocumentRoster(Person(None, a.name, a.organisation, a.aliases) for a in people)
     resolver = OwnerResolver(roster, meeting.secretary, meeting.roles, cues.body_words(meeting.title))
     walker = _Walker(meeting, resolver, base=meeting.date or today)
     walker.names = _known_names(meeting)
     walker.agenda_until = parsed.people_from if parsed.people_from and parsed.people_from < 40 else 0
     for block in blocks:
         walker.block(block)
+        if report is not None:
+            report(block.line, len(lines))
+    if report is not None:
+        report(len(lines), len(lines))
     warnings = [*parsed.warnings, *_unread_dates(walker.items, meeting.date)]
     return Extraction(meeting, walker.items, warnings, walker.steps)
 
@@ -90,7 +124,8 @@ class _Walker:
     def block(self, block: Block) -> None:
         if block.kind == "heading":
             heading_dates = self._dates(block.text)
-            self.section = _Section(topic=block.text, dates=list(heading_dates), heading_dates=heading_dates)
+            self.section = _Section(topic=block.text, heading_dates=heading_dates)
+            self._context_from(heading_dates)
             self.block_dates = []
             return
         if block.kind == "label":
@@ -99,7 +134,8 @@ class _Walker:
         if block.kind == "paragraph":
             self.section.label = None if not _continues_label(block) else self.section.label
         # a date said in a paragraph reaches the items of the paragraph and of the one after it
-        self.section.dates = self.section.heading_dates + self.block_dates
+        self.section.context = None
+        self._context_from(self.section.heading_dates + self.block_dates)
         self.block_dates = []
         sentences = block.sentences()
         self.line_owner = None
@@ -162,7 +198,7 @@ class _Walker:
         if cue is None or owners is None:  # not an item: it may still name a person or a date for later
             self.resolver.note_sentence(text)
             found = self._dates(text)
-            self.section.dates.extend(found)
+            self._context_from(found)
             self.block_dates.extend(found)
             self._step(line, text, block, where, "no item" if cue is None else "no agent", cue and cue.rule)
             return
@@ -250,13 +286,19 @@ class _Walker:
             return self.meeting.next_meeting  # "inför nästa styrelsemöte"
         if self.meeting.date is None:
             return found[0].date if found else None
-        own = dates.first_due(text, self.base, next_meeting=self.meeting.next_meeting)
+        # the sentence's dates as read above (`found` is not narrowed when the meeting has a date)
+        own = dates.first_due(text, self.base, next_meeting=self.meeting.next_meeting, found=found)
         if own:
             return own
         if which or any(m.rule == "next-meeting" for m in found):
             return None  # "till nästa möte" with no known date: no deadline rather than a wrong one
-        context = [d for d in self.section.dates if self.base < d <= self.base + CONTEXT_DATE_WINDOW]
-        return context[-1] if context else None
+        return self.section.context
+
+    def _context_from(self, found: list[date]) -> None:
+        """Dates said in the section, in order: the last within the window is the context date."""
+        for d in found:
+            if self.base < d <= self.base + CONTEXT_DATE_WINDOW:
+                self.section.context = d
 
     def _find_dates(self, text: str) -> list[dates.DateMatch]:
         """The dates of a sentence, read once: a sentence is asked for them more than once."""
@@ -312,6 +354,8 @@ _URL = re.compile(r"\S+://\S+|www\.\S+")
 
 def _without_urls(text: str) -> str:
     """The text with its links blanked out (same length): a date in a URL is nobody's deadline."""
+    if "://" not in text and "www." not in text:
+        return text  # most sentences have no link: no regex pass (issue 15)
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -346,4 +390,4 @@ def _strip_decision_label(text: str) -> tuple[str, bool]:
     return text, False
 
 
-__all__ = ["extract_text"]
+__all__ = ["Progress", "extract_text", "reporting_progress"]

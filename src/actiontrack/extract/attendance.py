@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from actiontrack.extract.guard import Guarded
 from actiontrack.extract.sentences import Line
 from actiontrack.models import Attendee
 from actiontrack.people import looks_like_first_name
@@ -56,11 +57,14 @@ SECRETARY_LABEL = re.compile(
     re.IGNORECASE,
 )
 # "Anna Berg väljs till mötessekreterare", "Styrelsen väljer Anna som sekreterare", "och mötessekreterare Bo E"
-SECRETARY_ELECTED = re.compile(
-    r"(?P<a>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})\s+(?:väljs|valdes|utses|utsågs)\s+(?:in\s+)?"
-    r"(?:till|som)\s+(?:mötes)?(?:sekreterare|protokollförare)"
-    r"|väljer\s+(?P<b>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})\s+(?:till|som)\s+(?:mötes)?(?:sekreterare|protokollförare)"
-    r"|(?:mötes)?sekreterare(?:n)?\s+(?:var\s+|är\s+)?(?P<c>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})"
+SECRETARY_ELECTED = Guarded(
+    re.compile(
+        r"(?P<a>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})\s+(?:väljs|valdes|utses|utsågs)\s+(?:in\s+)?"
+        r"(?:till|som)\s+(?:mötes)?(?:sekreterare|protokollförare)"
+        r"|väljer\s+(?P<b>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})\s+(?:till|som)\s+(?:mötes)?(?:sekreterare|protokollförare)"
+        r"|(?:mötes)?sekreterare(?:n)?\s+(?:var\s+|är\s+)?(?P<c>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})"
+    ),
+    "sekreterare", "protokollförare",
 )
 # "(Kristina antecknade)", "(Bo för anteckningarna)"
 SECRETARY_NOTE = re.compile(
@@ -107,13 +111,17 @@ ROLE_NAMES = (
     r"studieansvarig|ledamot|suppleant|valberedare|revisor|kontaktperson|samordnare|sammankallande"
 )
 _PERSON = r"(?-i:[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})"
-ROLE_ELECTED = re.compile(
-    r"(?P<name>" + _PERSON + r")\s+(?:väljs|valdes|utses|utsågs|är|blir)\s+(?:in\s+)?(?:till|som)\s+"
-    r"(?P<role>" + ROLE_NAMES + r")\b"
-    r"|väljer\s+(?P<name2>" + _PERSON + r")\s+(?:till|som)\s+(?P<role2>" + ROLE_NAMES + r")\b"
-    r"|(?P<role3>(?:vice[\s-]+)?ordförande|kassör|sekreterare|mötesordförande|mötessekreterare),?\s+"
-    r"(?P<name3>" + _PERSON + r")",
-    re.IGNORECASE,
+ROLE_ELECTED = Guarded(
+    re.compile(
+        r"(?P<name>" + _PERSON + r")\s+(?:väljs|valdes|utses|utsågs|är|blir)\s+(?:in\s+)?(?:till|som)\s+"
+        r"(?P<role>" + ROLE_NAMES + r")\b"
+        r"|väljer\s+(?P<name2>" + _PERSON + r")\s+(?:till|som)\s+(?P<role2>" + ROLE_NAMES + r")\b"
+        r"|(?P<role3>(?:vice[\s-]+)?ordförande|kassör|sekreterare|mötesordförande|mötessekreterare),?\s+"
+        r"(?P<name3>" + _PERSON + r")",
+        re.IGNORECASE,
+    ),
+    "ordf", "kassör", "sekreterare", "justerare", "studieansvarig", "ledamot", "suppleant", "valberedare",
+    "revisor", "kontaktperson", "samordnare", "sammankallande",
 )
 _ROLE_MARKS = {"ordf": "ordförande", "ordf.": "ordförande", "sekr": "sekreterare", "sekr.": "sekreterare"}
 

@@ -35,6 +35,7 @@ from actiontrack.extract.cues import (
     Cue,
     words,
 )
+from actiontrack.extract.guard import folded
 from actiontrack.models import Kind
 from actiontrack.people import looks_like_first_name
 
@@ -218,6 +219,8 @@ def is_genitive_thing(subject: str, tokens: list[str]) -> bool:
 
 def clause_start(before: str) -> int:
     """Where the clause of a cue starts: after an action head's "att", else the sentence start."""
+    if "att" not in folded(before):
+        return 0  # most sentences: no pass of the regex (issue 15)
     for m in re.finditer(_B + r"att\s", before, re.IGNORECASE):
         if ACTION_HEADS.search(before[: m.end()]):
             return m.end()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from actiontrack.extract.guard import Guarded
 from actiontrack.models import Kind
 
 _B = r"(?<![\wÅÄÖåäöÉéÜü])"
@@ -180,37 +182,46 @@ PASSIVE_VERBS = (
 )
 
 
-DEFERRAL = re.compile(
-    _B + r"(?:bords?läggs|bords?lades|bords?lagd|bords?lagt|bords?lägger|bords?lägga|återremitteras|återremitterades|"
-    r"återremitterar|återremittera)" + _E
-    + r"|" + _B + r"(?:skjuts|sköts|skjuter|flyttas|flyttades|hänskjuts|senareläggs)\s+(?:\S+\s+){0,4}?"
-    r"(?:till|upp|fram)" + _E
-    + r"|" + _B + r"(?:tas|lyfts|behandlas|diskuteras|avhandlas)\s+(?:upp\s+)?(?:igen\s+)?(?:vid|på|till|under)\s+"
-    r"(?:nästa|kommande|nästkommande|ett\s+senare|senare)\s+(?:\S+\s+)?\S*(?:möte|mötet|gång|gången|sammanträde|sammanträdet|träff|träffen|tillfälle)" + _E
-    + r"|" + _B + r"tas\s+upp\s+igen\s+(?:i|på|under|efter)\s+\S+"
-    + r"|" + _B + r"återkommer\s+(?:vi\s+)?till\s+(?:\S+\s+){0,3}?(?:vid|på)\s+(?:nästa|kommande)\s+(?:möte|gång)"
-    + r"|" + _B + r"får\s+vänta\s+till\s+(?:nästa|kommande|ett\s+senare)" + _E
-    + r"|" + _B + r"(?:fortsätt(?:er|a)|planerar\s+vidare|diskuterar\s+vidare|pratar\s+vidare)\s+(?:\S+\s+){0,3}?(?:på|vid|till)?\s*(?:nästa|kommande)\s+"
-    r"(?:möte|mötet|gång|sammanträde|träff|vecka|veckas\s+möte)",
-    re.IGNORECASE,
+DEFERRAL = Guarded(
+    re.compile(
+        _B + r"(?:bords?läggs|bords?lades|bords?lagd|bords?lagt|bords?lägger|bords?lägga|återremitteras|återremitterades|"
+        r"återremitterar|återremittera)" + _E
+        + r"|" + _B + r"(?:skjuts|sköts|skjuter|flyttas|flyttades|hänskjuts|senareläggs)\s+(?:\S+\s+){0,4}?"
+        r"(?:till|upp|fram)" + _E
+        + r"|" + _B + r"(?:tas|lyfts|behandlas|diskuteras|avhandlas)\s+(?:upp\s+)?(?:igen\s+)?(?:vid|på|till|under)\s+"
+        r"(?:nästa|kommande|nästkommande|ett\s+senare|senare)\s+(?:\S+\s+)?\S*(?:möte|mötet|gång|gången|sammanträde|sammanträdet|träff|träffen|tillfälle)" + _E
+        + r"|" + _B + r"tas\s+upp\s+igen\s+(?:i|på|under|efter)\s+\S+"
+        + r"|" + _B + r"återkommer\s+(?:vi\s+)?till\s+(?:\S+\s+){0,3}?(?:vid|på)\s+(?:nästa|kommande)\s+(?:möte|gång)"
+        + r"|" + _B + r"får\s+vänta\s+till\s+(?:nästa|kommande|ett\s+senare)" + _E
+        + r"|" + _B + r"(?:fortsätt(?:er|a)|planerar\s+vidare|diskuterar\s+vidare|pratar\s+vidare)\s+(?:\S+\s+){0,3}?(?:på|vid|till)?\s*(?:nästa|kommande)\s+"
+        r"(?:möte|mötet|gång|sammanträde|träff|vecka|veckas\s+möte)",
+        re.IGNORECASE,
+    ),
+    "bord", "återremitter", "skjut", "sköts", "flytta", "senare", "nästa", "kommande", "igen",
 )  # fmt: skip
 
 
-MODAL = re.compile(
-    _B + r"(?:ska|skall|måste|behöver|kommer(?:\s+(?P<inv>\S+))?(?:\s+" + ADVERBS + r")?\s+att|tänker|lovar\s+att|"
-    r"åtar\s+sig\s+att|åtog\s+sig\s+att|har\s+åtagit\s+sig\s+att)" + _E
-    # "vi kommer skicka": colloquial, without "att", before a task verb
-    + r"|" + _B + r"kommer(?=\s+(?:" + ADVERBS + r"\s+)?[a-zåäö]+a" + _E + r")",
-    re.IGNORECASE,
+MODAL = Guarded(
+    re.compile(
+        _B + r"(?:ska|skall|måste|behöver|kommer(?:\s+(?P<inv>\S+))?(?:\s+" + ADVERBS + r")?\s+att|tänker|lovar\s+att|"
+        r"åtar\s+sig\s+att|åtog\s+sig\s+att|har\s+åtagit\s+sig\s+att)" + _E
+        # "vi kommer skicka": colloquial, without "att", before a task verb
+        + r"|" + _B + r"kommer(?=\s+(?:" + ADVERBS + r"\s+)?[a-zåäö]+a" + _E + r")",
+        re.IGNORECASE,
+    ),
+    "ska", "måste", "behöver", "kommer", "tänker", "lovar", "åtar", "åtog", "åtagit",
 )
 
 
-ASSIGNMENT = re.compile(
-    _B + r"(?:får|fick|ges|gavs|har\s+fått|erhåller|har)\s+(?:\S+\s+)?(?:i|till)\s+(?:uppdrag|uppgift)" + _E
-    + r"|" + _B + r"(?:ger|gav|ge|ges)\s+(?P<assignee>[A-ZÅÄÖ].+?)\s+i\s+uppdrag" + _E
-    + r"|" + _B + r"(?:uppdrar|uppdrog|uppdra|uppdras|uppdrag\s+till|delegerar\s+till|delegerade\s+till|delegeras\s+till)\s+(?:åt\s+)?(?P<assignee2>[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]+)*)\s+att"
-    + _E,
-    re.IGNORECASE,
+ASSIGNMENT = Guarded(
+    re.compile(
+        _B + r"(?:får|fick|ges|gavs|har\s+fått|erhåller|har)\s+(?:\S+\s+)?(?:i|till)\s+(?:uppdrag|uppgift)" + _E
+        + r"|" + _B + r"(?:ger|gav|ge|ges)\s+(?P<assignee>[A-ZÅÄÖ].+?)\s+i\s+uppdrag" + _E
+        + r"|" + _B + r"(?:uppdrar|uppdrog|uppdra|uppdras|uppdrag\s+till|delegerar\s+till|delegerade\s+till|delegeras\s+till)\s+(?:åt\s+)?(?P<assignee2>[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]+)*)\s+att"
+        + _E,
+        re.IGNORECASE,
+    ),
+    "uppdr", "uppgift", "delegera",
 )  # fmt: skip
 
 
@@ -238,18 +249,24 @@ COMMIT_VERB = re.compile(
 PASSIVE = re.compile(_B + PASSIVE_VERBS + _E, re.IGNORECASE)
 
 
-COMING = re.compile(
-    _B + r"(?P<thing>inbjudan|inbjudningar|kallelse|kallelsen|information|informationen|underlag|underlaget|"
-    r"förslag|förslaget|protokoll|protokollet|material|materialet|svar|svaret|besked|beskedet|utskick|"
-    r"utskicket|rapport|rapporten)\s+kommer" + _E + r"(?!\s+att)",
-    re.IGNORECASE,
+COMING = Guarded(
+    re.compile(
+        _B + r"(?P<thing>inbjudan|inbjudningar|kallelse|kallelsen|information|informationen|underlag|underlaget|"
+        r"förslag|förslaget|protokoll|protokollet|material|materialet|svar|svaret|besked|beskedet|utskick|"
+        r"utskicket|rapport|rapporten)\s+kommer" + _E + r"(?!\s+att)",
+        re.IGNORECASE,
+    ),
+    "kommer",
 )
 
 
-DECISION = re.compile(
-    _B + r"(?:beslutar|beslutade|beslöt|bestämmer|bestämde|enas\s+om|enades\s+om|kom\s+överens\s+om|"
-    r"kommer\s+överens\s+om)\s+att\s+(?:(?:" + ADVERBS + r"|också|även)\s+)?(?P<verb>[a-zåäö]+)" + _E,
-    re.IGNORECASE,
+DECISION = Guarded(
+    re.compile(
+        _B + r"(?:beslutar|beslutade|beslöt|bestämmer|bestämde|enas\s+om|enades\s+om|kom\s+överens\s+om|"
+        r"kommer\s+överens\s+om)\s+att\s+(?:(?:" + ADVERBS + r"|också|även)\s+)?(?P<verb>[a-zåäö]+)" + _E,
+        re.IGNORECASE,
+    ),
+    "beslut", "beslöt", "bestäm", "enas", "enades", "överens",
 )
 
 
@@ -273,7 +290,10 @@ SHORT_INFINITIVES = {
 }
 
 
-REQUESTED = re.compile(_B + r"(?:uppmanas|ombeds|uppdras)\s+(?:\S+\s+)?att" + _E, re.IGNORECASE)
+REQUESTED = Guarded(
+    re.compile(_B + r"(?:uppmanas|ombeds|uppdras)\s+(?:\S+\s+)?att" + _E, re.IGNORECASE),
+    "uppmanas", "ombeds", "uppdras",
+)
 
 
 # "Martin bad alla ta en titt", "Ordföranden ber Leif att ringa": the one asked does it
@@ -337,12 +357,15 @@ VIEWS_LABEL = re.compile(
 
 
 # "Kalle Pettersson håller i detta": the owner of the item just before.
-FOLLOW_UP = re.compile(
-    _B + r"(?:håller\s+i\s+(?:detta|det|den|det\s+hela|arbetet|frågan|dessa|dem|i\s+detta)|"
-    r"ansvarar\s+för\s+(?:detta|det|den|arbetet|frågan|det\s+hela)|tar\s+hand\s+om\s+(?:detta|det)|"
-    r"(?:är|blir)\s+(?:ansvarig|ansvariga|sammankallande|involverad|involverade|med\s+i\s+arbetsgruppen)|"
-    r"är\s+(?:\S+\s+){0,2}involverade)" + _E,
-    re.IGNORECASE,
+FOLLOW_UP = Guarded(
+    re.compile(
+        _B + r"(?:håller\s+i\s+(?:detta|det|den|det\s+hela|arbetet|frågan|dessa|dem|i\s+detta)|"
+        r"ansvarar\s+för\s+(?:detta|det|den|arbetet|frågan|det\s+hela)|tar\s+hand\s+om\s+(?:detta|det)|"
+        r"(?:är|blir)\s+(?:ansvarig|ansvariga|sammankallande|involverad|involverade|med\s+i\s+arbetsgruppen)|"
+        r"är\s+(?:\S+\s+){0,2}involverade)" + _E,
+        re.IGNORECASE,
+    ),
+    "håller", "ansvar", "hand", "sammankallande", "involverad", "arbetsgruppen",
 )
 
 
@@ -402,14 +425,23 @@ class Context:
 
 
 def words(text: str) -> list[str]:
-    return TOKEN.findall(text)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[str, ...]:
+    """The tokens of a text, kept: the rules ask for a sentence's words several times (issue 15)."""
+    return tuple(TOKEN.findall(text))
 
 
 # A deadline after the meeting turns a report verb into a task: "Anna presenterar förslaget till nästa möte".
-FUTURE_DEADLINE = re.compile(
-    _B + r"(?:till|tills|inför|innan|före|senast\s+(?:till|vid|på)?)\s*(?:nästa|nästkommande|kommande|näst-nästa)\s+\S*(?:möte|mötet|gång|sammanträde|träff)"
-    + r"|" + _B + r"senast\s+\S+",
-    re.IGNORECASE,
+FUTURE_DEADLINE = Guarded(
+    re.compile(
+        _B + r"(?:till|tills|inför|innan|före|senast\s+(?:till|vid|på)?)\s*(?:nästa|nästkommande|kommande|näst-nästa)\s+\S*(?:möte|mötet|gång|sammanträde|träff)"
+        + r"|" + _B + r"senast\s+\S+",
+        re.IGNORECASE,
+    ),
+    "nästa", "kommande", "senast",
 )
 
 
@@ -438,20 +470,26 @@ INDEFINITE = re.compile(_B + r"(?:tills\s*vidare|på\s+obestämd\s+tid|tills\s+v
 
 
 # "till nästa styrelsemöte", "på nästkommande kommittémöte", "inför nästa gång"
-NEXT_MEETING_REF = re.compile(
-    _B + r"(?:nästa|nästkommande|kommande)\s+(?P<kind>[\wåäö-]*?)-?(?:möte|mötet|sammanträde|sammanträdet|träff|träffen)" + _E
-    + r"|" + _B + r"(?:nästa|kommande)\s+gång" + _E,
-    re.IGNORECASE,
+NEXT_MEETING_REF = Guarded(
+    re.compile(
+        _B + r"(?:nästa|nästkommande|kommande)\s+(?P<kind>[\wåäö-]*?)-?(?:möte|mötet|sammanträde|sammanträdet|träff|träffen)" + _E
+        + r"|" + _B + r"(?:nästa|kommande)\s+gång" + _E,
+        re.IGNORECASE,
+    ),
+    "nästa", "kommande",
 )
 
 
 # "Nästa möte bokas till den 3 mars": the next meeting's date, said; no task.
 NEXT_MEETING_LINE = re.compile(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde|träff)\w*\b", re.IGNORECASE)
 # A decision about this meeting's own agenda is done by being decided.
-DECIDED_HERE = re.compile(
-    _B + r"(?:ändra|ändras|godkänna|godkänns|fastställa|fastställs|lägga\s+till|stryka)\s+"
-    r"(?:i\s+)?(?:dagordningen|föredragningslistan|punkt\s+\d+)",
-    re.IGNORECASE,
+DECIDED_HERE = Guarded(
+    re.compile(
+        _B + r"(?:ändra|ändras|godkänna|godkänns|fastställa|fastställs|lägga\s+till|stryka)\s+"
+        r"(?:i\s+)?(?:dagordningen|föredragningslistan|punkt\s+\d+)",
+        re.IGNORECASE,
+    ),
+    "dagordningen", "föredragningslistan", "punkt",
 )
 AGENDA_HEADING = re.compile(
     r"^(?:dagordning|agenda|föredragningslista|förslag\s+till\s+dagordning|program)\s*:?\s*$", re.IGNORECASE

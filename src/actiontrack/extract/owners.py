@@ -8,6 +8,7 @@ Pettersson), "Han"/"Hon" to the person just named, "Vi"/"Gruppen" to the group
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from actiontrack.extract.cues import (
     AGENT_ENDINGS,
@@ -18,8 +19,9 @@ from actiontrack.extract.cues import (
     SECRETARY_WORDS,
     words,
 )
-from actiontrack.models import Owner, OwnerKind
-from actiontrack.people import Roster, looks_like_first_name
+from actiontrack.models import Owner, OwnerKind, Person
+from actiontrack.names_sv import first_name_forms
+from actiontrack.people import Match, Roster, initials, looks_like_first_name
 
 _DEFINITE = re.compile(r"(?:en|na|et|erna|arna|orna|ningen|ingen|heten)$")
 _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüA-ZÅÄÖ'’-]+|\.)?")
@@ -31,6 +33,58 @@ def _role_key(text: str) -> str:
     from actiontrack.extract.attendance import role_key
 
     return role_key(text)
+class DocumentRoster(Roster):
+    """The people of one document, looked up through an index of their names.
+
+    Roster.candidates compares a name with every person, and a long document has both more
+    names to look up and more attendees (every "Närvarande:" of minutes pasted together):
+    that grew as the square of its length (issue 15). The index only narrows the people to
+    those a name could match; Roster's rules, on those, decide as before (same order, same
+    tiers). The document's people do not change while it is read, so answers are kept.
+    """
+
+    def __init__(self, people: Iterable[Person]) -> None:
+        super().__init__(people)
+        self._by: dict[tuple[str, str], list[int]] = {}
+        for i, person in enumerate(self.people):
+            parts = _key(person.name).split()
+            keys = [("full", " ".join(parts)), ("initials", initials(person.name))]
+            keys += [("alias", _key(a)) for a in person.aliases]
+            if parts:
+                keys.append(("first", parts[0]))
+            if len(parts) > 1:
+                keys.append(("last", parts[-1]))
+            for k in dict.fromkeys(keys):
+                self._by.setdefault(k, []).append(i)
+        self._answers: dict[str, list[Match]] = {}
+
+    def candidates(self, name: str) -> list[Match]:
+        if name not in self._answers:
+            found = self._possible(name)
+            self._answers[name] = Roster([self.people[i] for i in sorted(found)]).candidates(name) if found else []
+        return self._answers[name]
+
+    def _possible(self, name: str) -> set[int]:
+        """Everybody whose name, alias, first name, surname or initials Roster.candidates could match."""
+        key = _key(name)
+        if not key:
+            return set()
+        found = {*self._by.get(("full", key), ()), *self._by.get(("alias", key), ())}
+        found.update(self._by.get(("initials", name), ()))
+        words = key.split()
+        firsts = set(first_name_forms(key)) | {key} if len(words) == 1 else set()
+        initial = key.replace(".", " ").split()
+        if len(initial) == 2 and len(initial[1]) == 1:  # "Anna B."
+            firsts |= first_name_forms(initial[0])
+        for first in firsts:
+            found.update(self._by.get(("first", first), ()))
+        if words:
+            found.update(self._by.get(("last", words[-1]), ()))
+        return found
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()  # as people.py compares names
 
 
 class OwnerResolver:

@@ -36,9 +36,13 @@ ABBREVIATIONS = {
 
 def clean_inline(text: str) -> str:
     """Markdown emphasis and links removed, spaces normalised."""
-    text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _ANGLE_URL.sub(r"\1", text)
-    text = _EMPHASIS.sub("", text)
+    # each pattern only where its characters are: most lines have none (issue 15)
+    if "](" in text:
+        text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    if "<" in text:
+        text = _ANGLE_URL.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
     return " ".join(text.replace("\u00a0", " ").replace("\t", " ").split())
 
 
@@ -193,7 +197,8 @@ def _continues_below(lines: list[Line], i: int) -> bool:
     """A short line that is the start of a sentence going on below, not a heading."""
     if lines[i].text.split()[-1].casefold() in _OPEN_ENDINGS:
         return True
-    nxt = next((ln for ln in lines[i + 1 :] if not ln.blank), None)
+    # by index, not over a copy of the rest of the document (that made reading quadratic, issue 15)
+    nxt = next((lines[j] for j in range(i + 1, len(lines)) if not lines[j].blank), None)
     return nxt is not None and not nxt.heading_level and not nxt.bullet and nxt.text[:1].islower()
 
 
