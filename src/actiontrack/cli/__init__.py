@@ -5,6 +5,7 @@ its own module, imported here so that its commands are registered (in this order
 """
 
 from actiontrack.cli import items, documents, agenda, history, database, meetings, people  # noqa: F401, I001 - registers the commands, in this order
+from actiontrack.cli import config  # noqa: F401, E402, I001 - registers `track config` (issue 14)
 from actiontrack.cli.base import app
 
 __all__ = ["app", "main"]

@@ -135,9 +135,14 @@ def default_lang() -> Lang:
     return Lang.en
 
 
-def csv_delimiter(swedish: bool) -> str:
-    """Swedish Excel splits CSV columns at ';' (',' is its decimal sign), other Excel at ','."""
-    return ";" if swedish else ","
+def csv_delimiter(swedish: bool, option: str | None = None) -> str:
+    """`--delimiter`, else `csv_delimiter` in config.toml (issue 14), else ';' for Swedish Excel
+    (',' is its decimal sign) and ',' for other Excel."""
+    if option:
+        return option
+    from actiontrack.config import setting
+
+    return str(setting("csv_delimiter") or (";" if swedish else ","))
 
 
 class StatusChoice(StrEnum):
