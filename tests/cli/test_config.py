@@ -240,7 +240,14 @@ def test_a_bad_file_is_a_sentence_naming_the_key_for_every_command(cfg, text, sa
 
 def test_a_file_that_is_not_utf8_is_a_sentence(cfg):
     cfg.write_bytes('default_group = "Brukarrådet"\n'.encode("cp1252"))
-    assert "Cannot read the configuration" in run("open", code=1).stderr
+    assert "it is not UTF-8 text (save it as UTF-8)" in run("open", code=1).stderr
+
+
+def test_a_byte_order_mark_is_read_and_dropped(cfg):
+    cfg.write_bytes('\ufeffdefault_group = "Brukarrådet"\n'.encode())
+    assert run("config", "get", "default_group").stdout == "Brukarrådet\n"
+    run("config", "set", "language", "sv")
+    assert cfg.read_bytes() == 'default_group = "Brukarrådet"\nlanguage = "sv"\n'.encode()
 
 
 def test_set_and_unset_repair_a_bad_file(cfg):
@@ -376,3 +383,22 @@ def test_config_set_language_sv_makes_the_next_command_swedish(cfg):
     assert run("config", "list").stdout.startswith("Inställning")
     assert "Ange gruppen" in run("agenda", code=2).stderr
     assert "ska vara 'sv' eller 'en'" in run("config", "set", "language", "de", code=1).stderr
+
+
+def test_every_message_of_track_config_has_its_swedish():
+    from babel.messages.extract import extract_from_file
+    from babel.messages.pofile import read_po
+
+    src = ROOT / "src" / "actiontrack"
+    with (src / "locale" / "sv" / "LC_MESSAGES" / "actiontrack.po").open("rb") as f:
+        catalog = read_po(f)
+    modules = ["config.py", "config_file.py", "usecases/settings.py", "cli/config.py"]
+    found = [
+        message
+        for module in modules
+        for _line, message, _comments, _context in extract_from_file(
+            "python", src / module, keywords={"_": None, "N_": None}
+        )
+    ]
+    assert len(found) > 20
+    assert [m for m in found if not (catalog.get(m) and catalog.get(m).string)] == []

@@ -190,7 +190,8 @@ class State:
 
     @property
     def url(self) -> str:
-        """The database: --db, else TRACK_DATABASE_URL, else TRACK_DB, else the user data directory."""
+        """The database: --db, else TRACK_DATABASE_URL, else TRACK_DB, else database_url in config.toml,
+        else the user data directory (paths.database_source)."""
         from actiontrack.paths import database_url
 
         return database_url(self.db)

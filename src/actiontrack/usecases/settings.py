@@ -153,6 +153,6 @@ def _write(name: str, value: Any | None) -> None:
 
     path = config.config_path()
     config.read(path)  # a file that is not TOML is an error, not something to overwrite
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""  # written back without the BOM
     config_file.write(path, config_file.edited(text, name, value))
     config.reload()
