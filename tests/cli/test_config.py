@@ -402,3 +402,15 @@ def test_every_message_of_track_config_has_its_swedish():
     ]
     assert len(found) > 20
     assert [m for m in found if not (catalog.get(m) and catalog.get(m).string)] == []
+
+
+def test_help_and_path_do_not_read_the_file(cfg):
+    import subprocess
+    import sys
+
+    cfg.write_text('language = "de"\n', encoding="utf-8")
+    code = "import sys; sys.argv = ['track', '--help']; from actiontrack.entry import main; main()"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ))
+    assert shown.returncode == 0 and shown.stdout.startswith("Usage: track")
+    assert run("config", "path").stdout.strip() == str(cfg)  # how to find the file to mend
+    assert run("config", "--help").stdout.startswith("Usage:")
