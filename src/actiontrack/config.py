@@ -8,16 +8,14 @@ the default. The README's table of settings is generated from SPEC (and checked 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from actiontrack.errors import ConfigError
+from actiontrack.i18n import N_
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):  # not a frozen dataclass: that costs every command ~1.5 ms at start (issue 5)
     name: str
     type: type
     default: Any
@@ -34,7 +32,12 @@ SPEC: tuple[Key, ...] = (
         "The interface language, `sv` or `en`. Unset: `TRACK_LANG`, else the locale (`sv_*` is Swedish).",
         choices=("sv", "en"),
     ),
-    Key("default_group", str, None, "The group commands use when none is named (e.g. `track agenda`)."),
+    Key(
+        "default_group",
+        str,
+        None,
+        "The group `track agenda` and `track meeting start` use when none is named.",
+    ),
     Key(
         "database_url",
         str,
@@ -71,25 +74,110 @@ def config_path() -> Path:
     return Path(platformdirs.user_config_path("actiontrack")) / "config.toml"
 
 
-@cache
+README_SECTION = N_("the README, Configuration")
+
+# What was read, by path. While a file is being read and checked its entry is {}: the messages
+# about it (translated with _(), which asks for `language`) are then in the environment's language.
+_cache: dict[Path, dict[str, Any]] = {}
+
+
 def _load(path: Path) -> dict[str, Any]:
+    if path in _cache:
+        return _cache[path]
+    _cache[path] = {}
+    try:
+        data = read(path)
+        for name, value in data.items():
+            check(name, value, path)
+    except BaseException:
+        del _cache[path]  # the next command (or setting) reads it again and says what is wrong
+        raise
+    _cache[path] = data
+    return data
+
+
+def read(path: Path) -> dict[str, Any]:
+    """The file's keys and values as written, unchecked ({} when there is no file): `track config
+    set` and `unset` work on this, so that they can repair a file with a wrong value (issue 14)."""
     if not path.is_file():
         return {}
     import tomllib
 
+    from actiontrack.i18n import _
+
     try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
+        # utf-8-sig: Notepad may start the file with a byte-order mark, which TOML does not allow
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise ConfigError(
+            _(
+                "Cannot read the configuration {path}: it is not UTF-8 text (save it as UTF-8); see {section}."
+            ).format(path=path, section=_(README_SECTION))
+        ) from e
     except (OSError, tomllib.TOMLDecodeError) as e:
-        raise ConfigError(f"Cannot read the configuration {path}: {e}.") from e
-    for name, value in data.items():
-        key = KEYS.get(name)
-        if key is None:
-            raise ConfigError(f"Unknown setting '{name}' in {path}; see the README, Configuration.")
-        if not isinstance(value, key.type) or (key.choices and value not in key.choices):
-            allowed = ", ".join(repr(c) for c in key.choices) or key.type.__name__
-            raise ConfigError(f"The setting '{name}' in {path} must be {allowed}, not {value!r}.")
-    return data
+        name = _name_at_error(path, str(e))
+        message = (
+            _("Cannot read the configuration {path}: {reason}, in the setting '{name}'; see {section}.")
+            if name
+            else _("Cannot read the configuration {path}: {reason}; see {section}.")
+        )
+        raise ConfigError(message.format(path=path, reason=e, name=name, section=_(README_SECTION))) from e
+
+
+def _name_at_error(path: Path, reason: str) -> str | None:
+    """The key on the line tomllib stopped at ("Invalid value (at line 3, column 12)"), if any."""
+    import re
+
+    found = re.search(r"at line (\d+)", reason)
+    if not found:
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        line = lines[int(found.group(1)) - 1]
+    except (OSError, IndexError):
+        return None
+    key = re.match(r"\s*([\w-]+)\s*=", line)  # also a key TOML refuses, such as färg
+    return key.group(1) if key else None
+
+
+def allowed(key: Key) -> str:
+    """The values `key` takes, for a sentence: "'sv' or 'en'", "a text"."""
+    from actiontrack.i18n import _
+
+    if key.choices:
+        shown = [repr(c) for c in key.choices]
+        return _("{choices} or {last}").format(choices=", ".join(shown[:-1]), last=shown[-1])
+    return {str: _("a text"), bool: _("true or false"), int: _("a whole number")}.get(
+        key.type, key.type.__name__
+    )
+
+
+def check(name: str, value: Any, path: Path) -> None:
+    """A ConfigError naming the key and the README section unless `name = value` may be in the file."""
+    from actiontrack.i18n import _
+
+    key = KEYS.get(name)
+    if key is None:
+        raise ConfigError(
+            _("Unknown setting '{name}' in {path}; the settings are {names} (see {section}).").format(
+                name=name, path=path, names=", ".join(KEYS), section=_(README_SECTION)
+            )
+        )
+    if not isinstance(value, key.type) or (key.choices and value not in key.choices):
+        raise ConfigError(
+            _("The setting '{name}' in {path} must be {allowed}, not {value}; see {section}.").format(
+                name=name, path=path, allowed=allowed(key), value=_shown(value), section=_(README_SECTION)
+            )
+        )
+
+
+def _shown(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def file_value(name: str) -> Any:
+    """The value config.toml gives `name` (checked), else None."""
+    return _load(config_path()).get(name)
 
 
 def setting(name: str) -> Any:
@@ -102,4 +190,7 @@ def setting(name: str) -> Any:
 
 def reload() -> None:
     """Forget what was read (after `track config set`, and in tests)."""
-    _load.cache_clear()
+    from actiontrack import i18n
+
+    _cache.clear()
+    i18n.reload()

@@ -36,8 +36,12 @@ def language() -> str:
     if _chosen:
         return _chosen
     from actiontrack.config import setting
+    from actiontrack.errors import ConfigError
 
-    configured = setting("language")
+    try:
+        configured = setting("language")
+    except ConfigError:  # the command that reads its settings says what is wrong, in this language
+        configured = None
     if configured:
         return str(configured)
     return _from_environment()
@@ -52,6 +56,12 @@ def _from_environment() -> str:
         if value:
             return "sv" if value.lower().startswith("sv") else "en"
     return "en"
+
+
+def reload() -> None:
+    """Decide the language again at the next message (after `track config set language`)."""
+    global _translation
+    _translation = None
 
 
 def translation() -> gettext.NullTranslations:

@@ -19,17 +19,29 @@ def home_dir() -> Path:
 def database_url(db: str | None = None) -> str:
     """The SQLAlchemy URL of the store.
 
-    Precedence: `--db PATH` > `TRACK_DATABASE_URL` > `TRACK_DB` > home_dir()/actiontrack.db.
+    Precedence: `--db PATH` > `TRACK_DATABASE_URL` > `TRACK_DB` > `database_url` in config.toml
+    (issue 14) > home_dir()/actiontrack.db.
     """
+    return database_source(db)[0]
+
+
+def database_source(db: str | None = None) -> tuple[str, str, str]:
+    """database_url() and where it comes from, for `track config list`: the URL, the kind of
+    source ("option", "environment", "file", "default") and which one (`--db`, the variable)."""
     if db:
-        return _sqlite_url(db)
+        return _sqlite_url(db), "option", "--db"
     url = os.environ.get("TRACK_DATABASE_URL")
     if url:
-        return url
+        return url, "environment", "TRACK_DATABASE_URL"
     path = os.environ.get("TRACK_DB")
     if path:
-        return _sqlite_url(path)
-    return _sqlite_url(str(default_database()))
+        return _sqlite_url(path), "environment", "TRACK_DB"
+    from actiontrack.config import config_path, file_value
+
+    url = file_value("database_url")
+    if url:
+        return url, "file", str(config_path())
+    return _sqlite_url(str(default_database())), "default", ""
 
 
 def default_database() -> Path:

@@ -15,6 +15,7 @@ COMMANDS = {
     **dict.fromkeys(["init", "check", "backup"], "database"),
     "meeting": "meetings",
     **dict.fromkeys(["people", "person"], "people"),
+    "config": "config",  # issue 14
 }
 
 from actiontrack.cli.base import app  # noqa: E402 - COMMANDS first: base.py reads it

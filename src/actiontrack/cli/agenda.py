@@ -31,7 +31,10 @@ from actiontrack.errors import UsageError
 @app.command()
 def agenda(
     ctx: typer.Context,
-    group: Annotated[str, typer.Argument(help="The group, e.g. 'Gemensam utvecklingsgrupp'.")],
+    group: Annotated[
+        str | None,
+        typer.Argument(help="The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."),
+    ] = None,
     when: Annotated[
         str | None, typer.Option("--date", help="The meeting's date. Default: from the schedule.")
     ] = None,
@@ -63,9 +66,11 @@ def agenda(
     """
     from actiontrack import service
     from actiontrack.render_agenda import agenda_dict, agenda_html, agenda_markdown, agenda_terminal
+    from actiontrack.usecases.settings import group_or_default
 
     state = state_of(ctx)
     language = (lang or default_lang()).value
+    group = group_or_default(group, "agenda")  # issue 14
     with state.reader() as repo:
         result = service.agenda(repo, group, when=when, today=state.today)
     if review:
@@ -200,5 +205,5 @@ def export(
             data = xlsx(items)
         else:
             swedish = (lang or default_lang()) is Lang.sv
-            data = exporting.excel_csv(items, delimiter=delimiter or csv_delimiter(swedish), swedish=swedish)
+            data = exporting.excel_csv(items, delimiter=csv_delimiter(swedish, delimiter), swedish=swedish)
     write_output(data, output)

@@ -195,9 +195,14 @@ def default_lang() -> Lang:
     return Lang.en
 
 
-def csv_delimiter(swedish: bool) -> str:
-    """Swedish Excel splits CSV columns at ';' (',' is its decimal sign), other Excel at ','."""
-    return ";" if swedish else ","
+def csv_delimiter(swedish: bool, option: str | None = None) -> str:
+    """`--delimiter`, else `csv_delimiter` in config.toml (issue 14), else ';' for Swedish Excel
+    (',' is its decimal sign) and ',' for other Excel."""
+    if option:
+        return option
+    from actiontrack.config import setting
+
+    return str(setting("csv_delimiter") or (";" if swedish else ","))
 
 
 class StatusChoice(StrEnum):
@@ -245,7 +250,8 @@ class State:
 
     @property
     def url(self) -> str:
-        """The database: --db, else TRACK_DATABASE_URL, else TRACK_DB, else the user data directory."""
+        """The database: --db, else TRACK_DATABASE_URL, else TRACK_DB, else database_url in config.toml,
+        else the user data directory (paths.database_source)."""
         from actiontrack.paths import database_url
 
         return database_url(self.db)

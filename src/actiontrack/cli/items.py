@@ -132,7 +132,7 @@ def _print_items(items: list[Any], fmt: ListFormat, today: date) -> None:
 
             write_output(excel_csv(items, delimiter=csv_delimiter(True), swedish=True), None)
         else:
-            say(items_csv(items), nl=False)
+            say(items_csv(items, delimiter=csv_delimiter(False)), nl=False)
     elif not items:
         say("No items.", err=True)
     elif not sys.stdout.isatty():

@@ -16,7 +16,12 @@ from actiontrack.errors import UsageError
 @meeting_app.command("start")
 def meeting_start(
     ctx: typer.Context,
-    group: Annotated[str, typer.Argument(help="The group that meets, e.g. 'Gemensam utvecklingsgrupp'.")],
+    group: Annotated[
+        str | None,
+        typer.Argument(
+            help="The group that meets, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."
+        ),
+    ] = None,
     when: Annotated[str | None, typer.Option("--date", help="The meeting's date. Default: today.")] = None,
     place: Annotated[str | None, typer.Option("--place", help="Where it is held.")] = None,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
@@ -30,8 +35,10 @@ def meeting_start(
     from actiontrack import service
     from actiontrack.dates import parse_date
     from actiontrack.render import meeting_dict
+    from actiontrack.usecases.settings import group_or_default
 
     state = state_of(ctx)
+    group = group_or_default(group, "meeting start")  # issue 14
     day = parse_date(when, state.today) if when else state.today
     warnings: list[str] = []
     meeting = state.write(
