@@ -289,3 +289,16 @@ def test_the_readme_shows_the_built_in_template_as_shipped():
     section = readme.split("### The agenda template", 1)[1]
     shown = section.split("```text\n", 1)[1].split("```", 1)[0]
     assert shown == (BUILT_IN / "agenda.sv.txt").read_text(encoding="utf-8")
+
+
+def test_the_readme_pictures_are_there_and_small():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"\]\((docs/agenda-[a-z]+\.png)\)", readme)
+    assert pictures == ["docs/agenda-html.png", "docs/agenda-word.png"]
+    for name in pictures:
+        data = (root / name).read_bytes()
+        assert data.startswith(b"\x89PNG") and len(data) < 200_000, name  # scripts/agenda_pictures.sh
