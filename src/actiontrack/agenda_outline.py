@@ -17,8 +17,9 @@ points, the follow-up of items, the date of the meeting after); the text after i
 the point's heading. `#` starts a comment line. The Markdown, HTML, terminal and Word
 agendas all walk the same `Template.points`, so there is one outline, here.
 
-The template is `--template FILE`, else the configuration's `agenda_template`, else
-the built-in one of the interface language (templates/agenda.sv.txt, agenda.en.txt).
+The template is `--template FILE`, else the configuration's `agenda_template` (a
+relative name is in the folder of config.toml), else the built-in one of the
+interface language (templates/agenda.sv.txt, agenda.en.txt).
 """
 
 from __future__ import annotations
@@ -122,7 +123,11 @@ def read_template(option: str | None, language: str) -> Template:
         return _read(Path(option).expanduser(), option, UsageError)
     configured = setting("agenda_template")
     if configured:
-        return _read(Path(str(configured)).expanduser(), str(configured), ConfigError)
+        from actiontrack.config import config_path
+
+        # a name without a folder is beside config.toml, where the secretary keeps both
+        path = config_path().parent / Path(str(configured)).expanduser()
+        return _read(path, str(configured), ConfigError)
     built_in = BUILT_IN / f"agenda.{language}.txt"
     return parse_template(built_in.read_text(encoding="utf-8"), built_in.name)
 

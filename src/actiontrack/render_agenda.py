@@ -100,7 +100,8 @@ class Facts:
 
 
 def facts(agenda: Agenda) -> Facts:
-    rows = [(_("Next meeting"), f"{write_date(agenda.date)} ({source_words(agenda.next)})")]
+    # "Datum", not "Nästa möte": the point "Nästa möte" is about the meeting after this one
+    rows = [(_("Date"), f"{write_date(agenda.date)} ({source_words(agenda.next)})")]
     if agenda.time:
         rows.append((_("Time"), agenda.time))
     if agenda.next.place:

@@ -80,6 +80,7 @@ def agenda_docx(agenda: Agenda, template: Template) -> bytes:
         elif point.part == NEXT_MEETING:
             _indented(doc.add_paragraph(visible(following_words(agenda))))
 
+    _footer(doc, f"{agenda.group}, {write_date(agenda.date)}")
     doc.core_properties.title = visible(
         _("Notice and agenda: {group}, {date}").format(group=agenda.group, date=write_date(agenda.date))
     )
@@ -162,6 +163,33 @@ def _set_up(doc: Document) -> Any:
     num_pr.get_or_add_ilvl().val = 0
     num_pr.get_or_add_numId().val = num_id
     return style
+
+
+def _footer(doc: Document, text: str) -> None:
+    """ "Ledningsgrupp för utveckling, 18 januari 2018 · 2" on every page: Word's PAGE field."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    paragraph = doc.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    runs = [paragraph.add_run(f"{visible(text)} · ")]
+    for kind, instruction in (("begin", None), (None, " PAGE "), ("separate", None), (None, None), ("end", None)):
+        run = paragraph.add_run("1" if kind is None and instruction is None else "")
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif instruction:
+            code = OxmlElement("w:instrText")
+            code.set(qn("xml:space"), "preserve")
+            code.text = instruction
+            run._r.append(code)
+        runs.append(run)
+    for run in runs:
+        run.font.size = Pt(9)
+        run.font.color.rgb = RGBColor(*GREY)
 
 
 def _facts_table(doc: Document, rows: list[tuple[str, str]]) -> None:

@@ -210,7 +210,14 @@ def test_the_configured_template_is_used_and_the_option_wins(council, tmp_path, 
         other.write_text("Annan ordning\n", encoding="utf-8")
         md = council("agenda", GROUP, "--format", "md", "--template", str(other)).stdout
         assert "## 1. Annan ordning" in md and "Inledning" not in md
+        config.write_text('agenda_template = "konfigurerad.txt"\n', encoding="utf-8")  # beside config.toml
+        settings.reload()
+        (tmp_path / "elsewhere").mkdir()
+        monkeypatch.chdir(tmp_path / "elsewhere")  # not where the command runs
+        md = council("agenda", GROUP, "--format", "md", "--lang", "en").stdout
+        assert "## 1. Inledning" in md
         configured.unlink()
+        settings.reload()
         error = council.fails("agenda", GROUP, "--format", "md").stderr
         assert "There is no agenda template" in error and "(the setting agenda_template)" in error
     finally:
@@ -302,3 +309,38 @@ def test_the_readme_pictures_are_there_and_small():
     for name in pictures:
         data = (root / name).read_bytes()
         assert data.startswith(b"\x89PNG") and len(data) < 200_000, name  # scripts/agenda_pictures.sh
+
+
+def test_control_characters_of_others_are_shown_in_the_word_agenda(tmp_path):
+    import docx
+
+    track = Track(tmp_path / "t.db")
+    track("meeting", "start", "Gruppen\x1b[2J", "--date", "2016-02-08", "--place", "Rum\x07 4")
+    track("people", "add", "Leif Redestig")
+    track("add", "Leif ska fixa \x1b[31mdörren\x01\x9b", "--owner", "Leif Redestig", "--due", "2016-02-01")
+    out = tmp_path / "k.docx"
+    track("agenda", "Gruppen\x1b[2J", "--date", "2016-02-15", "--format", "docx", "-o", str(out))
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs] + [c.text for r in document.tables[0].rows for c in r.cells]
+    assert any("fixa \\x1b[31mdörren\\x01\\x9b" in t for t in texts)
+    assert "Gruppen\\x1b[2J" in texts and "Rum\\x07 4" in texts
+    assert not any("\x1b" in t or "\x07" in t for t in texts)
+
+
+def test_the_readme_agenda_is_what_track_prints(tmp_path):
+    from pathlib import Path
+
+    from tests.conftest import DATA
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command = '$ track agenda "Ledningsgrupp för utveckling" --format md --lang sv\n'
+    shown = readme.split(command, 1)[1].split("...\n```", 1)[0]
+    track = Track(tmp_path / "t.db", now="2017-12-08T09:00:00+01:00")  # the README's week, in short
+    track("import", *sorted(str(p) for p in DATA.glob("*.txt")), "--yes")
+    track("meeting", "start", "Gemensam utvecklingsgrupp", "--place", "Bryggan")
+    for text in ("Leif ska skicka ut förslaget senast fredag", "Ia och Allan jobbar vidare med frågan",
+                 "Sara ska ringa hyresvärden"):  # fmt: skip
+        track("add", text, ok=False)  # Sara is not known: the README shows that error
+    track("done", "27", "--note", "Jörgen tackade ja")
+    printed = track("agenda", "Ledningsgrupp för utveckling", "--format", "md", "--lang", "sv").stdout
+    assert printed.startswith(shown)

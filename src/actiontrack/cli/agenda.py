@@ -42,7 +42,8 @@ def agenda(
         str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
     lang: Annotated[
-        Lang | None, typer.Option("--lang", help="Language of headings. Default: from the locale.")
+        Lang | None,
+        typer.Option("--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."),
     ] = None,
     template: Annotated[
         str | None,
@@ -70,7 +71,7 @@ def agenda(
 
         track agenda "Gemensam utvecklingsgrupp"
 
-        track agenda "Ledningsgrupp för utveckling" --format docx --output kallelse.docx
+        track agenda Brukarrådet --format docx -o kallelse.docx
     """
     from actiontrack import i18n, service
     from actiontrack.render_agenda import agenda_dict
@@ -131,7 +132,10 @@ def digest(
         str | None, typer.Option("--owner", "-o", help="Only this person's items. Default: everyone's.")
     ] = None,
     fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help="Output format.")] = DigestFormat.md,
-    lang: Annotated[Lang | None, typer.Option("--lang", help="Language. Default: from the locale.")] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."),
+    ] = None,
 ) -> None:
     """What each person has open, overdue first: a short text to send them.
 
