@@ -62,6 +62,9 @@ def _isolated_home(tmp_path, monkeypatch):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "160")
+    from actiontrack import i18n
+
+    i18n.set_language(None)  # a `--lang` of the test before is forgotten (commands run in-process)
 
 
 class Track:

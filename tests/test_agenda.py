@@ -83,3 +83,54 @@ def test_age_is_counted_from_the_origin_meeting():
 
     old = Item(1, Kind.ACTION, "x", Status.OPEN, meeting=MeetingRef(1, "Rådet", date(2019, 1, 14)))
     assert age_days(old, date(2019, 3, 11)) == 56
+
+
+def test_an_item_of_several_owners_is_grouped_once_after_the_first_owner():
+    items = [
+        item(1, "Eget", owners=["Anna"]),
+        item(2, "Delat", owners=["Anna", "Bo"]),
+        item(3, "Bos", owners=["Bo"]),
+        item(4, "Gruppens"),
+    ]
+    agenda = build_agenda("Rådet", [JAN, FEB], [], items, [], given=date(2019, 3, 11), today=TODAY)
+    assert [(owner, [i.id for i in its]) for owner, its in agenda.open_by_owner()] == [
+        ("Anna", [1]), ("Anna, Bo", [2]), ("Bo", [3]), (None, [4]),
+    ]  # fmt: skip
+
+
+def test_the_meeting_after_comes_from_the_schedule_else_the_rhythm():
+    from actiontrack.agenda import following_meeting
+
+    schedule = [ScheduledMeeting(date(2019, 3, 11), "A"), ScheduledMeeting(date(2019, 4, 8), "B")]
+    after = following_meeting(schedule, [JAN, FEB], date(2019, 3, 11))
+    assert (after.date, after.source, after.place) == (date(2019, 4, 8), "schedule", "B")
+    dec = Meeting(3, "Rådet", date(2018, 12, 17), "Rådet")
+    rhythm = following_meeting([], [dec, JAN, FEB], date(2019, 3, 11))
+    assert (rhythm.date, rhythm.source) == (date(2019, 4, 8), "rhythm")
+    assert following_meeting([], [JAN, FEB], date(2019, 3, 11)) is None
+
+
+def test_a_template_is_one_point_a_line_with_markers():
+    from actiontrack.agenda_outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, parse_template
+    from actiontrack.i18n import set_language
+
+    set_language("sv")
+    text = "# kommentar\n\n1. Öppnande\n§ 2 Val\n  [ Nästa   Möte ]  \n[follow-up] Uppföljning\n[bordlagda]\n"
+    points = parse_template(text, "mall.txt").points
+    assert [(p.number, p.title, p.part) for p in points] == [
+        (1, "Öppnande", None),
+        (2, "Val", None),
+        (3, "Nästa möte", NEXT_MEETING),  # no heading after the marker: the usual one
+        (4, "Uppföljning", FOLLOW_UP),
+        (5, "Bordlagda punkter", DEFERRED),
+    ]
+
+
+def test_the_built_in_templates_hold_the_usual_points():
+    from actiontrack.agenda_outline import read_template
+
+    sv = [p.title for p in read_template(None, "sv").points]
+    assert sv[:4] == ["Mötets öppnande", "Val av justerare", "Godkännande av dagordningen", "Föregående protokoll"]
+    assert sv[4:] == ["Bordlagda punkter", "Uppföljning av åtgärder", "Övriga frågor", "Nästa möte", "Mötets avslutande"]
+    en = read_template(None, "en").points
+    assert [p.part for p in en] == [p.part for p in read_template(None, "sv").points]

@@ -3,9 +3,10 @@
 Nothing promised at one meeting is forgotten at the next. The next meeting's
 date comes from `--date`, else from the schedule the minutes gave ("Tider nästa
 år", "nästa möte 22 februari"), else from the group's usual rhythm; then four
-sections, in this order: deferred points waiting for this meeting, overdue
-items (oldest due date first), the other open items grouped by owner, and items
-done since the group's last meeting.
+sections: deferred points waiting for this meeting, overdue items (oldest due
+date first), the other open items grouped by owner, and items done since the
+group's last meeting. Where they go among the agenda's points (mötets öppnande,
+val av justerare, ...) is the template's business: agenda_outline.py (issue 14).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ class Agenda:
     group: str
     next: NextMeeting
     last_meeting: Meeting | None
+    time: str | None = None  # of day, as the group's last meeting had it ("13.00-15.00")
+    attendees: list[str] = field(default_factory=list)  # who is called: the last meeting's list
+    following: NextMeeting | None = None  # the meeting after this one, for the point "Nästa möte"
+    today: date = date.min  # the day the agenda is made: ages count from it when the date is not known
     deferred: list[Item] = field(default_factory=list)
     overdue: list[Item] = field(default_factory=list)
     open: list[Item] = field(default_factory=list)
@@ -41,12 +46,15 @@ class Agenda:
         return self.next.date
 
     def open_by_owner(self) -> list[tuple[str | None, list[Item]]]:
-        """The open items grouped by owner (None for the group), owners in name order, group last."""
-        groups: dict[str | None, list[Item]] = {}
+        """The open items grouped by owner (None for the group), owners in name order, group last.
+
+        An item of several owners is listed once, in a group of its own named by all of them
+        ("Anna Ek, Bo Ek"), which sorts right after the first owner's own group (issue 14)."""
+        groups: dict[tuple[str, ...], list[Item]] = {}
         for item in self.open:
-            for owner in item.owners or (None,):
-                groups.setdefault(owner.name if owner else None, []).append(item)
-        return sorted(groups.items(), key=lambda kv: (kv[0] is None, (kv[0] or "").casefold()))
+            groups.setdefault(tuple(o.name for o in item.owners), []).append(item)
+        ordered = sorted(groups.items(), key=lambda kv: (not kv[0], [n.casefold() for n in kv[0]]))
+        return [(", ".join(names) or None, items) for names, items in ordered]
 
     def all_items(self) -> list[Item]:
         return [*self.deferred, *self.overdue, *self.open]
@@ -100,6 +108,20 @@ def group_rhythm(days: Sequence[date]) -> int | None:
     return max(7, round(median / 7) * 7)
 
 
+def following_meeting(
+    schedule: Sequence[ScheduledMeeting], meetings: Sequence[Meeting], after: date
+) -> NextMeeting | None:
+    """The meeting after the one the agenda is for: from the schedule, else the group's rhythm."""
+    planned = [s for s in schedule if s.date > after]
+    if planned:
+        first = min(planned, key=lambda s: s.date)
+        return NextMeeting(first.date, "schedule", first.place)
+    rhythm = group_rhythm([m.date for m in meetings if m.date is not None])
+    if rhythm is not None:
+        return NextMeeting(after + timedelta(days=rhythm), "rhythm", None, rhythm)
+    return None
+
+
 def last_meeting(meetings: Sequence[Meeting], before: date) -> Meeting | None:
     """The group's meeting before this one: what "done since the last meeting" counts from."""
     held = [m for m in meetings if m.date and m.date < before] or [m for m in meetings if m.date]
@@ -115,11 +137,13 @@ def build_agenda(
     *,
     given: date | None,
     today: date,
+    attendees: Sequence[str] = (),
 ) -> Agenda:
     nxt = next_meeting(meetings, schedule, given=given, today=today)
     last = last_meeting(meetings, nxt.date or today)
     day = nxt.date or today
-    agenda = Agenda(group, nxt, last)
+    following = following_meeting(schedule, meetings, nxt.date) if nxt.date else None
+    agenda = Agenda(group, nxt, last, last.time if last else None, list(attendees), following, today)
     for item in open_items:
         if item.status is not Status.OPEN:
             continue

@@ -1,93 +1,118 @@
 """The agenda as text: a rich layout, Markdown for the invitation e-mail, a printable
-HTML page, or JSON; headings and labels in Swedish or English.
+HTML page, or JSON (the Word document is render_agenda_docx.py).
 
-Dates are written the Swedish way in Swedish ("22 februari 2016").
+Every layout walks the same numbered points, those of the agenda template
+(agenda_outline.py), and fills the marked ones from the database: the deferred
+points, the follow-up of items (overdue first, then open items by owner, then what
+was done since the last meeting) and the meeting after. Headings and labels are
+messages of the interface language (i18n.py, issue 14); dates are written the
+Swedish way in Swedish ("22 februari 2016").
 """
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from actiontrack.agenda import Agenda, age_days
+from actiontrack.agenda import Agenda, NextMeeting, age_days
+from actiontrack.agenda_outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, Point, Template
 from actiontrack.dates import format_swedish
+from actiontrack.i18n import N_, _, language, ngettext
 from actiontrack.models import Item
 from actiontrack.render import item_dict, markdown_text, visible
 
-LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "agenda": "Dagordning", "next": "Nästa möte", "place": "Plats", "unknown_date": "datum ej bestämt",
-        "deferred": "Bordlagda punkter", "overdue": "Försenade åtgärder", "open": "Öppna åtgärder",
-        "done": "Klart sedan förra mötet", "none": "Inga.", "group": "Gruppen", "due": "klart senast",
-        "from": "från mötet", "deferred_at": "bordlagd vid mötet",
-        "closed": "klart {d}", "no_due": "inget slutdatum", "last": "Förra mötet",
-        "src_option": "datum angivet", "src_schedule": "enligt mötesplanen", "src_minutes": "enligt förra protokollet",
-        "src_rhythm": "enligt gruppens rytm (var {w}:e vecka)", "src_unknown": "nästa möte är inte känt, ange --date",
-        "owner": "Ansvarig", "item": "Punkt",
-    },
-    "en": {
-        "agenda": "Agenda", "next": "Next meeting", "place": "Place", "unknown_date": "date not set",
-        "deferred": "Deferred points", "overdue": "Overdue items", "open": "Open items",
-        "done": "Done since the last meeting", "none": "None.", "group": "The group", "due": "due",
-        "from": "from the meeting of", "deferred_at": "deferred at the meeting of",
-        "closed": "done {d}", "no_due": "no due date", "last": "Last meeting",
-        "src_option": "date given", "src_schedule": "from the meeting schedule", "src_minutes": "from the last minutes",
-        "src_rhythm": "from the group's rhythm (every {w} weeks)", "src_unknown": "next meeting not known, give --date",
-        "owner": "Owner", "item": "Item",
-    },
-}  # fmt: skip
+SOURCES = {
+    "option": N_("date given"),
+    "schedule": N_("from the meeting schedule"),
+    "minutes": N_("from the last minutes"),
+    "unknown": N_("next meeting not known, give --date"),
+}
 
 
-def write_date(d: date | None, lang: str) -> str:
+def write_date(d: date | None, lang: str | None = None) -> str:
     if d is None:
-        return LABELS[lang]["unknown_date"]
-    return format_swedish(d) if lang == "sv" else f"{d.day} {d:%B} {d.year}"
+        return _("date not set")
+    return format_swedish(d) if (lang or language()) == "sv" else f"{d.day} {d:%B} {d.year}"
 
 
-def _source(agenda: Agenda, lang: str) -> str:
-    labels = LABELS[lang]
-    text = labels[f"src_{agenda.next.source}"]
-    return text.format(w=(agenda.next.rhythm_days or 0) // 7)
+def source_words(meeting: NextMeeting) -> str:
+    """How the meeting's date is known: "enligt mötesplanen", "enligt gruppens rytm (var 4:e vecka)"."""
+    if meeting.source == "rhythm":
+        weeks = (meeting.rhythm_days or 0) // 7
+        return ngettext(
+            "from the group's rhythm (every week)", "from the group's rhythm (every {weeks} weeks)", weeks
+        ).format(weeks=weeks)
+    return _(SOURCES[meeting.source])
 
 
-def _owners(item: Item, lang: str) -> str:
-    return ", ".join(o.name for o in item.owners) or LABELS[lang]["group"]
+def owners_words(item: Item) -> str:
+    return ", ".join(o.name for o in item.owners) or _("The group")
 
 
-def _details(item: Item, agenda: Agenda, lang: str, *, waited: bool = False) -> str:
-    labels = LABELS[lang]
-    parts = [f"{labels['due']} {write_date(item.due, lang)}" if item.due else labels["no_due"]]
+def details(item: Item, agenda: Agenda, *, waited: bool = False) -> str:
+    parts = [_("due {date}").format(date=write_date(item.due)) if item.due else _("no due date")]
     if item.meeting:
-        parts.append(f"{labels['from']} {write_date(item.meeting.date, lang)}")
+        parts.append(_("from the meeting of {date}").format(date=write_date(item.meeting.date)))
     if waited:
-        on = agenda.date or date.today()
+        on = agenda.date or agenda.today
         age = age_days(item, on)
         if age is not None and age > 0:
-            parts.append(waited_words(age, on, lang))
+            parts.append(waited_words(age, on))
     return "; ".join(parts)
 
 
-def waited_words(age: int, on: date, lang: str) -> str:
+def waited_words(age: int, on: date) -> str:
     """ "waiting 1 day", "väntat 12 dagar"; past a year the year it started: "väntat sedan 2015"."""
     from datetime import timedelta
 
     if age > 365:
-        since = (on - timedelta(days=age)).year
-        return f"väntat sedan {since}" if lang == "sv" else f"waiting since {since}"
-    if lang == "sv":
-        return f"väntat {age} {'dag' if age == 1 else 'dagar'}"
-    return f"waiting {age} {'day' if age == 1 else 'days'}"
+        return _("waiting since {year}").format(year=(on - timedelta(days=age)).year)
+    return ngettext("waiting {n} day", "waiting {n} days", age).format(n=age)
 
 
-def _deferred_details(item: Item, lang: str) -> str:
-    when = write_date(item.meeting.date, lang) if item.meeting else "?"
-    return f"{LABELS[lang]['deferred_at']} {when}"
+def deferred_details(item: Item) -> str:
+    when = write_date(item.meeting.date) if item.meeting else "?"
+    return _("deferred at the meeting of {date}").format(date=when)
 
 
-def _closed(item: Item, lang: str) -> str:
+def closed_words(item: Item) -> str:
     closed = date.fromisoformat(item.closed_at[:10]) if item.closed_at else None
-    return LABELS[lang]["closed"].format(d=write_date(closed, lang))
+    return _("done {date}").format(date=write_date(closed))
+
+
+def following_words(agenda: Agenda) -> str:
+    """The point "Nästa möte": the meeting after this one, when the schedule or rhythm tells."""
+    after = agenda.following
+    if after is None or after.date is None:
+        return _("Not known yet.")
+    text = f"{write_date(after.date)} ({source_words(after)})"
+    return f"{text}, {after.place}" if after.place else text
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The agenda's head: what the invitation says about the meeting."""
+
+    title: str
+    rows: list[tuple[str, str]]  # (label, value): date, time, place, who is called
+
+
+def facts(agenda: Agenda) -> Facts:
+    # "Datum", not "Nästa möte": the point "Nästa möte" is about the meeting after this one
+    rows = [(_("Date"), f"{write_date(agenda.date)} ({source_words(agenda.next)})")]
+    if agenda.time:
+        rows.append((_("Time"), agenda.time))
+    if agenda.next.place:
+        rows.append((_("Place"), agenda.next.place))
+    if agenda.attendees:
+        rows.append((_("Invited"), ", ".join(agenda.attendees)))
+    return Facts(_("Agenda: {group}, {date}").format(group=agenda.group, date=write_date(agenda.date)), rows)
+
+
+def heading(point: Point) -> str:
+    return f"{point.number}. {point.title}"
 
 
 # --- JSON ----------------------------------------------------------------------------
@@ -95,18 +120,26 @@ def _closed(item: Item, lang: str) -> str:
 
 def agenda_dict(agenda: Agenda) -> dict[str, Any]:
     day = agenda.date
+    following = agenda.following
     return {
         "group": agenda.group,
         "date": day.isoformat() if day else None,
+        "time": agenda.time,
         "place": agenda.next.place,
         "date_source": agenda.next.source,
         "rhythm_days": agenda.next.rhythm_days,
+        "attendees": agenda.attendees,
         "last_meeting": (
             {
                 "id": agenda.last_meeting.id,
                 "date": agenda.last_meeting.date.isoformat() if agenda.last_meeting.date else None,
             }
             if agenda.last_meeting
+            else None
+        ),  # fmt: skip
+        "following_meeting": (
+            {"date": following.date.isoformat(), "date_source": following.source}
+            if following and following.date
             else None
         ),  # fmt: skip
         "deferred": [item_dict(i, day) for i in agenda.deferred],
@@ -119,51 +152,68 @@ def agenda_dict(agenda: Agenda) -> dict[str, Any]:
 # --- Markdown ------------------------------------------------------------------------
 
 
-def agenda_markdown(agenda: Agenda, lang: str) -> str:
-    labels, md = LABELS[lang], markdown_text  # what others wrote stays text in the e-mail (issue 13)
-    lines = [f"# {labels['agenda']}: {md(agenda.group)}, {write_date(agenda.date, lang)}", ""]
-    facts = [f"{labels['next']}: {write_date(agenda.date, lang)} ({_source(agenda, lang)})"]
-    if agenda.next.place:
-        facts.append(f"{labels['place']}: {md(agenda.next.place)}")
-    lines += [f"{fact}  " for fact in facts] + [""]
+def agenda_markdown(agenda: Agenda, template: Template) -> str:
+    md = markdown_text  # what others wrote stays text in the e-mail (issue 13)
+    head = facts(agenda)
+    lines = [f"# {md(head.title)}", ""]
+    lines += [md(f"{label}: {value}") + "  " for label, value in head.rows] + [""]  # "13.00" no list
 
-    lines += [f"## {labels['deferred']}", ""]
-    lines += [f"- **{md(i.text)}** ({_deferred_details(i, lang)}) #{i.id}" for i in agenda.deferred] or [
-        labels["none"]
-    ]
-    lines += ["", f"## {labels['overdue']}", ""]
-    lines += [
-        f"- {md(_owners(i, lang))}: {md(i.text)} ({_details(i, agenda, lang)}) #{i.id}" for i in agenda.overdue
-    ] or [labels["none"]]
-    lines += ["", f"## {labels['open']}", ""]
-    grouped = agenda.open_by_owner()
-    if not grouped:
-        lines.append(labels["none"])
-    for owner, items in grouped:
-        lines += [f"### {md(owner) if owner else labels['group']}", ""]
-        lines += [f"- {md(i.text)} ({_details(i, agenda, lang, waited=True)}) #{i.id}" for i in items]
-        lines.append("")
-    lines += ["", f"## {labels['done']}", ""]
-    lines += [
-        f"- ~~{md(i.text)}~~ ({md(_owners(i, lang))}; {_closed(i, lang)}) #{i.id}" for i in agenda.done_since_last
-    ] or [labels["none"]]
-    return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"
+    def listed(entries: list[str]) -> list[str]:
+        return [*(entries or [_("None.")]), ""]
+
+    for point in template.points:
+        lines += [f"## {point.number}. {md(point.title)}", ""]  # "1." in a heading is no list
+        if point.part == DEFERRED:
+            lines += listed([f"- **{md(i.text)}** ({deferred_details(i)}) #{i.id}" for i in agenda.deferred])
+        elif point.part == FOLLOW_UP:
+            lines += ["### " + _("Overdue items"), ""]
+            lines += listed(
+                [
+                    f"- {md(owners_words(i))}: {md(i.text)} ({details(i, agenda)}) #{i.id}"
+                    for i in agenda.overdue
+                ]
+            )
+            lines += ["### " + _("Open items"), ""]
+            grouped = agenda.open_by_owner()
+            if not grouped:
+                lines += listed([])
+            for owner, items in grouped:
+                lines += ["#### " + (md(owner) if owner else _("The group")), ""]
+                lines += listed(
+                    [f"- {md(i.text)} ({details(i, agenda, waited=True)}) #{i.id}" for i in items]
+                )
+            lines += ["### " + _("Done since the last meeting"), ""]
+            lines += listed(
+                [
+                    f"- ~~{md(i.text)}~~ ({md(owners_words(i))}; {closed_words(i)}) #{i.id}"
+                    for i in agenda.done_since_last
+                ]
+            )
+        elif point.part == NEXT_MEETING:
+            lines += [md(following_words(agenda)), ""]
+    return "\n".join(lines).rstrip() + "\n"
 
 
 # --- HTML ----------------------------------------------------------------------------
 
 _CSS = """
-body { font-family: system-ui, sans-serif; max-width: 46em; margin: 2em auto; line-height: 1.45; color: #111; }
-h1 { font-size: 1.5em; margin-bottom: .2em; } h2 { font-size: 1.15em; border-bottom: 1px solid #999; margin-top: 1.6em; }
-h3 { font-size: 1em; margin: 1em 0 .3em; } .facts { color: #444; } .meta { color: #555; font-size: .9em; }
-.overdue .meta { color: #a00; } .done { text-decoration: line-through; color: #555; } .id { color: #888; font-size: .85em; }
+body { font-family: "Segoe UI", system-ui, sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em;
+  line-height: 1.45; color: #111; }
+h1 { font-size: 1.5em; margin-bottom: .3em; }
+h2 { font-size: 1.15em; border-bottom: 1px solid #bbb; margin: 1.4em 0 .4em; }
+h3 { font-size: 1em; margin: .9em 0 .3em; } h4 { font-size: .95em; margin: .7em 0 .2em; font-style: italic; }
+.facts { border-collapse: collapse; color: #333; }
+.facts th { text-align: left; vertical-align: top; padding: 0 1em 0 0; font-weight: 600; white-space: nowrap; }
+.point > p, .point ul, .point section { margin-left: 1.4em; } .number { color: #555; }
+ul { padding-left: 1.2em; margin: .2em 0; } .meta { color: #555; font-size: .9em; }
+.overdue .meta { color: #a00; } .done { text-decoration: line-through; color: #555; }
+.id { color: #888; font-size: .85em; } .none { color: #777; font-style: italic; }
+.deferred .text { font-weight: 600; }
 @media print { body { margin: 0; } a { color: inherit; } }
 """
 
 
-def agenda_html(agenda: Agenda, lang: str) -> str:
-    labels = LABELS[lang]
-
+def agenda_html(agenda: Agenda, template: Template) -> str:
     def e(text: str) -> str:
         return html.escape(visible(text))
 
@@ -173,34 +223,46 @@ def agenda_html(agenda: Agenda, lang: str) -> str:
             f'<span class="meta">({e(meta)})</span> <span class="id">#{item.id}</span></li>'
         )
 
-    def section(title: str, css: str, body: list[str]) -> list[str]:
-        inner = body or [f"<p>{e(labels['none'])}</p>"]
-        return [f'<section class="{css}"><h2>{e(title)}</h2>', *inner, "</section>"]
+    def listed(entries: list[str]) -> list[str]:
+        return ["<ul>", *entries, "</ul>"] if entries else [f'<p class="none">{e(_("None."))}</p>']
 
-    title = f"{labels['agenda']}: {agenda.group}, {write_date(agenda.date, lang)}"
-    facts = f"{labels['next']}: {write_date(agenda.date, lang)} ({_source(agenda, lang)})"
-    if agenda.next.place:
-        facts += f" · {labels['place']}: {agenda.next.place}"
+    def section(title: str, css: str, body: list[str], level: int = 3) -> list[str]:
+        return [f'<section class="{css}"><h{level}>{e(title)}</h{level}>', *body, "</section>"]
+
+    head = facts(agenda)
     out = [
         "<!DOCTYPE html>",
-        f'<html lang="{lang}"><head><meta charset="utf-8"><title>{e(title)}</title><style>{_CSS}</style></head><body>',
-        f"<h1>{e(title)}</h1>",
-        f'<p class="facts">{e(facts)}</p>',
+        f'<html lang="{language()}"><head><meta charset="utf-8"><title>{e(head.title)}</title>'
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{e(head.title)}</h1>",
+        '<table class="facts">',
+        *(f"<tr><th>{e(label)}</th><td>{e(value)}</td></tr>" for label, value in head.rows),
+        "</table>",
     ]
-    deferred = [li(i, i.text, _deferred_details(i, lang), "deferred") for i in agenda.deferred]
-    out += section(labels["deferred"], "deferred", ["<ul>", *deferred, "</ul>"] if deferred else [])
-    overdue = [
-        li(i, f"{_owners(i, lang)}: {i.text}", _details(i, agenda, lang), "overdue") for i in agenda.overdue
-    ]
-    out += section(labels["overdue"], "overdue", ["<ul>", *overdue, "</ul>"] if overdue else [])
-    body: list[str] = []
-    for owner, items in agenda.open_by_owner():
-        body += [f"<h3>{e(owner or labels['group'])}</h3>", "<ul>"]
-        body += [li(i, i.text, _details(i, agenda, lang, waited=True), "open") for i in items]
-        body.append("</ul>")
-    out += section(labels["open"], "open", body)
-    done = [li(i, i.text, f"{_owners(i, lang)}; {_closed(i, lang)}", "done") for i in agenda.done_since_last]
-    out += section(labels["done"], "done-since-last", ["<ul>", *done, "</ul>"] if done else [])
+    for point in template.points:
+        out.append(
+            f'<section class="point{" " + point.part if point.part else ""}">'
+            f'<h2><span class="number">{point.number}.</span> {e(point.title)}</h2>'
+        )
+        if point.part == DEFERRED:
+            out += listed([li(i, i.text, deferred_details(i), "deferred") for i in agenda.deferred])
+        elif point.part == FOLLOW_UP:
+            overdue = [
+                li(i, f"{owners_words(i)}: {i.text}", details(i, agenda), "overdue") for i in agenda.overdue
+            ]
+            out += section(_("Overdue items"), "overdue", listed(overdue))
+            body: list[str] = []
+            for owner, items in agenda.open_by_owner():
+                body.append("<h4>" + e(owner or _("The group")) + "</h4>")
+                body += listed([li(i, i.text, details(i, agenda, waited=True), "open") for i in items])
+            out += section(_("Open items"), "open", body or listed([]))
+            done = [
+                li(i, i.text, f"{owners_words(i)}; {closed_words(i)}", "done") for i in agenda.done_since_last
+            ]
+            out += section(_("Done since the last meeting"), "done-since-last", listed(done))
+        elif point.part == NEXT_MEETING:
+            out.append(f"<p>{e(following_words(agenda))}</p>")
+        out.append("</section>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
@@ -208,73 +270,76 @@ def agenda_html(agenda: Agenda, lang: str) -> str:
 # --- terminal --------------------------------------------------------------------------
 
 
-def agenda_terminal(agenda: Agenda, lang: str) -> Any:
+def agenda_terminal(agenda: Agenda, template: Template) -> Any:
     from rich.console import Group
     from rich.padding import Padding
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
-    labels = LABELS[lang]
-    head = Text(f"{labels['next']}: {write_date(agenda.date, lang)} ({_source(agenda, lang)})")
-    if agenda.next.place:
-        head.append(f"\n{labels['place']}: {visible(agenda.next.place)}")
-    title = Text(f"{labels['agenda']}: {visible(agenda.group)}")
-    parts: list[Any] = [Panel(head, title=title, title_align="left")]
+    head = facts(agenda)
+    body = Text("\n".join(f"{label}: {visible(value)}" for label, value in head.rows))
+    parts: list[Any] = [Panel(body, title=Text(visible(head.title)), title_align="left")]
 
     def table(rows: list[tuple[Item, str, str]], style: str = "") -> Any:
         if not rows:
-            return Padding(Text(labels["none"], style="dim"), (0, 2))
+            return Padding(Text(_("None."), style="dim"), (0, 3))
         t = Table(show_header=False, box=None, padding=(0, 1), expand=False)
         t.add_column(justify="right", style="dim")
         t.add_column(ratio=3)
         t.add_column(style=style or "dim", ratio=2)
         for item, text, meta in rows:
             t.add_row(f"#{item.id}", Text(visible(text)), Text(visible(meta)))
-        return Padding(t, (0, 1))
+        return Padding(t, (0, 2))
 
-    parts += [Text(labels["deferred"], style="bold underline"),
-              table([(i, i.text, _deferred_details(i, lang)) for i in agenda.deferred])]  # fmt: skip
-    parts += [Text(labels["overdue"], style="bold underline"),
-              table([(i, f"{_owners(i, lang)}: {i.text}", _details(i, agenda, lang)) for i in agenda.overdue], "red")]  # fmt: skip
-    parts.append(Text(labels["open"], style="bold underline"))
-    grouped = agenda.open_by_owner()
-    if not grouped:
-        parts.append(table([]))
-    for owner, items in grouped:
-        parts.append(Padding(Text(visible(owner) if owner else labels["group"], style="bold"), (0, 1)))
-        parts.append(table([(i, i.text, _details(i, agenda, lang, waited=True)) for i in items]))
-    parts += [Text(labels["done"], style="bold underline"),
-              table([(i, i.text, f"{_owners(i, lang)}; {_closed(i, lang)}") for i in agenda.done_since_last])]  # fmt: skip
+    def sub(title: str) -> Any:
+        return Padding(Text(title, style="underline"), (0, 2))
+
+    for point in template.points:
+        parts.append(Text(visible(heading(point)), style="bold"))
+        if point.part == DEFERRED:
+            parts.append(table([(i, i.text, deferred_details(i)) for i in agenda.deferred]))
+        elif point.part == FOLLOW_UP:
+            parts.append(sub(_("Overdue items")))
+            parts.append(
+                table(
+                    [(i, f"{owners_words(i)}: {i.text}", details(i, agenda)) for i in agenda.overdue], "red"
+                )
+            )
+            parts.append(sub(_("Open items")))
+            grouped = agenda.open_by_owner()
+            if not grouped:
+                parts.append(table([]))
+            for owner, items in grouped:
+                parts.append(
+                    Padding(Text(visible(owner) if owner else _("The group"), style="italic"), (0, 3))
+                )
+                parts.append(table([(i, i.text, details(i, agenda, waited=True)) for i in items]))
+            parts.append(sub(_("Done since the last meeting")))
+            parts.append(
+                table([(i, i.text, f"{owners_words(i)}; {closed_words(i)}") for i in agenda.done_since_last])
+            )
+        elif point.part == NEXT_MEETING:
+            parts.append(Padding(Text(visible(following_words(agenda))), (0, 3)))
     return Group(*parts)
 
 
 # --- digest per owner -------------------------------------------------------------------------
 
-DIGEST_LABELS = {
-    "sv": {
-        "title": "{n} öppna åtgärder",
-        "one": "1 öppen åtgärd",
-        "overdue": "{n} försenade",
-        "late": "Försenad",
-    },
-    "en": {"title": "{n} open items", "one": "1 open item", "overdue": "{n} overdue", "late": "Overdue"},
-}
 
-
-def digest_markdown(digests: list[Any], today: date, lang: str) -> str:
-    labels, words = DIGEST_LABELS[lang], LABELS[lang]
+def digest_markdown(digests: list[Any], today: date) -> str:
     out: list[str] = []
     for d in digests:
         late = [i for i in d.items if i.is_overdue(today)]
-        count = labels["one"] if len(d.items) == 1 else labels["title"].format(n=len(d.items))
-        out.append(f"## {markdown_text(d.owner)}: {count}" + (f", {labels['overdue'].format(n=len(late))}" if late else ""))
-        out.append("")
+        count = ngettext("{n} open item", "{n} open items", len(d.items)).format(n=len(d.items))
+        if late:
+            count += ", " + ngettext("{n} overdue", "{n} overdue", len(late)).format(n=len(late))
+        out += [f"## {markdown_text(d.owner)}: {count}", ""]
         for item in d.items:
-            meta = [f"{words['due']} {write_date(item.due, lang)}" if item.due else words["no_due"]]
+            meta = [_("due {date}").format(date=write_date(item.due)) if item.due else _("no due date")]
             if item.meeting:
-                meta.append(f"{markdown_text(item.meeting.group)} {write_date(item.meeting.date, lang)}")
-            flag = f"**{labels['late']}**: " if item.is_overdue(today) else ""
+                meta.append(f"{markdown_text(item.meeting.group)} {write_date(item.meeting.date)}")
+            flag = "**" + _("Overdue") + "**: " if item.is_overdue(today) else ""
             out.append(f"- {flag}{markdown_text(item.text)} ({'; '.join(meta)}) #{item.id}")
         out.append("")
     return "\n".join(out)

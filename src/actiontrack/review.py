@@ -13,6 +13,7 @@ import typer
 
 from actiontrack import dates
 from actiontrack.errors import ActionTrackError, DateError
+from actiontrack.i18n import N_, _, ngettext
 from actiontrack.models import ExtractedItem, Extraction, Owner, OwnerKind
 
 CHOICES = "[a]ccept, [e]dit, [s]kip, accept [A]ll, [q]uit"
@@ -91,26 +92,29 @@ def _edit(item: ExtractedItem, base: date, next_meeting: date | None) -> Extract
     return replace(item, text=text, owners=owners, due=due)
 
 
-AGENDA_CHOICES = "[d]one, [k]eep, [n]ew due date, [r]eassign, drop [x], [s]kip, [q]uit"
+# the answers of `agenda --review`: the letters stay the same in every language (issue 14)
+AGENDA_CHOICES = N_("[d]one, [k]eep, [n]ew due date, [r]eassign, drop [x], [s]kip, [q]uit")
 
 
-def review_agenda(state, agenda, lang: str) -> None:  # type: ignore[no-untyped-def]
+def review_agenda(state, agenda) -> None:  # type: ignore[no-untyped-def]
     """Walk through the agenda's items at the meeting. Each answer is saved at once, in the
     item's history, with the meeting it was decided at."""
     from actiontrack import service
-    from actiontrack.render_agenda import write_date
+    from actiontrack.render_agenda import owners_words, write_date
 
     day = agenda.date or state.today
     meeting = state.write(lambda repo: service.meeting_for_review(repo, agenda.group, day, now=state.now))
-    _say(f"Reviewing {len(agenda.all_items())} items at meeting #{meeting.id} ({meeting.group} "
-         f"{write_date(meeting.date, lang)}).")  # fmt: skip
+    total = len(agenda.all_items())
+    _say(ngettext("Reviewing {n} item at meeting #{id} ({group} {date}).",
+                  "Reviewing {n} items at meeting #{id} ({group} {date}).", total).format(
+        n=total, id=meeting.id, group=meeting.group, date=write_date(meeting.date)))  # fmt: skip
     counts: dict[str, int] = {}
     for n, item in enumerate(agenda.all_items(), start=1):
-        owners = ", ".join(o.name for o in item.owners) or "the group"
-        _say(f"\n[{n}/{len(agenda.all_items())}] #{item.id} {item.text}")
-        _say(f"  {owners}; due {item.due or '–'}")
+        _say(f"\n[{n}/{total}] #{item.id} {item.text}")
+        due = _("due {date}").format(date=item.due or "–")
+        _say(f"  {owners_words(item)}; {due}")
         while True:
-            answer = typer.prompt(AGENDA_CHOICES, default="k", err=True).strip().lower()
+            answer = typer.prompt(_(AGENDA_CHOICES), default="k", err=True).strip().lower()
             if answer == "q":
                 _summary(counts)
                 return
@@ -129,30 +133,45 @@ def review_agenda(state, agenda, lang: str) -> None:  # type: ignore[no-untyped-
 
 def _apply(repo, service, item_id: int, answer: str, now) -> str | None:  # type: ignore[no-untyped-def]
     if answer == "d":
-        note = typer.prompt("  note (optional)", default="", show_default=False, err=True).strip()
+        note = typer.prompt("  " + _("note (optional)"), default="", show_default=False, err=True).strip()
         service.complete(repo, [item_id], note=note or None, now=now)
         return "done"
     if answer == "k":
         service.keep(repo, item_id, now=now)
         return "kept"
     if answer == "n":
-        due = typer.prompt("  new due date", err=True)
+        due = typer.prompt("  " + _("new due date"), err=True)
         service.edit(repo, item_id, due=due, now=now)
         return "new due date"
     if answer == "r":
-        names = typer.prompt("  new owner(s), comma-separated", err=True)
+        names = typer.prompt("  " + _("new owner(s), comma-separated"), err=True)
         service.edit(repo, item_id, owners=[n for n in names.split(",") if n.strip()], now=now)
         return "reassigned"
     if answer == "x":
-        reason = typer.prompt("  why is it dropped", err=True)
+        reason = typer.prompt("  " + _("why is it dropped"), err=True)
         service.drop(repo, item_id, reason=reason, now=now)
         return "dropped"
     if answer == "s":
         return "skipped"
-    typer.echo("  Answer d, k, n, r, x, s or q.", err=True)
+    typer.echo("  " + _("Answer d, k, n, r, x, s or q."), err=True)
     return None
 
 
 def _summary(counts: dict[str, int]) -> None:
-    text = ", ".join(f"{n} {what}" for what, n in counts.items()) or "nothing changed"
-    typer.echo(f"\nReview: {text}.", err=True)
+    text = ", ".join(_outcome(what, n) for what, n in counts.items()) or _("nothing changed")
+    typer.echo("\n" + _("Review: {outcome}.").format(outcome=text), err=True)
+
+
+def _outcome(what: str, n: int) -> str:
+    """ "1 done", "2 kept": one line each, so that the catalog has every form (issue 14)."""
+    if what == "done":
+        return ngettext("{n} done", "{n} done", n).format(n=n)
+    if what == "kept":
+        return ngettext("{n} kept", "{n} kept", n).format(n=n)
+    if what == "new due date":
+        return ngettext("{n} new due date", "{n} new due dates", n).format(n=n)
+    if what == "reassigned":
+        return ngettext("{n} reassigned", "{n} reassigned", n).format(n=n)
+    if what == "dropped":
+        return ngettext("{n} dropped", "{n} dropped", n).format(n=n)
+    return ngettext("{n} skipped", "{n} skipped", n).format(n=n)

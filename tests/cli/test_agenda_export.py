@@ -58,17 +58,23 @@ def test_done_since_the_last_meeting(imported):
 def test_agenda_markdown_in_swedish_and_english(imported):
     sv = imported("agenda", LEDNING, "--format", "md", "--lang", "sv").stdout
     assert sv.startswith("# Dagordning: Ledningsgrupp för utveckling, 18 januari 2018")
+    # the points of the built-in template, numbered; the follow-up's parts under its point (issue 14)
     for heading in [
-        "## Bordlagda punkter",
-        "## Försenade åtgärder",
-        "## Öppna åtgärder",
-        "## Klart sedan förra mötet",
+        "## 1. Mötets öppnande",
+        "## 5. Bordlagda punkter",
+        "## 6. Uppföljning av åtgärder",
+        "### Försenade åtgärder",
+        "### Öppna åtgärder",
+        "### Klart sedan förra mötet",
+        "## 7. Övriga frågor",
+        "## 8. Nästa möte",
+        "## 9. Mötets avslutande",
     ]:
         assert heading in sv
     assert "bordlagd vid mötet 7 december 2017" in sv and "enligt mötesplanen" in sv
     en = imported("agenda", LEDNING, "--format", "md", "--lang", "en").stdout
     assert en.startswith("# Agenda: Ledningsgrupp för utveckling, 18 January 2018")
-    assert "## Deferred points" in en and "## Done since the last meeting" in en
+    assert "## 5. Deferred points" in en and "### Done since the last meeting" in en
 
 
 def test_agenda_language_follows_the_locale(imported, monkeypatch):
@@ -105,7 +111,9 @@ def test_agenda_html_parses_and_holds_every_item(imported, tmp_path):
     agenda = imported.json("agenda", GEMENSAM, "--date", "2017-03-13")
     expected = [i["id"] for key in ("deferred", "overdue", "open", "done_since_last") for i in agenda[key]]
     assert sorted(parser.ids) == sorted(expected)
-    assert parser.sections == ["deferred", "overdue", "open", "done-since-last"]
+    assert [c for c in parser.sections if c != "point"] == [
+        "point deferred", "point follow-up", "overdue", "open", "done-since-last", "point next-meeting",
+    ]  # fmt: skip
 
 
 def test_agenda_terminal_and_output_file(imported, tmp_path):

@@ -54,11 +54,14 @@ def test_meeting_list_keeps_group_names_whole(track):
 
 
 def test_waiting_reads_naturally():
+    from actiontrack.i18n import set_language
     from actiontrack.render_agenda import waited_words
 
-    on = date(2026, 3, 1)
-    assert waited_words(1, on, "en") == "waiting 1 day"
-    assert waited_words(1, on, "sv") == "väntat 1 dag"
-    assert waited_words(40, on, "sv") == "väntat 40 dagar"
-    assert waited_words(4081, on, "sv") == "väntat sedan 2014"
-    assert waited_words(400, on, "en") == "waiting since 2025"
+    on = date(2026, 3, 1)  # the words are the interface language's (issue 14)
+    set_language("en")
+    assert waited_words(1, on) == "waiting 1 day"
+    assert waited_words(400, on) == "waiting since 2025"
+    set_language("sv")
+    assert waited_words(1, on) == "väntat 1 dag"
+    assert waited_words(40, on) == "väntat 40 dagar"
+    assert waited_words(4081, on) == "väntat sedan 2014"

@@ -39,62 +39,95 @@ def agenda(
         str | None, typer.Option("--date", help="The meeting's date. Default: from the schedule.")
     ] = None,
     fmt: Annotated[
-        AgendaFormat, typer.Option("--format", "-f", help="Output format.")
+        AgendaFormat, typer.Option("--format", "-f", help="Output format; docx is a Word document.")
     ] = AgendaFormat.terminal,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
     lang: Annotated[
-        Lang | None, typer.Option("--lang", help="Language of headings. Default: from the locale.")
+        Lang | None,
+        typer.Option("--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."),
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            metavar="FILE",
+            help="The agenda's points, one a line (README: The agenda template). "
+            "Default: the setting agenda_template, else the built-in one.",
+        ),
     ] = None,
     review: Annotated[
         bool, typer.Option("--review", help="Walk through the items at the meeting: done, keep, ...")
     ] = False,
 ) -> None:
-    """The agenda before a group's next meeting: deferred points, overdue and open items,
-    and what was done since the last meeting.
+    """The agenda before a group's next meeting: deferred points, follow-up of items
+    (overdue first, then by owner) and the usual points of a Swedish meeting.
 
     The date comes from --date, else the schedule in the group's minutes ("Tider
-    nästa år"), else the group's usual rhythm. --format md gives text to paste into
-    the invitation e-mail, --format html a page to print.
+    nästa år"), else the group's usual rhythm. The points come from a template
+    (--template, or the setting agenda_template). --format md gives text to paste
+    into the invitation e-mail, --format html a page to print, --format docx the
+    Word "kallelse och dagordning".
 
     Example:
 
         track agenda "Gemensam utvecklingsgrupp"
 
-        track agenda "Ledningsgrupp för utveckling" --format md --output dagordning.md
+        track agenda Brukarrådet --format docx -o kallelse.docx
     """
-    from actiontrack import service
-    from actiontrack.render_agenda import agenda_dict, agenda_html, agenda_markdown, agenda_terminal
+    from actiontrack import i18n, service
+    from actiontrack.render_agenda import agenda_dict
     from actiontrack.usecases.settings import group_or_default
 
+    i18n.set_language(lang.value if lang else None)  # None: decided anew, from the configuration or locale
+    if fmt is AgendaFormat.docx and output is None and sys.stdout.isatty():
+        raise UsageError(
+            i18n._("A Word document is a binary file: give --output FILE.docx (or pipe it into a file).")
+        )
+    outline = None
+    if not review and fmt is not AgendaFormat.json:  # read first: a bad template fails before the database
+        from actiontrack.agenda_outline import read_template
+
+        outline = read_template(template, i18n.language())
     state = state_of(ctx)
-    language = (lang or default_lang()).value
     group = group_or_default(group, "agenda")  # issue 14
     with state.reader() as repo:
         result = service.agenda(repo, group, when=when, today=state.today)
     if review:
         from actiontrack.review import review_agenda
 
-        review_agenda(state, result, language)
+        review_agenda(state, result)
         return
-    if fmt is AgendaFormat.json:
+    if fmt is AgendaFormat.json or outline is None:
         from actiontrack.render import dumps
 
         write_output(dumps(agenda_dict(result)) + "\n", output)
+    elif fmt is AgendaFormat.docx:
+        from actiontrack.render_agenda_docx import agenda_docx
+
+        write_output(agenda_docx(result, outline), output)
     elif fmt is AgendaFormat.md:
-        write_output(agenda_markdown(result, language), output)
+        from actiontrack.render_agenda import agenda_markdown
+
+        write_output(agenda_markdown(result, outline), output)
     elif fmt is AgendaFormat.html:
-        write_output(agenda_html(result, language), output)
+        from actiontrack.render_agenda import agenda_html
+
+        write_output(agenda_html(result, outline), output)
     elif output:
         from rich.console import Console
 
+        from actiontrack.render_agenda import agenda_terminal
+
         with open(os.devnull, "w") as sink:
             recorder = Console(record=True, width=100, file=sink)
-            recorder.print(agenda_terminal(result, language))
+            recorder.print(agenda_terminal(result, outline))
         write_output(recorder.export_text(), output)
     else:
-        console().print(agenda_terminal(result, language))
+        from actiontrack.render_agenda import agenda_terminal
+
+        console().print(agenda_terminal(result, outline))
 
 
 @app.command()
@@ -104,7 +137,10 @@ def digest(
         str | None, typer.Option("--owner", "-o", help="Only this person's items. Default: everyone's.")
     ] = None,
     fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help="Output format.")] = DigestFormat.md,
-    lang: Annotated[Lang | None, typer.Option("--lang", help="Language. Default: from the locale.")] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."),
+    ] = None,
 ) -> None:
     """What each person has open, overdue first: a short text to send them.
 
@@ -112,10 +148,11 @@ def digest(
 
         track digest --owner Leif
     """
-    from actiontrack import service
+    from actiontrack import i18n, service
     from actiontrack.render import dumps, item_dict
     from actiontrack.render_agenda import digest_markdown
 
+    i18n.set_language(lang.value if lang else None)  # None: decided anew, from the configuration or locale
     state = state_of(ctx)
     with state.reader() as repo:
         digests = service.digest(repo, owner=owner, today=state.today)
@@ -126,9 +163,14 @@ def digest(
             )
         )
     elif not digests:
-        say("Nobody has open items." if owner is None else f"{owner} has no open items.", err=True)
+        message = (
+            i18n._("Nobody has open items.")
+            if owner is None
+            else i18n._("{owner} has no open items.").format(owner=owner)
+        )
+        say(message, err=True)
     else:
-        say(digest_markdown(digests, state.today, (lang or default_lang()).value), nl=False)
+        say(digest_markdown(digests, state.today), nl=False)
 
 
 @app.command()

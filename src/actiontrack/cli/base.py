@@ -161,6 +161,7 @@ class AgendaFormat(StrEnum):
     md = "md"
     html = "html"
     json = "json"
+    docx = "docx"  # the Word "kallelse och dagordning" (issue 14)
 
 
 class DigestFormat(StrEnum):

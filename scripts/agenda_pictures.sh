@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The README's pictures of the agenda (issue 14): a sample database from data/, the Swedish
+# HTML and Word agendas of one group, rendered to PNG under docs/ by headless Chromium
+# (HTML) and LibreOffice + pdftoppm (Word). A tool that is not installed is skipped with
+# a note, and the picture it makes is left as it is. Re-run after changing the agenda:
+#
+#   scripts/agenda_pictures.sh            # Debian: apt-get install chromium libreoffice-writer-nogui poppler-utils
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DOCS="$ROOT/docs"
+TRACK="${TRACK:-$ROOT/.venv/bin/track}"
+[ -x "$TRACK" ] || TRACK="$(command -v track)"
+GROUP="Ledningsgrupp för utveckling"
+NOW="2017-12-08T09:00:00+01:00"  # the day after the group's December minutes, as in the README
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$DOCS"
+
+run() { TRACK_CONFIG="$WORK/config.toml" "$TRACK" --db "$WORK/exempel.db" --now "$NOW" "$@"; }
+run import "$ROOT"/data/*.txt --yes >/dev/null 2>"$WORK/import.log" || { cat "$WORK/import.log" >&2; exit 1; }
+run agenda "$GROUP" --lang sv --format html --output "$WORK/dagordning.html"
+run agenda "$GROUP" --lang sv --format docx --output "$WORK/kallelse.docx"
+
+chromium_bin="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
+if [ -n "$chromium_bin" ]; then
+    # --no-sandbox: Chromium refuses to run as root (containers) without it; the page is our own
+    "$chromium_bin" --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+        --window-size=800,1640 --screenshot="$DOCS/agenda-html.png" "file://$WORK/dagordning.html" \
+        >/dev/null 2>&1
+    echo "docs/agenda-html.png"
+else
+    echo "note: no chromium; docs/agenda-html.png left as it is" >&2
+fi
+
+if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then
+    # a profile of its own, so that a LibreOffice the user has open does not swallow the call
+    soffice -env:UserInstallation="file://$WORK/profile" --headless --convert-to pdf \
+        --outdir "$WORK" "$WORK/kallelse.docx" >/dev/null 2>&1
+    pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$WORK/kallelse.pdf" "$DOCS/agenda-word"
+    echo "docs/agenda-word.png"
+else
+    echo "note: no soffice or pdftoppm; docs/agenda-word.png left as it is" >&2
+fi
