@@ -12,9 +12,12 @@ It is decided on the first message, not at import time, and can be set again
 
 from __future__ import annotations
 
-import gettext
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext
 
 DOMAIN = "actiontrack"
 LANGUAGES = ("sv", "en")
@@ -29,6 +32,19 @@ def set_language(language: str | None) -> None:
     global _chosen, _translation
     _chosen = language
     _translation = None
+
+
+def language_in(args: list[str]) -> str | None:
+    """The language a command line asks for with `--lang sv` or `--lang=en`, anywhere in it:
+    the command's help texts are translated when its module is imported, so the language
+    must be known before the command line is parsed (entry.py)."""
+    for n, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[n + 1] if arg == "--lang" and n + 1 < len(args) else arg.partition("=")[2]
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGUAGES:
+            return value
+    return None
 
 
 def language() -> str:
@@ -57,6 +73,8 @@ def _from_environment() -> str:
 def translation() -> gettext.NullTranslations:
     global _translation
     if _translation is None:
+        import gettext  # here, not at import: `track --help` needs only language() (issue 5)
+
         lang = language()
         if lang == "en":
             _translation = gettext.NullTranslations()

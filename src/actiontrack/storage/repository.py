@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from actiontrack.errors import InputError, NotFoundError, PersonError
+from actiontrack.i18n import _
 from actiontrack.models import Kind, Meeting, Owner, OwnerKind, Person, Status
 from actiontrack.storage.reads import GroupRef, Reads
 from actiontrack.storage.tables import (
@@ -74,7 +75,7 @@ class Repository(Reads):
                 return GroupRef(row.id, row.name)  # type: ignore[arg-type]
             found = self.find_group(name)
             if found is None:
-                raise InputError(f"The group '{name}' could not be created; try again.")
+                raise InputError(_("The group '{name}' could not be created; try again.").format(name=name))
         return found
 
     def create_meeting(
@@ -104,8 +105,8 @@ class Repository(Reads):
         )
         if not self._insert_unless_taken(row):
             raise InputError(
-                "The same document was imported from elsewhere at the same moment; it is stored once "
-                "(`track meeting list` shows it)."
+                _("The same document was imported from elsewhere at the same moment; it is stored once "
+                  "(`track meeting list` shows it).")
             )
         return self.get_meeting(row.id)  # type: ignore[arg-type]
 
@@ -115,7 +116,7 @@ class Repository(Reads):
         """Change a meeting's columns (dates as ISO strings); `group` moves it to that group."""
         row = self.session.get(MeetingRow, meeting_id)
         if row is None:
-            raise NotFoundError(f"There is no meeting {meeting_id}; `track meeting list` shows them.")
+            raise NotFoundError(_("There is no meeting {id}; `track meeting list` shows them.").format(id=meeting_id))
         old_group = row.group_id
         if group is not None:
             row.group_id = self.get_or_create_group(group, now).id
@@ -159,7 +160,7 @@ class Repository(Reads):
         self.session.flush()
         meeting = self.session.get(MeetingRow, meeting_id)
         if meeting is None:
-            raise NotFoundError(f"There is no meeting {meeting_id}; `track meeting list` shows them.")
+            raise NotFoundError(_("There is no meeting {id}; `track meeting list` shows them.").format(id=meeting_id))
         self.session.delete(meeting)
         self.session.flush()
         self._drop_group_if_empty(meeting.group_id)
@@ -207,15 +208,15 @@ class Repository(Reads):
     def add_person(self, name: str, organisation: str | None, now: str) -> Person:
         name = " ".join(name.split())
         if not name:
-            raise InputError("A person needs a name.")
+            raise InputError(_("A person needs a name."))
         if self.person_by_name(name) is not None:
-            raise PersonError(f"'{name}' is already known.")
+            raise PersonError(_("'{name}' is already known.").format(name=name))
         row = PersonRow(name=name, organisation=organisation, created_at=now)
         if not self._insert_unless_taken(row):
             # added by another writer a moment ago: the same person, as if they had been there first
             existing = self.person_by_name(name)
             if existing is None:
-                raise PersonError(f"'{name}' could not be added; try again.")
+                raise PersonError(_("'{name}' could not be added; try again.").format(name=name))
             return existing
         return Person(row.id, row.name, row.organisation)
 
@@ -233,7 +234,7 @@ class Repository(Reads):
             if owner.person_id == person_id:
                 return
             other = self.get_person(owner.person_id)
-            raise PersonError(f"'{alias}' is already an alias of {other.name}.")
+            raise PersonError(_("'{alias}' is already an alias of {name}.").format(alias=alias, name=other.name))
         self.session.add(PersonAliasRow(person_id=person_id, alias=key))
         self.session.flush()
 
@@ -343,7 +344,7 @@ class Repository(Reads):
     def _item_row(self, item_id: int) -> ItemRow:
         row = self.session.get(ItemRow, item_id)
         if row is None:
-            raise NotFoundError(f"There is no item {item_id}; `track open` lists the open ones.")
+            raise NotFoundError(_("There is no item {id}; `track open` lists the open ones.").format(id=item_id))
         return row
 
     # --- forgetting a person (issue 6) -----------------------------------------------------------

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from actiontrack.i18n import _
 from actiontrack.models import ExtractedItem, Extraction, Item, Meeting, Owner, OwnerKind, Person, Status
 from actiontrack.people import Roster
 from actiontrack.usecases.common import timestamp
@@ -237,10 +238,10 @@ class _People:
             elif candidates and self.choose is not None:
                 found = self.choose(name, candidates)
             elif candidates:
-                names = " or ".join(sorted(c.name for c in candidates))
+                names = _(" or ").join(sorted(c.name for c in candidates))
                 self.result.warnings.append(
-                    f"'{name}' could be {names}; added as a new person. If it is one of them: "
-                    f'track people merge "{sorted(c.name for c in candidates)[0]}" "{name}".'
+                    _("'{name}' could be {names}; added as a new person. If it is one of them: "
+                      'track people merge "{first}" "{name}".').format(name=name, names=names, first=sorted(c.name for c in candidates)[0])
                 )
         if found is None:
             found = self.repo.add_person(name, organisation, self.stamp)
