@@ -8,22 +8,26 @@ the default. The README's table of settings is generated from SPEC (and checked 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from actiontrack.errors import ConfigError
 
+TYPE_CHECKING = False  # typing, and dataclasses, would cost `track --help` ~9 ms: it reads `language` (issue 14)
+if TYPE_CHECKING:
+    from typing import Any
 
-@dataclass(frozen=True)
+
 class Key:
-    name: str
-    type: type
-    default: Any
-    help: str
-    env: str | None = None  # the environment variable that overrides the file
-    choices: tuple[str, ...] = ()
+    """A setting: name, type, default, help; the environment variable that overrides the file, and
+    the values allowed."""
+
+    __slots__ = ("name", "type", "default", "help", "env", "choices")
+
+    def __init__(
+        self, name: str, type: type, default: Any, help: str, env: str | None = None, choices: tuple[str, ...] = ()
+    ) -> None:
+        self.name, self.type, self.default, self.help, self.env, self.choices = name, type, default, help, env, choices
 
 
 SPEC: tuple[Key, ...] = (
