@@ -7,7 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+try:
+    from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+except ImportError:  # scripts/compile_catalogs.py in a checkout's venv, which has no hatchling
+    BuildHookInterface = object  # type: ignore[assignment,misc]
 
 LOCALE = Path("src/actiontrack/locale")
 

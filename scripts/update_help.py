@@ -1,4 +1,5 @@
-"""Regenerate src/actiontrack/help_text.py from the CLI: run after changing a command's help.
+"""Regenerate src/actiontrack/help_text.py from the CLI: run after changing a command's help
+(or its translation, then after scripts/compile_catalogs.py).
 
 .venv/bin/python scripts/update_help.py
 """
@@ -6,12 +7,12 @@
 from pathlib import Path
 
 from actiontrack.help_text import render_top_level_help
+from actiontrack.i18n import LANGUAGES
 
 target = Path(__file__).resolve().parent.parent / "src" / "actiontrack" / "help_text.py"
 source = target.read_text(encoding="utf-8")
 start = source.index("TOP_LEVEL_HELP = ")
 end = source.index("# end of generated text")
-target.write_text(
-    source[:start] + f"TOP_LEVEL_HELP = {render_top_level_help()!r}\n" + source[end:], encoding="utf-8"
-)
+texts = "".join(f"    {lang!r}: {render_top_level_help(lang)!r},\n" for lang in LANGUAGES)
+target.write_text(source[:start] + "TOP_LEVEL_HELP = {\n" + texts + "}\n" + source[end:], encoding="utf-8")
 print(f"updated {target}")

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from actiontrack.cli import app
+from actiontrack import i18n
+
+i18n.set_language("en")  # the help texts are translated when the commands are imported: English here
+from actiontrack.cli import app  # noqa: E402
+
+i18n.set_language(None)  # then each command decides (root callback), as in a real run
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

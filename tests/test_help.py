@@ -1,8 +1,12 @@
+import pytest
+
 from actiontrack.help_text import TOP_LEVEL_HELP, render_top_level_help
+from actiontrack.i18n import LANGUAGES
 
 
-def test_stored_top_level_help_is_what_typer_renders():
-    assert render_top_level_help() == TOP_LEVEL_HELP, "run: .venv/bin/python scripts/update_help.py"
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_stored_top_level_help_is_what_typer_renders(language):
+    assert render_top_level_help(language) == TOP_LEVEL_HELP[language], "run: .venv/bin/python scripts/update_help.py"
 
 
 def test_track_help_loads_no_cli_framework():
@@ -11,7 +15,7 @@ def test_track_help_loads_no_cli_framework():
 
     code = "import sys; sys.argv = ['track', '--help']; from actiontrack.entry import main; main()"
     result = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0 and result.stdout == TOP_LEVEL_HELP
+    assert result.returncode == 0 and result.stdout == TOP_LEVEL_HELP["en"]
     loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert "actiontrack.help_text" in loaded
     assert not {"typer", "click", "rich", "sqlite3", "dateparser"} & loaded
@@ -47,4 +51,4 @@ def test_track_alone_shows_the_help():
 
     code = "import sys; sys.argv = ['track']; from actiontrack.entry import main; main()"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert (result.returncode, result.stdout) == (0, TOP_LEVEL_HELP)
+    assert (result.returncode, result.stdout) == (0, TOP_LEVEL_HELP["en"])

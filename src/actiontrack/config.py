@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from actiontrack.errors import ConfigError
 from actiontrack.i18n import N_
 
+TYPE_CHECKING = False  # typing, and dataclasses, would cost `track --help` ~9 ms: it reads `language` (issue 14)
+if TYPE_CHECKING:
+    from typing import Any
 
-class Key(NamedTuple):  # not a frozen dataclass: that costs every command ~1.5 ms at start (issue 5)
-    name: str
-    type: type
-    default: Any
-    help: str
-    env: str | None = None  # the environment variable that overrides the file
-    choices: tuple[str, ...] = ()
+
+class Key:
+    """A setting: name, type, default, help; the environment variable that overrides the file, and
+    the values allowed."""
+
+    __slots__ = ("name", "type", "default", "help", "env", "choices")
+
+    def __init__(
+        self, name: str, type: type, default: Any, help: str, env: str | None = None, choices: tuple[str, ...] = ()
+    ) -> None:
+        self.name, self.type, self.default, self.help, self.env, self.choices = name, type, default, help, env, choices
 
 
 SPEC: tuple[Key, ...] = (

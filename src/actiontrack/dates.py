@@ -57,6 +57,7 @@ from actiontrack.dates_meeting import find_meeting_dates as find_meeting_dates
 from actiontrack.dates_meeting import pick_reading as pick_reading
 from actiontrack.dates_unread import unread_date_phrases as unread_date_phrases
 from actiontrack.errors import DateError
+from actiontrack.i18n import _
 
 NUMBERS = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
@@ -126,7 +127,14 @@ def _make_date(year: int | None, month: int, day: int, text: str) -> date:
         return date(2000 if year is None else year, month, day)
     except ValueError:
         when = MONTH_NAMES[month] if year is None else f"{MONTH_NAMES[month]} {year}"
-        raise DateError(f"'{text.strip()}' is not a date: {when} has no day {day}.") from None
+        raise DateError(_("'{text}' is not a date: {month} has no day {day}.").format(text=text.strip(), month=when, day=day)) from None
+
+
+def _weekday_name(n: int) -> str:
+    """A weekday's name in the interface language (calendar.day_name follows the C locale)."""
+    from actiontrack.i18n import language
+
+    return WEEKDAY_NAMES[n] if language() == "sv" else calendar.day_name[n]
 
 
 class WeekdayMismatch(DateError):
@@ -136,7 +144,7 @@ class WeekdayMismatch(DateError):
 def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
     day, month = int(m["day"]), _month_of(m["month"])
     if not 1 <= month <= 12:
-        raise DateError(f"'{m[0]}' is not a date: there is no month {month}.")
+        raise DateError(_("'{text}' is not a date: there is no month {month}.").format(text=m[0], month=month))
     year_text = m["year"]
     weekday = WEEKDAYS[fold(m["weekday"])] if m.groupdict().get("weekday") else None
     if year_text:
@@ -149,8 +157,8 @@ def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
         d = _next_on_or_after(ctx.base, lambda y: date(y, month, day))
     if weekday is not None and d.weekday() != weekday:
         raise (DateError if year_text else WeekdayMismatch)(
-            f"'{m[0].strip()}' contradicts itself: {format_swedish(d)} is a {calendar.day_name[d.weekday()]}, "
-            f"not a {calendar.day_name[weekday]}."
+            _("'{text}' contradicts itself: {date} is a {weekday}, not a {named}.").format(
+                text=m[0].strip(), date=format_swedish(d), weekday=_weekday_name(d.weekday()), named=_weekday_name(weekday))  # fmt: skip
         )
     return d, {"day": day, "month": month, "year": d.year if year_text else None, "weekday": weekday}
 
@@ -158,7 +166,7 @@ def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
 def _iso(m: re.Match[str], ctx: Context) -> Resolved:
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
     if not 1 <= month <= 12:
-        raise DateError(f"'{m[0]}' is not a date: there is no month {month}.")
+        raise DateError(_("'{text}' is not a date: there is no month {month}.").format(text=m[0], month=month))
     return _make_date(year, month, day, m[0]), {"day": day, "month": month, "year": year}
 
 
@@ -172,7 +180,7 @@ _NUMBER_LABEL = r"(?i)(?<![\wåäö])(?:version|ver|v|rev|utgåva|§|punkt|avsni
 
 def _dotted(m: re.Match[str], ctx: Context) -> Resolved:
     if re.search(_NUMBER_LABEL, m.string[max(0, m.start() - 12) : m.start()]):
-        raise _NotADate(f"'{m[0]}' is a number, not a date.")
+        raise _NotADate(_("'{text}' is a number, not a date.").format(text=m[0]))
     return _day_month(m, ctx)
 
 
@@ -181,14 +189,14 @@ def _compact(m: re.Match[str], ctx: Context) -> Resolved:
     try:
         return _iso(m, ctx)
     except DateError:
-        raise _NotADate(f"'{m[0]}' is not a date.") from None
+        raise _NotADate(_("'{text}' is not a date.").format(text=m[0])) from None
 
 
 def _day_of_month(m: re.Match[str], ctx: Context) -> Resolved:
     """ "den 13:e": the next 13th on or after the base; "den 13 nästa månad": next month's."""
     day = int(m["day"])
     if not 1 <= day <= 31:
-        raise DateError(f"'{m[0]}' is not a date: no month has a day {day}.")
+        raise DateError(_("'{text}' is not a date: no month has a day {day}.").format(text=m[0], day=day))
     first = date(ctx.base.year, ctx.base.month, 1)
     if m["which"] and m["which"].lower() in ("nästa", "kommande"):
         first = _add_months(first, 1)
@@ -281,14 +289,14 @@ def _iso_week(m: re.Match[str], ctx: Context) -> Resolved:
     if m["year"]:
         year = int(m["year"])
         if not 1 <= week <= _weeks_in(year):
-            raise DateError(f"'{m[0]}' is not a date: {year} has weeks 1 to {_weeks_in(year)}.")
+            raise DateError(_("'{text}' is not a date: {year} has weeks 1 to {weeks}.").format(text=m[0], year=year, weeks=_weeks_in(year)))
         return _friday_of_iso_week(year, week), {}
     if not 1 <= week <= 53:
-        raise DateError(f"'{m[0]}' is not a date: a year has at most 53 weeks.")
+        raise DateError(_("'{text}' is not a date: a year has at most 53 weeks.").format(text=m[0]))
     for year in (ctx.base.year, ctx.base.year + 1):
         if week <= _weeks_in(year) and _friday_of_iso_week(year, week) >= ctx.base:
             return _friday_of_iso_week(year, week), {}
-    raise DateError(f"'{m[0]}' is not a date: neither {ctx.base.year} nor the next year has week {week}.")
+    raise DateError(_("'{text}' is not a date: neither {year} nor the next year has week {week}.").format(text=m[0], year=ctx.base.year, week=week))
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Resolved:
@@ -610,20 +618,20 @@ def parse_date(expr: str, base: date, *, next_meeting: date | None = None) -> da
     """
     variants = _variants(expr)
     if not variants:
-        raise DateError("An empty text is not a date.")
+        raise DateError(_("An empty text is not a date."))
     ctx = Context(base, next_meeting)
     for text in variants:
         for _name, pattern, resolve in rules():
             m = pattern.fullmatch(text)
             if m:
-                d, _ = resolve(m, ctx)
+                d, _how = resolve(m, ctx)
                 if d is None:
-                    raise DateError(f"'{expr}' refers to the next meeting, and its date is not known.")
+                    raise DateError(_("'{text}' refers to the next meeting, and its date is not known.").format(text=expr))
                 return d
     d = _dateparser_fallback(variants[-1], base)
     if d is None:
         raise DateError(
-            f"'{expr}' is not a date that actiontrack understands (try '15 mars', 'fredag', 'vecka 12')."
+            _("'{text}' is not a date that actiontrack understands (try '15 mars', 'fredag', 'vecka 12').").format(text=expr)
         )
     return d
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from actiontrack.errors import DateError
+from actiontrack.i18n import _
 
 # How Swedes write months and weekdays.
 MONTHS = {
@@ -125,7 +126,7 @@ def next_on_or_after(base: date, make: Callable[[int], date]) -> date:
             continue
         if d >= base:
             return d
-    raise DateError(f"No such day within eight years of {base.isoformat()}.")
+    raise DateError(_("No such day within eight years of {date}.").format(date=base.isoformat()))
 
 
 def friday_of_iso_week(year: int, week: int) -> date:

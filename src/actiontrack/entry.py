@@ -18,10 +18,18 @@ import sys
 
 
 def main() -> None:
-    if sys.argv[1:] in ([], ["--help"], ["-h"]):  # `track` alone shows the help too
+    from actiontrack.i18n import language, language_in, set_language
+
+    args = sys.argv[1:]
+    set_language(language_in(args))  # before the commands' help texts are translated (issue 14)
+    if args[:1] == ["--lang"] and language_in(args[:2]):
+        args = args[2:]
+    elif args[:1] and args[0].startswith("--lang=") and language_in(args[:1]):
+        args = args[1:]
+    if args in ([], ["--help"], ["-h"]):  # `track` alone shows the help too
         from actiontrack.help_text import TOP_LEVEL_HELP
 
-        sys.stdout.write(TOP_LEVEL_HELP)
+        sys.stdout.write(TOP_LEVEL_HELP[language()])
         _exit(0)
     from actiontrack.cli import main as run
 

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import DocumentError
+from actiontrack.i18n import _
 from actiontrack.models import Item, Kind, Meeting, Owner, OwnerKind, Person, ScheduledMeeting, Status
 from actiontrack.render import history_dict, item_dict, items_csv
 
@@ -125,14 +126,14 @@ def restore_json(repo: Repository, text: str, *, now: str) -> RestoreResult:
     try:
         data = json.loads(text)
     except ValueError as e:
-        raise DocumentError(f"This is not an actiontrack JSON export: {e}.") from None
+        raise DocumentError(_("This is not an actiontrack JSON export: {reason}.").format(reason=e)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise DocumentError("This is not an actiontrack JSON export (made by `track export --format json`).")
+        raise DocumentError(_("This is not an actiontrack JSON export (made by `track export --format json`)."))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise DocumentError(f"This export has no version actiontrack knows ({version!r}); it was not made by track export.")
+        raise DocumentError(_("This export has no version actiontrack knows ({version}); it was not made by track export.").format(version=repr(version)))
     if version > VERSION:
-        raise DocumentError("This export was made by a newer actiontrack; upgrade actiontrack to read it.")
+        raise DocumentError(_("This export was made by a newer actiontrack; upgrade actiontrack to read it."))
     from actiontrack.export_check import check_export, without_nul
 
     check_export(data)

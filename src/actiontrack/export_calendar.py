@@ -18,8 +18,9 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
+from actiontrack.i18n import _
 from actiontrack.models import Item, Meeting, ScheduledMeeting, Status
-from actiontrack.render import GROUP_SV, visible
+from actiontrack.render import visible
 
 PRODID = "-//actiontrack//track export//SV"
 REMINDER = timedelta(hours=-15)  # from the start of the all-day event: 09:00 the day before
@@ -54,11 +55,11 @@ def _meeting_uid(group: str, day: date) -> str:
 
 
 def _description(item: Item) -> str:
-    lines = [f"Ansvarig: {', '.join(o.name for o in item.owners) or GROUP_SV}"]
+    lines = [_("Owner: {owners}").format(owners=", ".join(o.name for o in item.owners) or _("the group"))]
     if item.meeting:
-        lines.append(f"Från mötet: {item.meeting.group} {item.meeting.date or ''}".rstrip())
+        lines.append(_("From meeting: {meeting}").format(meeting=f"{item.meeting.group} {item.meeting.date or ''}").rstrip())
     if item.source:
-        lines.append(f"Källa: {item.source}")
+        lines.append(_("Source: {source}").format(source=item.source))
     return visible("\n".join(lines))
 
 

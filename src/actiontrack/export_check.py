@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from actiontrack.errors import DocumentError
+from actiontrack.i18n import _
 from actiontrack.models import Kind, OwnerKind, Status
 
 
@@ -44,7 +45,7 @@ _EXPORT: dict[str, Any] = {
 
 def _check(value: Any, spec: Any, where: str) -> None:
     def fail(what: str) -> None:
-        raise DocumentError(f"This export cannot be read: {where or 'the file'} {what}.")
+        raise DocumentError(_("This export cannot be read: {where} {what}.").format(where=where or _("the file"), what=what))
 
     def inner(piece: str) -> str:
         return f"{where}, {piece}" if where else piece
@@ -52,7 +53,7 @@ def _check(value: Any, spec: Any, where: str) -> None:
     options = spec if isinstance(spec, tuple) else (spec,)
     if value is None:
         if None not in options:
-            fail("is missing")
+            fail(_("is missing"))
         return
     for option in options:
         if option is None:
@@ -67,27 +68,28 @@ def _check(value: Any, spec: Any, where: str) -> None:
             if not isinstance(value, list):
                 continue
             for n, element in enumerate(value, start=1):
-                _check(element, option[0], inner(f"entry {n}"))
+                _check(element, option[0], inner(_("entry {n}").format(n=n)))
             return
         if isinstance(option, set):
             if value in option:
                 return
-            fail(f"is {value!r}, not one of {', '.join(sorted(option))}")
+            fail(_("is {value}, not one of {choices}").format(value=repr(value), choices=", ".join(sorted(option))))
         if option == "date":
             if isinstance(value, str):
                 try:
                     date.fromisoformat(value)
                     return
                 except ValueError:
-                    fail(f"is '{value}', not a date (YYYY-MM-DD)")
+                    fail(_("is '{value}', not a date (YYYY-MM-DD)").format(value=value))
             continue
         if isinstance(option, type) and isinstance(value, option) and not (
             isinstance(value, bool) and option is not bool
         ):
             if isinstance(value, str) and not value.strip() and None not in options:
-                fail("is empty")
+                fail(_("is empty"))
             return
-    fail(f"is {type(value).__name__} {json.dumps(value, ensure_ascii=False, default=str)[:40]}, not what an export holds")
+    shown = json.dumps(value, ensure_ascii=False, default=str)[:40]
+    fail(_("is {type} {value}, not what an export holds").format(type=type(value).__name__, value=shown))
 
 
 def without_nul(value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""Items as an Excel workbook (issue 14): one row per item, Swedish headers, real dates.
+"""Items as an Excel workbook (issue 14): one row per item, headers in the interface language, real dates.
 
 openpyxl is imported inside `xlsx()` only, so no other command pays for it (issue 5).
 Text that others wrote goes through `render.csv_cell`, as in the CSV: a cell never starts a
@@ -11,13 +11,12 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from actiontrack.models import Item, Kind, Status
-from actiontrack.render import GROUP_SV, csv_cell, local_time
+from actiontrack.i18n import N_, _
+from actiontrack.models import Item
+from actiontrack.render import KIND_LABELS, STATUS_LABELS, csv_cell, label, local_time
 
-HEADERS = ["ID", "Typ", "Status", "Klart senast", "Ansvariga", "Åtgärd", "Grupp", "Mötesdatum", "Ämne",
-           "Källa", "Skapad", "Avslutad"]  # fmt: skip
-KIND_SV = {Kind.ACTION: "åtgärd", Kind.DEFERRED: "bordlagd"}
-STATUS_SV = {Status.OPEN: "öppen", Status.DONE: "klar", Status.DROPPED: "struken"}
+HEADERS = [N_("ID"), N_("Kind"), N_("Status"), N_("Due"), N_("Owners"), N_("Item"), N_("Group"),
+           N_("Meeting date"), N_("Topic"), N_("Source"), N_("Created"), N_("Closed")]  # fmt: skip
 
 DATE_FORMAT = "yyyy-mm-dd"  # how Swedish Excel shows a date; the cell holds a date all the same
 TIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -29,8 +28,8 @@ def item_row(item: Item) -> list[Any]:
     c = csv_cell
     meeting = item.meeting
     return [
-        item.id, KIND_SV[item.kind], STATUS_SV[item.status], item.due,
-        c(", ".join(o.name for o in item.owners) or GROUP_SV), c(item.text),
+        item.id, label(KIND_LABELS, item.kind.value), label(STATUS_LABELS, item.status.value), item.due,
+        c(", ".join(o.name for o in item.owners) or _("the group")), c(item.text),
         c(meeting.group) if meeting else None, meeting.date if meeting else None,
         c(item.topic) if item.topic else None, c(item.source) if item.source else None,
         local_time(item.created_at), local_time(item.closed_at),
@@ -45,20 +44,21 @@ def xlsx(items: Sequence[Item]) -> bytes:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "Åtgärder"
-    sheet.append(HEADERS)
+    sheet.title = _("Items")
+    headers = [_(h) for h in HEADERS]
+    sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    widths = [len(h) for h in HEADERS]
+    widths = [len(h) for h in headers]
     for item in items:
         row = item_row(item)
         sheet.append(row)
         for n, value in enumerate(row):
             widths[n] = max(widths[n], _width(value))
-    for column in (4, 8):  # Klart senast, Mötesdatum
+    for column in (4, 8):  # Due, Meeting date
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = DATE_FORMAT
-    for column in (11, 12):  # Skapad, Avslutad
+    for column in (11, 12):  # Created, Closed
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = TIME_FORMAT
     wrap = Alignment(wrap_text=True, vertical="top")

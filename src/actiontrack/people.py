@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from actiontrack.errors import PersonError
+from actiontrack.i18n import _
 from actiontrack.models import Person
 from actiontrack.names_sv import FIRST_NAMES, first_name_forms, formal_forms
 
@@ -116,14 +117,14 @@ class Roster:
         if len(found) == 1:
             return found[0].person
         if not found:
-            example = name if " " in name else f"{name} Efternamn"
+            example = name if " " in name else _("{name} Surname").format(name=name)
             close = self.closest(name)
-            hint = f" (closest: {', '.join(close)})" if close else ""
+            hint = _(" (closest: {names})").format(names=", ".join(close)) if close else ""
             raise PersonError(
-                f"Nobody called '{name}' is known{hint}. Add them first: track people add \"{example}\"."
+                _("Nobody called '{name}' is known{hint}. Add them first: track people add \"{example}\".").format(name=name, hint=hint, example=example)
             )
         names = ", ".join(sorted(m.person.name for m in found))
-        raise PersonError(f"'{name}' could be any of: {names}. Give the full name.")
+        raise PersonError(_("'{name}' could be any of: {names}. Give the full name.").format(name=name, names=names))
 
 
 class PeopleStore(Protocol):

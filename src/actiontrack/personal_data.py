@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from actiontrack.i18n import N_, _
 from actiontrack.models import Item, Meeting, Person
 from actiontrack.service import find_person
 
@@ -39,8 +40,10 @@ if TYPE_CHECKING:
     from actiontrack.storage.reads import Reads
     from actiontrack.storage.repository import Repository
 
-REMOVED = "removed person"  # what a forgotten person becomes, as owner and in every stored text
-REMOVED_CONTACT = "removed contact"  # an e-mail address or phone number of theirs
+# What a forgotten person becomes, as owner and in every stored text, and an e-mail address or
+# phone number of theirs: in the interface language of `person forget` ("borttagen person", issue 14)
+REMOVED = N_("removed person")
+REMOVED_CONTACT = N_("removed contact")
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w+])(?:\+46[ -]?(?:\(0\)[ -]?)?|0)\d{1,3}(?:[ -]?\d){5,9}(?!\w)")
@@ -171,7 +174,7 @@ class Names:
 
         for m in EMAIL.finditer(text):
             if (self.full and self.full.search(m.group())) or self._own_address(m.group()):
-                spans.append((m.start(), m.end(), REMOVED_CONTACT))
+                spans.append((m.start(), m.end(), _(REMOVED_CONTACT)))
         names = [m.span() for m in self.full.finditer(text)] if self.full else []
         for pattern in (
             self.surname,
@@ -188,12 +191,12 @@ class Names:
         for start, end in sorted(names, key=lambda span: (span[0], -span[1])):  # longest first
             if not free(start, end):
                 continue
-            spans.append((start, end, REMOVED))
+            spans.append((start, end, _(REMOVED)))
             window = text[end : end + CONTACT_WINDOW].split("\n", 1)[0]
             for contact in (*EMAIL.finditer(window), *PHONE.finditer(window)):
                 s, e = end + contact.start(), end + contact.end()
                 if free(s, e):
-                    spans.append((s, e, REMOVED_CONTACT))
+                    spans.append((s, e, _(REMOVED_CONTACT)))
         return sorted(spans)
 
     def scrub(self, text: str | None, scope: Scope) -> str | None:
@@ -213,7 +216,7 @@ class Names:
         if tokens:
             pattern = re.compile(r"(?<![^\W_\d])(?:" + _alternatives(tokens) + r")(?![^\W_\d])")
             for m in reversed(list(pattern.finditer(_fold_keep_length(out)))):
-                out = out[: m.start()] + REMOVED + out[m.end() :]
+                out = out[: m.start()] + _(REMOVED) + out[m.end() :]
         return out
 
     def scrub_json(self, detail: str, scope: Scope) -> str:
@@ -381,6 +384,6 @@ def forget_person(repo: Repository, name: str, *, now: datetime) -> PersonData:
     data = _data(repo, person, plan)
     for change in plan.changes:
         repo.rewrite_row(change.table, change.row_id, change.values)
-    repo.forget_person(person.id, replacement=REMOVED)  # type: ignore[arg-type]
+    repo.forget_person(person.id, replacement=_(REMOVED))  # type: ignore[arg-type]
     repo.set_setting(CLEANUP_PENDING, timestamp(now))  # until purge() has cleaned the file
     return data

@@ -16,7 +16,24 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from actiontrack.i18n import N_, _, language
 from actiontrack.models import Extraction, HistoryEntry, Item, Meeting, Person, Status
+
+# Words of the data as tables and `show` name them; JSON and CSV keep the English values.
+KIND_LABELS = {"action": N_("action"), "deferred": N_("deferred")}
+STATUS_LABELS = {"open": N_("open"), "done": N_("done"), "dropped": N_("dropped")}
+OWNER_KIND_LABELS = {"person": N_("person"), "organisation": N_("organisation")}
+HISTORY_ACTIONS = {"created": N_("created"), "edited": N_("edited"), "done": N_("done"), "reopened": N_("reopened"),
+                   "dropped": N_("dropped"), "noted": N_("noted"), "kept": N_("kept"), "updated": N_("updated")}  # fmt: skip
+HISTORY_FIELDS = {"text": N_("text"), "owners": N_("owners"), "due": N_("due"), "kind": N_("kind"),
+                  "topic": N_("topic"), "date": N_("date"), "note": N_("note"), "reason": N_("reason"),
+                  "was": N_("was"), "imported_from": N_("imported from"), "updated_from": N_("updated from"),
+                  "source": N_("source"), "line": N_("line")}  # fmt: skip
+
+
+def label(table: dict[str, str], value: str) -> str:
+    """A value of the data (a kind, a status, a history action) in the interface language."""
+    return _(table[value]) if value in table else value
 
 # --- text that others wrote: never raw to a terminal, a spreadsheet or an e-mail (issue 13) ------
 
@@ -125,7 +142,8 @@ def person_dict(person: Person) -> dict[str, Any]:
 
 def explain_lines(extraction: Extraction) -> str:
     """Each sentence's path through the extractor, a line each: line, block, context, verdict, rule."""
-    out = ["Line  Block      Verdict                   Rule            Sentence"]
+    # TRANSLATORS: column headings; keep each word where it starts (the columns are 6, 11, 26 and 16 wide)
+    out = [_("Line  Block      Verdict                   Rule            Sentence")]
     for step in extraction.steps:
         where = f" [{step.context}]" if step.context else ""
         text = step.text if len(step.text) <= 90 else step.text[:89] + "…"
@@ -193,9 +211,6 @@ CSV_COLUMNS = ["id", "kind", "status", "due", "owners", "text", "group", "meetin
                "source", "created_at", "closed_at"]  # fmt: skip
 
 
-GROUP_SV = "gruppen"  # the owner of an item nobody was named for, in what Swedish users read
-
-
 def local_time(stamp: str | None) -> datetime | None:
     """A stored UTC time (ISO-8601) as this computer's local time, without an offset: what Excel shows."""
     if not stamp:
@@ -205,12 +220,13 @@ def local_time(stamp: str | None) -> datetime | None:
 
 def items_csv(items: Iterable[Item], *, delimiter: str = ",", swedish: bool = False) -> str:
     """The items as CSV. `swedish` is the file for Swedish Excel (issue 14): local times rather
-    than UTC offsets and "gruppen" rather than an empty owner; the delimiter is the caller's."""
+    than UTC offsets and "gruppen" (the group, in the interface language) rather than an empty
+    owner; the delimiter is the caller's."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n", delimiter=delimiter)
     writer.writerow(CSV_COLUMNS)
     c = csv_cell
-    nobody = GROUP_SV if swedish else ""
+    nobody = _("the group") if swedish else ""
 
     def when(stamp: str | None) -> str:
         if not swedish:
@@ -237,12 +253,18 @@ def items_lines(items: Iterable[Item], today: date) -> Iterable[str]:
     for it in items:
         due = it.due.isoformat() if it.due else "-"
         flag = "!" if it.is_overdue(today) else " "
-        owners = ", ".join(o.name for o in it.owners) or "the group"
-        text = it.text if it.kind.value == "action" else f"[deferred] {it.text}"
-        if it.status is not Status.OPEN:
-            text = f"({it.status.value}) {text}"
+        owners = ", ".join(o.name for o in it.owners) or _("the group")
+        text = _item_text(it)
         origin = f"  ({_meeting_label(it)})" if it.meeting else ""
         yield visible(f"{it.id:>6} {flag}{due:<10}  {owners}: {text}{origin}")
+
+
+def _item_text(it: Item) -> str:
+    """The item's text, with "[deferred]" and a status that is not open in front."""
+    text = it.text if it.kind.value == "action" else _("[deferred] {text}").format(text=it.text)
+    if it.status is not Status.OPEN:
+        text = _("({status}) {text}").format(status=label(STATUS_LABELS, it.status.value), text=text)
+    return text
 
 
 # --- rich --------------------------------------------------------------------------------
@@ -269,22 +291,20 @@ def items_table(items: Sequence[Item], today: date, title: str | None = None) ->
     # Narrow terminals wrap at spaces and never cut a word off with "…" (issue 12): each column
     # is as wide as its longest word (up to what fits in 80 columns), and only longer words
     # (an e-mail address) are folded.
-    owners_words = [w for it in items for o in it.owners for w in o.name.split()] or ["group"]
+    owners_words = [w for it in items for o in it.owners for w in o.name.split()] or [_("group")]
     table = Table(title=title, show_lines=False, expand=False)
-    table.add_column("ID", justify="right", style="bold", no_wrap=True)
-    table.add_column("Due", no_wrap=True)
-    table.add_column("Owner", overflow="fold", min_width=min(14, max(map(len, owners_words))), max_width=20)
-    text_words = [w for it in items for w in it.text.split()] or ["item"]
-    table.add_column("Item", ratio=3, overflow="fold", min_width=max(16, min(24, max(map(len, text_words)))))
-    table.add_column("From meeting", style="dim", ratio=1, overflow="fold", min_width=10, max_width=18)
+    table.add_column(_("ID"), justify="right", style="bold", no_wrap=True)
+    table.add_column(_("Due"), no_wrap=True)
+    table.add_column(_("Owner"), overflow="fold", min_width=min(14, max(map(len, owners_words))), max_width=20)
+    text_words = [w for it in items for w in it.text.split()] or [_("item")]
+    table.add_column(_("Item"), ratio=3, overflow="fold", min_width=max(16, min(24, max(map(len, text_words)))))
+    table.add_column(_("From meeting"), style="dim", ratio=1, overflow="fold", min_width=10, max_width=18)
     for it in items:
         due = Text(it.due.isoformat() if it.due else "–")
         if it.is_overdue(today):
-            due = Text(f"{it.due.isoformat()}\noverdue", style="bold red")  # type: ignore[union-attr]
-        text = it.text if it.kind.value == "action" else f"[deferred] {it.text}"
-        if it.status is not Status.OPEN:
-            text = f"({it.status.value}) {text}"
-        owners = ", ".join(o.name for o in it.owners) or "the group"
+            due = Text(f"{it.due.isoformat()}\n" + _("overdue"), style="bold red")  # type: ignore[union-attr]
+        text = _item_text(it)
+        owners = ", ".join(o.name for o in it.owners) or _("the group")
         table.add_row(str(it.id), due, _plain(owners), _plain(text), _plain(_meeting_label(it)))
     return table
 
@@ -299,27 +319,29 @@ def item_detail(item: Item, today: date) -> Any:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    facts.add_row("Kind", item.kind.value)
-    facts.add_row("Status", item.status.value + (" (overdue)" if item.is_overdue(today) else ""))
+    facts.add_row(_("Kind"), label(KIND_LABELS, item.kind.value))
     facts.add_row(
-        "Owners", _plain(", ".join(f"{o.name} ({o.kind.value})" for o in item.owners) or "the group")
+        _("Status"), label(STATUS_LABELS, item.status.value) + (" " + _("(overdue)") if item.is_overdue(today) else "")
     )
-    facts.add_row("Due", f"{item.due.isoformat()} ({format_swedish(item.due)})" if item.due else "–")
-    facts.add_row("Meeting", _plain(f"#{item.meeting.id} {_meeting_label(item)}" if item.meeting else "–"))
+    owners = ", ".join(f"{o.name} ({label(OWNER_KIND_LABELS, o.kind.value)})" for o in item.owners)
+    facts.add_row(_("Owners"), _plain(owners or _("the group")))
+    facts.add_row(_("Due"), f"{item.due.isoformat()} ({format_swedish(item.due)})" if item.due else "–")
+    facts.add_row(_("Meeting"), _plain(f"#{item.meeting.id} {_meeting_label(item)}" if item.meeting else "–"))
     if item.topic:
-        facts.add_row("Topic", _plain(item.topic))
+        facts.add_row(_("Topic"), _plain(item.topic))
     if item.source:
+        quoted = f"“{item.source}”"
         facts.add_row(
-            "Source", _plain(f"line {item.line}: “{item.source}”" if item.line else f"“{item.source}”")
+            _("Source"), _plain(_("line {line}: {source}").format(line=item.line, source=quoted) if item.line else quoted)
         )
     if item.confidence is not None:
-        facts.add_row("Confidence", f"{item.confidence:.2f}")
-    history = Table(title="History", show_header=True, title_justify="left")
-    history.add_column("When")
-    history.add_column("What")
-    history.add_column("Detail")
+        facts.add_row(_("Confidence"), f"{item.confidence:.2f}")
+    history = Table(title=_("History"), show_header=True, title_justify="left")
+    history.add_column(_("When"))
+    history.add_column(_("What"))
+    history.add_column(_("Detail"))
     for h in item.history:
-        history.add_row(h.at[:16].replace("T", " "), h.action, _plain(history_words(h.detail)))
+        history.add_row(h.at[:16].replace("T", " "), label(HISTORY_ACTIONS, h.action), _plain(history_words(h.detail)))
     return Group(Panel(facts, title=_plain(f"#{item.id} {item.text}"), title_align="left"), history)
 
 
@@ -327,17 +349,21 @@ def history_words(detail: dict[str, object]) -> str:
     """A history entry as a person reads it: "owners: Anna Lindqvist, Bo Pettersson -> Anna
     Lindqvist; due: none -> 15 January 2027", not Python lists."""
 
-    def word(value: object) -> str:
+    from actiontrack.dates import format_swedish
+
+    def word(value: object, key: str = "") -> str:
         if value is None or value == [] or value == "":
-            return "none"
+            return _("none")
         if isinstance(value, list):
-            return ", ".join(word(v) for v in value)
+            return ", ".join(word(v, key) for v in value)
         if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
             try:
                 d = date.fromisoformat(value)
             except ValueError:
                 return value
-            return f"{d.day} {d:%B} {d.year}"
+            return format_swedish(d) if language() == "sv" else f"{d.day} {d:%B} {d.year}"
+        if isinstance(value, str) and key == "was":  # the status it had
+            return label(STATUS_LABELS, value)
         return str(value)
 
     parts = []
@@ -347,9 +373,9 @@ def history_words(detail: dict[str, object]) -> str:
             and len(value) == 2
             and key in ("text", "owners", "due", "kind", "topic", "date")
         ):
-            parts.append(f"{key}: {word(value[0])} -> {word(value[1])}")
+            parts.append(f"{label(HISTORY_FIELDS, key)}: {word(value[0], key)} -> {word(value[1], key)}")
         else:
-            parts.append(f"{key}: {word(value)}")
+            parts.append(f"{label(HISTORY_FIELDS, key)}: {word(value, key)}")
     return "; ".join(parts)
 
 
@@ -361,31 +387,32 @@ def extraction_table(extraction: Extraction) -> Any:
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
-    when = m.date.isoformat() if m.date else (f"????-{m.partial_date[0]:02d}-{m.partial_date[1]:02d} (year unknown)" if m.partial_date else "?")
+    partial = f"????-{m.partial_date[0]:02d}-{m.partial_date[1]:02d} " + _("(year unknown)") if m.partial_date else "?"
+    when = m.date.isoformat() if m.date else partial
     time = f", {m.time_start}" + (f"–{m.time_end}" if m.time_end else "") if m.time_start else ""
-    head.add_row("Meeting", _plain(f"{m.title or '?'} {when}{time}"))
+    head.add_row(_("Meeting"), _plain(f"{m.title or '?'} {when}{time}"))
     if m.year_inferred:
-        head.add_row("Year", _plain(m.year_inferred))
-    head.add_row("Attendees", _plain(", ".join(a.name for a in m.attendees) or "–"))
+        head.add_row(_("Year"), _plain(m.year_inferred))
+    head.add_row(_("Attendees"), _plain(", ".join(a.name for a in m.attendees) or "–"))
     if m.absent:
-        head.add_row("Absent", _plain(", ".join(a.name for a in m.absent)))
-    head.add_row("Secretary", _plain(m.secretary or "–"))
-    head.add_row("Next meeting", m.next_meeting.isoformat() if m.next_meeting else "–")
+        head.add_row(_("Absent"), _plain(", ".join(a.name for a in m.absent)))
+    head.add_row(_("Secretary"), _plain(m.secretary or "–"))
+    head.add_row(_("Next meeting"), m.next_meeting.isoformat() if m.next_meeting else "–")
     if m.schedule:
-        head.add_row("Schedule", ", ".join(s.date.isoformat() for s in m.schedule))
+        head.add_row(_("Schedule"), ", ".join(s.date.isoformat() for s in m.schedule))
     table = Table(show_lines=True)
     table.add_column("#", justify="right")
-    table.add_column("Kind")
-    table.add_column("Owner")
-    table.add_column("Due", no_wrap=True)
-    table.add_column("Item", ratio=3)
-    table.add_column("Line", justify="right", style="dim")
+    table.add_column(_("Kind"))
+    table.add_column(_("Owner"))
+    table.add_column(_("Due"), no_wrap=True)
+    table.add_column(_("Item"), ratio=3)
+    table.add_column(_("Line"), justify="right", style="dim")
     for n, it in enumerate(extraction.items, start=1):
         what = _plain(it.text)
         if it.kind.value != "action":
             what.append("\n" + it.source, style="dim")
         table.add_row(
-            str(n), it.kind.value, _plain(", ".join(o.name for o in it.owners) or "the group"),
+            str(n), label(KIND_LABELS, it.kind.value), _plain(", ".join(o.name for o in it.owners) or _("the group")),
             it.due.isoformat() if it.due else "–", what, str(it.line),
         )  # fmt: skip
     return Group(head, table)
@@ -398,12 +425,12 @@ def meetings_table(meetings: Sequence[Meeting], current: int | None) -> Any:
 
     longest = max((len(w) for m in meetings for w in m.group.split()), default=5)
     table = Table()
-    table.add_column("ID", no_wrap=True)
-    table.add_column("Group", min_width=min(30, longest), overflow="fold")  # names kept whole
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Place", ratio=1, overflow="fold")
-    table.add_column("Items", justify="right", no_wrap=True)
-    table.add_column("Source", ratio=1, overflow="fold")
+    table.add_column(_("ID"), no_wrap=True)
+    table.add_column(_("Group"), min_width=min(30, longest), overflow="fold")  # names kept whole
+    table.add_column(_("Date"), no_wrap=True)
+    table.add_column(_("Place"), ratio=1, overflow="fold")
+    table.add_column(_("Items"), justify="right", no_wrap=True)
+    table.add_column(_("Source"), ratio=1, overflow="fold")
     for m in meetings:
         group = _plain(m.group)
         if m.title and m.title != m.group:  # the title, under the group, when it says more
@@ -421,7 +448,7 @@ def people_table(people: Sequence[Person]) -> Any:
     from rich.table import Table
 
     table = Table()
-    for col in ("ID", "Name", "Organisation", "Aliases"):
+    for col in (_("ID"), _("Name"), _("Organisation"), _("Aliases")):
         table.add_column(col)
     for p in people:
         table.add_row(str(p.id), _plain(p.name), _plain(p.organisation or ""), _plain(", ".join(p.aliases)))

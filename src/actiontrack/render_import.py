@@ -6,25 +6,27 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from actiontrack.i18n import N_, _, ngettext
+from actiontrack.render import HISTORY_FIELDS, STATUS_LABELS, label
+
 if TYPE_CHECKING:
     from actiontrack.usecases.documents import ImportResult
     from actiontrack.usecases.versions import Update
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+KEPT_BECAUSE = {"edited by hand": N_("edited by hand")}  # why an update leaves an item as it is (versions.py)
 
 
 def _value(field: str, value: object) -> str:
     if value is None or value == []:
-        return "none"
+        return _("none")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
 
 
 def _change(field: str, old: object, new: object) -> str:
-    return f"{field}: {_value(field, old)} -> {_value(field, new)}"
+    return f"{label(HISTORY_FIELDS, field)}: {_value(field, old)} -> {_value(field, new)}"
 
 
 def update_lines(update: Update) -> list[str]:
@@ -32,39 +34,50 @@ def update_lines(update: Update) -> list[str]:
     lines = []
     if update.date:
         old, new = update.date
-        lines.append(f"  date: {old.isoformat() if old else 'none'} -> {new.isoformat() if new else 'none'}")
+        lines.append("  " + _change("date", old.isoformat() if old else None, new.isoformat() if new else None))
     for change in update.changed:
         what = "; ".join(_change(f, o, n) for f, (o, n) in change.changes.items())
-        lines.append(f"  changed #{change.item.id}: {what}")
+        lines.append("  " + _("changed #{id}: {changes}").format(id=change.item.id, changes=what))
     for extracted in update.added:
-        lines.append(f"  added: {extracted.text}")
+        lines.append("  " + _("added: {text}").format(text=extracted.text))
     for item in update.gone:
-        lines.append(f"  gone #{item.id}: {item.text}")
+        lines.append("  " + _("gone #{id}: {text}").format(id=item.id, text=item.text))
     for item, why in update.kept:
-        lines.append(f"  kept as it is #{item.id} ({why}): {item.text}")
+        why_said = label(STATUS_LABELS, why) if why in STATUS_LABELS else _(KEPT_BECAUSE.get(why, why))
+        lines.append("  " + _("kept as it is #{id} ({why}): {text}").format(id=item.id, why=why_said, text=item.text))
     return lines
 
 
 def result_line(result: ImportResult) -> str:
     m = result.meeting
-    when = m.date.isoformat() if m.date else "no date"
+    when = m.date.isoformat() if m.date else _("no date")
+    fields = {"document": result.document, "id": m.id, "group": m.group, "date": when}
     if result.skipped:
-        return f"{result.document}: already imported as meeting #{m.id} ({m.group} {when}); nothing added."
-    people = f", {_count(len(result.new_people), 'new person', 'new people')}" if result.new_people else ""
+        return _("{document}: already imported as meeting #{id} ({group} {date}); nothing added.").format(**fields)
+    n = len(result.new_people)
+    people = ", " + ngettext("{n} new person", "{n} new people", n).format(n=n) if n else ""
     if result.update is not None:
         u = result.update
-        counts = (f"{len(u.changed)} changed, {len(u.added)} added, {len(u.gone)} gone"
-                  + (f", {len(u.kept)} kept as they are" if u.kept else ""))  # fmt: skip
-        return f"{result.document}: updated meeting #{m.id} {m.group} {when}: items {counts}{people}."
-    return f"{result.document}: meeting #{m.id} {m.group} {when}, {_count(len(result.items), 'item', 'items')}{people}."
+        counts = _("{changed} changed, {added} added, {gone} gone").format(
+            changed=len(u.changed), added=len(u.added), gone=len(u.gone))  # fmt: skip
+        if u.kept:
+            counts += ", " + _("{kept} kept as they are").format(kept=len(u.kept))
+        return _("{document}: updated meeting #{id} {group} {date}: items {counts}{people}.").format(
+            **fields, counts=counts, people=people)  # fmt: skip
+    n = len(result.items)  # the same two messages as the log's counts (storage/reads.py)
+    items = (_("{n} item") if n == 1 else _("{n} items")).format(n=n)
+    return _("{document}: meeting #{id} {group} {date}, {items}{people}.").format(**fields, items=items, people=people)
 
 
 def summary_line(actions: Sequence[str]) -> str:
     """ "2 imported, 1 updated, 1 skipped (already imported), 1 failed." """
     counted = Counter(actions)
-    words = {"imported": "imported", "updated": "updated", "skipped": "skipped (already imported)",
-             "not applied": "not applied", "failed": "failed"}  # fmt: skip
-    return ", ".join(f"{counted[a]} {w}" for a, w in words.items() if counted[a]) + "."
+    return ", ".join(_(w).format(n=counted[a]) for a, w in SUMMARY.items() if counted[a]) + "."
+
+
+# The documents of an import, counted by what became of them
+SUMMARY = {"imported": N_("{n} imported"), "updated": N_("{n} updated"), "skipped": N_("{n} skipped (already imported)"),
+           "not applied": N_("{n} not applied"), "failed": N_("{n} failed")}  # fmt: skip
 
 
 def update_dict(update: Update | None) -> dict[str, Any] | None:

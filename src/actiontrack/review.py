@@ -2,6 +2,10 @@
 
 For each item: accept, edit (text, owners, due date), skip; or accept all the
 rest, or quit without importing the document.
+
+The answer letters are the bracketed ones of the prompt, in the interface language; the
+English letters are always understood too (issue 14): a Swede used to [a]ccept, or a script
+written for the English prompt, keeps working.
 """
 
 from __future__ import annotations
@@ -16,7 +20,31 @@ from actiontrack.errors import ActionTrackError, DateError
 from actiontrack.i18n import N_, _, ngettext
 from actiontrack.models import ExtractedItem, Extraction, Owner, OwnerKind
 
-CHOICES = "[a]ccept, [e]dit, [s]kip, accept [A]ll, [q]uit"
+# TRANSLATORS: one letter in brackets per answer, in this order; they must differ from each other
+# and from the English letters of another answer (those are understood too)
+CHOICES = N_("[a]ccept, [e]dit, [s]kip, accept [A]ll, [q]uit")
+
+
+def answer_letters(choices: str) -> dict[str, str]:
+    """The answer a letter stands for: the translated prompt's letters and the English ones,
+    both mapped to the English letter the code acts on."""
+    import re
+
+    english = re.findall(r"\[(\w)\]", choices)
+    translated = re.findall(r"\[(\w)\]", _(choices))
+    letters = dict(zip(english, english, strict=True))
+    if len(translated) == len(english):
+        letters.update(zip(translated, english, strict=True))
+    return letters
+
+
+def _answer(choices: str, typed: str) -> str:
+    """The English letter of an answer ("A" and "a" differ only where the prompt has both)."""
+    letters = answer_letters(choices)
+    typed = typed.strip()
+    if typed in letters:
+        return letters[typed]
+    return letters.get(typed.lower(), typed.lower())
 
 
 class ImportCancelled(ActionTrackError):
@@ -46,17 +74,18 @@ def review_items(extraction: Extraction, name: str, *, today: date) -> list[Extr
     accepted: list[ExtractedItem] = []
     items = extraction.items
     for n, item in enumerate(items, start=1):
-        _say(f"\n[{n}/{len(items)}] {item.kind.value}: {item.text}")
-        _say(f"  owners: {_owners(item) or 'the group'}; due: {item.due or '–'}; line {item.line}")
-        answer = typer.prompt(CHOICES, default="a", err=True).strip()
+        _say(f"\n[{n}/{len(items)}] {kind_label(item.kind.value)}: {item.text}")
+        _say("  " + _("owners: {owners}; due: {due}; line {line}").format(
+            owners=_owners(item) or _("the group"), due=item.due or "–", line=item.line))  # fmt: skip
+        answer = _answer(CHOICES, typer.prompt(_(CHOICES), default=_default(CHOICES, "a"), err=True))
         if answer == "A":
             accepted.extend(items[n - 1 :])
             break
-        if answer.lower() == "q":
-            raise ImportCancelled(f"Import of {name} cancelled; nothing was written.")
-        if answer.lower() == "s":
+        if answer == "q":
+            raise ImportCancelled(_("Import of {name} cancelled; nothing was written.").format(name=name))
+        if answer == "s":
             continue
-        if answer.lower() == "e":
+        if answer == "e":
             item = _edit(item, base, extraction.meeting.next_meeting)
         accepted.append(item)
     return accepted
@@ -67,9 +96,9 @@ def _owners(item: ExtractedItem) -> str:
 
 
 def _edit(item: ExtractedItem, base: date, next_meeting: date | None) -> ExtractedItem:
-    text = typer.prompt("  text", default=item.text, err=True).strip() or item.text
+    text = typer.prompt("  " + _("text"), default=item.text, err=True).strip() or item.text
     names = typer.prompt(
-        "  owners (comma-separated, '-' for the group)", default=_owners(item) or "-", err=True
+        "  " + _("owners (comma-separated, '-' for the group)"), default=_owners(item) or "-", err=True
     )
     owners = tuple(
         Owner(n.strip(), OwnerKind.ORGANISATION if n.strip()[:1].islower() else OwnerKind.PERSON)
@@ -79,7 +108,7 @@ def _edit(item: ExtractedItem, base: date, next_meeting: date | None) -> Extract
     due = item.due
     while True:
         answer = typer.prompt(
-            "  due ('-' for none)", default=item.due.isoformat() if item.due else "-", err=True
+            "  " + _("due ('-' for none)"), default=item.due.isoformat() if item.due else "-", err=True
         )
         if answer.strip() == "-":
             due = None
@@ -92,8 +121,19 @@ def _edit(item: ExtractedItem, base: date, next_meeting: date | None) -> Extract
     return replace(item, text=text, owners=owners, due=due)
 
 
-# the answers of `agenda --review`: the letters stay the same in every language (issue 14)
+# TRANSLATORS: as CHOICES, one bracketed letter per answer in this order
 AGENDA_CHOICES = N_("[d]one, [k]eep, [n]ew due date, [r]eassign, drop [x], [s]kip, [q]uit")
+
+
+def _default(choices: str, english: str) -> str:
+    """The letter shown as the prompt's default, in the interface language."""
+    return next((t for t, e in answer_letters(choices).items() if e == english and t != english), english)
+
+
+def kind_label(kind: str) -> str:
+    from actiontrack.render import KIND_LABELS
+
+    return _(KIND_LABELS.get(kind, kind))
 
 
 def review_agenda(state, agenda) -> None:  # type: ignore[no-untyped-def]
@@ -114,7 +154,8 @@ def review_agenda(state, agenda) -> None:  # type: ignore[no-untyped-def]
         due = _("due {date}").format(date=item.due or "–")
         _say(f"  {owners_words(item)}; {due}")
         while True:
-            answer = typer.prompt(_(AGENDA_CHOICES), default="k", err=True).strip().lower()
+            typed = typer.prompt(_(AGENDA_CHOICES), default=_default(AGENDA_CHOICES, "k"), err=True)
+            answer = _answer(AGENDA_CHOICES, typed.strip().lower())
             if answer == "q":
                 _summary(counts)
                 return
@@ -153,8 +194,24 @@ def _apply(repo, service, item_id: int, answer: str, now) -> str | None:  # type
         return "dropped"
     if answer == "s":
         return "skipped"
-    typer.echo("  " + _("Answer d, k, n, r, x, s or q."), err=True)
+    import re
+
+    letters = re.findall(r"\[(\w)\]", _(AGENDA_CHOICES))
+    typer.echo("  " + _("Answer {letters} or {last}.").format(letters=", ".join(letters[:-1]), last=letters[-1]), err=True)
     return None
+
+
+def _counted(what: str, n: int) -> str:
+    """ "2 done", "1 kept", ... for the review's summary line."""
+    words = {
+        "done": ngettext("{n} done", "{n} done", n),
+        "kept": ngettext("{n} kept", "{n} kept", n),
+        "new due date": ngettext("{n} new due date", "{n} new due dates", n),
+        "reassigned": ngettext("{n} reassigned", "{n} reassigned", n),
+        "dropped": ngettext("{n} dropped", "{n} dropped", n),
+        "skipped": ngettext("{n} skipped", "{n} skipped", n),
+    }
+    return words[what].format(n=n)
 
 
 def _summary(counts: dict[str, int]) -> None:

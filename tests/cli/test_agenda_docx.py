@@ -273,8 +273,8 @@ def test_a_template_saved_by_an_old_windows_program_is_read(council, tmp_path):
 def test_the_review_speaks_swedish(council):
     result = council("agenda", GROUP, "--review", "--lang", "sv", input="d\n\nk\nq\n")
     assert "Går igenom 5 åtgärder vid möte" in result.stderr
-    assert "[d] klar, [k] behåll" in result.stderr
-    assert "Genomgång: 1 klar, 1 behållen." in result.stderr
+    assert "[u]tförd, [b]ehåll" in result.stderr  # Swedish letters; the English ones work too
+    assert "Genomgång: 1 utförd, 1 ligger kvar." in result.stderr
     english = council("agenda", GROUP, "--review", "--lang", "en", input="z\nq\n")
     assert "Answer d, k, n, r, x, s or q." in english.stderr and "Review: nothing changed." in english.stderr
 

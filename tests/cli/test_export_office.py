@@ -33,7 +33,7 @@ def test_xlsx_has_one_row_per_item_with_swedish_headers_and_typed_dates(office, 
     from openpyxl import load_workbook
 
     out = tmp_path / "åtgärder.xlsx"
-    office("export", "--format", "xlsx", "--output", str(out))
+    office("export", "--format", "xlsx", "--lang", "sv", "--output", str(out))  # English headers: test_i18n.py
     sheet = load_workbook(out).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("ID", "Typ", "Status", "Klart senast", "Ansvariga", "Åtgärd", "Grupp", "Mötesdatum",
@@ -105,7 +105,8 @@ def test_csv_language_follows_the_locale_and_the_delimiter_can_be_chosen(office,
     assert len(_swedish_rows(office("open", "--all", "--format", "csv").stdout_bytes)) == 3
     tabbed = office("export", "--format", "csv", "--delimiter", "\t").stdout
     assert tabbed.splitlines()[0].lstrip("\ufeff").startswith("id\tkind\tstatus")
-    assert "one character" in office.fails("export", "--format", "csv", "--delimiter", ";;", code=2).stderr
+    # the messages follow the Swedish locale too (issue 14)
+    assert "ett tecken" in office.fails("export", "--format", "csv", "--delimiter", ";;", code=2).stderr
 
 
 # --- iCalendar ----------------------------------------------------------------------------------
@@ -157,7 +158,7 @@ def test_a_meeting_without_a_time_stays_all_day(office, tmp_path):
 def test_tasks_as_events_for_outlook_have_a_reminder(office, tmp_path):
     long_text = "Åsa Öberg ska sammanställa synpunkterna från alla förvaltningar på förslaget om ny färdtjänst"
     office("add", long_text, "--due", "2026-12-10")
-    raw, cal = _calendar(office, tmp_path, "--tasks", "as-events")
+    raw, cal = _calendar(office, tmp_path, "--tasks", "as-events", "--lang", "sv")
     components = _strict(raw)
     assert not cal.walk("VTODO") and len(components) == 3
     tasks = {str(e["summary"]): e for e in cal.walk("VEVENT") if "ska" in str(e["summary"])}

@@ -19,11 +19,13 @@ from actiontrack.cli.base import (
     console,
     csv_delimiter,
     default_lang,
+    example,
     say,
     state_of,
     write_output,
 )
 from actiontrack.errors import UsageError
+from actiontrack.i18n import _
 
 # --- agenda, digest, export -------------------------------------------------------------------------------------
 
@@ -173,55 +175,58 @@ def digest(
         say(digest_markdown(digests, state.today), nl=False)
 
 
-@app.command()
+@app.command(
+    help=_("Export items: CSV or Excel for spreadsheets, JSON with the history, iCalendar for calendars.")
+    + "\n\n"
+    + _(
+        "The JSON export is a full copy: `track import --from-json FILE` reads it back. "
+        "The iCalendar file has a to-do per open item with a due date (`--tasks as-events`: "
+        "an all-day event with a reminder instead, for Outlook) and the groups' meetings."
+    )
+    + example(
+        "track export --format xlsx --output atgarder.xlsx",
+        "track export --format csv --output atgarder.csv",
+        "track export --format ics --tasks as-events --owner Leif --output leif.ics",
+    )
+)
 def export(
     ctx: typer.Context,
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="csv or xlsx (for Excel), json (everything), ics (calendars)."),
+        typer.Option("--format", "-f", help=_("csv or xlsx (for Excel), json (everything), ics (calendars).")),
     ],
-    owner: Annotated[str | None, typer.Option("--owner", help="Only this person's items.")] = None,
-    group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group's items.")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help=_("Only this person's items."))] = None,
+    group: Annotated[str | None, typer.Option("--group", "-g", help=_("Only this group's items."))] = None,
     status: Annotated[
-        StatusChoice | None, typer.Option("--status", help="Which items. Default: all; open for ics.")
+        StatusChoice | None, typer.Option("--status", help=_("Which items. Default: all; open for ics."))
     ] = None,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+        str | None, typer.Option("--output", "-o", help=_("Write to this file instead of stdout."))
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="sv: CSV for Swedish Excel (';', local times). Default: from the locale."),
+        typer.Option(
+            "--lang", help=_("sv: CSV for Swedish Excel (';', local times). Default: the interface language.")
+        ),
     ] = None,
     delimiter: Annotated[
-        str | None, typer.Option("--delimiter", help="CSV delimiter. Default: ';' in Swedish, else ','.")
+        str | None, typer.Option("--delimiter", help=_("CSV delimiter. Default: ';' in Swedish, else ','."))
     ] = None,
     tasks: Annotated[
         TasksAs,
-        typer.Option("--tasks", help="ics: items as to-dos, or as-events (all-day, a reminder) for Outlook."),
+        typer.Option("--tasks", help=_("ics: items as to-dos, or as-events (all-day, a reminder) for Outlook.")),
     ] = TasksAs.todos,
 ) -> None:
-    """Export items: CSV or Excel for spreadsheets, JSON with the history, iCalendar for calendars.
-
-    The JSON export is a full copy: `track import --from-json FILE` reads it back.
-    The iCalendar file has a to-do per open item with a due date (`--tasks as-events`:
-    an all-day event with a reminder instead, for Outlook) and the groups' meetings.
-
-    Example:
-
-        track export --format xlsx --output atgarder.xlsx
-
-        track export --format csv --output atgarder.csv
-
-        track export --format ics --tasks as-events --owner Leif --output leif.ics
-    """
     from actiontrack import export as exporting
     from actiontrack import service
     from actiontrack.models import Status
 
     if fmt is ExportFormat.xlsx and output is None and sys.stdout.isatty():
-        raise UsageError("An Excel workbook is a binary file: give --output FILE.xlsx (or pipe it into a file).")
+        raise UsageError(_("An Excel workbook is a binary file: give --output FILE.xlsx (or pipe it into a file)."))
     if delimiter is not None and len(delimiter) != 1:
-        raise UsageError(f"--delimiter must be one character, such as ';' or ',', not '{delimiter}'.")
+        raise UsageError(
+            _("--delimiter must be one character, such as ';' or ',', not '{delimiter}'.").format(delimiter=delimiter)
+        )
     state = state_of(ctx)
     chosen = status or (StatusChoice.open if fmt is ExportFormat.ics else StatusChoice.all)
     statuses = tuple(Status) if chosen is StatusChoice.all else (Status(chosen.value),)

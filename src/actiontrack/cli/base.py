@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 
 from actiontrack import __version__
 from actiontrack.errors import ActionTrackError, UsageError
+from actiontrack.i18n import _, language_in, set_language
 
 T = TypeVar("T")
 
@@ -42,7 +43,7 @@ class _Group(TyperGroup):
         except ActionTrackError as e:
             _fail(str(e), e.exit_code)
         except KeyboardInterrupt:
-            _fail("Interrupted; nothing was written.", 130)
+            _fail(_("Interrupted; nothing was written."), 130)
         except BrokenPipeError:  # `track open | head`: the reader left, nothing to say
             raise typer.Exit(0) from None
 
@@ -115,7 +116,7 @@ def _quoted(arg: str) -> str:
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    say(f"Error: {message}", err=True)
+    say(_("Error: {message}").format(message=message), err=True)
     raise typer.Exit(code)
 
 
@@ -127,19 +128,31 @@ def say(message: str, *, err: bool = False, nl: bool = True) -> None:
     typer.echo(visible(message), err=err, nl=nl)
 
 
+def example(*commands: str) -> str:
+    """The "Example:" block that ends a command's help. Help texts are given as help=_("...")
+    rather than docstrings, which gettext cannot extract (issue 14); the commands themselves
+    are not translated."""
+    return "\n\n" + _("Example:") + "\n\n" + "\n\n".join("    " + c for c in commands)
+
+
+def say_note(message: str) -> None:
+    """A remark on stderr that does not stop the command."""
+    say(_("Note: {note}").format(note=message), err=True)
+
+
 app = typer.Typer(
     cls=_Root,
-    help="Track the action items of Swedish meeting minutes, and put every unfinished one on the next agenda.",
+    help=_("Track the action items of Swedish meeting minutes, and put every unfinished one on the next agenda."),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
-meeting_app = typer.Typer(cls=_Group, help="Meetings: start, end, list, edit, delete.", no_args_is_help=True)
-people_app = typer.Typer(cls=_Group, help="The people items can belong to: list, add, alias, merge.")
+meeting_app = typer.Typer(cls=_Group, help=_("Meetings: start, end, list, edit, delete."), no_args_is_help=True)
+people_app = typer.Typer(cls=_Group, help=_("The people items can belong to: list, add, alias, merge."))
 app.add_typer(meeting_app, name="meeting")
 person_app = typer.Typer(
-    cls=_Group, help="A person's data: export everything stored, or forget them.", no_args_is_help=True
+    cls=_Group, help=_("A person's data: export everything stored, or forget them."), no_args_is_help=True
 )
 app.add_typer(people_app, name="people")
 app.add_typer(person_app, name="person")
@@ -187,13 +200,11 @@ class Lang(StrEnum):
 
 
 def default_lang() -> Lang:
-    """Swedish for a Swedish locale (sv_SE.UTF-8), else English: agendas, digests and the CSV
-    for Excel decide the same way when no --lang is given."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var)
-        if value:
-            return Lang.sv if value.lower().startswith("sv") else Lang.en
-    return Lang.en
+    """The interface language (i18n.language(): --lang, the configuration, TRACK_LANG, the
+    locale): agendas, digests and the CSV for Excel follow it when no --lang is given (issue 14)."""
+    from actiontrack.i18n import language
+
+    return Lang(language())
 
 
 def csv_delimiter(swedish: bool, option: str | None = None) -> str:
@@ -293,7 +304,7 @@ def _parse_now(value: str | None) -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--now must be an ISO date or date-time, not '{value}'.") from None
+        raise UsageError(_("--now must be an ISO date or date-time, not '{value}'.").format(value=value)) from None
     return parsed if parsed.tzinfo else parsed.astimezone()
 
 
@@ -304,24 +315,30 @@ def main_callback(
         str | None,
         typer.Option(
             "--db",
-            help="SQLite database file. Default: $TRACK_DB, else the user data directory. "
-            "TRACK_DATABASE_URL takes any SQLAlchemy URL (e.g. a shared PostgreSQL).",
+            help=_(
+                "SQLite database file. Default: $TRACK_DB, else the user data directory. "
+                "TRACK_DATABASE_URL takes any SQLAlchemy URL (e.g. a shared PostgreSQL)."
+            ),
             metavar="PATH",
         ),
     ] = None,
     now: Annotated[
-        str | None, typer.Option("--now", hidden=True, help="Pretend it is this time (tests).")
+        str | None, typer.Option("--now", hidden=True, help=_("Pretend it is this time (tests)."))
     ] = None,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit."))
     ] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help=_("Language of messages and output. Default: the configuration, else TRACK_LANG, else the locale."),
+        ),
+    ] = None,
 ) -> None:
-    """Track the action items of Swedish meeting minutes.
-
-    Record items during a meeting (`track add`), import them from the minutes
-    afterwards (`track import`), follow them up (`track open`, `track done`), and
-    everything runs offline on this machine.
-    """
+    # Every command decides the language anew (tests run many in one process); the --lang of
+    # agenda, digest and export sets it for the whole command too (issue 14).
+    set_language(lang.value if lang else language_in(ctx.meta.get("track.args", [])))
     ctx.obj = State(db, _parse_now(now), ctx.meta.get("track.args"))
 
 
@@ -364,7 +381,7 @@ def write_output(text: str | bytes, output: str | None) -> None:
 
     target = Path(output)
     if target.is_dir():
-        raise UsageError(f"{output} is a directory; give the name of a file to write.")
+        raise UsageError(_("{output} is a directory; give the name of a file to write.").format(output=output))
     data = text.encode("utf-8") if isinstance(text, str) else text
     # a run that was killed half-way left its hidden temporary file, with names in it (issue 13)
     for stale in glob.glob(glob.escape(str(target.parent / f".{target.name}.")) + "*.partial"):
@@ -378,4 +395,4 @@ def write_output(text: str | bytes, output: str | None) -> None:
     except OSError as e:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"Cannot write {output}: {e.strerror or e}.") from None
+        raise UsageError(_("Cannot write {output}: {reason}.").format(output=output, reason=e.strerror or e)) from None

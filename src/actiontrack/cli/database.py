@@ -10,24 +10,25 @@ from actiontrack.cli.base import (
     OutFormat,
     app,
     echo_json,
+    example,
     say,
     state_of,
 )
+from actiontrack.i18n import _
 
 # --- the database ----------------------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(
+    help=_("Create the database (and its folder) if it does not exist yet, and say where it is.")
+    + "\n\n"
+    + _(
+        "Other commands create only the default database; a --db path in a folder that does "
+        "not exist is an error there, so that a typing mistake leaves nothing behind."
+    )
+    + example("track --db ~/protokoll/track.db init")
+)
 def init(ctx: typer.Context) -> None:
-    """Create the database (and its folder) if it does not exist yet, and say where it is.
-
-    Other commands create only the default database; a --db path in a folder that does
-    not exist is an error there, so that a typing mistake leaves nothing behind.
-
-    Example:
-
-        track --db ~/protokoll/track.db init
-    """
     from actiontrack.paths import sqlite_path
     from actiontrack.storage import open_database
 
@@ -35,25 +36,27 @@ def init(ctx: typer.Context) -> None:
     with open_database(state.url, create_folder=True) as db, db.transaction():
         pass
     path = sqlite_path(state.url)
-    typer.echo(f"Database ready: {path if path else state.url.split('@')[-1]}")
+    typer.echo(_("Database ready: {where}").format(where=path if path else state.url.split("@")[-1]))
 
 
-@app.command()
+@app.command(
+    help=_("Check the database: integrity, schema version, links between rows, who may read it.")
+    + "\n\n"
+    + _(
+        "Exit status 1 when something is wrong. With --compact the database is first "
+        "rebuilt without the deleted rows (SQLite: VACUUM and an emptied write-ahead log; "
+        "PostgreSQL: VACUUM FULL), which `track person forget` does and asks to repeat "
+        "when another program kept it from finishing."
+    )
+)
 def check(
     ctx: typer.Context,
     compact: Annotated[
         bool,
-        typer.Option("--compact", help="First clean the file of deleted text (as `person forget` does)."),
+        typer.Option("--compact", help=_("First clean the file of deleted text (as `person forget` does).")),
     ] = False,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    """Check the database: integrity, schema version, links between rows, who may read it.
-
-    Exit status 1 when something is wrong. With --compact the database is first
-    rebuilt without the deleted rows (SQLite: VACUUM and an emptied write-ahead log;
-    PostgreSQL: VACUUM FULL), which `track person forget` does and asks to repeat
-    when another program kept it from finishing.
-    """
     from actiontrack.storage.maintenance import check as check_database
     from actiontrack.storage.maintenance import purge
 
@@ -66,28 +69,26 @@ def check(
                     "migrations": report.migrations, "counts": report.counts, "problems": report.problems,
                     "notes": report.notes})  # fmt: skip
     else:
-        say(f"Database: {report.database}")
-        say(f"Schema version: {report.schema_version} ({', '.join(report.migrations)})")
-        say("Rows: " + ", ".join(f"{n} {table}" for table, n in report.counts.items()))
+        say(_("Database: {database}").format(database=report.database))
+        say(_("Schema version: {version} ({migrations})").format(
+            version=report.schema_version, migrations=", ".join(report.migrations)))  # fmt: skip
+        say(_("Rows: {counts}").format(counts=", ".join(f"{n} {table}" for table, n in report.counts.items())))
         for note in report.notes:
-            say(f"Note: {note}")
-        say("OK" if report.ok else "Problems:\n" + "\n".join(f"  {p}" for p in report.problems))
+            say(_("Note: {note}").format(note=note))
+        say(_("OK") if report.ok else _("Problems:") + "\n" + "\n".join(f"  {p}" for p in report.problems))
     if not report.ok:
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(
+    help=_("Copy the SQLite database to FILE, consistently, even while others write to it.")
+    + example("track backup ~/backup/actiontrack-2018-01-18.db")
+)
 def backup(
     ctx: typer.Context,
-    target: Annotated[str, typer.Argument(help="The new file to write the copy to.", metavar="FILE")],
+    target: Annotated[str, typer.Argument(help=_("The new file to write the copy to."), metavar="FILE")],
 ) -> None:
-    """Copy the SQLite database to FILE, consistently, even while others write to it.
-
-    Example:
-
-        track backup ~/backup/actiontrack-2018-01-18.db
-    """
     from actiontrack.storage.maintenance import backup as backup_database
 
     dest = backup_database(state_of(ctx).url, target)
-    say(f"Backed up to {dest}.")
+    say(_("Backed up to {file}.").format(file=dest))

@@ -14,46 +14,46 @@ from actiontrack.cli.base import (
     app,
     console,
     echo_json,
+    example,
     say,
+    say_note,
     state_of,
 )
 from actiontrack.cli.progress import reading
 from actiontrack.errors import DateError, DocumentError, InputError, PersonError, UsageError
+from actiontrack.i18n import _, ngettext
 
 # --- documents -----------------------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(
+    help=_("Show the meeting and the action items in a document; writes nothing.")
+    + example(
+        "track extract protokoll.docx",
+        "track extract minnesanteckningar.txt --format json",
+        "track extract protokoll.txt --explain",
+    )
+)
 def extract(
     ctx: typer.Context,
     file: Annotated[
-        str, typer.Argument(help="Minutes: .txt, .md, .docx or .odt; '-' reads stdin.", metavar="FILE")
+        str, typer.Argument(help=_("Minutes: .txt, .md, .docx or .odt; '-' reads stdin."), metavar="FILE")
     ],
     year: Annotated[
-        int | None, typer.Option("--year", help="The meeting's year, when the minutes do not say.")
+        int | None, typer.Option("--year", help=_("The meeting's year, when the minutes do not say."))
     ] = None,
     when: Annotated[
         str | None,
-        typer.Option("--date", help="The meeting's date (YYYY-MM-DD); relative deadlines count from it."),
+        typer.Option("--date", help=_("The meeting's date (YYYY-MM-DD); relative deadlines count from it.")),
     ] = None,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
     explain: Annotated[
         bool,
         typer.Option(
-            "--explain", help="Also show each sentence's path: its list or heading, the verdict and the rule."
+            "--explain", help=_("Also show each sentence's path: its list or heading, the verdict and the rule.")
         ),
     ] = False,
 ) -> None:
-    """Show the meeting and the action items in a document; writes nothing.
-
-    Example:
-
-        track extract protokoll.docx
-
-        track extract minnesanteckningar.txt --format json
-
-        track extract protokoll.txt --explain
-    """
     from actiontrack import service
     from actiontrack.dates import parse_date
     from actiontrack.extract.reading import read_document
@@ -74,56 +74,56 @@ def extract(
 
             typer.echo(explain_lines(extraction))
     for warning in extraction.warnings:
-        say(f"Note: {warning}", err=True)
+        say_note(warning)
 
 
-@app.command("import")
+@app.command(
+    "import",
+    help=_("Import minutes: the meeting, its attendees, its schedule and its items.")
+    + "\n\n"
+    + _(
+        "Each item is shown for review (accept, edit, skip) unless --yes is given. "
+        "The same minutes again (whatever the encoding or file) are skipped; minutes of a "
+        "group and day imported before are an update: what changes is shown, items done or "
+        "edited by hand are kept. Each document is stored whole or not at all; a bad file "
+        "does not stop the others, and the exit status is 1 if any failed."
+    )
+    + example(
+        "track import protokoll-2017-02-13.docx",
+        "track import data/*.txt --yes",
+        "track import rättat-protokoll.txt --date 2019-03-14",
+    ),
+)
 def import_(
     ctx: typer.Context,
     files: Annotated[
-        list[str], typer.Argument(help="Minutes to import ('-' reads stdin).", metavar="FILE...")
+        list[str], typer.Argument(help=_("Minutes to import ('-' reads stdin)."), metavar="FILE...")
     ],
     from_json: Annotated[
         bool,
         typer.Option(
-            "--from-json", help="The files are exports of `track export --format json`: restore them."
+            "--from-json", help=_("The files are exports of `track export --format json`: restore them.")
         ),
     ] = False,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Accept every item without review.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Accept every item without review."))] = False,
     review: Annotated[
-        bool, typer.Option("--review", help="Review each item even without a terminal (answers from stdin).")
+        bool, typer.Option("--review", help=_("Review each item even without a terminal (answers from stdin)."))
     ] = False,
     group: Annotated[
-        str | None, typer.Option("--group", "-g", help="Group name. Default: the minutes' title.")
+        str | None, typer.Option("--group", "-g", help=_("Group name. Default: the minutes' title."))
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="The meeting's year, when the minutes do not say.")
+        int | None, typer.Option("--year", help=_("The meeting's year, when the minutes do not say."))
     ] = None,
     when: Annotated[
         str | None,
-        typer.Option("--date", help="The meeting's date (YYYY-MM-DD); relative deadlines count from it."),
+        typer.Option("--date", help=_("The meeting's date (YYYY-MM-DD); relative deadlines count from it.")),
     ] = None,
     as_new: Annotated[
-        bool, typer.Option("--as-new", help="A separate meeting, even if this group's day is imported.")
+        bool, typer.Option("--as-new", help=_("A separate meeting, even if this group's day is imported."))
     ] = False,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    """Import minutes: the meeting, its attendees, its schedule and its items.
-
-    Each item is shown for review (accept, edit, skip) unless --yes is given.
-    The same minutes again (whatever the encoding or file) are skipped; minutes of a
-    group and day imported before are an update: what changes is shown, items done or
-    edited by hand are kept. Each document is stored whole or not at all; a bad file
-    does not stop the others, and the exit status is 1 if any failed.
-
-    Example:
-
-        track import protokoll-2017-02-13.docx
-
-        track import data/*.txt --yes
-
-        track import rättat-protokoll.txt --date 2019-03-14
-    """
     from actiontrack import service
     from actiontrack.dates import parse_date
     from actiontrack.extract.reading import read_document
@@ -137,7 +137,7 @@ def import_(
     interactive = review or (not yes and sys.stdin.isatty())
     if not yes and not interactive:
         raise UsageError(
-            "Without a terminal, import needs --yes (see the items first with: track extract FILE)."
+            _("Without a terminal, import needs --yes (see the items first with: track extract FILE).")
         )
     day = parse_date(when, state.today) if when else None
     single = len(files) == 1
@@ -164,7 +164,7 @@ def import_(
             service.settle_dates(
                 repo, batch, today=state.today, year=year, ask=_ask_year if interactive else None
             )
-        for pending in _progress(batch, "Importing", show=not interactive and len(batch) > 1):
+        for pending in _progress(batch, _("Importing"), show=not interactive and len(batch) > 1):
             if pending.error:
                 if single:
                     raise InputError(pending.error)
@@ -180,7 +180,7 @@ def import_(
                 continue
             if result is None:
                 report.append({"document": pending.document.name, "action": "not applied"})
-                typer.echo(f"{pending.document.name}: changes not applied.")
+                typer.echo(_("{document}: changes not applied.").format(document=pending.document.name))
                 continue
             report.append({
                 "document": result.document, "action": result.action, "skipped": result.skipped,
@@ -218,12 +218,11 @@ def _import_one(
     elif interactive and plan.action == "update" and plan.meeting and plan.update:
         from actiontrack.render_import import update_lines
 
-        typer.echo(
-            f"{pending.document.name} updates meeting #{plan.meeting.id} ({plan.meeting.group}):", err=True
-        )
-        for line in update_lines(plan.update) or ["  nothing changes"]:
+        typer.echo(_("{document} updates meeting #{id} ({group}):").format(
+            document=pending.document.name, id=plan.meeting.id, group=plan.meeting.group), err=True)  # fmt: skip
+        for line in update_lines(plan.update) or ["  " + _("nothing changes")]:
             typer.echo(line, err=True)
-        if not typer.confirm("Apply these changes?", default=True, err=True):
+        if not typer.confirm(_("Apply these changes?"), default=True, err=True):
             return None
     with db.transaction() as repo:  # each document whole or not at all
         return service.import_pending(
@@ -234,20 +233,22 @@ def _import_one(
 
 def _failed(name: str, reason: str, fmt: OutFormat) -> dict[str, Any]:
     if fmt is OutFormat.table:
-        typer.echo(f"Failed: {reason}", err=True)
+        typer.echo(_("Failed: {reason}").format(reason=reason), err=True)
     return {"document": name, "action": "failed", "error": reason}
 
 
 def _ask_year(question: str) -> int | None:
-    answer = typer.prompt(f"{question} (empty: skip this document)", default="", show_default=False, err=True)
+    answer = typer.prompt(
+        _("{question} (empty: skip this document)").format(question=question), default="", show_default=False, err=True
+    )
     return int(answer) if answer.strip().isdigit() and len(answer.strip()) == 4 else None
 
 
 def _choose(name: str, candidates: list[Any]) -> Any:
-    typer.echo(f"'{name}' in the minutes could be:", err=True)
+    typer.echo(_("'{name}' in the minutes could be:").format(name=name), err=True)
     for n, person in enumerate(candidates, start=1):
         typer.echo(f"  {n}. {person.name}", err=True)
-    answer = typer.prompt("Which one (number, or 'n' for a new person)", default="n", err=True).strip()
+    answer = typer.prompt(_("Which one (number, or 'n' for a new person)"), default="n", err=True).strip()
     if answer.isdigit() and 1 <= int(answer) <= len(candidates):
         return candidates[int(answer) - 1]
     return None
@@ -261,15 +262,16 @@ def _restore(state: State, files: list[str]) -> None:
     for path in files:
         text = read_document(path).text
         result = state.write(partial(restore_json, text=text, now=timestamp(state.now)))
-        say(
-            f"{path}: {result.items} items, {result.meetings} meetings, {result.people} people restored"
-            + (f"; {result.skipped_items} items were already there." if result.skipped_items else ".")
+        restored = _("{file}: {items} items, {meetings} meetings, {people} people restored").format(
+            file=path, items=result.items, meetings=result.meetings, people=result.people
         )
+        already = ngettext("; {n} item was already there.", "; {n} items were already there.", result.skipped_items)
+        say(restored + (already.format(n=result.skipped_items) if result.skipped_items else "."))
 
 
 def _note_reading(document: Any) -> None:
     for warning in document.warnings:
-        say(f"Note: {warning}", err=True)
+        say_note(warning)
 
 
 def _report_import(result: Any) -> None:
@@ -280,7 +282,7 @@ def _report_import(result: Any) -> None:
         for line in update_lines(result.update):
             say(line)
     for warning in result.warnings:
-        say(f"  Note: {warning}", err=True)
+        say("  " + _("Note: {note}").format(note=warning), err=True)
 
 
 def _progress(paths: list[Any], label: str, *, show: bool) -> Any:

@@ -6,42 +6,39 @@ from typing import Annotated
 
 import typer
 
-from actiontrack.cli.base import OutFormat, app, echo_json, state_of
+from actiontrack.cli.base import OutFormat, app, echo_json, example, state_of
+from actiontrack.i18n import _
 
 
-@app.command()
+@app.command(
+    help=_("Undo the last command that changed something: an import, a done, an edit, ...")
+    + "\n\n"
+    + _(
+        "Run it again to undo the command before. `track log` shows what would be undone. "
+        "In a shared database only your own commands are undone. `track person forget` "
+        "cannot be undone."
+    )
+    + example("track undo")
+)
 def undo(ctx: typer.Context) -> None:
-    """Undo the last command that changed something: an import, a done, an edit, ...
-
-    Run it again to undo the command before. `track log` shows what would be undone.
-    In a shared database only your own commands are undone. `track person forget`
-    cannot be undone.
-
-    Example:
-
-        track undo
-    """
     from actiontrack import service
 
     state = state_of(ctx)
     label, summary = state.write(
         lambda repo: service.undo(repo, now=state.now, user=state.user), record=False
     )
-    typer.echo(f"Undone: {label} ({summary}).")
+    typer.echo(_("Undone: {command} ({summary}).").format(command=label, summary=summary))
 
 
-@app.command()
+@app.command(
+    help=_("List the last commands that changed something, newest first; `track undo` reverts the top one.")
+    + example("track log -n 5")
+)
 def log(
     ctx: typer.Context,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="How many commands to list.")] = 20,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+    limit: Annotated[int, typer.Option("--limit", "-n", help=_("How many commands to list."))] = 20,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    """List the last commands that changed something, newest first; `track undo` reverts the top one.
-
-    Example:
-
-        track log -n 5
-    """
     from actiontrack import service
 
     state = state_of(ctx)
@@ -52,11 +49,11 @@ def log(
                     "undone_at": c.undone_at} for c in changes])  # fmt: skip
         return
     if not changes:
-        typer.echo("No changes recorded yet.", err=True)
+        typer.echo(_("No changes recorded yet."), err=True)
         return
     several = len({c.user for c in changes}) > 1  # a shared database: say who
     for c in changes:
-        undone = f"  [undone {_when(c.undone_at)}]" if c.undone_at else ""
+        undone = "  " + _("[undone {when}]").format(when=_when(c.undone_at)) if c.undone_at else ""
         who = f"{c.user}  " if several else ""
         typer.echo(f"{_when(c.at)}  {who}{c.command}: {c.summary}{undone}")
 

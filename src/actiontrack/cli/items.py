@@ -18,39 +18,38 @@ from actiontrack.cli.base import (
     csv_delimiter,
     default_lang,
     echo_json,
+    example,
     say,
+    say_note,
     state_of,
     write_output,
 )
 from actiontrack.errors import UsageError
+from actiontrack.i18n import _
 
 # --- items --------------------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(
+    help=_("Record an action item; owner and due date are read from the Swedish text.")
+    + example('track add "Leif ska skicka ut förslaget senast fredag"',
+              'track add "Boka lokal" --owner "Ia Jonsson" --due "vecka 12"')
+)  # fmt: skip
 def add(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="What is to be done, in Swedish, as said at the meeting.")],
+    text: Annotated[str, typer.Argument(help=_("What is to be done, in Swedish, as said at the meeting."))],
     owner: Annotated[
         list[str] | None,
-        typer.Option("--owner", "-o", help="Who does it (repeat for several). Default: from the text."),
+        typer.Option("--owner", "-o", help=_("Who does it (repeat for several). Default: from the text.")),
     ] = None,
     due: Annotated[
-        str | None, typer.Option("--due", "-d", help="Deadline, e.g. 'fredag', '15 mars', 'vecka 12'.")
+        str | None, typer.Option("--due", "-d", help=_("Deadline, e.g. 'fredag', '15 mars', 'vecka 12'."))
     ] = None,
     meeting: Annotated[
-        int | None, typer.Option("--meeting", "-m", help="Meeting id. Default: the current meeting.")
+        int | None, typer.Option("--meeting", "-m", help=_("Meeting id. Default: the current meeting."))
     ] = None,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    """Record an action item; owner and due date are read from the Swedish text.
-
-    Example:
-
-        track add "Leif ska skicka ut förslaget senast fredag"
-
-        track add "Boka lokal" --owner "Ia Jonsson" --due "vecka 12"
-    """
     from actiontrack.render import item_dict
     from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
 
@@ -70,43 +69,42 @@ def add(
         light=True,
     )
     for warning in dict.fromkeys(warnings):  # a retried transaction says it once
-        say(f"Note: {warning}", err=True)
+        say_note(warning)
     if fmt is OutFormat.json:
         echo_json(item_dict(item, state.today))
         return
-    owners = ", ".join(o.name for o in item.owners) or "the group"
-    due_text = item.due.isoformat() if item.due else "no due date"
-    where = f", meeting #{item.meeting.id} {item.meeting.group}" if item.meeting else ""
-    say(f"Added #{item.id}: {item.text} ({owners}; {due_text}{where})")
+    owners = ", ".join(o.name for o in item.owners) or _("the group")
+    due_text = item.due.isoformat() if item.due else _("no due date")
+    where = (
+        _(", meeting #{id} {group}").format(id=item.meeting.id, group=item.meeting.group) if item.meeting else ""
+    )
+    say(_("Added #{id}: {text} ({owners}; {due}{meeting})").format(
+        id=item.id, text=item.text, owners=owners, due=due_text, meeting=where))  # fmt: skip
 
 
-@app.command("open")
+@app.command(
+    "open",
+    help=_("List open items: overdue first, then by due date, then oldest.")
+    + example("track open --owner Leif", 'track open --group "Gemensam utvecklingsgrupp" --format json'),
+)
 def open_(
     ctx: typer.Context,
     owner: Annotated[
-        str | None, typer.Option("--owner", "-o", help="Only this person's (or organisation's) items.")
+        str | None, typer.Option("--owner", "-o", help=_("Only this person's (or organisation's) items."))
     ] = None,
     group: Annotated[
-        str | None, typer.Option("--group", "-g", help="Only items from this group's meetings.")
+        str | None, typer.Option("--group", "-g", help=_("Only items from this group's meetings."))
     ] = None,
     meeting: Annotated[
-        int | None, typer.Option("--meeting", "-m", help="Only items from this meeting.")
+        int | None, typer.Option("--meeting", "-m", help=_("Only items from this meeting."))
     ] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Only items past their due date.")] = False,
+    overdue: Annotated[bool, typer.Option("--overdue", help=_("Only items past their due date."))] = False,
     due_before: Annotated[
-        str | None, typer.Option("--due-before", help="Only items due before this date.")
+        str | None, typer.Option("--due-before", help=_("Only items due before this date."))
     ] = None,
-    show_all: Annotated[bool, typer.Option("--all", "-a", help="Done and dropped items too.")] = False,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+    show_all: Annotated[bool, typer.Option("--all", "-a", help=_("Done and dropped items too."))] = False,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=_("Output format."))] = ListFormat.table,
 ) -> None:
-    """List open items: overdue first, then by due date, then oldest.
-
-    Example:
-
-        track open --owner Leif
-
-        track open --group "Gemensam utvecklingsgrupp" --format json
-    """
     from actiontrack.models import Status
     from actiontrack.usecases.items import Filters, list_items  # not all of service (issue 15)
 
@@ -134,7 +132,7 @@ def _print_items(items: list[Any], fmt: ListFormat, today: date) -> None:
         else:
             say(items_csv(items, delimiter=csv_delimiter(False)), nl=False)
     elif not items:
-        say("No items.", err=True)
+        say(_("No items."), err=True)
     elif not sys.stdout.isatty():
         sys.stdout.writelines(line + "\n" for line in items_lines(items, today))
     elif len(items) > TABLE_LIMIT:
@@ -152,74 +150,61 @@ def _page(text: str) -> None:
     pydoc.pager(text)
 
 
-@app.command()
+@app.command(help=_("Mark items as done.") + example('track done 12 14 --note "Skickat till alla"'))
 def done(
     ctx: typer.Context,
-    ids: Annotated[list[int], typer.Argument(help="Item ids.", metavar="ID...")],
-    note: Annotated[str | None, typer.Option("--note", "-n", help="How it was done.")] = None,
+    ids: Annotated[list[int], typer.Argument(help=_("Item ids."), metavar="ID...")],
+    note: Annotated[str | None, typer.Option("--note", "-n", help=_("How it was done."))] = None,
 ) -> None:
-    """Mark items as done.
-
-    Example:
-
-        track done 12 14 --note "Skickat till alla"
-    """
     from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
 
     state = state_of(ctx)
     items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now), light=True)
     for item in items:
-        say(f"Done #{item.id}: {item.text}")
+        say(_("Done #{id}: {text}").format(id=item.id, text=item.text))
 
 
-@app.command()
+@app.command(help=_("Open a done or dropped item again."))
 def reopen(
-    ctx: typer.Context, item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")]
+    ctx: typer.Context, item_id: Annotated[int, typer.Argument(help=_("Item id."), metavar="ID")]
 ) -> None:
-    """Open a done or dropped item again."""
     from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
 
     state = state_of(ctx)
     item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now), light=True)
-    say(f"Reopened #{item.id}: {item.text}")
+    say(_("Reopened #{id}: {text}").format(id=item.id, text=item.text))
 
 
-@app.command()
+@app.command(
+    help=_("Drop an item that will not be done, saying why.")
+    + example('track drop 7 --reason "Ersatt av nytt uppdrag"')
+)
 def drop(
     ctx: typer.Context,
-    item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")],
-    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it will not be done.")],
+    item_id: Annotated[int, typer.Argument(help=_("Item id."), metavar="ID")],
+    reason: Annotated[str, typer.Option("--reason", "-r", help=_("Why it will not be done."))],
 ) -> None:
-    """Drop an item that will not be done, saying why.
-
-    Example:
-
-        track drop 7 --reason "Ersatt av nytt uppdrag"
-    """
     from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
 
     state = state_of(ctx)
     item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now), light=True)
-    say(f"Dropped #{item.id}: {item.text}")
+    say(_("Dropped #{id}: {text}").format(id=item.id, text=item.text))
 
 
-@app.command()
+@app.command(
+    help=_("Change an item's text, owners or due date; the change is kept in its history.")
+    + example('track edit 12 --due "nästa fredag" --owner Ia')
+)
 def edit(
     ctx: typer.Context,
-    item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")],
-    text: Annotated[str | None, typer.Option("--text", "-t", help="New text.")] = None,
+    item_id: Annotated[int, typer.Argument(help=_("Item id."), metavar="ID")],
+    text: Annotated[str | None, typer.Option("--text", "-t", help=_("New text."))] = None,
     owner: Annotated[
-        list[str] | None, typer.Option("--owner", "-o", help="New owner(s); replaces the old ones.")
+        list[str] | None, typer.Option("--owner", "-o", help=_("New owner(s); replaces the old ones."))
     ] = None,
-    due: Annotated[str | None, typer.Option("--due", "-d", help="New due date; 'none' removes it.")] = None,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+    due: Annotated[str | None, typer.Option("--due", "-d", help=_("New due date; 'none' removes it."))] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    """Change an item's text, owners or due date; the change is kept in its history.
-
-    Example:
-
-        track edit 12 --due "nästa fredag" --owner Ia
-    """
     from actiontrack.render import item_dict
     from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
 
@@ -233,30 +218,28 @@ def edit(
     if fmt is OutFormat.json:
         echo_json(item_dict(item, state.today, history=True))
     else:
-        say(f"Edited #{item.id}: {item.text}")
+        say(_("Edited #{id}: {text}").format(id=item.id, text=item.text))
 
 
-@app.command()
+@app.command(help=_("Add a note to an item's history."))
 def note(
     ctx: typer.Context,
-    item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")],
-    text: Annotated[str, typer.Argument(help="The note.")],
+    item_id: Annotated[int, typer.Argument(help=_("Item id."), metavar="ID")],
+    text: Annotated[str, typer.Argument(help=_("The note."))],
 ) -> None:
-    """Add a note to an item's history."""
     from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
 
     state = state_of(ctx)
     item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now), light=True)
-    say(f"Noted on #{item.id}.")
+    say(_("Noted on #{id}.").format(id=item.id))
 
 
-@app.command()
+@app.command(help=_("Show everything about an item: owners, due date, where it came from, its history."))
 def show(
     ctx: typer.Context,
-    item_id: Annotated[int, typer.Argument(help="Item id.", metavar="ID")],
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+    item_id: Annotated[int, typer.Argument(help=_("Item id."), metavar="ID")],
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    """Show everything about an item: owners, due date, where it came from, its history."""
     from actiontrack.render import item_detail, item_dict
 
     state = state_of(ctx)
@@ -271,28 +254,24 @@ def show(
 # --- dates ---------------------------------------------------------------------------------------------
 
 
-@app.command("date")
+@app.command(
+    "date",
+    help=_("Print the ISO date a Swedish expression means, read as a deadline.")
+    + example('track date "nästa fredag" --base 2016-02-08     # 2016-02-19', 'track date "vecka 12"'),
+)
 def date_(
     ctx: typer.Context,
-    expression: Annotated[str, typer.Argument(help="A Swedish date expression, e.g. 'i mitten av mars'.")],
+    expression: Annotated[str, typer.Argument(help=_("A Swedish date expression, e.g. 'i mitten av mars'."))],
     base: Annotated[
         str | None,
-        typer.Option("--base", "-b", help="Read relative to this day (YYYY-MM-DD). Default: today."),
+        typer.Option("--base", "-b", help=_("Read relative to this day (YYYY-MM-DD). Default: today.")),
     ] = None,
 ) -> None:
-    """Print the ISO date a Swedish expression means, read as a deadline.
-
-    Example:
-
-        track date "nästa fredag" --base 2016-02-08     # 2016-02-19
-
-        track date "vecka 12"
-    """
     from actiontrack.dates import parse_date
 
     state = state_of(ctx)
     try:
         base_day = date.fromisoformat(base) if base else state.today
     except ValueError:
-        raise UsageError(f"--base must be a date like 2016-02-08, not '{base}'.") from None
+        raise UsageError(_("--base must be a date like 2016-02-08, not '{base}'.").format(base=base)) from None
     say(parse_date(expression, base_day).isoformat())

@@ -7,31 +7,30 @@ from typing import Annotated
 
 import typer
 
-from actiontrack.cli.base import OutFormat, console, echo_json, meeting_app, state_of
+from actiontrack.cli.base import OutFormat, console, echo_json, example, meeting_app, state_of
 from actiontrack.errors import UsageError
+from actiontrack.i18n import _, ngettext
 
 # --- meetings --------------------------------------------------------------------------------------------------
 
 
-@meeting_app.command("start")
+@meeting_app.command(
+    "start",
+    help=_("Start a meeting: `track add` attaches new items to it.")
+    + example('track meeting start "Gemensam utvecklingsgrupp" --place Bryggan'),
+)
 def meeting_start(
     ctx: typer.Context,
     group: Annotated[
         str | None,
         typer.Argument(
-            help="The group that meets, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."
+            help=_("The group that meets, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml.")
         ),
     ] = None,
-    when: Annotated[str | None, typer.Option("--date", help="The meeting's date. Default: today.")] = None,
-    place: Annotated[str | None, typer.Option("--place", help="Where it is held.")] = None,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+    when: Annotated[str | None, typer.Option("--date", help=_("The meeting's date. Default: today."))] = None,
+    place: Annotated[str | None, typer.Option("--place", help=_("Where it is held."))] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    """Start a meeting: `track add` attaches new items to it.
-
-    Example:
-
-        track meeting start "Gemensam utvecklingsgrupp" --place Bryggan
-    """
     from actiontrack import service
     from actiontrack.dates import parse_date
     from actiontrack.render import meeting_dict
@@ -49,19 +48,17 @@ def meeting_start(
     if fmt is OutFormat.json:
         echo_json(meeting_dict(meeting))
     else:
-        typer.echo(
-            f"Started meeting #{meeting.id}: {meeting.group} {day.isoformat()}. New items go to this meeting."
-        )
+        typer.echo(_("Started meeting #{id}: {group} {date}. New items go to this meeting.").format(
+            id=meeting.id, group=meeting.group, date=day.isoformat()))  # fmt: skip
     _notes(warnings)
 
 
-@meeting_app.command("list")
+@meeting_app.command("list", help=_("List meetings; the current one is marked with *."))
 def meeting_list(
     ctx: typer.Context,
-    group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group's meetings.")] = None,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+    group: Annotated[str | None, typer.Option("--group", "-g", help=_("Only this group's meetings."))] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    """List meetings; the current one is marked with *."""
     from actiontrack import service
     from actiontrack.render import meeting_dict, meetings_table
 
@@ -72,45 +69,41 @@ def meeting_list(
     if fmt is OutFormat.json:
         echo_json([meeting_dict(m) for m in meetings])
     elif not meetings:
-        typer.echo("No meetings yet: `track meeting start GROUP` or `track import FILE`.", err=True)
+        typer.echo(_("No meetings yet: `track meeting start GROUP` or `track import FILE`."), err=True)
     else:
         console().print(meetings_table(meetings, current.id if current else None))
 
 
-@meeting_app.command("end")
+@meeting_app.command(
+    "end",
+    help=_("End the current meeting: new items go to no meeting until the next `meeting start`.")
+    + example("track meeting end"),
+)
 def meeting_end(ctx: typer.Context) -> None:
-    """End the current meeting: new items go to no meeting until the next `meeting start`.
-
-    Example:
-
-        track meeting end
-    """
     from actiontrack import service
 
     state = state_of(ctx)
     meeting = state.write(service.end_meeting)
-    typer.echo(f"Ended meeting #{meeting.id}: {meeting.group}. New items go to no meeting.")
+    typer.echo(_("Ended meeting #{id}: {group}. New items go to no meeting.").format(id=meeting.id, group=meeting.group))
 
 
-@meeting_app.command("edit")
+@meeting_app.command(
+    "edit",
+    help=_("Correct a meeting: its date, title, group, place or time; `track undo` reverts it.")
+    + example('track meeting edit 3 --date 2019-03-14 --place "Stadshuset, rum 4"'),
+)
 def meeting_edit(
     ctx: typer.Context,
-    meeting_id: Annotated[int, typer.Argument(help="Meeting id (see `track meeting list`).", metavar="ID")],
-    when: Annotated[str | None, typer.Option("--date", help="The right date, e.g. 2019-03-14.")] = None,
-    title: Annotated[str | None, typer.Option("--title", help="The right title.")] = None,
-    group: Annotated[str | None, typer.Option("--group", "-g", help="The group it belongs to.")] = None,
-    place: Annotated[str | None, typer.Option("--place", help="Where it was held ('-' for none).")] = None,
+    meeting_id: Annotated[int, typer.Argument(help=_("Meeting id (see `track meeting list`)."), metavar="ID")],
+    when: Annotated[str | None, typer.Option("--date", help=_("The right date, e.g. 2019-03-14."))] = None,
+    title: Annotated[str | None, typer.Option("--title", help=_("The right title."))] = None,
+    group: Annotated[str | None, typer.Option("--group", "-g", help=_("The group it belongs to."))] = None,
+    place: Annotated[str | None, typer.Option("--place", help=_("Where it was held ('-' for none)."))] = None,
     time: Annotated[
-        str | None, typer.Option("--time", help="Time of day, e.g. 13.00-15.00 ('-' for none).")
+        str | None, typer.Option("--time", help=_("Time of day, e.g. 13.00-15.00 ('-' for none)."))
     ] = None,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    """Correct a meeting: its date, title, group, place or time; `track undo` reverts it.
-
-    Example:
-
-        track meeting edit 3 --date 2019-03-14 --place "Stadshuset, rum 4"
-    """
     from actiontrack import service
     from actiontrack.dates import parse_date
     from actiontrack.render import meeting_dict
@@ -134,40 +127,41 @@ def meeting_edit(
     if fmt is OutFormat.json:
         echo_json(meeting_dict(meeting))
     else:
-        when_text = meeting.date.isoformat() if meeting.date else "no date"
-        typer.echo(f"Edited meeting #{meeting.id}: {meeting.group} {when_text}.")
+        when_text = meeting.date.isoformat() if meeting.date else _("no date")
+        typer.echo(_("Edited meeting #{id}: {group} {date}.").format(id=meeting.id, group=meeting.group, date=when_text))
     _notes(warnings)
 
 
-@meeting_app.command("delete")
+@meeting_app.command(
+    "delete",
+    help=_("Delete a meeting and its items, after a confirmation; `track undo` brings them back.")
+    + example("track meeting delete 7"),
+)
 def meeting_delete(
     ctx: typer.Context,
-    meeting_id: Annotated[int, typer.Argument(help="Meeting id (see `track meeting list`).", metavar="ID")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    meeting_id: Annotated[int, typer.Argument(help=_("Meeting id (see `track meeting list`)."), metavar="ID")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask for confirmation."))] = False,
 ) -> None:
-    """Delete a meeting and its items, after a confirmation; `track undo` brings them back.
-
-    Example:
-
-        track meeting delete 7
-    """
     from actiontrack import service
 
     state = state_of(ctx)
     with state.reader() as repo:
         meeting = repo.get_meeting(meeting_id)
-    when = meeting.date.isoformat() if meeting.date else "no date"
-    what = f"meeting #{meeting.id} ({meeting.group} {when}) and its {meeting.item_count} items"
+    when = meeting.date.isoformat() if meeting.date else _("no date")
+    what = ngettext(
+        "meeting #{id} ({group} {date}) and its {n} item", "meeting #{id} ({group} {date}) and its {n} items",
+        meeting.item_count,
+    ).format(id=meeting.id, group=meeting.group, date=when, n=meeting.item_count)
     if not yes:
         if not sys.stdin.isatty():
-            raise UsageError(f"Deleting {what} needs --yes without a terminal.")
-        if not typer.confirm(f"Delete {what}?", default=False, err=True):
-            typer.echo("Nothing deleted.", err=True)
+            raise UsageError(_("Deleting {what} needs --yes without a terminal.").format(what=what))
+        if not typer.confirm(_("Delete {what}?").format(what=what), default=False, err=True):
+            typer.echo(_("Nothing deleted."), err=True)
             raise typer.Exit(1)
     state.write(lambda repo: service.delete_meeting(repo, meeting_id))
-    typer.echo(f"Deleted {what}; `track undo` brings them back.")
+    typer.echo(_("Deleted {what}; `track undo` brings them back.").format(what=what))
 
 
 def _notes(warnings: list[str]) -> None:
     for warning in warnings:
-        typer.echo(f"Note: {warning}", err=True)
+        typer.echo(_("Note: {note}").format(note=warning), err=True)

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from actiontrack.i18n import _
+
 SHOW_AFTER = 1.0  # seconds: most minutes are read in a few milliseconds and show nothing
 REDRAW_EVERY = 0.2
 
@@ -32,7 +34,7 @@ class ReadingIndicator:
             return
         self.drawn_at = now
         percent = 100 * done // total if total else 100
-        self.stream.write(f"\rReading {self.name}: {percent}%")
+        self.stream.write("\r" + _("Reading {name}: {percent}%").format(name=self.name, percent=percent))
         self.stream.flush()
 
     def close(self) -> None:

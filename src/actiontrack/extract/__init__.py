@@ -21,6 +21,7 @@ from actiontrack import dates
 from actiontrack.errors import DateError
 from actiontrack.extract import cues, rules
 from actiontrack.extract.sentences import Block, build_blocks, split_lines
+from actiontrack.i18n import _
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Kind, Owner, Person, Step
 
 if TYPE_CHECKING:  # imported where used: `track add` needs rules, not the meeting parser (issue 15)
@@ -102,7 +103,7 @@ def _unread_dates(items: list[ExtractedItem], base: date | None) -> list[str]:
     out = []
     for item in items:
         for phrase in dates.unread_date_phrases(_without_urls(item.source), base=base):
-            out.append(f"Line {item.line}: '{phrase}' looks like a date but is not one actiontrack understands.")
+            out.append(_("Line {line}: '{phrase}' looks like a date but is not one actiontrack understands.").format(line=item.line, phrase=phrase))
     return list(dict.fromkeys(out))
 
 

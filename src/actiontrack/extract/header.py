@@ -23,6 +23,7 @@ from datetime import date
 
 from actiontrack import dates
 from actiontrack.extract.sentences import Line
+from actiontrack.i18n import _
 
 HEADER_LINES = 15  # how far into the document the meeting's date may stand
 
@@ -80,7 +81,7 @@ def read_header(lines: list[Line], *, year: int | None, today: date) -> Header:
     content = [ln for ln in lines[: HEADER_LINES * 3] if not ln.blank and not FURNITURE.match(ln.text)]
     content = content[:HEADER_LINES]
     if not content:
-        head.warnings.append("The document gives no meeting date.")
+        head.warnings.append(_("The document gives no meeting date."))
         return head
     when: dates.MeetingDate | None = None
     title_ln = _title_line(content)
@@ -97,7 +98,7 @@ def read_header(lines: list[Line], *, year: int | None, today: date) -> Header:
         when = _date_in_first_lines(content, head, skip=title_ln)
     _time_of_day(content, head, when)
     if when is None:
-        head.warnings.append("The document gives no meeting date.")
+        head.warnings.append(_("The document gives no meeting date."))
         return head
     _resolve(when, lines, head, year=year, today=today)
     return head
@@ -207,7 +208,7 @@ def _resolve(when: dates.MeetingDate, lines: list[Line], head: Header, *, year: 
                 head.year_how = f"'{when.text}' read as {chosen.isoformat()}"
             return
     if when.day is None or when.month is None:
-        head.warnings.append("The document gives no meeting date.")
+        head.warnings.append(_("The document gives no meeting date."))
         return
     day, month = when.day, when.month
     if year is not None:
@@ -219,8 +220,8 @@ def _resolve(when: dates.MeetingDate, lines: list[Line], head: Header, *, year: 
         return
     head.partial_date = (month, day)
     head.warnings.append(
-        f"The meeting date '{when.text.strip()}' has no year, and nothing in the text gives it: "
-        "give --year or --date."
+        _("The meeting date '{date}' has no year, and nothing in the text gives it: "
+          "give --year or --date.").format(date=when.text.strip())
     )
 
 

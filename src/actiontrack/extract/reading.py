@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from actiontrack.errors import DocumentError
+from actiontrack.i18n import _, ngettext
 
 MAX_BYTES = 20 * 1024 * 1024  # minutes are a few pages; 20 MB of text is not minutes
 MAX_LINE = 20_000  # characters; the longest paragraph of real minutes is a few thousand
@@ -46,18 +47,18 @@ def read_document(path: str) -> Document:
     else:
         p = Path(path)
         if p.is_dir():
-            raise DocumentError(f"{path} is a directory, not a document.")
+            raise DocumentError(_("{path} is a directory, not a document.").format(path=path))
         try:
             with p.open("rb") as f:
                 data = f.read(MAX_BYTES + 1)
         except FileNotFoundError:
-            raise DocumentError(f"{path} does not exist.") from None
+            raise DocumentError(_("{path} does not exist.").format(path=path)) from None
         except OSError as e:
-            raise DocumentError(f"{path} cannot be read: {e.strerror or e}.") from None
+            raise DocumentError(_("{path} cannot be read: {reason}.").format(path=path, reason=e.strerror or e)) from None
         suffix = p.suffix.lower()
     if len(data) > MAX_BYTES:
         raise DocumentError(
-            f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB; that is not a set of minutes."
+            _("{path} is larger than {mb} MB; that is not a set of minutes.").format(path=path, mb=MAX_BYTES // (1024 * 1024))
         )
     digest = hashlib.sha256(data).hexdigest()
     warnings: list[str] = []
@@ -69,14 +70,14 @@ def read_document(path: str) -> Document:
         text = decode_text(data, path, warnings)
     text, removed = _CONTROL.subn("", text.replace("\x0c", "\n"))  # a form feed is a page break
     if removed:
-        warnings.append(f"{removed} control characters (such as NUL) were removed from {path}.")
+        warnings.append(_("{n} control characters (such as NUL) were removed from {path}.").format(n=removed, path=path))
     if not text.strip():
-        raise DocumentError(f"{path} is empty.")
+        raise DocumentError(_("{path} is empty.").format(path=path))
     longest = max(text.split("\n"), key=len)
     if len(longest) > MAX_LINE:
         number = text.split("\n").index(longest) + 1
         raise DocumentError(
-            f"{path}: line {number} is {len(longest):,} characters long; that is not minutes."
+            _("{path}: line {line} is {n} characters long; that is not minutes.").format(path=path, line=number, n=f"{len(longest):,}")
         )
     return Document(path, text, digest, tuple(warnings))
 
@@ -85,9 +86,9 @@ def decode_text(data: bytes, name: str = "the input", warnings: list[str] | None
     """Bytes of a text file as str: UTF-8 (BOM or not), else the detected 8-bit encoding; a file
     whose lines mix UTF-8 and Windows-1252 (pasted together) line by line, noted in `warnings`."""
     if not data.strip():
-        raise DocumentError(f"{name} is empty.")
+        raise DocumentError(_("{path} is empty.").format(path=name))
     if b"\x00" in data[:8192]:
-        raise DocumentError(f"{name} is a binary file, not text minutes (try .txt, .md, .docx or .odt).")
+        raise DocumentError(_("{name} is a binary file, not text minutes (try .txt, .md, .docx or .odt).").format(name=name))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -110,9 +111,9 @@ def _decode_mixed(data: bytes, name: str, warnings: list[str] | None) -> str | N
         return None  # the whole file is in one 8-bit encoding: detect which
     if warnings is not None:
         shown = ", ".join(map(str, other[:10])) + (" ..." if len(other) > 10 else "")
-        lines_were = f"lines {shown} were" if len(other) > 1 else f"line {shown} was"
+        lines_were = ngettext("line {lines} was", "lines {lines} were", len(other)).format(lines=shown)
         warnings.append(
-            f"{name} mixes UTF-8 and Windows-1252: {lines_were} read as Windows-1252; check å, ä and ö there."
+            _("{name} mixes UTF-8 and Windows-1252: {lines_were} read as Windows-1252; check å, ä and ö there.").format(name=name, lines_were=lines_were)
         )
     return "\n".join(out)
 
@@ -137,22 +138,22 @@ def _parse_packed(parse, data: bytes, name: str, kind: str) -> str:  # type: ign
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, ValueError) as e:
-        raise DocumentError(f"{name} is not a readable {kind} ({e}).") from None
+        raise DocumentError(_("{name} is not a readable {kind} ({reason}).").format(name=name, kind=_(kind), reason=e)) from None
     unpacked = sum(part.file_size for part in parts)  # zipfile stops reading a part at its stated size
     if unpacked > MAX_UNPACKED or len(parts) > MAX_PARTS:
         raise DocumentError(
-            f"{name} unpacks to {unpacked / 2**20:,.0f} MB in {len(parts):,} parts; that is not a set of "
-            f"minutes (the limit is {MAX_UNPACKED // 2**20} MB)."
+            _("{name} unpacks to {mb} MB in {parts} parts; that is not a set of minutes (the limit is {limit} MB).").format(
+                name=name, mb=f"{unpacked / 2**20:,.0f}", parts=f"{len(parts):,}", limit=MAX_UNPACKED // 2**20)  # fmt: skip
         )
     try:
         return str(parse(data, name))
     except RecursionError:
-        raise DocumentError(f"{name} is nested too deeply to be a {kind} of minutes.") from None
+        raise DocumentError(_("{name} is nested too deeply to be a {kind} of minutes.").format(name=name, kind=_(kind))) from None
     except (etree.XMLSyntaxError, xml.sax.SAXException, zipfile.BadZipFile, UnicodeDecodeError) as e:
         reason = str(e).splitlines()[0] if str(e) else type(e).__name__
-        raise DocumentError(f"{name} is not a readable {kind}: its XML is broken ({reason}).") from None
+        raise DocumentError(_("{name} is not a readable {kind}: its XML is broken ({reason}).").format(name=name, kind=_(kind), reason=reason)) from None
     except (AttributeError, TypeError, IndexError, AssertionError):  # a part missing or of the wrong kind
-        raise DocumentError(f"{name} is not a readable {kind}: a part of it is missing or malformed.") from None
+        raise DocumentError(_("{name} is not a readable {kind}: a part of it is missing or malformed.").format(name=name, kind=_(kind))) from None
 
 
 def _decode_8bit(data: bytes, name: str) -> str:
@@ -160,7 +161,7 @@ def _decode_8bit(data: bytes, name: str) -> str:
 
     best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "mac_roman", "cp850"]).best()
     if best is None:
-        raise DocumentError(f"{name} is not text in an encoding actiontrack knows (UTF-8 or Windows-1252).")
+        raise DocumentError(_("{name} is not text in an encoding actiontrack knows (UTF-8 or Windows-1252).").format(name=name))
     # Swedish files saved on Windows are cp1252; it is a superset of Latin-1 for letters.
     encoding = "cp1252" if best.encoding in ("latin_1", "iso8859_15") else best.encoding
     try:
@@ -179,7 +180,7 @@ def _docx_text(data: bytes, name: str) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise DocumentError(f"{name} is not a readable Word document ({e}).") from None
+        raise DocumentError(_("{name} is not a readable {kind} ({reason}).").format(name=name, kind=_("Word document"), reason=e)) from None
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
@@ -226,7 +227,7 @@ def _odt_text(data: bytes, name: str) -> str:
     try:
         document = load(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise DocumentError(f"{name} is not a readable OpenDocument text ({e}).") from None
+        raise DocumentError(_("{name} is not a readable {kind} ({reason}).").format(name=name, kind=_("OpenDocument text"), reason=e)) from None
     lines: list[str] = []
     for element in document.text.childNodes:
         tag = getattr(element, "qname", (None, ""))[1]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from actiontrack.errors import StorageError
+from actiontrack.i18n import _
 from actiontrack.paths import sqlite_path
 from actiontrack.storage.reads import Reads
 
@@ -53,21 +54,21 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
     if wal.exists() and wal.stat().st_size and not shm.exists():
         raise StorageError(
-            f"The folder {path.parent} is read-only and the database's latest changes are still in "
-            f"{wal.name}; ask someone who can write there to run `track check`, or copy the folder "
-            "somewhere you can write."
+            _("The folder {folder} is read-only and the database's latest changes are still in "
+              "{wal}; ask someone who can write there to run `track check`, or copy the folder "
+              "somewhere you can write.").format(folder=path.parent, wal=wal.name)
         )
     mode = "mode=ro" if wal.exists() and wal.stat().st_size else "immutable=1"
     try:
         return sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as e:
-        raise StorageError(f"The database {path} cannot be read: {e}.") from None
+        raise StorageError(_("The database {path} cannot be read: {reason}.").format(path=path, reason=e)) from None
 
 
 def _read_only_folder_error(path: Path) -> StorageError:
     return StorageError(
-        f"The folder {path.parent} is read-only: the database there can be read (open, agenda, export, "
-        "check) but not changed; copy it to a folder you can write to, or ask for write access."
+        _("The folder {folder} is read-only: the database there can be read (open, agenda, export, "
+          "check) but not changed; copy it to a folder you can write to, or ask for write access.").format(folder=path.parent)
     )
 
 
@@ -80,7 +81,7 @@ def _prepare_sqlite_file(url: str, write: bool, *, create_folder: bool = False) 
     if path is None:
         return
     if path.is_dir():
-        raise StorageError(f"The database path {path} is a directory; give a file name.")
+        raise StorageError(_("The database path {path} is a directory; give a file name.").format(path=path))
     if path.exists():
         if write and folder_is_read_only(path):
             raise _read_only_folder_error(path)
@@ -89,21 +90,21 @@ def _prepare_sqlite_file(url: str, write: bool, *, create_folder: bool = False) 
         raise _read_only_folder_error(path)
     if not path.parent.is_dir() and not (create_folder or path == default_database()):
         if path.parent.exists():
-            raise StorageError(f"Cannot create the database {path}: {path.parent} is not a folder.")
+            raise StorageError(_("Cannot create the database {path}: {folder} is not a folder.").format(path=path, folder=path.parent))
         raise StorageError(
-            f"The folder {path.parent} does not exist; create it first, or give another --db path."
+            _("The folder {folder} does not exist; create it first, or give another --db path.").format(folder=path.parent)
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise StorageError(f"Cannot create the database {path}: {e.strerror or e}.") from None
+        raise StorageError(_("Cannot create the database {path}: {reason}.").format(path=path, reason=e.strerror or e)) from None
     try:
         # Minutes name people: a new database is readable by its owner only.
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except FileExistsError:
         pass  # another process created it just now
     except OSError as e:
-        raise StorageError(f"Cannot create the database {path}: {e.strerror or e}.") from None
+        raise StorageError(_("Cannot create the database {path}: {reason}.").format(path=path, reason=e.strerror or e)) from None
 
 
 def _engine(url: str, write: bool) -> Any:
@@ -114,7 +115,7 @@ def _engine(url: str, write: bool) -> Any:
         try:
             return create_engine(url, poolclass=NullPool)
         except (exc.ArgumentError, ImportError) as e:  # a bad URL, or a driver that is not installed
-            raise StorageError(f"Cannot use the database URL in TRACK_DATABASE_URL: {e}.") from None
+            raise StorageError(_("Cannot use the database URL in TRACK_DATABASE_URL: {reason}.").format(reason=e)) from None
 
     # One connection per process, reused by every transaction (a new one per document made
     # `track import` pay for connecting, WAL set-up and closing each time).
@@ -379,7 +380,7 @@ def open_reader(url: str) -> Iterator[Reads]:
     try:
         conn = read_only_connection(path) if read_only else sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as e:
-        raise StorageError(f"The database {path} cannot be used: {e}.") from None
+        raise StorageError(_("The database {path} cannot be used: {reason}.").format(path=path, reason=e)) from None
     try:
         try:
             conn.execute("PRAGMA query_only=ON")
@@ -388,8 +389,8 @@ def open_reader(url: str) -> Iterator[Reads]:
             names = None
         if names != [m.__name__ for m in MIGRATIONS] and read_only:
             raise StorageError(
-                f"The database {path} needs upgrading and its folder is read-only; run any `track` command "
-                "as someone who can write there first."
+                _("The database {path} needs upgrading and its folder is read-only; run any `track` command "
+                  "as someone who can write there first.").format(path=path)
             )
         if names != [m.__name__ for m in MIGRATIONS]:
             conn.close()
@@ -402,7 +403,7 @@ def open_reader(url: str) -> Iterator[Reads]:
             try:
                 return conn.execute(sql, params).fetchall()  # type: ignore[arg-type]
             except sqlite3.Error as e:
-                raise StorageError(f"The database {path} cannot be read: {e}.") from None
+                raise StorageError(_("The database {path} cannot be read: {reason}.").format(path=path, reason=e)) from None
 
         yield Reads(run)
     finally:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import InputError
+from actiontrack.i18n import _
 from actiontrack.storage.writes import ChangeLog
 
 # SQLAlchemy is imported inside the functions: the fast write path (storage/writes.py) builds
@@ -148,7 +149,7 @@ def undo_last(session: Session, now: str, user: str) -> list[ChangeRow]:
     ).first()
     if last is None:
         raise InputError(
-            "Nothing to undo: every recorded change is undone already, or none was made (see `track log`)."
+            _("Nothing to undo: every recorded change is undone already, or none was made (see `track log`).")
         )
     rows = session.exec(
         select(ChangeRow)
@@ -165,7 +166,7 @@ def undo_last(session: Session, now: str, user: str) -> list[ChangeRow]:
             session.add(row)
         session.flush()
     except IntegrityError:
-        raise InputError(f"Cannot undo '{last.label}': what it removed has been added again since.") from None
+        raise InputError(_("Cannot undo '{command}': what it removed has been added again since.").format(command=last.label)) from None
     session.expire_all()
     return list(reversed(rows))
 
@@ -195,8 +196,8 @@ def _refuse_if_changed_since(session: Session, rows: Sequence[ChangeRow]) -> Non
     for other in later:
         if other.id not in ids and mine & {_touched(c) for c in json.loads(other.detail)}:
             raise InputError(
-                f"Cannot undo '{rows[0].label}': '{other.label}' ({other.run_by}) changed the same "
-                "items since; undo that first."
+                _("Cannot undo '{command}': '{other}' ({user}) changed the same "
+                  "items since; undo that first.").format(command=rows[0].label, other=other.label, user=other.run_by)
             )
 
 
@@ -212,9 +213,9 @@ def _revert(session: Session, change: dict[str, Any], label: str) -> None:
     if op == "insert":
         gone = session.execute(table.delete().where(*where))
         if gone.rowcount != 1:  # type: ignore[attr-defined]
-            raise InputError(f"Cannot undo '{label}': what it added has changed since.")
+            raise InputError(_("Cannot undo '{command}': what it added has changed since.").format(command=label))
         return
     current = session.execute(select(*[table.c[k] for k in change["new"]]).where(*where)).first()
     if current is None or list(current) != list(change["new"].values()):
-        raise InputError(f"Cannot undo '{label}': what it changed has been changed again since.")
+        raise InputError(_("Cannot undo '{command}': what it changed has been changed again since.").format(command=label))
     session.execute(table.update().where(*where).values(**change["old"]))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actiontrack.errors import StorageError, UsageError
+from actiontrack.i18n import N_, _
 from actiontrack.paths import sqlite_path
 
 
@@ -35,7 +36,7 @@ def check(url: str) -> CheckReport:
     path = sqlite_path(url)
     report = CheckReport(str(path) if path else url.split("@")[-1])
     if path is not None and not path.is_file():
-        raise StorageError(f"There is no database at {path} yet.")
+        raise StorageError(_("There is no database at {path} yet.").format(path=path))
     with open_reader(url) as repo:
         names = [r[0] for r in repo.run("SELECT name FROM _track_migrations ORDER BY name", {})]
         report.migrations = names
@@ -79,15 +80,15 @@ def backup(url: str, target: str) -> Path:
     path = sqlite_path(url)
     if path is None:
         raise UsageError(
-            "track backup copies SQLite databases; for PostgreSQL use pg_dump (or track export --format json)."
+            _("track backup copies SQLite databases; for PostgreSQL use pg_dump (or track export --format json).")
         )
     if not path.is_file():
-        raise StorageError(f"There is no database at {path} yet.")
+        raise StorageError(_("There is no database at {path} yet.").format(path=path))
     dest = Path(target).expanduser()
     if dest.exists():
-        raise UsageError(f"{dest} exists; give a new file name (a backup never overwrites).")
+        raise UsageError(_("{file} exists; give a new file name (a backup never overwrites).").format(file=dest))
     if dest.resolve() == path.resolve():
-        raise UsageError("The backup must be another file than the database.")
+        raise UsageError(_("The backup must be another file than the database."))
     tmp = dest.with_name(f".{dest.name}.partial")
     tmp.unlink(missing_ok=True)  # left by a backup that was killed half-way; it holds names
     try:
@@ -105,7 +106,7 @@ def backup(url: str, target: str) -> Path:
         os.replace(tmp, dest)
     except (OSError, sqlite3.Error) as e:
         tmp.unlink(missing_ok=True)
-        raise StorageError(f"The backup to {dest} failed: {getattr(e, 'strerror', None) or e}.") from None
+        raise StorageError(_("The backup to {file} failed: {reason}.").format(file=dest, reason=getattr(e, "strerror", None) or e)) from None
     return dest
 
 
@@ -113,7 +114,7 @@ CLEANUP_PENDING = "cleanup_pending"  # setting: a person was forgotten, the file
 CLEANUP_ATTEMPTS = 5
 CLEANUP_PAUSE_S = 0.2  # before the first retry; doubled each time
 LOCK_TIMEOUT_S = 10  # PostgreSQL: how long VACUUM FULL may wait for the tables
-_AGAIN = "run `track check --compact` when nobody else has the database open"
+_AGAIN = N_("run `track check --compact` when nobody else has the database open")
 
 
 def purge(url: str) -> None:
@@ -137,7 +138,7 @@ def purge(url: str) -> None:
         if not problem:
             return
     raise StorageError(
-        f"The change is saved, but the database file {path} still holds the deleted text ({problem}); {_AGAIN}."
+        _("The change is saved, but the database file {path} still holds the deleted text ({problem}); {again}.").format(path=path, problem=problem, again=_(_AGAIN))
     )
 
 
@@ -150,10 +151,10 @@ def _clean_sqlite(path: Path) -> str:
     try:
         con.execute("PRAGMA secure_delete=ON")
         con.execute("VACUUM")
-        busy, _, _ = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        busy, _log, _moved = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         wal = path.with_name(path.name + "-wal")
         if busy or (wal.exists() and wal.stat().st_size):
-            return "another program is reading it, so its write-ahead log could not be emptied"
+            return _("another program is reading it, so its write-ahead log could not be emptied")
         if con.execute("DELETE FROM settings WHERE key = ?", (CLEANUP_PENDING,)).rowcount:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL now holds only that deletion
         return ""
@@ -189,10 +190,10 @@ def _vacuum_full(url: str) -> None:
     except exc.SQLAlchemyError as e:
         reason = str(getattr(e, "orig", None) or e).splitlines()[0]
         if "lock timeout" in reason:
-            reason = f"another connection kept the tables busy for more than {LOCK_TIMEOUT_S:g} s"
+            reason = _("another connection kept the tables busy for more than {seconds} s").format(seconds=f"{LOCK_TIMEOUT_S:g}")
         raise StorageError(
-            f"The change is saved, but PostgreSQL could not rewrite the tables without the old row versions "
-            f"({reason}); {_AGAIN}."
+            _("The change is saved, but PostgreSQL could not rewrite the tables without the old row versions "
+              "({reason}); {again}.").format(reason=reason, again=_(_AGAIN))
         ) from None
     finally:
         engine.dispose()

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import StorageError
+from actiontrack.i18n import _
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -229,7 +230,7 @@ def migrate(conn: Connection, migrations: list[Migration] | None = None) -> list
     unknown = [name for name in done if name not in known]
     if unknown:
         raise StorageError(
-            f"This database was written by a newer actiontrack (it has migration {unknown[0]}); upgrade actiontrack."
+            _("This database was written by a newer actiontrack (it has migration {migration}); upgrade actiontrack.").format(migration=unknown[0])
         )
     if not done:
         import sqlalchemy as sa
@@ -237,8 +238,8 @@ def migrate(conn: Connection, migrations: list[Migration] | None = None) -> list
         others = sorted(sa.inspect(conn).get_table_names())
         if others:
             raise StorageError(
-                "This is not an actiontrack database: it holds another program's tables "
-                f"({', '.join(others[:3])}{', ...' if len(others) > 3 else ''}); give another file with --db."
+                _("This is not an actiontrack database: it holds another program's tables "
+                  "({tables}); give another file with --db.").format(tables=", ".join(others[:3]) + (", ..." if len(others) > 3 else ""))
             )
     table = _migrations_table()
     table.create(conn, checkfirst=True)

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from actiontrack.errors import NotFoundError
+from actiontrack.i18n import N_, _
 from actiontrack.models import (
     HistoryEntry,
     Item,
@@ -65,12 +66,12 @@ def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
 
 # How the log names a table's rows (one, many), in the order it lists them.
 _NOUNS = {
-    "groups": ("group", "groups"),
-    "meetings": ("meeting", "meetings"),
-    "people": ("person", "people"),
-    "person_aliases": ("alias", "aliases"),
-    "items": ("item", "items"),
-    "scheduled_meetings": ("scheduled meeting", "scheduled meetings"),
+    "groups": (N_("{n} group"), N_("{n} groups")),
+    "meetings": (N_("{n} meeting"), N_("{n} meetings")),
+    "people": (N_("{n} person"), N_("{n} people")),
+    "person_aliases": (N_("{n} alias"), N_("{n} aliases")),
+    "items": (N_("{n} item"), N_("{n} items")),
+    "scheduled_meetings": (N_("{n} scheduled meeting"), N_("{n} scheduled meetings")),
 }
 
 
@@ -78,7 +79,7 @@ def summarise(transactions: Sequence[Sequence[Mapping[str, Any]]]) -> str:
     """ "added 1 meeting, 4 items; changed 1 item": the journaled row changes of a command
     (storage/journal.py), for the rows a user knows by name, each counted once."""
     parts = []
-    for op, verb in (("insert", "added"), ("update", "changed"), ("delete", "removed")):
+    for op, verb in (("insert", N_("added {rows}")), ("update", N_("changed {rows}")), ("delete", N_("removed {rows}"))):
         rows: dict[str, set[str]] = {}
         for changes in transactions:
             for change in changes:
@@ -86,16 +87,16 @@ def summarise(transactions: Sequence[Sequence[Mapping[str, Any]]]) -> str:
                     ident = json.dumps(change.get("key") or change.get("row"), sort_keys=True, default=str)
                     rows.setdefault(change["table"], set()).add(ident)
         named = [
-            f"{len(rows[t])} {one if len(rows[t]) == 1 else many}"
+            _(one if len(rows[t]) == 1 else many).format(n=len(rows[t]))
             for t, (one, many) in _NOUNS.items()
             if t in rows
         ]
         if named:
-            parts.append(f"{verb} " + ", ".join(named))
+            parts.append(_(verb).format(rows=", ".join(named)))
     tables = {change["table"] for changes in transactions for change in changes}
     if "settings" in tables:  # the only setting is which meeting is under way
-        parts.append("changed the current meeting")
-    return "; ".join(parts) or "changed the history of items"
+        parts.append(_("changed the current meeting"))
+    return "; ".join(parts) or _("changed the history of items")
 
 
 class Reads:
@@ -156,7 +157,7 @@ class Reads:
     def get_meeting(self, meeting_id: int) -> Meeting:
         found = self.list_meetings(meeting_id=meeting_id)
         if not found:
-            raise NotFoundError(f"There is no meeting {meeting_id}; `track meeting list` shows them.")
+            raise NotFoundError(_("There is no meeting {id}; `track meeting list` shows them.").format(id=meeting_id))
         return found[0]
 
     def meeting_by_hash(self, source_hash: str) -> Meeting | None:
@@ -311,7 +312,7 @@ class Reads:
     def get_person(self, person_id: int) -> Person:
         found = self._people_by_ids({person_id})
         if not found:
-            raise NotFoundError(f"There is no person {person_id}.")
+            raise NotFoundError(_("There is no person {id}.").format(id=person_id))
         return found[0]
 
     def person_by_name(self, name: str) -> Person | None:
@@ -393,7 +394,7 @@ class Reads:
     def get_item(self, item_id: int, with_history: bool = True) -> Item:
         rows = self.run(f"SELECT {_ITEM_COLUMNS} FROM items i WHERE i.id = :id", {"id": item_id})
         if not rows:
-            raise NotFoundError(f"There is no item {item_id}; `track open` lists the open ones.")
+            raise NotFoundError(_("There is no item {id}; `track open` lists the open ones.").format(id=item_id))
         item = self._items(rows)[0]
         if not with_history:
             return item

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from actiontrack.errors import InputError, NotFoundError, PersonError
+from actiontrack.i18n import N_, _
 from actiontrack.models import Meeting
 from actiontrack.storage.reads import GroupRef
 from actiontrack.storage.tables import (
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from actiontrack.storage.journal import Journal
 
 
-_SAME_MOMENT = (
+_SAME_MOMENT = N_(
     "The same document was imported from elsewhere at the same moment; it is stored once "
     "(`track meeting list` shows it)."
 )
@@ -119,7 +120,7 @@ class Repository(Writes):
                 return GroupRef(row.id, row.name)  # type: ignore[arg-type]
             found = self.find_group(name)
             if found is None:
-                raise InputError(f"The group '{name}' could not be created; try again.")
+                raise InputError(_("The group '{name}' could not be created; try again.").format(name=name))
         return found
 
     def create_meeting(
@@ -148,7 +149,7 @@ class Repository(Writes):
             created_at=now,
         )
         if not self._insert_unless_taken(row):
-            raise InputError(_SAME_MOMENT)
+            raise InputError(_(_SAME_MOMENT))
         return self.get_meeting(row.id)  # type: ignore[arg-type]
 
     def import_group(self, name: str, now: str) -> int:
@@ -167,7 +168,7 @@ class Repository(Writes):
         """A new meeting from the columns given (import's way, issue 15); its id."""
         meeting_id = self.imports().insert_meeting(values)
         if meeting_id is None:
-            raise InputError(_SAME_MOMENT)
+            raise InputError(_(_SAME_MOMENT))
         return meeting_id
 
     def update_meeting(
@@ -176,7 +177,7 @@ class Repository(Writes):
         """Change a meeting's columns (dates as ISO strings); `group` moves it to that group."""
         row = self.session.get(MeetingRow, meeting_id)
         if row is None:
-            raise NotFoundError(f"There is no meeting {meeting_id}; `track meeting list` shows them.")
+            raise NotFoundError(_("There is no meeting {id}; `track meeting list` shows them.").format(id=meeting_id))
         old_group = row.group_id
         if group is not None:
             row.group_id = self.get_or_create_group(group, now).id
@@ -220,7 +221,7 @@ class Repository(Writes):
         self.session.flush()
         meeting = self.session.get(MeetingRow, meeting_id)
         if meeting is None:
-            raise NotFoundError(f"There is no meeting {meeting_id}; `track meeting list` shows them.")
+            raise NotFoundError(_("There is no meeting {id}; `track meeting list` shows them.").format(id=meeting_id))
         self.session.delete(meeting)
         self.session.flush()
         self._drop_group_if_empty(meeting.group_id)
@@ -279,7 +280,7 @@ class Repository(Writes):
             if owner.person_id == person_id:
                 return
             other = self.get_person(owner.person_id)
-            raise PersonError(f"'{alias}' is already an alias of {other.name}.")
+            raise PersonError(_("'{alias}' is already an alias of {name}.").format(alias=alias, name=other.name))
         self.session.add(PersonAliasRow(person_id=person_id, alias=key))
         self.session.flush()
 
@@ -317,7 +318,7 @@ class Repository(Writes):
     def _item_row(self, item_id: int) -> ItemRow:
         row = self.session.get(ItemRow, item_id)
         if row is None:
-            raise NotFoundError(f"There is no item {item_id}; `track open` lists the open ones.")
+            raise NotFoundError(_("There is no item {id}; `track open` lists the open ones.").format(id=item_id))
         return row
 
     # --- forgetting a person (issue 6) -----------------------------------------------------------

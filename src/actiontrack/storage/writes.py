@@ -20,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import InputError, NotFoundError, PersonError
+from actiontrack.i18n import _
 from actiontrack.models import Kind, Owner, OwnerKind, Person, Status
 from actiontrack.storage.reads import Reads, Run, summarise
 
@@ -135,16 +136,16 @@ class Writes(Reads):
     def add_person(self, name: str, organisation: str | None, now: str) -> Person:
         name = " ".join(name.split())
         if not name:
-            raise InputError("A person needs a name.")
+            raise InputError(_("A person needs a name."))
         if self.person_by_name(name) is not None:
-            raise PersonError(f"'{name}' is already known.")
+            raise PersonError(_("'{name}' is already known.").format(name=name))
         values = {"name": name, "organisation": organisation, "created_at": now, **person_keys(name)}
         person_id = self._insert("people", values, unless_taken="name")
         if person_id is None:
             # added by another writer a moment ago: the same person, as if they had been there first
             existing = self.person_by_name(name)
             if existing is None:
-                raise PersonError(f"'{name}' could not be added; try again.")
+                raise PersonError(_("'{name}' could not be added; try again.").format(name=name))
             return existing
         return Person(person_id, name, organisation)
 
@@ -211,7 +212,7 @@ class Writes(Reads):
         columns = [c for c in ITEM_COLUMNS if c in new]
         rows = self.run(f"SELECT {', '.join(columns)} FROM items WHERE id = :id", {"id": item_id})
         if not rows:
-            raise NotFoundError(f"There is no item {item_id}; `track open` lists the open ones.")
+            raise NotFoundError(_("There is no item {id}; `track open` lists the open ones.").format(id=item_id))
         current = dict(zip(columns, rows[0], strict=True))
         changed = [c for c in columns if current[c] != new[c]]
         if not changed:

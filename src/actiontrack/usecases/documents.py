@@ -226,7 +226,7 @@ def _apply_update(
         "line": c.new.line, "topic": c.new.topic, "confidence": c.new.confidence, "updated_at": stamp,
     } for c in update.changed})  # fmt: skip
     kept = _insert_owners(imports, people, new_owners)
-    imports.delete_owner_rows([item_id for item_id, _ in new_owners], keep=kept)
+    imports.delete_owner_rows([item_id for item_id, _owners in new_owners], keep=kept)
     source = {"updated_from": document.name}
     _insert_history(imports, [(c.item.id, "updated", {**source, **c.changes}) for c in update.changed],
                     stamp, meeting.id)  # fmt: skip

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from actiontrack.i18n import _
 from actiontrack.models import Owner, OwnerKind, Person
 from actiontrack.names_sv import first_name_forms
 from actiontrack.people import Roster
@@ -120,10 +121,10 @@ class DocumentPeople:
             elif candidates and self.choose is not None:
                 found = self.choose(name, candidates)
             elif candidates:
-                names = " or ".join(sorted(c.name for c in candidates))
+                names = _(" or ").join(sorted(c.name for c in candidates))
                 self.warnings.append(
-                    f"'{name}' could be {names}; added as a new person. If it is one of them: "
-                    f'track people merge "{sorted(c.name for c in candidates)[0]}" "{name}".'
+                    _("'{name}' could be {names}; added as a new person. If it is one of them: "
+                      'track people merge "{first}" "{name}".').format(name=name, names=names, first=sorted(c.name for c in candidates)[0])
                 )
         if found is None:
             found = Person(None, " ".join(name.split()), organisation)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from actiontrack.errors import InputError, NotFoundError, UsageError
+from actiontrack.i18n import _
 from actiontrack.models import Item, Kind, Owner, OwnerKind, Status
 from actiontrack.people import StoredRoster
 from actiontrack.usecases.common import Confirm, current_id, timestamp, today_of
@@ -41,7 +42,7 @@ def add_item(
 
     text = " ".join(text.split())
     if not text:
-        raise InputError("An item needs a text.")
+        raise InputError(_("An item needs a text."))
     meeting = repo.get_meeting(meeting_id) if meeting_id is not None else current_meeting(repo)
     base = meeting.date if meeting and meeting.date else today_of(now)
     next_meeting = next_meeting_after(repo, meeting) if meeting else None
@@ -52,7 +53,7 @@ def add_item(
         due_date = first_due(text, base, next_meeting=next_meeting)
         if warnings is not None:
             warnings += [
-                f"'{phrase}' looks like a date but is not one actiontrack understands; give --due to set one."
+                _("'{phrase}' looks like a date but is not one actiontrack understands; give --due to set one.").format(phrase=phrase)
                 for phrase in unread_date_phrases(text, base=base)
             ]
     roster = StoredRoster(repo)  # by indexed keys, not every person (issue 15)
@@ -122,7 +123,7 @@ class OwnerFilter:
             return cls(None, name)
         if name[:1].islower():
             raise NotFoundError(
-                f"No item is owned by an organisation called '{name}', and nobody is called so."
+                _("No item is owned by an organisation called '{name}', and nobody is called so.").format(name=name)
             )
         StoredRoster(repo).resolve(name)  # raises the sentence `add` gives, with the closest names
         raise AssertionError("unreachable")
@@ -162,7 +163,7 @@ def open_item(repo: Writes, item_id: int) -> Item:
     item = repo.get_item(item_id, with_history=False)
     if item.status is not Status.OPEN:
         raise InputError(
-            f"Item {item_id} is {item.status.value}, not open; `track reopen {item_id}` opens it again."
+            _("Item {id} is {status}, not open; `track reopen {id}` opens it again.").format(id=item_id, status=_(item.status.value))
         )
     return item
 
@@ -180,7 +181,7 @@ def complete(repo: Writes, ids: Sequence[int], *, note: str | None, now: datetim
 def reopen(repo: Writes, item_id: int, *, now: datetime) -> Item:
     item = repo.get_item(item_id, with_history=False)
     if item.status is Status.OPEN:
-        raise InputError(f"Item {item_id} is already open.")
+        raise InputError(_("Item {id} is already open.").format(id=item_id))
     stamp = timestamp(now)
     repo.update_item(item_id, status=Status.OPEN, closed_at=None, updated_at=stamp)
     repo.add_history(item_id, "reopened", {"was": item.status.value}, stamp, current_id(repo))
@@ -189,7 +190,7 @@ def reopen(repo: Writes, item_id: int, *, now: datetime) -> Item:
 
 def drop(repo: Writes, item_id: int, *, reason: str, now: datetime) -> Item:
     if not reason.strip():
-        raise InputError("Say why the item is dropped: --reason TEXT.")
+        raise InputError(_("Say why the item is dropped: --reason TEXT."))
     open_item(repo, item_id)
     stamp = timestamp(now)
     repo.update_item(item_id, status=Status.DROPPED, closed_at=stamp, updated_at=stamp)
@@ -216,7 +217,7 @@ def edit(
     if text is not None:
         text = " ".join(text.split())
         if not text:
-            raise InputError("An item needs a text.")
+            raise InputError(_("An item needs a text."))
         if text != item.text:
             changes["text"] = [item.text, text]
             fields["text"] = text
@@ -244,7 +245,7 @@ def edit(
             changes["owners"] = [[o.name for o in item.owners], [o.name for o in resolved]]
             repo.set_owners(item_id, resolved)
     if not changes:
-        raise UsageError("Nothing to change: give --text, --owner or --due with a new value.")
+        raise UsageError(_("Nothing to change: give --text, --owner or --due with a new value."))
     repo.update_item(item_id, updated_at=stamp, **fields)
     repo.add_history(item_id, "edited", changes, stamp, current_id(repo))
     return repo.get_item(item_id)
@@ -253,7 +254,7 @@ def edit(
 def add_note(repo: Writes, item_id: int, text: str, *, now: datetime) -> Item:
     text = " ".join(text.split())
     if not text:
-        raise InputError("A note needs a text.")
+        raise InputError(_("A note needs a text."))
     repo.get_item(item_id, with_history=False)
     stamp = timestamp(now)
     repo.update_item(item_id, updated_at=stamp)

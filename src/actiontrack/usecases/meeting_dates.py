@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from actiontrack.i18n import _
 from actiontrack.models import Extraction
 
 if TYPE_CHECKING:
@@ -72,14 +73,14 @@ def settle_dates(
         partial = partial_date(p.extraction)
         if partial is None:
             if p.extraction.meeting.date is None:
-                p.error = (
-                    f"{p.document.name}: the minutes give no meeting date; give it with --date YYYY-MM-DD."
+                p.error = _("{document}: the minutes give no meeting date; give it with --date YYYY-MM-DD.").format(
+                    document=p.document.name
                 )
             continue
         month, day = partial
         written = f"{day} {MONTH_NAMES[month]}"
         chosen: int | None = None
-        source = ""
+        source = said = ""  # year_inferred keeps the English (JSON); the note says it in the interface language
         if year is not None:
             chosen, source = year, "given with --year"
         else:
@@ -87,31 +88,32 @@ def settle_dates(
             stored = repo.list_meetings(group_row.name) if group_row else []
             ours = [m.date for m in stored if m.date is not None] + known.get(key, [])
             others = [d for g, days in known.items() if g != key for d in days]
-            for refs, whose in (
-                (ours, f"the other meetings of {p.group}"),
-                (others, "the minutes imported with it"),
+            for refs, whose, whose_said in (
+                (ours, f"the other meetings of {p.group}", _("the other meetings of {group}").format(group=p.group)),
+                (others, "the minutes imported with it", _("the minutes imported with it")),
             ):
                 if refs:
                     chosen = nearest_year(month, day, refs)
                     target = _on(chosen, month, day)
                     nearest = min(refs, key=lambda d: abs((target - d).days))
                     source = f"from {whose} (nearest: {format_swedish(nearest)})"
+                    said = _("from {whose} (nearest: {date})").format(whose=whose_said, date=format_swedish(nearest))
                     break
         if chosen is None and ask is not None:
-            chosen = ask(f"{p.document.name}: which year is the meeting of {written} in?")
-            source = "as answered"
+            chosen = ask(_("{document}: which year is the meeting of {date} in?").format(
+                document=p.document.name, date=written))  # fmt: skip
+            source, said = "as answered", _("as answered")
         if chosen is None:
-            p.error = (
-                f"{p.document.name}: the meeting date '{written}' has no year and nothing tells it; "
-                "give it with --date YYYY-MM-DD."
-            )
+            p.error = _(
+                "{document}: the meeting date '{date}' has no year and nothing tells it; give it with --date YYYY-MM-DD."
+            ).format(document=p.document.name, date=written)
             continue
         p.extraction = extract_text(p.document.text, today=today, year=chosen)
         p.extraction.meeting.year_inferred = source
         if source != "given with --year":
             p.notes.append(
-                f"The meeting date '{written}' has no year; took {chosen} {source}. "
-                "Give --date to set another."
+                _("The meeting date '{date}' has no year; took {year} {source}. Give --date to set another.").format(
+                    date=written, year=chosen, source=said)  # fmt: skip
             )
 
 

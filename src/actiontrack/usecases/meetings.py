@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from actiontrack.errors import InputError, NotFoundError, UsageError
+from actiontrack.i18n import _
 from actiontrack.models import Meeting
 from actiontrack.usecases.common import CURRENT_MEETING, current_id, timestamp
 
@@ -36,9 +37,9 @@ def find_group(repo: Reads, name: str) -> GroupRef:
         return started[0]
     if started:
         names = ", ".join(g.name for g in started)
-        raise NotFoundError(f"'{name}' could be any of the groups {names}; give more of the name.")
-    known = ", ".join(g.name for g in groups) or "none yet"
-    raise NotFoundError(f"There is no group '{name}' (known: {known}).")
+        raise NotFoundError(_("'{name}' could be any of the groups {names}; give more of the name.").format(name=name, names=names))
+    known = ", ".join(g.name for g in groups) or _("none yet")
+    raise NotFoundError(_("There is no group '{name}' (known: {known}).").format(name=name, known=known))
 
 
 def same_day(repo: Reads, group: str, day: date | None, *, besides: int | None = None) -> list[Meeting]:
@@ -50,8 +51,8 @@ def same_day(repo: Reads, group: str, day: date | None, *, besides: int | None =
 
 def same_day_warning(meetings: list[Meeting]) -> list[str]:
     return [
-        f"{m.group} already has meeting #{m.id} on {m.date}; if it is the same meeting, "
-        f"remove one with `track meeting delete ID`."
+        _("{group} already has meeting #{id} on {date}; if it is the same meeting, "
+          "remove one with `track meeting delete ID`.").format(group=m.group, id=m.id, date=m.date)
         for m in meetings
     ]
 
@@ -67,7 +68,7 @@ def start_meeting(
 ) -> Meeting:
     group = " ".join(group.split())
     if not group:
-        raise InputError("A meeting needs the name of its group.")
+        raise InputError(_("A meeting needs the name of its group."))
     others = same_day(repo, group, when)
     meeting = repo.create_meeting(group, now=timestamp(now), date_=when, title=group, place=place)
     repo.set_setting(CURRENT_MEETING, str(meeting.id))
@@ -81,7 +82,7 @@ def end_meeting(repo: Repository) -> Meeting:
     meeting = current_meeting(repo)
     repo.delete_setting(CURRENT_MEETING)
     if meeting is None:
-        raise InputError("No meeting is under way; `track meeting start GROUP` starts one.")
+        raise InputError(_("No meeting is under way; `track meeting start GROUP` starts one."))
     return meeting
 
 
@@ -105,7 +106,7 @@ def edit_meeting(
     if title is not None:
         title = " ".join(title.split())
         if not title:
-            raise InputError("A meeting's title cannot be empty.")
+            raise InputError(_("A meeting's title cannot be empty."))
         if title != meeting.title:
             fields["title"] = title
     for name, value, old in (("place", place, meeting.place), ("time", time, meeting.time)):
@@ -113,21 +114,21 @@ def edit_meeting(
             continue
         value = None if value.strip().lower() in _NONE else " ".join(value.split())
         if name == "time" and value is not None and not _TIME.match(value):
-            raise InputError(f"--time must be a time of day like 13.00 or 13.00-15.00, not '{value}'.")
+            raise InputError(_("--time must be a time of day like 13.00 or 13.00-15.00, not '{value}'.").format(value=value))
         if value != old:
             fields[name] = value
     new_group = None
     if group is not None:
         new_group = " ".join(group.split())
         if not new_group:
-            raise InputError("A meeting needs the name of its group.")
+            raise InputError(_("A meeting needs the name of its group."))
         known = repo.find_group(new_group)
         new_group = known.name if known else new_group
         if new_group == meeting.group:
             new_group = None
     if not fields and new_group is None:
         raise UsageError(
-            "Nothing to change: give --date, --title, --group, --place or --time with a new value."
+            _("Nothing to change: give --date, --title, --group, --place or --time with a new value.")
         )
     repo.update_meeting(meeting_id, group=new_group, now=timestamp(now), **fields)
     edited = repo.get_meeting(meeting_id)
@@ -135,8 +136,8 @@ def edit_meeting(
         warnings.extend(same_day_warning(same_day(repo, edited.group, edited.date, besides=edited.id)))
         if "date" in fields and edited.item_count:
             warnings.append(
-                "The due dates of its items are as they were; import the minutes again with --date "
-                "to count their deadlines from the new date."
+                _("The due dates of its items are as they were; import the minutes again with --date "
+                  "to count their deadlines from the new date.")
             )
     return edited
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from actiontrack.errors import InputError, PersonError
+from actiontrack.i18n import _
 from actiontrack.models import Owner, OwnerKind, Person
 from actiontrack.people import Roster, StoredRoster
 from actiontrack.usecases.common import Confirm, timestamp
@@ -27,7 +28,7 @@ def resolve_owner(
     """
     name = " ".join(name.split())
     if not name:
-        raise InputError("An owner needs a name.")
+        raise InputError(_("An owner needs a name."))
     matches = roster.candidates(name)
     if len(matches) == 1:
         person = matches[0].person
@@ -36,7 +37,7 @@ def resolve_owner(
         roster.resolve(name)  # raises the "could be any of" sentence
     if name[:1].islower():
         return Owner(name, OwnerKind.ORGANISATION)
-    if confirm is not None and confirm(f"'{name}' is not known. Add {name} as a new person?"):
+    if confirm is not None and confirm(_("'{name}' is not known. Add {name} as a new person?").format(name=name)):
         person = repo.add_person(name, None, timestamp(now))
         roster.add(person)
         return Owner(person.name, OwnerKind.PERSON, person.id)
@@ -73,8 +74,9 @@ def add_person(
     person = repo.add_person(name, organisation, timestamp(now))
     if already and warnings is not None:
         warnings.append(
-            f"'{name}' meant {' or '.join(already)} until now; from now on it means {person.name}. "
-            f'If they are the same person: track people merge "{already[0]}" "{person.name}".'
+            _("'{name}' meant {before} until now; from now on it means {person}. "
+              'If they are the same person: track people merge "{first}" "{person}".').format(
+                name=name, before=_(" or ").join(already), person=person.name, first=already[0])  # fmt: skip
         )
     for alias in aliases:
         repo.add_alias(person.id, alias)  # type: ignore[arg-type]
@@ -89,7 +91,7 @@ def add_alias(repo: Repository, name: str, alias: str) -> Person:
     person = find_person(repo, name)
     other = StoredRoster(repo).candidates(alias)
     if other and other[0].how in ("name", "alias") and other[0].person.id != person.id:
-        raise PersonError(f"'{alias}' already means {other[0].person.name}.")
+        raise PersonError(_("'{alias}' already means {name}.").format(alias=alias, name=other[0].person.name))
     repo.add_alias(person.id, alias)  # type: ignore[arg-type]
     return repo.get_person(person.id)  # type: ignore[arg-type]
 
@@ -97,6 +99,6 @@ def add_alias(repo: Repository, name: str, alias: str) -> Person:
 def merge_people(repo: Repository, keep: str, other: str) -> Person:
     kept, merged = find_person(repo, keep), find_person(repo, other)
     if kept.id == merged.id:
-        raise InputError(f"'{keep}' and '{other}' are the same person.")
+        raise InputError(_("'{keep}' and '{other}' are the same person.").format(keep=keep, other=other))
     repo.merge_people(kept.id, merged.id)  # type: ignore[arg-type]
     return repo.get_person(kept.id)  # type: ignore[arg-type]
