@@ -67,9 +67,13 @@ def _isolated_home(tmp_path, monkeypatch):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "160")
-    from actiontrack import i18n
+    from actiontrack import config, i18n
 
-    i18n.set_language(None)  # a `--lang` of the test before is forgotten (commands run in-process)
+    config.reload()  # the settings read by the test before are forgotten, as its `--lang`
+    i18n.set_language(None)  # (commands run in-process)
+    yield
+    config.reload()
+    i18n.set_language(None)
 
 
 class Track:

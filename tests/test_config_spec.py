@@ -8,15 +8,6 @@ from actiontrack import config, i18n
 from actiontrack.errors import ConfigError
 
 
-@pytest.fixture(autouse=True)
-def _fresh():
-    config.reload()
-    i18n.set_language(None)
-    yield
-    config.reload()
-    i18n.set_language(None)
-
-
 def test_defaults_without_a_file():
     assert config.setting("language") is None
     assert config.setting("csv_delimiter") is None

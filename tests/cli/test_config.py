@@ -17,15 +17,6 @@ from tests.conftest import Track
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-@pytest.fixture(autouse=True)
-def _fresh():
-    config.reload()
-    i18n.set_language(None)
-    yield
-    config.reload()
-    i18n.set_language(None)
-
-
 @pytest.fixture
 def cfg(tmp_path) -> Path:
     return tmp_path / "config.toml"  # what conftest points TRACK_CONFIG at
