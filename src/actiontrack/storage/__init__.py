@@ -219,9 +219,7 @@ class Database:
                     session.rollback()
                     raise
         except exc.SQLAlchemyError as e:
-            reason = str(getattr(e, "orig", None) or e).splitlines()[0]
-            error = BusyError if ("locked" in reason or "busy" in reason) else StorageError
-            raise error(f"The database {_describe(self.url)} cannot be used: {reason}.") from None
+            raise _unusable(self.url, getattr(e, "orig", None) or e) from None
 
     def _light_connection(self) -> sqlite3.Connection | None:
         """sqlite3 on the database file when it is at the current schema, else None."""
@@ -279,9 +277,7 @@ class Database:
                     conn.execute("ROLLBACK")
                 raise
         except sqlite3.Error as e:
-            reason = str(e).splitlines()[0]
-            error = BusyError if ("locked" in reason or "busy" in reason) else StorageError
-            raise error(f"The database {_describe(self.url)} cannot be used: {reason}.") from None
+            raise _unusable(self.url, e) from None
 
     def run(self, work: Callable[[Repository], T], *, attempts: int = 5, light: bool = False) -> T:
         """`work` in one transaction, run again from the start if SQLite says the database is busy
@@ -408,3 +404,11 @@ def open_reader(url: str) -> Iterator[Reads]:
         yield Reads(run)
     finally:
         conn.close()
+
+
+def _unusable(url: str, e: BaseException) -> StorageError:
+    """The error for a database SQLite or SQLAlchemy refused, on either write path: busy (to be
+    tried again by `run`) or not usable, with the database's first line of reason."""
+    reason = str(e).splitlines()[0]
+    error = BusyError if ("locked" in reason or "busy" in reason) else StorageError
+    return error(_("The database {path} cannot be used: {reason}.").format(path=_describe(url), reason=reason))
