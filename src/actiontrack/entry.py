@@ -4,6 +4,8 @@ Two things here are about speed only (issue 5), measured with benchmarks/run.py:
 
 - `track --help` is served from a text generated from the CLI itself (help_text.py,
   kept equal to typer's rendering by tests/test_help.py) without loading typer;
+- the weekly commands (add, open, done, edit, ...) are read by cli/fast.py, also without
+  typer, whenever their command line is one it reads exactly as click does (issue 15);
 - when the command is over, the process ends without the interpreter's teardown,
   which spends about 12 ms garbage-collecting every module. By then the command has
   committed and closed its database (context managers), so only the standard
@@ -12,7 +14,6 @@ Two things here are about speed only (issue 5), measured with benchmarks/run.py:
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 
@@ -31,6 +32,11 @@ def main() -> None:
 
         sys.stdout.write(TOP_LEVEL_HELP[language()])
         _exit(0)
+    from actiontrack.cli.fast import run as run_fast
+
+    fast = run_fast(sys.argv[1:])  # add, open, ... without typer when it can, --lang and all (issue 15)
+    if fast is not None:
+        _exit(fast)
     from actiontrack.cli import main as run
 
     try:
@@ -52,6 +58,8 @@ def _exit_code(code: object) -> int:
 
 def _exit(code: int) -> None:
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # `track open | head`: the reader left early
+        try:  # noqa: SIM105 - not contextlib.suppress: importing contextlib costs `--help` ~1.5 ms
             stream.flush()
+        except (OSError, ValueError):  # `track open | head`: the reader left early
+            pass
     os._exit(code)

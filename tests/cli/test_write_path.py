@@ -71,7 +71,7 @@ def test_undo_reverts_each_item_command_in_turn(people):
 
 
 def test_a_new_owner_added_when_asked_is_found_by_the_next_owner_name(people, monkeypatch):
-    from actiontrack.cli import items
+    from actiontrack.cli import item_commands as items
 
     monkeypatch.setattr(items, "confirm_callback", lambda: lambda question: True)
     track = people

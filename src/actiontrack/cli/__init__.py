@@ -5,6 +5,7 @@ its own module. COMMANDS says which module holds each command, in the order of -
 command's module is imported only when that command is run (or --help lists them all), so
 `track open` does not pay for importing the modules of the twenty other commands (issue 15).
 tests/test_startup.py checks this table against the commands the modules register.
+The weekly commands are first offered to fast.py, which runs them without typer (issue 15).
 """
 
 COMMANDS = {
@@ -18,10 +19,20 @@ COMMANDS = {
     "config": "config",  # issue 14
 }
 
-from actiontrack.cli.base import app  # noqa: E402 - COMMANDS first: base.py reads it
-
 __all__ = ["COMMANDS", "app", "main"]
 
 
+def __getattr__(name: str) -> object:
+    """`app` is imported when asked for: fast.py runs the weekly commands from the modules of
+    this package that import no typer (state, output, item_commands), see fast.py."""
+    if name == "app":
+        from actiontrack.cli.base import app
+
+        return app
+    raise AttributeError(name)
+
+
 def main() -> None:
+    from actiontrack.cli.base import app
+
     app()

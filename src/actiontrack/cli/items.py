@@ -2,27 +2,21 @@
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
 # string of every command at each start (about 20 ms, issue 5).
-import sys
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from actiontrack.cli import item_commands as run
 from actiontrack.cli.base import (
-    Lang,
     ListFormat,
     OutFormat,
     app,
-    confirm_callback,
     console,
-    csv_delimiter,
-    default_lang,
     echo_json,
     example,
     say,
-    say_note,
     state_of,
-    write_output,
 )
 from actiontrack.errors import UsageError
 from actiontrack.i18n import _
@@ -50,36 +44,7 @@ def add(
     ] = None,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    from actiontrack.render import item_dict
-    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
-
-    state = state_of(ctx)
-    warnings: list[str] = []
-    item = state.write(
-        lambda repo: service.add_item(
-            repo,
-            text,
-            owners=owner or (),
-            due=due,
-            meeting_id=meeting,
-            now=state.now,
-            confirm=confirm_callback(),
-            warnings=warnings,
-        ),
-        light=True,
-    )
-    for warning in dict.fromkeys(warnings):  # a retried transaction says it once
-        say_note(warning)
-    if fmt is OutFormat.json:
-        echo_json(item_dict(item, state.today))
-        return
-    owners = ", ".join(o.name for o in item.owners) or _("the group")
-    due_text = item.due.isoformat() if item.due else _("no due date")
-    where = (
-        _(", meeting #{id} {group}").format(id=item.meeting.id, group=item.meeting.group) if item.meeting else ""
-    )
-    say(_("Added #{id}: {text} ({owners}; {due}{meeting})").format(
-        id=item.id, text=item.text, owners=owners, due=due_text, meeting=where))  # fmt: skip
+    run.add(state_of(ctx), text, owner, due, meeting, fmt)
 
 
 @app.command(
@@ -105,49 +70,7 @@ def open_(
     show_all: Annotated[bool, typer.Option("--all", "-a", help=_("Done and dropped items too."))] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=_("Output format."))] = ListFormat.table,
 ) -> None:
-    from actiontrack.models import Status
-    from actiontrack.usecases.items import Filters, list_items  # not all of service (issue 15)
-
-    state = state_of(ctx)
-    statuses = tuple(Status) if show_all else (Status.OPEN,)
-    filters = Filters(owner, group, meeting, overdue, due_before, statuses)
-    with state.reader() as repo:
-        items = list_items(repo, filters, today=state.today)
-    _print_items(items, fmt, state.today)
-
-
-TABLE_LIMIT = 200  # more rows than this are listed as lines (a rich table of 10,000 rows takes seconds)
-
-
-def _print_items(items: list[Any], fmt: ListFormat, today: date) -> None:
-    from actiontrack.render import item_dict, items_csv, items_lines
-
-    if fmt is ListFormat.json:
-        echo_json([item_dict(i, today) for i in items])
-    elif fmt is ListFormat.csv:
-        if default_lang() is Lang.sv:  # for Swedish Excel, as `track export --format csv`
-            from actiontrack.export import excel_csv
-
-            write_output(excel_csv(items, delimiter=csv_delimiter(True), swedish=True), None)
-        else:
-            say(items_csv(items, delimiter=csv_delimiter(False)), nl=False)
-    elif not items:
-        say(_("No items."), err=True)
-    elif not sys.stdout.isatty():
-        sys.stdout.writelines(line + "\n" for line in items_lines(items, today))
-    elif len(items) > TABLE_LIMIT:
-        _page("\n".join(items_lines(items, today)) + "\n")
-    else:
-        from actiontrack.render import items_table
-
-        console().print(items_table(items, today))
-
-
-def _page(text: str) -> None:
-    """Long output through the user's pager, as git does; straight out when there is none."""
-    import pydoc
-
-    pydoc.pager(text)
+    run.open_(state_of(ctx), owner, group, meeting, overdue, due_before, show_all, fmt)
 
 
 @app.command(help=_("Mark items as done.") + example('track done 12 14 --note "Skickat till alla"'))
@@ -156,23 +79,14 @@ def done(
     ids: Annotated[list[int], typer.Argument(help=_("Item ids."), metavar="ID...")],
     note: Annotated[str | None, typer.Option("--note", "-n", help=_("How it was done."))] = None,
 ) -> None:
-    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
-
-    state = state_of(ctx)
-    items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now), light=True)
-    for item in items:
-        say(_("Done #{id}: {text}").format(id=item.id, text=item.text))
+    run.done(state_of(ctx), ids, note)
 
 
 @app.command(help=_("Open a done or dropped item again."))
 def reopen(
     ctx: typer.Context, item_id: Annotated[int, typer.Argument(help=_("Item id."), metavar="ID")]
 ) -> None:
-    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
-
-    state = state_of(ctx)
-    item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now), light=True)
-    say(_("Reopened #{id}: {text}").format(id=item.id, text=item.text))
+    run.reopen(state_of(ctx), item_id)
 
 
 @app.command(
@@ -184,11 +98,7 @@ def drop(
     item_id: Annotated[int, typer.Argument(help=_("Item id."), metavar="ID")],
     reason: Annotated[str, typer.Option("--reason", "-r", help=_("Why it will not be done."))],
 ) -> None:
-    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
-
-    state = state_of(ctx)
-    item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now), light=True)
-    say(_("Dropped #{id}: {text}").format(id=item.id, text=item.text))
+    run.drop(state_of(ctx), item_id, reason)
 
 
 @app.command(
@@ -205,20 +115,7 @@ def edit(
     due: Annotated[str | None, typer.Option("--due", "-d", help=_("New due date; 'none' removes it."))] = None,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    from actiontrack.render import item_dict
-    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
-
-    state = state_of(ctx)
-    item = state.write(
-        lambda repo: service.edit(
-            repo, item_id, text=text, owners=owner, due=due, now=state.now, confirm=confirm_callback()
-        ),
-        light=True,
-    )
-    if fmt is OutFormat.json:
-        echo_json(item_dict(item, state.today, history=True))
-    else:
-        say(_("Edited #{id}: {text}").format(id=item.id, text=item.text))
+    run.edit(state_of(ctx), item_id, text, owner, due, fmt)
 
 
 @app.command(help=_("Add a note to an item's history."))
@@ -227,11 +124,7 @@ def note(
     item_id: Annotated[int, typer.Argument(help=_("Item id."), metavar="ID")],
     text: Annotated[str, typer.Argument(help=_("The note."))],
 ) -> None:
-    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
-
-    state = state_of(ctx)
-    item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now), light=True)
-    say(_("Noted on #{id}.").format(id=item.id))
+    run.note(state_of(ctx), item_id, text)
 
 
 @app.command(help=_("Show everything about an item: owners, due date, where it came from, its history."))

@@ -1,0 +1,180 @@
+"""What add, open, done, reopen, drop, edit and note do once their options are read.
+
+items.py declares these commands to typer (options, help) and calls these; fast.py calls
+the same functions when it reads the command line itself, without importing typer
+(issue 15). Nothing here imports typer.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from actiontrack.cli.output import (
+    confirm_callback,
+    console,
+    csv_delimiter,
+    echo_json,
+    say,
+    say_note,
+    write_output,
+)
+from actiontrack.i18n import _
+
+TYPE_CHECKING = False  # typing costs a command's start ~4 ms (issue 15)
+if TYPE_CHECKING:
+    from datetime import date
+    from typing import Any
+
+    from actiontrack.cli.state import State
+
+TABLE_LIMIT = 200  # more rows than this are listed as lines (a rich table of 10,000 rows takes seconds)
+
+
+def add(
+    state: State,
+    text: str,
+    owner: list[str] | None = None,
+    due: str | None = None,
+    meeting: int | None = None,
+    fmt: str = "table",
+) -> None:
+    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
+
+    warnings: list[str] = []
+    item = state.write(
+        lambda repo: service.add_item(
+            repo,
+            text,
+            owners=owner or (),
+            due=due,
+            meeting_id=meeting,
+            now=state.now,
+            confirm=confirm_callback(),
+            warnings=warnings,
+        ),
+        light=True,
+    )
+    for warning in dict.fromkeys(warnings):  # a retried transaction says it once
+        say_note(warning)
+    if fmt == "json":
+        from actiontrack.render import item_dict
+
+        echo_json(item_dict(item, state.today))
+        return
+    owners = ", ".join(o.name for o in item.owners) or _("the group")
+    due_text = item.due.isoformat() if item.due else _("no due date")
+    where = (
+        _(", meeting #{id} {group}").format(id=item.meeting.id, group=item.meeting.group) if item.meeting else ""
+    )
+    say(_("Added #{id}: {text} ({owners}; {due}{meeting})").format(
+        id=item.id, text=item.text, owners=owners, due=due_text, meeting=where))  # fmt: skip
+
+
+def open_(
+    state: State,
+    owner: str | None = None,
+    group: str | None = None,
+    meeting: int | None = None,
+    overdue: bool = False,
+    due_before: str | None = None,
+    show_all: bool = False,
+    fmt: str = "table",
+) -> None:
+    from actiontrack.models import Status
+    from actiontrack.usecases.items import Filters, list_items  # not all of service (issue 15)
+
+    statuses = tuple(Status) if show_all else (Status.OPEN,)
+    filters = Filters(owner, group, meeting, overdue, due_before, statuses)
+    with state.reader() as repo:
+        items = list_items(repo, filters, today=state.today)
+    print_items(items, fmt, state.today)
+
+
+def print_items(items: list[Any], fmt: str, today: date) -> None:
+    from actiontrack.render import items_lines
+
+    if fmt == "json":
+        from actiontrack.render import item_dict
+
+        echo_json([item_dict(i, today) for i in items])
+    elif fmt == "csv":
+        from actiontrack.i18n import language
+
+        if language() == "sv":  # for Swedish Excel, as `track export --format csv`
+            from actiontrack.export import excel_csv
+
+            write_output(excel_csv(items, delimiter=csv_delimiter(True), swedish=True), None)
+        else:
+            from actiontrack.render import items_csv
+
+            say(items_csv(items, delimiter=csv_delimiter(False)), nl=False)
+    elif not items:
+        say(_("No items."), err=True)
+    elif not sys.stdout.isatty():
+        sys.stdout.writelines(line + "\n" for line in items_lines(items, today))
+    elif len(items) > TABLE_LIMIT:
+        _page("\n".join(items_lines(items, today)) + "\n")
+    else:
+        from actiontrack.render import items_table
+
+        console().print(items_table(items, today))
+
+
+def _page(text: str) -> None:
+    """Long output through the user's pager, as git does; straight out when there is none."""
+    import pydoc
+
+    pydoc.pager(text)
+
+
+def done(state: State, ids: list[int], note: str | None = None) -> None:
+    from actiontrack.usecases import items as service
+
+    items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now), light=True)
+    for item in items:
+        say(_("Done #{id}: {text}").format(id=item.id, text=item.text))
+
+
+def reopen(state: State, item_id: int) -> None:
+    from actiontrack.usecases import items as service
+
+    item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now), light=True)
+    say(_("Reopened #{id}: {text}").format(id=item.id, text=item.text))
+
+
+def drop(state: State, item_id: int, reason: str) -> None:
+    from actiontrack.usecases import items as service
+
+    item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now), light=True)
+    say(_("Dropped #{id}: {text}").format(id=item.id, text=item.text))
+
+
+def edit(
+    state: State,
+    item_id: int,
+    text: str | None = None,
+    owner: list[str] | None = None,
+    due: str | None = None,
+    fmt: str = "table",
+) -> None:
+    from actiontrack.usecases import items as service
+
+    item = state.write(
+        lambda repo: service.edit(
+            repo, item_id, text=text, owners=owner, due=due, now=state.now, confirm=confirm_callback()
+        ),
+        light=True,
+    )
+    if fmt == "json":
+        from actiontrack.render import item_dict
+
+        echo_json(item_dict(item, state.today, history=True))
+    else:
+        say(_("Edited #{id}: {text}").format(id=item.id, text=item.text))
+
+
+def note(state: State, item_id: int, text: str) -> None:
+    from actiontrack.usecases import items as service
+
+    item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now), light=True)
+    say(_("Noted on #{id}.").format(id=item.id))
