@@ -1,6 +1,5 @@
 """Dates in meeting headers: find_meeting_dates and pick_reading."""
 
-from dataclasses import FrozenInstanceError
 from datetime import date
 
 import pytest
@@ -8,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from actiontrack.dates import MeetingDate, find_meeting_dates, pick_reading
+from actiontrack.records import FrozenInstanceError
 
 D = date.fromisoformat
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from actiontrack.models import Item, Kind, Meeting, ScheduledMeeting, Status
+from actiontrack.records import field, record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NextMeeting:
     date: date | None
     source: str  # "option", "schedule", "minutes", "rhythm", "unknown"
@@ -27,7 +27,7 @@ class NextMeeting:
     rhythm_days: int | None = None
 
 
-@dataclass
+@record
 class Agenda:
     group: str
     next: NextMeeting

@@ -25,11 +25,11 @@ interface language (templates/agenda.sv.txt, agenda.en.txt).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from actiontrack.errors import ConfigError, UsageError
 from actiontrack.i18n import N_, _
+from actiontrack.records import record
 
 DEFERRED, FOLLOW_UP, NEXT_MEETING = "deferred", "follow-up", "next-meeting"
 
@@ -55,14 +55,14 @@ _NUMBERED = re.compile(r"^(?:§\s*\d+[.:]?|\d+\s*[.):])\s*")
 _MARKER = re.compile(r"^\[([^\]]*)\]\s*(.*)$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Point:
     number: int
     title: str
     part: str | None = None  # None for a point of the template's own; else DEFERRED, ...
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Template:
     points: tuple[Point, ...]
     name: str  # the file it came from, for messages

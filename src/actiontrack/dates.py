@@ -34,11 +34,9 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-# The calendar (dates_calendar.py) is part of this module's face: `dates.easter`, `dates.last_day`.
 from actiontrack.dates_calendar import HOLIDAYS as HOLIDAYS
 from actiontrack.dates_calendar import MONTH_NAMES as MONTH_NAMES
 from actiontrack.dates_calendar import MONTHS as MONTHS
@@ -58,6 +56,10 @@ from actiontrack.dates_meeting import pick_reading as pick_reading
 from actiontrack.dates_unread import unread_date_phrases as unread_date_phrases
 from actiontrack.errors import DateError
 from actiontrack.i18n import _
+
+# The calendar (dates_calendar.py) is part of this module's face: `dates.easter`, `dates.last_day`.
+from actiontrack.lazy_re import lazy
+from actiontrack.records import record
 
 NUMBERS = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
@@ -83,7 +85,7 @@ def format_swedish(d: date) -> str:
     return f"{d.day} {MONTH_NAMES[d.month]} {d.year}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DateMatch:
     """A date expression found in a text, resolved against a base date."""
 
@@ -112,7 +114,7 @@ def _number(word: str) -> int:
 # and the next meeting and returns a DateMatch's fields.
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Context:
     base: date
     next_meeting: date | None
@@ -588,8 +590,8 @@ _HOLD_WORDS = (
 _AFTER = r"(?i)(?:efter|sedan|från\s+och\s+med|fr\.?o\.?m\.?)\s+$"
 
 
-_OM_SPACE = re.compile(r"om\s")
-_DIGIT = re.compile(r"\d")
+_OM_SPACE = lazy(r"om\s")
+_DIGIT = lazy(r"\d")
 
 
 def _may_hold_a_date(text: str) -> bool:

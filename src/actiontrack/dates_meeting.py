@@ -12,17 +12,17 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from actiontrack.dates_calendar import ENGLISH_MONTHS, WEEKDAYS, fold
+from actiontrack.records import record
 
 # actiontrack.dates imports this module, so what this takes from it is imported where it runs,
 # and patterns are strings compiled (and cached by re) on first use: importing stays cheap.
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MeetingDate:
     """A date in a meeting's header ("Styrelsemöte 23-05-17, kl. 18"), read without a base date.
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import DocumentError
 from actiontrack.i18n import _
 from actiontrack.models import Item, Kind, Meeting, Owner, OwnerKind, Person, ScheduledMeeting, Status
+from actiontrack.records import record
 from actiontrack.render import history_dict, item_dict, items_csv
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def excel_csv(items: Sequence[Item], *, delimiter: str = ",", swedish: bool = Fa
 # --- JSON dump and restore ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Snapshot:
     people: list[Person]
     meetings: list[Meeting]
@@ -109,7 +109,7 @@ def _date(value: Any) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-@dataclass
+@record
 class RestoreResult:
     people: int = 0
     meetings: int = 0

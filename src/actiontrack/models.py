@@ -1,10 +1,11 @@
-"""Domain objects: plain dataclasses, no database, no formatting."""
+"""Domain objects: plain records (actiontrack.records), no database, no formatting."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from actiontrack.records import field, record
 
 
 class Kind(StrEnum):
@@ -23,7 +24,7 @@ class OwnerKind(StrEnum):
     ORGANISATION = "organisation"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Person:
     id: int | None
     name: str
@@ -31,14 +32,14 @@ class Person:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Owner:
     name: str
     kind: OwnerKind = OwnerKind.PERSON
     person_id: int | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MeetingRef:
     id: int
     group: str
@@ -46,7 +47,7 @@ class MeetingRef:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Meeting:
     id: int
     group: str
@@ -65,7 +66,7 @@ class Meeting:
         return MeetingRef(self.id, self.group, self.date, self.title)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class HistoryEntry:
     at: str  # UTC ISO-8601
     action: str  # created, edited, done, reopened, dropped, noted
@@ -73,7 +74,7 @@ class HistoryEntry:
     meeting_id: int | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Item:
     id: int
     kind: Kind
@@ -98,7 +99,7 @@ class Item:
 # --- What the extractor finds in a document (no ids: nothing is stored yet) ---
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Attendee:
     name: str
     organisation: str | None = None
@@ -106,13 +107,13 @@ class Attendee:
     role: str | None = None  # "kassör", when the list says it
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ScheduledMeeting:
     date: dt.date
     place: str | None = None
 
 
-@dataclass
+@record
 class ExtractedMeeting:
     title: str | None = None
     date: dt.date | None = None
@@ -129,7 +130,7 @@ class ExtractedMeeting:
     roles: dict[str, str] = field(default_factory=dict)  # "kassör" -> "Bo Ek": who holds a role
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ExtractedItem:
     kind: Kind
     text: str
@@ -141,7 +142,7 @@ class ExtractedItem:
     confidence: float
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Step:
     """One sentence's path through the extractor, for `track extract --explain`."""
 
@@ -154,7 +155,7 @@ class Step:
     rule: str | None  # the cue that decided it
 
 
-@dataclass
+@record
 class Extraction:
     meeting: ExtractedMeeting
     items: list[ExtractedItem]

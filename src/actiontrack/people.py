@@ -8,13 +8,13 @@ rules are the same for both, and they live here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Protocol
 
 from actiontrack.errors import PersonError
 from actiontrack.i18n import _
 from actiontrack.models import Person
 from actiontrack.names_sv import FIRST_NAMES, first_name_forms, formal_forms
+from actiontrack.records import record
 
 
 def _key(text: str) -> str:
@@ -41,7 +41,7 @@ def looks_like_first_name(word: str) -> bool:
     return word.casefold() in FIRST_NAMES
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Match:
     person: Person
     how: str  # "name", "alias", "first name", "nickname", "surname"

@@ -28,12 +28,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from actiontrack.i18n import N_, _
 from actiontrack.models import Item, Meeting, Person
+from actiontrack.records import field, record
 from actiontrack.service import find_person
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ mark max iris siv tor rut ros berg lund holm ström strand björk lind ek alm gr
 WORD_NAMES = frozenset(_WORD_NAMES.split())
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Scope:
     """Where a text sits, which decides how much of a name counts as a mention."""
 
@@ -101,7 +101,7 @@ def _words(names: set[str], flags: int = 0) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w@.])(?:" + alternatives + r")(?:s)?(?![\w@])", flags)
 
 
-@dataclass
+@record
 class Names:
     """How one person is written, measured against everybody else known."""
 
@@ -246,14 +246,14 @@ def _fold_keep_length(text: str) -> str:
 # --- what is stored about them, and what forgetting them changes -------------------------------------
 
 
-@dataclass
+@record
 class _Change:
     table: str
     row_id: int | str
     values: dict[str, Any]
 
 
-@dataclass
+@record
 class _Plan:
     names: Names
     owned_ids: set[int]
@@ -339,7 +339,7 @@ def _plan(repo: Reads, person: Person) -> _Plan:
     return _Plan(names, owned, sorted(mentioned - owned), meetings_naming, changes)
 
 
-@dataclass
+@record
 class PersonData:
     person: Person
     meetings: list[tuple[Meeting, bool]]

@@ -12,7 +12,6 @@ Swedish way in Swedish ("22 februari 2016").
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -21,6 +20,7 @@ from actiontrack.agenda_outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, Point,
 from actiontrack.dates import format_swedish
 from actiontrack.i18n import N_, _, language, ngettext
 from actiontrack.models import Item
+from actiontrack.records import record
 from actiontrack.render import item_dict, markdown_text, visible
 
 SOURCES = {
@@ -91,7 +91,7 @@ def following_words(agenda: Agenda) -> str:
     return f"{text}, {after.place}" if after.place else text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Facts:
     """The agenda's head: what the invitation says about the meeting."""
 

@@ -10,7 +10,6 @@ written for the English prompt, keeps working.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import typer
@@ -19,6 +18,7 @@ from actiontrack import dates
 from actiontrack.errors import ActionTrackError, DateError
 from actiontrack.i18n import N_, _, ngettext
 from actiontrack.models import ExtractedItem, Extraction, Owner, OwnerKind
+from actiontrack.records import replace
 
 # TRANSLATORS: one letter in brackets per answer, in this order; they must differ from each other
 # and from the English letters of another answer (those are understood too)

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,9 @@ from actiontrack.errors import DateError
 from actiontrack.extract import cues, rules
 from actiontrack.extract.sentences import Block, build_blocks, split_lines
 from actiontrack.i18n import _
+from actiontrack.lazy_re import lazy
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Kind, Owner, Person, Step
+from actiontrack.records import field, record, replace
 
 if TYPE_CHECKING:  # imported where used: `track add` needs rules, not the meeting parser (issue 15)
     from actiontrack.extract.owners import OwnerResolver
@@ -34,7 +35,7 @@ CONTEXT_DATE_WINDOW = timedelta(days=183)
 _FOLLOW_UP_REACH = 3  # sentences between an item and "Kalle håller i detta"
 
 
-@dataclass
+@record
 class _Section:
     topic: str | None = None
     heading_dates: list[date] = field(default_factory=list)
@@ -350,7 +351,7 @@ class _Walker:
         return False
 
 
-_URL = re.compile(r"\S+://\S+|www\.\S+")
+_URL = lazy(r"\S+://\S+|www\.\S+")
 
 
 def _without_urls(text: str) -> str:
@@ -360,8 +361,8 @@ def _without_urls(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
-_POINT = re.compile(r"^([A-ZÅÄÖ][^:.!?]{2,60}?)\s*[:–]\s+\S")
-_NUMBERED = re.compile(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
+_POINT = lazy(r"^([A-ZÅÄÖ][^:.!?]{2,60}?)\s*[:–]\s+\S")
+_NUMBERED = lazy(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
 
 
 def _known_names(meeting: ExtractedMeeting) -> frozenset[str]:

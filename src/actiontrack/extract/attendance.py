@@ -17,12 +17,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from actiontrack.extract.guard import Guarded
 from actiontrack.extract.sentences import Line
 from actiontrack.models import Attendee
 from actiontrack.people import looks_like_first_name
+from actiontrack.records import field, record
 
 _LABEL_WORDS = (
     "närvarande|närvarande ledamöter|deltagare|deltog|närvarolista|närvaro|medverkande|fasta ledamöter|ledamöter|"
@@ -136,7 +136,7 @@ def role_key(text: str) -> str:
     return key
 
 
-@dataclass
+@record
 class Attendance:
     attendees: list[Attendee] = field(default_factory=list)
     absent: list[Attendee] = field(default_factory=list)

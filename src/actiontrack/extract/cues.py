@@ -8,11 +8,12 @@ lemma live in lexicon.py; see ../shared/corpus/README.md for what counts as an i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from actiontrack.extract.guard import Guarded
+from actiontrack.lazy_re import lazy
 from actiontrack.models import Kind
+from actiontrack.records import record
 
 _B = r"(?<![\wÅÄÖåäöÉéÜü])"
 
@@ -120,7 +121,7 @@ SUBORDINATORS = {
 
 # Heads whose "att"-clause is a decision or an outcome that commits: "Vi beslutar att tillfråga Jörgen",
 # "Diskussionen mynnar ut i att arbetsmarknadsförvaltningen bjuder in".
-ACTION_HEADS = re.compile(
+ACTION_HEADS = lazy(
     _B
     + r"(?:beslutar|beslutade|beslöt|beslutades|beslutas|bestämmer|bestämde|bestämdes|enas\s+om|enades\s+om|"
     r"kom\s+överens\s+om|kommer\s+överens\s+om|mynnar\s+ut\s+i|landar\s+i|resulterar\s+i|uppdrar\s+åt\s+\S+|"
@@ -183,7 +184,7 @@ PASSIVE_VERBS = (
 
 
 DEFERRAL = Guarded(
-    re.compile(
+    lazy(
         _B + r"(?:bords?läggs|bords?lades|bords?lagd|bords?lagt|bords?lägger|bords?lägga|återremitteras|återremitterades|"
         r"återremitterar|återremittera)" + _E
         + r"|" + _B + r"(?:skjuts|sköts|skjuter|flyttas|flyttades|hänskjuts|senareläggs)\s+(?:\S+\s+){0,4}?"
@@ -202,7 +203,7 @@ DEFERRAL = Guarded(
 
 
 MODAL = Guarded(
-    re.compile(
+    lazy(
         _B + r"(?:ska|skall|måste|behöver|kommer(?:\s+(?P<inv>\S+))?(?:\s+" + ADVERBS + r")?\s+att|tänker|lovar\s+att|"
         r"åtar\s+sig\s+att|åtog\s+sig\s+att|har\s+åtagit\s+sig\s+att)" + _E
         # "vi kommer skicka": colloquial, without "att", before a task verb
@@ -214,7 +215,7 @@ MODAL = Guarded(
 
 
 ASSIGNMENT = Guarded(
-    re.compile(
+    lazy(
         _B + r"(?:får|fick|ges|gavs|har\s+fått|erhåller|har)\s+(?:\S+\s+)?(?:i|till)\s+(?:uppdrag|uppgift)" + _E
         + r"|" + _B + r"(?:ger|gav|ge|ges)\s+(?P<assignee>[A-ZÅÄÖ].+?)\s+i\s+uppdrag" + _E
         + r"|" + _B + r"(?:uppdrar|uppdrog|uppdra|uppdras|uppdrag\s+till|delegerar\s+till|delegerade\s+till|delegeras\s+till)\s+(?:åt\s+)?(?P<assignee2>[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]+)*)\s+att"
@@ -241,16 +242,16 @@ for _list in PARTICLES_OF.values():
     _list.sort(key=len, reverse=True)
 
 
-COMMIT_VERB = re.compile(
+COMMIT_VERB = lazy(
     _B + "(?i:(?P<verb>" + "|".join(sorted(map(re.escape, PARTICLES_OF), key=len, reverse=True)) + "))" + _E
 )
 
 
-PASSIVE = re.compile(_B + PASSIVE_VERBS + _E, re.IGNORECASE)
+PASSIVE = lazy(_B + PASSIVE_VERBS + _E, re.IGNORECASE)
 
 
 COMING = Guarded(
-    re.compile(
+    lazy(
         _B + r"(?P<thing>inbjudan|inbjudningar|kallelse|kallelsen|information|informationen|underlag|underlaget|"
         r"förslag|förslaget|protokoll|protokollet|material|materialet|svar|svaret|besked|beskedet|utskick|"
         r"utskicket|rapport|rapporten)\s+kommer" + _E + r"(?!\s+att)",
@@ -261,7 +262,7 @@ COMING = Guarded(
 
 
 DECISION = Guarded(
-    re.compile(
+    lazy(
         _B + r"(?:beslutar|beslutade|beslöt|bestämmer|bestämde|enas\s+om|enades\s+om|kom\s+överens\s+om|"
         r"kommer\s+överens\s+om)\s+att\s+(?:(?:" + ADVERBS + r"|också|även)\s+)?(?P<verb>[a-zåäö]+)" + _E,
         re.IGNORECASE,
@@ -291,34 +292,34 @@ SHORT_INFINITIVES = {
 
 
 REQUESTED = Guarded(
-    re.compile(_B + r"(?:uppmanas|ombeds|uppdras)\s+(?:\S+\s+)?att" + _E, re.IGNORECASE),
+    lazy(_B + r"(?:uppmanas|ombeds|uppdras)\s+(?:\S+\s+)?att" + _E, re.IGNORECASE),
     "uppmanas", "ombeds", "uppdras",
 )
 
 
 # "Martin bad alla ta en titt", "Ordföranden ber Leif att ringa": the one asked does it
-ASKED = re.compile(
+ASKED = lazy(
     _B + r"(?:bad|ber|uppmanade|uppmanar)\s+(?P<asked>alla|oss|gruppen|[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:och|&)\s+[A-ZÅÄÖ][\wåäö-]+)?)"
     r"\s+(?:att\s+)?(?P<verb>[a-zåäö]+)" + _E
 )
 
 
 # The agent of a passive: "Protokollet skickas ut av Leif".
-PASSIVE_AGENT = re.compile(
+PASSIVE_AGENT = lazy(
     r"^\s*(?:\S+\s+){0,4}?av\s+(?P<agent>[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?|[a-zåäö]+(?:en|na|et))(?![\wåäö])"
 )
 
 
-NEXT_STEP = re.compile(_B + r"nästa\s+steg\s+(?:är|blir)" + _E, re.IGNORECASE)
+NEXT_STEP = lazy(_B + r"nästa\s+steg\s+(?:är|blir)" + _E, re.IGNORECASE)
 
 
-DECISION_LABEL = re.compile(
+DECISION_LABEL = lazy(
     r"^(?:beslut|beslutades|beslutspunkter|vi\s+beslutar|gruppen\s+beslutar)\b", re.IGNORECASE
 )
 
 
 # Headings and labels over a list of tasks: every item of the list is an action.
-TODO_LABEL = re.compile(
+TODO_LABEL = lazy(
     r"^(?:att\s+göra|åtgärder|åtgärdslista|åtgärdspunkter|uppgifter|uppdrag|action\s*points?|action\s*items?|"
     r"actions|to\s*-?\s*dos?|todo|tasks?|ansvarsområden|arbetsfördelning|fördelning\s+av\s+uppgifter|"
     r"beslut\s+och\s+åtgärder|uppföljning\s+till\s+nästa\s+möte|(?:till|inför)\s+nästa\s+(?:möte|gång|träff)|"
@@ -329,7 +330,7 @@ TODO_LABEL = re.compile(
 
 # The owner marked on a list line: "Boka lokal (Eva)", "Boka lokal – Eva", "Boka lokal: Eva",
 # "Boka lokal. Ansvarig: Eva", "Boka lokal @Eva".
-TODO_OWNER = re.compile(
+TODO_OWNER = lazy(
     r"(?:\((?P<paren>[A-ZÅÄÖa-zåäö][^()]{0,60})\)\)?"
     r"|\s[-–]\s*\(?(?P<dash>(?-i:[A-ZÅÄÖ][\wåäö]+(?:(?:\s+|,\s*|\s+och\s+|\s*&\s*)[A-ZÅÄÖ][\wåäö]+)*))\)?"
     r"|:\s*(?P<colon>(?-i:[A-ZÅÄÖ][\wåäö]+(?:(?:\s*,\s*|\s+och\s+|\s*&\s*|\s*/\s*)[A-ZÅÄÖ][\wåäö]+)*))"
@@ -338,19 +339,19 @@ TODO_OWNER = re.compile(
 )
 
 
-TAGGED_OWNER = re.compile(r"(?<![\w.])@(?P<tag>[A-ZÅÄÖa-zåäö][\wåäö-]+)")
+TAGGED_OWNER = lazy(r"(?<![\w.])@(?P<tag>[A-ZÅÄÖa-zåäö][\wåäö-]+)")
 
 
-SHOUTED_OWNER = re.compile(r"(?<![\w])(?P<shout>[A-ZÅÄÖ]{3,})!+\s*$")  # "Protokollen ska upp - ERIK!"
+SHOUTED_OWNER = lazy(r"(?<![\w])(?P<shout>[A-ZÅÄÖ]{3,})!+\s*$")  # "Protokollen ska upp - ERIK!"
 
 
 # "Hanna: fortsätta med ...", "Ahmed: boka tolk", "Anna B: ringa hyresvärden"
-LEADING_OWNER = re.compile(
+LEADING_OWNER = lazy(
     r"^(?P<lead>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?)?(?:\s*(?:&|och|/)\s*[A-ZÅÄÖ][\wåäöé-]+)*)\s*:\s+(?P<rest>\S.*)$"
 )
 
 
-VIEWS_LABEL = re.compile(
+VIEWS_LABEL = lazy(
     r"(?:synpunkt|tank|åsikt|reflektion|fråge|frågor|diskussion|kommentar|idé|erfarenhet|input|medskick)",
     re.IGNORECASE,
 )
@@ -358,7 +359,7 @@ VIEWS_LABEL = re.compile(
 
 # "Kalle Pettersson håller i detta": the owner of the item just before.
 FOLLOW_UP = Guarded(
-    re.compile(
+    lazy(
         _B + r"(?:håller\s+i\s+(?:detta|det|den|det\s+hela|arbetet|frågan|dessa|dem|i\s+detta)|"
         r"ansvarar\s+för\s+(?:detta|det|den|arbetet|frågan|det\s+hela)|tar\s+hand\s+om\s+(?:detta|det)|"
         r"(?:är|blir)\s+(?:ansvarig|ansvariga|sammankallande|involverad|involverade|med\s+i\s+arbetsgruppen)|"
@@ -369,25 +370,25 @@ FOLLOW_UP = Guarded(
 )
 
 
-RESPONSIBLE_LINE = re.compile(
+RESPONSIBLE_LINE = lazy(
     r"^(?:ansvarig|ansvariga|ansvar|ansvarar|vem)\s*:\s*(?P<who>.+?)\.?$", re.IGNORECASE
 )
 
 
-ACTION_LINE = re.compile(
+ACTION_LINE = lazy(
     r"^(?:åtgärd|att\s+göra|uppdrag|todo|action|actionpunkt|action\s*point|åtgärdspunkt)\s*:\s*(?P<what>.+)$",
     re.IGNORECASE,
 )
 
 
-DUE_LINE = re.compile(r"^(?:klart\s+till|klart|deadline|senast|tidsplan|när|datum)\s*:\s*(?P<when>.+)$",
+DUE_LINE = lazy(r"^(?:klart\s+till|klart|deadline|senast|tidsplan|när|datum)\s*:\s*(?P<when>.+)$",
                       re.IGNORECASE)  # fmt: skip
 
 
-TOKEN = re.compile(r"[\wÅÄÖåäöÉéÜü][\wÅÄÖåäöÉéÜü'’/-]*(?:[.@][\wÅÄÖåäöÉéÜü]+)*|[,;:()–+&-]")
+TOKEN = lazy(r"[\wÅÄÖåäöÉéÜü][\wÅÄÖåäöÉéÜü'’/-]*(?:[.@][\wÅÄÖåäöÉéÜü]+)*|[,;:()–+&-]")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Cue:
     kind: Kind
     rule: str
@@ -396,7 +397,7 @@ class Cue:
     inherit: bool = False  # verb first ("Tar vidare frågan ..."): the subject of the sentence before
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Context:
     in_decisions: bool = False  # under a "Beslut:" label
     in_views: bool = False  # under "Synpunkter och tankar:" and the like
@@ -436,7 +437,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 # A deadline after the meeting turns a report verb into a task: "Anna presenterar förslaget till nästa möte".
 FUTURE_DEADLINE = Guarded(
-    re.compile(
+    lazy(
         _B + r"(?:till|tills|inför|innan|före|senast\s+(?:till|vid|på)?)\s*(?:nästa|nästkommande|kommande|näst-nästa)\s+\S*(?:möte|mötet|gång|sammanträde|träff)"
         + r"|" + _B + r"senast\s+\S+",
         re.IGNORECASE,
@@ -466,12 +467,12 @@ SUBJECT_JOINERS = {"och", "&", ",", "samt", "+"}
 DEFINITE_NOUN = r"(?:en|na|et|n)$"
 
 
-INDEFINITE = re.compile(_B + r"(?:tills\s*vidare|på\s+obestämd\s+tid|tills\s+vidare\s+besked)" + _E, re.IGNORECASE)
+INDEFINITE = lazy(_B + r"(?:tills\s*vidare|på\s+obestämd\s+tid|tills\s+vidare\s+besked)" + _E, re.IGNORECASE)
 
 
 # "till nästa styrelsemöte", "på nästkommande kommittémöte", "inför nästa gång"
 NEXT_MEETING_REF = Guarded(
-    re.compile(
+    lazy(
         _B + r"(?:nästa|nästkommande|kommande)\s+(?P<kind>[\wåäö-]*?)-?(?:möte|mötet|sammanträde|sammanträdet|träff|träffen)" + _E
         + r"|" + _B + r"(?:nästa|kommande)\s+gång" + _E,
         re.IGNORECASE,
@@ -481,31 +482,31 @@ NEXT_MEETING_REF = Guarded(
 
 
 # "Nästa möte bokas till den 3 mars": the next meeting's date, said; no task.
-NEXT_MEETING_LINE = re.compile(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde|träff)\w*\b", re.IGNORECASE)
+NEXT_MEETING_LINE = lazy(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde|träff)\w*\b", re.IGNORECASE)
 # A decision about this meeting's own agenda is done by being decided.
 DECIDED_HERE = Guarded(
-    re.compile(
+    lazy(
         _B + r"(?:ändra|ändras|godkänna|godkänns|fastställa|fastställs|lägga\s+till|stryka)\s+"
         r"(?:i\s+)?(?:dagordningen|föredragningslistan|punkt\s+\d+)",
         re.IGNORECASE,
     ),
     "dagordningen", "föredragningslistan", "punkt",
 )
-AGENDA_HEADING = re.compile(
+AGENDA_HEADING = lazy(
     r"^(?:dagordning|agenda|föredragningslista|förslag\s+till\s+dagordning|program)\s*:?\s*$", re.IGNORECASE
 )
 
 
-MISC_HEADING = re.compile(r"^(?:övriga\s+frågor|övrigt|övriga\s+ärenden|övriga\s+punkter|diverse)\b", re.IGNORECASE)
+MISC_HEADING = lazy(r"^(?:övriga\s+frågor|övrigt|övriga\s+ärenden|övriga\s+punkter|diverse)\b", re.IGNORECASE)
 
 
 # Where a new clause may start: after a comma or semicolon, and after the topic of a line
 # ("Uthyrningsregler – Helena gör ett utkast", "Båtresan: Stig bokar").
-CLAUSE_BREAK = re.compile(r"(?:[,;:]|\s[-–])\s+(?=[A-ZÅÄÖ]|(?:han|hon|hen|vi|de)\s)")
+CLAUSE_BREAK = lazy(r"(?:[,;:]|\s[-–])\s+(?=[A-ZÅÄÖ]|(?:han|hon|hen|vi|de)\s)")
 
 
 # "Rapporten läggs till handlingarna": filed, done by being decided.
-FILED = re.compile(_B + r"(?:läggs|lades|lägga)\s+till\s+handlingarna" + _E, re.IGNORECASE)
+FILED = lazy(_B + r"(?:läggs|lades|lägga)\s+till\s+handlingarna" + _E, re.IGNORECASE)
 
 
 # Roles a report is written under ("Ordförande" heading, then "Ska boka lokal"): the owner.

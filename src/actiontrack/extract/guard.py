@@ -15,6 +15,10 @@ from functools import lru_cache
 
 from actiontrack.dates_calendar import fold
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from actiontrack.lazy_re import LazyPattern
+
 
 @lru_cache(maxsize=64)
 def folded(text: str) -> str:
@@ -27,7 +31,7 @@ class Guarded:
 
     __slots__ = ("pattern", "words")
 
-    def __init__(self, pattern: re.Pattern[str], *words: str) -> None:
+    def __init__(self, pattern: re.Pattern[str] | LazyPattern, *words: str) -> None:
         self.pattern = pattern
         self.words = words
 

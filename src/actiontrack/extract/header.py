@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from actiontrack import dates
 from actiontrack.extract.sentences import Line
 from actiontrack.i18n import _
+from actiontrack.records import field, record
 
 HEADER_LINES = 15  # how far into the document the meeting's date may stand
 
@@ -63,7 +63,7 @@ _WEEKDAY_WORD = re.compile(
 )
 
 
-@dataclass
+@record
 class Header:
     title: str | None = None
     date: date | None = None

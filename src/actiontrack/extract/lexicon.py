@@ -12,8 +12,8 @@ millisecond; simplemma itself is not needed at run time.
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
-from importlib import resources
 
 # Verbs whose present tense, said of a named person, the group or an organisation, is a
 # task after the meeting ("Stig gör utskick", "Gunilla bokar lokalen", "Poppi undersöker").
@@ -93,7 +93,9 @@ ALL_LEMMAS = (
 
 @cache
 def _forms() -> dict[str, str]:
-    with resources.files("actiontrack.extract").joinpath("data/verbs_sv.json").open(encoding="utf-8") as f:
+    # beside this module, as the wheel installs it; importlib.resources would cost `track add`
+    # about 8 ms to import (issue 15)
+    with open(os.path.join(os.path.dirname(__file__), "data", "verbs_sv.json"), encoding="utf-8") as f:
         table: dict[str, str] = json.load(f)["forms"]
     return table
 

@@ -7,7 +7,6 @@ so that an attendee list or a signature is never read as an action item.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from actiontrack import dates
@@ -15,6 +14,7 @@ from actiontrack.extract.attendance import SIGNATURE, is_person_name, parse_atte
 from actiontrack.extract.header import group_name, read_header
 from actiontrack.extract.sentences import Line, is_heading_text
 from actiontrack.models import ExtractedMeeting, ScheduledMeeting
+from actiontrack.records import field, record
 
 SCHEDULE_HEADING = re.compile(
     r"^(?:tider|mötestider|mötesdatum|kommande\s+möten|kommande\s+mötestider|mötesplan(?:ering)?|"
@@ -28,7 +28,7 @@ NEXT_MEETING = re.compile(
 )
 
 
-@dataclass
+@record
 class MeetingParse:
     meeting: ExtractedMeeting
     used_lines: set[int] = field(default_factory=set)

@@ -19,12 +19,13 @@ from actiontrack.extract.cues import (
     SECRETARY_WORDS,
     words,
 )
+from actiontrack.lazy_re import lazy
 from actiontrack.models import Owner, OwnerKind, Person
 from actiontrack.names_sv import first_name_forms
 from actiontrack.people import Match, Roster, initials, looks_like_first_name
 
-_DEFINITE = re.compile(r"(?:en|na|et|erna|arna|orna|ningen|ingen|heten)$")
-_NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüA-ZÅÄÖ'’-]+|\.)?")
+_DEFINITE = lazy(r"(?:en|na|et|erna|arna|orna|ningen|ingen|heten)$")
+_NAME_WORD = lazy(r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüA-ZÅÄÖ'’-]+|\.)?")
 
 
 def _role_key(text: str) -> str:

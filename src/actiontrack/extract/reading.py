@@ -17,11 +17,11 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from actiontrack.errors import DocumentError
 from actiontrack.i18n import _, ngettext
+from actiontrack.records import record
 
 MAX_BYTES = 20 * 1024 * 1024  # minutes are a few pages; 20 MB of text is not minutes
 MAX_LINE = 20_000  # characters; the longest paragraph of real minutes is a few thousand
@@ -31,7 +31,7 @@ MAX_PARTS = 5_000  # files inside one .docx or .odt
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Document:
     name: str  # the path as given, or "-" for stdin
     text: str

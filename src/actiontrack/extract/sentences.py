@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
-_MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
-_ANGLE_URL = re.compile(r"<((?:https?://|mailto:)[^>]+)>")
-_EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*|(?<![\w/])_(?=[^\s_])|(?<=[^\s_])_(?![\w/]))")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
-_BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|o(?=\s)|\d{1,2}[.)](?=\s+[a-zåäö])|[a-z][.)](?=\s))\s+(.*)$")
-_NUMBERED_HEADING = re.compile(
+from actiontrack.lazy_re import lazy
+from actiontrack.records import field, record
+
+_MD_LINK = lazy(r"\[([^\]]*)\]\(([^)]*)\)")
+_ANGLE_URL = lazy(r"<((?:https?://|mailto:)[^>]+)>")
+_EMPHASIS = lazy(r"(\*\*|__|\*(?=\S)|(?<=\S)\*|(?<![\w/])_(?=[^\s_])|(?<=[^\s_])_(?![\w/]))")
+_HEADING = lazy(r"^(#{1,6})\s+(.*?)\s*#*$")
+_BULLET = lazy(r"^\s*(?:[-–—•*·▪►]|o(?=\s)|\d{1,2}[.)](?=\s+[a-zåäö])|[a-z][.)](?=\s))\s+(.*)$")
+_NUMBERED_HEADING = lazy(
     r"^(?:§\s*\d{1,3}[a-z]?\.?|(?:punkt\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?)\s+(?=[A-ZÅÄÖ])", re.IGNORECASE
 )
-_PARAGRAPH_SIGN = re.compile(r"^§\s*\d{1,3}")
+_PARAGRAPH_SIGN = lazy(r"^§\s*\d{1,3}")
 _END_PUNCT = ".!?"
 
 ABBREVIATIONS = {
@@ -46,7 +48,7 @@ def clean_inline(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("\t", " ").split())
 
 
-@dataclass
+@record
 class Line:
     no: int  # 1-based
     text: str  # cleaned
@@ -76,13 +78,13 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-@dataclass
+@record
 class Sentence:
     text: str
     line: int
 
 
-@dataclass
+@record
 class Block:
     """A heading, a label ("Beslut:"), a list item or a paragraph, with its sentences."""
 
@@ -96,7 +98,7 @@ class Block:
         return split_sentences(self.lines)
 
 
-_FIELD = re.compile(r"^[\wåäöÅÄÖ]+(?:\s[\wåäöÅÄÖ]+)?\s*:\s+\S")  # "Ansvarig: LR", "Klart: 15 mars"
+_FIELD = lazy(r"^[\wåäöÅÄÖ]+(?:\s[\wåäöÅÄÖ]+)?\s*:\s+\S")  # "Ansvarig: LR", "Klart: 15 mars"
 
 
 def is_heading_text(text: str) -> bool:
@@ -231,7 +233,7 @@ def _join_colon_continuations(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“”(]?[A-ZÅÄÖÉ0-9])")
+_SPLIT = lazy(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“”(]?[A-ZÅÄÖÉ0-9])")
 
 
 def split_sentences(lines: list[tuple[int, str]]) -> list[Sentence]:
@@ -249,7 +251,7 @@ def split_sentences(lines: list[tuple[int, str]]) -> list[Sentence]:
     return sentences
 
 
-_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S")
+_LIST_NUMBER = lazy(r"^\d{1,2}[.)]\s+\S")
 
 
 def _starts_a_sentence(line: str) -> bool:

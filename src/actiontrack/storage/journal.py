@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import InputError
 from actiontrack.i18n import _
+from actiontrack.records import record
 from actiontrack.storage.writes import ChangeLog
 
 # SQLAlchemy is imported inside the functions: the fast write path (storage/writes.py) builds
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 _JOURNAL_TABLE = "changes"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Record:
     """Which command a transaction belongs to."""
 

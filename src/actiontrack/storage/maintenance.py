@@ -6,15 +6,15 @@ import os
 import sqlite3
 import stat
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from actiontrack.errors import StorageError, UsageError
 from actiontrack.i18n import N_, _
 from actiontrack.paths import sqlite_path
+from actiontrack.records import field, record
 
 
-@dataclass
+@record
 class CheckReport:
     database: str
     schema_version: int = 0

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -30,6 +29,7 @@ from actiontrack.models import (
     ScheduledMeeting,
     Status,
 )
+from actiontrack.records import record
 
 Run = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
 CHUNK = 5000  # parameters per IN (...): well under SQLite's and PostgreSQL's limits
@@ -40,7 +40,7 @@ _ITEM_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GroupRef:
     id: int
     name: str

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from actiontrack.models import Item, Meeting, Status
+from actiontrack.records import record
 from actiontrack.usecases.common import current_id, timestamp
 from actiontrack.usecases.items import Filters, OwnerFilter, list_items, open_item
 from actiontrack.usecases.meetings import current_meeting, find_group, start_meeting
@@ -59,7 +59,7 @@ def keep(repo: Repository, item_id: int, *, now: datetime) -> Item:
     return repo.get_item(item_id)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Digest:
     owner: str
     items: list[Item]

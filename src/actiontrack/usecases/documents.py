@@ -11,12 +11,12 @@ import hashlib
 import json
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from actiontrack.models import ExtractedItem, Extraction, Item, Meeting, Owner, OwnerKind, Person, Status
+from actiontrack.records import field, record
 from actiontrack.usecases.common import timestamp
 from actiontrack.usecases.import_people import Choose, DocumentPeople, KnownPeople
 from actiontrack.usecases.meeting_dates import Pending
@@ -48,7 +48,7 @@ def text_hash(text: str) -> str:
 # --- what an import will do ----------------------------------------------------------------------
 
 
-@dataclass
+@record
 class Plan:
     pending: Pending
     action: str  # "new", "update" or "skip"
@@ -103,7 +103,7 @@ def plan_import(
 # --- storing it -----------------------------------------------------------------------------------
 
 
-@dataclass
+@record
 class ImportResult:
     document: str
     meeting: Meeting

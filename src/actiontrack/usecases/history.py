@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from actiontrack.records import record
 from actiontrack.usecases.common import timestamp
 
 if TYPE_CHECKING:
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from actiontrack.storage.repository import Repository
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Change:
     id: int
     at: str  # UTC ISO-8601

@@ -7,7 +7,6 @@ due expression means live here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from actiontrack.errors import InputError, NotFoundError, UsageError
 from actiontrack.i18n import _
 from actiontrack.models import Item, Kind, Owner, OwnerKind, Status
 from actiontrack.people import StoredRoster
+from actiontrack.records import record
 from actiontrack.usecases.common import Confirm, current_id, timestamp, today_of
 from actiontrack.usecases.meetings import current_meeting, find_group, next_meeting_after
 from actiontrack.usecases.people import owners_from_subject, resolve_owner
@@ -95,7 +95,7 @@ def sort_for_listing(items: Sequence[Item], today: date) -> list[Item]:
     )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Filters:
     owner: str | None = None
     group: str | None = None
@@ -105,7 +105,7 @@ class Filters:
     statuses: tuple[Status, ...] = (Status.OPEN,)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OwnerFilter:
     """Who `--owner NAME` means: the people the name may mean, else an organisation so named."""
 

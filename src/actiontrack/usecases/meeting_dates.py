@@ -11,13 +11,13 @@ A year is applied by extracting again with it, so that relative deadlines are re
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from actiontrack.i18n import _
 from actiontrack.models import Extraction
+from actiontrack.records import field, record
 
 if TYPE_CHECKING:
     from actiontrack.extract.reading import Document
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 AskYear = Callable[[str], int | None]  # the question -> a year, or None when nobody can answer
 
 
-@dataclass
+@record
 class Pending:
     """A document read and extracted, waiting to be imported."""
 

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from actiontrack import config
 from actiontrack.errors import ConfigError, UsageError
 from actiontrack.i18n import _
+from actiontrack.records import record
 
 # What a delimiter can be typed as at a shell prompt, where a real tab is hard to type.
 _TYPED = {"csv_delimiter": {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ","}}
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Entry:
     """One line of `track config list`."""
 

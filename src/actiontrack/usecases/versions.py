@@ -5,12 +5,12 @@ are because they were done or edited by hand (issue 12)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from actiontrack.models import ExtractedItem, Extraction, Item, Meeting, Owner, OwnerKind, Status
+from actiontrack.records import field, record
 
 if TYPE_CHECKING:
     from actiontrack.storage.repository import Repository
@@ -23,14 +23,14 @@ def _key(sentence: str) -> str:
     return " ".join(sentence.split()).casefold()
 
 
-@dataclass
+@record
 class ItemChange:
     item: Item
     new: ExtractedItem
     changes: dict[str, list[object]]  # field -> [old, new]
 
 
-@dataclass
+@record
 class Update:
     """How minutes imported again differ from the meeting stored."""
 

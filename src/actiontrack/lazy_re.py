@@ -1,0 +1,71 @@
+"""Regular expressions compiled when first used, not when their module is imported (issue 15).
+
+The cue, sentence and date rules are a few hundred patterns; compiling all of them at import
+cost `track add` about a third of its time, although one sentence needs few of them. A
+LazyPattern holds its source (`.pattern`, for building other patterns from it) and compiles
+on the first search, match or sub; re's own cache is not used, so it is compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import Any
+
+
+class LazyPattern:
+    __slots__ = ("pattern", "_flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self._flags)
+        return self._compiled
+
+    @property
+    def flags(self) -> int:
+        return self.compiled.flags
+
+    @property
+    def groupindex(self) -> Any:
+        return self.compiled.groupindex
+
+    def search(self, string: str, *args: int) -> re.Match[str] | None:
+        return self.compiled.search(string, *args)
+
+    def match(self, string: str, *args: int) -> re.Match[str] | None:
+        return self.compiled.match(string, *args)
+
+    def fullmatch(self, string: str, *args: int) -> re.Match[str] | None:
+        return self.compiled.fullmatch(string, *args)
+
+    def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(string, *args)
+
+    def findall(self, string: str, *args: int) -> list[Any]:
+        return self.compiled.findall(string, *args)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.compiled.split(string, maxsplit)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, string, count)
+
+    def subn(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> tuple[str, int]:
+        return self.compiled.subn(repl, string, count)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+def lazy(pattern: str, flags: int = 0) -> LazyPattern:
+    """re.compile(pattern, flags), compiled on first use."""
+    return LazyPattern(pattern, flags)
