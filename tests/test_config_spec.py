@@ -39,3 +39,15 @@ def test_language_order(tmp_path, monkeypatch):
     assert i18n.language() == "sv"
     i18n.set_language("en")
     assert i18n.language() == "en"
+
+
+@pytest.mark.parametrize("xdg", [None, "", "   ", "/srv/conf"])
+def test_the_config_folder_is_platformdirs_own(monkeypatch, xdg):
+    """config.user_config_dir() finds the folder without importing platformdirs (issue 15)."""
+    import platformdirs
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+    assert config.user_config_dir() == platformdirs.user_config_dir("actiontrack")

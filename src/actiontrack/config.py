@@ -8,13 +8,14 @@ the default. The README's table of settings is generated from SPEC (and checked 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import sys
 
 from actiontrack.errors import ConfigError
 from actiontrack.i18n import N_
 
 TYPE_CHECKING = False  # typing, and dataclasses, would cost `track --help` ~9 ms: it reads `language` (issue 14)
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 
@@ -72,22 +73,40 @@ KEYS = {key.name: key for key in SPEC}
 
 def config_path() -> Path:
     """`TRACK_CONFIG`, else config.toml in the platform's user config folder."""
+    from pathlib import Path
+
+    return Path(config_file())
+
+
+def config_file() -> str:
+    """config_path() as a string, found without pathlib: every command, `track --help` too, looks
+    for the `language` setting, and pathlib with platformdirs would cost `--help` about a
+    third of the interpreter's start (issue 15)."""
     env = os.environ.get("TRACK_CONFIG")
     if env:
-        return Path(env).expanduser()
+        return os.path.expanduser(env)
+    return os.path.join(user_config_dir(), "config.toml")
+
+
+def user_config_dir() -> str:
+    """platformdirs.user_config_dir("actiontrack"); on Linux and the BSDs its XDG rule, which is
+    short (tests/test_config.py checks it against platformdirs), without importing it."""
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) and "ANDROID_ROOT" not in os.environ:
+        base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
+        return os.path.join(base, "actiontrack")
     import platformdirs
 
-    return Path(platformdirs.user_config_path("actiontrack")) / "config.toml"
+    return str(platformdirs.user_config_dir("actiontrack"))
 
 
 README_SECTION = N_("the README, Configuration")
 
 # What was read, by path. While a file is being read and checked its entry is {}: the messages
 # about it (translated with _(), which asks for `language`) are then in the environment's language.
-_cache: dict[Path, dict[str, Any]] = {}
+_cache: dict[str, dict[str, Any]] = {}
 
 
-def _load(path: Path) -> dict[str, Any]:
+def _load(path: str) -> dict[str, Any]:
     if path in _cache:
         return _cache[path]
     _cache[path] = {}
@@ -102,10 +121,10 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def read(path: Path) -> dict[str, Any]:
+def read(path: str | Path) -> dict[str, Any]:
     """The file's keys and values as written, unchecked ({} when there is no file): `track config
     set` and `unset` work on this, so that they can repair a file with a wrong value (issue 14)."""
-    if not path.is_file():
+    if not os.path.isfile(path):
         return {}
     import tomllib
 
@@ -113,7 +132,8 @@ def read(path: Path) -> dict[str, Any]:
 
     try:
         # utf-8-sig: Notepad may start the file with a byte-order mark, which TOML does not allow
-        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        with open(path, "rb") as f:
+            return tomllib.loads(f.read().decode("utf-8-sig"))
     except UnicodeDecodeError as e:
         raise ConfigError(
             _(
@@ -130,7 +150,7 @@ def read(path: Path) -> dict[str, Any]:
         raise ConfigError(message.format(path=path, reason=e, name=name, section=_(README_SECTION))) from e
 
 
-def _name_at_error(path: Path, reason: str) -> str | None:
+def _name_at_error(path: str | Path, reason: str) -> str | None:
     """The key on the line tomllib stopped at ("Invalid value (at line 3, column 12)"), if any."""
     import re
 
@@ -138,7 +158,8 @@ def _name_at_error(path: Path, reason: str) -> str | None:
     if not found:
         return None
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
         line = lines[int(found.group(1)) - 1]
     except (OSError, IndexError):
         return None
@@ -158,7 +179,7 @@ def allowed(key: Key) -> str:
     )
 
 
-def check(name: str, value: Any, path: Path) -> None:
+def check(name: str, value: Any, path: str | Path) -> None:
     """A ConfigError naming the key and the README section unless `name = value` may be in the file."""
     from actiontrack.i18n import _
 
@@ -183,7 +204,7 @@ def _shown(value: Any) -> str:
 
 def file_value(name: str) -> Any:
     """The value config.toml gives `name` (checked), else None."""
-    return _load(config_path()).get(name)
+    return _load(config_file()).get(name)
 
 
 def setting(name: str) -> Any:
@@ -191,7 +212,7 @@ def setting(name: str) -> Any:
     key = KEYS[name]
     if key.env and os.environ.get(key.env):
         return os.environ[key.env]
-    return _load(config_path()).get(name, key.default)
+    return _load(config_file()).get(name, key.default)
 
 
 def reload() -> None:
