@@ -73,7 +73,7 @@ def _make(cls: Any, frozen: bool) -> Any:
             if isinstance(value, _Factory):
                 delattr(cls, name)  # as dataclasses: the class keeps no shared list
     cls.__record_fields__ = tuple(names)
-    cls.__match_args__ = tuple(names)
+    cls.__match_args__ = tuple(names)  # type: ignore[misc]
     cls.__init__ = _init(cls, names, defaults, frozen)
     if "__repr__" not in cls.__dict__:
         cls.__repr__ = _repr

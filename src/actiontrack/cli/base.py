@@ -77,14 +77,16 @@ class _LazyCommands(MutableMapping[str, Any]):
 
     def _build(self, name: str) -> None:
         __import__(f"actiontrack.cli.{self.modules[name]}")  # unlike importlib, seen by -X importtime
-        options = {"pretty_exceptions_short": app.pretty_exceptions_short, "rich_markup_mode": app.rich_markup_mode}
+        short, markup = app.pretty_exceptions_short, app.rich_markup_mode
         for info in app.registered_commands:
             if (info.name or typer.main.get_command_name(info.callback.__name__)) == name:  # type: ignore[union-attr]
-                self.built[name] = typer.main.get_command_from_info(info, **options)
+                self.built[name] = typer.main.get_command_from_info(
+                    info, pretty_exceptions_short=short, rich_markup_mode=markup
+                )
         for group in app.registered_groups:
             if group.name == name:
                 self.built[name] = typer.main.get_group_from_info(
-                    group, suggest_commands=app.suggest_commands, **options
+                    group, suggest_commands=app.suggest_commands, pretty_exceptions_short=short, rich_markup_mode=markup
                 )
         self.fresh.add(name)
 

@@ -9,6 +9,10 @@ Each parameter: (name, kind, spellings, type, count, required, default); kind is
 
 from __future__ import annotations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 FAST_COMMANDS = ("add", "open", "done", "reopen", "drop", "edit", "note")
 
 SPEC = {'': ('',
@@ -57,8 +61,8 @@ def render_spec() -> dict[str, object]:
     import typer
     from typer import _click as click
 
-    from actiontrack.cli import app
     from actiontrack.cli import items as _items  # noqa: F401 - registers the commands
+    from actiontrack.cli.base import app
 
     root = typer.main.get_command(app)
     ctx = click.Context(root)
@@ -69,7 +73,7 @@ def render_spec() -> dict[str, object]:
     return spec
 
 
-def _params(params: list[object]) -> tuple[tuple[object, ...], ...]:
+def _params(params: Sequence[object]) -> tuple[tuple[object, ...], ...]:
     from typer import _click as click
 
     out = []

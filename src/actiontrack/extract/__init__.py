@@ -202,7 +202,7 @@ class _Walker:
             found = self._dates(text)
             self._context_from(found)
             self.block_dates.extend(found)
-            self._step(line, text, block, where, "no item" if cue is None else "no agent", cue and cue.rule)
+            self._step(line, text, block, where, "no item" if cue is None else "no agent", cue.rule if cue else None)
             return
         self._step(line, text, block, where, cue.kind.value, cue.rule)
         on_topic = cue.kind is Kind.DEFERRED and cue.rule != "deferred-list"

@@ -117,9 +117,9 @@ def _title_line(content: list[Line]) -> Line | None:
             return None  # "Närvarande: ..." first: the minutes have no title line
         if _only_date(ln.text) or DATE_FIELD.match(ln.text):
             continue  # "18 05 02" alone above the heading
-        nxt = content[i + 1] if i + 1 < len(content) else None
-        if nxt is not None and _is_letterhead(ln, nxt):
-            return nxt  # "Patientföreningen X" above "Minnesanteckningar styrelsemöte 7 april"
+        below = content[i + 1] if i + 1 < len(content) else None
+        if below is not None and _is_letterhead(ln, below):
+            return below  # "Patientföreningen X" above "Minnesanteckningar styrelsemöte 7 april"
         return ln
     return None
 
