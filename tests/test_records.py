@@ -86,3 +86,23 @@ def test_importing_the_models_loads_no_dataclasses():
     code = "import sys, json, actiontrack.models, actiontrack.usecases.items; print(json.dumps(sorted(sys.modules)))"
     loaded = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
     assert "dataclasses" not in loaded and "inspect" not in loaded
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_one():
+    import re
+
+    from actiontrack.lazy_re import lazy
+
+    source, text = r"(?P<vem>[A-ZÅÄÖ]\w+) ska (\w+)", "Åsa ska boka lokal, Leif ska ringa"
+    pattern = lazy(source, re.IGNORECASE)
+    assert pattern.pattern == source and pattern._compiled is None  # nothing compiled yet
+    compiled = re.compile(source, re.IGNORECASE)
+    for _ in range(2):  # before and after the first use
+        assert pattern.search(text).group("vem") == compiled.search(text).group("vem")
+        assert pattern.match(text).span() == compiled.match(text).span()
+        assert pattern.findall(text) == compiled.findall(text)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+        assert pattern.sub(r"\2", text) == compiled.sub(r"\2", text)
+        assert pattern.split(text) == compiled.split(text)
+        assert pattern.fullmatch(text) is None
+    assert pattern.flags == compiled.flags and pattern.groupindex == compiled.groupindex
