@@ -21,7 +21,7 @@ from actiontrack.cli.output import (  # noqa: F401 - the commands' modules impor
     console,
     csv_delimiter,
     echo_json,
-    ending,
+    end_with,
     say,
     say_note,
     write_output,
@@ -42,10 +42,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except EXPECTED as e:
-            message, code = ending(e)
-            if message:
-                say(message, err=True)
-            raise typer.Exit(code) from None
+            raise typer.Exit(end_with(e)) from None
 
 
 class _Root(_Group):

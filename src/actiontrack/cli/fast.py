@@ -132,7 +132,7 @@ def run(args: list[str]) -> int | None:
     root, command, values, rest = parsed
     from actiontrack.cli import item_commands
     from actiontrack.cli.fast_spec import SPEC
-    from actiontrack.cli.output import EXPECTED, ending, say
+    from actiontrack.cli.output import EXPECTED, end_with
     from actiontrack.cli.state import State, parse_now
     from actiontrack.i18n import language_in, set_language
 
@@ -141,9 +141,6 @@ def run(args: list[str]) -> int | None:
         state = State(root.get("db"), parse_now(root.get("now")), ["track", *rest])
         getattr(item_commands, str(SPEC[command][0]))(state, **values)
     except EXPECTED as e:
-        message, code = ending(e)
-        if message:
-            say(message, err=True)
-        return code
+        return end_with(e)
     return 0
 

@@ -29,6 +29,14 @@ def ending(error: BaseException) -> tuple[str | None, int]:
     return None, 0  # BrokenPipeError: `track open | head`, the reader left; nothing to say
 
 
+def end_with(error: BaseException) -> int:
+    """Says on stderr the sentence a command that raised one of EXPECTED ends with; its exit status."""
+    message, code = ending(error)
+    if message:
+        say(message, err=True)
+    return code
+
+
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     """`text` on stdout (or stderr), flushed, as click.echo writes it."""
     stream = sys.stderr if err else sys.stdout
