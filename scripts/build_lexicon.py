@@ -1,54 +1,100 @@
 #!/usr/bin/env python3
-"""Write src/actiontrack/extract/data/verbs_sv.json: every written form of the verbs the
-extractor knows by meaning, mapped to its lemma ("bokade" -> "boka", "gör" -> "göra").
+"""Write src/actiontrack/extract/data/meanings_sv.json from meanings_sv.toml: every written
+form of the verbs and nouns the table gives a meaning, mapped to its lemma ("bokade" ->
+"boka", "styrelsens" -> "styrelse"), with each lemma's class.
 
-The lemma lists live in src/actiontrack/extract/lexicon.py (what a verb means is our
-decision); the forms come from simplemma's Swedish dictionary (MIT licence,
-https://github.com/adbar/simplemma), which is too large (about 1 s to load) to read at
-run time. Re-run after changing a lemma list:
+What a word means is our decision and is written, by lemma, in meanings_sv.toml; the forms
+come from simplemma's Swedish dictionary (MIT licence, https://github.com/adbar/simplemma),
+which is too large (about 1 s to load) to read at run time. Re-run after changing the table:
 
-    .venv/bin/pip install simplemma && .venv/bin/python scripts/build_lexicon.py
+    .venv/bin/python scripts/build_lexicon.py
 
-tests/test_lexicon.py checks that the checked-in table is in step with this script.
+tests/test_meanings.py checks that the checked-in JSON is in step with this script.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET = ROOT / "src" / "actiontrack" / "extract" / "data" / "verbs_sv.json"
+DATA = ROOT / "src" / "actiontrack" / "extract" / "data"
+SOURCE = DATA / "meanings_sv.toml"
+TARGET = DATA / "meanings_sv.json"
 
 
-def build() -> dict[str, object]:
-    sys.path.insert(0, str(ROOT / "src"))
-    import simplemma
-    from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
-
-    from actiontrack.extract.lexicon import ALL_LEMMAS
-
-    dictionary = _load_dictionary_from_disk("sv")
-    forms: dict[str, str] = {}
+def _paradigms(dictionary: dict[bytes, bytes]) -> dict[str, list[str]]:
+    """Every lemma's written forms (lower case, one word)."""
+    out: dict[str, list[str]] = {}
     for raw_form, raw_lemma in dictionary.items():
-        form, lemma = raw_form.decode(), raw_lemma.decode()
-        if lemma in ALL_LEMMAS and form.islower() and " " not in form:
+        form = raw_form.decode()
+        if form.islower() and " " not in form:
+            out.setdefault(raw_lemma.decode(), []).append(form)
+    return out
+
+
+def _forms_of(lemmas: set[str], paradigms: dict[str, list[str]], *, verbs: bool) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for lemma in sorted(lemmas):
+        for form in paradigms.get(lemma, ()):
             forms[form] = lemma
-    for lemma in ALL_LEMMAS:  # the lemma itself, and the imperative (boka -> boka, skriva -> skriv)
+    for lemma in sorted(lemmas):
+        # a compound takes the forms of its last part where the dictionary lacks them:
+        # "ålägga" is "å" + "lägga" (ålades), "godkänna" is "god" + "känna" (godkändes)
+        for cut in range(1, len(lemma) - 2):
+            base = lemma[cut:]
+            if base in paradigms and len(paradigms[base]) > 2:
+                for form in paradigms[base]:
+                    forms.setdefault(lemma[:cut] + form, lemma)
+                break
+    if verbs:
+        known = {form for paradigm in paradigms.values() for form in paradigm}
+        for lemma in sorted(lemmas):
+            # the dictionary gives some past tenses to the participle ("godkände" -> "godkänd"):
+            # a weak verb's past is its stem + de/te, a double consonant made single
+            stem = lemma[:-1] if lemma.endswith("a") else lemma
+            short = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+            for form in (short + "de", short + "des", short + "te", short + "tes", short + "ts"):
+                if form in known:
+                    forms.setdefault(form, lemma)
+    for lemma in lemmas:
         forms.setdefault(lemma, lemma)
-        if forms.get(lemma + "de") == lemma:
+        if verbs and forms.get(lemma + "de") == lemma:
             # a first-conjugation verb (tittade): its present tense, which the dictionary may
             # give to a noun ("tittar" -> "tittare"), is the verb's here
             forms[lemma + "r"] = lemma
+            forms[lemma + "s"] = lemma
+    return forms
+
+
+def build() -> dict[str, object]:
+    import simplemma
+    from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
+
+    table = tomllib.loads(SOURCE.read_text(encoding="utf-8"))
+    paradigms = _paradigms(_load_dictionary_from_disk("sv"))
+    extra_forms = table["verbs"].pop("forms")
+    verb_class = {lemma: cls for cls, lemmas in table["verbs"].items() for lemma in lemmas}
+    noun_class = {lemma: cls for cls, lemmas in table["nouns"].items() for lemma in lemmas}
+    word_class = {word: cls for cls, words in table["words"].items() for word in words}
+    verb_heads = {lemma.split()[0] for lemma in verb_class}
+    noun_heads = {lemma.split()[-1] for lemma in noun_class}
     return {
-        "source": f"simplemma {simplemma.__version__} Swedish dictionary (MIT)",
-        "forms": dict(sorted(forms.items())),
+        "source": f"{SOURCE.name} and simplemma {simplemma.__version__} Swedish dictionary (MIT)",
+        "verb_forms": dict(sorted({**_forms_of(verb_heads, paradigms, verbs=True), **extra_forms}.items())),
+        "verb_class": dict(sorted(verb_class.items())),
+        "noun_forms": dict(sorted(_forms_of(noun_heads, paradigms, verbs=False).items())),
+        "noun_class": dict(sorted(noun_class.items())),
+        "word_class": dict(sorted(word_class.items())),
+        "headings": table["headings"],
+        "labels": table["labels"],
     }
 
 
 def main() -> None:
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
+    sys.path.insert(0, str(ROOT / "src"))
     TARGET.write_text(json.dumps(build(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"wrote {TARGET.relative_to(ROOT)}")
 

@@ -1,0 +1,171 @@
+"""What the classifier knows of a clause: named features from grammar, meaning and context.
+
+Every feature is a general fact about Swedish or about the layout of minutes (the subject
+is a person, the verb is in the present tense, the clause is an att-clause under a
+decision, the line sits under an "Att göra" heading), never a word of one document: the
+weights learned for them (classify.py) must carry over to minutes nobody has seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from actiontrack.extract import meanings
+from actiontrack.extract.grammar import Clause, Tagged, upos
+
+HEDGE_MODALS = {"kunna", "böra", "vilja", "få", "torde", "må"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a sentence stands in the minutes, as the structure stage saw it."""
+
+    block: str = "paragraph"  # "bullet", "line" (a paragraph of one line), "paragraph"
+    first_in_block: bool = True
+    heading: str = ""  # "todo", "decisions", "deferred", "misc", "agenda", "views", "report", ""
+    label: str = ""  # the same kinds, for a "Beslut:" label above the sentence
+    decision_inline: bool = False  # "Beslut: att ..." on the line itself
+    owner_marked: bool = False  # "(Eva)", "- Eva", ": Eva", "@Eva", "Eva:" on the line
+    names: frozenset[str] = frozenset()  # the document's people, case-folded names and first names
+
+
+def subject_kind(tokens: Sequence[Tagged], clause: Clause, names: frozenset[str] = frozenset()) -> str:
+    """What the subject is: "person", "we", "he", "they", "i", "body", "role", "members",
+    "expletive", "quantified", "thing" or "none"."""
+    if clause.subject is None:
+        return "none"
+    a, b = clause.subject
+    words = [t.text for t in tokens[a:b]]
+    tags = [t.tag for t in tokens[a:b]]
+    low = [w.casefold() for w in words]
+    heads = [w for w, t in zip(words, tags, strict=True) if upos(t) in ("NOUN", "PROPN", "PRON", "X", "ADJ")]
+    if not heads:
+        return "none"
+    first = low[0]
+    cls = meanings.word_class(first)
+    if len(low) == 1 or cls in ("expletive",):
+        if cls == "group":
+            return "we"
+        if cls == "person_pronouns":
+            return "he"
+        if cls == "plural_pronouns":
+            return "they"
+        if cls == "secretary":
+            return "i"
+        if cls == "expletive":
+            return "expletive"
+    if first in ("alla", "varje", "många", "flera", "några", "samtliga", "båda", "övriga") and len(low) > 1:
+        return "members" if meanings.noun_class(words[-1]) == "members" else "quantified"
+    if any(upos(t) == "PROPN" for t in tags) or any(w in names for w in low):
+        return "person"
+    last = heads[-1]
+    ncls = meanings.noun_class(last)
+    if ncls == "body":
+        return "body"
+    if ncls == "role":
+        return "role"
+    if ncls == "members":
+        return "members"
+    if cls == "group":
+        return "we"
+    if upos(tags[-1]) == "PRON":
+        return "expletive" if meanings.word_class(low[-1]) == "expletive" else "they"
+    if last[:1].isupper() and last.casefold() in names:
+        return "person"
+    return "thing"
+
+
+def mode_of(clause: Clause) -> str:
+    """How the verb puts the deed: "future" (ska, kommer att), "must" (måste, behöver), "maybe"
+    (kan, bör, vill), "would" (skulle), or the tense of the verb itself ("pres", "past",
+    "perfect", "imp", "inf")."""
+    if clause.modal in HEDGE_MODALS or any(a in HEDGE_MODALS for a in clause.auxiliaries):
+        return "maybe"
+    if clause.modal == "skola" and clause.form == "past":
+        return "would"
+    if clause.modal in ("måste", "behöva"):
+        return "must"
+    if clause.modal:
+        return "future"
+    return clause.form or "none"
+
+
+def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, ctx: Context) -> list[str]:
+    """The features of main clause k of a sentence, with what its complements say."""
+    clause = found[k]
+    low = [t.text.casefold() for t in tokens]
+    out: list[str] = ["bias"]
+    subj = subject_kind(tokens, clause, ctx.names)
+    if clause.shared is not None and clause.subject is None:
+        subj = subject_kind(tokens, found[clause.shared], ctx.names)
+        out.append("shared-subject")
+    mode = mode_of(clause)
+    meaning = clause.meaning[1] if clause.meaning else "doing"
+    if mode == "imp" and meaning not in ("commit", "deferral", "assign"):
+        meaning = "doing"  # a command is a deed whatever the verb: "Få databasen att fungera"
+    voice = "pass" if clause.passive else "act"
+    coarse = _coarse(subj)
+    out += [
+        "subj:" + subj, "mode:" + mode, "meaning:" + meaning, "voice:" + voice,
+        f"subj-mode:{coarse}|{mode}", f"mode-meaning:{mode}|{meaning}", f"subj-meaning:{coarse}|{meaning}",
+        f"voice-subj:{voice}|{coarse}", f"voice-mode:{voice}|{mode}",
+    ]  # fmt: skip
+    if clause.extras.get("leading"):
+        out.append("leading-" + ("att" if clause.extras.get("att") else clause.form))
+    if clause.complement is not None:
+        comp = found[clause.complement]
+        cm = comp.meaning[1] if comp.meaning else "doing"
+        out += ["comp:" + cm, f"head-comp:{meaning}|{cm}", f"comp-voice:{'pass' if comp.passive else 'act'}"]
+        if comp.controller == "object":
+            out.append("comp:object")
+        if comp.negated:
+            out.append("comp:negated")
+        if comp.modal in HEDGE_MODALS:
+            out.append("comp:maybe")
+    for sub in found:
+        if sub.head == k and sub.finite and sub.subordinate == "att":
+            sk = _coarse(subject_kind(tokens, sub, ctx.names))
+            sm = sub.meaning[1] if sub.meaning else "doing"
+            out += ["that-clause", f"that:{meaning}", f"that:{meaning}|{sk}|{mode_of(sub)}", f"that-meaning:{meaning}|{sm}"]
+            break
+    if meaning == "decide" and clause.complement is None and not any(c.head == k for c in found):
+        out.append("decide-open")  # "Styrelsen beslutar": what was decided comes after
+    if clause.negated:
+        out.append("negated")
+    if clause.inverted:
+        out.append("inverted")
+    span = low[clause.start : clause.end]
+    if any(w in meanings.words_of("hedge") for w in span):
+        out.append("hedge")
+    if any(w in meanings.words_of("soon") for w in span):
+        out.append("soon")
+    if "?" in span or low and low[-1] == "?":
+        out.append("question")
+    if k > 0 and any(found[x].is_main for x in range(k)):
+        out.append("later-clause")
+    out.append("block:" + ctx.block)
+    if ctx.heading:
+        out += ["heading:" + ctx.heading, f"heading-mode:{ctx.heading}|{mode}"]
+    if ctx.label:
+        out += ["label:" + ctx.label, f"label-mode:{ctx.label}|{mode}"]
+    if ctx.decision_inline:
+        out += ["label:decisions", f"label-mode:decisions|{mode}"]
+    if ctx.owner_marked:
+        out += ["owner-marked", f"owner-marked|{ctx.block}"]
+    if ctx.block == "bullet" and ctx.first_in_block:
+        out.append("first-in-bullet")
+    n = len(tokens)
+    out.append("len:" + ("short" if n <= 6 else "mid" if n <= 20 else "long"))
+    return out
+
+
+def _coarse(subj: str) -> str:
+    if subj in ("person", "he", "i", "role"):
+        return "someone"
+    if subj in ("we", "members", "they"):
+        return "group"
+    return subj
+
+
+__all__ = ["Context", "clause_features", "subject_kind"]

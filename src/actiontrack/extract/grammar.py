@@ -1,0 +1,453 @@
+"""Clauses of a tagged Swedish sentence: subject, finite verb, verb chain, voice, tense.
+
+Works on the tagger's labels (tagger.py), not on word lists: a finite verb is any word
+tagged VERB.PRES, VERB.PAST, VERB.IMP, AUX.PRES or AUX.PAST, whatever its lemma. Swedish
+main clauses put the finite verb second: the subject stands before it ("Anna bokar
+lokalen") or, when something else comes first, right after it ("Till nästa möte tar
+Anna fram en budget"). A clause opened by a subjunction ("att", "när", "som") is
+subordinate: subject first, then the verb. An infinitive after "att" is the complement
+of the verb before it ("Eva åtog sig att ringa", "Styrelsen uppdrar åt Bo att skriva").
+
+    clauses(tag_text("Lena bokar bussen och Omar beställer mat"))
+    -> two main clauses, subjects "Lena" and "Omar", present tense, active
+
+Only the shape is decided here; what the words mean (a report verb, a body noun) is
+meanings.py's, and whether a clause is an item is classify.py's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from actiontrack.extract import meanings
+
+
+class Tagged(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def tag(self) -> str: ...
+
+
+BOUNDARY = {",", ";", ":", "–", "—", "(", ")", "•", "·", "|", "!", "?", "."}
+JOINERS = {"och", "samt", "&", "+", "/", ","}
+RELATIVES = {"som", "vilket", "vilka", "vilken", "där", "dit", "varav"}
+COORDINATORS = {"och", "samt", "men", "eller", "utan", "sedan", "sen"}
+# Auxiliaries that take a bare infinitive or a supine after them; "komma" with "att".
+CHAIN_AUX = {"skola", "måste", "behöva", "kunna", "böra", "vilja", "få", "ha", "komma", "tänka", "torde", "må"}
+COPULAS = {"vara", "bli"}
+PLAIN_AUX = {"ha", "vara", "bli"}  # auxiliaries with no meaning of their own for the task
+
+
+def upos(tag: str) -> str:
+    return tag.split(".", 1)[0]
+
+
+def is_finite(tag: str) -> bool:
+    return upos(tag) in ("VERB", "AUX") and (".PRES" in tag or ".PAST" in tag or ".IMP" in tag)
+
+
+def is_verb(tag: str) -> bool:
+    return upos(tag) in ("VERB", "AUX")
+
+
+def is_nonfinite(tag: str) -> bool:
+    return is_verb(tag) and (".INF" in tag or ".SUP" in tag or ".PART" in tag)
+
+
+def is_passive(tag: str) -> bool:
+    return tag.endswith(".PASS")
+
+
+def _np_part(token: Tagged) -> bool:
+    u = upos(token.tag)
+    return u in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM") or (u == "X" and token.text[:1].isupper())
+
+
+def _is_time(word: str) -> bool:
+    return meanings.word_class(word) == "time"
+
+
+@dataclass
+class Clause:
+    """One clause: where it is, who does it and what its verb is."""
+
+    start: int  # token span of the clause, [start, end)
+    end: int
+    verb: int  # the finite verb, or the infinitive of an infinitive clause
+    main: int  # the last verb of the chain: the one that says what is done
+    subject: tuple[int, int] | None = None  # token span
+    finite: bool = True  # False: an infinitive ("att ringa", "Boka lokal")
+    form: str = ""  # "pres", "past", "imp", "inf", "perfect", "pluperfect"
+    passive: bool = False
+    modal: str | None = None  # lemma of the modal before the main verb ("skola", "måste", ...)
+    negated: bool = False
+    inverted: bool = False  # subject after the verb
+    subordinate: str | None = None  # the subjunction that opens it ("att", "när", "som")
+    head: int | None = None  # index (in the list) of the clause it depends on
+    controller: str | None = None  # infinitives: "subject" or "object" of the head
+    shared: int | None = None  # a clause whose subject this one shares ("... och köper in")
+    object: tuple[int, int] | None = None  # the one a head gives the task to ("uppdrar åt Bo")
+    meaning: tuple[str, str] | None = None  # (entry, class) of the main verb, from meanings
+    aux_meaning: tuple[str, str] | None = None  # ... of the finite verb when it is a modal
+    complement: int | None = None  # index of its att-clause or infinitive, when it has one
+    predicate: str | None = None  # the adjective after a copula ("ansvarig")
+    auxiliaries: list[str] = field(default_factory=list)  # lemmas of the chain's auxiliaries
+    extras: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def is_main(self) -> bool:
+        """A clause that can be an item by itself: a main clause, a leading infinitive, or an
+        att-clause that opens the line ("Att vi bjuder in rektorn", under "Beslut:")."""
+        if self.extras.get("leading"):
+            return True
+        return self.finite and (self.subordinate is None or self.subordinate == "att" and self.head is None)
+
+
+def clauses(tokens: Sequence[Tagged]) -> list[Clause]:
+    """The clauses of one sentence, in order."""
+    low = [t.text.casefold() for t in tokens]
+    tags = [t.tag for t in tokens]
+    out: list[Clause] = []
+    boundary = -1  # the last boundary token before the current position
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if low[i] in BOUNDARY or upos(tags[i]) == "PUNCT" and low[i] not in ("-", "/"):
+            boundary = i
+            i += 1
+            continue
+        if not is_finite(tags[i]):
+            i += 1
+            continue
+        clause = _finite_clause(tokens, low, tags, i, boundary, out)
+        out.append(clause)
+        _complement(tokens, low, tags, len(out) - 1, out)
+        i = max(clause.main, clause.verb) + 1
+        if clause.complement is not None:
+            i = max(i, out[clause.complement].main + 1)
+    if not any(c.finite for c in out):
+        leading = _leading_infinitive(tokens, low, tags)
+        if leading is not None:
+            out.insert(0, leading)
+            _complement(tokens, low, tags, 0, out)
+    order = sorted(range(len(out)), key=lambda k: out[k].start)
+    for pos, k in enumerate(order):
+        nxt = [out[m].start for m in order[pos + 1 :] if out[m].start > out[k].start]
+        out[k].end = min(nxt) if nxt else n
+    return out
+
+
+def _finite_clause(
+    tokens: Sequence[Tagged], low: list[str], tags: list[str], i: int, boundary: int, out: list[Clause]
+) -> Clause:
+    previous = out[-1] if out else None
+    last_end = max(previous.main, previous.verb) + 1 if previous is not None else 0
+    if previous is not None and previous.complement is not None:
+        last_end = max(last_end, out[previous.complement].main + 1)
+    region_start = max(boundary + 1, last_end)
+    clause = Clause(start=region_start, end=len(tokens), verb=i, main=i, form=_form(tags[i]))
+    clause.passive = is_passive(tags[i])
+    first = region_start
+    while first < i and low[first] in COORDINATORS:
+        first += 1
+    # a subjunction or relative pronoun with only a noun phrase and adverbs before the verb:
+    # the clause is subordinate ("att vi bokar", "som ska utreda", "när lokalen är bokad")
+    j = i - 1
+    while j >= region_start and low[j] not in RELATIVES and (
+        _np_part(tokens[j]) or upos(tags[j]) == "ADV" or low[j] in JOINERS
+    ):
+        j -= 1
+    if j >= region_start and (upos(tags[j]) == "SCONJ" or low[j] in RELATIVES or low[j] == "att"):
+        clause.subordinate = low[j]
+        clause.start = j
+        if low[j] in RELATIVES:
+            clause.subject = (j, j + 1)
+        elif j + 1 < i:
+            clause.subject = _trailing_np(tokens, low, j + 1, i) or (j + 1, i)
+        if out:
+            clause.head = len(out) - 1
+        _chain(tokens, low, tags, clause)
+        return clause
+    np = _trailing_np(tokens, low, region_start, i)
+    run_on = previous is not None and boundary < previous.verb
+    named = np is not None and any(upos(tags[x]) in ("PROPN", "PRON") for x in range(*np))
+    before_verb = i - 1
+    while before_verb >= region_start and upos(tags[before_verb]) == "ADV":
+        before_verb -= 1
+    if np is not None and (np[0] == first or run_on or named or np[0] - first == 1 and upos(tags[first]) in ("ADV", "ADJ")):
+        # the subject before the verb; a single modifier before it belongs to it ("Tidigare styrelsen")
+        glued = np[0] - first == 1 and not run_on and not named
+        clause.subject = (first, np[1]) if glued else np
+        clause.start = clause.subject[0] if run_on or named else first
+    elif previous is not None and before_verb >= region_start and low[before_verb] in COORDINATORS:
+        # "kontaktar X och köper in Y": the same subject does both
+        clause.start = before_verb
+        clause.shared = len(out) - 1 if previous.shared is None else previous.shared
+    elif first == i and not (previous is not None and previous.subordinate and previous.head is None):
+        # the verb first: a question, a command, or the subject left out ("Tar vidare frågan")
+        clause.extras["verb-first"] = True
+    else:
+        # something else stands first: the subject, if any, follows the verb ("Nu tar Anna",
+        # "När lokalen är bokad meddelar Per alla")
+        after = _np_after(tokens, low, tags, i + 1)
+        if after is not None:
+            clause.subject = after
+            clause.inverted = True
+    _chain(tokens, low, tags, clause)
+    return clause
+
+
+def _trailing_np(tokens: Sequence[Tagged], low: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase that ends right before `end` (not before `start`) and can be a subject:
+    names joined by "och" or commas ("Kerstin och Lena"), a pronoun, or a determiner-adjective-
+    noun group; never a phrase of time ("Torsdag den 15 juni")."""
+    j = end - 1
+    if j < start or not _np_part(tokens[j]):
+        return None
+    k = j
+    while k - 1 >= start:
+        prev = tokens[k - 1]
+        if _np_part(prev):
+            k -= 1
+            continue
+        if low[k - 1] in JOINERS and k - 2 >= start and _np_part(tokens[k - 2]):
+            k -= 2
+            continue
+        break
+    u = upos(tokens[j].tag)
+    if u == "PROPN":
+        # "brygger kaffe Ann-Gret bakar": the names at the end are the subject; a noun before
+        # them is the previous verb's object, unless it is a title ("Kassören Eva")
+        m = j
+        while m - 1 >= k and (
+            upos(tokens[m - 1].tag) == "PROPN"
+            or low[m - 1] in JOINERS and m - 2 >= k and upos(tokens[m - 2].tag) == "PROPN"
+        ):
+            m -= 1 if upos(tokens[m - 1].tag) == "PROPN" else 2
+        if m > k and meanings.noun_class(tokens[m - 1].text) == "role":
+            m -= 1  # "ordföranden Eva Berg"
+        return (m, end)
+    if u == "PRON":
+        return (j, end)
+    if u == "NUM" or _is_time(low[j]) or u == "ADJ" and j == k:
+        return None
+    # a noun group: the last one when nouns stand side by side (an object before the subject)
+    m = j
+    while m - 1 >= k and upos(tokens[m - 1].tag) in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+        if upos(tokens[m - 1].tag) == "NOUN" and upos(tokens[m].tag) == "NOUN" and ".GEN" not in tokens[m - 1].tag:
+            break
+        m -= 1
+    if any(_is_time(low[x]) or upos(tokens[x].tag) == "NUM" for x in range(m, end)):
+        return None
+    if m > k and low[m - 1] in JOINERS:
+        return (k, end)  # "Styrelsen och valberedningen"
+    return (m, end)
+
+
+def _np_after(tokens: Sequence[Tagged], low: list[str], tags: list[str], i: int) -> tuple[int, int] | None:
+    """The subject right after a verb in inverted order: "tar Anna", "skickar sekreteraren", "ska vi",
+    "kommer kommunens servicegrupp"."""
+    n = len(tokens)
+    j = i
+    while j < n and upos(tags[j]) == "ADV" and j - i < 2 and low[j] not in ("inte", "ej"):
+        j += 1
+    if j >= n:
+        return None
+    u = upos(tags[j])
+    if u == "PRON" and low[j] not in ("sig", "det", "detta", "den", "dessa", "denna", "man", "oss", "mig", "dig"):
+        return (j, j + 1)
+    if u == "PROPN":
+        k = j + 1
+        while k < n and (upos(tags[k]) == "PROPN" or low[k] in ("och", "&") and k + 1 < n and upos(tags[k + 1]) == "PROPN"):
+            k += 1 if upos(tags[k]) == "PROPN" else 2
+        return (j, k)
+    if u == "NOUN" and (".DEF" in tags[j] or ".GEN" in tags[j]) and not _is_time(low[j]):
+        k = j + 1
+        if ".GEN" in tags[j]:
+            while k < n and upos(tags[k]) in ("NOUN", "ADJ"):
+                k += 1
+        return (j, k)
+    return None
+
+
+_FORMS = (("PRES", "pres"), ("PAST", "past"), ("IMP", "imp"), ("INF", "inf"), ("SUP", "sup"), ("PART", "part"))
+
+
+def _form(tag: str) -> str:
+    for key, form in _FORMS:
+        if "." + key in tag:
+            return form
+    return ""
+
+
+def _skippable(low: list[str], tags: list[str], k: int, clause: Clause) -> bool:
+    """Between an auxiliary and its verb: adverbs, negation, "sig", an inverted subject."""
+    return (
+        upos(tags[k]) in ("ADV", "PART") and low[k] != "att"
+        or low[k] in ("sig", "själv", "själva")
+        or bool(clause.inverted and clause.subject and clause.subject[0] <= k < clause.subject[1])
+    )
+
+
+def _chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Clause) -> None:
+    """Follow the finite verb through its auxiliaries: "ska skicka", "kommer att skicka",
+    "har skickat", "ska skickas", "blir bokad", "ska vara inskickad", "är ansvarig"."""
+    n = len(tokens)
+    negation = meanings.words_of("negation")
+    lemma = meanings.verb_lemma(low[clause.verb])
+    k = clause.verb + 1
+    first_aux = True
+    while lemma in CHAIN_AUX | COPULAS:
+        while k < n and _skippable(low, tags, k, clause):
+            clause.negated |= low[k] in negation
+            k += 1
+        if k < n and low[k] == "att" and lemma in ("komma", "tänka"):
+            k += 1
+        if k >= n:
+            break
+        if lemma in COPULAS and upos(tags[k]) == "ADJ":
+            if ".PART" in tags[k]:
+                clause.passive = True  # "ska vara inskickad", "blir bokad"
+                clause.extras["participle"] = True
+                clause.main = k
+            elif lemma == "vara":
+                clause.predicate = low[k]  # "är ansvarig för ..."
+            break
+        if not (is_nonfinite(tags[k]) or lemma == "komma" and is_verb(tags[k])):
+            break
+        if lemma:
+            clause.auxiliaries.append(lemma)
+        if first_aux and lemma not in PLAIN_AUX:
+            clause.modal = lemma
+        if lemma == "ha" and first_aux:
+            clause.form = "perfect" if clause.form == "pres" else "pluperfect"
+        first_aux = False
+        clause.main = k
+        clause.passive = clause.passive or is_passive(tags[k])
+        lemma = meanings.verb_lemma(low[k])
+        k += 1
+        if ".SUP" in tags[k - 1] and lemma not in CHAIN_AUX | COPULAS:
+            break
+    for x in range(clause.verb + 1, min(n, clause.main + 2)):
+        clause.negated |= low[x] in negation
+    following = [t.text for t in tokens[clause.main + 1 : clause.main + 5]]
+    clause.meaning = meanings.verb_class(tokens[clause.main].text, following)
+    if clause.predicate and meanings.word_class(clause.predicate) == "responsible":
+        clause.meaning = ("vara " + clause.predicate, "commit")
+    if clause.modal:
+        clause.aux_meaning = meanings.verb_class(tokens[clause.verb].text, [])
+
+
+def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: int, out: list[Clause]) -> None:
+    """ "åtog sig att ringa", "beslutade att bjuda in", "uppdrar åt Bo att skriva", "ber Lisa ta bilder",
+    "fick i uppdrag att ...", "ansvarig för att boka": the infinitive as a clause done by the head's
+    subject or object."""
+    head = out[at]
+    n = len(tokens)
+    j = head.main + 1
+    limit = min(n, j + 8)
+    obj: tuple[int, int] | None = None
+    while j < limit:
+        w = low[j]
+        if w in BOUNDARY and w != "," or is_finite(tags[j]):
+            return
+        if w == "att" and j + 1 < n:
+            k = j + 1
+            # "att tillsammans med Walde komma fram": an adverbial may come first
+            while k < min(n, j + 7) and not is_verb(tags[k]) and low[k] not in BOUNDARY:
+                k += 1
+            if k < n and is_verb(tags[k]) and (".INF" in tags[k] or ".IMP" in tags[k]):
+                out.append(_infinitive(tokens, low, tags, j, k, head, at, obj))
+                head.complement = len(out) - 1
+            return
+        if obj is None and upos(tags[j]) in ("PROPN", "PRON", "NOUN") and w not in ("sig", "mig", "oss", "dig"):
+            obj = _object_np(tokens, tags, j)
+            j = obj[1]
+            # "ber Lisa ta bilder": a bare infinitive after the object of "be"
+            if j < n and is_verb(tags[j]) and ".INF" in tags[j] and head.meaning and head.meaning[1] == "assign":
+                out.append(_infinitive(tokens, low, tags, j, j, head, at, obj))
+                head.complement = len(out) - 1
+                return
+            continue
+        j += 1
+
+
+def _object_np(tokens: Sequence[Tagged], tags: list[str], j: int) -> tuple[int, int]:
+    k = j + 1
+    n = len(tokens)
+    while k < n and (
+        upos(tags[k]) == "PROPN"
+        or tokens[k].text.casefold() in ("och", "&", ",") and k + 1 < n and upos(tags[k + 1]) == "PROPN"
+    ):
+        k += 1
+    return (j, k)
+
+
+def _infinitive(
+    tokens: Sequence[Tagged], low: list[str], tags: list[str], start: int, verb: int, head: Clause | None,
+    head_at: int | None, obj: tuple[int, int] | None,
+) -> Clause:
+    clause = Clause(start=start, end=len(tokens), verb=verb, main=verb, finite=False, form="inf")
+    clause.passive = is_passive(tags[verb])
+    clause.subordinate = "att" if low[start] == "att" else None
+    clause.head = head_at
+    if head is not None:
+        if head.subordinate is None and clause.subordinate is None:
+            clause.subordinate = "inf"
+        assign = head.meaning is not None and head.meaning[1] == "assign"
+        clause.controller = "object" if assign and obj is not None else "subject"
+        clause.object = obj
+    following = [t.text for t in tokens[verb + 1 : verb + 5]]
+    clause.meaning = meanings.verb_class(tokens[verb].text, following)
+    nxt = verb + 1
+    if clause.meaning and clause.meaning[1] in ("modal", "possibility") and nxt < len(tokens):
+        if is_verb(tags[nxt]) and ".INF" in tags[nxt]:
+            clause.modal, clause.main = clause.meaning[0], nxt
+            clause.passive = is_passive(tags[nxt])
+            clause.meaning = meanings.verb_class(tokens[nxt].text, [t.text for t in tokens[nxt + 1 : nxt + 5]])
+    negation = meanings.words_of("negation")
+    clause.negated = any(low[k] in negation for k in range(start, min(len(tokens), verb + 1)))
+    return clause
+
+
+def _leading_infinitive(tokens: Sequence[Tagged], low: list[str], tags: list[str]) -> Clause | None:
+    """A line that opens with an infinitive or imperative: "Boka lokal", "Att skicka ut enkäten",
+    "Undersöka saken (Eva)"."""
+    k = 0
+    n = len(tokens)
+    while k < n and (upos(tags[k]) == "PUNCT" or low[k] in ("-", "•")):
+        k += 1
+    start = k
+    if k < n and low[k] == "att":
+        k += 1
+    while k < n and upos(tags[k]) == "ADV" and k - start < 2:
+        k += 1
+    if k < n and is_verb(tags[k]) and (".INF" in tags[k] or ".IMP" in tags[k]):
+        clause = _infinitive(tokens, low, tags, start, k, None, None, None)
+        clause.form = "imp" if ".IMP" in tags[k] else "inf"
+        clause.extras["leading"] = True
+        if low[start] == "att":
+            clause.extras["att"] = True
+            clause.subordinate = None
+        return clause
+    return None
+
+
+def subject_text(tokens: Sequence[Tagged], clause: Clause) -> str | None:
+    if clause.subject is None:
+        return None
+    a, b = clause.subject
+    return " ".join(t.text for t in tokens[a:b]).replace(" ,", ",")
+
+
+def span_text(tokens: Sequence[Tagged], span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    a, b = span
+    return " ".join(t.text for t in tokens[a:b]).replace(" ,", ",")
+
+
+__all__ = ["Clause", "clauses", "is_finite", "is_passive", "span_text", "subject_text", "upos"]

@@ -1,0 +1,132 @@
+"""What the layout of minutes says, beside the grammar: the kind of a heading or label, the
+labelled lines that complete an item ("Ansvarig: Eva"), and an owner marked on a list line
+("Boka lokal (Eva)", "Eva: boka lokal", "Fixa inbjudan @Eva", "- Eva").
+
+The heading and label words are data (the [headings] and [labels] of
+data/meanings_sv.toml); the marks are forms of layout, written as patterns here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from actiontrack.extract.meanings import _table
+from actiontrack.lazy_re import lazy
+
+HEADING_KINDS = ("todo", "decisions", "deferred", "agenda", "misc", "views")
+
+
+@cache
+def _opening(kind: str, section: str = "headings") -> re.Pattern[str]:
+    words = sorted(_table()[section][kind], key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\wåäö])", re.I)
+
+
+def heading_kind(text: str) -> str:
+    """ "todo", "decisions", "deferred", "agenda", "misc", "views" or "" for a heading or label."""
+    text = text.strip().rstrip(":").strip()
+    if not text:
+        return ""
+    for kind in HEADING_KINDS:
+        if _opening(kind).match(text):
+            return kind
+    return ""
+
+
+@cache
+def _label_line(kind: str) -> re.Pattern[str]:
+    words = sorted(_table()["labels"][kind], key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"^(?:" + alternatives + r")\s*:\s*(?P<value>.+?)\.?$", re.IGNORECASE)
+
+
+def labelled(text: str) -> tuple[str, str] | None:
+    """("responsible" | "due" | "action", value) for a labelled line: "Ansvarig: Eva" -> ("responsible", "Eva")."""
+    if ":" not in text[:30]:
+        return None
+    for kind in ("responsible", "due", "action"):
+        m = _label_line(kind).match(text)
+        if m:
+            return kind, m.group("value").strip()
+    return None
+
+
+# The owner marked at the end of a list line: "Boka lokal (Eva)", "Boka lokal – Eva",
+# "Boka lokal: Eva", "Boka lokal. Ansvarig: Eva".
+END_MARK = lazy(
+    r"(?:\((?P<paren>[A-ZÅÄÖa-zåäö][^()]{0,60})\)\)?"
+    r"|\s[-–]\s*\(?(?P<dash>(?-i:[A-ZÅÄÖ][\wåäö]+(?:(?:\s+|,\s*|\s+och\s+|\s*&\s*)[A-ZÅÄÖ][\wåäö]+)*))\)?"
+    r"|:\s*(?P<colon>(?-i:[A-ZÅÄÖ][\wåäö]+(?:(?:\s*,\s*|\s+och\s+|\s*&\s*|\s*/\s*)[A-ZÅÄÖ][\wåäö]+)*))"
+    r"|ansvarig(?:a)?\s*:\s*(?P<resp>[^.;]+))\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+TAG_MARK = lazy(r"(?<![\w.])@(?P<tag>[A-ZÅÄÖa-zåäö][\wåäö-]+)")
+SHOUT_MARK = lazy(r"(?<![\w])(?P<shout>[A-ZÅÄÖ]{3,})!+\s*$")  # "Protokollen ska upp - ERIK!"
+# "Hanna: fortsätta med ...", "Anna B: ringa hyresvärden"
+LEAD_MARK = lazy(
+    r"^(?P<lead>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?)?(?:\s*(?:&|och|/)\s*[A-ZÅÄÖ][\wåäöé-]+)*)\s*:\s+(?P<rest>\S.*)$"
+)
+
+
+def tagged_owner(line: str, names: frozenset[str]) -> str | None:
+    """An owner tagged anywhere in a line: "@Victor", or a known name shouted at its end ("ERIK!")."""
+    tag = TAG_MARK.search(line)
+    if tag:
+        return tag.group("tag")
+    shout = SHOUT_MARK.search(line)
+    if shout and shout.group("shout").casefold() in names:
+        return shout.group("shout").capitalize()
+    return None
+
+
+def marked_owner(line: str, names: frozenset[str]) -> str | None:
+    """The owner a list line marks: "@Victor", "Anna: ...", "(Josef)", "- Eva", ": Max", "Ansvarig: Eva"."""
+    tag = tagged_owner(line, names)
+    if tag:
+        return tag
+    lead = LEAD_MARK.match(line)
+    if lead and names_people(lead.group("lead"), names):
+        return lead.group("lead")
+    return owner_at_end(line, names)
+
+
+def owner_at_end(line: str, names: frozenset[str]) -> str | None:
+    """The owner written at the end of a line: "(Josef)", "- Eva", ": Max", "Ansvarig: Eva"."""
+    m = END_MARK.search(line)
+    if not m:
+        return None
+    who = (m.group("paren") or m.group("dash") or m.group("colon") or m.group("resp") or "").strip()
+    if m.group("paren") is not None or m.group("colon") is not None:
+        return who if names_people(who, names) else None
+    return who or None
+
+
+def lead_rest(line: str, names: frozenset[str]) -> tuple[str, str] | None:
+    """ "Anna: boka lokal" -> ("Anna", "boka lokal") when the lead names people."""
+    lead = LEAD_MARK.match(line)
+    if lead and names_people(lead.group("lead"), names):
+        return lead.group("lead"), lead.group("rest")
+    return None
+
+
+def names_people(text: str, names: frozenset[str]) -> bool:
+    """ "Josef", "Victor & Hanna", "alla", "Anna B": names (or the group), not "(senast torsdag)"."""
+    from actiontrack.extract.meanings import word_class
+    from actiontrack.people import looks_like_first_name
+
+    parts = [p for p in re.split(r"\s*,\s*|\s+och\s+|\s*[&/+]\s*", text.strip()) if p]
+    if not parts or len(parts) > 6:
+        return False
+    for part in parts:
+        low = part.casefold()
+        first = part.split()[0]
+        if word_class(low) == "group" or low in names or first.casefold() in names:
+            continue
+        if looks_like_first_name(first) and len(part.split()) <= 2:
+            continue
+        return False
+    return True
+
+
+__all__ = ["heading_kind", "labelled", "lead_rest", "marked_owner", "names_people", "owner_at_end", "tagged_owner"]

@@ -1,0 +1,448 @@
+"""The document read once, block by block: each sentence tagged, cut into clauses, each clause
+weighed as an item; owners and due dates found for those that are.
+
+Stages, in the order a sentence meets them: structure (the heading and label it stands
+under, list or paragraph: sentences.py), the labelled lines that complete the item before
+("Ansvarig: Eva", "Klart till: 15 mars"), tagging (tagger.py), clauses (grammar.py),
+features (features.py), the decision (classify.py), owners (owners.py) and the due date
+(dates). `Walker.steps` tells, per sentence, what each stage made of it (--explain).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from actiontrack import dates
+from actiontrack.errors import DateError
+from actiontrack.extract import cues, features, grammar, layout, rules
+from actiontrack.extract.classify import Weights
+from actiontrack.extract.owners import OwnerResolver
+from actiontrack.extract.sentences import Block
+from actiontrack.extract.tagger import Token, tag_text
+from actiontrack.lazy_re import lazy
+from actiontrack.models import ExtractedItem, ExtractedMeeting, Kind, Owner, Step
+from actiontrack.records import replace
+
+# A date mentioned earlier in a section is the deadline of an undated item after it when it
+# is this close ahead of the meeting.
+CONTEXT_DATE_WINDOW = timedelta(days=183)
+_FOLLOW_UP_REACH = 3  # sentences between an item and "Kalle håller i detta"
+
+
+@dataclass
+class Section:
+    topic: str | None = None
+    heading_dates: list[date] = field(default_factory=list)
+    label: str | None = None
+    context: date | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A clause weighed as an item: what training and --explain see."""
+
+    sentence: str
+    line: int
+    start: int  # character span of the clause in the sentence
+    end: int
+    features: tuple[str, ...]
+    score: float
+
+
+Recorder = Callable[[Candidate], None]
+
+
+class Walker:
+    def __init__(
+        self, meeting: ExtractedMeeting, resolver: OwnerResolver, base: date, weights: Weights,
+        names: frozenset[str], record: Recorder | None = None,
+    ) -> None:
+        self.meeting = meeting
+        self.resolver = resolver
+        self.base = base
+        self.weights = weights
+        self.names = names
+        self.record = record
+        self.section = Section()
+        self.items: list[ExtractedItem] = []
+        self.steps: list[Step] = []
+        self.sentences_since_item = 99
+        self.block_dates: list[date] = []
+        self.line_owner: str | None = None
+        self.agenda_until = 0
+        self._date_memo: dict[str, list[dates.DateMatch]] = {}
+
+    # --- structure -------------------------------------------------------------------
+
+    def block(self, block: Block) -> None:
+        if block.kind == "heading":
+            heading_dates = self._dates(block.text)
+            self.section = Section(topic=block.text, heading_dates=heading_dates)
+            self._context_from(heading_dates)
+            self.block_dates = []
+            return
+        if block.kind == "label":
+            self.section.label = block.text
+            return
+        if block.kind == "paragraph" and not block.text.lower().startswith("att "):
+            self.section.label = None
+        self.section.context = None
+        self._context_from(self.section.heading_dates + self.block_dates)
+        self.block_dates = []
+        sentences = block.sentences()
+        self.line_owner = None
+        if block.kind == "bullet" and len(sentences) > 1:  # "Gör X. Om inte, gör Y: Kim": Kim's
+            last = sentences[-1].text
+            self.line_owner = layout.owner_at_end(last, self.names) or layout.tagged_owner(last, self.names)
+        for i, sentence in enumerate(sentences):
+            kind = "bullet" if block.kind == "bullet" else "line" if len(block.lines) == 1 else "paragraph"
+            self.sentence(sentence.text, sentence.line, kind, first=i == 0)
+
+    # --- a sentence ------------------------------------------------------------------
+
+    def sentence(self, text: str, line: int, block: str, *, first: bool = True) -> None:
+        self.sentences_since_item += 1
+        label = self.section.label or ""
+        topic = self.section.topic or ""
+        bullet = block == "bullet"
+        heading_kind = layout.heading_kind(topic)
+        label_kind = layout.heading_kind(label)
+        if bullet and (line < self.agenda_until or heading_kind == "agenda"):
+            self._step(line, text, block, "agenda", "agenda point", None)
+            return
+        if self._special_line(text, line):
+            self._step(line, text, block, "", "field line", None)
+            return
+        text, inline_decision = _strip_decision_label(text)
+        numbered = _NUMBERED.match(text)
+        if numbered:  # "1. Boka lokal (Eva)", "§ 12. Kassören ..."
+            text = text[numbered.end() :]
+        if rules.is_follow_up(text) and self.items and self.sentences_since_item <= _FOLLOW_UP_REACH:
+            named = self.resolver.people_in(text)
+            if named and self.items[-1].topic == self.section.topic:
+                self._add_owners(named)
+                self.resolver.note_sentence(text, named)
+                self._step(line, text, block, "", "owner of the item before", "follow-up")
+                return
+        if bullet or block == "line":
+            marked = layout.marked_owner(text, self.names) or self.line_owner
+        else:
+            marked = layout.tagged_owner(text, self.names) or self.line_owner
+        offset = 0
+        body = text
+        lead = layout.lead_rest(text, self.names) if bullet or block == "line" else None
+        if lead is not None:  # "Isak: undersöka saken": Isak's, and the grammar reads the rest
+            marked, body = lead
+            offset = text.index(body)
+        ctx = features.Context(
+            block=block,
+            first_in_block=first,
+            heading=heading_kind,
+            label=label_kind,
+            decision_inline=inline_decision,
+            owner_marked=marked is not None,
+            names=self.names,
+        )
+        tokens = [t._replace(start=t.start + offset, end=t.end + offset) for t in names_as_names(tag_text(body), self.names)]
+        found = grammar.clauses(tokens)
+        extra = self._time_features(text)
+        deferral_at = cues.DEFERRAL.search(text)
+        deferral = deferral_at is not None
+        if heading_kind == "deferred" or label_kind == "deferred":
+            extra.append("under-deferral-heading")
+        chosen: list[tuple[grammar.Clause, float]] = []
+        if not any(c.is_main for c in found):
+            feats = ["bias", "no-clause", "block:" + block, *(["heading:" + heading_kind] if heading_kind else []),
+                     *(["label:" + label_kind] if label_kind else []), *(["owner-marked"] if marked else []), *extra,
+                     *(["deferral-phrase"] if deferral else [])]
+            score = self._weigh(text, line, 0, len(text), feats)
+            if score >= self.weights.threshold:
+                self._append_whole(text, line, marked, deferral)
+                self._step(line, text, block, ctx_describe(ctx), "action", "no clause")
+                return
+        for k, clause in enumerate(found):
+            if not clause.is_main:
+                continue
+            feats = features.clause_features(tokens, found, k, ctx) + extra
+            start, end = _span(tokens, clause)
+            if deferral_at is not None and deferral_at.start() < end and deferral_at.end() > start:
+                feats.append("deferral-phrase")
+            score = self._weigh(text, line, start, end, feats)
+            if score >= self.weights.threshold:
+                chosen.append((clause, score))
+        self._decision_ahead(tokens, found)
+        if not chosen:
+            self.resolver.note_sentence(text)
+            found_dates = self._dates(text)
+            self._context_from(found_dates)
+            self.block_dates.extend(found_dates)
+            self._step(line, text, block, ctx_describe(ctx), "no item", None)
+            return
+        kind = Kind.ACTION
+        for clause, _ in chosen:
+            start, end = _span(tokens, clause)
+            said = deferral_at is not None and deferral_at.start() < end and deferral_at.end() > start
+            if said or clause.meaning and clause.meaning[1] == "deferral":
+                kind = Kind.DEFERRED
+        done: list[tuple[tuple[Owner, ...], int]] = []
+        for clause, score in chosen:
+            owners = self._owners(tokens, found, clause, marked, kind)
+            if done and owners == done[-1][0] and (clause.subject is None or clause.controller):
+                continue  # "Håkan kontaktar X, stämmer också av med Y": one item of Håkan's
+            start, end = _span(tokens, clause)
+            item_text = text if len(chosen) == 1 else text[start:end].strip(" ,;.") or text
+            self._append(kind, owners, item_text, text, line, score)
+            done.append((owners, start))
+        self._step(line, text, block, ctx_describe(ctx), kind.value, f"{len(chosen)} clause(s)")
+
+    def _decision_ahead(self, tokens: list[Token], found: list[grammar.Clause]) -> None:
+        """ "Styrelsen beslutar" (or "beslutade följande") with the decisions on the lines after
+        it: they are read as under a "Beslut:" label."""
+        for k, clause in enumerate(found):
+            if clause.is_main and clause.meaning and clause.meaning[1] == "decide" and clause.complement is None:
+                if not any(c.head == k for c in found) and all(
+                    grammar.upos(t.tag) in ("PUNCT", "PRON", "ADJ", "ADV") for t in tokens[clause.main + 1 :]
+                ):
+                    self.section.label = "Beslut"
+
+    def _weigh(self, sentence: str, line: int, start: int, end: int, feats: list[str]) -> float:
+        score = self.weights.score(feats)
+        if self.record is not None:
+            self.record(Candidate(sentence, line, start, end, tuple(feats), score))
+        return score
+
+    def _time_features(self, text: str) -> list[str]:
+        out = []
+        found = self._find_dates(without_urls(text))
+        if any(m.date and m.date > self.base for m in found):
+            out.append("time:future-date")
+        if any(m.date and m.date < self.base for m in found):
+            out.append("time:past-date")
+        if rules.meeting_referred(text, self.meeting.title) == "this":
+            out.append("time:next-meeting")
+        if re.search(r"(?i)\b(?:senast|deadline|snarast|före|innan|inför)\b", text):
+            out.append("time:deadline-word")
+        return out
+
+    # --- owners ----------------------------------------------------------------------
+
+    def _owners(
+        self, tokens: list[Token], found: list[grammar.Clause], clause: grammar.Clause, marked: str | None, kind: Kind
+    ) -> tuple[Owner, ...]:
+        if kind is Kind.DEFERRED:
+            return ()
+        if marked and (clause.subject is None or clause.extras.get("leading")):
+            return self.resolver.resolve(marked) or ()
+        comp = found[clause.complement] if clause.complement is not None else None
+        if comp is not None and comp.controller == "object" and comp.object is not None:
+            return self.resolver.resolve(grammar.span_text(tokens, comp.object)) or ()  # "uppdrar åt Bo att"
+        if clause.meaning and clause.meaning[1] == "decide":
+            that = next((c for c in found if c.head == found.index(clause) and c.finite and c.subject), None)
+            if that is not None:  # "Vi beslutar att Anna bokar lokalen": Anna's
+                return self._subject_owners(tokens, that)
+        subject_of = clause
+        if clause.shared is not None and clause.subject is None:
+            subject_of = found[clause.shared]
+        if clause.passive or comp is not None and comp.passive:
+            agent = _agent(tokens, comp if comp is not None and comp.passive else clause)
+            if agent:
+                return self.resolver.resolve(agent) or ()
+            if features.subject_kind(tokens, subject_of, self.names) in ("thing", "expletive", "none"):
+                return ()
+        if subject_of.subject is None:
+            if subject_of.finite and subject_of.verb == _first_word(tokens) and not subject_of.passive:
+                return self.resolver.last_owners  # "Tar vidare frågan": whoever was just named
+            return ()
+        return self._subject_owners(tokens, subject_of)
+
+    def _subject_owners(self, tokens: list[Token], clause: grammar.Clause) -> tuple[Owner, ...]:
+        kind = features.subject_kind(tokens, clause, self.names)
+        if kind in ("thing", "expletive", "quantified"):
+            return ()
+        return self.resolver.resolve(grammar.subject_text(tokens, clause)) or ()
+
+    # --- items -----------------------------------------------------------------------
+
+    def _append_whole(self, text: str, line: int, marked: str | None, deferral: bool) -> None:
+        owners = (self.resolver.resolve(marked) or ()) if marked else ()
+        kind = Kind.DEFERRED if deferral else Kind.ACTION
+        self._append(kind, owners, text, text, line, 0.6)
+
+    def _append(self, kind: Kind, owners: tuple[Owner, ...], item_text: str, source: str, line: int, score: float) -> None:
+        due = self._due(source, kind)
+        self.items.append(
+            ExtractedItem(kind, item_text, owners, due, source, line, self.section.topic, round(min(0.99, score), 2))
+        )
+        self.sentences_since_item = 0
+        self.resolver.note_sentence(source, owners or None)
+
+    def _add_owners(self, owners: tuple[Owner, ...]) -> None:
+        last = self.items[-1]
+        merged = tuple(dict.fromkeys([*last.owners, *owners]))
+        self.items[-1] = replace(last, owners=merged)
+
+    def _step(self, line: int, text: str, block: str, where: str, verdict: str, rule: str | None) -> None:
+        self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
+
+    # --- dates -----------------------------------------------------------------------
+
+    def _dates(self, text: str) -> list[date]:
+        if self.section.topic and layout.heading_kind(self.section.topic) == "misc":
+            return []
+        return [
+            m.date
+            for m in self._find_dates(without_urls(text))
+            if m.date is not None and m.rule in ("day-month", "iso", "numeric")
+        ]
+
+    def _due(self, text: str, kind: Kind) -> date | None:
+        which = rules.meeting_referred(text, self.meeting.title)
+        if which == "other" or (kind is Kind.DEFERRED and cues.INDEFINITE.search(text)):
+            return None
+        text = without_urls(text)
+        found = self._find_dates(text)
+        if self.meeting.date is None:
+            found = [m for m in found if m.rule == "iso" or m.year is not None]
+        if kind is Kind.DEFERRED:
+            said = cues.DEFERRAL.search(text)
+            after = said.start() if said else 0
+            explicit = [
+                m.date
+                for m in found
+                if m.date and m.rule in ("day-month", "iso", "numeric", "month-part") and m.start >= after
+            ]
+            return explicit[0] if explicit else self.meeting.next_meeting
+        if which == "this" and self.meeting.next_meeting and not found:
+            return self.meeting.next_meeting
+        if self.meeting.date is None:
+            return found[0].date if found else None
+        own = dates.first_due(text, self.base, next_meeting=self.meeting.next_meeting, found=found)
+        if own:
+            return own
+        if which or any(m.rule == "next-meeting" for m in found):
+            return None
+        return self.section.context
+
+    def _context_from(self, found: list[date]) -> None:
+        for d in found:
+            if self.base < d <= self.base + CONTEXT_DATE_WINDOW:
+                self.section.context = d
+
+    def _find_dates(self, text: str) -> list[dates.DateMatch]:
+        if text not in self._date_memo:
+            self._date_memo[text] = dates.find_dates(text, self.base, next_meeting=self.meeting.next_meeting)
+        return self._date_memo[text]
+
+    # --- labelled lines --------------------------------------------------------------
+
+    def _special_line(self, text: str, line: int) -> bool:
+        """ "Ansvarig: Leif", "Åtgärd: ...", "Klart till: 15 mars" lines."""
+        found_label = layout.labelled(text)
+        if found_label is None:
+            return False
+        kind, value = found_label
+        if kind == "responsible" and self.items:
+            owners = self.resolver.resolve(value) or ()
+            last = self.items[-1]
+            self.items[-1] = replace(last, owners=owners or last.owners)
+            return True
+        if kind == "due" and self.items:
+            try:
+                due = dates.parse_date(value, self.base, next_meeting=self.meeting.next_meeting)
+            except DateError:
+                return False
+            self.items[-1] = replace(self.items[-1], due=due)
+            return True
+        if kind == "action":
+            what = value
+            tokens = tag_text(what)
+            found = grammar.clauses(tokens)
+            subject = grammar.subject_text(tokens, found[0]) if found and found[0].finite else None
+            named = (self.resolver.resolve(subject) if subject else None) or ()
+            self.items.append(
+                ExtractedItem(Kind.ACTION, what, named, self._due(what, Kind.ACTION), text, line, self.section.topic, 0.9)
+            )
+            self.sentences_since_item = 0
+            return True
+        return False
+
+
+def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
+    """The tagger knows few names: a capitalised word that is one of the document's people or
+    a Swedish first name is a proper noun ("Per", "Ann-Gret"), unless it opens the sentence as
+    a word of its own ("Hans förslag")."""
+    from actiontrack.people import looks_like_first_name
+
+    out = list(tokens)
+    for i, t in enumerate(tokens):
+        word = t.text
+        if not word[:1].isupper() or t.tag.startswith("PROPN") or len(word) < 2:
+            continue
+        low = word.casefold()
+        if low in names or looks_like_first_name(word) or looks_like_first_name(word.split("-")[0]):
+            if i == 0 and grammar.upos(t.tag) in ("PRON", "DET", "ADP", "ADV", "SCONJ", "CCONJ", "AUX", "VERB"):
+                if low not in names:
+                    continue
+            out[i] = t._replace(tag="PROPN")
+    return out
+
+
+def ctx_describe(ctx: features.Context) -> str:
+    parts = [ctx.heading and "under " + ctx.heading, ctx.label and "label " + ctx.label,
+             ctx.decision_inline and "decision", ctx.owner_marked and "owner marked", ctx.block]
+    return ", ".join(p for p in parts if p)
+
+
+def _span(tokens: list[Token], clause: grammar.Clause) -> tuple[int, int]:
+    if not tokens:
+        return 0, 0
+    a = tokens[min(clause.start, len(tokens) - 1)].start
+    b = tokens[min(clause.end, len(tokens)) - 1].end
+    return a, b
+
+
+def _first_word(tokens: list[Token]) -> int:
+    for i, t in enumerate(tokens):
+        if grammar.upos(t.tag) != "PUNCT":
+            return i
+    return 0
+
+
+def _agent(tokens: list[Token], clause: grammar.Clause) -> str | None:
+    """ "skickas ut av Leif", "tas fram av förvaltningen": who does a passive."""
+    for i in range(clause.main + 1, min(len(tokens), clause.main + 6)):
+        if tokens[i].text == "av" and i + 1 < len(tokens):
+            j = i + 1
+            words = []
+            while j < len(tokens) and grammar.upos(tokens[j].tag) in ("PROPN", "NOUN") and len(words) < 3:
+                words.append(tokens[j].text)
+                if grammar.upos(tokens[j].tag) == "NOUN":
+                    break
+                j += 1
+            return " ".join(words) or None
+    return None
+
+
+_URL = lazy(r"\S+://\S+|www\.\S+")
+
+
+def without_urls(text: str) -> str:
+    if "://" not in text and "www." not in text:
+        return text
+    return _URL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_NUMBERED = lazy(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
+
+
+def _strip_decision_label(text: str) -> tuple[str, bool]:
+    """ "Beslut: att ...", "Styrelsen beslutade: Lars ordnar ...": what was decided."""
+    m = re.match(
+        r"^(?:beslut|beslutades|(?:[A-ZÅÄÖ][\wåäö]+\s+)?(?:beslutade|beslutar|beslöt))\s*:\s*(.+)$", text, re.IGNORECASE
+    )
+    if m:
+        return m.group(1), True
+    return text, False
