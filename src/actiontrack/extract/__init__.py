@@ -58,6 +58,7 @@ def extract_text(
     the one of `reporting_progress`, is told how far the reading has come. `weights` replaces
     the shipped classifier (training does), `record` is told every clause weighed."""
     from actiontrack.extract.classify import shipped
+    from actiontrack.extract.meanings import bodies_in, forms_of_nouns
     from actiontrack.extract.meeting import parse_meeting
     from actiontrack.extract.owners import DocumentRoster, OwnerResolver
     from actiontrack.extract.walker import Walker
@@ -71,8 +72,10 @@ def extract_text(
     blocks = build_blocks(lines, skip=parsed.used_lines)
     people = [*meeting.attendees, *meeting.absent]
     roster = DocumentRoster(Person(None, a.name, a.organisation, a.aliases) for a in people)
-    resolver = OwnerResolver(roster, meeting.secretary, meeting.roles, cues.body_words(meeting.title))
+    own_body = bodies_in(meeting.title)
+    resolver = OwnerResolver(roster, meeting.secretary, meeting.roles, set(forms_of_nouns(own_body)))
     walker = Walker(meeting, resolver, meeting.date or today, weights or shipped(), _known_names(meeting), record)
+    walker.own_body = own_body
     walker.agenda_until = parsed.people_from if parsed.people_from and parsed.people_from < 40 else 0
     for block in blocks:
         walker.block(block)
@@ -96,6 +99,8 @@ def _unread_dates(items: list[ExtractedItem], base: date | None) -> list[str]:
 
 
 def _known_names(meeting: ExtractedMeeting) -> frozenset[str]:
+    from actiontrack.extract.meanings import bodies_in, forms_of_nouns
+
     """The document's people as the cue rules look them up: full names, first names, nicknames."""
     out: set[str] = set()
     for person in [*meeting.attendees, *meeting.absent]:
@@ -104,7 +109,7 @@ def _known_names(meeting: ExtractedMeeting) -> frozenset[str]:
         out.update(alias.casefold() for alias in person.aliases)
     if meeting.secretary:
         out.add(meeting.secretary.split()[0].casefold())
-    out |= cues.body_words(meeting.title)
+    out |= forms_of_nouns(bodies_in(meeting.title))
     return frozenset(out)
 
 

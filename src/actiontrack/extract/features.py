@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from actiontrack.extract import meanings
-from actiontrack.extract.grammar import Clause, Tagged, upos
+from actiontrack.extract.grammar import Clause, Tagged, complements, upos
 
 HEDGE_MODALS = {"kunna", "böra", "vilja", "få", "torde", "må"}
 
@@ -28,9 +28,12 @@ class Context:
     decision_inline: bool = False  # "Beslut: att ..." on the line itself
     owner_marked: bool = False  # "(Eva)", "- Eva", ": Eva", "@Eva", "Eva:" on the line
     names: frozenset[str] = frozenset()  # the document's people, case-folded names and first names
+    own_body: frozenset[str] = frozenset()  # lemmas of the meeting's own body ("råd" in "Brukarrådet")
 
 
-def subject_kind(tokens: Sequence[Tagged], clause: Clause, names: frozenset[str] = frozenset()) -> str:
+def subject_kind(
+    tokens: Sequence[Tagged], clause: Clause, names: frozenset[str] = frozenset(), own_body: frozenset[str] = frozenset()
+) -> str:
     """What the subject is: "person", "we", "he", "they", "i", "body", "role", "members",
     "expletive", "quantified", "thing" or "none"."""
     if clause.subject is None:
@@ -62,9 +65,11 @@ def subject_kind(tokens: Sequence[Tagged], clause: Clause, names: frozenset[str]
     last = heads[-1]
     ncls = meanings.noun_class(last)
     if ncls == "body":
-        return "body"
+        return "we" if meanings.noun_lemma(last) in own_body and len(heads) == 1 else "body"
     if ncls == "role":
         return "role"
+    if ncls == "meeting" and len(heads) == 1:
+        return "we"
     if ncls == "members":
         return "members"
     if cls == "group":
@@ -96,9 +101,9 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
     clause = found[k]
     low = [t.text.casefold() for t in tokens]
     out: list[str] = ["bias"]
-    subj = subject_kind(tokens, clause, ctx.names)
+    subj = subject_kind(tokens, clause, ctx.names, ctx.own_body)
     if clause.shared is not None and clause.subject is None:
-        subj = subject_kind(tokens, found[clause.shared], ctx.names)
+        subj = subject_kind(tokens, found[clause.shared], ctx.names, ctx.own_body)
         out.append("shared-subject")
     mode = mode_of(clause)
     meaning = clause.meaning[1] if clause.meaning else "doing"
@@ -113,19 +118,26 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
     ]  # fmt: skip
     if clause.extras.get("leading"):
         out.append("leading-" + ("att" if clause.extras.get("att") else clause.form))
-    if clause.complement is not None:
-        comp = found[clause.complement]
+    if meaning == "intent" and clause.complement is None:
+        out.append("intent-object")  # "Regionen planerar en satsning": news, not a plan to do
+    chain = complements(found, clause)
+    if chain:
+        comp = chain[0]
         cm = comp.meaning[1] if comp.meaning else "doing"
+        last = chain[-1]
+        lm = last.meaning[1] if last.meaning else "doing"
         out += ["comp:" + cm, f"head-comp:{meaning}|{cm}", f"comp-voice:{'pass' if comp.passive else 'act'}"]
-        if comp.controller == "object":
+        if len(chain) > 1:
+            out += ["comp-last:" + lm, f"comp-comp:{cm}|{lm}"]
+        if any(c.controller == "object" for c in chain):
             out.append("comp:object")
-        if comp.negated:
+        if any(c.negated for c in chain):
             out.append("comp:negated")
         if comp.modal in HEDGE_MODALS:
             out.append("comp:maybe")
     for sub in found:
         if sub.head == k and sub.finite and sub.subordinate == "att":
-            sk = _coarse(subject_kind(tokens, sub, ctx.names))
+            sk = _coarse(subject_kind(tokens, sub, ctx.names, ctx.own_body))
             sm = sub.meaning[1] if sub.meaning else "doing"
             out += ["that-clause", f"that:{meaning}", f"that:{meaning}|{sk}|{mode_of(sub)}", f"that-meaning:{meaning}|{sm}"]
             break

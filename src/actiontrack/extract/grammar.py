@@ -183,9 +183,12 @@ def _finite_clause(
         clause.subject = (first, np[1]) if glued else np
         clause.start = clause.subject[0] if run_on or named else first
     elif previous is not None and before_verb >= region_start and low[before_verb] in COORDINATORS:
-        # "kontaktar X och köper in Y": the same subject does both
+        # "kontaktar X och köper in Y": the same subject does both, in the same kind of clause
+        # ("berättar att IFS firar 40 år och bjuder in rådet": both said by the one who tells)
         clause.start = before_verb
         clause.shared = len(out) - 1 if previous.shared is None else previous.shared
+        if previous.subordinate and previous.finite:
+            clause.subordinate, clause.head = previous.subordinate, previous.head
     elif first == i and not (previous is not None and previous.subordinate and previous.head is None):
         # the verb first: a question, a command, or the subject left out ("Tar vidare frågan")
         clause.extras["verb-first"] = True
@@ -348,7 +351,12 @@ def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: i
     head = out[at]
     n = len(tokens)
     j = head.main + 1
-    limit = min(n, j + 8)
+    # a head that takes a person or a phrase before its att ("ger Bo i uppdrag att", "ansvarar för
+    # att", "åtog sig att") may have words between; any other verb only a particle or an adverb
+    # ("påtalar vikten av att ..." is a noun's complement, not the verb's)
+    cls = head.meaning[1] if head.meaning else None
+    wide = cls in ("assign", "assigned", "commit", "decide", "intent") or head.predicate is not None
+    limit = min(n, j + (8 if wide else 3))
     obj: tuple[int, int] | None = None
     while j < limit:
         w = low[j]
@@ -362,14 +370,18 @@ def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: i
             if k < n and is_verb(tags[k]) and (".INF" in tags[k] or ".IMP" in tags[k]):
                 out.append(_infinitive(tokens, low, tags, j, k, head, at, obj))
                 head.complement = len(out) - 1
+                _complement(tokens, low, tags, len(out) - 1, out)  # "beslutade att ge Bo i uppdrag att ..."
+            return
+        if not wide and not (upos(tags[j]) in ("ADV", "PART", "ADP") or w in ("sig", "själv", "själva")):
             return
         if obj is None and upos(tags[j]) in ("PROPN", "PRON", "NOUN") and w not in ("sig", "mig", "oss", "dig"):
             obj = _object_np(tokens, tags, j)
             j = obj[1]
             # "ber Lisa ta bilder": a bare infinitive after the object of "be"
-            if j < n and is_verb(tags[j]) and ".INF" in tags[j] and head.meaning and head.meaning[1] == "assign":
+            if j < n and is_verb(tags[j]) and ".INF" in tags[j] and cls == "assign":
                 out.append(_infinitive(tokens, low, tags, j, j, head, at, obj))
                 head.complement = len(out) - 1
+                _complement(tokens, low, tags, len(out) - 1, out)
                 return
             continue
         j += 1
@@ -436,6 +448,29 @@ def _leading_infinitive(tokens: Sequence[Tagged], low: list[str], tags: list[str
     return None
 
 
+def complements(found: Sequence[Clause], clause: Clause) -> list[Clause]:
+    """The chain of complements under a clause: "beslutade att ge Bo i uppdrag att skriva" ->
+    [ge ..., skriva ...]."""
+    out: list[Clause] = []
+    c = clause
+    while c.complement is not None and len(out) < 4:
+        c = found[c.complement]
+        out.append(c)
+    return out
+
+
+def doer(found: Sequence[Clause], clause: Clause) -> tuple[Clause, tuple[int, int] | None]:
+    """Who does what a clause commits to: the object a complement gives the task to ("uppdrar
+    åt Bo att", "ger Bo i uppdrag att"), else the subject of the clause (or of the clause whose
+    subject it shares). Returns the clause that holds the subject and the span of the doer."""
+    for comp in reversed(complements(found, clause)):
+        if comp.controller == "object" and comp.object is not None:
+            return comp, comp.object
+    if clause.subject is None and clause.shared is not None:
+        return found[clause.shared], found[clause.shared].subject
+    return clause, clause.subject
+
+
 def subject_text(tokens: Sequence[Tagged], clause: Clause) -> str | None:
     if clause.subject is None:
         return None
@@ -450,4 +485,4 @@ def span_text(tokens: Sequence[Tagged], span: tuple[int, int] | None) -> str | N
     return " ".join(t.text for t in tokens[a:b]).replace(" ,", ",")
 
 
-__all__ = ["Clause", "clauses", "is_finite", "is_passive", "span_text", "subject_text", "upos"]
+__all__ = ["Clause", "clauses", "complements", "doer", "is_finite", "is_passive", "span_text", "subject_text", "upos"]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 VERB_CLASSES = (
-    "report", "opinion", "state", "possibility", "modal", "intent", "decided", "deferral", "commit",
+    "report", "opinion", "state", "event", "possibility", "modal", "intent", "decided", "deferral", "commit",
     "assigned", "assign", "decide",
 )  # fmt: skip
 
@@ -87,6 +87,19 @@ def noun_class(word: str) -> str | None:
     return _table()["noun_class"].get(lemma) if lemma else None
 
 
+def bodies_in(title: str | None) -> frozenset[str]:
+    """The bodies a meeting's title names, by lemma: "Brukarrådet psykiatri" -> {"råd"},
+    "Protokoll styrelsemöte" -> {"styrelse"}. In its minutes "Rådet ska ..." is the group itself."""
+    low = (title or "").casefold()
+    classes = _table()["noun_class"]
+    return frozenset(lemma for lemma, cls in classes.items() if cls == "body" and len(lemma) >= 3 and lemma in low)
+
+
+def forms_of_nouns(lemmas: frozenset[str]) -> frozenset[str]:
+    """Every form of these noun lemmas ("styrelse" -> "styrelsen", "styrelsens", ...)."""
+    return frozenset(form for form, lemma in _table()["noun_forms"].items() if lemma in lemmas)
+
+
 def word_class(word: str) -> str | None:
     """The class of a closed-class word: "group", "person_pronouns", "expletive", "hedge", ..."""
     return _table()["word_class"].get(word.casefold())
@@ -102,4 +115,4 @@ def _words_of(cls: str) -> frozenset[str]:
     return frozenset(w for w, c in _table()["word_class"].items() if c == cls)
 
 
-__all__ = ["VERB_CLASSES", "noun_class", "noun_lemma", "verb_class", "verb_lemma", "word_class", "words_of"]
+__all__ = ["VERB_CLASSES", "bodies_in", "forms_of_nouns", "noun_class", "noun_lemma", "verb_class", "verb_lemma", "word_class", "words_of"]

@@ -73,6 +73,7 @@ class Walker:
         self.block_dates: list[date] = []
         self.line_owner: str | None = None
         self.agenda_until = 0
+        self.own_body: frozenset[str] = frozenset()
         self._date_memo: dict[str, list[dates.DateMatch]] = {}
 
     # --- structure -------------------------------------------------------------------
@@ -145,6 +146,7 @@ class Walker:
             decision_inline=inline_decision,
             owner_marked=marked is not None,
             names=self.names,
+            own_body=self.own_body,
         )
         tokens = [t._replace(start=t.start + offset, end=t.end + offset) for t in names_as_names(tag_text(body), self.names)]
         found = grammar.clauses(tokens)
@@ -167,7 +169,7 @@ class Walker:
             if not clause.is_main:
                 continue
             feats = features.clause_features(tokens, found, k, ctx) + extra
-            start, end = _span(tokens, clause)
+            start, end = _span(tokens, clause, found)
             if deferral_at is not None and deferral_at.start() < end and deferral_at.end() > start:
                 feats.append("deferral-phrase")
             score = self._weigh(text, line, start, end, feats)
@@ -187,16 +189,45 @@ class Walker:
             said = deferral_at is not None and deferral_at.start() < end and deferral_at.end() > start
             if said or clause.meaning and clause.meaning[1] == "deferral":
                 kind = Kind.DEFERRED
-        done: list[tuple[tuple[Owner, ...], int]] = []
+        # one item per owner in turn: "Håkan kontaktar X, stämmer också av med Y" is Håkan's one
+        # item; "Lena bokar bussen och Omar beställer mat" is two
+        groups: list[tuple[tuple[Owner, ...], list[tuple[grammar.Clause, float]]]] = []
         for clause, score in chosen:
             owners = self._owners(tokens, found, clause, marked, kind)
-            if done and owners == done[-1][0] and (clause.subject is None or clause.controller):
-                continue  # "Håkan kontaktar X, stämmer också av med Y": one item of Håkan's
-            start, end = _span(tokens, clause)
-            item_text = text if len(chosen) == 1 else text[start:end].strip(" ,;.") or text
-            self._append(kind, owners, item_text, text, line, score)
-            done.append((owners, start))
+            if groups and owners == groups[-1][0] and (clause.subject is None or clause.controller):
+                groups[-1][1].append((clause, score))
+            else:
+                groups.append((owners, [(clause, score)]))
+        for owners, members in groups:
+            clause, score = members[0]
+            if len(groups) == 1:
+                start, _ = _span(tokens, clause)
+                before = text[:start].rstrip()
+                # "Temadag: Mats undersöker ...": the topic before the colon is no part of the item
+                topical = before.endswith((":", "–", " -")) and start > 0 and offset == 0
+                item_text = text[start:] if topical else text
+            else:
+                start, _ = _span(tokens, clause)
+                _, end = _span(tokens, members[-1][0])
+                item_text = text[start:end].strip(" ,;.") or text
+            if kind is Kind.DEFERRED:
+                item_text = self._deferred_point(tokens, clause, text)
+            self._append(kind, owners, item_text, text, line, max(sc for _, sc in members))
         self._step(line, text, block, ctx_describe(ctx), kind.value, f"{len(chosen)} clause(s)")
+
+    def _deferred_point(self, tokens: list[Token], clause: grammar.Clause, text: str) -> str:
+        """What a deferral puts off: "Verksamhetsberättelsen: skjuts till nästa möte" names it
+        before a colon; "Punkten bordläggs" under "§ 5 Budget 2019" is the point of its heading;
+        "Frågan om lokalen bordläggs" names it in its subject."""
+        point = _POINT.match(text)
+        if point:
+            return point.group(1)
+        subject = grammar.subject_text(tokens, clause)
+        generic = subject is None or subject.casefold() in GENERIC_POINTS
+        topic = self.section.topic
+        if generic and topic and layout.heading_kind(topic) not in ("misc", "deferred", "todo"):
+            return topic
+        return text
 
     def _decision_ahead(self, tokens: list[Token], found: list[grammar.Clause]) -> None:
         """ "Styrelsen beslutar" (or "beslutade följande") with the decisions on the lines after
@@ -225,6 +256,8 @@ class Walker:
             out.append("time:next-meeting")
         if re.search(r"(?i)\b(?:senast|deadline|snarast|före|innan|inför)\b", text):
             out.append("time:deadline-word")
+        if _NEXT_MEETING_LINE.match(text):
+            out.append("next-meeting-line")  # "Nästa möte: 3 december", "Nästa träff hålls ...": no task
         return out
 
     # --- owners ----------------------------------------------------------------------
@@ -236,9 +269,11 @@ class Walker:
             return ()
         if marked and (clause.subject is None or clause.extras.get("leading")):
             return self.resolver.resolve(marked) or ()
-        comp = found[clause.complement] if clause.complement is not None else None
-        if comp is not None and comp.controller == "object" and comp.object is not None:
-            return self.resolver.resolve(grammar.span_text(tokens, comp.object)) or ()  # "uppdrar åt Bo att"
+        holder, who = grammar.doer(found, clause)
+        if holder is not clause and holder.controller == "object" and who is not None:
+            return self.resolver.resolve(grammar.span_text(tokens, who)) or ()  # "uppdrar åt Bo att"
+        chain = grammar.complements(found, clause)
+        comp = chain[0] if chain else None
         if clause.meaning and clause.meaning[1] == "decide":
             that = next((c for c in found if c.head == found.index(clause) and c.finite and c.subject), None)
             if that is not None:  # "Vi beslutar att Anna bokar lokalen": Anna's
@@ -250,16 +285,16 @@ class Walker:
             agent = _agent(tokens, comp if comp is not None and comp.passive else clause)
             if agent:
                 return self.resolver.resolve(agent) or ()
-            if features.subject_kind(tokens, subject_of, self.names) in ("thing", "expletive", "none"):
+            if features.subject_kind(tokens, subject_of, self.names, self.own_body) in ("thing", "expletive", "none"):
                 return ()
         if subject_of.subject is None:
-            if subject_of.finite and subject_of.verb == _first_word(tokens) and not subject_of.passive:
+            if subject_of.form in ("pres", "past") and subject_of.verb == _first_word(tokens) and not subject_of.passive:
                 return self.resolver.last_owners  # "Tar vidare frågan": whoever was just named
             return ()
         return self._subject_owners(tokens, subject_of)
 
     def _subject_owners(self, tokens: list[Token], clause: grammar.Clause) -> tuple[Owner, ...]:
-        kind = features.subject_kind(tokens, clause, self.names)
+        kind = features.subject_kind(tokens, clause, self.names, self.own_body)
         if kind in ("thing", "expletive", "quantified"):
             return ()
         return self.resolver.resolve(grammar.subject_text(tokens, clause)) or ()
@@ -396,11 +431,16 @@ def ctx_describe(ctx: features.Context) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _span(tokens: list[Token], clause: grammar.Clause) -> tuple[int, int]:
+def _span(tokens: list[Token], clause: grammar.Clause, found: list[grammar.Clause] | None = None) -> tuple[int, int]:
+    """The characters of a clause, with its complements when `found` is given."""
     if not tokens:
         return 0, 0
+    end = clause.end
+    if found is not None:
+        for comp in grammar.complements(found, clause):
+            end = max(end, comp.end)
     a = tokens[min(clause.start, len(tokens) - 1)].start
-    b = tokens[min(clause.end, len(tokens)) - 1].end
+    b = tokens[min(end, len(tokens)) - 1].end
     return a, b
 
 
@@ -435,6 +475,10 @@ def without_urls(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# What a deferral's subject is when it names no point of its own: the heading's point is meant.
+GENERIC_POINTS = {"punkten", "frågan", "ärendet", "detta", "det", "den", "denna", "beslutet", "diskussionen", "punkt"}
+_POINT = lazy(r"^([A-ZÅÄÖ][^:.!?]{2,60}?)\s*[:–]\s+\S")
+_NEXT_MEETING_LINE = lazy(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde|träff)\w*\b", re.IGNORECASE)
 _NUMBERED = lazy(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
 
 
