@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from actiontrack.extract import meanings
-from actiontrack.extract.grammar import Clause, Tagged, complements, upos
+from actiontrack.extract.grammar import Clause, Tagged, _is_time, complements, upos
 
 HEDGE_MODALS = {"kunna", "böra", "vilja", "få", "torde", "må"}
 
@@ -78,6 +78,8 @@ def subject_kind(
         return "expletive" if meanings.word_class(low[-1]) == "expletive" else "they"
     if last[:1].isupper() and last.casefold() in names:
         return "person"
+    if len(heads) == 1 and last[:1].isupper() and tags[-1] == "NOUN.IND" and not clause.passive and not _is_time(last):
+        return "person"  # a capitalised bare noun that acts is a name the tagger does not know ("Tiina")
     return "thing"
 
 

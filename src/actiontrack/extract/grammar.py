@@ -34,6 +34,9 @@ class Tagged(Protocol):
 BOUNDARY = {",", ";", ":", "–", "—", "(", ")", "•", "·", "|", "!", "?", "."}
 JOINERS = {"och", "samt", "&", "+", "/", ","}
 RELATIVES = {"som", "vilket", "vilka", "vilken", "där", "dit", "varav"}
+# Words that open an indirect question or an adverbial clause, whatever the tagger calls them.
+SUBJUNCTIONS = {"hur", "vad", "vem", "varför", "var", "när", "om", "ifall", "huruvida", "eftersom", "innan",
+                "tills", "medan", "fast", "trots", "såvida", "ifall"}
 COORDINATORS = {"och", "samt", "men", "eller", "utan", "sedan", "sen"}
 # Auxiliaries that take a bare infinitive or a supine after them; "komma" with "att".
 CHAIN_AUX = {"skola", "måste", "behöva", "kunna", "böra", "vilja", "få", "ha", "komma", "tänka", "torde", "må"}
@@ -156,11 +159,13 @@ def _finite_clause(
     # a subjunction or relative pronoun with only a noun phrase and adverbs before the verb:
     # the clause is subordinate ("att vi bokar", "som ska utreda", "när lokalen är bokad")
     j = i - 1
-    while j >= region_start and low[j] not in RELATIVES and (
+    while j >= region_start and low[j] not in RELATIVES | SUBJUNCTIONS and (
         _np_part(tokens[j]) or upos(tags[j]) == "ADV" or low[j] in JOINERS
     ):
         j -= 1
-    if j >= region_start and (upos(tags[j]) == "SCONJ" or low[j] in RELATIVES or low[j] == "att"):
+    if j >= region_start and (
+        upos(tags[j]) == "SCONJ" or low[j] in RELATIVES or low[j] == "att" or low[j] in SUBJUNCTIONS and j < i - 1
+    ):
         clause.subordinate = low[j]
         clause.start = j
         if low[j] in RELATIVES:
