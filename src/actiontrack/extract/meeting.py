@@ -11,6 +11,7 @@ from datetime import date
 
 from actiontrack import dates
 from actiontrack.extract.attendance import SIGNATURE, is_person_name, parse_attendance, parse_person_entry
+from actiontrack.extract.fields import unfold
 from actiontrack.extract.header import group_name, read_header
 from actiontrack.extract.sentences import Line, is_heading_text
 from actiontrack.models import ExtractedMeeting, ScheduledMeeting
@@ -42,7 +43,8 @@ def parse_meeting(
 ) -> MeetingParse:
     result = MeetingParse(ExtractedMeeting())
     meeting = result.meeting
-    head = read_header(lines, year=year, today=today)
+    view = unfold(lines)  # "Tid: ... Närvarande: ..." run together in one line of PDF text: a field a line
+    head = read_header(view.lines, year=year, today=today)
     if meeting_date is not None:  # given with --date: it wins over what the text says
         head.date, head.partial_date, head.year_how = meeting_date, None, "given with --date"
         head.warnings = [w for w in head.warnings if "no year" not in w and "no meeting date" not in w]
@@ -52,11 +54,12 @@ def parse_meeting(
     result.title_line = head.title_line
     result.warnings.extend(head.warnings)
     base = meeting.date or today
-    people = parse_attendance(lines)
+    people = parse_attendance(view.lines)
     meeting.attendees, meeting.absent, meeting.secretary = people.attendees, people.absent, people.secretary
     meeting.roles = people.roles
     result.used_lines |= people.used_lines
     result.people_from = min(people.used_lines, default=None)
+    result.used_lines -= view.cut  # the rest of a run-on line is the minutes' own text
     _schedule(lines, result, base)
     meeting.next_meeting = _next_meeting(lines, result, base)
     for ln in lines[:25]:
