@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from actiontrack.extract.guard import Guarded
+from actiontrack.extract.name_runs import is_code, scan_people
 from actiontrack.extract.sentences import Line
 from actiontrack.models import Attendee
 from actiontrack.people import looks_like_first_name
@@ -29,21 +30,29 @@ _LABEL_WORDS = (
     "övriga närvarande|övriga deltagare|adjungerade|adjungerad|adjungerande|tjänstgörande ersättare|"
     "närvarande ersättare|ersättare|ordinarie ledamöter|gäster|gäst|med|beslutande|"
     "beslutande ledamöter|styrelsen|närvarande från styrelsen|styrelseledamöter|närvarande styrelseledamöter|"
-    "övriga|deltagande|närvarande vid mötet|mötesdeltagare"
+    "övriga|deltagande|närvarande vid mötet|mötesdeltagare|övrig närvarande|övriga deltagande|"
+    "närvarande ledamöter och ersättare|närvarande \\([^)]{2,40}\\)"
 )
 ATTENDEE_LABEL = re.compile(
     r"^(?:" + _LABEL_WORDS.replace(" ", r"\s+") + r"|närvarande\s+från\s+\S+)\s*(?::\s*|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "Inbjuden: Bo Ek (pkt 6)": a guest for a point, present when listed with the attendees; elsewhere
+# ("Inbjudna: MSB och Sambruk" in a report) only invited
+GUEST_LABEL = re.compile(r"^(?:inbjuden|inbjudna|inbjudna\s+gäster)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
 INVITED_LABEL = re.compile(r"^(?:kallade|kallade\s+ledamöter|kallelse\s+till)\s*(?::\s*|$)(?P<rest>.*)$", re.I)
 ABSENT_LABEL = re.compile(
-    r"^(?:frånvarande(?:\s+ledamöter)?|ej\s+närvarande|anmält\s+förhinder|anmält\s+frånvaro|förhinder|"
-    r"återbud|har\s+lämnat\s+återbud|ej\s+närvarande\s+ledamöter|frånvaro)\s*(?::\s*|$)(?P<rest>.*)$",
+    r"^(?:frånvarande(?:\s+ledamöter)?|ej\s+närvarande|icke\s+närvarande|inte\s+närvarande|anmält\s+förhinder|"
+    r"anmält\s+frånvaro|förhinder|återbud|har\s+lämnat\s+återbud|ej\s+närvarande\s+ledamöter|frånvaro)"
+    r"\s*(?::\s*|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # The labels above as words, for a label written with a typo ("Frånvarnade:", "Närvanrade:").
 _ATTENDEE_WORDS = ("närvarande", "deltagare", "ledamöter", "medverkande")
 _ABSENT_WORDS = ("frånvarande", "förhinder", "återbud")
+# the number of a point before a label: "§ 293.", "2.", "3)"
+LABEL_NUMBERING = re.compile(r"^(?:§\s*\d+[a-z]?\.?|\d{1,2}[.):]?)\s+")
+FIELD_START = re.compile(r"^[\wåäöÅÄÖ]+(?:\s[\wåäöÅÄÖ]+){0,2}\s*:")
 ROLE_LABEL = re.compile(
     r"^(?P<role>ordförande|ordf\.?|mötesordförande|justerare|justeras\s+av|justeringsperson|justeringsman)"
     r"\s*:\s*(?P<rest>.+)$",
@@ -74,12 +83,14 @@ SECRETARY_NOTE = re.compile(
 SIGNATURE = re.compile(r"^/\s*(?P<name>[A-ZÅÄÖÉ][\w'-]+(?:\s+[A-ZÅÄÖÉ][\w'-]+){0,3})\s*$")
 ABSENT_MARK = re.compile(
     r"\(\s*(?:ej\s+närvarande|ej\s+närv\.?|frånvarande|anmält\s+förhinder|förhinder|deltog\s+ej|ej\s+med|"
-    r"återbud)\s*\)|\s[-–]\s*(?:nej|frånvarande|ej\s+närvarande)\s*$",
+    r"återbud)\s*\)|\s[-–]\s*(?:nej|frånvarande|ej\s+närvarande)\s*$"
+    r"|(?:,|\s[-–])\s*(?:[\wåäö]+\.?\s+)?(?:anmält\s+förhinder|anmält\s+frånvaro|förhinder|frånvarande|"
+    r"ej\s+närvarande|återbud)\s*\.?\s*$",  # "Bo Ek, anmält förhinder", "Bo Ek, sekr. anmält förhinder"
     re.IGNORECASE,
 )
 PRESENT_MARK = re.compile(r"\s[-–]\s*(?:ja|närvarande|närv\.?)\s*$", re.IGNORECASE)
 SECRETARY_MARK = re.compile(
-    r"\(\s*(?:protokoll|protokollförare|sekreterare|sekr\.?|antecknade|antecknar|vid\s+pennan|"
+    r"\(\s*(?:protokoll|protokollförare|sekreterare|sekr\.?|antecknade|antecknar|anteckningar|vid\s+pennan|"
     r"mötessekreterare)\s*\)",
     re.IGNORECASE,
 )
@@ -88,6 +99,13 @@ ROLE_MARK = re.compile(
     r"\((?:ordf(?:örande)?\.?|vice\s+ordf(?:örande)?\.?|sekr(?:eterare)?\.?|adj\.?|ersättare|justerare|kassör|"
     r"ledamot|suppleant)\)",
     re.IGNORECASE,
+)
+# "Kerstin- kassör", "Tor-webbansvarig": a first name and the role, joined by a dash ("Havs- och
+# vattenmyndigheten" is one name: a dash before "och" shortens a word)
+NAME_DASH_ROLE = re.compile(r"^([A-ZÅÄÖ][\wåäöéü]*[a-zåäöéü])-\s*(?=[a-zåäö])(?!och\b|eller\b|samt\b)")
+TRAILING_ROLE = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){0,3})\s+"
+    r"(?P<role>(?:vice\s+)?[a-zåäö]*(?:ansvarig|ordförande|sekreterare|kassör|ledamot|suppleant))$"
 )
 NICKNAME = re.compile(r"[\"“”'‘’](?P<nick>[^\"“”'‘’]{2,30})[\"“”'‘’]")
 ORG_PREFIX = re.compile(r"^(?P<org>[^:,()]{2,50}):\s*(?P<rest>\S.*)$")
@@ -148,6 +166,7 @@ class Attendance:
 def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, bool] | None:
     """ "Bo Pettersson, Ria/G7 (ej närvarande)" -> (Attendee, absent); None if not a person line.
     `lenient`: inside a list of attendees, a single capitalised word is a name too ("Våge")."""
+    text = NAME_DASH_ROLE.sub(r"\1 – ", text.strip())  # "Kerstin- kassör", "Tor-webbansvarig"
     raw = text
     absent = bool(ABSENT_MARK.search(text))
     text = ABSENT_MARK.sub("", text)
@@ -160,24 +179,46 @@ def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, b
     if nick:
         aliases = (nick.group("nick").strip(),)
         text = " ".join((text[: nick.start()] + " " + text[nick.end() :]).split())
-    name, _, organisation = re.split(r"(,|:)", text, maxsplit=1) if re.search(r"[,:]", text) else (text, "", "")
+    cut = _outside_brackets(text, ",:")  # "Kjell Ek (ordförande, PRO), DHR": the comma after the brackets
+    name, organisation = (text[:cut], text[cut + 1 :]) if cut >= 0 else (text, "")
     name = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
     if not organisation:  # "Anna Berg - socialförvaltningen", "Anna Berg (Bryggan)"
         m = re.match(r"^(.*?)\s+[-–]\s+(.+)$", name)
         if m:
             name, organisation = m.group(1), m.group(2)
-        paren = re.search(r"\(([^)]+)\)", text)
+        paren = re.search(r"\((?!\s*(?:från|för|till|via|per|pkt|punkt|§|\d))([^)]+)\)", text, re.IGNORECASE)
         if paren and not organisation:
             organisation = paren.group(1)
+    if not organisation and (trailing := TRAILING_ROLE.match(name)):  # "Angelica webbansvarig"
+        name, organisation = trailing.group("name"), trailing.group("role")
     if not is_person_name(name, lenient=lenient):
         return None
     parts = [p.strip() for p in organisation.split(",") if p.strip()]
-    roles = [p for p in parts if re.fullmatch(ROLE_NAMES, p, re.IGNORECASE)]
+    roles = [p for p in parts if is_role(p)]
     organisation = ", ".join(p for p in parts if p not in roles)  # "Bo Ek, DHR, kassör"
     role = roles[0] if roles else None
     if role is None and (paren_role := re.search(r"\((" + ROLE_NAMES + r")\)", raw, re.IGNORECASE)):
         role = paren_role.group(1)
+    if paren := re.search(r"\(([^)]*,[^)]*)\)", raw):  # "(ordförande, PRO)": a role and an organisation
+        inside = [p.strip() for p in paren.group(1).split(",") if p.strip()]
+        role = role or next((p for p in inside if is_role(p)), None)
+        organisation = organisation or ", ".join(p for p in inside if not is_role(p))
     return Attendee(name, organisation or None, aliases, role), absent
+
+
+def _outside_brackets(text: str, marks: str) -> int:
+    """The index of the first of `marks` outside round brackets, or -1."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth <= 0 and ch in marks:
+            return i
+    return -1
+
+
+def is_role(text: str) -> bool:
+    """ "kassör", "vice ordförande", "internetansvarig": a role in the group, not an organisation."""
+    return bool(re.fullmatch(ROLE_NAMES + r"|(?:vice\s+)?[\wåäö]*ansvarig", text.strip(" ."), re.IGNORECASE))
 
 
 def is_person_name(text: str, *, lenient: bool = False) -> bool:
@@ -197,29 +238,108 @@ def is_person_name(text: str, *, lenient: bool = False) -> bool:
 
 
 def _split_list(rest: str) -> list[str]:
-    """ "Anna Berg, Bo Ek och Havs- och vattenmyndigheten" -> the entries ("X- och Y" is one)."""
+    """ "Anna Berg, Bo Ek och Havs- och vattenmyndigheten" -> the entries ("X- och Y" is one);
+    a full stop after a word ends an entry too ("Cia Lund. Dan Nord, Ria"), after an initial not."""
     rest = re.sub(r"-\s+och\s+", "-\x00", rest)
-    return [p.replace("-\x00", "- och ") for p in re.split(r"\s*[,;]\s*|\s+och\s+|\s+samt\s+|\s*&\s*", rest)]
+    rest = re.sub(r"(?<=[a-zåäöé\d)]{2})\.\s+(?=[A-ZÅÄÖ])", "; ", rest)
+    parts: list[str] = []
+    depth_part = ""
+    for piece in re.split(r"(\s*[,;]\s*|\s+och\s+|\s+samt\s+|\s*&\s*)", rest):
+        depth_part += piece
+        if depth_part.count("(") <= depth_part.count(")"):  # never cut inside brackets: "(ordf., PRO)"
+            parts.append(depth_part)
+            depth_part = ""
+    if depth_part:
+        parts.append(depth_part)
+    separator = re.compile(r"\s*[,;]\s*|\s+och\s+|\s+samt\s+|\s*&\s*")
+    return [p.replace("-\x00", "- och ") for p in parts if not separator.fullmatch(p)]
+
+
+# A list that names groups, not people: "Styrelserna för X och Y samt medlemmar".
+GROUP_WORDS = re.compile(
+    r"(?i)^(?:styrelse(?:rna|n)?|medlemmar(?:na)?|representanter|ledamöter(?:na)?|alla|samtliga|företrädare|"
+    r"deltagare|övriga)\b"
+)
+# "Från Neurocentrum:", "samt föreningsrepresentanter:": a group's name inside a list of people
+SUB_LABEL = re.compile(r"(?:^|(?<=[,;])|(?<=\bsamt)|(?<=\boch))\s*[^,;:()]{2,40}?:\s+(?=[A-ZÅÄÖ])")
 
 
 def _inline_people(rest: str, *, lenient: bool = False) -> list[tuple[Attendee, bool]]:
-    """ "Anna Berg, Bo Ek, socialförvaltningen och Cia Lund" -> people; an organisation joins the one before."""
+    """ "Anna Berg, Bo Ek, socialförvaltningen och Cia Lund" -> people; an organisation joins the one before.
+    An entry of more words than one name holds is read as names written without commas
+    ("Bo Ek Cia Lund", "KS Anna Berg"); "(ers Bo Ek)" makes Bo Ek absent. Organisations alone
+    count as present only in a list without people ("Närvarande: Bolagsverket, Skatteverket")."""
+    rest = SUB_LABEL.sub(" ", rest).strip()
+    parts = [p.strip() for p in _split_list(rest)]
+    full_names = sum(1 for p in parts if re.match(r"[A-ZÅÄÖ][\wåäöé-]+\s+[A-ZÅÄÖ]", p)) >= 2
     out: list[tuple[Attendee, bool]] = []
-    for part in _split_list(rest):
-        part = part.strip()
+    organisations: list[int] = []  # indices in out of entries that are organisations
+    groups = False
+    for part in parts:
         if not part or part.startswith("("):
             continue
+        if GROUP_WORDS.match(part):
+            groups = True
+            continue
+        for stand_in in STAND_IN.finditer(part):  # "(ers Bo Ek)": Bo Ek was not there
+            inner = re.sub(r"(?i)^\(\s*(?:ers\.?|ersättare\s+för|ersätter|för)\s+", "", stand_in.group(0)).rstrip(")")
+            out += [(Attendee(p.name), True) for p in scan_people(inner) if len(p.name.split()) >= 2]
         entry = parse_person_entry(part, lenient=lenient)
-        if entry:
+        if entry and full_names and " " not in entry[0].name and not looks_like_first_name(entry[0].name):
+            entry = None  # "Anna Berg, Göteborg": a place or an organisation among full names
+        if _several_names(part, entry):
+            out += _scanned_entries(part, out)
+        elif entry:
             out.append(entry)
         elif out and not out[-1][0].organisation and (part[:1].islower() or len(out[-1][0].name.split()) >= 2):
             prev = out[-1][0]
-            if re.fullmatch(ROLE_NAMES, part, re.IGNORECASE):
+            if is_role(part):
                 out[-1] = (Attendee(prev.name, None, prev.aliases, part), out[-1][1])  # "Bo Ek, kassör"
-            else:
+            elif not re.search(r"\d", part):
                 out[-1] = (Attendee(prev.name, part, prev.aliases, prev.role), out[-1][1])  # "Bo Ek, Röda korset"
-        elif lenient and _is_organisation(part):
+        elif lenient and _is_organisation(part) and not full_names:
+            organisations.append(len(out))
             out.append((Attendee(part), False))
+    def a_person(a: Attendee) -> bool:
+        return len(a.name.split()) >= 2 or looks_like_first_name(a.name)
+
+    if groups or any(a_person(a) for i, (a, _) in enumerate(out) if i not in organisations):
+        # people present, or a list of groups ("Styrelserna för X och Y"): no organisation stands alone
+        out = [(a, ab) for i, (a, ab) in enumerate(out) if i not in organisations and (a_person(a) or not groups)]
+    return out
+
+
+def _several_names(part: str, entry: tuple[Attendee, bool] | None) -> bool:
+    """Whether an entry holds more than a person's name: "Bo Ek Cia Lund", "KS Anna Berg",
+    "ordförande Eva Borg", "Cia Lund (ers Dan Nord) Eva Ek"."""
+    if re.search(r"\)\s+[A-ZÅÄÖ][\wåäöé-]+\s+[A-ZÅÄÖ]", part):
+        return True
+    if entry is None:
+        return any(len(p.name.split()) >= 2 for p in scan_people(part))
+    name = entry[0].name
+    if len(name.split()) < 3:
+        return False
+    scanned = scan_people(name)
+    return is_code(name.split()[0]) or [p.name for p in scanned] != [name]
+
+
+def _scanned_entries(part: str, before: list[tuple[Attendee, bool]]) -> list[tuple[Attendee, bool]]:
+    """The people of an entry read by `scan_people`; what stands before the first of them (a role,
+    an organisation's code) belongs to the person before the entry: "Eva Ek, KS Bo Lind"."""
+    scanned = scan_people(part)
+    if not scanned:
+        return []
+    prefix = part[: part.find(scanned[0].name.split()[0])].strip(" ,;()")
+    if prefix and before and not re.search(r"\d", prefix):
+        prev, absent = before[-1]
+        if is_role(prefix) and not prev.role:
+            before[-1] = (Attendee(prev.name, prev.organisation, prev.aliases, prefix), absent)
+        elif not is_role(prefix) and not prev.organisation and len(prefix.split()) <= 3:
+            before[-1] = (Attendee(prev.name, prefix, prev.aliases, prev.role), absent)
+    out: list[tuple[Attendee, bool]] = []
+    for p in scanned:
+        role = next((d.strip("(),") for d in p.details if is_role(d.strip("(),"))), None)
+        out.append((Attendee(p.name, p.organisation, (), role), p.absent))
     return out
 
 
@@ -253,21 +373,27 @@ def parse_attendance(lines: list[Line]) -> Attendance:
 
         return add
 
+    last_people = -9  # the line of the last list of people
     i = 0
     while i < len(lines):
         ln = lines[i]
         text = ln.text
+        if (bare := LABEL_NUMBERING.sub("", text).rstrip(". ")) != text and len(bare.split()) <= 3:
+            text = bare  # "§ 293. Närvarande.", "2 Upprop": a numbered point that is a label
         m_abs = _label(text, ABSENT_LABEL, _ABSENT_WORDS)
         m_att = None if m_abs else _label(text, ATTENDEE_LABEL, _ATTENDEE_WORDS)
+        if not (m_abs or m_att) and ln.no - last_people <= 1 and not ln.bullet:
+            m_att = GUEST_LABEL.match(text)
         m_inv = None if (m_abs or m_att) else INVITED_LABEL.match(text)
         if m_abs or m_att or m_inv:
             m = m_abs or m_att or m_inv
             assert m is not None
             add = adder(invited if m_inv else attendees, force_absent=bool(m_abs))
-            rest = m.group("rest").strip()
+            last_people = ln.no
+            rest = _list_part(m.group("rest").strip())
             if rest and not _looks_like_sentence(rest):
                 j = i
-                while rest.endswith(",") and j + 1 < len(lines) and lines[j + 1].text:  # the list goes on
+                while j + 1 < len(lines) and _list_goes_on(rest, lines[j + 1]):
                     j += 1
                     rest += " " + lines[j].text
                     result.used_lines.add(lines[j].no)
@@ -280,6 +406,7 @@ def parse_attendance(lines: list[Line]) -> Attendance:
             if not rest and (text.rstrip().endswith(":") or ln.heading_level or _short_label(text)):
                 result.used_lines.add(ln.no)
                 i = _list_after(lines, i, result, add)
+                last_people = lines[i - 1].no
                 continue
         elif m := ROLE_LABEL.match(text):
             role_entry = parse_person_entry(m.group("rest"))
@@ -336,6 +463,54 @@ def _roles_in_text(lines: list[Line], result: Attendance, people: list[Attendee]
             else:  # an election: the latest is the one in force
                 elected[role_key(role)] = _full_name(name, people) or name
     result.roles.update(elected)
+
+
+def _list_part(rest: str) -> str:
+    """Where a list of people in a run-on line ends: before the next numbered point ("... Bo Ek
+    1. Mötets öppnande") or a sentence that does not open with a name ("... Bo Ek. Mötet delas ...")."""
+    if len(rest.split()) <= 25:
+        return rest
+    point = re.search(r"(?<=\s)(?:§\s*)?\d{1,2}\s*[.:)]?\s*(?=[A-ZÅÄÖ][a-zåäö])", rest)
+    if point:
+        rest = rest[: point.start()]
+    for stop in re.finditer(r"(?<=[a-zåäö\d)])\.\s+", rest):
+        after = scan_people(rest[stop.end() : stop.end() + 60])
+        if not after or not rest[stop.end() :].startswith(after[0].name.split()[0]) or len(after[0].name.split()) < 2:
+            return rest[: stop.start() + 1].strip()
+    return rest.strip()
+
+
+def _two_people(text: str) -> bool:
+    """ "Anna Berg, Bo Ek": two people, not a person and an organisation."""
+    parts = [p.strip() for p in text.split(",")]
+    return len(parts) == 2 and all(
+        len(p.split()) == 2 and looks_like_first_name(p.split()[0]) and p.split()[1][:1].isupper() for p in parts
+    )
+
+
+def _group_label(lines: list[Line], j: int) -> bool:
+    """A line naming a group of the people below it inside a list: "Ersättare:", "Tjänstemän"."""
+    text = lines[j].text.strip()
+    if re.search(r"\d", text) or len(text.split()) > 3 or not text[:1].isupper():
+        return False
+    if not text.endswith(":") and (len(text.split()) > 1 or looks_like_first_name(text)):
+        return False
+    nxt = _next_nonblank(lines, j)
+    return nxt is not None and parse_person_entry(lines[nxt].text) is not None
+
+
+def _list_goes_on(rest: str, nxt: Line) -> bool:
+    """Whether a list of people goes on on the next line: it ends with a comma, or with a first
+    name whose surname opens the next line ("Närvarande: Anna Berg, Eva" / "Lund, Bo Ek.")."""
+    if not nxt.text or nxt.heading_level or nxt.bullet:
+        return False
+    if rest.endswith(","):
+        return True
+    return bool(
+        re.search(r"(?:^|,\s*)[A-ZÅÄÖ][\wåäöé-]+$", rest)
+        and re.match(r"[A-ZÅÄÖ][\wåäöé-]+(?:[,.]|\s+(?:och|samt)\s|$)", nxt.text)
+        and not FIELD_START.match(nxt.text)
+    )
 
 
 def _short_label(text: str) -> bool:
@@ -432,7 +607,7 @@ def _list_after(lines: list[Line], i: int, result: Attendance, add: Callable[[tu
             continue
         entries = (
             _inline_people(ln.text, lenient=True)
-            if ln.text.count(",") >= 2 and not ABSENT_MARK.search(ln.text)
+            if (ln.text.count(",") >= 2 or _two_people(ln.text)) and not ABSENT_MARK.search(ln.text)
             else []
         )
         named = [e for e, _ in entries if len(e.name.split()) >= 2 or looks_like_first_name(e.name)]
@@ -441,6 +616,10 @@ def _list_after(lines: list[Line], i: int, result: Attendance, add: Callable[[tu
                 add(e)
         else:
             entry = parse_person_entry(ln.text)
+            if entry is None and _group_label(lines, j):
+                result.used_lines.add(ln.no)  # "Styrelserepresentanter:", "Tjänstemän": a group within the list
+                j += 1
+                continue
             if entry is None:
                 break
             add(entry)

@@ -1,0 +1,141 @@
+"""Attendee lists as real minutes write them: names without commas, roles and organisations after
+the names, run-on PDF lines, groups inside a list. Every name here is made up."""
+
+from datetime import date
+
+import pytest
+
+from actiontrack.extract.attendance import parse_attendance, parse_person_entry
+from actiontrack.extract.meeting import parse_meeting
+from actiontrack.extract.name_runs import scan_people, split_run
+from actiontrack.extract.sentences import split_lines
+
+TODAY = date(2026, 12, 2)
+
+
+def meeting(text):
+    return parse_meeting(split_lines(text), year=None, today=TODAY).meeting
+
+
+def names(people):
+    return [p.name for p in people]
+
+
+@pytest.mark.parametrize(
+    ("entry", "name", "role", "organisation"),
+    [
+        ("Kjell Andersson (ordförande, PRO)", "Kjell Andersson", "ordförande", "PRO"),
+        ("Anna Berg, kassör", "Anna Berg", "kassör", None),
+        ("Bo Ek – sekreterare", "Bo Ek", "sekreterare", None),
+        ("Stina- webbansvarig", "Stina", "webbansvarig", None),
+        ("Olle-kassör", "Olle", "kassör", None),
+        ("Greta medlemsansvarig", "Greta", "medlemsansvarig", None),
+        ("Per-Olof Lindqvist, SPF", "Per-Olof Lindqvist", None, "SPF"),
+        ("Ann-Gret Sjöberg (Hyresgästföreningen)", "Ann-Gret Sjöberg", None, "Hyresgästföreningen"),
+    ],
+)
+def test_a_person_with_a_role_and_an_organisation(entry, name, role, organisation):
+    person, absent = parse_person_entry(entry, lenient=True)
+    assert (person.name, person.role, person.organisation, absent) == (name, role, organisation, False)
+
+
+@pytest.mark.parametrize(
+    ("entry", "absent"),
+    [("Ulf Nyström, anmält förhinder", True), ("Ulf Nyström, kassör, anmält förhinder", True),
+     ("Ulf Nyström (förhinder)", True), ("Ulf Nyström, kassör", False)],
+)
+def test_absent_marked_inside_the_list(entry, absent):
+    assert parse_person_entry(entry)[1] is absent
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        (["Lars", "Holmgren", "Eva", "Strand"], [("Lars", "Holmgren"), ("Eva", "Strand")]),
+        (["Ann", "Christin", "Bergkvist"], [("Ann", "Christin", "Bergkvist")]),
+        (["Maria", "Lind", "Sjödahl"], [("Maria", "Lind", "Sjödahl")]),
+        (["Per-Olof", "Nyberg", "Gun", "Ek"], [("Per-Olof", "Nyberg"), ("Gun", "Ek")]),
+        (["Kalmar", "Eva", "Borgström"], ["Kalmar", ("Eva", "Borgström")]),  # a place before a name
+    ],
+)
+def test_a_run_of_capitalised_words_cut_into_names(run, expected):
+    assert split_run(run) == expected
+
+
+def test_a_list_without_separators_with_roles_codes_and_notes():
+    text = (
+        "Lena Forsberg, ordförande Nils Ahlström Karin Wikström per telefon Sten Dahlberg lämnade "
+        "synpunkter men deltog inte Märta Lundgren (ers Gustav Öberg) Hanna Sjögren 1. Mötets öppnande"
+    )
+    scanned = scan_people(text)
+    assert names(scanned) == [
+        "Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg", "Märta Lundgren", "Hanna Sjögren"
+    ]
+    assert [p.name for p in scanned if p.absent] == ["Sten Dahlberg"]
+    assert scanned[4].stand_ins == ("Gustav Öberg",)
+
+
+def test_people_in_one_long_line_of_pdf_text():
+    text = (
+        "Sammanträdesprotokoll\n\n1 Plats och tid Folkets hus, kl 13.00-15.00 Beslutande Lena Forsberg, "
+        "ordförande Nils Ahlström, KS Karin Wikström, SOC Sten Dahlberg, DHR Övriga deltagande Hanna "
+        "Sjögren, sekreterare Utses att justera Nils Ahlström Underskrifter Sekreterare Ordförande "
+        "Justerande 1. Mötets öppnande Ordföranden hälsade alla välkomna och förklarade mötet öppnat.\n"
+    )
+    m = meeting(text)
+    assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg", "Hanna Sjögren"]
+    assert m.attendees[1].organisation == "KS" and m.attendees[0].role == "ordförande"
+    assert m.roles["ordförande"] == "Lena Forsberg"
+
+
+def test_labels_and_names_run_together_with_sentences_after_them():
+    text = (
+        "Protokoll fört vid sammanträde med styrelsen. Tid: Tisdagen den 3 mars 2026, kl 18. Närvarande: "
+        "Lena Forsberg, ordförande, Nils Ahlström och Karin Wikström. Icke närvarande: Sten Dahlberg. "
+        "1. Mötets öppnande Ordföranden hälsade de närvarande välkomna.\n"
+    )
+    m = meeting(text)
+    assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström"]
+    assert names(m.absent) == ["Sten Dahlberg"]
+
+
+def test_groups_inside_a_list_of_people():
+    text = (
+        "Styrelsemöte 2026-03-03\n\nNärvarande:\nLena Forsberg, ordförande\nNils Ahlström, anmält förhinder\n\n"
+        "Distriktsrepresentanter\nKarin Wikström\nSten Dahlberg\n\nAdjungerade:\nHanna Sjögren\n\n§1 Mötets öppnande\n"
+    )
+    m = meeting(text)
+    assert names(m.attendees) == ["Lena Forsberg", "Karin Wikström", "Sten Dahlberg", "Hanna Sjögren"]
+    assert names(m.absent) == ["Nils Ahlström"]
+
+
+def test_groups_named_inline_and_stand_ins():
+    text = (
+        "Närvarande: Från förvaltningen: Lena Forsberg, Nils Ahlström (ers Gustav Öberg) Karin Wikström "
+        "samt föreningarnas representanter: Sten Dahlberg, Hanna Sjögren\n"
+    )
+    result = parse_attendance(split_lines(text))
+    assert names(result.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg", "Hanna Sjögren"]
+    assert names(result.absent) == ["Gustav Öberg"]
+
+
+def test_a_list_of_groups_names_no_one_and_organisations_only_stand_alone():
+    assert parse_attendance(split_lines("Närvarande: Styrelserna för Länsförbundet och Norrlandskretsen samt medlemmar\n")).attendees == []
+    people = parse_attendance(split_lines("Närvarande: Lena Forsberg, Kalmar, Nils Ahlström, Växjö\n")).attendees
+    assert [(p.name, p.organisation) for p in people] == [("Lena Forsberg", "Kalmar"), ("Nils Ahlström", "Växjö")]
+    orgs = parse_attendance(split_lines("Närvarande: Skatteverket, Kronofogden, Lantmäteriet\n")).attendees
+    assert names(orgs) == ["Skatteverket", "Kronofogden", "Lantmäteriet"]
+
+
+def test_a_numbered_attendance_heading_and_a_list_wrapped_over_two_lines():
+    m = meeting("Styrelsemöte 2026-03-03\n\n§ 12. Närvarande.\n\nLena Forsberg, Nils Ahlström\n\n§ 13. Dagordningen\n")
+    assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström"]
+    m = meeting("Styrelsemöte 2026-03-03\n\nNärvarande: Lena Forsberg, Nils Ahlström, Karin\nWikström, Sten Dahlberg.\n")
+    assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg"]
+
+
+def test_a_guest_is_present_beside_the_list_and_only_invited_in_a_report():
+    m = meeting("Styrgruppen 2026-03-03\nNärvarande: Lena Forsberg, Nils Ahlström\nInbjuden: Karin Wikström (punkt 4)\n")
+    assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström"]
+    m = meeting("Styrgruppen 2026-03-03\nNärvarande: Lena Forsberg\n\n## Rapporter\n\n- Inbjudna: Skatteverket och Kronofogden\n")
+    assert names(m.attendees) == ["Lena Forsberg"]
