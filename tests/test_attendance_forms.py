@@ -139,3 +139,66 @@ def test_a_guest_is_present_beside_the_list_and_only_invited_in_a_report():
     assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström"]
     m = meeting("Styrgruppen 2026-03-03\nNärvarande: Lena Forsberg\n\n## Rapporter\n\n- Inbjudna: Skatteverket och Kronofogden\n")
     assert names(m.attendees) == ["Lena Forsberg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "secretary"),
+    [
+        ("Närvarande: Lena Forsberg, Nils Ahlström\n\nTill sekreterare valdes Nils Ahlström.\n", "Nils Ahlström"),
+        ("Närvarande: Lena Forsberg, Nils Ahlström\n\nTill mötets sekreterare utsågs Lena Forsberg\n", "Lena Forsberg"),
+        ("Närvarande: Lena Forsberg, Nils Ahlström\n\n§ 3 Val av sekreterare\n\nStyrelsen beslutar\n\n"
+         "att välja Nils Ahlström\n\n§ 4 Val av justerare\n", "Nils Ahlström"),
+        ("Närvarande: Lena Forsberg, Ann-Britt Sjö\n\n§ 3 Val av sekreterare Ann-Britt skriver protokollet.\n",
+         "Ann-Britt Sjö"),
+        ("Närvarande: Lena Forsberg, Nils Ahlström (anteckningar), Karin Wikström\n", "Nils Ahlström"),
+        ("Närvarande: Lena Forsberg, ordförande Nils Ahlström, sekreterare Karin Wikström\n", "Nils Ahlström"),
+        ("Brukarrådsmöte\n\ntext NILS\n\nNärvarande: Lena, Nils och Karin.\n", "Nils"),
+    ],
+)
+def test_the_secretary(text, secretary):
+    assert meeting(text).secretary == secretary
+
+
+def test_the_secretary_was_at_the_meeting():
+    m = meeting("Styrgruppen 2026-03-03\n\nNärvarande: Lena Forsberg, Nils Ahlström\nSekreterare: Karin Wikström, SKL\n")
+    assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström"]
+    m = meeting("Styrgruppen 2026-03-03\n\nNärvarande: Lena, Nils, Karin\n\n\nStockholm 2026-03-04\n\nKarin Wikström\n")
+    assert names(m.attendees) == ["Lena", "Nils", "Karin"] and m.secretary == "Karin Wikström"
+
+
+def test_first_names_in_the_list_and_full_names_in_the_signature_block():
+    text = (
+        "Protokoll från styrelsemöte 2026-03-03\n\nNärvarande: Lena, Nils, Karin, Sten.\n\n§ 1 Mötets öppnande\n\n"
+        "Ordföranden förklarade mötet öppnat.\n\nVid protokollet  Ordförande  Justerare\n"
+        "Karin Wikström Lena Forsberg Nils Ahlström\n"
+    )
+    m = meeting(text)
+    assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten"]
+    assert m.secretary == "Karin Wikström" and m.roles["ordförande"] == "Lena Forsberg"
+
+
+def test_a_page_with_the_minutes_before_these_stops_the_list():
+    text = (
+        "Protokoll från styrelsemöte 2026-03-03\n\nNärvarande: Lena Forsberg, Nils Ahlström\n\n§ 1 Mötets öppnande\n\n"
+        "Mötet öppnades.\n\n§ 2 Ekonomi\n\nEkonomin är god.\n\n§ 3 Avslutning\n\nMötet avslutades.\n\n"
+        "Protokoll från styrelsemöte 2026-02-03\n\nPlats: Föreningsgården\nNärvarande: Lena Forsberg, Sten Dahlberg\n"
+    )
+    assert names(meeting(text).attendees) == ["Lena Forsberg", "Nils Ahlström"]
+
+
+def test_without_a_list_formal_minutes_show_who_took_part():
+    text = (
+        "Sammanträde 2026-03-03\n\n§ 1 Sammanträdets öppnande\n\nOrdföranden, Lena Forsberg (S), hälsar välkommen "
+        "och öppnar sammanträdet.\n\n§ 2 Val av justerare\n\nNils Ahlström och Karin Wikström utsågs att justera.\n\n"
+        "§ 3 Information\n\nSten Dahlberg, sekreterare, föredrar reglementet. Vidare uttalar sig Hanna Sjögren (C).\n"
+        "Gustav Öberg från polisen hade inte möjlighet att delta. Märta Lundgren kommer att bjudas in.\n"
+    )
+    m = meeting(text)
+    assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg", "Hanna Sjögren"]
+    assert m.roles.get("ordförande") == "Lena Forsberg" and m.secretary == "Sten Dahlberg"
+
+
+def test_without_a_list_running_notes_name_no_attendees():
+    # no opening and no justerare: the people talked about may or may not have been there
+    text = "Nätverksträff 3 mars\n\nLena Forsberg berättar om projektet. Nils Ahlström tar emot anmälningar.\n"
+    assert meeting(text).attendees == []

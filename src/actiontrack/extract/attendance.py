@@ -19,7 +19,8 @@ import re
 from collections.abc import Callable
 
 from actiontrack.extract.guard import Guarded
-from actiontrack.extract.name_runs import is_code, scan_people
+from actiontrack.extract.name_runs import NOT_NAMES, is_code, scan_people
+from actiontrack.extract.participants import people_taking_part
 from actiontrack.extract.sentences import Line
 from actiontrack.models import Attendee
 from actiontrack.people import looks_like_first_name
@@ -71,7 +72,9 @@ SECRETARY_ELECTED = Guarded(
         r"(?P<a>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})\s+(?:väljs|valdes|utses|utsågs)\s+(?:in\s+)?"
         r"(?:till|som)\s+(?:mötes)?(?:sekreterare|protokollförare)"
         r"|väljer\s+(?P<b>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})\s+(?:till|som)\s+(?:mötes)?(?:sekreterare|protokollförare)"
-        r"|(?:mötes)?sekreterare(?:n)?\s+(?:var\s+|är\s+)?(?P<c>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})"
+        r"|(?<!,\s)(?<!,)(?:mötes)?sekreterare(?:n)?\s+(?:var\s+|är\s+)?(?P<c>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})"
+        r"|(?i:till\s+(?:mötets\s+)?(?:mötes)?(?:sekreterare|protokollförare)\s+(?:valdes|utsågs|väljs|utses))\s+"
+        r"(?P<d>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?){0,2})"
     ),
     "sekreterare", "protokollförare",
 )
@@ -161,6 +164,7 @@ class Attendance:
     secretary: str | None = None
     used_lines: set[int] = field(default_factory=set)
     roles: dict[str, str] = field(default_factory=dict)  # role_key -> the name written
+    signed: list[str] = field(default_factory=list)  # full names in a signature block
 
 
 def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, bool] | None:
@@ -426,21 +430,102 @@ def parse_attendance(lines: list[Line]) -> Attendance:
             result.used_lines.add(ln.no)
         elif not result.secretary and (m := SECRETARY_NOTE.search(text)):
             result.secretary = m.group("name")
+        elif not result.secretary and (m := SECRETARY_ELECTION_HEADING.match(text)):
+            result.secretary = _name_under(lines, i, m.group("rest"))
+        elif not result.secretary and i < 12 and (m := BYLINE.match(text)):
+            result.secretary = m.group("name").title() if m.group("name").isupper() else m.group("name")
         elif not result.secretary and (m := SECRETARY_ELECTED.search(text)):
-            who = m.group("a") or m.group("b") or m.group("c")
+            who = _elected_name(m)
             if who and who.split()[0].casefold() not in _NOT_NAME_WORDS:
                 result.secretary = who
         i += 1
     for key, person in invited.items():
         if key not in attendees:
             absent.setdefault(key, person)
+    if not result.secretary:  # an election inside a line read as a list ("... Närvarande: ... Till sekreterare valdes X")
+        for ln in lines:
+            m = SECRETARY_ELECTED.search(ln.text)
+            who = _elected_name(m) if m else None
+            if who and who.split()[0].casefold() not in _NOT_NAME_WORDS:
+                result.secretary = who
+                break
+    listed = bool(attendees)
+    if not attendees:  # no attendance list: the people the minutes show at work
+        for name, role in people_taking_part(lines):
+            if name.casefold() not in absent:
+                attendees[name.casefold()] = Attendee(name, None, (), role)
+    _full_names_from_signatures(attendees, result.signed)
     _roles_in_text(lines, result, [*attendees.values(), *absent.values()])
     result.attendees = [a for k, a in attendees.items() if k not in absent]
     result.absent = list(absent.values())
     if not result.secretary:
+        result.secretary = next(
+            (a.name for a in result.attendees if a.role and role_key(a.role) in ("sekreterare", "mötessekreterare")),
+            None,
+        )  # "Bo Ek, sekreterare" in the list
+    if not result.secretary:
         result.secretary = _closing_signature(lines, result)
     result.secretary = _full_name(result.secretary, result.attendees)
+    secretary = result.secretary
+    if listed and secretary and len(secretary.split()) >= 2 and not _among(secretary, result.attendees + result.absent):
+        result.attendees.append(Attendee(secretary))  # who wrote the minutes was there
     return result
+
+
+def _elected_name(m: re.Match[str]) -> str | None:
+    who = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+    if who and len(who.split()[-1]) > 2:
+        who = who.rstrip(".")  # "Till sekreterare valdes Bo Ek.": the full stop ends the sentence
+    return who
+
+
+def _among(name: str, people: list[Attendee]) -> bool:
+    """Whether a full name is one of the people, written in full or by the first name alone."""
+    key, first = name.casefold(), name.split()[0].casefold()
+    return any(p.name.casefold() in (key, first) for p in people)
+
+
+def names_of(people: list[Attendee]) -> list[str]:
+    return [p.name for p in people]
+
+
+def _full_names_from_signatures(attendees: dict[str, Attendee], signed: list[str]) -> None:
+    """ "Närvarande: Solveig, Åke" and a signature block "Solveig Lagerlund": the name in full."""
+    for key, person in list(attendees.items()):
+        if " " in person.name:
+            continue
+        same = [n for n in signed if n.split()[0].casefold() == key]
+        if len(same) == 1 and same[0].casefold() not in attendees:
+            attendees[key] = Attendee(same[0], person.organisation, person.aliases, person.role)
+
+
+# "§ 3 Val av sekreterare", "Val av mötessekreterare: Bo Ek"
+SECRETARY_ELECTION_HEADING = re.compile(
+    r"^(?:§\s*\d+\s*|\d{1,2}[.):]?\s+)?val\s+av\s+(?:mötes)?(?:sekreterare|protokollförare)\b[:.\s]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "text CHRISTINA", "Text: Bo Ek": who wrote a post
+BYLINE = re.compile(r"^text\s*:?\s+(?P<name>[A-ZÅÄÖ][\wåäöéÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöéÅÄÖ-]+)?)\s*$", re.IGNORECASE)
+_SOME_NAME = re.compile(r"(?<![\wåäö])(?-i:[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:\s+[A-ZÅÄÖ][a-zåäöé-]+)?)")
+
+
+def _name_under(lines: list[Line], i: int, rest: str) -> str | None:
+    """The person chosen under "Val av sekreterare": on the same line ("Ann-Britt skriver
+    protokollet") or in the decision below it ("Styrelsen beslutar / att välja Bo Ek")."""
+    texts = [rest] if rest else []
+    j = i
+    while len(texts) < 3 and (j := _next_nonblank(lines, j) or len(lines)) < len(lines):
+        if lines[j].heading_level or LABEL_NUMBERING.match(lines[j].text):
+            break
+        texts.append(lines[j].text)
+    for text in texts:
+        for m in _SOME_NAME.finditer(text):
+            words = m.group(0).split()
+            if words[0].casefold() in _NOT_NAME_WORDS | NOT_NAMES:
+                continue
+            if len(words) >= 2 or looks_like_first_name(words[0]) or "-" in words[0]:
+                return m.group(0)
+    return None
 
 
 def _roles_in_text(lines: list[Line], result: Attendance, people: list[Attendee]) -> None:
@@ -519,7 +604,9 @@ def _short_label(text: str) -> bool:
 
 def _mark_secretary(result: Attendance, person: Attendee, text: str) -> None:
     if not result.secretary and re.search(
-        re.escape(person.name.split()[0]) + r"[^,;]*" + SECRETARY_MARK.pattern, text, re.IGNORECASE
+        r"(?<![\wåäö])" + re.escape(person.name.split()[0]) + r"(?![\wåäö])(?:(?!\boch\b)[^,;()])*" + SECRETARY_MARK.pattern,
+        text,
+        re.IGNORECASE,
     ):
         result.secretary = person.name
 
@@ -527,6 +614,9 @@ def _mark_secretary(result: Attendance, person: Attendee, text: str) -> None:
 def _secretary_label(lines: list[Line], i: int, rest: str, result: Attendance) -> None:
     ln = lines[i]
     rest = rest.strip(" \\")
+    if rest and SIGNATURE_ROLES.fullmatch(rest):  # "Vid protokollet  Ordförande  Justerare" over the names
+        _signature_row(lines, i, ["sekreterare", *SIGNATURE_ROLE.findall(rest)], result)
+        return
     if rest and is_person_name(rest.split(",")[0].strip(" \\"), lenient=True):
         result.secretary = rest.split(",")[0].strip(" \\")
         result.used_lines.add(ln.no)
@@ -536,6 +626,28 @@ def _secretary_label(lines: list[Line], i: int, rest: str, result: Attendance) -
         if nxt is not None and entry:
             result.secretary = entry[0].name
             result.used_lines.update({ln.no, lines[nxt].no})
+
+
+# the labels of a signature block, side by side over the names
+SIGNATURE_ROLE = re.compile(r"(?i)ordförande|justerare|justerande|justeras|sekreterare|vid\s+protokollet|mötesordförande")
+SIGNATURE_ROLES = re.compile(r"(?i)(?:(?:ordförande|justerare|justerande|justeras|sekreterare|mötesordförande)\s*)+")
+
+
+def _signature_row(lines: list[Line], i: int, roles: list[str], result: Attendance) -> None:
+    """The names on the line under a row of signature labels, one a label, in their order."""
+    nxt = _next_nonblank(lines, i)
+    if nxt is None:
+        return
+    signed = [p.name for p in scan_people(lines[nxt].text) if len(p.name.split()) >= 2]
+    if len(signed) != len(roles):
+        return
+    result.signed += signed
+    for role, name in zip(roles, signed, strict=True):
+        if role_key(role) == "sekreterare":
+            result.secretary = result.secretary or name
+        elif not role.casefold().startswith("just"):
+            result.roles.setdefault(role_key(role), name)
+    result.used_lines.update({lines[i].no, lines[nxt].no})
 
 
 def _closing_signature(lines: list[Line], result: Attendance) -> str | None:

@@ -241,6 +241,13 @@ def _title_candidate(ln: Line, rank: int) -> _Title | None:
 _OTHER_MEETING = re.compile(r"(?i)\b(?:nästa|nytt|föregående|förra|kommande)\s+\w*(?:möte|sammanträde|träff)")
 
 
+def is_minutes_heading(text: str) -> bool:
+    """ "Protokoll från styrelsemöte 2026-03-04", "Styrelsemöte 4/3": a short line that opens minutes."""
+    return len(text.split()) <= 10 and bool(
+        re.match(r"(?i)(?:protokoll|minnesanteckningar?|mötesanteckningar|anteckningar|\w*möte[t]?|\w*sammanträde)\b", text)
+    )
+
+
 def _is_prose(text: str) -> bool:
     """A sentence of running text: six words or more ending in a full stop with a verb among them
     ("hälsar", "förklarade", "är"), or two sentences."""

@@ -12,7 +12,7 @@ from datetime import date
 from actiontrack import dates
 from actiontrack.extract.attendance import SIGNATURE, is_person_name, parse_attendance, parse_person_entry
 from actiontrack.extract.fields import unfold
-from actiontrack.extract.header import group_name, read_header
+from actiontrack.extract.header import group_name, is_minutes_heading, read_header
 from actiontrack.extract.sentences import Line, is_heading_text
 from actiontrack.models import ExtractedMeeting, ScheduledMeeting
 from actiontrack.records import field, record
@@ -54,7 +54,7 @@ def parse_meeting(
     result.title_line = head.title_line
     result.warnings.extend(head.warnings)
     base = meeting.date or today
-    people = parse_attendance(view.lines)
+    people = parse_attendance(_own_part(view.lines, meeting.date))
     meeting.attendees, meeting.absent, meeting.secretary = people.attendees, people.absent, people.secretary
     meeting.roles = people.roles
     result.used_lines |= people.used_lines
@@ -68,6 +68,28 @@ def parse_meeting(
             meeting.place = m.group("place").strip(" .")
             result.used_lines.add(ln.no)
     return result
+
+
+def _own_part(lines: list[Line], day: date | None) -> list[Line]:
+    """This meeting's minutes alone: a page that lists minutes one after another (newest first)
+    holds, after these, another heading with another date, followed by its own fields."""
+    if day is None:
+        return lines
+    for i, ln in enumerate(lines):
+        if i < 8 or not is_minutes_heading(ln.text):
+            continue
+        readings = [r for m in dates.find_meeting_dates(ln.text) for r in m.readings]
+        if not readings or day in readings:
+            continue  # the same heading again (a page that repeats its header) is the same minutes
+        below = [x.text for x in lines[i + 1 : i + 8] if not x.blank][:4]
+        if any(FIELD_AFTER_HEADING.match(t) for t in below):
+            return lines[:i]
+    return lines
+
+
+FIELD_AFTER_HEADING = re.compile(
+    r"(?i)^(?:plats|tid|datum|lokal|närvarande|deltagare|frånvarande|ledamöter|beslutande)\b[^:]{0,30}:"
+)
 
 
 # --- schedule and next meeting ---------------------------------------------------
