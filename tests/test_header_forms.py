@@ -134,3 +134,27 @@ def test_unfold_leaves_ordinary_lines_alone():
     lines = split_lines("Datum: 2026-03-04\nNärvarande: Anna Berg, Bo Ek\nVi ska boka lokal. Tid: kväll.\n")
     view = unfold(lines)
     assert [ln.text for ln in view.lines] == [ln.text for ln in lines] and not view.cut
+
+
+@pytest.mark.parametrize(
+    ("text", "next_meeting"),
+    [
+        ("Nästa möte: 6 april\n", date(2030, 4, 6)),
+        ("Nästa sammanträde hålls den 7 april 2030 kl. 13.00–15.00.\n", date(2030, 4, 7)),
+        ("Datum för nästa möte: lördag 6 april kl 18\n", date(2030, 4, 6)),
+        ("Nästa möte: 6 februari\n", date(2031, 2, 6)),  # after the meeting: the next year
+        ("Kommande möten: 6 april, 4 maj och 8 juni.\n", date(2030, 4, 6)),
+        ("Möten inför våren är först 6 april och sedan 4 maj.\n", date(2030, 4, 6)),
+        # another meeting of the same kind named with its date
+        ("Bo kan inte vara sekreterare vid styrelsemötet den 6/4. Årsmötet den 10/3 hålls i Folkets hus.\n",
+         date(2030, 4, 6)),
+        ("Styrelsemötet den 1/2 godkände budgeten.\n", None),  # before this meeting: not the next
+    ],
+)
+def test_the_next_meeting_after_this_one(text, next_meeting):
+    assert meeting("Protokoll fört vid styrelsemöte 2030-03-02\n\n" + text).next_meeting == next_meeting
+
+
+def test_the_next_meeting_in_a_running_log_of_meetings():
+    m = meeting("## Möte 2 mars 2030\n\n- Bo bokar lokal\n\n## Möte 9 mars 2030\n\n- Lokalen är bokad\n")
+    assert (m.date, m.next_meeting) == (date(2030, 3, 2), date(2030, 3, 9))
