@@ -47,10 +47,24 @@ def meeting(text, year=None):
          "Protokoll fört vid styrelsemöte nr 3"),
         ("Anteckningar från nätverksträff mars 2026\n\nPlats: Folkets hus\n", "Anteckningar från nätverksträff"),
         ("Styrelsemöte 4 (20260304)\n", "Styrelsemöte 4"),
+        # a site's menu with "Protokoll" among its links
+        ("Hem\nOm oss\nKalender\nProtokoll\nKontakt\nStyrelsemöte 2026-03-04\n", "Styrelsemöte"),
+        # a letterhead of short lines is no menu
+        ("Brukarrådet\nProtokoll\nSocialförvaltningen\nKontaktcenter\n2026-03-04\n", "Brukarrådet"),
+        ("Annons\nKöp biljetter till vårens konserter här!\nProtokoll styrelsemöte 2026-03-04\n", "Protokoll styrelsemöte"),
+        ("Sida 1 av 3\nKALLELSE/PROTOKOLL\nStyrgruppen 2026-03-04\n", "Styrgruppen"),
+        ("Protokoll nr 7/2026\nStyrelsen för Hyresgästföreningen Eken\n2026-03-04\n", "Styrelsen för Hyresgästföreningen Eken"),
     ],
 )
 def test_the_title_past_the_page_furniture(text, title):
     assert meeting(text).title == title
+
+
+def test_a_label_above_its_value():
+    m = meeting("Plats och tid\nStadshuset, 2026-03-04 kl. 13\n\nNärvarande: Anna Berg\n")
+    assert (m.title, m.date, m.time_start) == (None, date(2026, 3, 4), "13:00")
+    m = meeting("Pensionärsrådet\nDatum\n2026-03-04\nTid\n13.00-15.00\n")
+    assert (m.title, m.date, m.time_start, m.time_end) == ("Pensionärsrådet", date(2026, 3, 4), "13:00", "15:00")
 
 
 def test_a_sentence_is_no_title_and_another_meeting_is_not_this_one():

@@ -63,6 +63,17 @@ _PEOPLE_SENTENCE = re.compile(
 )
 
 
+_LABEL_ALONE = re.compile(r"(?i)^(?:" + _alternatives(COLON_LABELS) + r")\s*:?$")
+# the labels whose value, written on the line below, is the meeting's date
+DATE_LABELS = {"tid", "datum", "dag och tid", "plats och tid", "tid och plats", "datum och tid", "sammanträdesdatum",
+               "mötesdatum"}  # fmt: skip
+
+
+def is_label(text: str) -> bool:
+    """ "Plats och tid", "Närvarande:": a label of a minutes header standing alone."""
+    return bool(_LABEL_ALONE.match(text.strip()))
+
+
 @record
 class Unfolded:
     lines: list[Line]
@@ -93,7 +104,16 @@ def _labels(text: str) -> list[_Label]:
 def unfold(lines: list[Line]) -> Unfolded:
     """The lines with each run-on line cut before its labels; every other line as it is."""
     result = Unfolded([])
-    for ln in lines:
+    taken = -1
+    for i, ln in enumerate(lines):
+        if i == taken:
+            continue
+        below = _value_below(lines, i)
+        if below is not None:  # "Plats och tid" / "Stadshuset, 2026-03-04 kl. 13": the value under its label
+            result.lines.append(Line(below.no, f"{ln.text.strip().rstrip(':').strip()}: {below.text}"))
+            result.cut.add(below.no)
+            taken = i + 1
+            continue
         labels = _labels(ln.text)
         mid = [f for f in labels if f.start > 0]
         if not mid or (len(labels) < 2 and len(ln.text.split()) <= RUN_ON_WORDS):
@@ -110,6 +130,17 @@ def unfold(lines: list[Line]) -> Unfolded:
         _columns(pieces)
         result.lines += [Line(ln.no, f"{name}: {value}".strip()) for name, value in pieces]
     return result
+
+
+def _value_below(lines: list[Line], i: int) -> Line | None:
+    """The next line, when line i is a date label alone and the next line holds a date."""
+    text = lines[i].text.strip().rstrip(":").strip()
+    if " ".join(text.casefold().split()) not in DATE_LABELS or i + 1 >= len(lines):
+        return None
+    nxt = lines[i + 1]
+    if not nxt.text or _labels(nxt.text) or not re.search(r"\d", nxt.text):
+        return None
+    return nxt
 
 
 def _columns(pieces: list[list[str]]) -> None:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from actiontrack import dates
+from actiontrack.extract.fields import is_label
 from actiontrack.extract.sentences import Line
 from actiontrack.i18n import _
 from actiontrack.records import field, record
@@ -47,9 +48,13 @@ DATE_FIELD = re.compile(
 )
 # A labelled line ("Närvarande: ...", "Plats: ...") is a field, never the title.
 FIELD_LINE = re.compile(r"^[\wåäöÅÄÖ]+(?:\s[\wåäöÅÄÖ]+){0,2}\s*:\s*\S")
+_DOC_TYPE = (
+    r"(?:protokoll|mötesprotokoll|minnesanteckningar|mötesanteckningar|anteckningar|sammanträdesprotokoll|"
+    r"justerat\s+protokoll|ojusterat\s+protokoll|kallelse|preliminärt\s+protokoll|dagordning)"
+)
+# "Protokoll", "KALLELSE/PROTOKOLL", "Protokoll nr 7/2023": the kind of document, naming no meeting
 DOC_TYPE_ONLY = re.compile(
-    r"^(?:protokoll|mötesprotokoll|minnesanteckningar|mötesanteckningar|anteckningar|sammanträdesprotokoll|"
-    r"justerat\s+protokoll|ojusterat\s+protokoll|kallelse|preliminärt\s+protokoll)"
+    r"^" + _DOC_TYPE + r"(?:\s*(?:/|&|och)\s*" + _DOC_TYPE + r")?(?:\s+nr\.?\s*[\d/:-]+)?"
     r"(?:\s+(?:från|fört\s+vid)(?:\s+(?:möte|mötet|sammanträde))?)?\s*:?$",
     re.IGNORECASE,
 )
@@ -128,7 +133,8 @@ def read_header(lines: list[Line], *, year: int | None, today: date) -> Header:
 _MORE_FURNITURE = re.compile(
     r"^(?:(?:[A-ZÅÄÖ]\s+){7,}[A-ZÅÄÖ]|hoppa\s+(?:över|till|direkt)\b.*|.*\bcookies?\b.*|"
     r"(?:uppdaterad|uppdaterades|publicerad|publicerades|senast\s+ändrad|ändrad|skapad|postad|posted)\b.*|"
-    r"(?:download|ladda\s+ne[rd])\b.*|storlek\s*:.*|transkript|.*\bvisningen\b.*|.*\b(?:px|pdf|kb|mb)\s*\)?$)$",
+    r"(?:download|ladda\s+ne[rd])\b.*|storlek\s*:.*|transkript|.*\bvisningen\b.*|.*\b(?:px|pdf|kb|mb)\s*\)?|"
+    r"annons(?:er)?|reklam|sponsrad?|ok|acceptera(?:\s+\w+){0,2}|godkänn(?:\s+\w+){0,2})$",
     re.IGNORECASE,
 )
 
@@ -148,13 +154,15 @@ def _menu_block(top: list[Line]) -> list[Line]:
         if (
             len(words) <= 3
             and not re.search(r"\d|[.:!?]$", ln.text)
-            and not _DOC_WORD.search(ln.text)
             and not any(looks_like_first_name(w.strip(",")) for w in words)
+            and not is_label(ln.text)
         ):
             run.append(ln)
             continue
         break
-    return run if len(run) >= 4 else []
+    naming = any(_DOC_WORD.search(ln.text) or _BODY_WORD.search(ln.text) for ln in run)
+    # a menu may hold "Protokoll" among its links; four short lines that name a body are a letterhead
+    return run if len(run) >= 5 or (len(run) >= 4 and not naming) else []
 
 
 # --- the title -----------------------------------------------------------------------------------
@@ -206,6 +214,8 @@ def _title_candidate(ln: Line, rank: int) -> _Title | None:
     text = " ".join(re.sub(r"(?i)^(\w+)\s+(?=\1\b)", "", " ".join(text.split())).split())  # "PROTOKOLL PROTOKOLL FRÅN"
     if not text or (FIELD_LINE.match(text) and not DATE_FIELD.match(text)) or text.endswith(":"):
         return None
+    if is_label(text):
+        return None  # "Plats och tid" above its value
     if DATE_FIELD.match(text) or _only_date(text) or _MONTH_YEAR.fullmatch(text.strip(" .")):
         return None
     found = dates.find_meeting_dates(text)
@@ -312,7 +322,7 @@ def _date_candidates(content: list[Line], furniture: list[Line], title: _Title |
         first = found_all[0]
         if rank < 8 and (_only_date(ln.text) or ln.heading_level):
             out.append(_When(first, ln, 6 + position, "a line of its own"))
-        elif rank < 8 and (first.start <= 2 or _names_a_meeting(ln.text)):
+        elif rank < 8 and (first.start <= 2 or _names_a_meeting(ln.text) or _names_a_body(ln.text)):
             out.append(_When(first, ln, 5 + position, "first lines"))
         else:
             for f in found_all:  # "Här är protokollet från årliga mötet 23/1 då ..."
@@ -341,6 +351,11 @@ def _agreement(found: dates.MeetingDate, title: _Title | None) -> float:
         ):
             score += 3  # "Anteckningar augusti 2012" and a copy of the title with "30-31 augusti 2012"
     return score
+
+
+def _names_a_body(text: str) -> bool:
+    """ "Styrgruppen 2026-11-18": a short line with a body's name."""
+    return bool(_BODY_WORD.search(text)) and len(text.split()) <= 8
 
 
 def _names_a_meeting(text: str) -> bool:
