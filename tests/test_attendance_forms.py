@@ -202,3 +202,16 @@ def test_without_a_list_running_notes_name_no_attendees():
     # no opening and no justerare: the people talked about may or may not have been there
     text = "Nätverksträff 3 mars\n\nLena Forsberg berättar om projektet. Nils Ahlström tar emot anmälningar.\n"
     assert meeting(text).attendees == []
+
+
+def test_notes_beside_a_name_are_no_organisation_and_the_meeting_chair_is_the_chair():
+    m = meeting("Styrelsemöte 2026-03-03\nNärvarande: Lena Forsberg (via Teams), Nils Ahlström (på distans), "
+                "Karin Wikström (§ 1-5)\nMötesordförande: Lena Forsberg\n")
+    assert [(a.name, a.organisation) for a in m.attendees] == [
+        ("Lena Forsberg", None), ("Nils Ahlström", None), ("Karin Wikström", None)]  # fmt: skip
+    assert m.roles["ordförande"] == "Lena Forsberg"
+
+
+def test_a_line_of_text_is_no_byline():
+    m = meeting("Styrelsemöte 2026-03-03\nNärvarande: Lena Forsberg, Nils Ahlström\n\nText om lokalen.\n\n/Nils\n")
+    assert m.secretary == "Nils Ahlström" and len(m.attendees) == 2

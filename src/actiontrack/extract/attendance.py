@@ -190,7 +190,12 @@ def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, b
         m = re.match(r"^(.*?)\s+[-–]\s+(.+)$", name)
         if m:
             name, organisation = m.group(1), m.group(2)
-        paren = re.search(r"\((?!\s*(?:från|för|till|via|per|pkt|punkt|§|\d))([^)]+)\)", text, re.IGNORECASE)
+        paren = re.search(
+            r"\((?!\s*(?:från|för|till|via|per|på|i|under|del|delvis|deltog|digitalt|distans|tele|pkt|punkt|§|\d))"
+            r"([^)]+)\)",
+            text,
+            re.IGNORECASE,
+        )
         if paren and not organisation:
             organisation = paren.group(1)
     if not organisation and (trailing := TRAILING_ROLE.match(name)):  # "Angelica webbansvarig"
@@ -382,8 +387,9 @@ def parse_attendance(lines: list[Line]) -> Attendance:
     while i < len(lines):
         ln = lines[i]
         text = ln.text
-        if (bare := LABEL_NUMBERING.sub("", text).rstrip(". ")) != text and len(bare.split()) <= 3:
-            text = bare  # "§ 293. Närvarande.", "2 Upprop": a numbered point that is a label
+        bare = LABEL_NUMBERING.sub("", text).rstrip(". ")
+        if bare != text and len(bare.split()) <= 3 and (ATTENDEE_LABEL.match(bare) or ABSENT_LABEL.match(bare)):
+            text = bare  # "§ 293. Närvarande.": a numbered point that is a label
         m_abs = _label(text, ABSENT_LABEL, _ABSENT_WORDS)
         m_att = None if m_abs else _label(text, ATTENDEE_LABEL, _ATTENDEE_WORDS)
         if not (m_abs or m_att) and ln.no - last_people <= 1 and not ln.bullet:
@@ -466,6 +472,9 @@ def parse_attendance(lines: list[Line]) -> Attendance:
     if not result.secretary:
         result.secretary = _closing_signature(lines, result)
     result.secretary = _full_name(result.secretary, result.attendees)
+    for chair_of_meeting, role in (("mötesordförande", "ordförande"), ("mötessekreterare", "sekreterare")):
+        if chair_of_meeting in result.roles:  # "ordföranden" in the text is the one chairing the meeting
+            result.roles.setdefault(role, result.roles[chair_of_meeting])
     secretary = result.secretary
     if listed and secretary and len(secretary.split()) >= 2 and not _among(secretary, result.attendees + result.absent):
         result.attendees.append(Attendee(secretary))  # who wrote the minutes was there
@@ -505,7 +514,7 @@ SECRETARY_ELECTION_HEADING = re.compile(
     re.IGNORECASE,
 )
 # "text CHRISTINA", "Text: Bo Ek": who wrote a post
-BYLINE = re.compile(r"^text\s*:?\s+(?P<name>[A-ZÅÄÖ][\wåäöéÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöéÅÄÖ-]+)?)\s*$", re.IGNORECASE)
+BYLINE = re.compile(r"^(?i:text)\s*:?\s+(?P<name>[A-ZÅÄÖ][\wåäöéÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäöéÅÄÖ-]+)?)\s*$")
 _SOME_NAME = re.compile(r"(?<![\wåäö])(?-i:[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:\s+[A-ZÅÄÖ][a-zåäöé-]+)?)")
 
 
