@@ -215,3 +215,8 @@ def test_notes_beside_a_name_are_no_organisation_and_the_meeting_chair_is_the_ch
 def test_a_line_of_text_is_no_byline():
     m = meeting("Styrelsemöte 2026-03-03\nNärvarande: Lena Forsberg, Nils Ahlström\n\nText om lokalen.\n\n/Nils\n")
     assert m.secretary == "Nils Ahlström" and len(m.attendees) == 2
+
+
+def test_an_organisation_in_brackets_that_starts_like_a_preposition():
+    person, _ = parse_person_entry("Ines Holm (Föreningsrådet)")
+    assert person.organisation == "Föreningsrådet"

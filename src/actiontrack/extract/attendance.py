@@ -191,7 +191,7 @@ def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, b
         if m:
             name, organisation = m.group(1), m.group(2)
         paren = re.search(
-            r"\((?!\s*(?:från|för|till|via|per|på|i|under|del|delvis|deltog|digitalt|distans|tele|pkt|punkt|§|\d))"
+            r"\((?!\s*(?:(?:från|för|till|via|per|på|i|under|del|delvis|deltog|digitalt|distans|tele|pkt|punkt)\b|§|\d))"
             r"([^)]+)\)",
             text,
             re.IGNORECASE,
