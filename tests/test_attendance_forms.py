@@ -220,3 +220,24 @@ def test_a_line_of_text_is_no_byline():
 def test_an_organisation_in_brackets_that_starts_like_a_preposition():
     person, _ = parse_person_entry("Ines Holm (Föreningsrådet)")
     assert person.organisation == "Föreningsrådet"
+
+
+def test_a_presence_column_flattened_into_lines():
+    text = (
+        "Möte med styrelsen den 3 mars 2026\n\nLedamöter Närvarande\nLena Forsberg X, mötesordf. § 1-8\n"
+        "Nils Ahlström X\nKarin Wikström Anmält förhinder\nSuppleanter\nSten Dahlberg X\nKansliet\n"
+        "Hanna Sjögren X, sekreterare\n\n§ 1 Mötet öppnas\n"
+    )
+    m = meeting(text)
+    assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Sten Dahlberg", "Hanna Sjögren"]
+    assert names(m.absent) == ["Karin Wikström"] and m.secretary == "Hanna Sjögren"
+    assert m.attendees[0].organisation is None
+
+
+def test_a_bare_attendance_label_in_running_text_and_notes_in_brackets():
+    text = (
+        "Protokoll från styrelsemötet 3 mars 2026\n\nMötets öppnande Mötet förklarades öppnat. Närvaro Lena Forsberg "
+        "(lämnade mötet efter punkt 9) Nils Ahlström Karin Wikström (utan rösträtt) Sten Dahlberg Val av "
+        "mötesfunktionärer Val av mötesordförande Nils Ahlström valdes till mötesordförande.\n"
+    )
+    assert names(meeting(text).attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg"]

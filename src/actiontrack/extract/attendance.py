@@ -32,7 +32,8 @@ _LABEL_WORDS = (
     "närvarande ersättare|ersättare|ordinarie ledamöter|gäster|gäst|med|beslutande|"
     "beslutande ledamöter|styrelsen|närvarande från styrelsen|styrelseledamöter|närvarande styrelseledamöter|"
     "övriga|deltagande|närvarande vid mötet|mötesdeltagare|övrig närvarande|övriga deltagande|"
-    "närvarande ledamöter och ersättare|närvarande \\([^)]{2,40}\\)"
+    "närvarande ledamöter och ersättare|närvarande \\([^)]{2,40}\\)|ledamöter närvarande|namn närvarande|"
+    "deltagare närvarande|ledamöter närvaro|namn närvaro"
 )
 ATTENDEE_LABEL = re.compile(
     r"^(?:" + _LABEL_WORDS.replace(" ", r"\s+") + r"|närvarande\s+från\s+\S+)\s*(?::\s*|$)(?P<rest>.*)$",
@@ -88,10 +89,12 @@ ABSENT_MARK = re.compile(
     r"\(\s*(?:ej\s+närvarande|ej\s+närv\.?|frånvarande|anmält\s+förhinder|förhinder|deltog\s+ej|ej\s+med|"
     r"återbud)\s*\)|\s[-–]\s*(?:nej|frånvarande|ej\s+närvarande)\s*$"
     r"|(?:,|\s[-–])\s*(?:[\wåäö]+\.?\s+)?(?:anmält\s+förhinder|anmält\s+frånvaro|förhinder|frånvarande|"
-    r"ej\s+närvarande|återbud)\s*\.?\s*$",  # "Bo Ek, anmält förhinder", "Bo Ek, sekr. anmält förhinder"
+    r"ej\s+närvarande|återbud)\s*\.?\s*$"  # "Bo Ek, anmält förhinder", "Bo Ek, sekr. anmält förhinder"
+    r"|(?<=[a-zåäöé])\s+(?:anmält\s+förhinder|anmält\s+frånvaro|frånvarande|ej\s+närvarande)\s*$",  # a column
     re.IGNORECASE,
 )
-PRESENT_MARK = re.compile(r"\s[-–]\s*(?:ja|närvarande|närv\.?)\s*$", re.IGNORECASE)
+# "Bo Ek – Ja", "Bo Ek X" (a cross in the column of those present), "Bo Ek X, kassör"
+PRESENT_MARK = re.compile(r"\s[-–]\s*(?:ja|närvarande|närv\.?)\s*$|(?<=[a-zåäöé])\s+X(?=\s*(?:,|$))", re.IGNORECASE)
 SECRETARY_MARK = re.compile(
     r"\(\s*(?:protokoll|protokollförare|sekreterare|sekr\.?|antecknade|antecknar|anteckningar|vid\s+pennan|"
     r"mötessekreterare)\s*\)",
@@ -202,7 +205,7 @@ def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, b
         name, organisation = trailing.group("name"), trailing.group("role")
     if not is_person_name(name, lenient=lenient):
         return None
-    parts = [p.strip() for p in organisation.split(",") if p.strip()]
+    parts = [p.strip() for p in organisation.split(",") if p.strip() and "§" not in p]  # "ej § 3-5": a note
     roles = [p for p in parts if is_role(p)]
     organisation = ", ".join(p for p in parts if p not in roles)  # "Bo Ek, DHR, kassör"
     role = roles[0] if roles else None
@@ -564,9 +567,10 @@ def _list_part(rest: str) -> str:
     1. Mötets öppnande") or a sentence that does not open with a name ("... Bo Ek. Mötet delas ...")."""
     if len(rest.split()) <= 25:
         return rest
-    point = re.search(r"(?<=\s)(?:§\s*)?\d{1,2}\s*[.:)]?\s*(?=[A-ZÅÄÖ][a-zåäö])", rest)
-    if point:
-        rest = rest[: point.start()]
+    for point in re.finditer(r"(?<=\s)(?:§\s*)?\d{1,2}\s*[.:)]?\s*(?=[A-ZÅÄÖ][a-zåäö])", rest):
+        if rest[: point.start()].count("(") <= rest[: point.start()].count(")"):  # not "(efter punkt 9) Bo"
+            rest = rest[: point.start()]
+            break
     for stop in re.finditer(r"(?<=[a-zåäö\d)])\.\s+", rest):
         after = scan_people(rest[stop.end() : stop.end() + 60])
         if not after or not rest[stop.end() :].startswith(after[0].name.split()[0]) or len(after[0].name.split()) < 2:

@@ -26,7 +26,7 @@ from actiontrack.records import field, record
 
 # Labels written with a colon: "Tid:", "Närvarande ledamöter:", "Inte närvarande:".
 COLON_LABELS = (
-    "tid", "datum", "plats", "lokal", "dag och tid", "plats och tid", "tid och plats", "datum och tid",
+    "tid", "datum", "plats", "lokal", "dag och tid", "närvaro", "plats och tid", "tid och plats", "datum och tid",
     "sammanträdesdatum", "mötesdatum", "närvarande", "närvarande ledamöter", "närvarande ersättare",
     "beslutande", "beslutande ledamöter", "ledamöter", "ersättare", "tjänstgörande ersättare",
     "övriga närvarande", "övrig närvarande", "övriga deltagande", "övriga deltagare", "övriga",
@@ -39,14 +39,14 @@ COLON_LABELS = (
 # The labels of the printed protocol form, known without a colon in a run-on line.
 BARE_LABELS = (
     "plats och tid", "tid och plats", "dag och tid", "beslutande", "beslutande ledamöter",
-    "övriga deltagande", "övriga närvarande", "närvarande ledamöter", "närvarande", "frånvarande",
+    "övriga deltagande", "övriga närvarande", "närvarande ledamöter", "närvarande", "närvaro", "frånvarande",
     "icke närvarande", "inte närvarande", "anmält förhinder", "förhinder", "tjänstgörande ersättare",
     "utses att justera", "justeringens plats och tid", "underskrifter", "paragrafer",
 )  # fmt: skip
 PEOPLE_LABELS = {
     "närvarande", "närvarande ledamöter", "närvarande ersättare", "beslutande", "beslutande ledamöter",
     "ledamöter", "ersättare", "tjänstgörande ersättare", "övriga närvarande", "övrig närvarande",
-    "övriga deltagande", "övriga deltagare", "deltagare",
+    "övriga deltagande", "övriga deltagare", "deltagare", "närvaro",
 }  # fmt: skip
 RUN_ON_WORDS = 25  # a line longer than this is text run together, not a line of its own
 

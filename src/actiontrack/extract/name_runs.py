@@ -168,6 +168,8 @@ def scan_people(text: str) -> list[Scanned]:
             continue
         if kind == "num" and not paren:
             break  # "... Eva Ström 1. Mötets öppnande": the next point
+        if kind == "cap" and out and tok.casefold() in NOT_NAMES and i + 1 < len(tokens) and tokens[i + 1][0] == "low":
+            break  # "... Eva Ström Val av justerare": the next point
         if kind == "punct" and tok == "." and not _name_follows(tokens, i + 1):
             break
         if kind == "low":
