@@ -241,3 +241,20 @@ def test_a_bare_attendance_label_in_running_text_and_notes_in_brackets():
         "mötesfunktionärer Val av mötesordförande Nils Ahlström valdes till mötesordförande.\n"
     )
     assert names(meeting(text).attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg"]
+
+
+def test_the_printed_protocol_form_with_labels_in_a_column_and_names_on_the_lines_under_them():
+    text = (
+        "Sammanträdesprotokoll\n\nSocialutskottet 2026-03-04\n\nPlats och tid Förvaltningshuset, kl 09.00-17.00\n\n"
+        "Beslutande Lena Forsberg (C), ordförande\n\nNils Ahlström (M) Karin Wikström (S)\n\nSten Dahlberg (C)\n\n"
+        "Hanna Sjögren (S), tjg ers för Gustav Öberg (S)\n\nÖvriga deltagande Märta Lundgren, sekreterare\n\n"
+        "Olle Persson (KD), del av § 159 Greta Lind, socialchef\n\nUtses att justera Nils Ahlström\n\n"
+        "§ 155 Kvartalsrapport\n\nText om rapporten.\n"
+    )
+    m = meeting(text)
+    assert names(m.attendees) == [
+        "Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg", "Hanna Sjögren", "Märta Lundgren",
+        "Olle Persson", "Greta Lind",
+    ]  # fmt: skip
+    assert names(m.absent) == ["Gustav Öberg"] and m.secretary == "Märta Lundgren"
+    assert (m.attendees[1].organisation, m.attendees[-1].role) == ("M", "socialchef")

@@ -230,7 +230,13 @@ def _outside_brackets(text: str, marks: str) -> int:
 
 def is_role(text: str) -> bool:
     """ "kassör", "vice ordförande", "internetansvarig": a role in the group, not an organisation."""
-    return bool(re.fullmatch(ROLE_NAMES + r"|(?:vice\s+)?[\wåäö]*ansvarig", text.strip(" ."), re.IGNORECASE))
+    return bool(
+        re.fullmatch(
+            ROLE_NAMES + r"|(?:vice\s+|bitr\.?\s+|biträdande\s+)?[\wåäö]*(?:ansvarig|chef|samordnare|handläggare|sekreterare)",
+            text.strip(" ."),
+            re.IGNORECASE,
+        )
+    )
 
 
 def is_person_name(text: str, *, lenient: bool = False) -> bool:
@@ -267,6 +273,8 @@ def _split_list(rest: str) -> list[str]:
     return [p.replace("-\x00", "- och ") for p in parts if not separator.fullmatch(p)]
 
 
+# "tjg ers för Bo Lind (S)", "tjänstgörande ersättare för Bo Lind": the one stood in for was away
+SERVING_FOR = re.compile(r"(?i)^(?:tjg\.?|tjänstgörande)\s+(?:ers\.?|ersättare)\s+(?:för\s+)?(?P<who>.+)$")
 # A list that names groups, not people: "Styrelserna för X och Y samt medlemmar".
 GROUP_WORDS = re.compile(
     r"(?i)^(?:styrelse(?:rna|n)?|medlemmar(?:na)?|representanter|ledamöter(?:na)?|alla|samtliga|företrädare|"
@@ -292,6 +300,9 @@ def _inline_people(rest: str, *, lenient: bool = False) -> list[tuple[Attendee, 
             continue
         if GROUP_WORDS.match(part):
             groups = True
+            continue
+        if (sub := SERVING_FOR.match(part)) is not None:  # "Eva Ek (S), tjg ers för Bo Lind (S)"
+            out += [(Attendee(p.name), True) for p in scan_people(sub.group("who")) if len(p.name.split()) >= 2]
             continue
         for stand_in in STAND_IN.finditer(part):  # "(ers Bo Ek)": Bo Ek was not there
             inner = re.sub(r"(?i)^\(\s*(?:ers\.?|ersättare\s+för|ersätter|för)\s+", "", stand_in.group(0)).rstrip(")")
@@ -406,7 +417,14 @@ def parse_attendance(lines: list[Line]) -> Attendance:
             rest = _list_part(m.group("rest").strip())
             if rest and not _looks_like_sentence(rest):
                 j = i
-                while j + 1 < len(lines) and _list_goes_on(rest, lines[j + 1]):
+                while (k := _more_people_below(lines, j)) is not None or (
+                    j + 1 < len(lines) and _list_goes_on(rest, lines[j + 1])
+                ):
+                    if k is not None:  # "Beslutande: Anna Berg (C)" / "Bo Ek (M) Cia Lind (S)": one name list
+                        rest += ", " + lines[k].text
+                        result.used_lines.add(lines[k].no)
+                        j = k
+                        continue
                     j += 1
                     rest += " " + lines[j].text
                     result.used_lines.add(lines[j].no)
@@ -595,6 +613,24 @@ def _group_label(lines: list[Line], j: int) -> bool:
         return False
     nxt = _next_nonblank(lines, j)
     return nxt is not None and parse_person_entry(lines[nxt].text) is not None
+
+
+def _more_people_below(lines: list[Line], j: int) -> int | None:
+    """The next line when it goes on with people only ("Bo Ek (M) Cia Lind (S)"), as under the
+    labels of the printed protocol form; None at a label, a heading, a point or a sentence."""
+    k = _next_nonblank(lines, j)
+    if k is None or k - j > 2:
+        return None
+    ln = lines[k]
+    text = ln.text
+    if ln.heading_level or ln.bullet or FIELD_START.match(text) or LABEL_NUMBERING.match(text) or _looks_like_sentence(text):
+        return None
+    if ATTENDEE_LABEL.match(text) or ABSENT_LABEL.match(text) or SIGNATURE_ROLE.match(text):
+        return None
+    people = scan_people(text)
+    if not people or not text.startswith(people[0].name.split()[0]) or len(people[0].name.split()) < 2:
+        return None
+    return k if not re.search(r"[.!?]\s+[a-zåäö]|\b(?:att|som|med|vid|har)\b", text) else None
 
 
 def _list_goes_on(rest: str, nxt: Line) -> bool:

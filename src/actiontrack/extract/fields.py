@@ -117,7 +117,7 @@ def unfold(lines: list[Line]) -> Unfolded:
         labels = _labels(ln.text)
         mid = [f for f in labels if f.start > 0]
         if not mid or (len(labels) < 2 and len(ln.text.split()) <= RUN_ON_WORDS):
-            result.lines.append(ln)
+            result.lines.append(_with_colon(ln))
             continue
         result.cut.add(ln.no)
         head = ln.text[: labels[0].start].strip()
@@ -130,6 +130,18 @@ def unfold(lines: list[Line]) -> Unfolded:
         _columns(pieces)
         result.lines += [Line(ln.no, f"{name}: {value}".strip()) for name, value in pieces]
     return result
+
+
+_FORM_LABEL = re.compile(r"^(?P<label>(?i:" + _alternatives(BARE_LABELS) + r"))\s+(?=[A-ZÅÄÖ])")
+
+
+def _with_colon(ln: Line) -> Line:
+    """ "Beslutande Anna Berg (C), ordförande": a label of the printed protocol form at the start
+    of a line, without its colon, as "Beslutande: Anna Berg (C), ordförande"."""
+    m = _FORM_LABEL.match(ln.text)
+    if m is None or not m.group("label")[:1].isupper():
+        return ln
+    return Line(ln.no, f"{m.group('label')}: {ln.text[m.end():]}", ln.heading_level, ln.bullet)
 
 
 def _value_below(lines: list[Line], i: int) -> Line | None:

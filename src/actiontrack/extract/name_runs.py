@@ -53,7 +53,7 @@ _TOKEN = re.compile(
     r"|(?P<cap>[A-ZÅÄÖÉÜØ][\wåäöéüøè'’]*(?:-[\wåäöéüøÅÄÖÉ][\wåäöéüøè'’]*)*)"
     r"|(?P<low>[a-zåäöéü][\wåäöéü'’./-]*)"
     r"|(?P<num>\d[\w.:/-]*)"
-    r"|(?P<punct>[,;:.–—&/-])"
+    r"|(?P<punct>[,;:.–—&/§-])"
 )
 
 
@@ -166,7 +166,7 @@ def scan_people(text: str) -> list[Scanned]:
                     out[-1].details.append(part)
             lower_run = 0
             continue
-        if kind == "num" and not paren:
+        if kind == "num" and not paren and not _reference(tokens, i):
             break  # "... Eva Ström 1. Mötets öppnande": the next point
         if kind == "cap" and out and tok.casefold() in NOT_NAMES and i + 1 < len(tokens) and tokens[i + 1][0] == "low":
             break  # "... Eva Ström Val av justerare": the next point
@@ -186,6 +186,12 @@ def scan_people(text: str) -> list[Scanned]:
     for person in out:
         _read_details(person)
     return out
+
+
+def _reference(tokens: list[tuple[str, str, str | None]], i: int) -> bool:
+    """A number that refers to a point ("del av § 159", "punkt 4", "kl 13"), not one that opens it."""
+    before = tokens[i - 1][1].casefold() if i else ""
+    return before in ("§", "punkt", "pkt", "p", "kl", "kl.", "paragraf", "till", "och", "-", "–", ",")
 
 
 def _name_follows(tokens: list[tuple[str, str, str | None]], i: int) -> bool:
