@@ -48,6 +48,12 @@ D = date.fromisoformat
         ("Planeringsdag 9 februari", "9 februari", [], 9, 2, None),
         ("Planeringsdag 29 februari", "29 februari", [], 29, 2, None),
         ("Planeringsdag den 9/2", "den 9/2", [], 9, 2, None),
+        # a meeting over two days: its first day
+        ("Arbetsmöte 14-15 oktober 2027", "14-15 oktober 2027", ["2027-10-14"], 14, 10, 2027),
+        ("Internat 14–15/10 2027", "14–15/10 2027", ["2027-10-14"], 14, 10, 2027),
+        ("Internat 14-15/10", "14-15/10", [], 14, 10, None),
+        # a weekday with a day whose month was lost ("onsdagen den 6/" in PDF text)
+        ("Styrelsemöte onsdagen den 6/ kl. 18", "onsdagen den 6/ kl. 18", [], 6, None, None),
     ],
 )
 def test_forms(text, written, readings, day, month, year):
@@ -118,6 +124,9 @@ def test_time_of_day_next_to_the_date(text, written, start, end):
         "27-13-45",
         "31 april",
         "32/1",
+        "Punkt 6",  # a number is a day only with a weekday before it
+        "den 6",
+        "Arbetsmöte 15-14 oktober",  # a range runs forwards
     ],
 )
 def test_not_dates(text):
@@ -177,7 +186,8 @@ def test_any_header_gives_consistent_dates(bits):
         assert text[m.start : m.end] == m.text
         assert all(isinstance(r, date) for r in m.readings)
         assert len(set(m.readings)) == len(m.readings)
-        assert m.readings or (m.day is not None and m.month is not None)
+        # a date without readings has its day, and its month unless a weekday stands with it
+        assert m.readings or (m.day is not None and (m.month is not None or m.weekday is not None))
         assert m.time_start is None or len(m.time_start) == 5
         assert pick_reading(m, [date(2027, 1, 1)]) in (*m.readings, None)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))

@@ -60,3 +60,20 @@ def test_minutes_written_as_a_table_keep_the_commitments_in_the_cells():
 
 def test_a_table_without_a_header_is_a_line_per_row():
     assert table_lines([["Måndag", "Städning"], ["Tisdag", "Fika"]]) == ["Måndag, Städning", "", "Tisdag, Fika", ""]
+
+
+def test_attendee_tables_of_several_shapes():
+    from actiontrack.extract.attendance import parse_attendance
+    from actiontrack.extract.sentences import split_lines
+
+    def people(rows):
+        result = parse_attendance(split_lines("\n".join(table_lines(rows))))
+        return [(a.name, a.role, a.organisation) for a in result.attendees], [a.name for a in result.absent]
+
+    assert people([["Namn", "Funktion", "Organisation"], ["Sixten Berg", "ordförande", "PRO"],
+                   ["Tyra Ek", "kassör", "SPF"]]) == (
+        [("Sixten Berg", "ordförande", "PRO"), ("Tyra Ek", "kassör", "SPF")], [])  # fmt: skip
+    assert people([["Ledamot", "Parti", "Närvaro"], ["Sixten Berg", "S", "Närvarande"],
+                   ["Tyra Ek", "M", "Anmält förhinder"]]) == ([("Sixten Berg", None, "S")], ["Tyra Ek"])  # fmt: skip
+    assert people([["Förnamn", "Efternamn", "Roll"], ["Sixten", "Berg", "Sekreterare"]]) == (
+        [("Sixten Berg", "Sekreterare", None)], [])  # fmt: skip

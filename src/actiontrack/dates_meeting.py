@@ -113,8 +113,20 @@ def _forms() -> list[_Form]:
             ),
         ),
         ("day-month", re.compile(r"(?i)" + _NOT_AFTER + day_month + r"(?![\wåäöÅÄÖ]|[-/.,]\d)")),
+        # a meeting over two days, read as its first: "30-31 augusti 2012", "12-13/9 2022", "12–13/9"
+        (
+            "day-range",
+            re.compile(
+                r"(?i)" + _NOT_AFTER + r"(?P<day>\d{1,2})\s?[-–]\s?(?P<last>\d{1,2})(?:\s+" + month
+                + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\wåäöÅÄÖ]|[-/.,]\d)|/(?P<nmonth>\d{1,2})"
+                r"(?:(?:\s+|[-/])(?P<ny>(?:19|20)\d\d))?" + _NOT_BEFORE + ")"
+            ),
+        ),
         # 31/5: day and month, no year
         ("day-month-numeric", re.compile(_NOT_AFTER + r"(?P<day>\d{1,2})/(?P<month>\d{1,2})" + _NOT_BEFORE)),
+        # "onsdagen den 2" (a month lost, as in PDF text "onsdagen den 2/"): kept only after a
+        # written weekday, which with the document's other dates still tells the month
+        ("weekday-day", re.compile(_NOT_AFTER + r"(?P<day>\d{1,2})(?::?e|:a)?/?(?![\d/.:,-]|\s*(?:[/.-]\s*)?\d)")),
     ]  # fmt: skip
 
 
@@ -155,6 +167,14 @@ def _fields(
             int(b),
             (first.year if len(found) == 1 else None),
         )
+    if form == "weekday-day":
+        day = int(g["day"])
+        return ((), day, None, None) if 1 <= day <= 31 else None
+    if form == "day-range":
+        if not int(g["day"]) < int(g["last"]) <= 31:
+            return None
+        if g.get("nmonth"):  # "12-13/9 2022"
+            g = {"day": g["day"], "month": g["nmonth"], "y": g.get("ny")}
     # day and month, a year perhaps
     from actiontrack.dates import _month_of
 
@@ -200,6 +220,8 @@ def find_meeting_dates(text: str) -> list[MeetingDate]:
         readings, day, month, year = fields
         weekday = None
         before = re.search(_BEFORE, text[max(0, start - 30) : start])
+        if form == "weekday-day" and not (before and before["weekday"]):
+            continue  # a bare number is no date
         if before and before[0]:
             start -= len(before[0])
             weekday = WEEKDAYS[fold(before["weekday"])] if before["weekday"] else None

@@ -28,8 +28,12 @@ DUE = {
     "tidpunkt", "färdigt", "färdig", "slutdatum", "tid",
 }  # fmt: skip
 STATUS = {"status", "läge", "lägesrapport", "status/kommentar", "kommentar/status"}
-PEOPLE = {"namn", "deltagare", "närvarande", "ledamot", "ledamöter", "person"}
-PEOPLE_DETAIL = {"funktion", "roll", "organisation", "förvaltning", "verksamhet", "representerar", "titel", "enhet"}
+PEOPLE = {"namn", "deltagare", "närvarande", "ledamot", "ledamöter", "person", "förnamn", "ersättare"}
+PEOPLE_DETAIL = {
+    "funktion", "roll", "organisation", "förvaltning", "verksamhet", "representerar", "titel", "enhet", "parti",
+    "kommun", "förening", "företräder", "efternamn", "närvaro", "uppdrag",
+}  # fmt: skip
+ORGANISATION = ("organisation", "förvaltning", "verksamhet", "representerar", "parti", "kommun", "förening", "företräder")
 TOPIC = {"punkt", "ärende", "rubrik", "fråga", "dagordning", "§", "nr", "dagordningspunkt", "ämne"}
 NOTES = {
     "anteckning", "anteckningar", "noteringar", "notering", "kommentar", "kommentarer", "diskussion",
@@ -102,17 +106,20 @@ def _people_rows(header: list[str], body: list[list[str]]) -> list[str]:
         return next((i for i, h in enumerate(header) if h in names), None)
 
     name_at = column(*PEOPLE) or 0
-    org_at = column("organisation", "förvaltning", "verksamhet", "representerar")
+    surname_at = column("efternamn")  # "Förnamn | Efternamn"
+    org_at = column(*ORGANISATION)
     role_at = column("funktion", "roll", "titel", "uppdrag")
     presence_at = column("närvaro", "närvarande", "närvarande/frånvarande", "deltog")
+    if presence_at == name_at:
+        presence_at = None  # "Närvarande | Roll": the names are under "Närvarande"
     out = ["Närvarande:"]
     for row in body:
-        name = _cell(row, name_at)
+        name = " ".join(filter(None, [_cell(row, name_at), _cell(row, surname_at)]))
         if not name:
             continue
         role, org = _cell(row, role_at), _cell(row, org_at)
         line = name + (f" ({role})" if role else "") + (f", {org}" if org else "")
-        if re.match(r"(?i)^(?:nej|frånvarande|ej\b|anmält)", _cell(row, presence_at)):
+        if re.match(r"(?i)^(?:nej|frånvarande|ej\b|inte\b|anmält|förhinder|återbud)", _cell(row, presence_at)):
             line += " (frånvarande)"
         out.append(line)
     return [*out, ""]
