@@ -43,6 +43,10 @@ def subject_kind(
     tags = [t.tag for t in tokens[a:b]]
     low = [w.casefold() for w in words]
     heads = [w for w, t in zip(words, tags, strict=True) if upos(t) in ("NOUN", "PROPN", "PRON", "X", "ADJ")]
+    if len(heads) > 1 and ".GEN" in tags[0]:
+        # "Äldrestöds samordnare", "Kommunens servicegrupp": the noun after a genitive is the head
+        words, tags, low = words[1:], tags[1:], low[1:]
+        heads = heads[1:]
     if not heads:
         return "none"
     first = low[0]
@@ -69,7 +73,7 @@ def subject_kind(
     if ncls == "role":
         return "role"
     if ncls == "meeting" and len(heads) == 1:
-        return "we"
+        return "meeting"
     if ncls == "members":
         return "members"
     if cls == "group":
@@ -109,6 +113,8 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         out.append("shared-subject")
     mode = mode_of(clause)
     meaning = clause.meaning[1] if clause.meaning else "doing"
+    if subj == "expletive" and clause.passive and clause.subject is not None and low[clause.subject[0]] == "det":
+        subj = "none"  # "Det beslutades att ...": an impersonal passive has no subject
     if mode == "imp" and meaning not in ("commit", "deferral", "assign"):
         meaning = "doing"  # a command is a deed whatever the verb: "Få databasen att fungera"
     voice = "pass" if clause.passive else "act"
@@ -119,7 +125,8 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         f"voice-subj:{voice}|{coarse}", f"voice-mode:{voice}|{mode}",
     ]  # fmt: skip
     if clause.extras.get("leading"):
-        out.append("leading-" + ("att" if clause.extras.get("att") else clause.form))
+        lead = "att" if clause.extras.get("att") else clause.form
+        out += ["leading-" + lead, f"leading-{lead}|{ctx.block}"]
     if meaning == "intent" and clause.complement is None:
         out.append("intent-object")  # "Regionen planerar en satsning": news, not a plan to do
     chain = complements(found, clause)
@@ -141,10 +148,19 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         if sub.head == k and sub.finite and sub.subordinate == "att":
             sk = _coarse(subject_kind(tokens, sub, ctx.names, ctx.own_body))
             sm = sub.meaning[1] if sub.meaning else "doing"
-            out += ["that-clause", f"that:{meaning}", f"that:{meaning}|{sk}|{mode_of(sub)}", f"that-meaning:{meaning}|{sm}"]
+            if meaning not in ("decide", "commit", "assign", "assigned"):
+                out.append("that-clause")  # "Leif berättar att ...": said, not done
+            out += [f"that:{meaning}", f"that:{meaning}|{sk}|{mode_of(sub)}", f"that-meaning:{meaning}|{sm}"]
             break
     if meaning == "decide" and clause.complement is None and not any(c.head == k for c in found):
         out.append("decide-open")  # "Styrelsen beslutar": what was decided comes after
+    if clause.extras.get("stative") and not clause.modal:
+        out.append("stative")  # "Lokalen är bokad": as things are, not a deed
+    if meaning == "decided" and clause.form == "pres" and not clause.modal:
+        out.append("decided-present")
+    if clause.subject is not None and subj == "person" and ctx.names:
+        known = any(t.text.casefold() in ctx.names for t in tokens[clause.subject[0] : clause.subject[1]])
+        out.append("subj-known" if known else "subj-stranger")  # a name not among the meeting's people
     if clause.negated:
         out.append("negated")
     if clause.inverted:
@@ -175,6 +191,8 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
 
 
 def _coarse(subj: str) -> str:
+    if subj == "meeting":
+        return "group"
     if subj in ("person", "he", "i", "role"):
         return "someone"
     if subj in ("we", "members", "they"):

@@ -320,6 +320,8 @@ def _chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Cl
             if ".PART" in tags[k]:
                 clause.passive = True  # "ska vara inskickad", "blir bokad"
                 clause.extras["participle"] = True
+                if lemma == "vara" and first_aux:
+                    clause.extras["stative"] = True  # "Lokalen är bokad", "Eva är intresserad": as things are
                 clause.main = k
             elif lemma == "vara":
                 clause.predicate = low[k]  # "är ansvarig för ..."

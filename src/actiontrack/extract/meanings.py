@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 VERB_CLASSES = (
-    "report", "opinion", "state", "event", "possibility", "modal", "intent", "decided", "deferral", "commit",
+    "report", "opinion", "state", "possess", "event", "possibility", "modal", "intent", "decided", "deferral", "commit",
     "assigned", "assign", "decide",
 )  # fmt: skip
 
@@ -58,13 +58,12 @@ def verb_class(word: str, following: Sequence[str] = ()) -> tuple[str, str] | No
     low = [w.casefold() for w in following]
     for rest in _particle_verbs().get(lemma, ()):
         n = len(rest)
-        if tuple(low[:n]) == rest:
-            entry = " ".join((lemma, *rest))
-            return entry, classes[entry]
-        # a reflexive or an adverb may stand between verb and particle: "åtog sig", "tar själv upp"
-        if n and len(low) > n and tuple(low[1 : n + 1]) == rest:
-            entry = " ".join((lemma, *rest))
-            return entry, classes[entry]
+        # a reflexive, an adverb or a short object may stand between verb and particle: "åtog
+        # sig", "tar själv upp", "ger Bo Ek i uppdrag"
+        for skip in range(4 if len(rest) > 1 else 2):
+            if tuple(low[skip : skip + n]) == rest:
+                entry = " ".join((lemma, *rest))
+                return entry, classes[entry]
     cls = classes.get(lemma)
     return (lemma, cls) if cls else None
 

@@ -159,7 +159,13 @@ class Walker:
             feats = features.clause_features(tokens, found, k, ctx) + extra
             start, end = _span(tokens, clause, found)
             if deferral_at is not None and deferral_at.start() < end and deferral_at.end() > start:
-                feats.append("deferral-phrase")
+                # "Punkten tas upp på nästa möte": a deferral whatever the verb means alone
+                feats = [f for f in feats if not f.startswith(("meaning:", "mode-meaning:", "subj-meaning:"))]
+                feats += ["deferral-phrase", "meaning:deferral"]
+            if "decided-present" in feats and "time:next-meeting" in feats:
+                feats.append("decided-later")
+            if "meaning:report" in feats and any(f in feats for f in ("time:next-meeting", "time:deadline-word")):
+                feats.append("report-ahead")  # "Ida presenterar förslaget till nästa möte"
             score = self._weigh(text, line, start, end, feats)
             if score >= self.weights.threshold:
                 chosen.append((clause, score))
@@ -391,6 +397,9 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
         if i and len(word) <= 2 and word.isupper() and word.isalpha() and out[i - 1].tag == "PROPN":
             out[i] = t._replace(tag="PROPN")  # "Peder W", "Anna B": an initial after a name
             continue
+        if i and tokens[i - 1].text.casefold() == "att" and word.islower() and word.endswith("a") and t.tag.startswith("NOUN"):
+            out[i] = t._replace(tag="VERB.INF")  # "att tillfråga": "att" is never a preposition
+            continue
         if not word[:1].isupper() or t.tag.startswith("PROPN") or len(word) < 2:
             continue
         low = word.casefold()
@@ -416,6 +425,10 @@ def _span(tokens: list[Token], clause: grammar.Clause, found: list[grammar.Claus
     if found is not None:
         for comp in grammar.complements(found, clause):
             end = max(end, comp.end)
+        k = found.index(clause)
+        for sub in found:
+            if sub.head == k and sub.subordinate:  # "Beslutades att Bo skall vara sekreterare"
+                end = max(end, sub.end)
     a = tokens[min(clause.start, len(tokens) - 1)].start
     b = tokens[min(end, len(tokens)) - 1].end
     return a, b
