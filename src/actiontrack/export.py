@@ -21,7 +21,7 @@ from actiontrack.render import history_dict, item_dict, items_csv
 
 if TYPE_CHECKING:
     from actiontrack.storage.reads import Reads
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
 FORMAT = "actiontrack-export"
 VERSION = 1
@@ -117,7 +117,7 @@ class RestoreResult:
     skipped_items: int = 0
 
 
-def restore_json(repo: Repository, text: str, *, now: str) -> RestoreResult:
+def restore_json(repo: Writes, text: str, *, now: str) -> RestoreResult:
     """Read an export back: people, meetings, schedules and items with their history.
 
     Safe to repeat: people are matched by name, meetings by their source document (or
@@ -149,7 +149,8 @@ def restore_json(repo: Repository, text: str, *, now: str) -> RestoreResult:
             repo.add_alias(person.id, alias)  # type: ignore[arg-type]
     for g in data.get("groups", []):
         for s in g.get("schedule", []):
-            repo.add_scheduled(g["name"], date.fromisoformat(s["date"]), s.get("place"), None, now)
+            group_id = repo.get_or_create_group(g["name"], now).id
+            repo.add_schedule(group_id, [(date.fromisoformat(s["date"]).isoformat(), s.get("place"))], None)
     meeting_ids: dict[int, int] = {}
     existing = repo.list_meetings()
     for m in data.get("meetings", []):
@@ -169,7 +170,7 @@ def restore_json(repo: Repository, text: str, *, now: str) -> RestoreResult:
                 repo.update_meeting(found.id, time=m["time"])
             for a in m.get("attendees", []):
                 person = repo.person_by_name(a["name"]) or repo.add_person(a["name"], None, now)
-                repo.add_attendance(found.id, person.id, bool(a.get("present", True)))  # type: ignore[arg-type]
+                repo.add_attendance(found.id, [(person.id, bool(a.get("present", True)))])  # type: ignore[list-item]
         meeting_ids[m["id"]] = found.id
     for it in data.get("items", []):
         if repo.find_item(it["text"], it.get("created_at")) is not None:

@@ -38,7 +38,7 @@ from actiontrack.service import find_person
 
 if TYPE_CHECKING:
     from actiontrack.storage.reads import Reads
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
 # What a forgotten person becomes, as owner and in every stored text, and an e-mail address or
 # phone number of theirs: in the interface language of `person forget` ("borttagen person", issue 14)
@@ -370,7 +370,7 @@ def _data(repo: Reads, person: Person, plan: _Plan) -> PersonData:
     )
 
 
-def forget_person(repo: Repository, name: str, *, now: datetime) -> PersonData:
+def forget_person(repo: Writes, name: str, *, now: datetime) -> PersonData:
     """Remove a person and rewrite every stored text that names them; keep the items.
 
     The items they owned keep an owner called "removed person". The caller cleans the

@@ -106,22 +106,21 @@ def test_import_review_quit_writes_nothing(track):
 
 
 def test_import_is_atomic_per_document(track, monkeypatch):
-    from sqlalchemy.exc import OperationalError
+    from actiontrack.storage.connect import unusable
+    from actiontrack.storage.writes import Writes
 
-    from actiontrack.storage.imports import Imports
-
-    real = Imports.insert
+    real = Writes.insert
 
     def failing_insert(self, table, rows, **kw):
         if table == "item_history":  # the meeting, its people and items are written by then
-            raise OperationalError("INSERT INTO item_history ...", {}, sqlite3.OperationalError("disk I/O error"))
+            raise unusable(str(track.db), sqlite3.OperationalError("disk I/O error"))  # as the store says it
         return real(self, table, rows, **kw)
 
-    monkeypatch.setattr(Imports, "insert", failing_insert)
+    monkeypatch.setattr(Writes, "insert", failing_insert)
     good = str(FIXTURES / "anteckningar-att-gora.txt")
     result = track.fails("import", PROTOKOLL, "--yes")
     assert "disk I/O error" in result.stderr
-    monkeypatch.setattr(Imports, "insert", real)
+    monkeypatch.setattr(Writes, "insert", real)
     assert track.json("meeting", "list") == [] and track.json("people", "list") == []
     track("import", PROTOKOLL, good, "--yes")
     assert len(track.json("meeting", "list")) == 2

@@ -108,10 +108,10 @@ def test_undo_reverts_a_whole_agenda_review(tmp_path):
 
 
 def test_the_journal_keeps_the_last_changes_only(people, monkeypatch):
-    from actiontrack.storage import writes  # the journal's SQL, on both write paths
+    from actiontrack.storage import journal
 
-    monkeypatch.setattr(writes, "KEEP", 3)
-    monkeypatch.setattr(writes, "PRUNE_EVERY", 1)
+    monkeypatch.setattr(journal, "KEEP", 3)
+    monkeypatch.setattr(journal, "PRUNE_EVERY", 1)
     track = people  # four `people add` are recorded already
     track("add", "Leif ska skicka ut förslaget")
     assert [c["command"] for c in track.json("log")] == [

@@ -52,7 +52,6 @@ def add(
             confirm=confirm_callback(),
             warnings=warnings,
         ),
-        light=True,
     )
     for warning in dict.fromkeys(warnings):  # a retried transaction says it once
         say_note(warning)
@@ -130,7 +129,7 @@ def _page(text: str) -> None:
 def done(state: State, ids: list[int], note: str | None = None) -> None:
     from actiontrack.usecases import items as service
 
-    items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now), light=True)
+    items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now))
     for item in items:
         say(_("Done #{id}: {text}").format(id=item.id, text=item.text))
 
@@ -138,14 +137,14 @@ def done(state: State, ids: list[int], note: str | None = None) -> None:
 def reopen(state: State, item_id: int) -> None:
     from actiontrack.usecases import items as service
 
-    item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now), light=True)
+    item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now))
     say(_("Reopened #{id}: {text}").format(id=item.id, text=item.text))
 
 
 def drop(state: State, item_id: int, reason: str) -> None:
     from actiontrack.usecases import items as service
 
-    item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now), light=True)
+    item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now))
     say(_("Dropped #{id}: {text}").format(id=item.id, text=item.text))
 
 
@@ -163,7 +162,6 @@ def edit(
         lambda repo: service.edit(
             repo, item_id, text=text, owners=owner, due=due, now=state.now, confirm=confirm_callback()
         ),
-        light=True,
     )
     if fmt == "json":
         from actiontrack.render import item_dict
@@ -176,5 +174,5 @@ def edit(
 def note(state: State, item_id: int, text: str) -> None:
     from actiontrack.usecases import items as service
 
-    item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now), light=True)
+    item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now))
     say(_("Noted on #{id}.").format(id=item.id))

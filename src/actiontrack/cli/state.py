@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from actiontrack.storage import Database
     from actiontrack.storage.journal import Record
     from actiontrack.storage.reads import Reads
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
     T = TypeVar("T")
 
@@ -57,8 +57,8 @@ class State:
         return " ".join(quoted(a) for a in self.args)
 
     def record(self) -> Record:
-        from actiontrack.storage.journal import Record
         from actiontrack.usecases.common import timestamp
+        from actiontrack.storage.journal import Record
 
         return Record(self.command_id, self.label, timestamp(self.now), self.user)
 
@@ -86,16 +86,14 @@ class State:
 
         return database_url(self.db)
 
-    def write(self, work: Callable[[Repository], T], *, record: bool = True, light: bool = False) -> T:
+    def write(self, work: Callable[[Writes], T], *, record: bool = True) -> T:
         """Run `work` in one write transaction (retried if SQLite stays busy) and return its result.
 
-        Recorded in the journal `track undo` reads, unless `record` is False (undo itself).
-        `light`: `work` needs only the reads and the writes of one item (storage/writes.py),
-        which on SQLite run without SQLAlchemy (issue 15)."""
+        Recorded in the journal `track undo` reads, unless `record` is False (undo itself)."""
         from actiontrack.storage import open_database
 
         with open_database(self.url, record=self.record() if record else None) as db:
-            return db.run(work, light=light)
+            return db.run(work)
 
     def database(self) -> AbstractContextManager[Database]:
         """One connection for many transactions (`track import` of many documents)."""
@@ -104,7 +102,7 @@ class State:
         return open_database(self.url, record=self.record())
 
     def reader(self) -> AbstractContextManager[Reads]:
-        """For commands that write nothing: the fast path on SQLite (see storage.open_reader)."""
+        """For commands that write nothing (see storage.open_reader)."""
         from actiontrack.storage import open_reader
 
         return open_reader(self.url)

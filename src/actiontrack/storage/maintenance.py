@@ -113,6 +113,7 @@ def backup(url: str, target: str) -> Path:
 CLEANUP_PENDING = "cleanup_pending"  # setting: a person was forgotten, the file not yet cleaned
 CLEANUP_ATTEMPTS = 5
 CLEANUP_PAUSE_S = 0.2  # before the first retry; doubled each time
+CLEANUP_BUSY_TIMEOUT_S = 30  # how long each attempt waits for other connections to let go
 LOCK_TIMEOUT_S = 10  # PostgreSQL: how long VACUUM FULL may wait for the tables
 _AGAIN = N_("run `track check --compact` when nobody else has the database open")
 
@@ -145,7 +146,7 @@ def purge(url: str) -> None:
 def _clean_sqlite(path: Path) -> str:
     """"" when the file and its WAL hold no deleted data any more, else why not."""
     try:
-        con = sqlite3.connect(path, timeout=30, isolation_level=None)
+        con = sqlite3.connect(path, timeout=CLEANUP_BUSY_TIMEOUT_S, isolation_level=None)
     except sqlite3.Error as e:
         return str(e)
     try:

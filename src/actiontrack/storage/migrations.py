@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import StorageError
 from actiontrack.i18n import _
+from actiontrack.storage.sql import Run
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -196,6 +197,22 @@ def m004_person_keys(conn: Connection) -> None:
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_changes_and_meeting_time, m003_agenda_indexes, m004_person_keys,
 ]  # fmt: skip
+
+
+def current_names() -> list[str]:
+    """The migrations a database at this version's schema has applied, in order."""
+    return [m.__name__ for m in MIGRATIONS]
+
+
+def is_current(run: Run) -> bool:
+    """Whether the database has exactly this version's schema: the one check, before any
+    statement of storage/ runs on it (anything else is created, upgraded or refused by
+    `migrate`)."""
+    try:
+        names = [r[0] for r in run(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY name", {})]
+    except StorageError:
+        return False
+    return names == sorted(current_names())
 
 
 def _migrations_table() -> Any:

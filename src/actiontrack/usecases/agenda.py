@@ -14,7 +14,7 @@ from actiontrack.usecases.meetings import current_meeting, find_group, start_mee
 if TYPE_CHECKING:
     from actiontrack.agenda import Agenda
     from actiontrack.storage.reads import Reads
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
 
 def agenda(repo: Reads, group: str, *, when: str | None, today: date) -> Agenda:
@@ -42,7 +42,7 @@ def agenda(repo: Reads, group: str, *, when: str | None, today: date) -> Agenda:
     )
 
 
-def meeting_for_review(repo: Repository, group: str, day: date, *, now: datetime) -> Meeting:
+def meeting_for_review(repo: Writes, group: str, day: date, *, now: datetime) -> Meeting:
     """The meeting decisions are taken at: the current one if it is this group's, else a new one."""
     current = current_meeting(repo)
     if current is not None and current.group.casefold() == group.casefold():
@@ -50,7 +50,7 @@ def meeting_for_review(repo: Repository, group: str, day: date, *, now: datetime
     return start_meeting(repo, group, when=day, place=None, now=now)
 
 
-def keep(repo: Repository, item_id: int, *, now: datetime) -> Item:
+def keep(repo: Writes, item_id: int, *, now: datetime) -> Item:
     """Keep an item open, as decided at the meeting under way."""
     open_item(repo, item_id)
     stamp = timestamp(now)

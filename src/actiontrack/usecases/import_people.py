@@ -25,7 +25,7 @@ from actiontrack.names_sv import first_name_forms
 from actiontrack.people import Roster
 
 if TYPE_CHECKING:
-    from actiontrack.storage.imports import Imports
+    from actiontrack.storage.writes import Writes
 
 # Which of several known people a name in the minutes means: (name, candidates) -> the chosen
 # one, or None for a new person. Only asked at a terminal.
@@ -48,7 +48,7 @@ class KnownPeople:
         self.people: dict[int, Person] = {}
         self._index: dict[str, set[int]] = defaultdict(set)
 
-    def refresh(self, imports: Imports) -> None:
+    def refresh(self, imports: Writes) -> None:
         """Up to date with the database, at the start of a document's transaction."""
         signature = imports.people_signature()
         if signature == self.signature:
@@ -147,7 +147,7 @@ class DocumentPeople:
                 out.append(Owner(person.name, OwnerKind.PERSON, person.id))
         return out
 
-    def store(self, imports: Imports, stamp: str) -> None:
+    def store(self, imports: Writes, stamp: str) -> None:
         """Add the new people; give known ones without an organisation the one the minutes give."""
         self.ids = imports.insert_people(
             [{"name": n, "organisation": o, "created_at": stamp} for n, o in self.new.items()]

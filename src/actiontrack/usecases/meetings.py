@@ -14,7 +14,7 @@ from actiontrack.usecases.common import CURRENT_MEETING, current_id, timestamp
 
 if TYPE_CHECKING:
     from actiontrack.storage.reads import GroupRef, Reads
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
 _TIME = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?$", re.IGNORECASE)
 _NONE = ("", "-", "none", "ingen")
@@ -58,7 +58,7 @@ def same_day_warning(meetings: list[Meeting]) -> list[str]:
 
 
 def start_meeting(
-    repo: Repository,
+    repo: Writes,
     group: str,
     *,
     when: date,
@@ -77,7 +77,7 @@ def start_meeting(
     return meeting
 
 
-def end_meeting(repo: Repository) -> Meeting:
+def end_meeting(repo: Writes) -> Meeting:
     """No current meeting any more: `add` attaches new items to no meeting."""
     meeting = current_meeting(repo)
     repo.delete_setting(CURRENT_MEETING)
@@ -87,7 +87,7 @@ def end_meeting(repo: Repository) -> Meeting:
 
 
 def edit_meeting(
-    repo: Repository,
+    repo: Writes,
     meeting_id: int,
     *,
     when: date | None = None,
@@ -142,7 +142,7 @@ def edit_meeting(
     return edited
 
 
-def delete_meeting(repo: Repository, meeting_id: int) -> Meeting:
+def delete_meeting(repo: Writes, meeting_id: int) -> Meeting:
     """Remove a meeting with its items (and what its minutes scheduled); `track undo` brings it back."""
     meeting = repo.get_meeting(meeting_id)
     if current_id(repo) == meeting_id:

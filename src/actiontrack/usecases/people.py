@@ -14,7 +14,6 @@ from actiontrack.usecases.common import Confirm, timestamp
 
 if TYPE_CHECKING:
     from actiontrack.storage.reads import Reads
-    from actiontrack.storage.repository import Repository
     from actiontrack.storage.writes import Writes
 
 
@@ -62,7 +61,7 @@ def owners_from_subject(
 
 
 def add_person(
-    repo: Repository,
+    repo: Writes,
     name: str,
     organisation: str | None,
     aliases: Sequence[str],
@@ -87,7 +86,7 @@ def find_person(repo: Reads, name: str) -> Person:
     return StoredRoster(repo).resolve(name)
 
 
-def add_alias(repo: Repository, name: str, alias: str) -> Person:
+def add_alias(repo: Writes, name: str, alias: str) -> Person:
     person = find_person(repo, name)
     other = StoredRoster(repo).candidates(alias)
     if other and other[0].how in ("name", "alias") and other[0].person.id != person.id:
@@ -96,7 +95,7 @@ def add_alias(repo: Repository, name: str, alias: str) -> Person:
     return repo.get_person(person.id)  # type: ignore[arg-type]
 
 
-def merge_people(repo: Repository, keep: str, other: str) -> Person:
+def merge_people(repo: Writes, keep: str, other: str) -> Person:
     kept, merged = find_person(repo, keep), find_person(repo, other)
     if kept.id == merged.id:
         raise InputError(_("'{keep}' and '{other}' are the same person.").format(keep=keep, other=other))

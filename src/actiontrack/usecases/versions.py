@@ -13,7 +13,7 @@ from actiontrack.models import ExtractedItem, Extraction, Item, Meeting, Owner, 
 from actiontrack.records import field, record
 
 if TYPE_CHECKING:
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
     from actiontrack.usecases.import_people import KnownPeople
 
 SIMILAR = 0.75  # how alike two source sentences must be to be the same item, corrected
@@ -56,20 +56,20 @@ def alike(update: Update, extraction: Extraction) -> bool:
     return fewer == 0 or update.matched * 2 >= fewer
 
 
-def compare(repo: Repository, meeting: Meeting, extraction: Extraction, known: KnownPeople | None = None) -> Update:
+def compare(repo: Writes, meeting: Meeting, extraction: Extraction, known: KnownPeople | None = None) -> Update:
     """`known`: everybody in the database, as import keeps them (import_people.py)."""
     from actiontrack.usecases.import_people import KnownPeople
 
     update = Update(meeting)
     if extraction.meeting.date != meeting.date:
         update.date = [meeting.date, extraction.meeting.date]
-    store = repo.imports()
+    store = repo
     stored = [i for i in store.query_items(statuses=tuple(Status), meeting_id=meeting.id) if i.source]
     pairs, new = _match(stored, extraction.items)
     matched = {item.id for item, _ in pairs}
     update.matched, update.stored = len(pairs), len(stored)
     known = known or KnownPeople()
-    known.refresh(repo.imports())
+    known.refresh(repo)
     edited = store.edited_by_hand([i.id for i in stored if i.status is Status.OPEN])
     for item, extracted in pairs:
         reason = _hand_touched(item, edited)
