@@ -111,7 +111,7 @@ def test_the_meeting_after_comes_from_the_schedule_else_the_rhythm():
 
 
 def test_a_template_is_one_point_a_line_with_markers():
-    from actiontrack.agenda_outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, parse_template
+    from actiontrack.agenda.outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, parse_template
     from actiontrack.i18n import set_language
 
     set_language("sv")
@@ -127,7 +127,7 @@ def test_a_template_is_one_point_a_line_with_markers():
 
 
 def test_the_built_in_templates_hold_the_usual_points():
-    from actiontrack.agenda_outline import read_template
+    from actiontrack.agenda.outline import read_template
 
     sv = [p.title for p in read_template(None, "sv").points]
     assert sv[:4] == ["Mötets öppnande", "Val av justerare", "Godkännande av dagordningen", "Föregående protokoll"]

@@ -221,3 +221,17 @@ def reload() -> None:
 
     _cache.clear()
     i18n.reload()
+
+
+def _configured_language() -> object:
+    try:
+        return setting("language")
+    except ConfigError:  # the command that reads its settings says what is wrong, in this language
+        return None
+
+
+def use_for_language() -> None:
+    """Let the messages follow the `language` setting (the console script and the app call this)."""
+    from actiontrack import i18n
+
+    i18n.read_setting_with(_configured_language)

@@ -19,8 +19,10 @@ import sys
 
 
 def main() -> None:
+    from actiontrack.config import use_for_language
     from actiontrack.i18n import language, language_in, set_language
 
+    use_for_language()
     args = sys.argv[1:]
     set_language(language_in(args))  # before the commands' help texts are translated (issue 14)
     if args[:1] == ["--lang"] and language_in(args[:2]):

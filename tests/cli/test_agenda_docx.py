@@ -290,7 +290,7 @@ def test_the_digest_speaks_swedish_with_plurals(council):
 def test_the_readme_shows_the_built_in_template_as_shipped():
     from pathlib import Path
 
-    from actiontrack.agenda_outline import BUILT_IN
+    from actiontrack.agenda.outline import BUILT_IN
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.split("### The agenda template", 1)[1]

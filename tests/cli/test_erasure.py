@@ -189,7 +189,7 @@ def test_postgres_compaction_gives_up_behind_an_open_transaction(network, monkey
 
 def test_contact_details_that_are_theirs_go_with_the_name():
     from actiontrack.models import Person
-    from actiontrack.personal_data import ELSEWHERE, Names
+    from actiontrack.usecases.personal_data import ELSEWHERE, Names
 
     names = Names.of(Person(1, "Kerstin Öberg"), [Person(2, "Per Andersson")])
     assert names.scrub("Ring Öberg på 070-123 45 67 eller mejla kerstin.oberg@kommun.se.", ELSEWHERE) == (
@@ -222,7 +222,7 @@ def test_hidden_files_of_a_killed_export_or_backup_are_removed(tmp_path):
 
 def test_initials_go_in_their_own_items_only():
     from actiontrack.models import Person
-    from actiontrack.personal_data import ELSEWHERE, OWN, Names
+    from actiontrack.usecases.personal_data import ELSEWHERE, OWN, Names
 
     names = Names.of(Person(1, "Kerstin Öberg"), [Person(2, "Per Andersson")])
     assert names.scrub("Ansvarig: KÖ", OWN) == "Ansvarig: removed person"

@@ -176,7 +176,7 @@ def test_tasks_as_events_for_outlook_have_a_reminder(office, tmp_path):
      ("15.00-13.00", ("15:00", None)), ("25.00", None), (None, None)],
 )  # fmt: skip
 def test_meeting_hours_read_what_is_stored(text, expected):
-    from actiontrack.export_calendar import meeting_hours
+    from actiontrack.export.calendar import meeting_hours
 
     hours = meeting_hours(text)
     shown = hours and (hours[0].strftime("%H:%M"), hours[1] and hours[1].strftime("%H:%M"))
@@ -186,7 +186,7 @@ def test_meeting_hours_read_what_is_stored(text, expected):
 def test_a_scheduled_meeting_stays_all_day_and_shares_its_uid_with_the_meeting_held():
     from icalendar import Calendar
 
-    from actiontrack.export_calendar import ics
+    from actiontrack.export.calendar import ics
     from actiontrack.models import Meeting, ScheduledMeeting
 
     planned = [ScheduledMeeting(date(2027, 2, 4), "Stadshuset"), ScheduledMeeting(date(2027, 3, 4), None)]

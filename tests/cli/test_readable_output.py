@@ -55,7 +55,7 @@ def test_meeting_list_keeps_group_names_whole(track):
 
 def test_waiting_reads_naturally():
     from actiontrack.i18n import set_language
-    from actiontrack.render_agenda import waited_words
+    from actiontrack.render.agenda import waited_words
 
     on = date(2026, 3, 1)  # the words are the interface language's (issue 14)
     set_language("en")

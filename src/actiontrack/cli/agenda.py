@@ -79,8 +79,8 @@ def agenda(
         track agenda Brukarrådet --format docx -o kallelse.docx
     """
     from actiontrack import i18n, service
-    from actiontrack.render_agenda import agenda_dict
-    from actiontrack.usecases.settings import group_or_default
+    from actiontrack.render.agenda import agenda_dict
+    from actiontrack.service import group_or_default
 
     i18n.set_language(lang.value if lang else None)  # None: decided anew, from the configuration or locale
     if fmt is AgendaFormat.docx and output is None and sys.stdout.isatty():
@@ -89,7 +89,7 @@ def agenda(
         )
     outline = None
     if not review and fmt is not AgendaFormat.json:  # read first: a bad template fails before the database
-        from actiontrack.agenda_outline import read_template
+        from actiontrack.agenda.outline import read_template
 
         outline = read_template(template, i18n.language())
     state = state_of(ctx)
@@ -97,7 +97,7 @@ def agenda(
     with state.reader() as repo:
         result = service.agenda(repo, group, when=when, today=state.today)
     if review:
-        from actiontrack.review import review_agenda
+        from actiontrack.cli.review import review_agenda
 
         review_agenda(state, result)
         return
@@ -106,28 +106,28 @@ def agenda(
 
         write_output(dumps(agenda_dict(result)) + "\n", output)
     elif fmt is AgendaFormat.docx:
-        from actiontrack.render_agenda_docx import agenda_docx
+        from actiontrack.render.agenda_docx import agenda_docx
 
         write_output(agenda_docx(result, outline), output)
     elif fmt is AgendaFormat.md:
-        from actiontrack.render_agenda import agenda_markdown
+        from actiontrack.render.agenda import agenda_markdown
 
         write_output(agenda_markdown(result, outline), output)
     elif fmt is AgendaFormat.html:
-        from actiontrack.render_agenda import agenda_html
+        from actiontrack.render.agenda import agenda_html
 
         write_output(agenda_html(result, outline), output)
     elif output:
         from rich.console import Console
 
-        from actiontrack.render_agenda import agenda_terminal
+        from actiontrack.render.agenda import agenda_terminal
 
         with open(os.devnull, "w") as sink:
             recorder = Console(record=True, width=100, file=sink)
             recorder.print(agenda_terminal(result, outline))
         write_output(recorder.export_text(), output)
     else:
-        from actiontrack.render_agenda import agenda_terminal
+        from actiontrack.render.agenda import agenda_terminal
 
         console().print(agenda_terminal(result, outline))
 
@@ -152,7 +152,7 @@ def digest(
     """
     from actiontrack import i18n, service
     from actiontrack.render import dumps, item_dict
-    from actiontrack.render_agenda import digest_markdown
+    from actiontrack.render.agenda import digest_markdown
 
     i18n.set_language(lang.value if lang else None)  # None: decided anew, from the configuration or locale
     state = state_of(ctx)
@@ -238,7 +238,7 @@ def export(
                 exporting.dump_json(exporting.snapshot(repo, items), service.timestamp(state.now)) + "\n"
             )
         elif fmt is ExportFormat.ics:
-            from actiontrack.export_calendar import ics
+            from actiontrack.export.calendar import ics
 
             named = service.find_group(repo, group).name if group else None
             groups = sorted({i.meeting.group for i in items if i.meeting} | ({named} if named else set()))
@@ -247,7 +247,7 @@ def export(
                 now=state.now, tasks_as_events=tasks is TasksAs.events,
             )  # fmt: skip
         elif fmt is ExportFormat.xlsx:
-            from actiontrack.export_sheet import xlsx
+            from actiontrack.export.sheet import xlsx
 
             data = xlsx(items)
         else:

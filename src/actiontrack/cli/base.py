@@ -27,13 +27,16 @@ from actiontrack.cli.output import (  # noqa: F401 - the commands' modules impor
     write_output,
 )
 from actiontrack.cli.state import State, parse_now
+from actiontrack.config import use_for_language
 from actiontrack.i18n import _, language_in, set_language
+
+use_for_language()  # before the help texts below are translated
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
-class _Group(TyperGroup):
+class CommandGroup(TyperGroup):
     """Turns every ActionTrackError into one sentence on stderr and its exit status."""
 
     def invoke(self, ctx: Any) -> Any:
@@ -45,7 +48,7 @@ class _Group(TyperGroup):
             raise typer.Exit(end_with(e)) from None
 
 
-class _Root(_Group):
+class _Root(CommandGroup):
     """The `track` group, whose commands are imported when first asked for (issue 15)."""
 
     def __init__(self, **attrs: Any) -> None:
@@ -55,12 +58,12 @@ class _Root(_Group):
 
 class _LazyCommands(MutableMapping[str, Any]):
     """The root's commands by name, as click and typer look them up: asking for one imports
-    the module that registers it (actiontrack.cli.COMMANDS) and builds that command alone;
+    the module that registers it (actiontrack.cli.commands) and builds that command alone;
     listing the names imports nothing. Typer builds the root from the commands registered so
     far, so a group it built before its module was imported (`meeting`, empty) is rebuilt."""
 
     def __init__(self, built: MutableMapping[str, Any]) -> None:
-        from actiontrack.cli import COMMANDS
+        from actiontrack.cli.commands import COMMANDS
 
         self.modules = COMMANDS
         self.built = dict(built)
@@ -121,11 +124,11 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
-meeting_app = typer.Typer(cls=_Group, help=_("Meetings: start, end, list, edit, delete."), no_args_is_help=True)
-people_app = typer.Typer(cls=_Group, help=_("The people items can belong to: list, add, alias, merge."))
+meeting_app = typer.Typer(cls=CommandGroup, help=_("Meetings: start, end, list, edit, delete."), no_args_is_help=True)
+people_app = typer.Typer(cls=CommandGroup, help=_("The people items can belong to: list, add, alias, merge."))
 app.add_typer(meeting_app, name="meeting")
 person_app = typer.Typer(
-    cls=_Group, help=_("A person's data: export everything stored, or forget them."), no_args_is_help=True
+    cls=CommandGroup, help=_("A person's data: export everything stored, or forget them."), no_args_is_help=True
 )
 app.add_typer(people_app, name="people")
 app.add_typer(person_app, name="person")

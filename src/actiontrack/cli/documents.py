@@ -20,7 +20,7 @@ from actiontrack.cli.base import (
     state_of,
 )
 from actiontrack.cli.progress import reading
-from actiontrack.errors import DateError, DocumentError, InputError, PersonError, UsageError
+from actiontrack.errors import UsageError
 from actiontrack.i18n import _, ngettext
 
 # --- documents -----------------------------------------------------------------------------------------------
@@ -126,9 +126,7 @@ def import_(
 ) -> None:
     from actiontrack import service
     from actiontrack.dates import parse_date
-    from actiontrack.extract.reading import read_document
-    from actiontrack.render import item_dict, meeting_dict
-    from actiontrack.render_import import summary_line, update_dict
+    from actiontrack.render.imports import outcome_dict, summary_line
 
     state = state_of(ctx)
     if from_json:
@@ -139,129 +137,84 @@ def import_(
         raise UsageError(
             _("Without a terminal, import needs --yes (see the items first with: track extract FILE).")
         )
-    day = parse_date(when, state.today) if when else None
-    single = len(files) == 1
-    report: list[dict[str, Any]] = []
+    options = service.ImportOptions(
+        year=year, when=parse_date(when, state.today) if when else None, group=group, as_new=as_new,
+        interactive=interactive,
+    )  # fmt: skip
     with state.database() as db:
-        from actiontrack.usecases.import_people import KnownPeople
-
-        known = KnownPeople()  # everybody in the database, read once for all the documents (issue 15)
-        batch = []
-        for path in files:
-            try:
-                document = read_document(path)
-                _note_reading(document)
-            except DocumentError as e:
-                if single:
-                    raise
-                report.append(_failed(path, str(e), fmt))
-                continue
-            with reading(document.name):  # a long document shows how far it has come (issue 15)
-                batch.append(
-                    service.extract_for_import(document, today=state.today, year=year, when=day, group=group)
-                )
-        with db.transaction() as repo:
-            service.settle_dates(
-                repo, batch, today=state.today, year=year, ask=_ask_year if interactive else None
-            )
-        for pending in _progress(batch, _("Importing"), show=not interactive and len(batch) > 1):
-            if pending.error:
-                if single:
-                    raise InputError(pending.error)
-                report.append(_failed(pending.document.name, pending.error, fmt))
-                continue
-            try:
-                result = _import_one(db, state, pending, interactive=interactive, as_new=as_new,
-                                     correcting=year is not None or day is not None, known=known)  # fmt: skip
-            except (InputError, PersonError, DateError) as e:
-                if single:
-                    raise
-                report.append(_failed(pending.document.name, str(e), fmt))
-                continue
-            if result is None:
-                report.append({"document": pending.document.name, "action": "not applied"})
-                typer.echo(_("{document}: changes not applied.").format(document=pending.document.name))
-                continue
-            report.append({
-                "document": result.document, "action": result.action, "skipped": result.skipped,
-                "meeting": meeting_dict(result.meeting), "items": [item_dict(i, state.today) for i in result.items],
-                "new_people": result.new_people, "warnings": result.warnings, "update": update_dict(result.update),
-            })  # fmt: skip
-            if fmt is OutFormat.table:
-                _report_import(result)
+        outcomes = service.import_documents(db, files, options, _Hooks(fmt, interactive, state.today),
+                                            today=state.today, now=state.now)  # fmt: skip
     if fmt is OutFormat.json:
-        echo_json(report)
-    elif not single:
-        typer.echo(summary_line([r["action"] for r in report]))
-    if any(r["action"] == "failed" for r in report):
+        echo_json([outcome_dict(o, state.today) for o in outcomes])
+    elif len(files) > 1:
+        typer.echo(summary_line([o.action for o in outcomes]))
+    if any(o.action == "failed" for o in outcomes):
         raise typer.Exit(1)
 
 
-def _import_one(
-    db: Any, state: State, pending: Any, *, interactive: bool, as_new: bool, correcting: bool, known: Any = None
-) -> Any:
-    """One document: plan, review (the items of a new meeting, the changes of an update), store."""
-    from actiontrack import service
+class _Hooks:
+    """What import shows and asks at the terminal (service.ImportHooks)."""
 
-    if not interactive:  # planned and stored in one transaction
-        with db.transaction() as repo:
-            return service.import_pending(
-                repo, pending, as_new=as_new, correcting=correcting, choose=None, known=known, now=state.now
-            )
-    with db.transaction() as repo:
-        plan = service.plan_import(repo, pending, as_new=as_new, correcting=correcting, known=known)
-    accepted = None
-    if interactive and plan.action == "new":
-        from actiontrack.review import review_items
+    def __init__(self, fmt: OutFormat, interactive: bool, today: Any) -> None:
+        self.fmt, self.interactive, self.today = fmt, interactive, today
 
-        accepted = review_items(pending.extraction, pending.document.name, today=state.today)
-    elif interactive and plan.action == "update" and plan.meeting and plan.update:
-        from actiontrack.render_import import update_lines
+    def read(self, document: Any) -> None:
+        _note_reading(document)
+
+    def extracting(self, name: str) -> Any:
+        return reading(name)  # a long document shows how far it has come
+
+    def progress(self, batch: Any) -> Any:
+        return _progress(batch, _("Importing"), show=not self.interactive and len(batch) > 1)
+
+    def done(self, outcome: Any) -> None:
+        if outcome.action == "not applied":
+            typer.echo(_("{document}: changes not applied.").format(document=outcome.document))
+        elif self.fmt is not OutFormat.table:
+            return
+        elif outcome.action == "failed":
+            typer.echo(_("Failed: {reason}").format(reason=outcome.error), err=True)
+        elif outcome.result is not None:
+            _report_import(outcome.result)
+
+    def review_items(self, pending: Any) -> Any:
+        from actiontrack.cli.review import review_items
+
+        return review_items(pending.extraction, pending.document.name, today=self.today)
+
+    def apply_update(self, pending: Any, plan: Any) -> bool:
+        from actiontrack.render.imports import update_lines
 
         typer.echo(_("{document} updates meeting #{id} ({group}):").format(
             document=pending.document.name, id=plan.meeting.id, group=plan.meeting.group), err=True)  # fmt: skip
         for line in update_lines(plan.update) or ["  " + _("nothing changes")]:
             typer.echo(line, err=True)
-        if not typer.confirm(_("Apply these changes?"), default=True, err=True):
-            return None
-    with db.transaction() as repo:  # each document whole or not at all
-        return service.import_pending(
-            repo, pending, items=accepted, as_new=as_new, correcting=correcting,
-            choose=_choose if interactive else None, known=known, now=state.now,
+        return bool(typer.confirm(_("Apply these changes?"), default=True, err=True))
+
+    def choose(self, name: str, candidates: list[Any]) -> Any:
+        typer.echo(_("'{name}' in the minutes could be:").format(name=name), err=True)
+        for n, person in enumerate(candidates, start=1):
+            typer.echo(f"  {n}. {person.name}", err=True)
+        answer = typer.prompt(_("Which one (number, or 'n' for a new person)"), default="n", err=True).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(candidates):
+            return candidates[int(answer) - 1]
+        return None
+
+    def year(self, question: str) -> int | None:
+        answer = typer.prompt(
+            _("{question} (empty: skip this document)").format(question=question), default="", show_default=False,
+            err=True,
         )  # fmt: skip
-
-
-def _failed(name: str, reason: str, fmt: OutFormat) -> dict[str, Any]:
-    if fmt is OutFormat.table:
-        typer.echo(_("Failed: {reason}").format(reason=reason), err=True)
-    return {"document": name, "action": "failed", "error": reason}
-
-
-def _ask_year(question: str) -> int | None:
-    answer = typer.prompt(
-        _("{question} (empty: skip this document)").format(question=question), default="", show_default=False, err=True
-    )
-    return int(answer) if answer.strip().isdigit() and len(answer.strip()) == 4 else None
-
-
-def _choose(name: str, candidates: list[Any]) -> Any:
-    typer.echo(_("'{name}' in the minutes could be:").format(name=name), err=True)
-    for n, person in enumerate(candidates, start=1):
-        typer.echo(f"  {n}. {person.name}", err=True)
-    answer = typer.prompt(_("Which one (number, or 'n' for a new person)"), default="n", err=True).strip()
-    if answer.isdigit() and 1 <= int(answer) <= len(candidates):
-        return candidates[int(answer) - 1]
-    return None
+        return int(answer) if answer.strip().isdigit() and len(answer.strip()) == 4 else None
 
 
 def _restore(state: State, files: list[str]) -> None:
-    from actiontrack.export import restore_json
+    from actiontrack import service
     from actiontrack.extract.reading import read_document
-    from actiontrack.service import timestamp
 
     for path in files:
         text = read_document(path).text
-        result = state.write(partial(restore_json, text=text, now=timestamp(state.now)))
+        result = state.write(partial(service.restore_json, text=text, now=service.timestamp(state.now)))
         restored = _("{file}: {items} items, {meetings} meetings, {people} people restored").format(
             file=path, items=result.items, meetings=result.meetings, people=result.people
         )
@@ -275,7 +228,7 @@ def _note_reading(document: Any) -> None:
 
 
 def _report_import(result: Any) -> None:
-    from actiontrack.render_import import result_line, update_lines
+    from actiontrack.render.imports import result_line, update_lines
 
     say(result_line(result))
     if result.update is not None:

@@ -38,7 +38,7 @@ def add(
     meeting: int | None = None,
     fmt: str = "table",
 ) -> None:
-    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
+    from actiontrack import service
 
     warnings: list[str] = []
     item = state.write(
@@ -79,13 +79,13 @@ def open_(
     show_all: bool = False,
     fmt: str = "table",
 ) -> None:
+    from actiontrack import service
     from actiontrack.models import Status
-    from actiontrack.usecases.items import Filters, list_items  # not all of service (issue 15)
 
     statuses = tuple(Status) if show_all else (Status.OPEN,)
-    filters = Filters(owner, group, meeting, overdue, due_before, statuses)
+    filters = service.Filters(owner, group, meeting, overdue, due_before, statuses)
     with state.reader() as repo:
-        items = list_items(repo, filters, today=state.today)
+        items = service.list_items(repo, filters, today=state.today)
     print_items(items, fmt, state.today)
 
 
@@ -127,7 +127,7 @@ def _page(text: str) -> None:
 
 
 def done(state: State, ids: list[int], note: str | None = None) -> None:
-    from actiontrack.usecases import items as service
+    from actiontrack import service
 
     items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now))
     for item in items:
@@ -135,14 +135,14 @@ def done(state: State, ids: list[int], note: str | None = None) -> None:
 
 
 def reopen(state: State, item_id: int) -> None:
-    from actiontrack.usecases import items as service
+    from actiontrack import service
 
     item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now))
     say(_("Reopened #{id}: {text}").format(id=item.id, text=item.text))
 
 
 def drop(state: State, item_id: int, reason: str) -> None:
-    from actiontrack.usecases import items as service
+    from actiontrack import service
 
     item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now))
     say(_("Dropped #{id}: {text}").format(id=item.id, text=item.text))
@@ -156,7 +156,7 @@ def edit(
     due: str | None = None,
     fmt: str = "table",
 ) -> None:
-    from actiontrack.usecases import items as service
+    from actiontrack import service
 
     item = state.write(
         lambda repo: service.edit(
@@ -172,7 +172,7 @@ def edit(
 
 
 def note(state: State, item_id: int, text: str) -> None:
-    from actiontrack.usecases import items as service
+    from actiontrack import service
 
     item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now))
     say(_("Noted on #{id}.").format(id=item.id))

@@ -34,7 +34,7 @@ def meeting_start(
     from actiontrack import service
     from actiontrack.dates import parse_date
     from actiontrack.render import meeting_dict
-    from actiontrack.usecases.settings import group_or_default
+    from actiontrack.service import group_or_default
 
     state = state_of(ctx)
     group = group_or_default(group, "meeting start")  # issue 14

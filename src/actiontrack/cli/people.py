@@ -119,12 +119,12 @@ def person_export(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help=_("The person (any name that means them)."))],
 ) -> None:
-    from actiontrack import personal_data
+    from actiontrack import service
     from actiontrack.render import item_dict, meeting_dict, person_dict
 
     state = state_of(ctx)
     with state.reader() as repo:
-        data = personal_data.person_data(repo, name)
+        data = service.person_data(repo, name)
     echo_json({
         "person": person_dict(data.person),
         "meetings": [{**meeting_dict(m), "present": present} for m, present in data.meetings],
@@ -151,12 +151,12 @@ def person_forget(
     name: Annotated[str, typer.Argument(help=_("The person to remove."))],
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask for confirmation."))] = False,
 ) -> None:
-    from actiontrack import personal_data
+    from actiontrack import service
     from actiontrack.storage.maintenance import purge
 
     state = state_of(ctx)
     with state.reader() as repo:
-        data = personal_data.person_data(repo, name)
+        data = service.person_data(repo, name)
     summary = _("{name}: {owned} items owned, {mentioned} other items that name them, {meetings} meetings").format(
         name=data.person.name, owned=len(data.owned), mentioned=len(data.mentioned), meetings=len(data.meetings))  # fmt: skip
     if not yes:
@@ -164,7 +164,7 @@ def person_forget(
             raise UsageError(_("Forgetting {name} cannot be undone; confirm with --yes.").format(name=data.person.name))
         if not typer.confirm(_("Forget {summary}? This cannot be undone").format(summary=summary), default=False, err=True):
             raise typer.Exit(1)
-    state.write(lambda repo: personal_data.forget_person(repo, data.person.name, now=state.now))
+    state.write(lambda repo: service.forget_person(repo, data.person.name, now=state.now))
     say(_("Forgot {summary}.").format(summary=summary))
     if data.left_ambiguous:
         left = _(" and ").join(f"'{n}'" for n in data.left_ambiguous)

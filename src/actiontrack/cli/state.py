@@ -57,7 +57,7 @@ class State:
         return " ".join(quoted(a) for a in self.args)
 
     def record(self) -> Record:
-        from actiontrack.usecases.common import timestamp
+        from actiontrack.service import timestamp
         from actiontrack.storage.journal import Record
 
         return Record(self.command_id, self.label, timestamp(self.now), self.user)
@@ -74,7 +74,7 @@ class State:
 
     @property
     def today(self) -> date:
-        from actiontrack.usecases.common import today_of
+        from actiontrack.service import today_of
 
         return today_of(self.now)
 

@@ -74,3 +74,39 @@ def digest(repo: Reads, *, owner: str | None, today: date) -> list[Digest]:
             if who.matches(o):
                 by_owner.setdefault(o.name, []).append(item)
     return [Digest(name, its) for name, its in sorted(by_owner.items(), key=lambda kv: kv[0].casefold())]
+
+
+def decide(
+    repo: Writes,
+    item_id: int,
+    answer: str,
+    *,
+    now: datetime,
+    note: str | None = None,
+    due: str | None = None,
+    owners: list[str] | None = None,
+    reason: str | None = None,
+) -> str:
+    """Apply an answer of the agenda's review to an item, in its history with the meeting:
+    d(one), k(eep), n(ew due date), r(eassign), (drop) x, s(kip). What was done, in words
+    the review counts by."""
+    from actiontrack.usecases.items import complete, drop, edit
+
+    if answer == "d":
+        complete(repo, [item_id], note=note or None, now=now)
+        return "done"
+    if answer == "k":
+        keep(repo, item_id, now=now)
+        return "kept"
+    if answer == "n":
+        edit(repo, item_id, due=due, now=now)
+        return "new due date"
+    if answer == "r":
+        edit(repo, item_id, owners=owners or [], now=now)
+        return "reassigned"
+    if answer == "x":
+        drop(repo, item_id, reason=reason or "", now=now)
+        return "dropped"
+    if answer == "s":
+        return "skipped"
+    raise ValueError(f"{answer!r} is no answer of the agenda's review")

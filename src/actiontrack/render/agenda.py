@@ -1,8 +1,8 @@
 """The agenda as text: a rich layout, Markdown for the invitation e-mail, a printable
-HTML page, or JSON (the Word document is render_agenda_docx.py).
+HTML page, or JSON (the Word document is agenda_docx.py).
 
 Every layout walks the same numbered points, those of the agenda template
-(agenda_outline.py), and fills the marked ones from the database: the deferred
+(agenda/outline.py), and fills the marked ones from the database: the deferred
 points, the follow-up of items (overdue first, then open items by owner, then what
 was done since the last meeting) and the meeting after. Headings and labels are
 messages of the interface language (i18n.py, issue 14); dates are written the
@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from actiontrack.agenda import Agenda, NextMeeting, age_days
-from actiontrack.agenda_outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, Point, Template
+from actiontrack.agenda.outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, Point, Template
 from actiontrack.dates import format_swedish
 from actiontrack.i18n import N_, _, language, ngettext
 from actiontrack.models import Item

@@ -48,7 +48,7 @@ DEFAULT_TITLES = {
     NEXT_MEETING: N_("Next meeting"),
 }
 MAX_BYTES = 64 * 1024  # a template is a dozen lines; a bigger file is the wrong file
-BUILT_IN = Path(__file__).parent / "templates"
+BUILT_IN = Path(__file__).parent.parent / "templates"
 
 # "1. Mötets öppnande", "§ 3 Val av justerare": the numbers are track's to write
 _NUMBERED = re.compile(r"^(?:§\s*\d+[.:]?|\d+\s*[.):])\s*")

@@ -10,7 +10,10 @@ from actiontrack.i18n import N_, _, ngettext
 from actiontrack.render import HISTORY_FIELDS, STATUS_LABELS, label
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from actiontrack.usecases.documents import ImportResult
+    from actiontrack.usecases.import_run import Outcome
     from actiontrack.usecases.versions import Update
 
 
@@ -90,3 +93,19 @@ def update_dict(update: Update | None) -> dict[str, Any] | None:
         "gone": [i.id for i in update.gone],
         "kept": [{"id": i.id, "why": why} for i, why in update.kept],
     }
+
+
+def outcome_dict(outcome: Outcome, today: date) -> dict[str, Any]:
+    """One document of `track import --format json`."""
+    from actiontrack.render import item_dict, meeting_dict
+
+    if outcome.action == "failed":
+        return {"document": outcome.document, "action": "failed", "error": outcome.error}
+    result = outcome.result
+    if result is None:
+        return {"document": outcome.document, "action": outcome.action}
+    return {
+        "document": result.document, "action": result.action, "skipped": result.skipped,
+        "meeting": meeting_dict(result.meeting), "items": [item_dict(i, today) for i in result.items],
+        "new_people": result.new_people, "warnings": result.warnings, "update": update_dict(result.update),
+    }  # fmt: skip

@@ -6,7 +6,7 @@ date comes from `--date`, else from the schedule the minutes gave ("Tider nästa
 sections: deferred points waiting for this meeting, overdue items (oldest due
 date first), the other open items grouped by owner, and items done since the
 group's last meeting. Where they go among the agenda's points (mötets öppnande,
-val av justerare, ...) is the template's business: agenda_outline.py (issue 14).
+val av justerare, ...) is the template's business: agenda/outline.py (issue 14).
 """
 
 from __future__ import annotations

@@ -15,11 +15,11 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 
-from actiontrack.dates_calendar import ENGLISH_MONTHS, WEEKDAYS, fold
+from actiontrack.dates.calendar import ENGLISH_MONTHS, WEEKDAYS, fold
+from actiontrack.dates.words import MONTH, month_of
 from actiontrack.records import record
 
-# actiontrack.dates imports this module, so what this takes from it is imported where it runs,
-# and patterns are strings compiled (and cached by re) on first use: importing stays cheap.
+# Patterns are strings compiled (and cached by re) on first use: importing stays cheap.
 
 
 @record(frozen=True)
@@ -85,9 +85,7 @@ _Form = tuple[str, re.Pattern[str]]  # (name, pattern)
 def _forms() -> list[_Form]:
     """The written forms, compiled on first use. Group names: y/m/d for one reading, a/b/c for
     the two-digit-year forms read both ways, day/month for a date without a year."""
-    from actiontrack.dates import _MONTH
-
-    month = r"(?:" + _MONTH + "|(?P<en>" + "|".join(ENGLISH_MONTHS) + "))"
+    month = r"(?:" + MONTH + "|(?P<en>" + "|".join(ENGLISH_MONTHS) + "))"
     day_month = r"(?P<day>\d{1,2})(?::?e|:a|st|nd|rd|th)?\.?\s+" + month + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
     return [
         ("iso", re.compile(_NOT_AFTER + r"(?P<y>(?:19|20)\d\d)([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})" + _NOT_BEFORE)),
@@ -156,9 +154,7 @@ def _fields(
             (first.year if len(found) == 1 else None),
         )
     # day and month, a year perhaps
-    from actiontrack.dates import _month_of
-
-    day, month = int(g["day"]), ENGLISH_MONTHS[fold(g["en"])] if g.get("en") else _month_of(g["month"])
+    day, month = int(g["day"]), ENGLISH_MONTHS[fold(g["en"])] if g.get("en") else month_of(g["month"])
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
         return None
     if g.get("y"):
