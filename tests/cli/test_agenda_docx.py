@@ -1,4 +1,4 @@
-"""The agenda as a Swedish meeting expects it (issue 14): the Word "kallelse och dagordning",
+"""The agenda as a Swedish meeting expects it: the Word "kallelse och dagordning",
 the outline from a template the secretary can change, items of several owners once."""
 
 import io
@@ -292,8 +292,8 @@ def test_the_readme_shows_the_built_in_template_as_shipped():
 
     from actiontrack.agenda.outline import BUILT_IN
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### The agenda template", 1)[1]
+    page = (Path(__file__).resolve().parents[2] / "docs" / "agenda.md").read_text(encoding="utf-8")
+    section = page.split("## The agenda template", 1)[1]
     shown = section.split("```text\n", 1)[1].split("```", 1)[0]
     assert shown == (BUILT_IN / "agenda.sv.txt").read_text(encoding="utf-8")
 
@@ -303,11 +303,11 @@ def test_the_readme_pictures_are_there_and_small():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    readme = (root / "README.md").read_text(encoding="utf-8")
-    pictures = re.findall(r"\]\((docs/agenda-[a-z]+\.png)\)", readme)
-    assert pictures == ["docs/agenda-html.png", "docs/agenda-word.png"]
+    page = (root / "docs" / "agenda.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"\]\((agenda-[a-z]+\.png)\)", page)
+    assert pictures == ["agenda-html.png", "agenda-word.png"]
     for name in pictures:
-        data = (root / name).read_bytes()
+        data = (root / "docs" / name).read_bytes()
         assert data.startswith(b"\x89PNG") and len(data) < 200_000, name  # scripts/agenda_pictures.sh
 
 

@@ -1,4 +1,4 @@
-"""The agenda's outline: its numbered points, from a template the secretary can change (issue 14).
+"""The agenda's outline: its numbered points, from a template the secretary can change.
 
 A Swedish meeting goes through the same points every time (mötets öppnande, val av
 justerare, godkännande av dagordningen, ...), with the points track knows about in
@@ -108,7 +108,7 @@ def parse_template(text: str, name: str) -> Template:
             points.append(Point(len(points) + 1, title, part))
     if not points:
         raise UsageError(
-            _("{file} has no points: write one point a line (see the README, “The agenda template”).").format(
+            _("{file} has no points: write one point a line (see docs/agenda.md, “The agenda template”).").format(
                 file=name
             )
         )

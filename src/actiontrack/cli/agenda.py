@@ -1,7 +1,7 @@
 """Commands for the next meeting and beyond: agenda, digest, export."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 import os
 import sys
 from typing import Annotated
@@ -55,7 +55,7 @@ def agenda(
         typer.Option(
             "--template",
             metavar="FILE",
-            help="The agenda's points, one a line (README: The agenda template). "
+            help="The agenda's points, one a line (docs/agenda.md: The agenda template). "
             "Default: the setting agenda_template, else the built-in one.",
         ),
     ] = None,
@@ -93,7 +93,7 @@ def agenda(
 
         outline = read_template(template, i18n.language())
     state = state_of(ctx)
-    group = group_or_default(group, "agenda")  # issue 14
+    group = group_or_default(group, "agenda")
     with state.reader() as repo:
         result = service.agenda(repo, group, when=when, today=state.today)
     if review:
