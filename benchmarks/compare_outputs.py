@@ -1,4 +1,4 @@
-"""Extraction's output byte for byte against another checkout's: a speed-up must change nothing (issue 15).
+"""Extraction's output byte for byte against another checkout's: a speed-up must change nothing.
 
     .venv/bin/python benchmarks/compare_outputs.py --other /work/main/.venv/bin/track
 

@@ -49,7 +49,7 @@ BATCH = 50_000
 def person_names(rng: random.Random, count: int) -> list[str]:
     """`count` distinct names, the same for a seed: mostly "Anna Berg"; as those run out, a double
     surname ("Anna Berg-Holm"), then a second first name ("Anna Maria Berg-Holm"): 273,000 in all,
-    enough for the 30,000 people of a million items (issue 15: it stopped at 10,500)."""
+    enough for the 30,000 people of a million items (it stopped at 10,500)."""
     forms = [
         lambda: f"{rng.choice(FIRST)} {rng.choice(LAST)}",
         lambda: f"{rng.choice(FIRST)} {rng.choice(LAST)}-{rng.choice(LAST)}",

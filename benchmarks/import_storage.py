@@ -1,4 +1,4 @@
-"""How much of `track import` is storage (issue 15): CPU time, in process, median of rounds.
+"""How much of `track import` is storage: CPU time, in process, median of rounds.
 
     .venv/bin/python benchmarks/import_storage.py [--docs 300] [--runs 3] [--people 0] [--profile]
 

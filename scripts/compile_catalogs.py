@@ -2,7 +2,7 @@
 """Compile the gettext catalogs in a checkout after editing a .po file (the package build does
 the same through hatch_build.py). Usage: .venv/bin/python scripts/compile_catalogs.py
 
-With --extract it first brings the .po files in step with the code (issue 14): every message
+With --extract it first brings the .po files in step with the code: every message
 marked with _(), ngettext() or N_() in src/actiontrack is extracted with Babel; new ones are
 added with an empty translation, translations of messages no longer in the code are dropped.
 Entries are sorted by source file (no line numbers), so that two branches adding messages

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Run the README's Swedish walkthrough ("Snabbstart på svenska") and write what `track` prints
-under each command (issue 14). tests/test_walkthrough_sv.py fails when the README differs.
+under each command. tests/test_walkthrough_sv.py fails when the README differs.
 
 .venv/bin/python scripts/update_walkthrough_sv.py
 """

@@ -1,4 +1,4 @@
-"""The weekly commands read without typer (cli/fast.py, issue 15): the spec is typer's, every
+"""The weekly commands read without typer (cli/fast.py): the spec is typer's, every
 command line it reads is read as click reads it, the others are left to typer, and both
 paths print and store the same."""
 

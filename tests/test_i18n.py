@@ -1,4 +1,4 @@
-"""The interface in Swedish and English through gettext (issue 14): every message has its
+"""The interface in Swedish and English through gettext: every message has its
 Swedish, the compiled catalog is the .po, and the commands speak the language chosen."""
 
 import io

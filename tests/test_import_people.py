@@ -1,4 +1,4 @@
-"""import_people.KnownPeople (issue 15): the same answers as a Roster of everybody, read once per import."""
+"""import_people.KnownPeople: the same answers as a Roster of everybody, read once per import."""
 
 import pytest
 

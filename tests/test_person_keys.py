@@ -1,5 +1,5 @@
 """m004: the indexed lookup keys of people's names, filled for the people already there, and the
-lookups of `track add --owner NAME` that use them instead of reading everybody (issue 15)."""
+lookups of `track add --owner NAME` that use them instead of reading everybody."""
 
 import sqlite3
 

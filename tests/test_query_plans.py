@@ -1,5 +1,5 @@
 """The agenda's, the digest's and `open --owner`'s queries use indexes, before and after
-ANALYZE (issue 15).
+ANALYZE.
 
 Checked with EXPLAIN QUERY PLAN on a database of generated items: every query the
 agenda, the digest and `open --owner` run is recorded, and its plan may search the

@@ -1,4 +1,4 @@
-"""actiontrack.records behaves as the dataclasses it replaced (issue 15): each case is run on
+"""actiontrack.records behaves as the dataclasses it replaced: each case is run on
 a record and on the same class made with dataclasses, and must come out the same."""
 
 import dataclasses

@@ -1,5 +1,5 @@
 """`track --help` and `track open` must start fast: they load none of the heavy libraries,
-and a command loads only its own module (issue 15). No timing: which modules are imported."""
+and a command loads only its own module. No timing: which modules are imported."""
 
 import json
 import subprocess
@@ -54,7 +54,7 @@ def _loaded_by(*args: str) -> set[str]:
 
 
 def test_the_item_commands_load_neither_sqlalchemy_nor_pydantic_nor_the_meeting_parser(tmp_path):
-    """`add`, `done`, `edit` on a current SQLite database write through sqlite3 (issue 15)."""
+    """`add`, `done`, `edit` on a current SQLite database write through sqlite3."""
     db = str(tmp_path / "track.db")
     _loaded_by("--db", db, "people", "add", "Leif Redestig")  # creates the database
     commands = [

@@ -120,7 +120,7 @@ def test_a_database_from_a_newer_version_is_refused(url):
 
 
 def test_two_writers_creating_the_same_group_and_person_both_get_it(url):
-    """Create-or-get is race-free (issue 13): the second writer's INSERT waits for the first to
+    """Create-or-get is race-free: the second writer's INSERT waits for the first to
     commit (PostgreSQL) or its transaction waits to begin (SQLite), and then finds the row."""
     import threading
     import time

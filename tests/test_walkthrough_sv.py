@@ -1,5 +1,5 @@
 """The README's Swedish walkthrough ("Snabbstart på svenska") is what `track` prints, and in
-each language the walkthrough prints no word of ours from the other one (issue 14)."""
+each language the walkthrough prints no word of ours from the other one."""
 
 import importlib.util
 import re

@@ -1,5 +1,5 @@
 """The user's settings: one SPEC table of keys (todoman's CONFIG_SPEC is the model), read from
-`config.toml` in the platform's config folder, or the file `TRACK_CONFIG` names (issue 14).
+`config.toml` in the platform's config folder, or the file `TRACK_CONFIG` names.
 
 Each key's precedence is: a command-line option > its environment variable > config.toml >
 the default. The README's table of settings is generated from SPEC (and checked by a test).
@@ -13,7 +13,7 @@ import sys
 from actiontrack.errors import ConfigError
 from actiontrack.i18n import N_
 
-TYPE_CHECKING = False  # typing, and dataclasses, would cost `track --help` ~9 ms: it reads `language` (issue 14)
+TYPE_CHECKING = False  # typing, and dataclasses, would cost `track --help` ~9 ms: it reads `language`
 if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
@@ -81,7 +81,7 @@ def config_path() -> Path:
 def config_file() -> str:
     """config_path() as a string, found without pathlib: every command, `track --help` too, looks
     for the `language` setting, and pathlib with platformdirs would cost `--help` about a
-    third of the interpreter's start (issue 15)."""
+    third of the interpreter's start."""
     env = os.environ.get("TRACK_CONFIG")
     if env:
         return os.path.expanduser(env)
@@ -123,7 +123,7 @@ def _load(path: str) -> dict[str, Any]:
 
 def read(path: str | Path) -> dict[str, Any]:
     """The file's keys and values as written, unchecked ({} when there is no file): `track config
-    set` and `unset` work on this, so that they can repair a file with a wrong value (issue 14)."""
+    set` and `unset` work on this, so that they can repair a file with a wrong value."""
     if not os.path.isfile(path):
         return {}
     import tomllib

@@ -1,4 +1,4 @@
-"""The interface language, through standard gettext catalogs (issue 14).
+"""The interface language, through standard gettext catalogs.
 
 Messages are written in English and marked with `_()` (or `ngettext()` for counts);
 their Swedish is in `locale/sv/LC_MESSAGES/actiontrack.po`, compiled to `.mo` when
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 
-TYPE_CHECKING = False  # not typing's: importing typing costs `track --help` ~4 ms (issue 5)
+TYPE_CHECKING = False  # not typing's: importing typing costs `track --help` ~4 ms
 if TYPE_CHECKING:
     import gettext
     from collections.abc import Callable
@@ -85,7 +85,7 @@ def reload() -> None:
 def translation() -> gettext.NullTranslations:
     global _translation
     if _translation is None:
-        import gettext  # here, not at import: `track --help` needs only language() (issue 5)
+        import gettext  # here, not at import: `track --help` needs only language()
 
         lang = language()
         if lang == "en":

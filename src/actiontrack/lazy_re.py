@@ -1,4 +1,4 @@
-"""Regular expressions compiled when first used, not when their module is imported (issue 15).
+"""Regular expressions compiled when first used, not when their module is imported.
 
 The cue, sentence and date rules are a few hundred patterns; compiling all of them at import
 cost `track add` about a third of its time, although one sentence needs few of them. A

@@ -137,7 +137,7 @@ class StoredRoster(Roster):
     """Everybody in the database, asked name by name: the store finds the few people a name
     may mean by indexed keys (storage/reads.people_named) and the Roster rules decide among
     them, so the answers are those of Roster(every person) without reading every person
-    (issue 15: at a million items that took `track add` 200 ms). Only the sentence for a
+    (at a million items that took `track add` 200 ms). Only the sentence for a
     name nobody has reads all the names, to say which are closest."""
 
     def __init__(self, store: PeopleStore) -> None:

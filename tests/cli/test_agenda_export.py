@@ -58,7 +58,7 @@ def test_done_since_the_last_meeting(imported):
 def test_agenda_markdown_in_swedish_and_english(imported):
     sv = imported("agenda", LEDNING, "--format", "md", "--lang", "sv").stdout
     assert sv.startswith("# Dagordning: Ledningsgrupp för utveckling, 18 januari 2018")
-    # the points of the built-in template, numbered; the follow-up's parts under its point (issue 14)
+    # the points of the built-in template, numbered; the follow-up's parts under its point
     for heading in [
         "## 1. Mötets öppnande",
         "## 5. Bordlagda punkter",

@@ -1,4 +1,4 @@
-"""`track config` and the settings it writes, as the program reads them (issue 14)."""
+"""`track config` and the settings it writes, as the program reads them."""
 
 import importlib.util
 import json

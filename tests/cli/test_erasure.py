@@ -1,4 +1,4 @@
-"""`track person forget` removes a person precisely and completely (issue 13): every trace of
+"""`track person forget` removes a person precisely and completely: every trace of
 them, in every place a name is stored and in every file the tool wrote, and nothing of anybody
 else's, on SQLite and on PostgreSQL."""
 

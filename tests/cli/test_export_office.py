@@ -1,4 +1,4 @@
-"""Files that open right in Excel and in calendars (issue 14): xlsx, CSV for Swedish Excel, iCalendar."""
+"""Files that open right in Excel and in calendars: xlsx, CSV for Swedish Excel, iCalendar."""
 
 import csv
 import io
@@ -105,7 +105,7 @@ def test_csv_language_follows_the_locale_and_the_delimiter_can_be_chosen(office,
     assert len(_swedish_rows(office("open", "--all", "--format", "csv").stdout_bytes)) == 3
     tabbed = office("export", "--format", "csv", "--delimiter", "\t").stdout
     assert tabbed.splitlines()[0].lstrip("\ufeff").startswith("id\tkind\tstatus")
-    # the messages follow the Swedish locale too (issue 14)
+    # the messages follow the Swedish locale too
     assert "ett tecken" in office.fails("export", "--format", "csv", "--delimiter", ";;", code=2).stderr
 
 

@@ -1,5 +1,5 @@
 """Which day imported minutes are from: --date, the year from the group's other meetings or the
-batch, a question at a terminal, else a refusal asking for --date (issues 10 and 12)."""
+batch, a question at a terminal, else a refusal asking for --date."""
 
 import json
 

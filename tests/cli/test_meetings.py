@@ -1,4 +1,4 @@
-"""track meeting edit, delete and end; a warning for a group's second meeting on one day (issue 12)."""
+"""track meeting edit, delete and end; a warning for a group's second meeting on one day."""
 
 import json
 

@@ -1,4 +1,4 @@
-"""Output a person reads (issue 12): history in words, wrapping at 80 columns, "1 day"."""
+"""Output a person reads: history in words, wrapping at 80 columns, "1 day"."""
 
 from datetime import date
 
@@ -57,7 +57,7 @@ def test_waiting_reads_naturally():
     from actiontrack.i18n import set_language
     from actiontrack.render.agenda import waited_words
 
-    on = date(2026, 3, 1)  # the words are the interface language's (issue 14)
+    on = date(2026, 3, 1)  # the words are the interface language's
     set_language("en")
     assert waited_words(1, on) == "waiting 1 day"
     assert waited_words(400, on) == "waiting since 2025"

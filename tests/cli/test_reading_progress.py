@@ -1,4 +1,4 @@
-"""The indicator of a long document's reading (issue 15): the extractor's callback, and the CLI's line."""
+"""The indicator of a long document's reading: the extractor's callback, and the CLI's line."""
 
 import io
 from datetime import date

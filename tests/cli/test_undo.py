@@ -1,4 +1,4 @@
-"""track undo and track log: the last write command reverted as a unit (issue 12)."""
+"""track undo and track log: the last write command reverted as a unit."""
 
 import json
 

@@ -1,4 +1,4 @@
-"""The item commands' writes (storage/writes.py, issue 15): sqlite3 on a current SQLite file,
+"""The item commands' writes (storage/writes.py): sqlite3 on a current SQLite file,
 the same SQL through SQLAlchemy otherwise (PostgreSQL: scripts/test-postgres.sh runs this file).
 
 The journal they write is the one `track undo` has always read; people are found by the

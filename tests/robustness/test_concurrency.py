@@ -69,7 +69,7 @@ IMPORTER = textwrap.dedent(
 
 
 def test_four_imports_at_once_of_minutes_of_one_new_group(tmp_path):
-    """Create-or-get of the group and of the people is race-free (issue 13)."""
+    """Create-or-get of the group and of the people is race-free."""
     track = Track(tmp_path / "shared.db")
     track("people", "list")
     options, env = track.address

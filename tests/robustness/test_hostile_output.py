@@ -1,4 +1,4 @@
-"""What others wrote cannot act on whoever opens the output (issue 13): no formula runs in Excel,
+"""What others wrote cannot act on whoever opens the output: no formula runs in Excel,
 no escape sequence reaches the terminal, no Markdown or HTML of an item's own changes an e-mail."""
 
 import csv

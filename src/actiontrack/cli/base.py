@@ -1,11 +1,11 @@
 """The typer app, its global options and the helpers every command group shares.
 
 Kept thin on purpose: commands parse options, call one service function and hand the result
-to render; heavy modules are imported inside the commands that need them (issue 5).
+to render; heavy modules are imported inside the commands that need them.
 """
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 import sys
 from collections.abc import MutableMapping
 from enum import StrEnum
@@ -49,7 +49,7 @@ class CommandGroup(TyperGroup):
 
 
 class _Root(CommandGroup):
-    """The `track` group, whose commands are imported when first asked for (issue 15)."""
+    """The `track` group, whose commands are imported when first asked for."""
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
@@ -111,7 +111,7 @@ class _LazyCommands(MutableMapping[str, Any]):
 
 def example(*commands: str) -> str:
     """The "Example:" block that ends a command's help. Help texts are given as help=_("...")
-    rather than docstrings, which gettext cannot extract (issue 14); the commands themselves
+    rather than docstrings, which gettext cannot extract; the commands themselves
     are not translated."""
     return "\n\n" + _("Example:") + "\n\n" + "\n\n".join("    " + c for c in commands)
 
@@ -150,7 +150,7 @@ class AgendaFormat(StrEnum):
     md = "md"
     html = "html"
     json = "json"
-    docx = "docx"  # the Word "kallelse och dagordning" (issue 14)
+    docx = "docx"  # the Word "kallelse och dagordning"
 
 
 class DigestFormat(StrEnum):
@@ -177,7 +177,7 @@ class Lang(StrEnum):
 
 def default_lang() -> Lang:
     """The interface language (i18n.language(): --lang, the configuration, TRACK_LANG, the
-    locale): agendas, digests and the CSV for Excel follow it when no --lang is given (issue 14)."""
+    locale): agendas, digests and the CSV for Excel follow it when no --lang is given."""
     from actiontrack.i18n import language
 
     return Lang(language())
@@ -228,7 +228,7 @@ def main_callback(
     ] = None,
 ) -> None:
     # Every command decides the language anew (tests run many in one process); the --lang of
-    # agenda, digest and export sets it for the whole command too (issue 14).
+    # agenda, digest and export sets it for the whole command too.
     set_language(lang.value if lang else language_in(ctx.meta.get("track.args", [])))
     ctx.obj = State(db, parse_now(now), ctx.meta.get("track.args"))
 

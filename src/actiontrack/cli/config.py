@@ -1,7 +1,7 @@
-"""`track config`: list, get, set, unset and path of the settings in config.toml (issue 14)."""
+"""`track config`: list, get, set, unset and path of the settings in config.toml."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 from typing import Annotated, Any
 
 import typer
@@ -17,7 +17,7 @@ config_app = typer.Typer(
 app.add_typer(config_app, name="config")
 
 # --help texts are only marked for the catalog (N_): translating them at import would read the
-# configuration for the language there, which every command would pay for (issue 5).
+# configuration for the language there, which every command would pay for.
 KEY_HELP = N_("A setting: language, default_group, database_url, csv_delimiter or agenda_template.")
 
 

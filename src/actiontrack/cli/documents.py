@@ -1,7 +1,7 @@
 """Commands on minutes: extract and import."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 import sys
 from functools import partial
 from typing import Annotated, Any
@@ -63,7 +63,7 @@ def extract(
     day = parse_date(when, state.today) if when else None
     document = read_document(file)
     _note_reading(document)
-    with reading(document.name):  # a long document shows how far it has come (issue 15)
+    with reading(document.name):  # a long document shows how far it has come
         extraction = service.extract_document(document, today=state.today, year=year, meeting_date=day)
     if fmt is OutFormat.json:
         echo_json(extraction_dict(extraction, explain=explain))

@@ -1,8 +1,8 @@
 """What add, open, done, reopen, drop, edit and note do once their options are read.
 
 items.py declares these commands to typer (options, help) and calls these; fast.py calls
-the same functions when it reads the command line itself, without importing typer
-(issue 15). Nothing here imports typer.
+the same functions when it reads the command line itself, without importing typer.
+Nothing here imports typer.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from actiontrack.cli.output import (
 )
 from actiontrack.i18n import _
 
-TYPE_CHECKING = False  # typing costs a command's start ~4 ms (issue 15)
+TYPE_CHECKING = False  # typing costs a command's start ~4 ms
 if TYPE_CHECKING:
     from datetime import date
     from typing import Any

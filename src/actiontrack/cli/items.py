@@ -1,7 +1,7 @@
 """Commands on items: add, open, done, reopen, drop, edit, note, show; and date."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 from datetime import date
 from typing import Annotated
 

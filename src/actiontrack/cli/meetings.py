@@ -1,7 +1,7 @@
 """Commands on meetings: start, end, list, edit, delete."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 import sys
 from typing import Annotated
 
@@ -37,7 +37,7 @@ def meeting_start(
     from actiontrack.service import group_or_default
 
     state = state_of(ctx)
-    group = group_or_default(group, "meeting start")  # issue 14
+    group = group_or_default(group, "meeting start")
     day = parse_date(when, state.today) if when else state.today
     warnings: list[str] = []
     meeting = state.write(

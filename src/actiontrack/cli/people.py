@@ -1,7 +1,7 @@
 """Commands on people: people, person."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 import sys
 from typing import Annotated
 

@@ -1,4 +1,4 @@
-"""How far the reading of a long document has come, on stderr (issue 15).
+"""How far the reading of a long document has come, on stderr.
 
 A 14 MB text takes seconds to read; without a sign of life it looks hung. The extractor
 reports (lines read, lines in all) through `actiontrack.extract.reporting_progress`; this

@@ -6,7 +6,7 @@ new due date, reassign, drop, skip; each answer is applied by the use case
 (service.decide) as soon as it is given.
 
 The answer letters are the bracketed ones of the prompt, in the interface language; the
-English letters are always understood too (issue 14): a Swede used to [a]ccept, or a script
+English letters are always understood too: a Swede used to [a]ccept, or a script
 written for the English prompt, keeps working.
 """
 
@@ -204,7 +204,7 @@ def _summary(counts: dict[str, int]) -> None:
 
 
 def _outcome(what: str, n: int) -> str:
-    """ "1 done", "2 kept": one line each, so that the catalog has every form (issue 14)."""
+    """ "1 done", "2 kept": one line each, so that the catalog has every form."""
     if what == "done":
         return ngettext("{n} done", "{n} done", n).format(n=n)
     if what == "kept":

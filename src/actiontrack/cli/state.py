@@ -1,7 +1,7 @@
 """What every command knows about its run: the database, the time, the command as typed.
 
 Free of typer, as output.py is, so that the fast path (fast.py) runs the weekly commands
-without importing it (issue 15).
+without importing it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import date, datetime
 from actiontrack.errors import UsageError
 from actiontrack.i18n import _
 
-TYPE_CHECKING = False  # typing costs a command's start ~4 ms (issue 15)
+TYPE_CHECKING = False  # typing costs a command's start ~4 ms
 if TYPE_CHECKING:
     from collections.abc import Callable
     from contextlib import AbstractContextManager

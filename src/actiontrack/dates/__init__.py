@@ -28,7 +28,7 @@ a date but is read by no rule, for a warning). The scanner stays here, with the 
 each rule needs.
 
 dateparser is the fallback for absolute dates the rules do not cover; on its own
-it misreads or misses most of the above (see issue 2).
+it misreads or misses most of the above.
 """
 
 
@@ -64,7 +64,7 @@ from actiontrack.lazy_re import lazy
 
 # What each rule's matches (in the order of rules()) hold: a digit, and one of the words of the
 # case-folded text. A rule is tried on a text only when both are there: twenty patterns run over
-# every sentence were a quarter of extraction (issue 15). tests/test_dates.py checks these are
+# every sentence were a quarter of extraction. tests/test_dates.py checks these are
 # necessary, i.e. that the rules read the same dates with and without the test.
 _MONTHS3 = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")  # in every name
 _RULE_NEEDS: tuple[tuple[bool, tuple[str, ...]], ...] = (
@@ -96,7 +96,7 @@ _RULE_NEEDS: tuple[tuple[bool, tuple[str, ...]], ...] = (
 # Public API
 
 # Pattern strings, not compiled objects: re compiles and caches them on first use, so
-# importing this module stays cheap for the commands that read no dates (issue 5).
+# importing this module stays cheap for the commands that read no dates.
 # Words around a date that do not change it ("senast fredag", "den 2 mars kl. 9"), stripped one at
 # a time: "senast den 13:e" is "den 13:e", and only then "13:e".
 _FILLER = (
@@ -109,7 +109,7 @@ _TIME_ANYWHERE = r"(?i)(?:klockan|kl\.?)\s*\d{1,2}(?:[:.]\d\d)?(?:\s*[-–]\s*\d
 # Every rule needs a digit, "om" and a space, or one of these words (the names of months and weekdays
 # hold "jan" ... "dec" and "dag"); a sentence with none names no date.
 # Tested with `in` on the case-folded text (`_may_hold_a_date`): as one regex under IGNORECASE,
-# an alternation of 50 words, it took 30 µs a sentence, a tenth of extraction (issue 15).
+# an alternation of 50 words, it took 30 µs a sentence, a tenth of extraction.
 _HOLD_WORDS = (
     "dag", "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec", "morgon",
     "vecka", "månad", "nästa", "kommande", "inom", "påsk", "pingst", "midsommar", "valborg", "lucia",

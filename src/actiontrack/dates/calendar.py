@@ -26,7 +26,7 @@ WEEKDAY_NAMES = list(WEEKDAYS)
 
 def fold(word: str) -> str:
     """A word as the IGNORECASE rules matched it, for looking it up in the tables here: case-folded,
-    with the dotless ı and the dotted İ as i ("İ DAG", "ſeptember" were a KeyError, issue 15)."""
+    with the dotless ı and the dotted İ as i ("İ DAG", "ſeptember" were a KeyError)."""
     return word.casefold().replace("ı", "i").replace("i\u0307", "i")
 
 

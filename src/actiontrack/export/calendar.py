@@ -1,4 +1,4 @@
-"""iCalendar (RFC 5545) for Outlook, Google Calendar and Apple Calendar/Reminders (issue 14).
+"""iCalendar (RFC 5545) for Outlook, Google Calendar and Apple Calendar/Reminders.
 
 - each open item with a due date: a VTODO (Google Calendar, Apple Reminders, Thunderbird), or
   with `tasks_as_events` an all-day VEVENT with a reminder (Outlook desktop ignores VTODO);

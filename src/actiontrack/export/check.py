@@ -1,7 +1,7 @@
 """The shape of a JSON export, checked before `track import --from-json` writes anything.
 
 A file edited by hand, cut short or made by something else is one sentence naming the
-place ("'items', entry 3, 'text' is missing"), never a KeyError or TypeError (issue 13).
+place ("'items', entry 3, 'text' is missing"), never a KeyError or TypeError.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def check_export(data: dict[str, Any]) -> None:
 
 
 # What an export holds, checked before anything is written: a file edited by hand or cut short
-# is one sentence naming the place, never a KeyError (issue 13). "date" is YYYY-MM-DD; a type in
+# is one sentence naming the place, never a KeyError. "date" is YYYY-MM-DD; a type in
 # a tuple with None may be missing or null; a list of one spec is a list of such values.
 _OPT_TEXT = (str, None)
 _EXPORT: dict[str, Any] = {

@@ -1,6 +1,6 @@
-"""Items as an Excel workbook (issue 14): one row per item, headers in the interface language, real dates.
+"""Items as an Excel workbook: one row per item, headers in the interface language, real dates.
 
-openpyxl is imported inside `xlsx()` only, so no other command pays for it (issue 5).
+openpyxl is imported inside `xlsx()` only, so no other command pays for it.
 Text that others wrote goes through `render.csv_cell`, as in the CSV: a cell never starts a
 formula and control characters are shown, never kept (openpyxl refuses most of them anyway).
 """

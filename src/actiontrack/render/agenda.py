@@ -5,7 +5,7 @@ Every layout walks the same numbered points, those of the agenda template
 (agenda/outline.py), and fills the marked ones from the database: the deferred
 points, the follow-up of items (overdue first, then open items by owner, then what
 was done since the last meeting) and the meeting after. Headings and labels are
-messages of the interface language (i18n.py, issue 14); dates are written the
+messages of the interface language (i18n.py); dates are written the
 Swedish way in Swedish ("22 februari 2016").
 """
 
@@ -153,7 +153,7 @@ def agenda_dict(agenda: Agenda) -> dict[str, Any]:
 
 
 def agenda_markdown(agenda: Agenda, template: Template) -> str:
-    md = markdown_text  # what others wrote stays text in the e-mail (issue 13)
+    md = markdown_text  # what others wrote stays text in the e-mail
     head = facts(agenda)
     lines = [f"# {md(head.title)}", ""]
     lines += [md(f"{label}: {value}") + "  " for label, value in head.rows] + [""]  # "13.00" no list

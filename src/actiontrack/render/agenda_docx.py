@@ -1,5 +1,5 @@
 """The agenda as the Word document a Swedish meeting is called with: "kallelse och
-dagordning" (issue 14).
+dagordning".
 
 Real Word structure, so that the secretary can go on editing it in Word: the points
 are paragraphs of one style ("Dagordningspunkt", based on Heading 1) numbered by

@@ -158,7 +158,7 @@ def local_time(stamp: str | None) -> datetime | None:
 
 
 def items_csv(items: Iterable[Item], *, delimiter: str = ",", swedish: bool = False) -> str:
-    """The items as CSV. `swedish` is the file for Swedish Excel (issue 14): local times rather
+    """The items as CSV. `swedish` is the file for Swedish Excel: local times rather
     than UTC offsets and "gruppen" (the group, in the interface language) rather than an empty
     owner; the delimiter is the caller's."""
     buf = io.StringIO()

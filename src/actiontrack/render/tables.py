@@ -62,7 +62,7 @@ def items_table(items: Sequence[Item], today: date, title: str | None = None) ->
     from rich.table import Table
     from rich.text import Text
 
-    # Narrow terminals wrap at spaces and never cut a word off with "…" (issue 12): each column
+    # Narrow terminals wrap at spaces and never cut a word off with "…": each column
     # is as wide as its longest word (up to what fits in 80 columns), and only longer words
     # (an e-mail address) are folded.
     owners_words = [w for it in items for o in it.owners for w in o.name.split()] or [_("group")]

@@ -25,7 +25,7 @@ def label(table: dict[str, str], value: str) -> str:
     """A value of the data (a kind, a status, a history action) in the interface language."""
     return _(table[value]) if value in table else value
 
-# --- text that others wrote: never raw to a terminal, a spreadsheet or an e-mail (issue 13) ------
+# --- text that others wrote: never raw to a terminal, a spreadsheet or an e-mail ------
 
 # C0 controls but tab and newline, DEL and C1 (ESC, CSI, ...), and the bidi overrides that
 # make text read differently from what it is

@@ -30,7 +30,7 @@ def folder_is_read_only(path: Path) -> bool:
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
-    """A database in a folder this user cannot write to, opened to be read (issue 13).
+    """A database in a folder this user cannot write to, opened to be read.
 
     A database in WAL mode needs a -shm file beside it; where none can be made, SQLite reads
     the file as immutable, which is exact when no -wal file holds changes not yet merged in.

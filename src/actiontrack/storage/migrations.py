@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
 # SQLAlchemy is imported inside the functions: the read path checks the schema version
-# from MIGRATIONS without loading it (issue 5).
+# from MIGRATIONS without loading it.
 MIGRATIONS_TABLE = "_track_migrations"
 Migration = Callable[["Connection"], None]
 
@@ -120,7 +120,7 @@ def m001_initial(conn: Connection) -> None:
 
 
 def m002_changes_and_meeting_time(conn: Connection) -> None:
-    """The journal `track undo` and `track log` read (issue 12), and a meeting's time of day."""
+    """The journal `track undo` and `track log` read, and a meeting's time of day."""
     import sqlalchemy as sa
 
     md = sa.MetaData()
@@ -140,7 +140,7 @@ def m002_changes_and_meeting_time(conn: Connection) -> None:
 
 
 def m003_agenda_indexes(conn: Connection) -> None:
-    """Indexes for the agenda's and the digest's queries (issue 15).
+    """Indexes for the agenda's and the digest's queries.
 
     The agenda reads a group's open items and the items done since its last meeting:
     `meeting_id IN (the group's meetings) AND status = ... [AND closed_at >= ...]`, one
@@ -160,7 +160,7 @@ def m003_agenda_indexes(conn: Connection) -> None:
 
 
 def m004_person_keys(conn: Connection) -> None:
-    """Indexed lookup keys of people's names (issue 15): `track add --owner Leif` finds the
+    """Indexed lookup keys of people's names: `track add --owner Leif` finds the
     people a name may mean by them instead of reading every person of a shared database.
 
     name_key is the whole name case-folded, first_key and last_key its first and last word,

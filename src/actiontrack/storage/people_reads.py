@@ -41,7 +41,7 @@ class PeopleReads:
     def people_named(self, name: str) -> list[Person]:
         """Everybody a name could mean (a superset, found by the indexed keys of migration m004;
         people.Roster decides): `--owner Leif` reads a handful of people, not all the thousands
-        in a shared database (issue 15). Each part stands for Roster's kinds of match: the whole
+        in a shared database. Each part stands for Roster's kinds of match: the whole
         name or an alias; a first name or a form of it ("Leif", "Bosse" for Bo); a surname
         ("Pettersson"), with a form of the first name ("Bosse Pettersson"); a first name and
         an initial ("Anna B."); initials ("LR")."""

@@ -62,7 +62,7 @@ class Reads(PeopleReads):
         spaced = " ".join(name.split())
         key = spaced.casefold()
         # As typed (or in a usual case) through the unique index first: a shared database has
-        # thousands of groups, and the agenda asks twice (issue 15). Any other case reads them all.
+        # thousands of groups, and the agenda asks twice. Any other case reads them all.
         cased = {spaced, spaced.lower(), spaced[:1].upper() + spaced[1:], spaced.title()}
         names_sql, params = in_list("g", sorted(cased))
         rows = self.run(f"SELECT id, name, place FROM groups WHERE name IN {names_sql} ORDER BY name", params)
@@ -154,7 +154,7 @@ class Reads(PeopleReads):
         present = {r[0]: bool(r[1]) for r in rows}
         return [(m, present[m.id]) for m in self.list_meetings() if m.id in present]
 
-    # every stored text, for `person export` and `person forget`, which read them all (issue 13)
+    # every stored text, for `person export` and `person forget`, which read them all
 
     def item_texts(self) -> list[tuple[int, int | None, str, str | None, str | None]]:
         rows = self.run("SELECT id, meeting_id, text, source, topic FROM items ORDER BY id", {})
@@ -224,7 +224,7 @@ class Reads(PeopleReads):
             where.append("i.closed_at >= :closed_since")
             params["closed_since"] = closed_since
         # Sorted here, not by ORDER BY i.id: that made SQLite walk the status index in id order
-        # (every done item of every group) rather than seek each of the group's meetings (issue 15).
+        # (every done item of every group) rather than seek each of the group's meetings.
         sql = f"SELECT {_ITEM_COLUMNS} FROM items i WHERE {' AND '.join(where)}"
         rows = sorted(self.run(sql, params), key=lambda r: r[0])
         return self._items(rows)
@@ -235,7 +235,7 @@ class Reads(PeopleReads):
 
     def _organisations_named(self, name: str) -> list[str]:
         key = name.casefold()
-        # The distinct names one index seek each, not every organisation-owned item (issue 15).
+        # The distinct names one index seek each, not every organisation-owned item.
         rows = self.run(
             "WITH RECURSIVE orgs(name) AS (SELECT min(organisation) FROM item_owners UNION ALL "
             "SELECT (SELECT min(organisation) FROM item_owners WHERE organisation > orgs.name) "

@@ -28,7 +28,7 @@ def agenda(repo: Reads, group: str, *, when: str | None, today: date) -> Agenda:
     # only the items done since the last meeting are read: the cost follows the agenda, not the years
     last = last_meeting(meetings, next_meeting(meetings, schedule, given=given, today=today).date or today)
     since = last.date.isoformat() if last and last.date else None
-    # who is called to the next meeting: everyone on the last meeting's list, present or not (issue 14)
+    # who is called to the next meeting: everyone on the last meeting's list, present or not
     called = sorted({p.name for p, _present in repo.attendance(last.id)}, key=str.casefold) if last else []
     return build_agenda(
         row.name,

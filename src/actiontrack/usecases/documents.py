@@ -69,7 +69,7 @@ def plan_import(
 
     `correcting` (--year or --date given) lets the same text, or minutes of the same day and
     month, correct a stored meeting's date. The group's meetings are looked up by day, not
-    read whole (issue 15)."""
+    read whole."""
     document, m = pending.document, pending.extraction.meeting
     store = repo
     same_text = store.meeting_by_hash(text_hash(document.text)) or store.meeting_by_hash(document.sha256)

@@ -1,4 +1,4 @@
-"""Who the names in minutes are, when they are imported (issue 15).
+"""Who the names in minutes are, when they are imported.
 
 The rules are people.Roster's, as for every name: a unique first name is enough, and so on.
 What changes is what they run over. Import built a Roster of everybody in the database for

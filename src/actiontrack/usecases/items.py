@@ -56,7 +56,7 @@ def add_item(
                 _("'{phrase}' looks like a date but is not one actiontrack understands; give --due to set one.").format(phrase=phrase)
                 for phrase in unread_date_phrases(text, base=base)
             ]
-    roster = StoredRoster(repo)  # by indexed keys, not every person (issue 15)
+    roster = StoredRoster(repo)  # by indexed keys, not every person
     if owners:
         resolved = _once([resolve_owner(repo, roster, name, now=now, confirm=confirm) for name in owners])
     elif cue is not None and cue.subject:
@@ -140,7 +140,7 @@ def list_items(repo: Reads, filters: Filters, *, today: date) -> list[Item]:
     who = OwnerFilter.of(repo, filters.owner)
     due_before = None
     if filters.due_before:
-        from actiontrack.dates import parse_date  # only then: `track open` starts faster (issue 15)
+        from actiontrack.dates import parse_date  # only then: `track open` starts faster
 
         due_before = parse_date(filters.due_before, today)
     if filters.overdue:

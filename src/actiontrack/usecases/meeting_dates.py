@@ -1,4 +1,4 @@
-"""Which day a set of minutes is from, before it is imported (issues 10 and 12).
+"""Which day a set of minutes is from, before it is imported.
 
 In order: `--date` (the meeting's date, and the base of its relative deadlines); a full date
 in the minutes; `--year` for a day and month without a year; else the year that puts the

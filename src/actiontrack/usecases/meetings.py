@@ -24,7 +24,7 @@ def find_group(repo: Reads, name: str) -> GroupRef:
     """The group a user means: its name in any case ("ledningsgrupp"), or a prefix only it has.
 
     NotFoundError lists the known groups; a prefix several groups share lists those."""
-    found = repo.find_group(name)  # one index look-up when typed as it is stored (issue 15)
+    found = repo.find_group(name)  # one index look-up when typed as it is stored
     if found is not None:
         return found
     key = " ".join(name.split()).casefold()

@@ -3,7 +3,7 @@ them (`track person forget`).
 
 Names, e-mail addresses and phone numbers of the people in the minutes are personal data;
 the group keeps its items, not the person. Both commands go through the same `_Plan`, so
-what the export hands out is exactly what forgetting rewrites, and nothing else (issue 13):
+what the export hands out is exactly what forgetting rewrites, and nothing else:
 
 - the full name and aliases, in any case, everywhere;
 - the surname alone ("kontakta Öberg"), written as a name (capitalised or in capitals),
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from actiontrack.storage.writes import Writes
 
 # What a forgotten person becomes, as owner and in every stored text, and an e-mail address or
-# phone number of theirs: in the interface language of `person forget` ("borttagen person", issue 14)
+# phone number of theirs: in the interface language of `person forget` ("borttagen person")
 REMOVED = N_("removed person")
 REMOVED_CONTACT = N_("removed contact")
 

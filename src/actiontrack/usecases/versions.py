@@ -1,6 +1,6 @@
 """How a new version of minutes differs from the meeting stored: items matched by their source
 sentence (the same, or nearly: a corrected typo or date), changed, added, gone, or kept as they
-are because they were done or edited by hand (issue 12)."""
+are because they were done or edited by hand."""
 
 from __future__ import annotations
 
@@ -43,10 +43,6 @@ class Update:
     unchanged: list[tuple[Item, ExtractedItem]] = field(default_factory=list)
     matched: int = 0  # items found in both versions
     stored: int = 0  # items of the stored meeting that came from its minutes
-
-    @property
-    def empty(self) -> bool:
-        return not (self.date or self.added or self.changed or self.gone)
 
 
 def alike(update: Update, extraction: Extraction) -> bool:
@@ -127,7 +123,7 @@ def _match(
 
 def _ratio(old: str, new: str) -> float:
     """difflib's ratio of two sentences, or 0 when its cheap upper bounds already put it under
-    SIMILAR: the same pairs as computing every ratio, at a fraction of the cost (issue 15)."""
+    SIMILAR: the same pairs as computing every ratio, at a fraction of the cost."""
     matcher = SequenceMatcher(None, old, new)
     if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
         return 0.0
