@@ -188,22 +188,43 @@ def size_cases(
     owner = busiest_owner(db)
     base = [track, "--db", str(db)]
     rounds = args.runs + 2
-    done_ids = open_ids(db, 2 * rounds)
-    edit_ids = done_ids[rounds:]
-    cases = [
-        Case("open --owner X", "track", size, lambda n: [*base, "open", "--owner", owner],
-             label=f"track open --owner '{owner}'"),
-        Case("agenda", "track", size, lambda n: [*base, "agenda", GROUP], label=f"track agenda '{GROUP}'"),
-        Case("add", "track", size, lambda n: [*base, "add", "Leif ska boka lokal senast fredag", "--owner", owner],
-             label="track add TEXT --owner X"),
-        Case("done", "track", size, lambda n: [*base, "done", str(done_ids[n])], label="track done ID"),
-        Case("edit", "track", size, lambda n: [*base, "edit", str(edit_ids[n]), "--due", "2026-12-18"],
-             label="track edit ID --due DATE"),
-    ]  # fmt: skip
-    if size <= 100_000:  # every open item, piped: 20,000 lines at a million
-        cases.append(Case("open (all)", "track", size, lambda n: [*base, "open"], label="track open (all, piped)"))
+    done_ids = open_ids(db, 4 * rounds)  # each item is done or edited once: by this track or the one before
+    edit_ids = done_ids[rounds : 2 * rounds]
+    floor = Case("python -c pass", "python", size, lambda n: [python, "-c", "pass"], label="python -c pass")
+    cases = [floor, *_track_cases(track, "track", size, base[1:], owner, done_ids, edit_ids)]
+    if args.before:
+        cases += _track_cases(args.before, "before", size, base[1:], owner, done_ids[2 * rounds :],
+                              done_ids[3 * rounds :])  # fmt: skip
     if not with_peers:
         return cases
+    return cases + _peer_cases(size, work, args, task, owner, db, done_ids, edit_ids)
+
+
+def _track_cases(
+    track: str, tool: str, size: int, db_option: list[str], owner: str, done_ids: list[int], edit_ids: list[int]
+) -> list[Case]:
+    base = [track, *db_option]
+    who = "" if tool == "track" else f"[{tool}] "
+    cases = [
+        Case("open --owner X", tool, size, lambda n: [*base, "open", "--owner", owner],
+             label=f"{who}track open --owner '{owner}'"),
+        Case("agenda", tool, size, lambda n: [*base, "agenda", GROUP], label=f"{who}track agenda '{GROUP}'"),
+        Case("add", tool, size, lambda n: [*base, "add", "Leif ska boka lokal senast fredag", "--owner", owner],
+             label=f"{who}track add TEXT --owner X"),
+        Case("done", tool, size, lambda n: [*base, "done", str(done_ids[n])], label=f"{who}track done ID"),
+        Case("edit", tool, size, lambda n: [*base, "edit", str(edit_ids[n]), "--due", "2026-12-18"],
+             label=f"{who}track edit ID --due DATE"),
+    ]  # fmt: skip
+    if size <= 100_000:  # every open item, piped: 20,000 lines at a million
+        cases.append(Case("open (all)", tool, size, lambda n: [*base, "open"], label=f"{who}track open (all, piped)"))
+    return cases
+
+
+def _peer_cases(
+    size: int, work: Path, args: argparse.Namespace, task: str | None, owner: str, db: Path,
+    done_ids: list[int], edit_ids: list[int],
+) -> list[Case]:
+    cases: list[Case] = []
     items = None
     if task or args.todo:
         items = items_of(db)
@@ -217,6 +238,8 @@ def size_cases(
             Case("add", "task", size, lambda n: ["task", "add", "Leif ska boka lokal", f"+{tag}"], env,
                  "task add TEXT +tag"),
             Case("done", "task", size, lambda n: ["task", task_uuid(done_ids[n]), "done"], env, "task UUID done"),
+            # Taskwarrior's own short form: the working-set number of a pending task
+            Case("done N", "task", size, lambda n: ["task", str(n + 1), "done"], env, "task N done"),
             Case("edit", "task", size, lambda n: ["task", task_uuid(edit_ids[n]), "modify", "due:2026-12-18"], env,
                  "task UUID modify due:DATE"),
         ]  # fmt: skip
@@ -236,10 +259,10 @@ def size_cases(
 def ratio_report(cases: list[Case], sizes: list[int]) -> None:
     by = {(c.command, c.tool, c.size): c for c in cases}
     commands = list(dict.fromkeys(c.command for c in cases if c.tool == "track"))
-    floor = by.get(("python -c pass", "python", None))
     print()
-    print("Ratios of median CPU time (track / peer; size / smallest size):")
+    print("Ratios of median CPU time (track / peer; size / smallest size), each size's floor timed in its rounds:")
     for size in sizes:
+        floor = by.get(("python -c pass", "python", size))
         for command in commands:
             mine = by.get((command, "track", size))
             if mine is None:
@@ -247,6 +270,11 @@ def ratio_report(cases: list[Case], sizes: list[int]) -> None:
             parts = [f"{command:16} {size:>8}: track {cpu(mine) * 1000:7.1f} ms"]
             if floor:
                 parts.append(f"{cpu(mine) / cpu(floor):5.1f}x python -c pass")
+            before = by.get((command, "before", size))
+            if before:
+                parts.append(f"{cpu(mine) / cpu(before):5.2f}x before ({cpu(before) * 1000:.1f} ms)")
+            if command == "done" and by.get(("done N", "task", size)):
+                parts.append(f"{cpu(mine) / cpu(by[('done N', 'task', size)]):6.2f}x task N done")
             for peer in ("task", "todo"):
                 theirs = by.get((command, peer, size))
                 if theirs:
@@ -258,15 +286,14 @@ def ratio_report(cases: list[Case], sizes: list[int]) -> None:
 
 
 def write_summary(cases: list[Case], sizes: list[int]) -> None:
-    """The commands typed during a meeting (issue 15): each <= 8x `python -c pass`, and as fast at
+    """The commands typed during a meeting: each <= 8x `python -c pass`, and as fast at
     the largest size as at the smallest (<= 1.3x)."""
     by = {(c.command, c.tool, c.size): c for c in cases}
-    floor = by[("python -c pass", "python", None)]
     for command in ("add", "done", "edit"):
         mine = [by[(command, "track", size)] for size in sizes if (command, "track", size) in by]
         if not mine:
             continue
-        ratios = ", ".join(f"{cpu(c) / cpu(floor):.1f}x at {c.size}" for c in mine)
+        ratios = ", ".join(f"{cpu(c) / cpu(by[('python -c pass', 'python', c.size)]):.1f}x at {c.size}" for c in mine)
         print(f"track {command} / python -c pass: {ratios} (target <= 8); "
               f"{cpu(mine[-1]) / cpu(mine[0]):.2f}x from {mine[0].size} to {mine[-1].size} (target <= 1.3)")  # fmt: skip
 
@@ -279,6 +306,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--docs", type=int, default=500, help="minutes for the import benchmark (0: none)")
     ap.add_argument("--todo", default=shutil.which("todo"), help="path of todoman's `todo`")
+    ap.add_argument("--before", default=None,
+                    help="another track (e.g. an install of an earlier commit), timed in the same rounds")  # fmt: skip
     ap.add_argument("--cache", type=Path, default=None,
                     help="keep the generated databases in this folder and start from a copy next time")  # fmt: skip
     args = ap.parse_args()
@@ -304,6 +333,12 @@ def main() -> None:
         Case("extract", "track", None, lambda n: [track, "extract", doc, "--format", "json"],
              label="track extract (one document, JSON)"),
     ]  # fmt: skip
+    if args.before:
+        fixed += [
+            Case("--help", "before", None, lambda n: [args.before, "--help"], label="[before] track --help"),
+            Case("extract", "before", None, lambda n: [args.before, "extract", doc, "--format", "json"],
+                 label="[before] track extract (one document, JSON)"),
+        ]  # fmt: skip
     measure(fixed, args.runs)
     every = list(fixed)
     try:
@@ -325,9 +360,14 @@ def main() -> None:
         script = cpu(fixed[2])
         print(f"track --help / python -c pass: {helped / floor:.2f}x (target <= 1.5); the console script's "
               f"own `import re, sys` is {script / floor:.2f}x of it")
+        for before in fixed[4:]:
+            mine = next(c for c in fixed if c.command == before.command and c.tool == "track")
+            print(f"track {before.command} / before: {cpu(mine) / cpu(before):.2f}x")
         write_summary(every, args.sizes)
         if args.docs:
             import_benchmark(track, work, args.docs)
+            if args.before:
+                import_benchmark(args.before, work, args.docs, label="[before] ")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -352,10 +392,10 @@ def made(db: Path, size: int, cache: Path | None) -> None:
     shutil.copyfile(kept, db)
 
 
-def import_benchmark(track: str, work: Path, count: int) -> None:
+def import_benchmark(track: str, work: Path, count: int, label: str = "") -> None:
     from extract_throughput import make_documents
 
-    docs_dir = work / "minutes"
+    docs_dir = work / f"minutes{label.strip('[] ')}"
     docs_dir.mkdir()
     paths = []
     for i, text in enumerate(make_documents(count)):
@@ -363,10 +403,10 @@ def import_benchmark(track: str, work: Path, count: int) -> None:
         p.write_text(text, encoding="utf-8")
         paths.append(str(p))
     start = time.perf_counter()
-    subprocess.run([track, "--db", str(work / "import.db"), "import", *paths, "--yes", "--year", "2017"],
+    subprocess.run([track, "--db", str(docs_dir / "import.db"), "import", *paths, "--yes", "--year", "2017"],
                    check=True, capture_output=True)  # fmt: skip
     took = time.perf_counter() - start
-    print(f"track import of {count} minutes (one process): {took:.1f} s = {count / took:.0f} documents/s")
+    print(f"{label}track import of {count} minutes (one process): {took:.1f} s = {count / took:.0f} documents/s")
 
 
 if __name__ == "__main__":
