@@ -57,7 +57,9 @@ def main() -> None:
             theirs, mine = output(args.other, path, *extra), output(args.mine, path, *extra)
             if theirs == mine:
                 return None
-            diff = difflib.unified_diff(theirs.splitlines(), mine.splitlines(), "other", "mine", lineterm="", n=1)
+            diff = difflib.unified_diff(
+                theirs.splitlines(), mine.splitlines(), "other", "mine", lineterm="", n=1
+            )
             return f"{path.name} {' '.join(extra)}:\n" + "\n".join(list(diff)[:20])
 
         with ThreadPoolExecutor(max_workers=2) as pool:

@@ -43,7 +43,8 @@ def add_people(db: Path, n: int) -> None:
             [(f"Person{i} Efternamn{i % 997}",) for i in range(n)],
         )
         conn.executemany(
-            "INSERT INTO person_aliases (person_id, alias) VALUES (?, ?)", [(i, f"alias {i}") for i in range(1, n, 10)]
+            "INSERT INTO person_aliases (person_id, alias) VALUES (?, ?)",
+            [(i, f"alias {i}") for i in range(1, n, 10)],
         )
 
 

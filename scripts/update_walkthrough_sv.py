@@ -34,8 +34,15 @@ def run_commands(text: str, language: str, folder: Path) -> list[tuple[str, str]
     name = re.search(r"`(\S+\.txt)`", text)
     assert minutes and name, "the section needs the minutes (```text) and their file name (`NAME.txt`)"
     (folder / name.group(1)).write_text(minutes.group(1), encoding="utf-8")
-    env = {"TRACK_LANG": language, "COLUMNS": "100", "NO_COLOR": "1", "TRACK_HOME": str(folder / "home"),
-           "TRACK_CONFIG": str(folder / "config.toml"), "TRACK_DB": None, "TRACK_DATABASE_URL": None}  # fmt: skip
+    env = {
+        "TRACK_LANG": language,
+        "COLUMNS": "100",
+        "NO_COLOR": "1",
+        "TRACK_HOME": str(folder / "home"),
+        "TRACK_CONFIG": str(folder / "config.toml"),
+        "TRACK_DB": None,
+        "TRACK_DATABASE_URL": None,
+    }
     done = []
     cwd = os.getcwd()
     os.chdir(folder)

@@ -7,15 +7,52 @@ from actiontrack.storage import open_database
 from tests.conftest import database_url_for
 
 PEOPLE = [
-    ("Bo Pettersson", "Ria/G7"), ("Leif Redestig", None), ("Anna Berg", None), ("Anna Björk", None),
-    ("Lars Ström", "kommunen"), ("Ann-Christin Ek", None), ("Åsa Öberg", None), ("Maria", None),
-    ("Karl von Essen", None), ("Ulla Lindqvist", None), ("Olof Dahl", None),
-]  # fmt: skip
+    ("Bo Pettersson", "Ria/G7"),
+    ("Leif Redestig", None),
+    ("Anna Berg", None),
+    ("Anna Björk", None),
+    ("Lars Ström", "kommunen"),
+    ("Ann-Christin Ek", None),
+    ("Åsa Öberg", None),
+    ("Maria", None),
+    ("Karl von Essen", None),
+    ("Ulla Lindqvist", None),
+    ("Olof Dahl", None),
+]
 NAMES = [
-    "Bo", "Bosse", "Bosse Pettersson", "bo pettersson", "Pettersson", "Leif", "LR", "AB", "Anna", "Anna B.",
-    "anna.b", "Anna Berg", "Lasse", "Lars", "Ström", "Anki", "Åsa", "ÅSA ÖBERG", "Öberg", "Maria", "Maja",
-    "Karl", "Kalle", "Essen", "Ulla", "Lindqvist", "Olle", "Olof Dahl", "Nils", "Eva Berg", "", "  Leif  ",
-]  # fmt: skip
+    "Bo",
+    "Bosse",
+    "Bosse Pettersson",
+    "bo pettersson",
+    "Pettersson",
+    "Leif",
+    "LR",
+    "AB",
+    "Anna",
+    "Anna B.",
+    "anna.b",
+    "Anna Berg",
+    "Lasse",
+    "Lars",
+    "Ström",
+    "Anki",
+    "Åsa",
+    "ÅSA ÖBERG",
+    "Öberg",
+    "Maria",
+    "Maja",
+    "Karl",
+    "Kalle",
+    "Essen",
+    "Ulla",
+    "Lindqvist",
+    "Olle",
+    "Olof Dahl",
+    "Nils",
+    "Eva Berg",
+    "",
+    "  Leif  ",
+]
 
 
 @pytest.fixture
@@ -93,5 +130,10 @@ def test_an_import_of_many_documents_reads_all_people_once(track, tmp_path, monk
         files.append(str(path))
     track("import", *files, "--yes")
     assert reads["all"] == 1
-    assert [i["owners"] for i in track.json("open")] == [["Greta Nyberg"], ["Hampus Vik"], ["Greta Nyberg"], ["Ines Åkesson"]]
+    assert [i["owners"] for i in track.json("open")] == [
+        ["Greta Nyberg"],
+        ["Hampus Vik"],
+        ["Greta Nyberg"],
+        ["Ines Åkesson"],
+    ]
     assert len(track.json("people", "list")) == 3

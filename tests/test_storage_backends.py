@@ -57,9 +57,16 @@ def test_write_then_read_through_both_paths(url):
         person = repo.add_person("Åke Malmén", "socialförvaltningen", "2019-03-04T10:00:00+00:00")
         meeting = repo.create_meeting("Rådet", now="x", date_=date(2019, 3, 4), title="Rådet")
         item_id = repo.add_item(
-            kind=Kind.ACTION, text="Åke ska ringa", due=date(2019, 3, 8), meeting_id=meeting.id, now="x",
-            owners=[Owner(person.name, OwnerKind.PERSON, person.id), Owner("Bryggan", OwnerKind.ORGANISATION)],
-        )  # fmt: skip
+            kind=Kind.ACTION,
+            text="Åke ska ringa",
+            due=date(2019, 3, 8),
+            meeting_id=meeting.id,
+            now="x",
+            owners=[
+                Owner(person.name, OwnerKind.PERSON, person.id),
+                Owner("Bryggan", OwnerKind.ORGANISATION),
+            ],
+        )
         repo.add_history(item_id, "created", {"text": "Åke ska ringa"}, "x", meeting.id)
     with open_reader(url) as reads:
         (item,) = reads.query_items(person_ids=[person.id])
@@ -102,8 +109,12 @@ def test_a_failing_migration_rolls_back_whole(url):
 
 def test_status_updates_and_queries(url):
     with open_repository(url) as repo:
-        ids = [repo.add_item(kind=Kind.ACTION, text=f"Uppgift {n}", owners=[], due=None, meeting_id=None, now="x")
-               for n in range(3)]  # fmt: skip
+        ids = [
+            repo.add_item(
+                kind=Kind.ACTION, text=f"Uppgift {n}", owners=[], due=None, meeting_id=None, now="x"
+            )
+            for n in range(3)
+        ]
         repo.update_item(ids[1], status=Status.DONE, closed_at="2019-03-05T10:00:00+00:00")
     with open_reader(url) as reads:
         assert [i.id for i in reads.query_items()] == [ids[0], ids[2]]
@@ -137,8 +148,7 @@ def test_two_writers_creating_the_same_group_and_person_both_get_it(url):
         def first():
             try:
                 with first_db.transaction() as repo:
-                    results["first"] = (repo.get_or_create_group("Nya gruppen", "x").id,
-                                        person(repo).id)  # fmt: skip
+                    results["first"] = (repo.get_or_create_group("Nya gruppen", "x").id, person(repo).id)
                     inserted.set()
                     time.sleep(0.5)  # the second writer runs into the uncommitted rows meanwhile
             except Exception as e:  # noqa: BLE001 - reported by the assertion below
@@ -149,8 +159,7 @@ def test_two_writers_creating_the_same_group_and_person_both_get_it(url):
             inserted.wait()
             try:
                 with second_db.transaction() as repo:
-                    results["second"] = (repo.get_or_create_group("Nya gruppen", "x").id,
-                                         person(repo).id)  # fmt: skip
+                    results["second"] = (repo.get_or_create_group("Nya gruppen", "x").id, person(repo).id)
             except Exception as e:  # noqa: BLE001
                 errors.append(e)
 

@@ -26,9 +26,22 @@ class Key:
     __slots__ = ("name", "type", "default", "help", "env", "choices")
 
     def __init__(
-        self, name: str, type: type, default: Any, help: str, env: str | None = None, choices: tuple[str, ...] = ()
+        self,
+        name: str,
+        type: type,
+        default: Any,
+        help: str,
+        env: str | None = None,
+        choices: tuple[str, ...] = (),
     ) -> None:
-        self.name, self.type, self.default, self.help, self.env, self.choices = name, type, default, help, env, choices
+        self.name, self.type, self.default, self.help, self.env, self.choices = (
+            name,
+            type,
+            default,
+            help,
+            env,
+            choices,
+        )
 
 
 SPEC: tuple[Key, ...] = (
@@ -91,7 +104,10 @@ def config_file() -> str:
 def user_config_dir() -> str:
     """platformdirs.user_config_dir("actiontrack"); on Linux and the BSDs its XDG rule, which is
     short (tests/test_config.py checks it against platformdirs), without importing it."""
-    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) and "ANDROID_ROOT" not in os.environ:
+    if (
+        sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
+        and "ANDROID_ROOT" not in os.environ
+    ):
         base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
         return os.path.join(base, "actiontrack")
     import platformdirs

@@ -24,9 +24,12 @@ def _key(text: str) -> str:
 def _first_and_initial(key: str, parts: list[str]) -> bool:
     words = key.replace(".", " ").split()
     return (
-        len(words) == 2 and len(words[1]) == 1 and len(parts) > 1
-        and parts[0] in first_name_forms(words[0]) and parts[-1].startswith(words[1])
-    )  # fmt: skip
+        len(words) == 2
+        and len(words[1]) == 1
+        and len(parts) > 1
+        and parts[0] in first_name_forms(words[0])
+        and parts[-1].startswith(words[1])
+    )
 
 
 def initials(full_name: str) -> str:
@@ -121,10 +124,14 @@ class Roster:
             close = self.closest(name)
             hint = _(" (closest: {names})").format(names=", ".join(close)) if close else ""
             raise PersonError(
-                _("Nobody called '{name}' is known{hint}. Add them first: track people add \"{example}\".").format(name=name, hint=hint, example=example)
+                _(
+                    "Nobody called '{name}' is known{hint}. Add them first: track people add \"{example}\"."
+                ).format(name=name, hint=hint, example=example)
             )
         names = ", ".join(sorted(m.person.name for m in found))
-        raise PersonError(_("'{name}' could be any of: {names}. Give the full name.").format(name=name, names=names))
+        raise PersonError(
+            _("'{name}' could be any of: {names}. Give the full name.").format(name=name, names=names)
+        )
 
 
 class PeopleStore(Protocol):

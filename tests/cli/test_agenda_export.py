@@ -112,8 +112,13 @@ def test_agenda_html_parses_and_holds_every_item(imported, tmp_path):
     expected = [i["id"] for key in ("deferred", "overdue", "open", "done_since_last") for i in agenda[key]]
     assert sorted(parser.ids) == sorted(expected)
     assert [c for c in parser.sections if c != "point"] == [
-        "point deferred", "point follow-up", "overdue", "open", "done-since-last", "point next-meeting",
-    ]  # fmt: skip
+        "point deferred",
+        "point follow-up",
+        "overdue",
+        "open",
+        "done-since-last",
+        "point next-meeting",
+    ]
 
 
 def test_agenda_terminal_and_output_file(imported, tmp_path):

@@ -62,8 +62,12 @@ def test_import_sample_minutes_then_open(track):
     assert len(items) >= 25
     leif = track.json("open", "--owner", "Leif")
     assert [i["text"] for i in leif] == ["Leif ska skicka ut förslag på tid för ett möte."]
-    assert leif[0]["meeting"] == {"id": leif[0]["meeting"]["id"], "group": "Gemensam utvecklingsgrupp", "date": "2016-02-08",
-                                  "title": "Gemensam utvecklingsgrupp"}  # fmt: skip
+    assert leif[0]["meeting"] == {
+        "id": leif[0]["meeting"]["id"],
+        "group": "Gemensam utvecklingsgrupp",
+        "date": "2016-02-08",
+        "title": "Gemensam utvecklingsgrupp",
+    }
     assert leif[0]["source"] and leif[0]["line"] == 41
     groups = {m["group"] for m in track.json("meeting", "list")}
     assert groups == {

@@ -25,9 +25,14 @@ def test_open_at_80_columns_wraps_words_and_cuts_none():
 
     text = "Ia ska sammanställa socialförvaltningens synpunkter på fritidsförvaltningens förslag till samverkansavtal"
     item = Item(
-        7, Kind.ACTION, text, Status.OPEN, (Owner("Ia Jonsson"), Owner("hyresgästerna")),
-        date(2019, 3, 1), MeetingRef(1, "Gemensam utvecklingsgrupp", date(2019, 2, 8)),
-    )  # fmt: skip
+        7,
+        Kind.ACTION,
+        text,
+        Status.OPEN,
+        (Owner("Ia Jonsson"), Owner("hyresgästerna")),
+        date(2019, 3, 1),
+        MeetingRef(1, "Gemensam utvecklingsgrupp", date(2019, 2, 8)),
+    )
     import io
 
     console = Console(width=80, file=io.StringIO(), color_system=None)

@@ -115,9 +115,10 @@ def test_the_journal_keeps_the_last_changes_only(people, monkeypatch):
     track = people  # four `people add` are recorded already
     track("add", "Leif ska skicka ut förslaget")
     assert [c["command"] for c in track.json("log")] == [
-        "track add 'Leif ska skicka ut förslaget'", "track people add 'Bo Pettersson' --org Ria/G7",
+        "track add 'Leif ska skicka ut förslaget'",
+        "track people add 'Bo Pettersson' --org Ria/G7",
         "track people add 'Allan Hedman' --org socialförvaltningen",
-    ]  # fmt: skip
+    ]
     for _ in range(3):
         track("undo")
     assert "Nothing to undo" in track.fails("undo").stderr

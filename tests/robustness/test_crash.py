@@ -67,8 +67,9 @@ def test_sigkill_in_the_middle_of_an_import_loses_nothing_and_leaves_nothing_hal
     )
     proc = subprocess.Popen(
         [sys.executable, "-c", child, "--db", str(db), "import", str(big), "--yes"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while not reached.exists():
         assert proc.poll() is None, "the import finished before it could be killed"

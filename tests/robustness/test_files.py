@@ -54,8 +54,11 @@ def read_only(tmp_path):
 def run(db, *args):
     return subprocess.run(
         [*_unprivileged(), sys.executable, "-m", "actiontrack", "--db", str(db), "--now", NOW, *args],
-        capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}, timeout=120,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize(

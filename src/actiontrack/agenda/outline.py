@@ -100,7 +100,7 @@ def parse_template(text: str, name: str) -> Template:
                     _(
                         "Line {line} of {file}: [{marker}] is there already on line {first}; "
                         "each marker can be used once."
-                    ).format(line=number, file=name, marker=found.group(1), first=seen[part])  # fmt: skip
+                    ).format(line=number, file=name, marker=found.group(1), first=seen[part])
                 )
             seen[part] = number
         title = _NUMBERED.sub("", line) or (_(DEFAULT_TITLES[part]) if part else "")
@@ -108,9 +108,9 @@ def parse_template(text: str, name: str) -> Template:
             points.append(Point(len(points) + 1, title, part))
     if not points:
         raise UsageError(
-            _("{file} has no points: write one point a line (see docs/agenda.md, “The agenda template”).").format(
-                file=name
-            )
+            _(
+                "{file} has no points: write one point a line (see docs/agenda.md, “The agenda template”)."
+            ).format(file=name)
         )
     return Template(tuple(points), name)
 

@@ -35,7 +35,9 @@ def agenda(
     ctx: typer.Context,
     group: Annotated[
         str | None,
-        typer.Argument(help="The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."),
+        typer.Argument(
+            help="The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."
+        ),
     ] = None,
     when: Annotated[
         str | None, typer.Option("--date", help="The meeting's date. Default: from the schedule.")
@@ -48,7 +50,9 @@ def agenda(
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."),
+        typer.Option(
+            "--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."
+        ),
     ] = None,
     template: Annotated[
         str | None,
@@ -141,7 +145,9 @@ def digest(
     fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help="Output format.")] = DigestFormat.md,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."),
+        typer.Option(
+            "--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."
+        ),
     ] = None,
 ) -> None:
     """What each person has open, overdue first: a short text to send them.
@@ -193,7 +199,9 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help=_("csv or xlsx (for Excel), json (everything), ics (calendars).")),
+        typer.Option(
+            "--format", "-f", help=_("csv or xlsx (for Excel), json (everything), ics (calendars).")
+        ),
     ],
     owner: Annotated[str | None, typer.Option("--owner", help=_("Only this person's items."))] = None,
     group: Annotated[str | None, typer.Option("--group", "-g", help=_("Only this group's items."))] = None,
@@ -214,7 +222,9 @@ def export(
     ] = None,
     tasks: Annotated[
         TasksAs,
-        typer.Option("--tasks", help=_("ics: items as to-dos, or as-events (all-day, a reminder) for Outlook.")),
+        typer.Option(
+            "--tasks", help=_("ics: items as to-dos, or as-events (all-day, a reminder) for Outlook.")
+        ),
     ] = TasksAs.todos,
 ) -> None:
     from actiontrack import export as exporting
@@ -222,10 +232,14 @@ def export(
     from actiontrack.models import Status
 
     if fmt is ExportFormat.xlsx and output is None and sys.stdout.isatty():
-        raise UsageError(_("An Excel workbook is a binary file: give --output FILE.xlsx (or pipe it into a file)."))
+        raise UsageError(
+            _("An Excel workbook is a binary file: give --output FILE.xlsx (or pipe it into a file).")
+        )
     if delimiter is not None and len(delimiter) != 1:
         raise UsageError(
-            _("--delimiter must be one character, such as ';' or ',', not '{delimiter}'.").format(delimiter=delimiter)
+            _("--delimiter must be one character, such as ';' or ',', not '{delimiter}'.").format(
+                delimiter=delimiter
+            )
         )
     state = state_of(ctx)
     chosen = status or (StatusChoice.open if fmt is ExportFormat.ics else StatusChoice.all)
@@ -243,9 +257,12 @@ def export(
             named = service.find_group(repo, group).name if group else None
             groups = sorted({i.meeting.group for i in items if i.meeting} | ({named} if named else set()))
             data = ics(
-                items, {g: repo.schedule(g) for g in groups}, {g: repo.list_meetings(g) for g in groups},
-                now=state.now, tasks_as_events=tasks is TasksAs.events,
-            )  # fmt: skip
+                items,
+                {g: repo.schedule(g) for g in groups},
+                {g: repo.list_meetings(g) for g in groups},
+                now=state.now,
+                tasks_as_events=tasks is TasksAs.events,
+            )
         elif fmt is ExportFormat.xlsx:
             from actiontrack.export.sheet import xlsx
 

@@ -86,7 +86,10 @@ class _LazyCommands(MutableMapping[str, Any]):
         for group in app.registered_groups:
             if group.name == name:
                 self.built[name] = typer.main.get_group_from_info(
-                    group, suggest_commands=app.suggest_commands, pretty_exceptions_short=short, rich_markup_mode=markup
+                    group,
+                    suggest_commands=app.suggest_commands,
+                    pretty_exceptions_short=short,
+                    rich_markup_mode=markup,
                 )
         self.fresh.add(name)
 
@@ -118,17 +121,23 @@ def example(*commands: str) -> str:
 
 app = typer.Typer(
     cls=_Root,
-    help=_("Track the action items of Swedish meeting minutes, and put every unfinished one on the next agenda."),
+    help=_(
+        "Track the action items of Swedish meeting minutes, and put every unfinished one on the next agenda."
+    ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
-meeting_app = typer.Typer(cls=CommandGroup, help=_("Meetings: start, end, list, edit, delete."), no_args_is_help=True)
+meeting_app = typer.Typer(
+    cls=CommandGroup, help=_("Meetings: start, end, list, edit, delete."), no_args_is_help=True
+)
 people_app = typer.Typer(cls=CommandGroup, help=_("The people items can belong to: list, add, alias, merge."))
 app.add_typer(meeting_app, name="meeting")
 person_app = typer.Typer(
-    cls=CommandGroup, help=_("A person's data: export everything stored, or forget them."), no_args_is_help=True
+    cls=CommandGroup,
+    help=_("A person's data: export everything stored, or forget them."),
+    no_args_is_help=True,
 )
 app.add_typer(people_app, name="people")
 app.add_typer(person_app, name="person")
@@ -217,13 +226,16 @@ def main_callback(
         str | None, typer.Option("--now", hidden=True, help=_("Pretend it is this time (tests)."))
     ] = None,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit."))
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit.")),
     ] = False,
     lang: Annotated[
         Lang | None,
         typer.Option(
             "--lang",
-            help=_("Language of messages and output. Default: the configuration, else TRACK_LANG, else the locale."),
+            help=_(
+                "Language of messages and output. Default: the configuration, else TRACK_LANG, else the locale."
+            ),
         ),
     ] = None,
 ) -> None:
@@ -236,5 +248,3 @@ def main_callback(
 def state_of(ctx: typer.Context) -> State:
     state: State = ctx.find_root().obj
     return state
-
-

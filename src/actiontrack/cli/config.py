@@ -38,10 +38,12 @@ def list_settings(
 
     entries = service.entries(state_of(ctx).db)
     if fmt is OutFormat.json:
-        echo_json([
-            {"key": e.name, "value": _listed(e.name, e.value), "source": e.source, "detail": e.detail}
-            for e in entries
-        ])  # fmt: skip
+        echo_json(
+            [
+                {"key": e.name, "value": _listed(e.name, e.value), "source": e.source, "detail": e.detail}
+                for e in entries
+            ]
+        )
         return
     rows = [(_("Setting"), _("Value"), _("Comes from"))]
     for e in entries:

@@ -50,7 +50,8 @@ def extract(
     explain: Annotated[
         bool,
         typer.Option(
-            "--explain", help=_("Also show each sentence's path: its list or heading, the verdict and the rule.")
+            "--explain",
+            help=_("Also show each sentence's path: its list or heading, the verdict and the rule."),
         ),
     ] = False,
 ) -> None:
@@ -107,7 +108,8 @@ def import_(
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Accept every item without review."))] = False,
     review: Annotated[
-        bool, typer.Option("--review", help=_("Review each item even without a terminal (answers from stdin)."))
+        bool,
+        typer.Option("--review", help=_("Review each item even without a terminal (answers from stdin).")),
     ] = False,
     group: Annotated[
         str | None, typer.Option("--group", "-g", help=_("Group name. Default: the minutes' title."))
@@ -138,12 +140,16 @@ def import_(
             _("Without a terminal, import needs --yes (see the items first with: track extract FILE).")
         )
     options = service.ImportOptions(
-        year=year, when=parse_date(when, state.today) if when else None, group=group, as_new=as_new,
+        year=year,
+        when=parse_date(when, state.today) if when else None,
+        group=group,
+        as_new=as_new,
         interactive=interactive,
-    )  # fmt: skip
+    )
     with state.database() as db:
-        outcomes = service.import_documents(db, files, options, _Hooks(fmt, interactive, state.today),
-                                            today=state.today, now=state.now)  # fmt: skip
+        outcomes = service.import_documents(
+            db, files, options, _Hooks(fmt, interactive, state.today), today=state.today, now=state.now
+        )
     if fmt is OutFormat.json:
         echo_json([outcome_dict(o, state.today) for o in outcomes])
     elif len(files) > 1:
@@ -185,8 +191,12 @@ class _Hooks:
     def apply_update(self, pending: Any, plan: Any) -> bool:
         from actiontrack.render.imports import update_lines
 
-        typer.echo(_("{document} updates meeting #{id} ({group}):").format(
-            document=pending.document.name, id=plan.meeting.id, group=plan.meeting.group), err=True)  # fmt: skip
+        typer.echo(
+            _("{document} updates meeting #{id} ({group}):").format(
+                document=pending.document.name, id=plan.meeting.id, group=plan.meeting.group
+            ),
+            err=True,
+        )
         for line in update_lines(plan.update) or ["  " + _("nothing changes")]:
             typer.echo(line, err=True)
         return bool(typer.confirm(_("Apply these changes?"), default=True, err=True))
@@ -202,9 +212,11 @@ class _Hooks:
 
     def year(self, question: str) -> int | None:
         answer = typer.prompt(
-            _("{question} (empty: skip this document)").format(question=question), default="", show_default=False,
+            _("{question} (empty: skip this document)").format(question=question),
+            default="",
+            show_default=False,
             err=True,
-        )  # fmt: skip
+        )
         return int(answer) if answer.strip().isdigit() and len(answer.strip()) == 4 else None
 
 
@@ -218,7 +230,9 @@ def _restore(state: State, files: list[str]) -> None:
         restored = _("{file}: {items} items, {meetings} meetings, {people} people restored").format(
             file=path, items=result.items, meetings=result.meetings, people=result.people
         )
-        already = ngettext("; {n} item was already there.", "; {n} items were already there.", result.skipped_items)
+        already = ngettext(
+            "; {n} item was already there.", "; {n} items were already there.", result.skipped_items
+        )
         say(restored + (already.format(n=result.skipped_items) if result.skipped_items else "."))
 
 

@@ -143,4 +143,3 @@ def run(args: list[str]) -> int | None:
     except EXPECTED as e:
         return end_with(e)
     return 0
-

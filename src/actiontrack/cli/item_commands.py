@@ -63,10 +63,15 @@ def add(
     owners = ", ".join(o.name for o in item.owners) or _("the group")
     due_text = item.due.isoformat() if item.due else _("no due date")
     where = (
-        _(", meeting #{id} {group}").format(id=item.meeting.id, group=item.meeting.group) if item.meeting else ""
+        _(", meeting #{id} {group}").format(id=item.meeting.id, group=item.meeting.group)
+        if item.meeting
+        else ""
     )
-    say(_("Added #{id}: {text} ({owners}; {due}{meeting})").format(
-        id=item.id, text=item.text, owners=owners, due=due_text, meeting=where))  # fmt: skip
+    say(
+        _("Added #{id}: {text} ({owners}; {due}{meeting})").format(
+            id=item.id, text=item.text, owners=owners, due=due_text, meeting=where
+        )
+    )
 
 
 def open_(

@@ -109,7 +109,9 @@ def write_output(text: str | bytes, output: str | None) -> None:
 
     target = Path(output)
     if target.is_dir():
-        raise UsageError(_("{output} is a directory; give the name of a file to write.").format(output=output))
+        raise UsageError(
+            _("{output} is a directory; give the name of a file to write.").format(output=output)
+        )
     data = text.encode("utf-8") if isinstance(text, str) else text
     # a run that was killed half-way left its hidden temporary file, with names in it
     for stale in glob.glob(glob.escape(str(target.parent / f".{target.name}.")) + "*.partial"):
@@ -123,4 +125,6 @@ def write_output(text: str | bytes, output: str | None) -> None:
     except OSError as e:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
-        raise UsageError(_("Cannot write {output}: {reason}.").format(output=output, reason=e.strerror or e)) from None
+        raise UsageError(
+            _("Cannot write {output}: {reason}.").format(output=output, reason=e.strerror or e)
+        ) from None

@@ -30,7 +30,9 @@ class ReadingIndicator:
 
     def __call__(self, done: int, total: int) -> None:
         now = self.clock()
-        if now - self.start < SHOW_AFTER or (self.drawn_at is not None and now - self.drawn_at < REDRAW_EVERY):
+        if now - self.start < SHOW_AFTER or (
+            self.drawn_at is not None and now - self.drawn_at < REDRAW_EVERY
+        ):
             return
         self.drawn_at = now
         percent = 100 * done // total if total else 100

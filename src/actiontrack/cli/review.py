@@ -77,8 +77,12 @@ def review_items(extraction: Extraction, name: str, *, today: date) -> list[Extr
     items = extraction.items
     for n, item in enumerate(items, start=1):
         _say(f"\n[{n}/{len(items)}] {kind_label(item.kind.value)}: {item.text}")
-        _say("  " + _("owners: {owners}; due: {due}; line {line}").format(
-            owners=_owners(item) or _("the group"), due=item.due or "–", line=item.line))  # fmt: skip
+        _say(
+            "  "
+            + _("owners: {owners}; due: {due}; line {line}").format(
+                owners=_owners(item) or _("the group"), due=item.due or "–", line=item.line
+            )
+        )
         answer = _answer(CHOICES, typer.prompt(_(CHOICES), default=_default(CHOICES, "a"), err=True))
         if answer == "A":
             accepted.extend(items[n - 1 :])
@@ -147,9 +151,13 @@ def review_agenda(state, agenda) -> None:  # type: ignore[no-untyped-def]
     day = agenda.date or state.today
     meeting = state.write(lambda repo: service.meeting_for_review(repo, agenda.group, day, now=state.now))
     total = len(agenda.all_items())
-    _say(ngettext("Reviewing {n} item at meeting #{id} ({group} {date}).",
-                  "Reviewing {n} items at meeting #{id} ({group} {date}).", total).format(
-        n=total, id=meeting.id, group=meeting.group, date=write_date(meeting.date)))  # fmt: skip
+    _say(
+        ngettext(
+            "Reviewing {n} item at meeting #{id} ({group} {date}).",
+            "Reviewing {n} items at meeting #{id} ({group} {date}).",
+            total,
+        ).format(n=total, id=meeting.id, group=meeting.group, date=write_date(meeting.date))
+    )
     counts: dict[str, int] = {}
     for n, item in enumerate(agenda.all_items(), start=1):
         _say(f"\n[{n}/{total}] #{item.id} {item.text}")
@@ -181,7 +189,11 @@ def review_agenda(state, agenda) -> None:  # type: ignore[no-untyped-def]
 def _details(answer: str) -> dict[str, object] | None:
     """What an answer needs besides itself, asked for; None for an answer that is none."""
     if answer == "d":
-        return {"note": typer.prompt("  " + _("note (optional)"), default="", show_default=False, err=True).strip()}
+        return {
+            "note": typer.prompt(
+                "  " + _("note (optional)"), default="", show_default=False, err=True
+            ).strip()
+        }
     if answer == "n":
         return {"due": typer.prompt("  " + _("new due date"), err=True)}
     if answer == "r":
@@ -194,7 +206,10 @@ def _details(answer: str) -> dict[str, object] | None:
     import re
 
     letters = re.findall(r"\[(\w)\]", _(AGENDA_CHOICES))
-    typer.echo("  " + _("Answer {letters} or {last}.").format(letters=", ".join(letters[:-1]), last=letters[-1]), err=True)
+    typer.echo(
+        "  " + _("Answer {letters} or {last}.").format(letters=", ".join(letters[:-1]), last=letters[-1]),
+        err=True,
+    )
     return None
 
 

@@ -41,7 +41,9 @@ def parse_now(value: str | None) -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise UsageError(_("--now must be an ISO date or date-time, not '{value}'.").format(value=value)) from None
+        raise UsageError(
+            _("--now must be an ISO date or date-time, not '{value}'.").format(value=value)
+        ) from None
     return parsed if parsed.tzinfo else parsed.astimezone()
 
 

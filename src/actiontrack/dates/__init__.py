@@ -31,7 +31,6 @@ dateparser is the fallback for absolute dates the rules do not cover; on its own
 it misreads or misses most of the above.
 """
 
-
 from __future__ import annotations
 
 import re
@@ -66,7 +65,20 @@ from actiontrack.lazy_re import lazy
 # case-folded text. A rule is tried on a text only when both are there: twenty patterns run over
 # every sentence were a quarter of extraction. tests/test_dates.py checks these are
 # necessary, i.e. that the rules read the same dates with and without the test.
-_MONTHS3 = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")  # in every name
+_MONTHS3 = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "maj",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "okt",
+    "nov",
+    "dec",
+)  # in every name
 _RULE_NEEDS: tuple[tuple[bool, tuple[str, ...]], ...] = (
     (True, ("-",)),  # iso
     (True, ()),  # iso, 20201210
@@ -86,8 +98,23 @@ _RULE_NEEDS: tuple[tuple[bool, tuple[str, ...]], ...] = (
     (False, ("år",)),  # year-end: "årets", "årsskiftet", "året"
     (False, ("sommaren", "semestern")),  # before-summer
     # holiday: "dag" in "skärtorsdag", "annandag påsk", "alla helgons dag"; "maj" in "första maj"
-    (False, ("dag", "jul", "nyår", "tretton", "påsk", "pingst", "midsommar", "valborg", "maj", "kristi",
-             "allhelgona", "lucia")),  # fmt: skip
+    (
+        False,
+        (
+            "dag",
+            "jul",
+            "nyår",
+            "tretton",
+            "påsk",
+            "pingst",
+            "midsommar",
+            "valborg",
+            "maj",
+            "kristi",
+            "allhelgona",
+            "lucia",
+        ),
+    ),
     (False, ("nästa", "kommande")),  # next-meeting
 )
 
@@ -111,10 +138,38 @@ _TIME_ANYWHERE = r"(?i)(?:klockan|kl\.?)\s*\d{1,2}(?:[:.]\d\d)?(?:\s*[-–]\s*\d
 # Tested with `in` on the case-folded text (`_may_hold_a_date`): as one regex under IGNORECASE,
 # an alternation of 50 words, it took 30 µs a sentence, a tenth of extraction.
 _HOLD_WORDS = (
-    "dag", "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec", "morgon",
-    "vecka", "månad", "nästa", "kommande", "inom", "påsk", "pingst", "midsommar", "valborg", "lucia",
-    "allhelgona", "nyår", "himmelsfärd", "året", "årsskiftet", "sommaren", "semestern",
-)  # fmt: skip
+    "dag",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "maj",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "okt",
+    "nov",
+    "dec",
+    "morgon",
+    "vecka",
+    "månad",
+    "nästa",
+    "kommande",
+    "inom",
+    "påsk",
+    "pingst",
+    "midsommar",
+    "valborg",
+    "lucia",
+    "allhelgona",
+    "nyår",
+    "himmelsfärd",
+    "året",
+    "årsskiftet",
+    "sommaren",
+    "semestern",
+)
 _AFTER = r"(?i)(?:efter|sedan|från\s+och\s+med|fr\.?o\.?m\.?)\s+$"
 
 
@@ -156,12 +211,16 @@ def parse_date(expr: str, base: date, *, next_meeting: date | None = None) -> da
             if m:
                 d, _how = resolve(m, ctx)
                 if d is None:
-                    raise DateError(_("'{text}' refers to the next meeting, and its date is not known.").format(text=expr))
+                    raise DateError(
+                        _("'{text}' refers to the next meeting, and its date is not known.").format(text=expr)
+                    )
                 return d
     d = _dateparser_fallback(variants[-1], base)
     if d is None:
         raise DateError(
-            _("'{text}' is not a date that actiontrack understands (try '15 mars', 'fredag', 'vecka 12').").format(text=expr)
+            _(
+                "'{text}' is not a date that actiontrack understands (try '15 mars', 'fredag', 'vecka 12')."
+            ).format(text=expr)
         )
     return d
 
@@ -266,7 +325,6 @@ def first_due(
         return 2 if m.rule == "next-meeting" else 1
 
     return min(found, key=lambda m: (rank(m), m.start)).date if found else None
-
 
 
 def unread_date_phrases(text: str, *, base: date | None = None) -> list[str]:

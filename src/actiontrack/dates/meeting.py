@@ -88,32 +88,42 @@ def _forms() -> list[_Form]:
     month = r"(?:" + MONTH + "|(?P<en>" + "|".join(ENGLISH_MONTHS) + "))"
     day_month = r"(?P<day>\d{1,2})(?::?e|:a|st|nd|rd|th)?\.?\s+" + month + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
     return [
-        ("iso", re.compile(_NOT_AFTER + r"(?P<y>(?:19|20)\d\d)([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})" + _NOT_BEFORE)),
+        (
+            "iso",
+            re.compile(
+                _NOT_AFTER + r"(?P<y>(?:19|20)\d\d)([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})" + _NOT_BEFORE
+            ),
+        ),
         ("compact", re.compile(_NOT_AFTER + r"(?P<y>199\d|20\d\d)(?P<m>\d\d)(?P<d>\d\d)" + _NOT_BEFORE)),
         ("short", re.compile(_NOT_AFTER + r"(?P<a>\d\d)(?P<b>\d\d)(?P<c>\d\d)" + _NOT_BEFORE)),
         # 18.11.2026, 18/11 2026, 18/11-2026, 18/11/2026
         (
             "day-first",
             re.compile(
-                _NOT_AFTER + r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})\.|-(?P<m3>\d{1,2})-|/(?P<m2>\d{1,2})(?:[/-]|\s+))"
+                _NOT_AFTER
+                + r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})\.|-(?P<m3>\d{1,2})-|/(?P<m2>\d{1,2})(?:[/-]|\s+))"
                 r"(?P<y>(?:19|20)\d\d)" + _NOT_BEFORE
             ),
         ),
         # 18/11-26, 18/11/26: a slash puts the day first, so one reading
         ("slash-yy", re.compile(_NOT_AFTER + r"(?P<d>\d{1,2})/(?P<m>\d{1,2})[/-](?P<yy>\d\d)" + _NOT_BEFORE)),
         # 23-05-17, 24.12.06, 4.3.25: both ways
-        ("two-digit", re.compile(_NOT_AFTER + r"(?P<a>\d{1,2})([-.])(?P<b>\d{1,2})\2(?P<c>\d\d)" + _NOT_BEFORE)),
+        (
+            "two-digit",
+            re.compile(_NOT_AFTER + r"(?P<a>\d{1,2})([-.])(?P<b>\d{1,2})\2(?P<c>\d\d)" + _NOT_BEFORE),
+        ),
         # 18 05 02: spaces only between three pairs, and no fourth pair (a phone number)
         (
             "spaced",
             re.compile(
-                r"(?<![\w.,/:-])(?<!\d\s)(?P<a>\d\d)\s(?P<b>\d\d)\s(?P<c>\d\d)(?!\s\d\d(?![.:]\d))" + _NOT_BEFORE
+                r"(?<![\w.,/:-])(?<!\d\s)(?P<a>\d\d)\s(?P<b>\d\d)\s(?P<c>\d\d)(?!\s\d\d(?![.:]\d))"
+                + _NOT_BEFORE
             ),
         ),
         ("day-month", re.compile(r"(?i)" + _NOT_AFTER + day_month + r"(?![\wåäöÅÄÖ]|[-/.,]\d)")),
         # 31/5: day and month, no year
         ("day-month-numeric", re.compile(_NOT_AFTER + r"(?P<day>\d{1,2})/(?P<month>\d{1,2})" + _NOT_BEFORE)),
-    ]  # fmt: skip
+    ]
 
 
 def _valid(year: int, month: int, day: int) -> date | None:

@@ -40,7 +40,9 @@ from actiontrack.i18n import _
 def day_month(m: re.Match[str], ctx: Context) -> Resolved:
     day, month = int(m["day"]), month_of(m["month"])
     if not 1 <= month <= 12:
-        raise DateError(_("'{text}' is not a date: there is no month {month}.").format(text=m[0], month=month))
+        raise DateError(
+            _("'{text}' is not a date: there is no month {month}.").format(text=m[0], month=month)
+        )
     year_text = m["year"]
     weekday = WEEKDAYS[fold(m["weekday"])] if m.groupdict().get("weekday") else None
     if year_text:
@@ -54,7 +56,11 @@ def day_month(m: re.Match[str], ctx: Context) -> Resolved:
     if weekday is not None and d.weekday() != weekday:
         raise (DateError if year_text else WeekdayMismatch)(
             _("'{text}' contradicts itself: {date} is a {weekday}, not a {named}.").format(
-                text=m[0].strip(), date=format_swedish(d), weekday=weekday_name(d.weekday()), named=weekday_name(weekday))  # fmt: skip
+                text=m[0].strip(),
+                date=format_swedish(d),
+                weekday=weekday_name(d.weekday()),
+                named=weekday_name(weekday),
+            )
         )
     return d, {"day": day, "month": month, "year": d.year if year_text else None, "weekday": weekday}
 
@@ -62,9 +68,10 @@ def day_month(m: re.Match[str], ctx: Context) -> Resolved:
 def iso(m: re.Match[str], ctx: Context) -> Resolved:
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
     if not 1 <= month <= 12:
-        raise DateError(_("'{text}' is not a date: there is no month {month}.").format(text=m[0], month=month))
+        raise DateError(
+            _("'{text}' is not a date: there is no month {month}.").format(text=m[0], month=month)
+        )
     return make_date(year, month, day, m[0]), {"day": day, "month": month, "year": year}
-
 
 
 def dotted(m: re.Match[str], ctx: Context) -> Resolved:
@@ -178,14 +185,22 @@ def iso_week(m: re.Match[str], ctx: Context) -> Resolved:
     if m["year"]:
         year = int(m["year"])
         if not 1 <= week <= weeks_in(year):
-            raise DateError(_("'{text}' is not a date: {year} has weeks 1 to {weeks}.").format(text=m[0], year=year, weeks=weeks_in(year)))
+            raise DateError(
+                _("'{text}' is not a date: {year} has weeks 1 to {weeks}.").format(
+                    text=m[0], year=year, weeks=weeks_in(year)
+                )
+            )
         return friday_of_iso_week(year, week), {}
     if not 1 <= week <= 53:
         raise DateError(_("'{text}' is not a date: a year has at most 53 weeks.").format(text=m[0]))
     for year in (ctx.base.year, ctx.base.year + 1):
         if week <= weeks_in(year) and friday_of_iso_week(year, week) >= ctx.base:
             return friday_of_iso_week(year, week), {}
-    raise DateError(_("'{text}' is not a date: neither {year} nor the next year has week {week}.").format(text=m[0], year=ctx.base.year, week=week))
+    raise DateError(
+        _("'{text}' is not a date: neither {year} nor the next year has week {week}.").format(
+            text=m[0], year=ctx.base.year, week=week
+        )
+    )
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Resolved:
@@ -204,4 +219,3 @@ def last_of_month(m: re.Match[str], ctx: Context) -> Resolved:
     if m["year"]:
         return last_day(int(m["year"]), month), {"month": month}
     return next_on_or_after(ctx.base, lambda y: last_day(y, month)), {"month": month}
-

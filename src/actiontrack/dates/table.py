@@ -88,11 +88,7 @@ def rules() -> list[Rule]:
         (
             "in-n-units",
             re.compile(
-                B
-                + r"(?:om|inom)\s+"
-                + NUMBER
-                + r"\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad|år)"
-                + E,
+                B + r"(?:om|inom)\s+" + NUMBER + r"\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad|år)" + E,
                 re.IGNORECASE,
             ),
             r.in_n_units,
@@ -168,7 +164,7 @@ def rules() -> list[Rule]:
                 + r"(?P<nextweek>\s+(?:i\s+)?nästa\s+vecka)?"
                 + E,
                 re.IGNORECASE,
-            ),  # fmt: skip
+            ),
             r.weekday,
         ),
         (
@@ -192,7 +188,7 @@ def rules() -> list[Rule]:
                 + r"i\s+slutet\s+(?:av|på)\s+(?P<h2>året)"
                 + E,
                 re.IGNORECASE,
-            ),  # fmt: skip
+            ),
             lambda m, ctx: (date(ctx.base.year, 12, 31), {}),
         ),
         (
@@ -210,7 +206,7 @@ def rules() -> list[Rule]:
                 + YEAR
                 + E,
                 re.IGNORECASE,
-            ),  # fmt: skip
+            ),
             r.holiday,
         ),
         (
@@ -224,8 +220,7 @@ def rules() -> list[Rule]:
                 + r"nästa\s+års\s+första\s+möte"
                 + E,
                 re.IGNORECASE,
-            ),  # fmt: skip
+            ),
             r.next_meeting,
         ),
     ]
-

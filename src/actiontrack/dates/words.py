@@ -12,15 +12,32 @@ from actiontrack.i18n import _
 from actiontrack.records import record
 
 NUMBERS = {
-    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
-    "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "några": 3, "ett par": 2, "par": 2,
-}  # fmt: skip
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "några": 3,
+    "ett par": 2,
+    "par": 2,
+}
 
 # "nov." and "nov" are November; the dot after a whole name ends the sentence.
 MONTH = (
-    r"(?P<month>" + "|".join(MONTH_NAMES[1:]) + "|(?:"
-    + "|".join(sorted((m for m in MONTHS if m not in MONTH_NAMES), key=len, reverse=True)) + r")\.?)"
-)  # fmt: skip
+    r"(?P<month>"
+    + "|".join(MONTH_NAMES[1:])
+    + "|(?:"
+    + "|".join(sorted((m for m in MONTHS if m not in MONTH_NAMES), key=len, reverse=True))
+    + r")\.?)"
+)
 # Whole month names only: "före jul" is Christmas, not July.
 MONTH_FULL = r"(?P<month>" + "|".join(MONTH_NAMES[1:]) + r")"
 WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:en|s)?"
@@ -74,7 +91,11 @@ def make_date(year: int | None, month: int, day: int, text: str) -> date:
         return date(2000 if year is None else year, month, day)
     except ValueError:
         when = MONTH_NAMES[month] if year is None else f"{MONTH_NAMES[month]} {year}"
-        raise DateError(_("'{text}' is not a date: {month} has no day {day}.").format(text=text.strip(), month=when, day=day)) from None
+        raise DateError(
+            _("'{text}' is not a date: {month} has no day {day}.").format(
+                text=text.strip(), month=when, day=day
+            )
+        ) from None
 
 
 def weekday_name(n: int) -> str:
@@ -88,11 +109,9 @@ class WeekdayMismatch(DateError):
     """ "fredag den 4 mars" where the next 4 March is no Friday: wrong for this base date only."""
 
 
-
 class NotADate(DateError):
     """A number shaped like a date that is none ("20201310"): in running text it is no typo of one."""
 
 
 # "version 2.10.12", "§ 4.2.16", "tel. 18.05.02": numbers, not dates.
 NUMBER_LABEL = r"(?i)(?<![\wåäö])(?:version|ver|v|rev|utgåva|§|punkt|avsnitt|bilaga|sida|s|tel|telefon|mobil|fax|nr|dnr)[.:]?\s*$"
-

@@ -89,15 +89,14 @@ def dump_json(snap: Snapshot, exported_at: str) -> str:
                 ],
             }
             for m in snap.meetings
-        ],  # fmt: skip
+        ],
         "items": [
             {**item_dict(i), "owners_detail": owners(i), "history": [history_dict(h) for h in i.history]}
             for i in snap.items
-        ],  # fmt: skip
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=1)
 
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
-

@@ -136,12 +136,12 @@ def agenda_dict(agenda: Agenda) -> dict[str, Any]:
             }
             if agenda.last_meeting
             else None
-        ),  # fmt: skip
+        ),
         "following_meeting": (
             {"date": following.date.isoformat(), "date_source": following.source}
             if following and following.date
             else None
-        ),  # fmt: skip
+        ),
         "deferred": [item_dict(i, day) for i in agenda.deferred],
         "overdue": [item_dict(i, day) for i in agenda.overdue],
         "open": [item_dict(i, day) for i in agenda.open],

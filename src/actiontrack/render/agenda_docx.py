@@ -172,7 +172,6 @@ def _point_numbering(doc: Document) -> Any:
     return numbering.add_num(POINT_NUMBERING_ID).numId
 
 
-
 def _footer(doc: Document, text: str) -> None:
     """ "Ledningsgrupp för utveckling, 18 januari 2018 · 2" on every page: Word's PAGE field."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -183,7 +182,13 @@ def _footer(doc: Document, text: str) -> None:
     paragraph = doc.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     runs = [paragraph.add_run(f"{visible(text)} · ")]
-    for kind, instruction in (("begin", None), (None, " PAGE "), ("separate", None), (None, None), ("end", None)):
+    for kind, instruction in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, None),
+        ("end", None),
+    ):
         run = paragraph.add_run("1" if kind is None and instruction is None else "")
         if kind:
             char = OxmlElement("w:fldChar")

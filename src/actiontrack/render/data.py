@@ -39,7 +39,7 @@ def item_dict(item: Item, today: date | None = None, *, history: bool = False) -
             }
             if item.meeting
             else None
-        ),  # fmt: skip
+        ),
         "source": item.source,
         "line": item.line,
         "topic": item.topic,
@@ -90,7 +90,9 @@ def explain_lines(extraction: Extraction) -> str:
     for step in extraction.steps:
         where = f" [{step.context}]" if step.context else ""
         text = step.text if len(step.text) <= 90 else step.text[:89] + "…"
-        out.append(f"{step.line:>4}  {step.block:<10} {step.verdict:<25} {step.rule or '–':<15} {text}{where}")
+        out.append(
+            f"{step.line:>4}  {step.block:<10} {step.verdict:<25} {step.rule or '–':<15} {text}{where}"
+        )
     return "\n".join(out)
 
 
@@ -132,8 +134,15 @@ def extraction_dict(extraction: Extraction, *, explain: bool = False) -> dict[st
         **(
             {
                 "steps": [
-                    {"line": st.line, "block": st.block, "topic": st.topic, "context": st.context,
-                     "verdict": st.verdict, "rule": st.rule, "text": st.text}  # fmt: skip
+                    {
+                        "line": st.line,
+                        "block": st.block,
+                        "topic": st.topic,
+                        "context": st.context,
+                        "verdict": st.verdict,
+                        "rule": st.rule,
+                        "text": st.text,
+                    }
                     for st in extraction.steps
                 ]
             }
@@ -143,11 +152,23 @@ def extraction_dict(extraction: Extraction, *, explain: bool = False) -> dict[st
     }
 
 
-
 # --- CSV ------------------------------------------------------------------------------
 
-CSV_COLUMNS = ["id", "kind", "status", "due", "owners", "text", "group", "meeting_date", "meeting_id", "topic",
-               "source", "created_at", "closed_at"]  # fmt: skip
+CSV_COLUMNS = [
+    "id",
+    "kind",
+    "status",
+    "due",
+    "owners",
+    "text",
+    "group",
+    "meeting_date",
+    "meeting_id",
+    "topic",
+    "source",
+    "created_at",
+    "closed_at",
+]
 
 
 def local_time(stamp: str | None) -> datetime | None:
@@ -174,13 +195,21 @@ def items_csv(items: Iterable[Item], *, delimiter: str = ",", swedish: bool = Fa
         return f"{local:%Y-%m-%d %H:%M}" if local else ""
 
     for it in items:
-        writer.writerow([
-            it.id, it.kind.value, it.status.value, _iso(it.due) or "",
-            c("; ".join(o.name for o in it.owners) or nobody),
-            c(it.text), c(it.meeting.group if it.meeting else ""), _iso(it.meeting.date) if it.meeting else "",
-            it.meeting.id if it.meeting else "", c(it.topic or ""), c(it.source or ""), when(it.created_at),
-            when(it.closed_at),
-        ])  # fmt: skip
+        writer.writerow(
+            [
+                it.id,
+                it.kind.value,
+                it.status.value,
+                _iso(it.due) or "",
+                c("; ".join(o.name for o in it.owners) or nobody),
+                c(it.text),
+                c(it.meeting.group if it.meeting else ""),
+                _iso(it.meeting.date) if it.meeting else "",
+                it.meeting.id if it.meeting else "",
+                c(it.topic or ""),
+                c(it.source or ""),
+                when(it.created_at),
+                when(it.closed_at),
+            ]
+        )
     return buf.getvalue()
-
-

@@ -69,9 +69,13 @@ def items_table(items: Sequence[Item], today: date, title: str | None = None) ->
     table = Table(title=title, show_lines=False, expand=False)
     table.add_column(_("ID"), justify="right", style="bold", no_wrap=True)
     table.add_column(_("Due"), no_wrap=True)
-    table.add_column(_("Owner"), overflow="fold", min_width=min(14, max(map(len, owners_words))), max_width=20)
+    table.add_column(
+        _("Owner"), overflow="fold", min_width=min(14, max(map(len, owners_words))), max_width=20
+    )
     text_words = [w for it in items for w in it.text.split()] or [_("item")]
-    table.add_column(_("Item"), ratio=3, overflow="fold", min_width=max(16, min(24, max(map(len, text_words)))))
+    table.add_column(
+        _("Item"), ratio=3, overflow="fold", min_width=max(16, min(24, max(map(len, text_words))))
+    )
     table.add_column(_("From meeting"), style="dim", ratio=1, overflow="fold", min_width=10, max_width=18)
     for it in items:
         due = Text(it.due.isoformat() if it.due else "–")
@@ -95,7 +99,8 @@ def item_detail(item: Item, today: date) -> Any:
     facts.add_column()
     facts.add_row(_("Kind"), label(KIND_LABELS, item.kind.value))
     facts.add_row(
-        _("Status"), label(STATUS_LABELS, item.status.value) + (" " + _("(overdue)") if item.is_overdue(today) else "")
+        _("Status"),
+        label(STATUS_LABELS, item.status.value) + (" " + _("(overdue)") if item.is_overdue(today) else ""),
     )
     owners = ", ".join(f"{o.name} ({label(OWNER_KIND_LABELS, o.kind.value)})" for o in item.owners)
     facts.add_row(_("Owners"), _plain(owners or _("the group")))
@@ -106,7 +111,8 @@ def item_detail(item: Item, today: date) -> Any:
     if item.source:
         quoted = f"“{item.source}”"
         facts.add_row(
-            _("Source"), _plain(_("line {line}: {source}").format(line=item.line, source=quoted) if item.line else quoted)
+            _("Source"),
+            _plain(_("line {line}: {source}").format(line=item.line, source=quoted) if item.line else quoted),
         )
     if item.confidence is not None:
         facts.add_row(_("Confidence"), f"{item.confidence:.2f}")
@@ -115,7 +121,9 @@ def item_detail(item: Item, today: date) -> Any:
     history.add_column(_("What"))
     history.add_column(_("Detail"))
     for h in item.history:
-        history.add_row(h.at[:16].replace("T", " "), label(HISTORY_ACTIONS, h.action), _plain(history_words(h.detail)))
+        history.add_row(
+            h.at[:16].replace("T", " "), label(HISTORY_ACTIONS, h.action), _plain(history_words(h.detail))
+        )
     return Group(Panel(facts, title=_plain(f"#{item.id} {item.text}"), title_align="left"), history)
 
 
@@ -161,7 +169,11 @@ def extraction_table(extraction: Extraction) -> Any:
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
-    partial = f"????-{m.partial_date[0]:02d}-{m.partial_date[1]:02d} " + _("(year unknown)") if m.partial_date else "?"
+    partial = (
+        f"????-{m.partial_date[0]:02d}-{m.partial_date[1]:02d} " + _("(year unknown)")
+        if m.partial_date
+        else "?"
+    )
     when = m.date.isoformat() if m.date else partial
     time = f", {m.time_start}" + (f"–{m.time_end}" if m.time_end else "") if m.time_start else ""
     head.add_row(_("Meeting"), _plain(f"{m.title or '?'} {when}{time}"))
@@ -186,9 +198,13 @@ def extraction_table(extraction: Extraction) -> Any:
         if it.kind.value != "action":
             what.append("\n" + it.source, style="dim")
         table.add_row(
-            str(n), label(KIND_LABELS, it.kind.value), _plain(", ".join(o.name for o in it.owners) or _("the group")),
-            it.due.isoformat() if it.due else "–", what, str(it.line),
-        )  # fmt: skip
+            str(n),
+            label(KIND_LABELS, it.kind.value),
+            _plain(", ".join(o.name for o in it.owners) or _("the group")),
+            it.due.isoformat() if it.due else "–",
+            what,
+            str(it.line),
+        )
     return Group(head, table)
 
 
@@ -210,11 +226,13 @@ def meetings_table(meetings: Sequence[Meeting], current: int | None) -> Any:
         if m.title and m.title != m.group:  # the title, under the group, when it says more
             group.append(f"\n{m.title}", style="dim")
         table.add_row(
-            f"{m.id}{' *' if m.id == current else ''}", group,
+            f"{m.id}{' *' if m.id == current else ''}",
+            group,
             (m.date.isoformat() if m.date else "?") + (f"\n{m.time}" if m.time else ""),
-            _plain(m.place or ""), str(m.item_count),
+            _plain(m.place or ""),
+            str(m.item_count),
             _plain(PurePath(m.source_path).name if m.source_path else ""),
-        )  # fmt: skip
+        )
     return table
 
 

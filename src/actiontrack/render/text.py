@@ -13,17 +13,37 @@ from actiontrack.i18n import N_, _
 KIND_LABELS = {"action": N_("action"), "deferred": N_("deferred")}
 STATUS_LABELS = {"open": N_("open"), "done": N_("done"), "dropped": N_("dropped")}
 OWNER_KIND_LABELS = {"person": N_("person"), "organisation": N_("organisation")}
-HISTORY_ACTIONS = {"created": N_("created"), "edited": N_("edited"), "done": N_("done"), "reopened": N_("reopened"),
-                   "dropped": N_("dropped"), "noted": N_("noted"), "kept": N_("kept"), "updated": N_("updated")}  # fmt: skip
-HISTORY_FIELDS = {"text": N_("text"), "owners": N_("owners"), "due": N_("due"), "kind": N_("kind"),
-                  "topic": N_("topic"), "date": N_("date"), "note": N_("note"), "reason": N_("reason"),
-                  "was": N_("was"), "imported_from": N_("imported from"), "updated_from": N_("updated from"),
-                  "source": N_("source"), "line": N_("line")}  # fmt: skip
+HISTORY_ACTIONS = {
+    "created": N_("created"),
+    "edited": N_("edited"),
+    "done": N_("done"),
+    "reopened": N_("reopened"),
+    "dropped": N_("dropped"),
+    "noted": N_("noted"),
+    "kept": N_("kept"),
+    "updated": N_("updated"),
+}
+HISTORY_FIELDS = {
+    "text": N_("text"),
+    "owners": N_("owners"),
+    "due": N_("due"),
+    "kind": N_("kind"),
+    "topic": N_("topic"),
+    "date": N_("date"),
+    "note": N_("note"),
+    "reason": N_("reason"),
+    "was": N_("was"),
+    "imported_from": N_("imported from"),
+    "updated_from": N_("updated from"),
+    "source": N_("source"),
+    "line": N_("line"),
+}
 
 
 def label(table: dict[str, str], value: str) -> str:
     """A value of the data (a kind, a status, a history action) in the interface language."""
     return _(table[value]) if value in table else value
+
 
 # --- text that others wrote: never raw to a terminal, a spreadsheet or an e-mail ------
 
@@ -62,8 +82,8 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-
 def dumps(data: Any) -> str:
     """JSON with å, ä, ö as they are; control characters (json escapes C0 itself) as \\u escapes."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2))
-
+    return _JSON_UNSAFE.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2)
+    )

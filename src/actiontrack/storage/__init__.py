@@ -36,9 +36,17 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 __all__ = [
-    "BusyError", "Database", "Reads", "Record", "Writes", "folder_is_read_only", "open_database",
-    "open_reader", "open_repository", "read_only_connection",
-]  # fmt: skip
+    "BusyError",
+    "Database",
+    "Reads",
+    "Record",
+    "Writes",
+    "folder_is_read_only",
+    "open_database",
+    "open_reader",
+    "open_repository",
+    "read_only_connection",
+]
 
 T = TypeVar("T")
 
@@ -155,8 +163,10 @@ class Database:
         path = sqlite_path(self.url)
         if path is not None and path.exists() and folder_is_read_only(path):
             raise StorageError(
-                _("The database {path} needs upgrading and its folder is read-only; run any `track` command "
-                  "as someone who can write there first.").format(path=path)
+                _(
+                    "The database {path} needs upgrading and its folder is read-only; run any `track` command "
+                    "as someone who can write there first."
+                ).format(path=path)
             )
         try:
             with migration_engine(conn).connect() as sa_conn:  # connecting first: it rolls back

@@ -41,21 +41,27 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
     if wal.exists() and wal.stat().st_size and not shm.exists():
         raise StorageError(
-            _("The folder {folder} is read-only and the database's latest changes are still in "
-              "{wal}; ask someone who can write there to run `track check`, or copy the folder "
-              "somewhere you can write.").format(folder=path.parent, wal=wal.name)
+            _(
+                "The folder {folder} is read-only and the database's latest changes are still in "
+                "{wal}; ask someone who can write there to run `track check`, or copy the folder "
+                "somewhere you can write."
+            ).format(folder=path.parent, wal=wal.name)
         )
     mode = "mode=ro" if wal.exists() and wal.stat().st_size else "immutable=1"
     try:
         return sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as e:
-        raise StorageError(_("The database {path} cannot be read: {reason}.").format(path=path, reason=e)) from None
+        raise StorageError(
+            _("The database {path} cannot be read: {reason}.").format(path=path, reason=e)
+        ) from None
 
 
 def read_only_folder_error(path: Path) -> StorageError:
     return StorageError(
-        _("The folder {folder} is read-only: the database there can be read (open, agenda, export, "
-          "check) but not changed; copy it to a folder you can write to, or ask for write access.").format(folder=path.parent)
+        _(
+            "The folder {folder} is read-only: the database there can be read (open, agenda, export, "
+            "check) but not changed; copy it to a folder you can write to, or ask for write access."
+        ).format(folder=path.parent)
     )
 
 
@@ -77,21 +83,31 @@ def prepare_sqlite_file(url: str, write: bool, *, create_folder: bool = False) -
         raise read_only_folder_error(path)
     if not path.parent.is_dir() and not (create_folder or path == default_database()):
         if path.parent.exists():
-            raise StorageError(_("Cannot create the database {path}: {folder} is not a folder.").format(path=path, folder=path.parent))
+            raise StorageError(
+                _("Cannot create the database {path}: {folder} is not a folder.").format(
+                    path=path, folder=path.parent
+                )
+            )
         raise StorageError(
-            _("The folder {folder} does not exist; create it first, or give another --db path.").format(folder=path.parent)
+            _("The folder {folder} does not exist; create it first, or give another --db path.").format(
+                folder=path.parent
+            )
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise StorageError(_("Cannot create the database {path}: {reason}.").format(path=path, reason=e.strerror or e)) from None
+        raise StorageError(
+            _("Cannot create the database {path}: {reason}.").format(path=path, reason=e.strerror or e)
+        ) from None
     try:
         # Minutes name people: a new database is readable by its owner only.
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except FileExistsError:
         pass  # another process created it just now
     except OSError as e:
-        raise StorageError(_("Cannot create the database {path}: {reason}.").format(path=path, reason=e.strerror or e)) from None
+        raise StorageError(
+            _("Cannot create the database {path}: {reason}.").format(path=path, reason=e.strerror or e)
+        ) from None
 
 
 def describe(url: str) -> str:
@@ -154,7 +170,9 @@ def server_engine(url: str) -> Any:
     try:
         return create_engine(url, poolclass=NullPool)
     except (exc.ArgumentError, ImportError) as e:  # a bad URL, or a driver that is not installed
-        raise StorageError(_("Cannot use the database URL in TRACK_DATABASE_URL: {reason}.").format(reason=e)) from None
+        raise StorageError(
+            _("Cannot use the database URL in TRACK_DATABASE_URL: {reason}.").format(reason=e)
+        ) from None
 
 
 def is_sqlite(url: str) -> bool:

@@ -105,7 +105,11 @@ def summarise(transactions: Sequence[Sequence[Mapping[str, Any]]]) -> str:
     """ "added 1 meeting, 4 items; changed 1 item": the journaled row changes of a command,
     for the rows a user knows by name, each counted once."""
     parts = []
-    for op, verb in (("insert", N_("added {rows}")), ("update", N_("changed {rows}")), ("delete", N_("removed {rows}"))):
+    for op, verb in (
+        ("insert", N_("added {rows}")),
+        ("update", N_("changed {rows}")),
+        ("delete", N_("removed {rows}")),
+    ):
         rows: dict[str, set[str]] = {}
         for changes in transactions:
             for change in changes:
@@ -158,7 +162,9 @@ def undo_last(run: Run, now: str, user: str) -> tuple[str, str]:
                 _revert(run, change, label)
             run("UPDATE changes SET undone_at = :now WHERE id = :id", {"now": now, "id": row_id})
     except Conflict:
-        raise InputError(_("Cannot undo '{command}': what it removed has been added again since.").format(command=label)) from None
+        raise InputError(
+            _("Cannot undo '{command}': what it removed has been added again since.").format(command=label)
+        ) from None
     return label, summarise([detail for _id, _label, detail in reversed(rows)])
 
 
@@ -180,8 +186,10 @@ def _refuse_if_changed_since(run: Run, rows: Sequence[tuple[int, str, list[dict[
     for other_id, other_label, other_user, detail in later:
         if other_id not in ids and mine & {_touched(c) for c in json.loads(detail)}:
             raise InputError(
-                _("Cannot undo '{command}': '{other}' ({user}) changed the same "
-                  "items since; undo that first.").format(command=rows[0][1], other=other_label, user=other_user)
+                _(
+                    "Cannot undo '{command}': '{other}' ({user}) changed the same "
+                    "items since; undo that first."
+                ).format(command=rows[0][1], other=other_label, user=other_user)
             )
 
 
@@ -198,11 +206,15 @@ def _revert(run: Run, change: Mapping[str, Any], label: str) -> None:
     params = {f"key_{c}": v for c, v in key.items()}
     if op == "insert":
         if len(run(f"DELETE FROM {table} WHERE {where} RETURNING 1", params)) != 1:
-            raise InputError(_("Cannot undo '{command}': what it added has changed since.").format(command=label))
+            raise InputError(
+                _("Cannot undo '{command}': what it added has changed since.").format(command=label)
+            )
         return
     new = change["new"]
     current = run(f"SELECT {', '.join(new)} FROM {table} WHERE {where}", params)
     if not current or list(current[0]) != list(new.values()):
-        raise InputError(_("Cannot undo '{command}': what it changed has been changed again since.").format(command=label))
+        raise InputError(
+            _("Cannot undo '{command}': what it changed has been changed again since.").format(command=label)
+        )
     old = change["old"]
     run(f"UPDATE {table} SET {', '.join(f'{c} = :{c}' for c in old)} WHERE {where}", {**old, **params})

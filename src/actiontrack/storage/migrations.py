@@ -171,7 +171,7 @@ def m004_person_keys(conn: Connection) -> None:
     """
     import sqlalchemy as sa
 
-    def keys(name: str) -> dict[str, str | None]:  # frozen copy of writes.person_keys
+    def keys(name: str) -> dict[str, str | None]:  # frozen copy of people_writes.person_keys
         parts = " ".join(name.split()).casefold().split()
         caps = "".join(p[0] for p in name.replace("-", " ").split() if p[:1].isupper()).upper()
         return {
@@ -247,7 +247,9 @@ def migrate(conn: Connection, migrations: list[Migration] | None = None) -> list
     unknown = [name for name in done if name not in known]
     if unknown:
         raise StorageError(
-            _("This database was written by a newer actiontrack (it has migration {migration}); upgrade actiontrack.").format(migration=unknown[0])
+            _(
+                "This database was written by a newer actiontrack (it has migration {migration}); upgrade actiontrack."
+            ).format(migration=unknown[0])
         )
     if not done:
         import sqlalchemy as sa
@@ -255,8 +257,10 @@ def migrate(conn: Connection, migrations: list[Migration] | None = None) -> list
         others = sorted(sa.inspect(conn).get_table_names())
         if others:
             raise StorageError(
-                _("This is not an actiontrack database: it holds another program's tables "
-                  "({tables}); give another file with --db.").format(tables=", ".join(others[:3]) + (", ..." if len(others) > 3 else ""))
+                _(
+                    "This is not an actiontrack database: it holds another program's tables "
+                    "({tables}); give another file with --db."
+                ).format(tables=", ".join(others[:3]) + (", ..." if len(others) > 3 else ""))
             )
     table = _migrations_table()
     table.create(conn, checkfirst=True)

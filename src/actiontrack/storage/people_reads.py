@@ -109,7 +109,12 @@ class PeopleReads:
         found: dict[str, int] = {}
         for chunk in chunks(list(names), IN_LIST):
             names_sql, params = in_list("n", chunk)
-            found.update({r[1]: r[0] for r in self.run(f"SELECT id, name FROM people WHERE name IN {names_sql}", params)})
+            found.update(
+                {
+                    r[1]: r[0]
+                    for r in self.run(f"SELECT id, name FROM people WHERE name IN {names_sql}", params)
+                }
+            )
         return found
 
     def person_by_name(self, name: str) -> Person | None:
@@ -131,12 +136,19 @@ class PeopleReads:
         return tuple(rows[0])
 
     def people_after(self, person_id: int) -> list[tuple[int, str, str | None]]:
-        rows = self.run("SELECT id, name, organisation FROM people WHERE id > :p ORDER BY id", {"p": person_id})
+        rows = self.run(
+            "SELECT id, name, organisation FROM people WHERE id > :p ORDER BY id", {"p": person_id}
+        )
         return [(r[0], r[1], r[2]) for r in rows]
 
     def organisations(self, person_ids: Sequence[int]) -> dict[int, str | None]:
         found: dict[int, str | None] = {}
         for chunk in chunks(list(person_ids), IN_LIST):
             ids_sql, params = in_list("p", chunk)
-            found.update({r[0]: r[1] for r in self.run(f"SELECT id, organisation FROM people WHERE id IN {ids_sql}", params)})
+            found.update(
+                {
+                    r[0]: r[1]
+                    for r in self.run(f"SELECT id, organisation FROM people WHERE id IN {ids_sql}", params)
+                }
+            )
         return found

@@ -101,7 +101,9 @@ class Reads(PeopleReads):
     def get_meeting(self, meeting_id: int) -> Meeting:
         found = self.list_meetings(meeting_id=meeting_id)
         if not found:
-            raise NotFoundError(_("There is no meeting {id}; `track meeting list` shows them.").format(id=meeting_id))
+            raise NotFoundError(
+                _("There is no meeting {id}; `track meeting list` shows them.").format(id=meeting_id)
+            )
         return found[0]
 
     def meeting_by_hash(self, source_hash: str) -> Meeting | None:
@@ -247,7 +249,9 @@ class Reads(PeopleReads):
     def get_item(self, item_id: int, with_history: bool = True) -> Item:
         rows = self.run(f"SELECT {_ITEM_COLUMNS} FROM items i WHERE i.id = :id", {"id": item_id})
         if not rows:
-            raise NotFoundError(_("There is no item {id}; `track open` lists the open ones.").format(id=item_id))
+            raise NotFoundError(
+                _("There is no item {id}; `track open` lists the open ones.").format(id=item_id)
+            )
         item = self._items(rows)[0]
         if not with_history:
             return item
@@ -300,7 +304,7 @@ class Reads(PeopleReads):
                 created_at=r[10],
                 updated_at=r[11],
                 closed_at=r[12],
-            )  # fmt: skip
+            )
             for r in rows
         ]
 
@@ -320,7 +324,9 @@ class Reads(PeopleReads):
 
     def same_day(self, group_id: int, day: str) -> list[int]:
         """The ids of a group's meetings on a day, oldest first."""
-        rows = self.run("SELECT id FROM meetings WHERE group_id = :g AND date = :d ORDER BY id", {"g": group_id, "d": day})
+        rows = self.run(
+            "SELECT id FROM meetings WHERE group_id = :g AND date = :d ORDER BY id", {"g": group_id, "d": day}
+        )
         return [r[0] for r in rows]
 
     def imported_on_day_or_from(self, group_id: int, month_day: str, path: str) -> list[int]:
@@ -338,8 +344,12 @@ class Reads(PeopleReads):
         found: set[int] = set()
         for chunk in chunks(list(item_ids), IN_LIST):
             ids_sql, params = in_list("i", chunk)
-            found |= {r[0] for r in self.run(
-                f"SELECT DISTINCT item_id FROM item_history WHERE item_id IN {ids_sql} "
-                "AND action IN ('edited', 'reopened')", params
-            )}  # fmt: skip
+            found |= {
+                r[0]
+                for r in self.run(
+                    f"SELECT DISTINCT item_id FROM item_history WHERE item_id IN {ids_sql} "
+                    "AND action IN ('edited', 'reopened')",
+                    params,
+                )
+            }
         return found

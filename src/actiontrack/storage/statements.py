@@ -51,9 +51,13 @@ class Statements(Reads):
         ids: list[int] = []
         for chunk in chunks(rows, max(1, PARAMS // len(columns))):
             values, params = _values(columns, chunk)
-            got = sorted(r[0] for r in self.run(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} {conflict}RETURNING id", params
-            ))  # fmt: skip
+            got = sorted(
+                r[0]
+                for r in self.run(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} {conflict}RETURNING id",
+                    params,
+                )
+            )
             if len(got) != len(chunk) and not unless_taken:
                 raise AssertionError(f"{len(chunk)} rows inserted into {table}, {len(got)} ids returned")
             ids.extend(got)
@@ -77,9 +81,12 @@ class Statements(Reads):
         for chunk in chunks(list(changes)):
             columns = sorted({c for row_id in chunk for c in changes[row_id]})
             ids_sql, params = in_list("i", chunk)
-            current = {r[0]: dict(zip(columns, r[1:], strict=True)) for r in self.run(
-                f"SELECT {key}, {', '.join(columns)} FROM {table} WHERE {key} IN {ids_sql}", params
-            )}  # fmt: skip
+            current = {
+                r[0]: dict(zip(columns, r[1:], strict=True))
+                for r in self.run(
+                    f"SELECT {key}, {', '.join(columns)} FROM {table} WHERE {key} IN {ids_sql}", params
+                )
+            }
             for row_id in chunk:
                 if row_id not in current:
                     raise LookupError(f"{table} {row_id}")
@@ -102,7 +109,8 @@ class Statements(Reads):
             values_sql, params = in_list("v", chunk)
             order = ", ".join(key_of(table))
             rows = self.run(
-                f"SELECT {', '.join(columns)} FROM {table} WHERE {where} IN {values_sql} ORDER BY {order}", params
+                f"SELECT {', '.join(columns)} FROM {table} WHERE {where} IN {values_sql} ORDER BY {order}",
+                params,
             )
             for r in rows:
                 self._record({"op": "delete", "table": table, "row": dict(zip(columns, r, strict=True))})

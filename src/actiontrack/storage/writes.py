@@ -15,13 +15,13 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from actiontrack.errors import InputError, NotFoundError, PersonError
+from actiontrack.errors import InputError, NotFoundError
 from actiontrack.i18n import N_, _
-from actiontrack.models import Kind, Meeting, Owner, OwnerKind, Person, Status
-from actiontrack.storage.journal import forget_all, undo_last
+from actiontrack.models import Kind, Meeting, Owner, OwnerKind, Status
+from actiontrack.storage.journal import undo_last
+from actiontrack.storage.people_writes import PeopleWrites
 from actiontrack.storage.reads import GroupRef
 from actiontrack.storage.sql import chunks, in_list, iso
-from actiontrack.storage.statements import Statements
 from actiontrack.storage.tables import COLUMNS
 
 _SAME_MOMENT = N_(
@@ -30,32 +30,6 @@ _SAME_MOMENT = N_(
 )
 _NO_ITEM = N_("There is no item {id}; `track open` lists the open ones.")
 _NO_MEETING = N_("There is no meeting {id}; `track meeting list` shows them.")
-
-# The columns of each table that can hold a name, which forgetting a person rewrites.
-_REWRITABLE = {
-    "items": ("text", "source", "topic"),
-    "item_history": ("detail",),
-    "item_owners": ("organisation",),
-    "meetings": ("title", "place", "secretary", "source_path"),
-    "groups": ("name", "place"),
-    "scheduled_meetings": ("place",),
-    "people": ("organisation",),
-}
-
-
-def person_keys(name: str) -> dict[str, str | None]:
-    """The indexed lookup keys of a person's name (migration m004): the whole name, its first
-    and last word case-folded, its initials; `people.Roster` decides among the people they find."""
-    from actiontrack.people import initials
-
-    key = " ".join(name.split()).casefold()
-    parts = key.split()
-    return {
-        "name_key": key,
-        "first_key": parts[0] if parts else None,
-        "last_key": parts[-1] if parts else None,
-        "initials": initials(name) or None,
-    }
 
 
 def item_row(
@@ -72,10 +46,18 @@ def item_row(
 ) -> dict[str, Any]:
     """The row of a new, open item."""
     return {
-        "kind": kind.value, "text": text, "status": Status.OPEN.value, "due": iso(due),
-        "meeting_id": meeting_id, "source": source, "line": line, "topic": topic,
-        "confidence": confidence, "created_at": now, "updated_at": now,
-    }  # fmt: skip
+        "kind": kind.value,
+        "text": text,
+        "status": Status.OPEN.value,
+        "due": iso(due),
+        "meeting_id": meeting_id,
+        "source": source,
+        "line": line,
+        "topic": topic,
+        "confidence": confidence,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
 def _stored(value: object) -> object:
@@ -86,69 +68,8 @@ def _stored(value: object) -> object:
     return value
 
 
-class Writes(Statements):
+class Writes(PeopleWrites):
     """Reads plus every write of one transaction."""
-
-    # --- people ---------------------------------------------------------------------------------
-
-    def add_person(self, name: str, organisation: str | None, now: str) -> Person:
-        name = " ".join(name.split())
-        if not name:
-            raise InputError(_("A person needs a name."))
-        if self.person_by_name(name) is not None:
-            raise PersonError(_("'{name}' is already known.").format(name=name))
-        ids = self.insert_people([{"name": name, "organisation": organisation, "created_at": now}])
-        return Person(ids[name], name, organisation)
-
-    def insert_people(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
-        """New people by name -> id. A name another writer added a moment ago is theirs, as if
-        it had been there first (people.name is unique)."""
-        rows = [{**row, **person_keys(row["name"])} for row in rows]
-        self.insert("people", rows, unless_taken="name")
-        return self.people_ids([row["name"] for row in rows])
-
-    def add_alias(self, person_id: int, alias: str) -> None:
-        key = " ".join(alias.split()).casefold()
-        owner = self.run("SELECT person_id FROM person_aliases WHERE alias = :a", {"a": key})
-        if owner:
-            if owner[0][0] == person_id:
-                return
-            other = self.get_person(owner[0][0])
-            raise PersonError(_("'{alias}' is already an alias of {name}.").format(alias=alias, name=other.name))
-        self.insert("person_aliases", [{"person_id": person_id, "alias": key}])
-
-    def merge_people(self, keep_id: int, other_id: int) -> None:
-        """Move everything of `other` to `keep`; other's name becomes an alias."""
-        other = self.get_person(other_id)
-        owned = self.run("SELECT id FROM item_owners WHERE person_id = :p ORDER BY id", {"p": other_id})
-        self.update("item_owners", {r[0]: {"person_id": keep_id} for r in owned})
-        attended = self.delete("meeting_attendees", "person_id", [other_id])
-        for meeting_id, _person, present in attended:
-            self.add_attendance(meeting_id, [(keep_id, bool(present))])
-        aliases = self.run("SELECT id FROM person_aliases WHERE person_id = :p ORDER BY id", {"p": other_id})
-        self.update("person_aliases", {r[0]: {"person_id": keep_id} for r in aliases})
-        self.delete("people", "id", [other_id])
-        self.add_alias(keep_id, other.name)
-
-    def forget_person(self, person_id: int, *, replacement: str) -> None:
-        """Delete a person, their aliases and attendance; the items they owned keep an owner
-        written as `replacement`. The undo journal is emptied: it holds old texts that name them."""
-        if self.journal is not None:
-            self.journal.stop()
-        forget_all(self.run)
-        owned = self.run("SELECT id FROM item_owners WHERE person_id = :p", {"p": person_id})
-        self.update("item_owners", {r[0]: {"person_id": None, "organisation": replacement} for r in owned})
-        self.delete("person_aliases", "person_id", [person_id])
-        self.delete("meeting_attendees", "person_id", [person_id])
-        self.delete("people", "id", [person_id])
-
-    def rewrite_row(self, table: str, row_id: int | str, values: Mapping[str, Any]) -> None:
-        """Replace texts of one row (the columns that can hold a name), as forgetting a person does."""
-        allowed = _REWRITABLE[table]
-        if not values or any(column not in allowed for column in values):
-            raise ValueError(f"{sorted(values)} of {table} are not texts to rewrite")
-        assignments = ", ".join(f"{column} = :{column}" for column in values)
-        self.run(f"UPDATE {table} SET {assignments} WHERE id = :row_id", {**values, "row_id": row_id})
 
     # --- groups and meetings --------------------------------------------------------------------
 
@@ -186,13 +107,21 @@ class Writes(Statements):
     ) -> Meeting:
         group_id = self.get_or_create_group(group, now).id
         values = {
-            "group_id": group_id, "date": iso(date_), "title": title, "place": place, "secretary": secretary,
-            "source_path": source_path, "source_hash": source_hash, "next_meeting": iso(next_meeting),
+            "group_id": group_id,
+            "date": iso(date_),
+            "title": title,
+            "place": place,
+            "secretary": secretary,
+            "source_path": source_path,
+            "source_hash": source_hash,
+            "next_meeting": iso(next_meeting),
             "created_at": now,
-        }  # fmt: skip
+        }
         return self.get_meeting(self.insert_meeting(values))
 
-    def update_meeting(self, meeting_id: int, *, group: str | None = None, now: str = "", **fields: object) -> None:
+    def update_meeting(
+        self, meeting_id: int, *, group: str | None = None, now: str = "", **fields: object
+    ) -> None:
         """Change a meeting's columns (dates as ISO strings); `group` moves it to that group."""
         old = self.run("SELECT group_id FROM meetings WHERE id = :m", {"m": meeting_id})
         if not old:
@@ -219,40 +148,40 @@ class Writes(Statements):
         found = self.run("SELECT group_id FROM meetings WHERE id = :m", {"m": meeting_id})
         if not found:
             raise NotFoundError(_(_NO_MEETING).format(id=meeting_id))
-        self.delete_items([r[0] for r in self.run("SELECT id FROM items WHERE meeting_id = :m ORDER BY id", {"m": meeting_id})])
-        decisions = self.run("SELECT id FROM item_history WHERE meeting_id = :m ORDER BY id", {"m": meeting_id})
+        self.delete_items(
+            [
+                r[0]
+                for r in self.run("SELECT id FROM items WHERE meeting_id = :m ORDER BY id", {"m": meeting_id})
+            ]
+        )
+        decisions = self.run(
+            "SELECT id FROM item_history WHERE meeting_id = :m ORDER BY id", {"m": meeting_id}
+        )
         self.update("item_history", {r[0]: {"meeting_id": None} for r in decisions})
         self.delete("meeting_attendees", "meeting_id", [meeting_id])
         self.delete("scheduled_meetings", "source_meeting_id", [meeting_id])
         self.delete("meetings", "id", [meeting_id])
         self._drop_group_if_empty(found[0][0])
 
-    def add_attendance(self, meeting_id: int, rows: Sequence[tuple[int, bool]], *, existing: bool = True) -> None:
-        """(person_id, present) of a meeting; the first word on a person stands, and so does
-        what was stored before (`existing`: a new meeting has nothing stored)."""
-        seen: set[int] = set()
-        if existing:
-            seen = {r[0] for r in self.run(
-                "SELECT person_id FROM meeting_attendees WHERE meeting_id = :m", {"m": meeting_id}
-            )}  # fmt: skip
-        new = []
-        for person_id, present in rows:
-            if person_id not in seen:
-                seen.add(person_id)
-                new.append({"meeting_id": meeting_id, "person_id": person_id, "present": present})
-        self.insert_keyed("meeting_attendees", new)
-
-    def add_schedule(self, group_id: int, planned: Sequence[tuple[str, str | None]], meeting_id: int | None) -> None:
+    def add_schedule(
+        self, group_id: int, planned: Sequence[tuple[str, str | None]], meeting_id: int | None
+    ) -> None:
         """Planned meetings (ISO date, place) of a group, unless the group has one that day."""
         dates_sql, params = in_list("d", sorted({d for d, _place in planned}))
-        taken = {r[0] for r in self.run(
-            f"SELECT date FROM scheduled_meetings WHERE group_id = :g AND date IN {dates_sql}", {**params, "g": group_id}
-        )}  # fmt: skip
+        taken = {
+            r[0]
+            for r in self.run(
+                f"SELECT date FROM scheduled_meetings WHERE group_id = :g AND date IN {dates_sql}",
+                {**params, "g": group_id},
+            )
+        }
         rows = []
         for day, place in planned:
             if day not in taken:
                 taken.add(day)
-                rows.append({"group_id": group_id, "date": day, "place": place, "source_meeting_id": meeting_id})
+                rows.append(
+                    {"group_id": group_id, "date": day, "place": place, "source_meeting_id": meeting_id}
+                )
         self.insert("scheduled_meetings", rows)
 
     # --- settings -------------------------------------------------------------------------------
@@ -282,8 +211,17 @@ class Writes(Statements):
         topic: str | None = None,
         confidence: float | None = None,
     ) -> int:
-        row = item_row(kind=kind, text=text, due=due, meeting_id=meeting_id, now=now, source=source,
-                       line=line, topic=topic, confidence=confidence)  # fmt: skip
+        row = item_row(
+            kind=kind,
+            text=text,
+            due=due,
+            meeting_id=meeting_id,
+            now=now,
+            source=source,
+            line=line,
+            topic=topic,
+            confidence=confidence,
+        )
         (item_id,) = self.insert("items", [row])
         self.set_owners(item_id, owners)
         return item_id
@@ -294,11 +232,19 @@ class Writes(Statements):
 
     def insert_owners(self, owned: Sequence[tuple[int, Sequence[Owner]]]) -> list[int]:
         """The owner rows of items, in their order; the new rows' ids."""
-        return self.insert("item_owners", [{
-            "item_id": item_id, "position": position,
-            "person_id": owner.person_id if owner.kind is OwnerKind.PERSON else None,
-            "organisation": owner.name if owner.kind is OwnerKind.ORGANISATION else None,
-        } for item_id, owners in owned for position, owner in enumerate(owners)])  # fmt: skip
+        return self.insert(
+            "item_owners",
+            [
+                {
+                    "item_id": item_id,
+                    "position": position,
+                    "person_id": owner.person_id if owner.kind is OwnerKind.PERSON else None,
+                    "organisation": owner.name if owner.kind is OwnerKind.ORGANISATION else None,
+                }
+                for item_id, owners in owned
+                for position, owner in enumerate(owners)
+            ],
+        )
 
     def update_item(self, item_id: int, **fields: object) -> None:
         """Change an item's columns; only the values that differ are written and journaled."""
@@ -318,10 +264,19 @@ class Writes(Statements):
     def insert_history(
         self, entries: Sequence[tuple[int, str, Mapping[str, object]]], now: str, meeting_id: int | None
     ) -> None:
-        self.insert("item_history", [{
-            "item_id": item_id, "at": now, "action": action,
-            "detail": json.dumps(detail, ensure_ascii=False, default=str), "meeting_id": meeting_id,
-        } for item_id, action, detail in entries])  # fmt: skip
+        self.insert(
+            "item_history",
+            [
+                {
+                    "item_id": item_id,
+                    "at": now,
+                    "action": action,
+                    "detail": json.dumps(detail, ensure_ascii=False, default=str),
+                    "meeting_id": meeting_id,
+                }
+                for item_id, action, detail in entries
+            ],
+        )
 
     def delete_item(self, item_id: int) -> None:
         """An item with its owners and history (a point gone from corrected minutes)."""
@@ -342,8 +297,11 @@ class Writes(Statements):
         owners: list[int] = []
         for chunk in chunks(list(item_ids)):
             ids_sql, params = in_list("i", chunk)
-            owners += [r[0] for r in self.run(f"SELECT id FROM item_owners WHERE item_id IN {ids_sql}", params)
-                       if r[0] not in kept]  # fmt: skip
+            owners += [
+                r[0]
+                for r in self.run(f"SELECT id FROM item_owners WHERE item_id IN {ids_sql}", params)
+                if r[0] not in kept
+            ]
         self.delete("item_owners", "id", owners)
 
     # --- undo -----------------------------------------------------------------------------------

@@ -179,12 +179,20 @@ def _create(
     time = None
     if m.time_start:  # "kl. 13.00–15.00": kept with the meeting, for the calendar export
         time = m.time_start.replace(":", ".") + (f"-{m.time_end.replace(':', '.')}" if m.time_end else "")
-    meeting_id = repo.insert_meeting({
-        "group_id": group_id, "date": iso(m.date), "title": m.title, "place": m.place,
-        "secretary": m.secretary, "source_path": _source_path(document),
-        "source_hash": None if as_new and repo.meeting_by_hash(identity) else identity,
-        "next_meeting": iso(m.next_meeting), "created_at": stamp, "time": time,
-    })  # fmt: skip
+    meeting_id = repo.insert_meeting(
+        {
+            "group_id": group_id,
+            "date": iso(m.date),
+            "title": m.title,
+            "place": m.place,
+            "secretary": m.secretary,
+            "source_path": _source_path(document),
+            "source_hash": None if as_new and repo.meeting_by_hash(identity) else identity,
+            "next_meeting": iso(m.next_meeting),
+            "created_at": stamp,
+            "time": time,
+        }
+    )
     attendance = _attendance(pending, people)
     extracted = list(extraction.items if items is None else items)
     owners = [people.owners(e.owners) for e in extracted]
@@ -193,19 +201,32 @@ def _create(
     _schedule(repo, pending, group_id, meeting_id)
     item_ids = _insert_items(repo, extracted, meeting_id, stamp)
     _insert_owners(repo, people, list(zip(item_ids, owners, strict=True)))
-    repo.insert_history([(i, "created", {"imported_from": document.name}) for i in item_ids], stamp, meeting_id)
+    repo.insert_history(
+        [(i, "created", {"imported_from": document.name}) for i in item_ids], stamp, meeting_id
+    )
     return meeting_id
 
 
-def _apply_update(repo: Writes, pending: Pending, update: Update, people: DocumentPeople, *, now: datetime) -> int:
+def _apply_update(
+    repo: Writes, pending: Pending, update: Update, people: DocumentPeople, *, now: datetime
+) -> int:
     document, m = pending.document, pending.extraction.meeting
     stamp = timestamp(now)
     meeting = update.meeting
-    repo.update("meetings", {meeting.id: {
-        "date": iso(m.date), "title": m.title, "place": m.place or meeting.place, "secretary": m.secretary,
-        "next_meeting": iso(m.next_meeting), "source_path": _source_path(document),
-        "source_hash": text_hash(document.text),
-    }})  # fmt: skip
+    repo.update(
+        "meetings",
+        {
+            meeting.id: {
+                "date": iso(m.date),
+                "title": m.title,
+                "place": m.place or meeting.place,
+                "secretary": m.secretary,
+                "next_meeting": iso(m.next_meeting),
+                "source_path": _source_path(document),
+                "source_hash": text_hash(document.text),
+            }
+        },
+    )
     attendance = _attendance(pending, people)
     new_owners = [(c.item.id, people.owners(c.new.owners)) for c in update.changed if "owners" in c.changes]
     added_owners = [people.owners(e.owners) for e in update.added]
@@ -213,23 +234,48 @@ def _apply_update(repo: Writes, pending: Pending, update: Update, people: Docume
     repo.add_attendance(meeting.id, [(people.id_of(p), present) for p, present in attendance], existing=True)
     group_id = repo.get_or_create_group(meeting.group, stamp).id
     _schedule(repo, pending, group_id, meeting.id)
-    repo.update("items", {c.item.id: {
-        "text": c.new.text, "kind": c.new.kind.value, "due": iso(c.new.due), "source": c.new.source,
-        "line": c.new.line, "topic": c.new.topic, "confidence": c.new.confidence, "updated_at": stamp,
-    } for c in update.changed})  # fmt: skip
+    _change_items(repo, update, stamp)
     kept = _insert_owners(repo, people, new_owners)
     repo.delete_owner_rows([item_id for item_id, _owners in new_owners], keep=kept)
     source = {"updated_from": document.name}
-    repo.insert_history([(c.item.id, "updated", {**source, **c.changes}) for c in update.changed], stamp, meeting.id)
-    repo.update("items", {
-        item.id: {"line": e.line, "source": e.source}
-        for item, e in update.unchanged if (item.line, item.source) != (e.line, e.source)
-    })  # fmt: skip
+    repo.insert_history(
+        [(c.item.id, "updated", {**source, **c.changes}) for c in update.changed], stamp, meeting.id
+    )
+    repo.update(
+        "items",
+        {
+            item.id: {"line": e.line, "source": e.source}
+            for item, e in update.unchanged
+            if (item.line, item.source) != (e.line, e.source)
+        },
+    )
     repo.delete_items([item.id for item in update.gone])
     item_ids = _insert_items(repo, update.added, meeting.id, stamp)
     _insert_owners(repo, people, list(zip(item_ids, added_owners, strict=True)))
-    repo.insert_history([(i, "created", {"imported_from": document.name}) for i in item_ids], stamp, meeting.id)
+    repo.insert_history(
+        [(i, "created", {"imported_from": document.name}) for i in item_ids], stamp, meeting.id
+    )
     return meeting.id
+
+
+def _change_items(repo: Writes, update: Update, stamp: str) -> None:
+    """The items the corrected minutes word otherwise, changed in place."""
+    repo.update(
+        "items",
+        {
+            c.item.id: {
+                "text": c.new.text,
+                "kind": c.new.kind.value,
+                "due": iso(c.new.due),
+                "source": c.new.source,
+                "line": c.new.line,
+                "topic": c.new.topic,
+                "confidence": c.new.confidence,
+                "updated_at": stamp,
+            }
+            for c in update.changed
+        },
+    )
 
 
 def _attendance(pending: Pending, people: DocumentPeople) -> list[tuple[Person, bool]]:
@@ -247,16 +293,38 @@ def _schedule(repo: Writes, pending: Pending, group_id: int, meeting_id: int) ->
 
 
 def _insert_items(repo: Writes, extracted: Sequence[ExtractedItem], meeting_id: int, stamp: str) -> list[int]:
-    return repo.insert("items", [
-        item_row(kind=e.kind, text=e.text, due=e.due, meeting_id=meeting_id, now=stamp, source=e.source,
-                 line=e.line, topic=e.topic, confidence=e.confidence)
-        for e in extracted
-    ])  # fmt: skip
+    return repo.insert(
+        "items",
+        [
+            item_row(
+                kind=e.kind,
+                text=e.text,
+                due=e.due,
+                meeting_id=meeting_id,
+                now=stamp,
+                source=e.source,
+                line=e.line,
+                topic=e.topic,
+                confidence=e.confidence,
+            )
+            for e in extracted
+        ],
+    )
 
 
-def _insert_owners(repo: Writes, people: DocumentPeople, owned: Sequence[tuple[int, Sequence[Owner]]]) -> list[int]:
+def _insert_owners(
+    repo: Writes, people: DocumentPeople, owned: Sequence[tuple[int, Sequence[Owner]]]
+) -> list[int]:
     """The owners as stored: the people new to the database have their ids now."""
-    return repo.insert_owners([
-        (item_id, [Owner(o.name, o.kind, people.id_of(o) if o.kind is OwnerKind.PERSON else None) for o in owners])
-        for item_id, owners in owned
-    ])  # fmt: skip
+    return repo.insert_owners(
+        [
+            (
+                item_id,
+                [
+                    Owner(o.name, o.kind, people.id_of(o) if o.kind is OwnerKind.PERSON else None)
+                    for o in owners
+                ],
+            )
+            for item_id, owners in owned
+        ]
+    )

@@ -70,7 +70,9 @@ class KnownPeople:
     def _add(self, person: Person) -> None:
         self.people[person.id] = person  # type: ignore[index]
         words = _key(person.name).split()
-        for key in [f"name:{' '.join(words)}"] + ([f"first:{words[0]}", f"last:{words[-1]}"] if words else []):
+        for key in [f"name:{' '.join(words)}"] + (
+            [f"first:{words[0]}", f"last:{words[-1]}"] if words else []
+        ):
             self._index[key].add(person.id)  # type: ignore[arg-type]
         for alias in person.aliases:
             self._index[f"alias:{_key(alias)}"].add(person.id)  # type: ignore[arg-type]
@@ -123,8 +125,10 @@ class DocumentPeople:
             elif candidates:
                 names = _(" or ").join(sorted(c.name for c in candidates))
                 self.warnings.append(
-                    _("'{name}' could be {names}; added as a new person. If it is one of them: "
-                      'track people merge "{first}" "{name}".').format(name=name, names=names, first=sorted(c.name for c in candidates)[0])
+                    _(
+                        "'{name}' could be {names}; added as a new person. If it is one of them: "
+                        'track people merge "{first}" "{name}".'
+                    ).format(name=name, names=names, first=sorted(c.name for c in candidates)[0])
                 )
         if found is None:
             found = Person(None, " ".join(name.split()), organisation)

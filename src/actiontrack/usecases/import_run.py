@@ -91,7 +91,13 @@ class QuietHooks:
 
 
 def import_documents(
-    db: Database, paths: Sequence[str], options: ImportOptions, hooks: ImportHooks, *, today: date, now: datetime
+    db: Database,
+    paths: Sequence[str],
+    options: ImportOptions,
+    hooks: ImportHooks,
+    *,
+    today: date,
+    now: datetime,
 ) -> list[Outcome]:
     """Import the minutes in `paths`; what became of each, in order."""
     from actiontrack.extract.reading import read_document
@@ -114,10 +120,15 @@ def import_documents(
             finish(Outcome(path, "failed", error=str(e)))
             continue
         with hooks.extracting(document.name):
-            batch.append(extract_for_import(document, today=today, year=options.year, when=options.when,
-                                            group=options.group))  # fmt: skip
+            batch.append(
+                extract_for_import(
+                    document, today=today, year=options.year, when=options.when, group=options.group
+                )
+            )
     with db.transaction() as repo:
-        settle_dates(repo, batch, today=today, year=options.year, ask=hooks.year if options.interactive else None)
+        settle_dates(
+            repo, batch, today=today, year=options.year, ask=hooks.year if options.interactive else None
+        )
     known = KnownPeople()  # everybody in the database, read once for all the documents
     for pending in hooks.progress(batch):
         if pending.error:
@@ -140,13 +151,21 @@ def import_documents(
 
 
 def _import_one(
-    db: Database, pending: Pending, options: ImportOptions, hooks: ImportHooks, *, known: KnownPeople, now: datetime
+    db: Database,
+    pending: Pending,
+    options: ImportOptions,
+    hooks: ImportHooks,
+    *,
+    known: KnownPeople,
+    now: datetime,
 ) -> ImportResult | None:
     """One document: plan, review (the items of a new meeting, the changes of an update), store."""
     correcting = options.year is not None or options.when is not None
     if not options.interactive:  # planned and stored in one transaction
         with db.transaction() as repo:
-            return import_pending(repo, pending, as_new=options.as_new, correcting=correcting, known=known, now=now)
+            return import_pending(
+                repo, pending, as_new=options.as_new, correcting=correcting, known=known, now=now
+            )
     with db.transaction() as repo:
         plan = plan_import(repo, pending, as_new=options.as_new, correcting=correcting, known=known)
     accepted = None
@@ -156,6 +175,12 @@ def _import_one(
         return None
     with db.transaction() as repo:  # each document whole or not at all
         return import_pending(
-            repo, pending, items=accepted, as_new=options.as_new, correcting=correcting,
-            choose=hooks.choose, known=known, now=now,
-        )  # fmt: skip
+            repo,
+            pending,
+            items=accepted,
+            as_new=options.as_new,
+            correcting=correcting,
+            choose=hooks.choose,
+            known=known,
+            now=now,
+        )

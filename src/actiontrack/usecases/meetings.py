@@ -37,7 +37,11 @@ def find_group(repo: Reads, name: str) -> GroupRef:
         return started[0]
     if started:
         names = ", ".join(g.name for g in started)
-        raise NotFoundError(_("'{name}' could be any of the groups {names}; give more of the name.").format(name=name, names=names))
+        raise NotFoundError(
+            _("'{name}' could be any of the groups {names}; give more of the name.").format(
+                name=name, names=names
+            )
+        )
     known = ", ".join(g.name for g in groups) or _("none yet")
     raise NotFoundError(_("There is no group '{name}' (known: {known}).").format(name=name, known=known))
 
@@ -51,8 +55,10 @@ def same_day(repo: Reads, group: str, day: date | None, *, besides: int | None =
 
 def same_day_warning(meetings: list[Meeting]) -> list[str]:
     return [
-        _("{group} already has meeting #{id} on {date}; if it is the same meeting, "
-          "remove one with `track meeting delete ID`.").format(group=m.group, id=m.id, date=m.date)
+        _(
+            "{group} already has meeting #{id} on {date}; if it is the same meeting, "
+            "remove one with `track meeting delete ID`."
+        ).format(group=m.group, id=m.id, date=m.date)
         for m in meetings
     ]
 
@@ -114,7 +120,11 @@ def edit_meeting(
             continue
         value = None if value.strip().lower() in _NONE else " ".join(value.split())
         if name == "time" and value is not None and not _TIME.match(value):
-            raise InputError(_("--time must be a time of day like 13.00 or 13.00-15.00, not '{value}'.").format(value=value))
+            raise InputError(
+                _("--time must be a time of day like 13.00 or 13.00-15.00, not '{value}'.").format(
+                    value=value
+                )
+            )
         if value != old:
             fields[name] = value
     new_group = None
@@ -136,8 +146,10 @@ def edit_meeting(
         warnings.extend(same_day_warning(same_day(repo, edited.group, edited.date, besides=edited.id)))
         if "date" in fields and edited.item_count:
             warnings.append(
-                _("The due dates of its items are as they were; import the minutes again with --date "
-                  "to count their deadlines from the new date.")
+                _(
+                    "The due dates of its items are as they were; import the minutes again with --date "
+                    "to count their deadlines from the new date."
+                )
             )
     return edited
 

@@ -36,7 +36,9 @@ def resolve_owner(
         roster.resolve(name)  # raises the "could be any of" sentence
     if name[:1].islower():
         return Owner(name, OwnerKind.ORGANISATION)
-    if confirm is not None and confirm(_("'{name}' is not known. Add {name} as a new person?").format(name=name)):
+    if confirm is not None and confirm(
+        _("'{name}' is not known. Add {name} as a new person?").format(name=name)
+    ):
         person = repo.add_person(name, None, timestamp(now))
         roster.add(person)
         return Owner(person.name, OwnerKind.PERSON, person.id)
@@ -73,9 +75,10 @@ def add_person(
     person = repo.add_person(name, organisation, timestamp(now))
     if already and warnings is not None:
         warnings.append(
-            _("'{name}' meant {before} until now; from now on it means {person}. "
-              'If they are the same person: track people merge "{first}" "{person}".').format(
-                name=name, before=_(" or ").join(already), person=person.name, first=already[0])  # fmt: skip
+            _(
+                "'{name}' meant {before} until now; from now on it means {person}. "
+                'If they are the same person: track people merge "{first}" "{person}".'
+            ).format(name=name, before=_(" or ").join(already), person=person.name, first=already[0])
         )
     for alias in aliases:
         repo.add_alias(person.id, alias)  # type: ignore[arg-type]

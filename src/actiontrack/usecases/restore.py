@@ -68,32 +68,55 @@ def _export_data(text: str) -> dict[str, Any]:
     except ValueError as e:
         raise DocumentError(_("This is not an actiontrack JSON export: {reason}.").format(reason=e)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise DocumentError(_("This is not an actiontrack JSON export (made by `track export --format json`)."))
+        raise DocumentError(
+            _("This is not an actiontrack JSON export (made by `track export --format json`).")
+        )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise DocumentError(_("This export has no version actiontrack knows ({version}); it was not made by track export.").format(version=repr(version)))
+        raise DocumentError(
+            _(
+                "This export has no version actiontrack knows ({version}); it was not made by track export."
+            ).format(version=repr(version))
+        )
     if version > VERSION:
         raise DocumentError(_("This export was made by a newer actiontrack; upgrade actiontrack to read it."))
     check_export(data)
     return without_nul(data)  # type: ignore[no-any-return]
 
 
-def _restore_meetings(repo: Writes, meetings: list[dict[str, Any]], result: RestoreResult, *, now: str) -> dict[int, int]:
+def _restore_meetings(
+    repo: Writes, meetings: list[dict[str, Any]], result: RestoreResult, *, now: str
+) -> dict[int, int]:
     """The export's meetings, added unless there; the export's meeting ids -> the database's."""
     meeting_ids: dict[int, int] = {}
     existing = repo.list_meetings()
     for m in meetings:
         found = next(
-            (e for e in existing if (m.get("source_hash") and e.source_hash == m["source_hash"])
-             or (not m.get("source_hash") and e.group == m["group"] and iso(e.date) == m["date"] and e.title == m["title"])),
+            (
+                e
+                for e in existing
+                if (m.get("source_hash") and e.source_hash == m["source_hash"])
+                or (
+                    not m.get("source_hash")
+                    and e.group == m["group"]
+                    and iso(e.date) == m["date"]
+                    and e.title == m["title"]
+                )
+            ),
             None,
-        )  # fmt: skip
+        )
         if found is None:
             found = repo.create_meeting(
-                m["group"], now=now, date_=_date(m["date"]), title=m.get("title"), place=m.get("place"),
-                secretary=m.get("secretary"), source_path=m.get("source"), source_hash=m.get("source_hash"),
+                m["group"],
+                now=now,
+                date_=_date(m["date"]),
+                title=m.get("title"),
+                place=m.get("place"),
+                secretary=m.get("secretary"),
+                source_path=m.get("source"),
+                source_hash=m.get("source_hash"),
                 next_meeting=_date(m.get("next_meeting")),
-            )  # fmt: skip
+            )
             result.meetings += 1
             if m.get("time"):
                 repo.update_meeting(found.id, time=m["time"])
@@ -114,13 +137,24 @@ def _restore_item(repo: Writes, it: dict[str, Any], meeting_ids: dict[int, int],
             owners.append(Owner(person.name, OwnerKind.PERSON, person.id))
     origin = it.get("meeting") or {}
     item_id = repo.add_item(
-        kind=Kind(it["kind"]), text=it["text"], owners=owners, due=_date(it.get("due")),
-        meeting_id=meeting_ids.get(origin.get("id") or -1) if origin else None, now=it.get("created_at") or now,
-        source=it.get("source"), line=it.get("line"), topic=it.get("topic"), confidence=it.get("confidence"),
-    )  # fmt: skip
+        kind=Kind(it["kind"]),
+        text=it["text"],
+        owners=owners,
+        due=_date(it.get("due")),
+        meeting_id=meeting_ids.get(origin.get("id") or -1) if origin else None,
+        now=it.get("created_at") or now,
+        source=it.get("source"),
+        line=it.get("line"),
+        topic=it.get("topic"),
+        confidence=it.get("confidence"),
+    )
     repo.update_item(
-        item_id, status=Status(it.get("status", "open")), updated_at=it.get("updated_at") or now,
+        item_id,
+        status=Status(it.get("status", "open")),
+        updated_at=it.get("updated_at") or now,
         closed_at=it.get("closed_at"),
-    )  # fmt: skip
+    )
     for h in it.get("history", []):
-        repo.add_history(item_id, h["action"], h.get("detail") or {}, h["at"], meeting_ids.get(h.get("meeting_id")))
+        repo.add_history(
+            item_id, h["action"], h.get("detail") or {}, h["at"], meeting_ids.get(h.get("meeting_id"))
+        )

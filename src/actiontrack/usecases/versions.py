@@ -52,7 +52,9 @@ def alike(update: Update, extraction: Extraction) -> bool:
     return fewer == 0 or update.matched * 2 >= fewer
 
 
-def compare(repo: Writes, meeting: Meeting, extraction: Extraction, known: KnownPeople | None = None) -> Update:
+def compare(
+    repo: Writes, meeting: Meeting, extraction: Extraction, known: KnownPeople | None = None
+) -> Update:
     """`known`: everybody in the database, as import keeps them (import_people.py)."""
     from actiontrack.usecases.import_people import KnownPeople
 
@@ -104,10 +106,13 @@ def _match(
             rest.append(e)
     pool_keys = [_key(i.source or "") for i in pool]
     scored = sorted(
-        ((_ratio(k, _key(e.source)), n, i, e)
-         for n, e in enumerate(rest) for i, k in zip(pool, pool_keys, strict=True)),
+        (
+            (_ratio(k, _key(e.source)), n, i, e)
+            for n, e in enumerate(rest)
+            for i, k in zip(pool, pool_keys, strict=True)
+        ),
         key=lambda t: (-t[0], t[1]),
-    )  # fmt: skip
+    )
     used_items: set[int] = set()
     used_new: set[int] = set()
     for ratio, n, item, e in scored:
