@@ -11,10 +11,12 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from actiontrack.errors import PersonError
-from actiontrack.i18n import _
+from actiontrack.i18n import _, ngettext
 from actiontrack.models import Person
 from actiontrack.names_sv import FIRST_NAMES, first_name_forms, formal_forms
 from actiontrack.records import record
+
+SHOWN = 10  # the people an ambiguous name lists by name
 
 
 def _key(text: str) -> str:
@@ -128,7 +130,13 @@ class Roster:
                     "Nobody called '{name}' is known{hint}. Add them first: track people add \"{example}\"."
                 ).format(name=name, hint=hint, example=example)
             )
-        names = ", ".join(sorted(m.person.name for m in found))
+        every = sorted(m.person.name for m in found)
+        names = ", ".join(every[:SHOWN])
+        if len(every) > SHOWN:  # a shared database has a thousand Leifs: a sentence, not a page
+            rest = len(every) - SHOWN
+            names = ngettext("{names} and {n} other", "{names} and {n} others", rest).format(
+                names=names, n=rest
+            )
         raise PersonError(
             _("'{name}' could be any of: {names}. Give the full name.").format(name=name, names=names)
         )
