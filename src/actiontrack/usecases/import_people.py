@@ -93,6 +93,16 @@ class KnownPeople:
                     ids |= self._index.get(f"first:{form}", set())
         return sorted((self.people[i] for i in ids), key=lambda p: p.name)
 
+    def named(self, name: str) -> Person | None:
+        """The person of exactly this name (in any case), found by the index alone: a name in the
+        minutes is usually a known person's whole name, and a thousand others may share its
+        first name."""
+        key = _key(name)
+        exact = [
+            p for i in self._index.get(f"name:{key}", ()) if (p := self.people[i]).name.casefold() == key
+        ]
+        return min(exact, key=lambda p: p.name) if exact else None
+
     def find(self, name: str) -> Person | None:
         """The one person the name means, or None (Roster.find over everybody)."""
         return Roster(self.around(name)).find(name)
@@ -114,8 +124,10 @@ class DocumentPeople:
         key = _key(name)
         if key in self.chosen:
             return self.chosen[key]
-        pool = self.known.around(name) + [Person(None, n, o) for n, o in self.new.items()]
-        found = next((p for p in pool if p.name.casefold() == key), None)
+        found = self.known.named(name)
+        if found is None:
+            pool = self.known.around(name) + [Person(None, n, o) for n, o in self.new.items()]
+            found = next((p for p in pool if p.name.casefold() == key), None)
         if found is None:
             candidates = [c.person for c in Roster(pool).candidates(name)]
             if len(candidates) == 1:
