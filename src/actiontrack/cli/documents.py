@@ -127,8 +127,8 @@ def import_(
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
     from actiontrack import service
+    from actiontrack.cli.import_report import outcome_dict, summary_line
     from actiontrack.dates import parse_date
-    from actiontrack.render.imports import outcome_dict, summary_line
 
     state = state_of(ctx)
     if from_json:
@@ -189,7 +189,7 @@ class _Hooks:
         return review_items(pending.extraction, pending.document.name, today=self.today)
 
     def apply_update(self, pending: Any, plan: Any) -> bool:
-        from actiontrack.render.imports import update_lines
+        from actiontrack.cli.import_report import update_lines
 
         typer.echo(
             _("{document} updates meeting #{id} ({group}):").format(
@@ -242,7 +242,7 @@ def _note_reading(document: Any) -> None:
 
 
 def _report_import(result: Any) -> None:
-    from actiontrack.render.imports import result_line, update_lines
+    from actiontrack.cli.import_report import result_line, update_lines
 
     say(result_line(result))
     if result.update is not None:

@@ -2,8 +2,7 @@
 
 text.py has the labels and makes others' text safe to show, data.py the JSON shapes and CSV,
 tables.py what a terminal shows; their public names are all here. The agenda's renderings
-(agenda.py, agenda_docx.py) and import's report (imports.py) are modules of their own, imported
-by the commands that use them.
+(agenda.py, agenda_docx.py) are modules of their own, imported by the commands that use them.
 """
 
 from actiontrack.render.data import (

@@ -10,7 +10,7 @@ A name is then matched against the few people it could mean: the same answer as 
 everybody, because the index holds every person any of Roster's rules could match.
 
 People new to the database are collected while a document's names are resolved and
-written together with the rest of its rows (storage/imports.py).
+written together with the rest of its rows (storage/writes.py).
 """
 
 from __future__ import annotations
