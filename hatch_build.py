@@ -1,5 +1,5 @@
 """Compiles the gettext catalogs (src/actiontrack/locale/*/LC_MESSAGES/*.po -> .mo) when the
-package is built or installed, editable installs included (issue 14). The .mo files are build
+package is built or installed, editable installs included. The .mo files are build
 products: not in git, listed as artifacts so that wheels carry them."""
 
 from __future__ import annotations

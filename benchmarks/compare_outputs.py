@@ -1,4 +1,4 @@
-"""Extraction's output byte for byte against another checkout's: a speed-up must change nothing (issue 15).
+"""Extraction's output byte for byte against another checkout's: a speed-up must change nothing.
 
     .venv/bin/python benchmarks/compare_outputs.py --other /work/main/.venv/bin/track
 
@@ -57,7 +57,9 @@ def main() -> None:
             theirs, mine = output(args.other, path, *extra), output(args.mine, path, *extra)
             if theirs == mine:
                 return None
-            diff = difflib.unified_diff(theirs.splitlines(), mine.splitlines(), "other", "mine", lineterm="", n=1)
+            diff = difflib.unified_diff(
+                theirs.splitlines(), mine.splitlines(), "other", "mine", lineterm="", n=1
+            )
             return f"{path.name} {' '.join(extra)}:\n" + "\n".join(list(diff)[:20])
 
         with ThreadPoolExecutor(max_workers=2) as pool:

@@ -1,4 +1,4 @@
-"""What reading config.toml costs a command (issue 14): `track open` on an empty database with no
+"""What reading config.toml costs a command: `track open` on an empty database with no
 config.toml and with one of three keys, and `python -c pass` as the floor, in the same run.
 
     .venv/bin/python benchmarks/config_startup.py [--runs 41]

@@ -35,8 +35,11 @@ def make_documents(n: int, seed: int = 7) -> list[str]:
         head, body = paragraphs[:3], paragraphs[3:]
         rng.shuffle(body)
         text = "\n\n".join(head + body)
-        text = re.sub(r"\b(\d{1,2}) (januari|februari|december)\b",
-                      lambda m: f"{rng.randint(1, 28)} {rng.choice(MONTHS)}", text)  # fmt: skip
+        text = re.sub(
+            r"\b(\d{1,2}) (januari|februari|december)\b",
+            lambda m: f"{rng.randint(1, 28)} {rng.choice(MONTHS)}",
+            text,
+        )
         text = re.sub(r"\b(Leif|Allan|Åke)\b", lambda m: rng.choice(NAMES), text)
         docs.append(text + f"\n\nDokument {i}.\n")
     return docs
@@ -59,8 +62,10 @@ def main() -> None:
         items = sum(len(extract_text(d, today=today).items) for d in docs)
         times.append(time.perf_counter() - start)
     best = statistics.median(times)
-    print(f"extract_text: {len(docs)} documents, {items} items, median {best:.2f} s "
-          f"over {args.runs} runs = {len(docs) / best:.0f} documents/s")  # fmt: skip
+    print(
+        f"extract_text: {len(docs)} documents, {items} items, median {best:.2f} s "
+        f"over {args.runs} runs = {len(docs) / best:.0f} documents/s"
+    )
 
     track = Path(sys.executable).with_name("track")
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,8 +75,11 @@ def main() -> None:
             p.write_text(d, encoding="utf-8")
             paths.append(str(p))
         start = time.perf_counter()
-        subprocess.run([str(track), "--db", f"{tmp}/bench.db", "import", *paths, "--yes", "--year", "2017"],
-                       check=True, capture_output=True)  # fmt: skip
+        subprocess.run(
+            [str(track), "--db", f"{tmp}/bench.db", "import", *paths, "--yes", "--year", "2017"],
+            check=True,
+            capture_output=True,
+        )
         took = time.perf_counter() - start
     print(
         f"track import: {len(docs)} documents in {took:.2f} s = {len(docs) / took:.0f} documents/s (one process)"

@@ -20,10 +20,55 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIRST = ["Anna", "Bo", "Leif", "Sara", "Eva", "Per", "Ia", "Allan", "Karin", "Lars", "Maria", "Johan", "Lena",
-         "Anders", "Kristina", "Mikael", "Elin", "Omar", "Fatima", "Ali", "Nils", "Ulla", "Tomas", "Åke", "Gösta"]  # fmt: skip
-LAST = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson",
-        "Gustafsson", "Pettersson", "Jonsson", "Redestig", "Hedman", "Lund", "Berg", "Ek", "Holm", "Ström", "Malmén"]  # fmt: skip
+FIRST = [
+    "Anna",
+    "Bo",
+    "Leif",
+    "Sara",
+    "Eva",
+    "Per",
+    "Ia",
+    "Allan",
+    "Karin",
+    "Lars",
+    "Maria",
+    "Johan",
+    "Lena",
+    "Anders",
+    "Kristina",
+    "Mikael",
+    "Elin",
+    "Omar",
+    "Fatima",
+    "Ali",
+    "Nils",
+    "Ulla",
+    "Tomas",
+    "Åke",
+    "Gösta",
+]
+LAST = [
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Pettersson",
+    "Jonsson",
+    "Redestig",
+    "Hedman",
+    "Lund",
+    "Berg",
+    "Ek",
+    "Holm",
+    "Ström",
+    "Malmén",
+]
 ORGS = [
     "socialförvaltningen",
     "arbetsmarknadsförvaltningen",
@@ -33,15 +78,52 @@ ORGS = [
     "RFHL",
     "Röda korset",
 ]
-GROUPS = ["Gemensam utvecklingsgrupp", "Ledningsgrupp för utveckling", "Bryggangruppen", "Brukarrådet",
-          "Samverkansgruppen", "Nätverket för anhörigstöd", "Styrgruppen Fritidsbanken", "Klarspråk",
-          "Mentorsgruppen", "Sip-gruppen", "Innovationsgruppen", "Referensgruppen unga", "Arbetsgruppen lokaler",
-          "Digitalt utanförskap", "Rekryteringsgruppen", "Tillitsdelegationen", "Föräldrastöd", "Kvalitetsrådet",
-          "Personligt ombud", "Hälsogruppen"]  # fmt: skip
-VERBS = ["ska skicka ut", "tar fram", "jobbar vidare med", "återkommer om", "bjuder in till", "ska boka",
-         "undersöker", "sammanställer", "kontaktar förvaltningen om", "följer upp"]  # fmt: skip
-OBJECTS = ["förslaget", "protokollet", "en lokal", "inbjudan till studiebesöket", "budgeten", "enkäten",
-           "ett möte med nämnden", "en rapport om samverkan", "frågan om mentorer", "schemat för våren"]  # fmt: skip
+GROUPS = [
+    "Gemensam utvecklingsgrupp",
+    "Ledningsgrupp för utveckling",
+    "Bryggangruppen",
+    "Brukarrådet",
+    "Samverkansgruppen",
+    "Nätverket för anhörigstöd",
+    "Styrgruppen Fritidsbanken",
+    "Klarspråk",
+    "Mentorsgruppen",
+    "Sip-gruppen",
+    "Innovationsgruppen",
+    "Referensgruppen unga",
+    "Arbetsgruppen lokaler",
+    "Digitalt utanförskap",
+    "Rekryteringsgruppen",
+    "Tillitsdelegationen",
+    "Föräldrastöd",
+    "Kvalitetsrådet",
+    "Personligt ombud",
+    "Hälsogruppen",
+]
+VERBS = [
+    "ska skicka ut",
+    "tar fram",
+    "jobbar vidare med",
+    "återkommer om",
+    "bjuder in till",
+    "ska boka",
+    "undersöker",
+    "sammanställer",
+    "kontaktar förvaltningen om",
+    "följer upp",
+]
+OBJECTS = [
+    "förslaget",
+    "protokollet",
+    "en lokal",
+    "inbjudan till studiebesöket",
+    "budgeten",
+    "enkäten",
+    "ett möte med nämnden",
+    "en rapport om samverkan",
+    "frågan om mentorer",
+    "schemat för våren",
+]
 NOW = "2026-11-22T09:00:00+00:00"
 BATCH = 50_000
 
@@ -49,7 +131,7 @@ BATCH = 50_000
 def person_names(rng: random.Random, count: int) -> list[str]:
     """`count` distinct names, the same for a seed: mostly "Anna Berg"; as those run out, a double
     surname ("Anna Berg-Holm"), then a second first name ("Anna Maria Berg-Holm"): 273,000 in all,
-    enough for the 30,000 people of a million items (issue 15: it stopped at 10,500)."""
+    enough for the 30,000 people of a million items (it stopped at 10,500)."""
     forms = [
         lambda: f"{rng.choice(FIRST)} {rng.choice(LAST)}",
         lambda: f"{rng.choice(FIRST)} {rng.choice(LAST)}-{rng.choice(LAST)}",
@@ -72,7 +154,7 @@ def person_names(rng: random.Random, count: int) -> list[str]:
 def generate(db: Path, items: int, seed: int) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from actiontrack.storage import open_repository
-    from actiontrack.storage.writes import person_keys
+    from actiontrack.storage.people_writes import person_keys
 
     if db.exists():
         sys.exit(f"{db} exists; give a new path.")
@@ -89,11 +171,15 @@ def generate(db: Path, items: int, seed: int) -> None:
         con.executemany(
             "INSERT INTO people (id, name, organisation, created_at, name_key, first_key, last_key, initials) "
             "VALUES (:id, :name, :organisation, :created_at, :name_key, :first_key, :last_key, :initials)",
-            [{"id": i, "name": name, "organisation": org, "created_at": at, **person_keys(name)}
-             for i, name, org, at in people],  # the lookup keys actiontrack reads people by (m004)
-        )  # fmt: skip
-        group_names = [GROUPS[g % len(GROUPS)] + (f" {g // len(GROUPS) + 1}" if g >= len(GROUPS) else "")
-                       for g in range(n_groups)]  # fmt: skip
+            [
+                {"id": i, "name": name, "organisation": org, "created_at": at, **person_keys(name)}
+                for i, name, org, at in people
+            ],  # the lookup keys actiontrack reads people by (m004)
+        )
+        group_names = [
+            GROUPS[g % len(GROUPS)] + (f" {g // len(GROUPS) + 1}" if g >= len(GROUPS) else "")
+            for g in range(n_groups)
+        ]
         con.executemany(
             "INSERT INTO groups (id, name, place, created_at) VALUES (?, ?, ?, ?)",
             [(g + 1, name, rng.choice(ORGS), NOW) for g, name in enumerate(group_names)],
@@ -128,8 +214,23 @@ def generate(db: Path, items: int, seed: int) -> None:
             text = f"{people[who[0] - 1][1].split()[0] if who else 'Vi'} {rng.choice(VERBS)} {rng.choice(OBJECTS)}."
             kind = "deferred" if rng.random() < 0.04 else "action"
             stamp = f"{held.isoformat()}T12:00:00+00:00"
-            rows.append((i, kind, text, status, due, meeting[0], text, rng.randint(5, 90), "Övrigt", 0.8,
-                         stamp, closed or stamp, closed))  # fmt: skip
+            rows.append(
+                (
+                    i,
+                    kind,
+                    text,
+                    status,
+                    due,
+                    meeting[0],
+                    text,
+                    rng.randint(5, 90),
+                    "Övrigt",
+                    0.8,
+                    stamp,
+                    closed or stamp,
+                    closed,
+                )
+            )
             owners += [(i, pos, pid) for pos, pid in enumerate(who)]
             history.append(
                 (i, stamp, "created", json.dumps({"imported_from": f"protokoll-{meeting[0]}.docx"}))
@@ -142,8 +243,12 @@ def generate(db: Path, items: int, seed: int) -> None:
                     "created_at, updated_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
-                con.executemany("INSERT INTO item_owners (item_id, position, person_id) VALUES (?, ?, ?)", owners)
-                con.executemany("INSERT INTO item_history (item_id, at, action, detail) VALUES (?, ?, ?, ?)", history)
+                con.executemany(
+                    "INSERT INTO item_owners (item_id, position, person_id) VALUES (?, ?, ?)", owners
+                )
+                con.executemany(
+                    "INSERT INTO item_history (item_id, at, action, detail) VALUES (?, ?, ?, ?)", history
+                )
                 rows, owners, history = [], [], []
     # The statistics a used database has (track's writing commands keep them with PRAGMA optimize)
     con.execute("ANALYZE")

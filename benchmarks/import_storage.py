@@ -1,4 +1,4 @@
-"""How much of `track import` is storage (issue 15): CPU time, in process, median of rounds.
+"""How much of `track import` is storage: CPU time, in process, median of rounds.
 
     .venv/bin/python benchmarks/import_storage.py [--docs 300] [--runs 3] [--people 0] [--profile]
 
@@ -43,7 +43,8 @@ def add_people(db: Path, n: int) -> None:
             [(f"Person{i} Efternamn{i % 997}",) for i in range(n)],
         )
         conn.executemany(
-            "INSERT INTO person_aliases (person_id, alias) VALUES (?, ?)", [(i, f"alias {i}") for i in range(1, n, 10)]
+            "INSERT INTO person_aliases (person_id, alias) VALUES (?, ?)",
+            [(i, f"alias {i}") for i in range(1, n, 10)],
         )
 
 

@@ -1,4 +1,4 @@
-"""One long plain-text document made of the sample minutes, for extraction's growth (issue 15).
+"""One long plain-text document made of the sample minutes, for extraction's growth.
 
     .venv/bin/python benchmarks/make_long.py --mb 14 > /tmp/long.txt
 

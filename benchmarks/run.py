@@ -105,7 +105,10 @@ def busiest_owner(db: Path) -> str:
 def open_ids(db: Path, count: int) -> list[int]:
     """Open items to complete, one per round, from the newest back."""
     con = sqlite3.connect(db)
-    ids = [r[0] for r in con.execute("SELECT id FROM items WHERE status = 'open' ORDER BY id DESC LIMIT ?", (count,))]
+    ids = [
+        r[0]
+        for r in con.execute("SELECT id FROM items WHERE status = 'open' ORDER BY id DESC LIMIT ?", (count,))
+    ]
     con.close()
     return ids
 
@@ -119,10 +122,17 @@ def items_of(db: Path) -> list[dict[str, object]]:
     ).fetchall()
     con.close()
     return [
-        {"id": r[0], "text": r[1], "status": r[2], "due": r[3], "created": r[4], "closed": r[5],
-         "owners": (r[6] or "").split("|") if r[6] else []}
+        {
+            "id": r[0],
+            "text": r[1],
+            "status": r[2],
+            "due": r[3],
+            "created": r[4],
+            "closed": r[5],
+            "owners": (r[6] or "").split("|") if r[6] else [],
+        }
         for r in rows
-    ]  # fmt: skip
+    ]
 
 
 def task_uuid(item_id: int) -> str:
@@ -138,7 +148,9 @@ def load_taskwarrior(items: list[dict[str, object]], home: Path) -> dict[str, st
     data = home / "task"
     data.mkdir(parents=True)
     rc = home / "taskrc"
-    rc.write_text(f"data.location={data}\nverbose=nothing\nconfirmation=off\nnews.version=9.9.9\n", encoding="utf-8")
+    rc.write_text(
+        f"data.location={data}\nverbose=nothing\nconfirmation=off\nnews.version=9.9.9\n", encoding="utf-8"
+    )
     tasks = []
     for it in items:
         task: dict[str, object] = {
@@ -165,9 +177,16 @@ def load_todoman(items: list[dict[str, object]], home: Path) -> dict[str, str]:
     cal = home / "cal" / "work"
     cal.mkdir(parents=True)
     for it in items:
-        lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//bench//EN", "BEGIN:VTODO", f"UID:item-{it['id']}@bench",
-                 f"SUMMARY:{it['text']}", "DTSTAMP:20261122T090000Z",
-                 f"STATUS:{'NEEDS-ACTION' if it['status'] == 'open' else 'COMPLETED'}"]  # fmt: skip
+        lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//bench//EN",
+            "BEGIN:VTODO",
+            f"UID:item-{it['id']}@bench",
+            f"SUMMARY:{it['text']}",
+            "DTSTAMP:20261122T090000Z",
+            f"STATUS:{'NEEDS-ACTION' if it['status'] == 'open' else 'COMPLETED'}",
+        ]
         if it["owners"]:
             lines.append("CATEGORIES:" + ",".join(slug(str(o)) for o in it["owners"]))  # type: ignore[attr-defined]
         if it["due"]:
@@ -175,8 +194,11 @@ def load_todoman(items: list[dict[str, object]], home: Path) -> dict[str, str]:
         lines += ["END:VTODO", "END:VCALENDAR", ""]
         (cal / f"item-{it['id']}.ics").write_text("\r\n".join(lines), encoding="utf-8")
     config = home / "todoman.py"
-    config.write_text(f'path = "{home / "cal"}/*"\ndate_format = "%Y-%m-%d"\ntime_format = "%H:%M"\n'
-                      f'default_list = "work"\ncache_path = "{home / "cache.sqlite3"}"\n', encoding="utf-8")  # fmt: skip
+    config.write_text(
+        f'path = "{home / "cal"}/*"\ndate_format = "%Y-%m-%d"\ntime_format = "%H:%M"\n'
+        f'default_list = "work"\ncache_path = "{home / "cache.sqlite3"}"\n',
+        encoding="utf-8",
+    )
     return {**os.environ, "TODOMAN_CONFIG": str(config)}
 
 
@@ -188,22 +210,73 @@ def size_cases(
     owner = busiest_owner(db)
     base = [track, "--db", str(db)]
     rounds = args.runs + 2
-    done_ids = open_ids(db, 2 * rounds)
-    edit_ids = done_ids[rounds:]
-    cases = [
-        Case("open --owner X", "track", size, lambda n: [*base, "open", "--owner", owner],
-             label=f"track open --owner '{owner}'"),
-        Case("agenda", "track", size, lambda n: [*base, "agenda", GROUP], label=f"track agenda '{GROUP}'"),
-        Case("add", "track", size, lambda n: [*base, "add", "Leif ska boka lokal senast fredag", "--owner", owner],
-             label="track add TEXT --owner X"),
-        Case("done", "track", size, lambda n: [*base, "done", str(done_ids[n])], label="track done ID"),
-        Case("edit", "track", size, lambda n: [*base, "edit", str(edit_ids[n]), "--due", "2026-12-18"],
-             label="track edit ID --due DATE"),
-    ]  # fmt: skip
-    if size <= 100_000:  # every open item, piped: 20,000 lines at a million
-        cases.append(Case("open (all)", "track", size, lambda n: [*base, "open"], label="track open (all, piped)"))
+    done_ids = open_ids(db, 4 * rounds)  # each item is done or edited once: by this track or the one before
+    edit_ids = done_ids[rounds : 2 * rounds]
+    floor = Case("python -c pass", "python", size, lambda n: [python, "-c", "pass"], label="python -c pass")
+    cases = [floor, *_track_cases(track, "track", size, base[1:], owner, done_ids, edit_ids)]
+    if args.before:
+        cases += _track_cases(
+            args.before, "before", size, base[1:], owner, done_ids[2 * rounds :], done_ids[3 * rounds :]
+        )
     if not with_peers:
         return cases
+    return cases + _peer_cases(size, work, args, task, owner, db, done_ids, edit_ids)
+
+
+def _track_cases(
+    track: str,
+    tool: str,
+    size: int,
+    db_option: list[str],
+    owner: str,
+    done_ids: list[int],
+    edit_ids: list[int],
+) -> list[Case]:
+    base = [track, *db_option]
+    who = "" if tool == "track" else f"[{tool}] "
+    cases = [
+        Case(
+            "open --owner X",
+            tool,
+            size,
+            lambda n: [*base, "open", "--owner", owner],
+            label=f"{who}track open --owner '{owner}'",
+        ),
+        Case("agenda", tool, size, lambda n: [*base, "agenda", GROUP], label=f"{who}track agenda '{GROUP}'"),
+        Case(
+            "add",
+            tool,
+            size,
+            lambda n: [*base, "add", "Leif ska boka lokal senast fredag", "--owner", owner],
+            label=f"{who}track add TEXT --owner X",
+        ),
+        Case("done", tool, size, lambda n: [*base, "done", str(done_ids[n])], label=f"{who}track done ID"),
+        Case(
+            "edit",
+            tool,
+            size,
+            lambda n: [*base, "edit", str(edit_ids[n]), "--due", "2026-12-18"],
+            label=f"{who}track edit ID --due DATE",
+        ),
+    ]
+    if size <= 100_000:  # every open item, piped: 20,000 lines at a million
+        cases.append(
+            Case("open (all)", tool, size, lambda n: [*base, "open"], label=f"{who}track open (all, piped)")
+        )
+    return cases
+
+
+def _peer_cases(
+    size: int,
+    work: Path,
+    args: argparse.Namespace,
+    task: str | None,
+    owner: str,
+    db: Path,
+    done_ids: list[int],
+    edit_ids: list[int],
+) -> list[Case]:
+    cases: list[Case] = []
     items = None
     if task or args.todo:
         items = items_of(db)
@@ -213,33 +286,75 @@ def size_cases(
         env = load_taskwarrior(items, work / f"tw-{size}")
         print(f"(Taskwarrior loaded with {size} tasks in {time.perf_counter() - started:.0f} s)", flush=True)
         cases += [
-            Case("open --owner X", "task", size, lambda n: ["task", f"+{tag}", "list"], env, f"task +{tag} list"),
-            Case("add", "task", size, lambda n: ["task", "add", "Leif ska boka lokal", f"+{tag}"], env,
-                 "task add TEXT +tag"),
-            Case("done", "task", size, lambda n: ["task", task_uuid(done_ids[n]), "done"], env, "task UUID done"),
-            Case("edit", "task", size, lambda n: ["task", task_uuid(edit_ids[n]), "modify", "due:2026-12-18"], env,
-                 "task UUID modify due:DATE"),
-        ]  # fmt: skip
+            Case(
+                "open --owner X",
+                "task",
+                size,
+                lambda n: ["task", f"+{tag}", "list"],
+                env,
+                f"task +{tag} list",
+            ),
+            Case(
+                "add",
+                "task",
+                size,
+                lambda n: ["task", "add", "Leif ska boka lokal", f"+{tag}"],
+                env,
+                "task add TEXT +tag",
+            ),
+            Case(
+                "done",
+                "task",
+                size,
+                lambda n: ["task", task_uuid(done_ids[n]), "done"],
+                env,
+                "task UUID done",
+            ),
+            # Taskwarrior's own short form: the working-set number of a pending task
+            Case("done N", "task", size, lambda n: ["task", str(n + 1), "done"], env, "task N done"),
+            Case(
+                "edit",
+                "task",
+                size,
+                lambda n: ["task", task_uuid(edit_ids[n]), "modify", "due:2026-12-18"],
+                env,
+                "task UUID modify due:DATE",
+            ),
+        ]
     if args.todo and items is not None:
         started = time.perf_counter()
         env = load_todoman(items, work / f"tm-{size}")
         print(f"(todoman loaded with {size} todos in {time.perf_counter() - started:.0f} s)", flush=True)
         cases += [
-            Case("open --owner X", "todo", size, lambda n: [args.todo, "list", "--category", tag], env,
-                 f"todo list --category {tag}"),
-            Case("add", "todo", size, lambda n: [args.todo, "new", "-l", "work", "Leif ska boka lokal"], env,
-                 "todo new -l work TEXT"),
-        ]  # fmt: skip
+            Case(
+                "open --owner X",
+                "todo",
+                size,
+                lambda n: [args.todo, "list", "--category", tag],
+                env,
+                f"todo list --category {tag}",
+            ),
+            Case(
+                "add",
+                "todo",
+                size,
+                lambda n: [args.todo, "new", "-l", "work", "Leif ska boka lokal"],
+                env,
+                "todo new -l work TEXT",
+            ),
+        ]
     return cases
 
 
 def ratio_report(cases: list[Case], sizes: list[int]) -> None:
     by = {(c.command, c.tool, c.size): c for c in cases}
     commands = list(dict.fromkeys(c.command for c in cases if c.tool == "track"))
-    floor = by.get(("python -c pass", "python", None))
     print()
-    print("Ratios of median CPU time (track / peer; size / smallest size):")
+    print(
+        "Ratios of median CPU time (track / peer; size / smallest size), each size's floor timed in its rounds:"
+    )
     for size in sizes:
+        floor = by.get(("python -c pass", "python", size))
         for command in commands:
             mine = by.get((command, "track", size))
             if mine is None:
@@ -247,6 +362,11 @@ def ratio_report(cases: list[Case], sizes: list[int]) -> None:
             parts = [f"{command:16} {size:>8}: track {cpu(mine) * 1000:7.1f} ms"]
             if floor:
                 parts.append(f"{cpu(mine) / cpu(floor):5.1f}x python -c pass")
+            before = by.get((command, "before", size))
+            if before:
+                parts.append(f"{cpu(mine) / cpu(before):5.2f}x before ({cpu(before) * 1000:.1f} ms)")
+            if command == "done" and by.get(("done N", "task", size)):
+                parts.append(f"{cpu(mine) / cpu(by[('done N', 'task', size)]):6.2f}x task N done")
             for peer in ("task", "todo"):
                 theirs = by.get((command, peer, size))
                 if theirs:
@@ -258,29 +378,46 @@ def ratio_report(cases: list[Case], sizes: list[int]) -> None:
 
 
 def write_summary(cases: list[Case], sizes: list[int]) -> None:
-    """The commands typed during a meeting (issue 15): each <= 8x `python -c pass`, and as fast at
+    """The commands typed during a meeting: each <= 8x `python -c pass`, and as fast at
     the largest size as at the smallest (<= 1.3x)."""
     by = {(c.command, c.tool, c.size): c for c in cases}
-    floor = by[("python -c pass", "python", None)]
     for command in ("add", "done", "edit"):
         mine = [by[(command, "track", size)] for size in sizes if (command, "track", size) in by]
         if not mine:
             continue
-        ratios = ", ".join(f"{cpu(c) / cpu(floor):.1f}x at {c.size}" for c in mine)
-        print(f"track {command} / python -c pass: {ratios} (target <= 8); "
-              f"{cpu(mine[-1]) / cpu(mine[0]):.2f}x from {mine[0].size} to {mine[-1].size} (target <= 1.3)")  # fmt: skip
+        ratios = ", ".join(
+            f"{cpu(c) / cpu(by[('python -c pass', 'python', c.size)]):.1f}x at {c.size}" for c in mine
+        )
+        print(
+            f"track {command} / python -c pass: {ratios} (target <= 8); "
+            f"{cpu(mine[-1]) / cpu(mine[0]):.2f}x from {mine[0].size} to {mine[-1].size} (target <= 1.3)"
+        )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    ap.add_argument("--peer-sizes", type=int, nargs="*", default=None,
-                    help="sizes Taskwarrior and todoman are loaded at (default: the sizes up to 100,000)")  # fmt: skip
+    ap.add_argument(
+        "--peer-sizes",
+        type=int,
+        nargs="*",
+        default=None,
+        help="sizes Taskwarrior and todoman are loaded at (default: the sizes up to 100,000)",
+    )
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--docs", type=int, default=500, help="minutes for the import benchmark (0: none)")
     ap.add_argument("--todo", default=shutil.which("todo"), help="path of todoman's `todo`")
-    ap.add_argument("--cache", type=Path, default=None,
-                    help="keep the generated databases in this folder and start from a copy next time")  # fmt: skip
+    ap.add_argument(
+        "--before",
+        default=None,
+        help="another track (e.g. an install of an earlier commit), timed in the same rounds",
+    )
+    ap.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="keep the generated databases in this folder and start from a copy next time",
+    )
     args = ap.parse_args()
     python = sys.executable
     track = str(Path(python).with_name("track"))
@@ -291,8 +428,10 @@ def main() -> None:
     if not task:
         print("Taskwarrior is not installed (Debian: apt-get install taskwarrior): its commands are skipped.")
     if not args.todo:
-        print("todoman is not installed (python3 -m venv ~/todoman && ~/todoman/bin/pip install todoman, "
-              "then --todo ~/todoman/bin/todo): its commands are skipped.")  # fmt: skip
+        print(
+            "todoman is not installed (python3 -m venv ~/todoman && ~/todoman/bin/pip install todoman, "
+            "then --todo ~/todoman/bin/todo): its commands are skipped."
+        )
     peer_sizes = [s for s in args.sizes if s <= 100_000] if args.peer_sizes is None else args.peer_sizes
     work = Path(tempfile.mkdtemp(prefix="track-bench-"))
     doc = str(ROOT / "data" / "ledningsgrupp-for-utveckling-dec.txt")
@@ -300,10 +439,32 @@ def main() -> None:
         Case("python -c pass", "python", None, lambda n: [python, "-c", "pass"], label="python -c pass"),
         Case("--help", "track", None, lambda n: [track, "--help"], label="track --help"),
         # what the console script pip writes does before it calls track: `import re, sys`
-        Case("script", "python", None, lambda n: [python, "-c", "import re, sys"], label="python -c 'import re, sys'"),
-        Case("extract", "track", None, lambda n: [track, "extract", doc, "--format", "json"],
-             label="track extract (one document, JSON)"),
-    ]  # fmt: skip
+        Case(
+            "script",
+            "python",
+            None,
+            lambda n: [python, "-c", "import re, sys"],
+            label="python -c 'import re, sys'",
+        ),
+        Case(
+            "extract",
+            "track",
+            None,
+            lambda n: [track, "extract", doc, "--format", "json"],
+            label="track extract (one document, JSON)",
+        ),
+    ]
+    if args.before:
+        fixed += [
+            Case("--help", "before", None, lambda n: [args.before, "--help"], label="[before] track --help"),
+            Case(
+                "extract",
+                "before",
+                None,
+                lambda n: [args.before, "extract", doc, "--format", "json"],
+                label="[before] track extract (one document, JSON)",
+            ),
+        ]
     measure(fixed, args.runs)
     every = list(fixed)
     try:
@@ -323,11 +484,18 @@ def main() -> None:
         ratio_report(every, args.sizes)
         floor, helped = cpu(fixed[0]), cpu(fixed[1])
         script = cpu(fixed[2])
-        print(f"track --help / python -c pass: {helped / floor:.2f}x (target <= 1.5); the console script's "
-              f"own `import re, sys` is {script / floor:.2f}x of it")
+        print(
+            f"track --help / python -c pass: {helped / floor:.2f}x (target <= 1.5); the console script's "
+            f"own `import re, sys` is {script / floor:.2f}x of it"
+        )
+        for before in fixed[4:]:
+            mine = next(c for c in fixed if c.command == before.command and c.tool == "track")
+            print(f"track {before.command} / before: {cpu(mine) / cpu(before):.2f}x")
         write_summary(every, args.sizes)
         if args.docs:
             import_benchmark(track, work, args.docs)
+            if args.before:
+                import_benchmark(args.before, work, args.docs, label="[before] ")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -352,10 +520,10 @@ def made(db: Path, size: int, cache: Path | None) -> None:
     shutil.copyfile(kept, db)
 
 
-def import_benchmark(track: str, work: Path, count: int) -> None:
+def import_benchmark(track: str, work: Path, count: int, label: str = "") -> None:
     from extract_throughput import make_documents
 
-    docs_dir = work / "minutes"
+    docs_dir = work / f"minutes{label.strip('[] ')}"
     docs_dir.mkdir()
     paths = []
     for i, text in enumerate(make_documents(count)):
@@ -363,10 +531,15 @@ def import_benchmark(track: str, work: Path, count: int) -> None:
         p.write_text(text, encoding="utf-8")
         paths.append(str(p))
     start = time.perf_counter()
-    subprocess.run([track, "--db", str(work / "import.db"), "import", *paths, "--yes", "--year", "2017"],
-                   check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [track, "--db", str(docs_dir / "import.db"), "import", *paths, "--yes", "--year", "2017"],
+        check=True,
+        capture_output=True,
+    )
     took = time.perf_counter() - start
-    print(f"track import of {count} minutes (one process): {took:.1f} s = {count / took:.0f} documents/s")
+    print(
+        f"{label}track import of {count} minutes (one process): {took:.1f} s = {count / took:.0f} documents/s"
+    )
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 """Compile the gettext catalogs in a checkout after editing a .po file (the package build does
 the same through hatch_build.py). Usage: .venv/bin/python scripts/compile_catalogs.py
 
-With --extract it first brings the .po files in step with the code (issue 14): every message
+With --extract it first brings the .po files in step with the code: every message
 marked with _(), ngettext() or N_() in src/actiontrack is extracted with Babel; new ones are
 added with an empty translation, translations of messages no longer in the code are dropped.
 Entries are sorted by source file (no line numbers), so that two branches adding messages
@@ -31,9 +31,12 @@ def extract_messages(root: Path = ROOT) -> list[tuple[str, str | tuple[str, str]
     found = []
     package = root / "src" / "actiontrack"
     for filename, _lineno, message, comments, _context in extract_from_dir(
-        package, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=COMMENT_TAGS,
+        package,
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
+        comment_tags=COMMENT_TAGS,
         strip_comment_tags=True,
-    ):  # fmt: skip
+    ):
         found.append((f"src/actiontrack/{filename}", message, comments))
     return found
 
@@ -49,15 +52,24 @@ def update_catalogs(root: Path = ROOT) -> list[Path]:
         with po.open("rb") as f:
             old = read_po(f)
         new = Catalog(
-            locale=old.locale, domain=old.domain, project="actiontrack", header_comment=old.header_comment,
-            creation_date=old.creation_date, revision_date=old.revision_date, fuzzy=False,
-            msgid_bugs_address="", last_translator="", language_team="",
+            locale=old.locale,
+            domain=old.domain,
+            project="actiontrack",
+            header_comment=old.header_comment,
+            creation_date=old.creation_date,
+            revision_date=old.revision_date,
+            fuzzy=False,
+            msgid_bugs_address="",
+            last_translator="",
+            language_team="",
         )  # the header stays as it was: no date that changes at every run
         for filename, message, comments in messages:
             key = message[0] if isinstance(message, tuple) else message
             before = old.get(key)
             plural = isinstance(message, tuple)
-            kept = before is not None and isinstance(before.string, tuple) == plural  # a message may change its kind
+            kept = (
+                before is not None and isinstance(before.string, tuple) == plural
+            )  # a message may change its kind
             msgstr = before.string if kept else (("", "") if plural else "")
             existing = new.get(key)
             if existing is not None:

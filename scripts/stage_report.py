@@ -34,9 +34,13 @@ def _scorer(path: Path):  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path)
-    parser.add_argument("--score", type=Path, default=Path(__file__).resolve().parents[2] / "shared/eval/score.py")
+    parser.add_argument(
+        "--score", type=Path, default=Path(__file__).resolve().parents[2] / "shared/eval/score.py"
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     score = _scorer(args.score)
@@ -52,12 +56,20 @@ def main() -> None:
         gold = json.loads(txt.with_suffix(".gold.json").read_text(encoding="utf-8"))
         text = txt.read_text(encoding="utf-8")
         extraction = extract_text(text, today=today)
-        preds = [{"source": i.source, "owners": [o.name for o in i.owners],
-                  "due": i.due.isoformat() if i.due else None, "rule": _rule(extraction, i)}
-                 for i in extraction.items]  # fmt: skip
+        preds = [
+            {
+                "source": i.source,
+                "owners": [o.name for o in i.owners],
+                "due": i.due.isoformat() if i.due else None,
+                "rule": _rule(extraction, i),
+            }
+            for i in extraction.items
+        ]
         lines = split_lines(text)
         parsed = parse_meeting(lines, year=None, today=today)
-        candidates = [score.norm(s.text) for b in build_blocks(lines, skip=parsed.used_lines) for s in b.sentences()]
+        candidates = [
+            score.norm(s.text) for b in build_blocks(lines, skip=parsed.used_lines) for s in b.sentences()
+        ]
         matched, optional_hits = score.match(preds, gold["items"])
         title = gold["meeting"]["title"]
         for gi, g in enumerate(gold["items"]):
@@ -85,7 +97,13 @@ def main() -> None:
                 if args.verbose:
                     print(f"{txt.name[:24]:<24} {'false ' + p['rule']:<20} {p['source'][:70]}")
     print(f"{'stage':<24} count")
-    for stage in ("structure (missed)", "classify (missed)", "classify (false item)", "owners (wrong)", "due (wrong)"):
+    for stage in (
+        "structure (missed)",
+        "classify (missed)",
+        "classify (false item)",
+        "owners (wrong)",
+        "due (wrong)",
+    ):
         print(f"{stage:<24} {stages[stage]}")
     if false_by_rule:
         print("false items by rule: " + ", ".join(f"{r} {n}" for r, n in false_by_rule.most_common()))

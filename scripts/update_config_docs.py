@@ -1,4 +1,4 @@
-"""Regenerate the README's table of settings from config.SPEC: run after changing a key (issue 14).
+"""Regenerate the README's table of settings from config.SPEC: run after changing a key.
 
 .venv/bin/python scripts/update_config_docs.py
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Run the README's Swedish walkthrough ("Snabbstart på svenska") and write what `track` prints
-under each command (issue 14). tests/test_walkthrough_sv.py fails when the README differs.
+under each command. tests/test_walkthrough_sv.py fails when the README differs.
 
 .venv/bin/python scripts/update_walkthrough_sv.py
 """
@@ -34,8 +34,15 @@ def run_commands(text: str, language: str, folder: Path) -> list[tuple[str, str]
     name = re.search(r"`(\S+\.txt)`", text)
     assert minutes and name, "the section needs the minutes (```text) and their file name (`NAME.txt`)"
     (folder / name.group(1)).write_text(minutes.group(1), encoding="utf-8")
-    env = {"TRACK_LANG": language, "COLUMNS": "100", "NO_COLOR": "1", "TRACK_HOME": str(folder / "home"),
-           "TRACK_CONFIG": str(folder / "config.toml"), "TRACK_DB": None, "TRACK_DATABASE_URL": None}  # fmt: skip
+    env = {
+        "TRACK_LANG": language,
+        "COLUMNS": "100",
+        "NO_COLOR": "1",
+        "TRACK_HOME": str(folder / "home"),
+        "TRACK_CONFIG": str(folder / "config.toml"),
+        "TRACK_DB": None,
+        "TRACK_DATABASE_URL": None,
+    }
     done = []
     cwd = os.getcwd()
     os.chdir(folder)

@@ -64,8 +64,10 @@ def test_sections_in_order():
     assert [i.id for i in agenda.overdue] == [6, 2]  # oldest due date first
     assert [i.id for i in agenda.open] == [3, 4, 5]
     assert [(owner, [i.id for i in its]) for owner, its in agenda.open_by_owner()] == [
-        ("Bo", [4]), ("Eva", [3]), (None, [5]),
-    ]  # fmt: skip
+        ("Bo", [4]),
+        ("Eva", [3]),
+        (None, [5]),
+    ]
     assert [i.id for i in agenda.done_since_last] == [7]
     assert agenda.last_meeting == FEB
 
@@ -94,8 +96,11 @@ def test_an_item_of_several_owners_is_grouped_once_after_the_first_owner():
     ]
     agenda = build_agenda("Rådet", [JAN, FEB], [], items, [], given=date(2019, 3, 11), today=TODAY)
     assert [(owner, [i.id for i in its]) for owner, its in agenda.open_by_owner()] == [
-        ("Anna", [1]), ("Anna, Bo", [2]), ("Bo", [3]), (None, [4]),
-    ]  # fmt: skip
+        ("Anna", [1]),
+        ("Anna, Bo", [2]),
+        ("Bo", [3]),
+        (None, [4]),
+    ]
 
 
 def test_the_meeting_after_comes_from_the_schedule_else_the_rhythm():
@@ -111,7 +116,7 @@ def test_the_meeting_after_comes_from_the_schedule_else_the_rhythm():
 
 
 def test_a_template_is_one_point_a_line_with_markers():
-    from actiontrack.agenda_outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, parse_template
+    from actiontrack.agenda.outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, parse_template
     from actiontrack.i18n import set_language
 
     set_language("sv")
@@ -127,10 +132,21 @@ def test_a_template_is_one_point_a_line_with_markers():
 
 
 def test_the_built_in_templates_hold_the_usual_points():
-    from actiontrack.agenda_outline import read_template
+    from actiontrack.agenda.outline import read_template
 
     sv = [p.title for p in read_template(None, "sv").points]
-    assert sv[:4] == ["Mötets öppnande", "Val av justerare", "Godkännande av dagordningen", "Föregående protokoll"]
-    assert sv[4:] == ["Bordlagda punkter", "Uppföljning av åtgärder", "Övriga frågor", "Nästa möte", "Mötets avslutande"]
+    assert sv[:4] == [
+        "Mötets öppnande",
+        "Val av justerare",
+        "Godkännande av dagordningen",
+        "Föregående protokoll",
+    ]
+    assert sv[4:] == [
+        "Bordlagda punkter",
+        "Uppföljning av åtgärder",
+        "Övriga frågor",
+        "Nästa möte",
+        "Mötets avslutande",
+    ]
     en = read_template(None, "en").points
     assert [p.part for p in en] == [p.part for p in read_template(None, "sv").points]

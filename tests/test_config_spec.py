@@ -1,4 +1,4 @@
-"""The settings table: values, precedence and errors (issue 14)."""
+"""The settings table: values, precedence and errors."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def test_language_order(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("xdg", [None, "", "   ", "/srv/conf"])
 def test_the_config_folder_is_platformdirs_own(monkeypatch, xdg):
-    """config.user_config_dir() finds the folder without importing platformdirs (issue 15)."""
+    """config.user_config_dir() finds the folder without importing platformdirs."""
     import platformdirs
 
     if xdg is None:

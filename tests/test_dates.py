@@ -137,8 +137,11 @@ def test_parse_date_errors(expr, message):
 
 def test_easter_known_years():
     assert [easter(y).isoformat() for y in (2016, 2019, 2024, 2025)] == [
-        "2016-03-27", "2019-04-21", "2024-03-31", "2025-04-20",
-    ]  # fmt: skip
+        "2016-03-27",
+        "2019-04-21",
+        "2024-03-31",
+        "2025-04-20",
+    ]
 
 
 def test_find_dates_in_a_sentence():

@@ -89,9 +89,34 @@ def test_without_a_base_no_weekday_is_wrong():
 
 
 SENTENCE_BITS = [
-    "senast", "till", "före", "deadline", "klart", "den", "v.", "vecka", "mars", "febuari", "fredag", "kl.",
-    "§", "kr", "st", "personer", "15", "32", "13", "2027", "3:e", "-", ".", "/", ",", " ", ":",
-]  # fmt: skip
+    "senast",
+    "till",
+    "före",
+    "deadline",
+    "klart",
+    "den",
+    "v.",
+    "vecka",
+    "mars",
+    "febuari",
+    "fredag",
+    "kl.",
+    "§",
+    "kr",
+    "st",
+    "personer",
+    "15",
+    "32",
+    "13",
+    "2027",
+    "3:e",
+    "-",
+    ".",
+    "/",
+    ",",
+    " ",
+    ":",
+]
 
 
 @settings(max_examples=300, deadline=None)

@@ -70,10 +70,11 @@ Ann-Sofie Lund
 """
 
 
-def test_pronouns_nicknames_context_dates_and_deferrals():
+def test_pronouns_nicknames_own_dates_and_deferrals():
+    # "Kalle bokar grillen" says no date: the party's date in the sentence before is the party's
     assert items(MINUTES) == [
         ("action", ["Tomas Ek"], "2019-03-08"),
-        ("action", ["Karl Svensson"], "2019-06-15"),
+        ("action", ["Karl Svensson"], None),
         ("deferred", [], None),
     ]
 

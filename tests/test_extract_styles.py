@@ -25,9 +25,10 @@ def test_a_pensioners_council_in_paragraph_form():
         ("action", "Anders tar med sig synpunkten och återko", ["Anders Berg"], date(2025, 5, 13)),
         ("action", "Rådet beslutar att skriva till tekniska ", [], None),  # the council itself
         ("action", "Kerstin Wik skriver ett förslag till skr", ["Kerstin Wik"], date(2025, 3, 25)),
-        ("action", "Sture och Birgitta bemannar rådets bord.", ["Sture Nilsson", "Birgitta Hansson"], date(2025, 5, 14)),
-        ("action", "Lena skickar ut schemat till föreningarn", ["Lena Persson"], date(2025, 5, 14)),
-        ("deferred", "Färdtjänst", [], date(2025, 5, 13)),
+        # the fair's date (said the sentence before) is when it is held, not these items' deadline
+        ("action", "Sture och Birgitta bemannar rådets bord.", ["Sture Nilsson", "Birgitta Hansson"], None),
+        ("action", "Lena skickar ut schemat till föreningarn", ["Lena Persson"], None),
+        ("deferred", "Frågan om färdtjänstens nya regler bordl", [], date(2025, 5, 13)),  # what, not the heading
         ("action", "Förvaltningen bjuder in en representant ", ["förvaltningen"], None),
     ]  # fmt: skip
 
@@ -79,7 +80,7 @@ def test_a_patient_associations_word_minutes_with_a_letterhead_and_tables(tmp_pa
     assert [a.name for a in e.meeting.attendees] == ["Maria Sjöberg", "Jonas Falk"]
     assert [a.name for a in e.meeting.absent] == ["Helena Ström"]
     assert _summary(e) == [
-        ("action", "Jonas kontaktar föreläsaren.", ["Jonas Falk"], date(2025, 5, 15)),
+        ("action", "Jonas kontaktar föreläsaren.", ["Jonas Falk"], None),  # the lecture's date is no deadline
         ("action", "Skicka kallelse till årsmötet", ["Maria Sjöberg"], date(2025, 4, 25)),
         ("action", "Beställa fika till föreläsningen", ["Jonas Falk", "Maria Sjöberg"], date(2025, 5, 5)),
     ]  # fmt: skip

@@ -1,4 +1,4 @@
-"""The weekly commands read without typer (cli/fast.py, issue 15): the spec is typer's, every
+"""The weekly commands read without typer (cli/fast.py): the spec is typer's, every
 command line it reads is read as click reads it, the others are left to typer, and both
 paths print and store the same."""
 
@@ -106,8 +106,12 @@ def _track_process(db, *args):
     """`track ARGS` as the console script runs it: through fast.py when it can."""
     code = "import sys; sys.argv = ['track', *sys.argv[1:]]; from actiontrack.entry import main; main()"
     now = "2026-03-02T10:00:00+01:00"
-    return subprocess.run([sys.executable, "-c", code, "--db", str(db), "--now", now, *args],
-                          capture_output=True, text=True, env={"TRACK_LANG": "sv", "PATH": ""})  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-c", code, "--db", str(db), "--now", now, *args],
+        capture_output=True,
+        text=True,
+        env={"TRACK_LANG": "sv", "PATH": ""},
+    )
 
 
 SESSION = [
@@ -162,7 +166,9 @@ def _loaded_by_fast(*args):
         "status = run(sys.argv[1:])\n"
         "print(json.dumps([status, sorted(sys.modules)]))"
     )
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    ).stdout
     status, modules = __import__("json").loads(out.splitlines()[-1])
     return status, set(modules)
 
@@ -181,5 +187,9 @@ def test_the_weekly_commands_load_no_typer(tmp_path):
     ):
         status, loaded = _loaded_by_fast("--db", db, *args)
         assert status == 0, args
-        heavy = [m for m in loaded if m.split(".")[0] in {"typer", "click", "rich", "sqlalchemy", "pydantic", "sqlmodel"}]
+        heavy = [
+            m
+            for m in loaded
+            if m.split(".")[0] in {"typer", "click", "rich", "sqlalchemy", "pydantic", "sqlmodel"}
+        ]
         assert heavy == [], args

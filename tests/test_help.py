@@ -6,7 +6,9 @@ from actiontrack.i18n import LANGUAGES
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_stored_top_level_help_is_what_typer_renders(language):
-    assert render_top_level_help(language) == TOP_LEVEL_HELP[language], "run: .venv/bin/python scripts/update_help.py"
+    assert render_top_level_help(language) == TOP_LEVEL_HELP[language], (
+        "run: .venv/bin/python scripts/update_help.py"
+    )
 
 
 def test_track_help_loads_no_cli_framework():

@@ -1,4 +1,4 @@
-"""import_people.KnownPeople (issue 15): the same answers as a Roster of everybody, read once per import."""
+"""import_people.KnownPeople: the same answers as a Roster of everybody, read once per import."""
 
 import pytest
 
@@ -7,15 +7,52 @@ from actiontrack.storage import open_database
 from tests.conftest import database_url_for
 
 PEOPLE = [
-    ("Bo Pettersson", "Ria/G7"), ("Leif Redestig", None), ("Anna Berg", None), ("Anna Björk", None),
-    ("Lars Ström", "kommunen"), ("Ann-Christin Ek", None), ("Åsa Öberg", None), ("Maria", None),
-    ("Karl von Essen", None), ("Ulla Lindqvist", None), ("Olof Dahl", None),
-]  # fmt: skip
+    ("Bo Pettersson", "Ria/G7"),
+    ("Leif Redestig", None),
+    ("Anna Berg", None),
+    ("Anna Björk", None),
+    ("Lars Ström", "kommunen"),
+    ("Ann-Christin Ek", None),
+    ("Åsa Öberg", None),
+    ("Maria", None),
+    ("Karl von Essen", None),
+    ("Ulla Lindqvist", None),
+    ("Olof Dahl", None),
+]
 NAMES = [
-    "Bo", "Bosse", "Bosse Pettersson", "bo pettersson", "Pettersson", "Leif", "LR", "AB", "Anna", "Anna B.",
-    "anna.b", "Anna Berg", "Lasse", "Lars", "Ström", "Anki", "Åsa", "ÅSA ÖBERG", "Öberg", "Maria", "Maja",
-    "Karl", "Kalle", "Essen", "Ulla", "Lindqvist", "Olle", "Olof Dahl", "Nils", "Eva Berg", "", "  Leif  ",
-]  # fmt: skip
+    "Bo",
+    "Bosse",
+    "Bosse Pettersson",
+    "bo pettersson",
+    "Pettersson",
+    "Leif",
+    "LR",
+    "AB",
+    "Anna",
+    "Anna B.",
+    "anna.b",
+    "Anna Berg",
+    "Lasse",
+    "Lars",
+    "Ström",
+    "Anki",
+    "Åsa",
+    "ÅSA ÖBERG",
+    "Öberg",
+    "Maria",
+    "Maja",
+    "Karl",
+    "Kalle",
+    "Essen",
+    "Ulla",
+    "Lindqvist",
+    "Olle",
+    "Olof Dahl",
+    "Nils",
+    "Eva Berg",
+    "",
+    "  Leif  ",
+]
 
 
 @pytest.fixture
@@ -34,7 +71,7 @@ def test_a_name_means_the_same_people_as_in_a_roster_of_everybody(db, name):
 
     with db.transaction() as repo:
         known = KnownPeople()
-        known.refresh(repo.imports())
+        known.refresh(repo)
         everybody = Roster(repo.list_people())
         expected = [(m.person, m.how) for m in everybody.candidates(name)]
         assert [(m.person, m.how) for m in Roster(known.around(name)).candidates(name)] == expected
@@ -42,46 +79,46 @@ def test_a_name_means_the_same_people_as_in_a_roster_of_everybody(db, name):
 
 
 def test_people_are_read_once_then_only_those_added_since(db, monkeypatch):
-    from actiontrack.storage.imports import Imports
+    from actiontrack.storage.writes import Writes
     from actiontrack.usecases.import_people import KnownPeople
 
     reads = {"all": 0}
-    real = Imports.list_people
+    real = Writes.list_people
 
     def counted(self):
         reads["all"] += 1
         return real(self)
 
-    monkeypatch.setattr(Imports, "list_people", counted)
+    monkeypatch.setattr(Writes, "list_people", counted)
     known = KnownPeople()
     with db.transaction() as repo:
-        known.refresh(repo.imports())
+        known.refresh(repo)
     with db.transaction() as repo:
-        known.refresh(repo.imports())  # nothing changed
+        known.refresh(repo)  # nothing changed
         repo.add_person("Sara Lind", None, "x")
     with db.transaction() as repo:
-        known.refresh(repo.imports())
+        known.refresh(repo)
         assert known.find("Sara").name == "Sara Lind"
     assert reads["all"] == 1
     with db.transaction() as repo:  # a merge removes a person and adds an alias: read all again
         repo.merge_people(repo.person_by_name("Anna Berg").id, repo.person_by_name("Anna Björk").id)
     with db.transaction() as repo:
-        known.refresh(repo.imports())
+        known.refresh(repo)
         assert known.find("Anna").name == "Anna Berg" and known.find("Anna Björk").name == "Anna Berg"
     assert reads["all"] == 2
 
 
 def test_an_import_of_many_documents_reads_all_people_once(track, tmp_path, monkeypatch):
-    from actiontrack.storage.imports import Imports
+    from actiontrack.storage.writes import Writes
 
     reads = {"all": 0}
-    real = Imports.list_people
+    real = Writes.list_people
 
     def counted(self):
         reads["all"] += 1
         return real(self)
 
-    monkeypatch.setattr(Imports, "list_people", counted)
+    monkeypatch.setattr(Writes, "list_people", counted)
     files = []
     for n, (who, day) in enumerate([("Greta", 3), ("Hampus", 10), ("Greta", 17), ("Ines", 24)]):
         path = tmp_path / f"m{n}.txt"
@@ -93,5 +130,10 @@ def test_an_import_of_many_documents_reads_all_people_once(track, tmp_path, monk
         files.append(str(path))
     track("import", *files, "--yes")
     assert reads["all"] == 1
-    assert [i["owners"] for i in track.json("open")] == [["Greta Nyberg"], ["Hampus Vik"], ["Greta Nyberg"], ["Ines Åkesson"]]
+    assert [i["owners"] for i in track.json("open")] == [
+        ["Greta Nyberg"],
+        ["Hampus Vik"],
+        ["Greta Nyberg"],
+        ["Ines Åkesson"],
+    ]
     assert len(track.json("people", "list")) == 3

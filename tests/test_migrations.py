@@ -4,14 +4,13 @@ import sqlite3
 
 import pytest
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from actiontrack.errors import StorageError
 from actiontrack.storage import (
     open_repository,
-    tables,  # noqa: F401 - registers the tables
 )
 from actiontrack.storage.migrations import MIGRATIONS, migrate
+from actiontrack.storage.tables import COLUMNS
 from tests.conftest import FIXTURES
 
 
@@ -39,7 +38,7 @@ def test_a_new_database_has_exactly_the_tables_of_the_models(tmp_path):
         pass
     got = columns(db)
     got.pop("_track_migrations")
-    expected = {t.name: sorted(c.name for c in t.columns) for t in SQLModel.metadata.sorted_tables}
+    expected = {t: sorted(c) for t, c in COLUMNS.items()}
     assert got == expected
 
 
@@ -96,9 +95,9 @@ def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path):
     def m901_fails(conn):
         raise RuntimeError("boom")
 
-    from actiontrack.storage import _engine
+    from tests.test_storage_backends import _migration_engine
 
-    engine = _engine(url(db), write=True)
+    engine = _migration_engine(url(db))
     with pytest.raises(RuntimeError), engine.begin() as conn:
         migrate(conn, [*MIGRATIONS, m900_adds_a_table, m901_fails])
     engine.dispose()

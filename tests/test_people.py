@@ -66,3 +66,15 @@ def test_first_name_and_surname_initial():
     assert ROSTER.resolve("Anna B").name == "Anna Berg"
     assert ROSTER.resolve("Anna L.").name == "Anna Lind"
     assert ROSTER.find("Anna X") is None
+
+
+def test_a_name_many_people_share_lists_ten_of_them_and_counts_the_rest():
+    """A shared database has a thousand Leifs: the error is a sentence, not a page."""
+    from actiontrack.errors import PersonError
+    from actiontrack.people import SHOWN, Roster
+
+    leifs = [Person(n, f"Leif Efternamn{n:02d}") for n in range(SHOWN + 5)]
+    with pytest.raises(PersonError) as raised:
+        Roster(leifs).resolve("Leif")
+    message = str(raised.value)
+    assert message.count("Leif Efternamn") == SHOWN and "and 5 others" in message

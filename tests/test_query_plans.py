@@ -1,5 +1,5 @@
 """The agenda's, the digest's and `open --owner`'s queries use indexes, before and after
-ANALYZE (issue 15).
+ANALYZE.
 
 Checked with EXPLAIN QUERY PLAN on a database of generated items: every query the
 agenda, the digest and `open --owner` run is recorded, and its plan may search the
@@ -17,8 +17,8 @@ import pytest
 
 from actiontrack.models import Status
 from actiontrack.storage import open_database
+from actiontrack.storage.people_writes import person_keys
 from actiontrack.storage.reads import Reads
-from actiontrack.storage.writes import person_keys
 from actiontrack.usecases.agenda import agenda, digest
 from actiontrack.usecases.items import Filters, list_items
 
@@ -48,7 +48,9 @@ def _fill(path, n_items: int = 4000) -> None:
         con.executemany(
             "INSERT INTO people (id, name, created_at, name_key, first_key, last_key, initials) "
             "VALUES (:id, :name, :at, :name_key, :first_key, :last_key, :initials)",
-            [{"id": p, "name": name, "at": at, **person_keys(name)} for p, name, at in people],  # as add_person
+            [
+                {"id": p, "name": name, "at": at, **person_keys(name)} for p, name, at in people
+            ],  # as add_person
         )
         for i in range(1, n_items + 1):
             meeting = rng.choice(meetings)
@@ -60,7 +62,16 @@ def _fill(path, n_items: int = 4000) -> None:
             con.execute(
                 "INSERT INTO items (id, kind, text, status, meeting_id, created_at, updated_at, closed_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (i, kind, f"Punkt {i} följs upp.", "done" if closed else "open", meeting[0], STAMP, STAMP, closed),
+                (
+                    i,
+                    kind,
+                    f"Punkt {i} följs upp.",
+                    "done" if closed else "open",
+                    meeting[0],
+                    STAMP,
+                    STAMP,
+                    closed,
+                ),
             )
             con.execute(
                 "INSERT INTO item_owners (item_id, position, person_id) VALUES (?, 0, ?)",
@@ -126,7 +137,9 @@ def _assert_by_meeting(plans) -> None:
     assert any("i.closed_at >=" in sql for sql, _ in of_group), "the agenda reads what was done since"
     assert len(of_group) == 2 * len(GROUPS)
     for _sql, lines in of_group:
-        assert any("ix_items_meeting_status_closed (meeting_id=? AND status=?" in line for line in lines), lines
+        assert any("ix_items_meeting_status_closed (meeting_id=? AND status=?" in line for line in lines), (
+            lines
+        )
 
 
 def _agenda_and_digest(reads: Reads) -> None:
@@ -139,9 +152,11 @@ def _agenda_and_digest(reads: Reads) -> None:
 
 
 def test_the_agenda_and_digest_queries_use_indexes_before_any_analyze(database):
-    assert not sqlite3.connect(database).execute(
-        "SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'"
-    ).fetchall()
+    assert (
+        not sqlite3.connect(database)
+        .execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        .fetchall()
+    )
     plans = _plans(database, _agenda_and_digest)
     assert _scans(plans) == []
     _assert_by_meeting(plans)
@@ -211,7 +226,9 @@ def test_open_owner_of_an_organisation_reads_its_names_one_seek_each(database):
     """`--owner socialförvaltningen`: which organisations there are, by skipping through their
     index one name at a time, not by reading every item they own. (Being a single word that
     is nobody's first name, it is looked for as a surname too: that reads every person.)"""
-    plans = _plans(database, _open_owned_by("socialförvaltningen", "Socialförvaltningen", statuses=(Status.OPEN,)))
+    plans = _plans(
+        database, _open_owned_by("socialförvaltningen", "Socialförvaltningen", statuses=(Status.OPEN,))
+    )
     assert _scans(plans) == []
     (names, *_) = [lines for sql, lines in plans if "RECURSIVE orgs" in sql]
     assert any("ix_item_owners_organisation (organisation>?)" in line for line in names), names

@@ -1,4 +1,4 @@
-"""actiontrack.records behaves as the dataclasses it replaced (issue 15): each case is run on
+"""actiontrack.records behaves as the dataclasses it replaced: each case is run on
 a record and on the same class made with dataclasses, and must come out the same."""
 
 import dataclasses
@@ -84,7 +84,9 @@ def test_importing_the_models_loads_no_dataclasses():
     import sys
 
     code = "import sys, json, actiontrack.models, actiontrack.usecases.items; print(json.dumps(sorted(sys.modules)))"
-    loaded = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    loaded = json.loads(
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    )
     assert "dataclasses" not in loaded and "inspect" not in loaded
 
 

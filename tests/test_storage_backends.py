@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from actiontrack.errors import NotFoundError, StorageError
 from actiontrack.models import Kind, Owner, OwnerKind, Status
@@ -12,10 +11,29 @@ from actiontrack.storage import (
     open_database,
     open_reader,
     open_repository,
-    tables,  # noqa: F401 - registers the tables
 )
 from actiontrack.storage.migrations import MIGRATIONS, migrate
+from actiontrack.storage.tables import COLUMNS
 from tests.conftest import database_url_for
+
+
+def _migration_engine(url):
+    """SQLAlchemy as the store migrates with it: on SQLite, transactional DDL (BEGIN ours)."""
+    if not url.startswith("sqlite"):
+        from actiontrack.storage.connect import server_engine
+
+        return server_engine(url)
+    engine = sa.create_engine(url)
+
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
 
 
 @pytest.fixture
@@ -31,7 +49,7 @@ def test_migrations_make_exactly_the_models_tables(url):
     got = {t: sorted(c["name"] for c in inspector.get_columns(t)) for t in inspector.get_table_names()}
     engine.dispose()
     got.pop("_track_migrations")
-    assert got == {t.name: sorted(c.name for c in t.columns) for t in SQLModel.metadata.sorted_tables}
+    assert got == {t: sorted(c) for t, c in COLUMNS.items()}
 
 
 def test_write_then_read_through_both_paths(url):
@@ -39,9 +57,16 @@ def test_write_then_read_through_both_paths(url):
         person = repo.add_person("Åke Malmén", "socialförvaltningen", "2019-03-04T10:00:00+00:00")
         meeting = repo.create_meeting("Rådet", now="x", date_=date(2019, 3, 4), title="Rådet")
         item_id = repo.add_item(
-            kind=Kind.ACTION, text="Åke ska ringa", due=date(2019, 3, 8), meeting_id=meeting.id, now="x",
-            owners=[Owner(person.name, OwnerKind.PERSON, person.id), Owner("Bryggan", OwnerKind.ORGANISATION)],
-        )  # fmt: skip
+            kind=Kind.ACTION,
+            text="Åke ska ringa",
+            due=date(2019, 3, 8),
+            meeting_id=meeting.id,
+            now="x",
+            owners=[
+                Owner(person.name, OwnerKind.PERSON, person.id),
+                Owner("Bryggan", OwnerKind.ORGANISATION),
+            ],
+        )
         repo.add_history(item_id, "created", {"text": "Åke ska ringa"}, "x", meeting.id)
     with open_reader(url) as reads:
         (item,) = reads.query_items(person_ids=[person.id])
@@ -73,8 +98,10 @@ def test_a_failing_migration_rolls_back_whole(url):
     def m901_fails(conn):
         raise RuntimeError("boom")
 
-    with open_database(url) as db, pytest.raises(RuntimeError), db.engine.begin() as conn:
+    engine = _migration_engine(url)
+    with pytest.raises(RuntimeError), engine.begin() as conn:
         migrate(conn, [*MIGRATIONS, m900_adds_a_table, m901_fails])
+    engine.dispose()
     engine = sa.create_engine(url)
     assert "extra" not in sa.inspect(engine).get_table_names()
     engine.dispose()
@@ -82,8 +109,12 @@ def test_a_failing_migration_rolls_back_whole(url):
 
 def test_status_updates_and_queries(url):
     with open_repository(url) as repo:
-        ids = [repo.add_item(kind=Kind.ACTION, text=f"Uppgift {n}", owners=[], due=None, meeting_id=None, now="x")
-               for n in range(3)]  # fmt: skip
+        ids = [
+            repo.add_item(
+                kind=Kind.ACTION, text=f"Uppgift {n}", owners=[], due=None, meeting_id=None, now="x"
+            )
+            for n in range(3)
+        ]
         repo.update_item(ids[1], status=Status.DONE, closed_at="2019-03-05T10:00:00+00:00")
     with open_reader(url) as reads:
         assert [i.id for i in reads.query_items()] == [ids[0], ids[2]]
@@ -94,15 +125,13 @@ def test_status_updates_and_queries(url):
 
 def test_a_database_from_a_newer_version_is_refused(url):
     with open_repository(url) as repo:
-        repo.session.execute(
-            sa.text("INSERT INTO _track_migrations (name, applied_at) VALUES ('m999_future', 'x')")
-        )
+        repo.run("INSERT INTO _track_migrations (name, applied_at) VALUES ('m999_future', 'x')", {})
     with pytest.raises(StorageError, match="newer actiontrack"), open_repository(url):
         pass
 
 
 def test_two_writers_creating_the_same_group_and_person_both_get_it(url):
-    """Create-or-get is race-free (issue 13): the second writer's INSERT waits for the first to
+    """Create-or-get is race-free: the second writer's INSERT waits for the first to
     commit (PostgreSQL) or its transaction waits to begin (SQLite), and then finds the row."""
     import threading
     import time
@@ -119,8 +148,7 @@ def test_two_writers_creating_the_same_group_and_person_both_get_it(url):
         def first():
             try:
                 with first_db.transaction() as repo:
-                    results["first"] = (repo.get_or_create_group("Nya gruppen", "x").id,
-                                        person(repo).id)  # fmt: skip
+                    results["first"] = (repo.get_or_create_group("Nya gruppen", "x").id, person(repo).id)
                     inserted.set()
                     time.sleep(0.5)  # the second writer runs into the uncommitted rows meanwhile
             except Exception as e:  # noqa: BLE001 - reported by the assertion below
@@ -131,8 +159,7 @@ def test_two_writers_creating_the_same_group_and_person_both_get_it(url):
             inserted.wait()
             try:
                 with second_db.transaction() as repo:
-                    results["second"] = (repo.get_or_create_group("Nya gruppen", "x").id,
-                                         person(repo).id)  # fmt: skip
+                    results["second"] = (repo.get_or_create_group("Nya gruppen", "x").id, person(repo).id)
             except Exception as e:  # noqa: BLE001
                 errors.append(e)
 

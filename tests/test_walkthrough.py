@@ -1,17 +1,17 @@
-"""The README's "When something is wrong" walkthrough is what `track` really prints."""
+"""The walkthrough "When something is wrong" (docs/troubleshooting.md) is what `track` really prints."""
 
 import re
 from pathlib import Path
 
 from tests.conftest import Track
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-SECTION = README.split("## When something is wrong", 1)[1].split("\n## ", 1)[0]
+PAGE = (Path(__file__).resolve().parent.parent / "docs" / "troubleshooting.md").read_text(encoding="utf-8")
+SECTION = PAGE.split("# When something is wrong", 1)[1]
 
 
 def shown(output: str) -> None:
     for line in output.splitlines():
-        assert line in SECTION, f"not in the README: {line}"
+        assert line in SECTION, f"not in docs/troubleshooting.md: {line}"
 
 
 def test_the_walkthrough(tmp_path, monkeypatch):

@@ -1,5 +1,5 @@
 """The README's Swedish walkthrough ("Snabbstart på svenska") is what `track` prints, and in
-each language the walkthrough prints no word of ours from the other one (issue 14)."""
+each language the walkthrough prints no word of ours from the other one."""
 
 import importlib.util
 import re
@@ -9,7 +9,9 @@ import pytest
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("update_walkthrough_sv", ROOT / "scripts" / "update_walkthrough_sv.py")
+_spec = importlib.util.spec_from_file_location(
+    "update_walkthrough_sv", ROOT / "scripts" / "update_walkthrough_sv.py"
+)
 walkthrough = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(walkthrough)
 SECTION = walkthrough.section((ROOT / "README.md").read_text(encoding="utf-8"))
@@ -20,7 +22,9 @@ WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]+")
 def test_the_swedish_walkthrough_is_what_track_prints(tmp_path):
     outputs = walkthrough.run_commands(SECTION, "sv", tmp_path)
     assert outputs, "no `$ track` commands in the section"
-    assert walkthrough.rendered(SECTION, outputs) == SECTION, "run: .venv/bin/python scripts/update_walkthrough_sv.py"
+    assert walkthrough.rendered(SECTION, outputs) == SECTION, (
+        "run: .venv/bin/python scripts/update_walkthrough_sv.py"
+    )
 
 
 def _words(text: str) -> set[str]:
@@ -72,7 +76,9 @@ def test_the_review_prompts_take_swedish_and_english_letters(tmp_path):
     base = ["--db", str(tmp_path / "t.db"), "--now", walkthrough.NOW]
     # item 1 accepted (j), item 2 edited (r: new text, owners and due date kept), item 3 skipped (s)
     answers = "j\nr\nJonas gör en budget\n\n\ns\n"
-    result = CliRunner().invoke(app, [*base, "import", str(tmp_path / "m.txt"), "--review"], input=answers, env=env)
+    result = CliRunner().invoke(
+        app, [*base, "import", str(tmp_path / "m.txt"), "--review"], input=answers, env=env
+    )
     assert result.exit_code == 0, result.output
     assert "[j]a, [r]ätta, [h]oppa över, ja till [A]lla, a[v]bryt" in result.output
     assert "ansvariga: Anna Berglund; klart senast: 2026-03-20; rad 6" in result.output
@@ -80,8 +86,12 @@ def test_the_review_prompts_take_swedish_and_english_letters(tmp_path):
     listed = CliRunner().invoke(app, [*base, "open", "--format", "json"], env=env)
     assert '"text": "Jonas gör en budget"' in listed.stdout and "Sommarlov" not in listed.stdout
     # the agenda review: u(tförd) and the English k(eep), then a(vsluta)
-    review = CliRunner().invoke(app, [*base, "agenda", "Styrgruppen för fritidsgårdar", "--review"],
-                                input="u\n\nk\nv\n", env=env)  # fmt: skip
+    review = CliRunner().invoke(
+        app, [*base, "agenda", "Styrgruppen för fritidsgårdar", "--review"], input="u\n\nk\nv\n", env=env
+    )
     assert review.exit_code == 0, review.output
-    assert "[u]tförd, [b]ehåll, ny [t]idsfrist, ny [a]nsvarig, stryk [x], [h]oppa över, a[v]sluta" in review.output
+    assert (
+        "[u]tförd, [b]ehåll, ny [t]idsfrist, ny [a]nsvarig, stryk [x], [h]oppa över, a[v]sluta"
+        in review.output
+    )
     assert "Genomgång: 1 utförd, 1 ligger kvar." in review.output

@@ -1,4 +1,4 @@
-from actiontrack.entry import main  # as the console script: --lang is known before the help texts (issue 14)
+from actiontrack.entry import main  # as the console script: --lang is known before the help texts
 
 if __name__ == "__main__":
     main()

@@ -1,5 +1,5 @@
 """The user's settings: one SPEC table of keys (todoman's CONFIG_SPEC is the model), read from
-`config.toml` in the platform's config folder, or the file `TRACK_CONFIG` names (issue 14).
+`config.toml` in the platform's config folder, or the file `TRACK_CONFIG` names.
 
 Each key's precedence is: a command-line option > its environment variable > config.toml >
 the default. The README's table of settings is generated from SPEC (and checked by a test).
@@ -13,7 +13,7 @@ import sys
 from actiontrack.errors import ConfigError
 from actiontrack.i18n import N_
 
-TYPE_CHECKING = False  # typing, and dataclasses, would cost `track --help` ~9 ms: it reads `language` (issue 14)
+TYPE_CHECKING = False  # typing, and dataclasses, would cost `track --help` ~9 ms: it reads `language`
 if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
@@ -26,9 +26,22 @@ class Key:
     __slots__ = ("name", "type", "default", "help", "env", "choices")
 
     def __init__(
-        self, name: str, type: type, default: Any, help: str, env: str | None = None, choices: tuple[str, ...] = ()
+        self,
+        name: str,
+        type: type,
+        default: Any,
+        help: str,
+        env: str | None = None,
+        choices: tuple[str, ...] = (),
     ) -> None:
-        self.name, self.type, self.default, self.help, self.env, self.choices = name, type, default, help, env, choices
+        self.name, self.type, self.default, self.help, self.env, self.choices = (
+            name,
+            type,
+            default,
+            help,
+            env,
+            choices,
+        )
 
 
 SPEC: tuple[Key, ...] = (
@@ -81,7 +94,7 @@ def config_path() -> Path:
 def config_file() -> str:
     """config_path() as a string, found without pathlib: every command, `track --help` too, looks
     for the `language` setting, and pathlib with platformdirs would cost `--help` about a
-    third of the interpreter's start (issue 15)."""
+    third of the interpreter's start."""
     env = os.environ.get("TRACK_CONFIG")
     if env:
         return os.path.expanduser(env)
@@ -91,7 +104,10 @@ def config_file() -> str:
 def user_config_dir() -> str:
     """platformdirs.user_config_dir("actiontrack"); on Linux and the BSDs its XDG rule, which is
     short (tests/test_config.py checks it against platformdirs), without importing it."""
-    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) and "ANDROID_ROOT" not in os.environ:
+    if (
+        sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
+        and "ANDROID_ROOT" not in os.environ
+    ):
         base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
         return os.path.join(base, "actiontrack")
     import platformdirs
@@ -123,7 +139,7 @@ def _load(path: str) -> dict[str, Any]:
 
 def read(path: str | Path) -> dict[str, Any]:
     """The file's keys and values as written, unchecked ({} when there is no file): `track config
-    set` and `unset` work on this, so that they can repair a file with a wrong value (issue 14)."""
+    set` and `unset` work on this, so that they can repair a file with a wrong value."""
     if not os.path.isfile(path):
         return {}
     import tomllib
@@ -221,3 +237,17 @@ def reload() -> None:
 
     _cache.clear()
     i18n.reload()
+
+
+def _configured_language() -> object:
+    try:
+        return setting("language")
+    except ConfigError:  # the command that reads its settings says what is wrong, in this language
+        return None
+
+
+def use_for_language() -> None:
+    """Let the messages follow the `language` setting (the console script and the app call this)."""
+    from actiontrack import i18n
+
+    i18n.read_setting_with(_configured_language)

@@ -1,4 +1,4 @@
-"""Writing config.toml for `track config set` and `unset` (issue 14).
+"""Writing config.toml for `track config set` and `unset`.
 
 tomllib only reads. The file is flat (top-level keys with text values), so it is written here
 rather than with a TOML library: the line of the key is replaced, added or removed, and the

@@ -1,11 +1,11 @@
 """The `track` console script.
 
-Two things here are about speed only (issue 5), measured with benchmarks/run.py:
+Two things here are about speed only, measured with benchmarks/run.py:
 
 - `track --help` is served from a text generated from the CLI itself (help_text.py,
   kept equal to typer's rendering by tests/test_help.py) without loading typer;
 - the weekly commands (add, open, done, edit, ...) are read by cli/fast.py, also without
-  typer, whenever their command line is one it reads exactly as click does (issue 15);
+  typer, whenever their command line is one it reads exactly as click does;
 - when the command is over, the process ends without the interpreter's teardown,
   which spends about 12 ms garbage-collecting every module. By then the command has
   committed and closed its database (context managers), so only the standard
@@ -19,10 +19,12 @@ import sys
 
 
 def main() -> None:
+    from actiontrack.config import use_for_language
     from actiontrack.i18n import language, language_in, set_language
 
+    use_for_language()
     args = sys.argv[1:]
-    set_language(language_in(args))  # before the commands' help texts are translated (issue 14)
+    set_language(language_in(args))  # before the commands' help texts are translated
     if args[:1] == ["--lang"] and language_in(args[:2]):
         args = args[2:]
     elif args[:1] and args[0].startswith("--lang=") and language_in(args[:1]):
@@ -34,7 +36,7 @@ def main() -> None:
         _exit(0)
     from actiontrack.cli.fast import run as run_fast
 
-    fast = run_fast(sys.argv[1:])  # add, open, ... without typer when it can, --lang and all (issue 15)
+    fast = run_fast(sys.argv[1:])  # add, open, ... without typer when it can, --lang and all
     if fast is not None:
         _exit(fast)
     from actiontrack.cli import main as run

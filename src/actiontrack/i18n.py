@@ -1,4 +1,4 @@
-"""The interface language, through standard gettext catalogs (issue 14).
+"""The interface language, through standard gettext catalogs.
 
 Messages are written in English and marked with `_()` (or `ngettext()` for counts);
 their Swedish is in `locale/sv/LC_MESSAGES/actiontrack.po`, compiled to `.mo` when
@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import os
 
-TYPE_CHECKING = False  # not typing's: importing typing costs `track --help` ~4 ms (issue 5)
+TYPE_CHECKING = False  # not typing's: importing typing costs `track --help` ~4 ms
 if TYPE_CHECKING:
     import gettext
+    from collections.abc import Callable
 
 DOMAIN = "actiontrack"
 LANGUAGES = ("sv", "en")
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")  # os.path: pathlib costs `track --help` ~3 ms
 
 _chosen: str | None = None
+_configured: Callable[[], object] | None = None  # the `language` setting, read when first needed
 _translation: gettext.NullTranslations | None = None
 
 
@@ -50,16 +52,17 @@ def language() -> str:
     """The language messages are shown in: "sv" or "en"."""
     if _chosen:
         return _chosen
-    from actiontrack.config import setting
-    from actiontrack.errors import ConfigError
-
-    try:
-        configured = setting("language")
-    except ConfigError:  # the command that reads its settings says what is wrong, in this language
-        configured = None
+    configured = _configured() if _configured is not None else None
     if configured:
         return str(configured)
     return _from_environment()
+
+
+def read_setting_with(reader: Callable[[], object] | None) -> None:
+    """Where the configured language comes from: config.py gives its reader (the settings are
+    above the messages they are written in, so this module does not import them)."""
+    global _configured, _translation
+    _configured, _translation = reader, None
 
 
 def _from_environment() -> str:
@@ -82,7 +85,7 @@ def reload() -> None:
 def translation() -> gettext.NullTranslations:
     global _translation
     if _translation is None:
-        import gettext  # here, not at import: `track --help` needs only language() (issue 5)
+        import gettext  # here, not at import: `track --help` needs only language()
 
         lang = language()
         if lang == "en":

@@ -1,4 +1,4 @@
-"""Regular expressions compiled when first used, not when their module is imported (issue 15).
+"""Regular expressions compiled when first used, not when their module is imported.
 
 The cue, sentence and date rules are a few hundred patterns; compiling all of them at import
 cost `track add` about a third of its time, although one sentence needs few of them. A
@@ -63,7 +63,9 @@ class LazyPattern:
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
         return self.compiled.sub(repl, string, count)
 
-    def subn(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> tuple[str, int]:
+    def subn(
+        self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0
+    ) -> tuple[str, int]:
         return self.compiled.subn(repl, string, count)
 
     def __repr__(self) -> str:

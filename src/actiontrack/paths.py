@@ -20,7 +20,7 @@ def database_url(db: str | None = None) -> str:
     """The SQLAlchemy URL of the store.
 
     Precedence: `--db PATH` > `TRACK_DATABASE_URL` > `TRACK_DB` > `database_url` in config.toml
-    (issue 14) > home_dir()/actiontrack.db.
+    > home_dir()/actiontrack.db.
     """
     return database_source(db)[0]
 
@@ -51,7 +51,7 @@ def default_database() -> Path:
 
 def _sqlite_url(path: str) -> str:
     """The URL of a file, its path quoted: a file called 'a%20b.db', 'a?b.db' or 'möte #2.db' is
-    that file, not 'a b.db' or 'a' (issue 13). SQLAlchemy and sqlite_path() unquote it alike."""
+    that file, not 'a b.db' or 'a'. SQLAlchemy and sqlite_path() unquote it alike."""
     from urllib.parse import quote
 
     return "sqlite:///" + quote(str(Path(path).expanduser().resolve()), safe="/")

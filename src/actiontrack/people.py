@@ -11,10 +11,12 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from actiontrack.errors import PersonError
-from actiontrack.i18n import _
+from actiontrack.i18n import _, ngettext
 from actiontrack.models import Person
 from actiontrack.names_sv import FIRST_NAMES, first_name_forms, formal_forms
 from actiontrack.records import record
+
+SHOWN = 10  # the people an ambiguous name lists by name
 
 
 def _key(text: str) -> str:
@@ -24,9 +26,12 @@ def _key(text: str) -> str:
 def _first_and_initial(key: str, parts: list[str]) -> bool:
     words = key.replace(".", " ").split()
     return (
-        len(words) == 2 and len(words[1]) == 1 and len(parts) > 1
-        and parts[0] in first_name_forms(words[0]) and parts[-1].startswith(words[1])
-    )  # fmt: skip
+        len(words) == 2
+        and len(words[1]) == 1
+        and len(parts) > 1
+        and parts[0] in first_name_forms(words[0])
+        and parts[-1].startswith(words[1])
+    )
 
 
 def initials(full_name: str) -> str:
@@ -121,10 +126,20 @@ class Roster:
             close = self.closest(name)
             hint = _(" (closest: {names})").format(names=", ".join(close)) if close else ""
             raise PersonError(
-                _("Nobody called '{name}' is known{hint}. Add them first: track people add \"{example}\".").format(name=name, hint=hint, example=example)
+                _(
+                    "Nobody called '{name}' is known{hint}. Add them first: track people add \"{example}\"."
+                ).format(name=name, hint=hint, example=example)
             )
-        names = ", ".join(sorted(m.person.name for m in found))
-        raise PersonError(_("'{name}' could be any of: {names}. Give the full name.").format(name=name, names=names))
+        every = sorted(m.person.name for m in found)
+        names = ", ".join(every[:SHOWN])
+        if len(every) > SHOWN:  # a shared database has a thousand Leifs: a sentence, not a page
+            rest = len(every) - SHOWN
+            names = ngettext("{names} and {n} other", "{names} and {n} others", rest).format(
+                names=names, n=rest
+            )
+        raise PersonError(
+            _("'{name}' could be any of: {names}. Give the full name.").format(name=name, names=names)
+        )
 
 
 class PeopleStore(Protocol):
@@ -137,7 +152,7 @@ class StoredRoster(Roster):
     """Everybody in the database, asked name by name: the store finds the few people a name
     may mean by indexed keys (storage/reads.people_named) and the Roster rules decide among
     them, so the answers are those of Roster(every person) without reading every person
-    (issue 15: at a million items that took `track add` 200 ms). Only the sentence for a
+    (at a million items that took `track add` 200 ms). Only the sentence for a
     name nobody has reads all the names, to say which are closest."""
 
     def __init__(self, store: PeopleStore) -> None:

@@ -1,4 +1,4 @@
-"""`@record`: the part of dataclasses this package uses, at a fraction of its start-up cost (issue 15).
+"""`@record`: the part of dataclasses this package uses, at a fraction of its start-up cost.
 
 Importing dataclasses imports inspect (with ast, dis and tokenize), and each frozen dataclass
 compiles six generated methods: for `track add` that was 26 classes and about a fifth of its

@@ -1,64 +1,100 @@
-"""Use cases: what each command does, over a repository, at a given time.
+"""The one door of the command line into the use cases (actiontrack/usecases/).
 
-The rules live in `actiontrack.usecases`, one module per concern (items, meetings,
-documents, agenda, people); this module gathers what the commands call, so that
-`from actiontrack import service` stays the one way in. Personal data (export and
-forget a person) is in `actiontrack.personal_data`.
+Each command calls what it needs as `service.NAME`; the module holding NAME is imported
+the first time it is asked for, so a command loads its own use cases and no others
+(`track add` does not load the extractor the import needs).
 """
 
 from __future__ import annotations
 
-from actiontrack.usecases.agenda import Digest, agenda, digest, keep, meeting_for_review
-from actiontrack.usecases.common import CURRENT_MEETING, Confirm, current_id, timestamp, today_of
-from actiontrack.usecases.documents import (
-    ImportResult,
-    Plan,
-    extract_document,
-    import_pending,
-    plan_import,
-    text_hash,
-)
-from actiontrack.usecases.history import Change, log, undo
-from actiontrack.usecases.items import (
-    Filters,
-    OwnerFilter,
-    add_item,
-    add_note,
-    complete,
-    drop,
-    edit,
-    list_items,
-    open_item,
-    reopen,
-    sort_for_listing,
-)
-from actiontrack.usecases.meeting_dates import Pending, extract_for_import, settle_dates
-from actiontrack.usecases.meetings import (
-    current_meeting,
-    delete_meeting,
-    edit_meeting,
-    end_meeting,
-    find_group,
-    next_meeting_after,
-    start_meeting,
-)
-from actiontrack.usecases.people import (
-    add_alias,
-    add_person,
-    find_person,
-    merge_people,
-    owners_from_subject,
-    resolve_owner,
-)
+from typing import TYPE_CHECKING, Any
 
-# What the commands call.
-__all__ = [
-    "add_alias", "add_item", "add_note", "add_person", "agenda", "Change", "complete", "Confirm",
-    "current_id", "current_meeting", "CURRENT_MEETING", "delete_meeting", "Digest", "digest",
-    "drop", "edit", "edit_meeting", "end_meeting", "extract_document", "extract_for_import",
-    "Filters", "find_group", "find_person", "import_pending", "ImportResult", "keep", "list_items",
-    "log", "meeting_for_review", "merge_people", "next_meeting_after", "open_item", "OwnerFilter",
-    "owners_from_subject", "Pending", "Plan", "plan_import", "reopen", "resolve_owner",
-    "settle_dates", "sort_for_listing", "start_meeting", "text_hash", "timestamp", "today_of",
-    "undo",
-]  # fmt: skip
+# name -> the module of actiontrack.usecases that defines it
+_WHERE = {
+    **dict.fromkeys(["agenda", "decide", "Digest", "digest", "keep", "meeting_for_review"], "agenda"),
+    **dict.fromkeys(["CURRENT_MEETING", "current_id", "timestamp", "today_of"], "common"),
+    **dict.fromkeys(["extract_document", "import_pending", "ImportResult", "Plan", "plan_import", "text_hash"], "documents"),
+    **dict.fromkeys(["Change", "log", "undo"], "history"),
+    **dict.fromkeys(["import_documents", "ImportHooks", "ImportOptions", "Outcome", "QuietHooks"], "import_run"),
+    **dict.fromkeys(
+        ["add_item", "add_note", "complete", "drop", "edit", "Filters", "list_items", "open_item", "OwnerFilter",
+         "reopen", "sort_for_listing"], "items",
+    ),
+    **dict.fromkeys(["extract_for_import", "Pending", "settle_dates"], "meeting_dates"),
+    **dict.fromkeys(
+        ["current_meeting", "delete_meeting", "edit_meeting", "end_meeting", "find_group", "next_meeting_after",
+         "start_meeting"], "meetings",
+    ),
+    **dict.fromkeys(
+        ["add_alias", "add_person", "find_person", "merge_people", "owners_from_subject", "resolve_owner"], "people"
+    ),
+    **dict.fromkeys(["forget_person", "PersonData", "person_data"], "personal_data"),
+    **dict.fromkeys(["restore_json", "RestoreResult"], "restore"),
+    **dict.fromkeys(["entries", "entry", "group_or_default", "masked", "set_value", "unset"], "settings"),
+}  # fmt: skip
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(__import__(f"actiontrack.usecases.{module}", fromlist=[name]), name)
+    globals()[name] = value  # asked once
+    return value
+
+
+if TYPE_CHECKING:  # the same names, for type checkers and readers
+    from actiontrack.usecases.agenda import Digest, agenda, decide, digest, keep, meeting_for_review
+    from actiontrack.usecases.common import CURRENT_MEETING, current_id, timestamp, today_of
+    from actiontrack.usecases.documents import (
+        ImportResult,
+        Plan,
+        extract_document,
+        import_pending,
+        plan_import,
+        text_hash,
+    )
+    from actiontrack.usecases.history import Change, log, undo
+    from actiontrack.usecases.import_run import (
+        ImportHooks,
+        ImportOptions,
+        Outcome,
+        QuietHooks,
+        import_documents,
+    )
+    from actiontrack.usecases.items import (
+        Filters,
+        OwnerFilter,
+        add_item,
+        add_note,
+        complete,
+        drop,
+        edit,
+        list_items,
+        open_item,
+        reopen,
+        sort_for_listing,
+    )
+    from actiontrack.usecases.meeting_dates import Pending, extract_for_import, settle_dates
+    from actiontrack.usecases.meetings import (
+        current_meeting,
+        delete_meeting,
+        edit_meeting,
+        end_meeting,
+        find_group,
+        next_meeting_after,
+        start_meeting,
+    )
+    from actiontrack.usecases.people import (
+        add_alias,
+        add_person,
+        find_person,
+        merge_people,
+        owners_from_subject,
+        resolve_owner,
+    )
+    from actiontrack.usecases.personal_data import PersonData, forget_person, person_data
+    from actiontrack.usecases.restore import RestoreResult, restore_json
+    from actiontrack.usecases.settings import entries, entry, group_or_default, masked, set_value, unset

@@ -1,4 +1,4 @@
-"""The agenda as a Swedish meeting expects it (issue 14): the Word "kallelse och dagordning",
+"""The agenda as a Swedish meeting expects it: the Word "kallelse och dagordning",
 the outline from a template the secretary can change, items of several owners once."""
 
 import io
@@ -56,7 +56,16 @@ def council(tmp_path):
     track = Track(tmp_path / "t.db", now="2019-03-20T09:00:00+01:00")
     track("import", str(minutes), "--yes")
     # a second item of both Anna and Bo, open and not overdue: it must be listed once
-    track("add", "Anna och Bo ska planera invigningen", "--owner", "Anna Ek", "--owner", "Bo Lund", "--meeting", "1")
+    track(
+        "add",
+        "Anna och Bo ska planera invigningen",
+        "--owner",
+        "Anna Ek",
+        "--owner",
+        "Bo Lund",
+        "--meeting",
+        "1",
+    )
     return track
 
 
@@ -85,13 +94,21 @@ def test_the_word_agenda_has_the_points_in_order(council, tmp_path):
 
     # deferred point under its point; the follow-up: overdue first, then by owner, then done
     assert at("Bordlagda punkter") < at("Lokalfrågan") < at("Uppföljning av åtgärder")
-    assert at("Uppföljning av åtgärder") < at("Försenade åtgärder") < at("Anna Ek, Bo Lund: Anna och Bo ska ta fram")
-    assert at("Anna Ek, Bo Lund: Anna och Bo ska ta fram") < at("Öppna åtgärder") < at("Klart sedan förra mötet")
+    assert (
+        at("Uppföljning av åtgärder")
+        < at("Försenade åtgärder")
+        < at("Anna Ek, Bo Lund: Anna och Bo ska ta fram")
+    )
+    assert (
+        at("Anna Ek, Bo Lund: Anna och Bo ska ta fram") < at("Öppna åtgärder") < at("Klart sedan förra mötet")
+    )
     assert at("Klart sedan förra mötet") < at("Övriga frågor") < at("Nästa möte") < at("Mötets avslutande")
     assert texts[at("Nästa möte") + 1] == "6 maj 2019 (enligt mötesplanen), Biblioteket"
     owners = [t for name, t in paragraphs if name == "Heading 3"]
     assert owners == ["Anna Ek, Bo Lund", "Bo Lund"]  # Cecilia's item is overdue: above, with her name
-    assert at("Anna Ek, Bo Lund: Anna och Bo ska ta fram") < at("Cecilia Holm: Cecilia ska boka") < at("Öppna")
+    assert (
+        at("Anna Ek, Bo Lund: Anna och Bo ska ta fram") < at("Cecilia Holm: Cecilia ska boka") < at("Öppna")
+    )
     assert sum("planera invigningen" in t for t in texts) == 1  # two owners, listed once
     assert texts[texts.index("Anna Ek, Bo Lund") + 1].startswith("Anna och Bo ska planera invigningen")
 
@@ -107,10 +124,14 @@ def test_the_word_agenda_is_numbered_by_word_and_its_head_names_the_meeting(coun
     numbering = document.part.numbering_part.element
     (num,) = [n for n in numbering.num_lst if n.numId == num_pr.numId.val]
     abstract = next(
-        a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == str(num.abstractNumId.val)
+        a
+        for a in numbering.findall(qn("w:abstractNum"))
+        if a.get(qn("w:abstractNumId")) == str(num.abstractNumId.val)
     )
     assert abstract.find(qn("w:lvl")).find(qn("w:numFmt")).get(qn("w:val")) == "decimal"
-    assert all(p.style.name == "List Bullet" for p in document.paragraphs if p.text.startswith("Bo ska skriva"))
+    assert all(
+        p.style.name == "List Bullet" for p in document.paragraphs if p.text.startswith("Bo ska skriva")
+    )
     head = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
     assert document.paragraphs[1].text == GROUP
     assert head == {
@@ -141,9 +162,22 @@ def test_the_word_agenda_goes_down_a_pipe_but_not_to_a_terminal(council):
     leader, follower = os.openpty()
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "actiontrack", "--db", str(council.db), "agenda", GROUP, "--format", "docx"],
-            stdout=follower, stderr=subprocess.PIPE, text=True, env={**os.environ, "TRACK_DATABASE_URL": ""},
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "actiontrack",
+                "--db",
+                str(council.db),
+                "agenda",
+                GROUP,
+                "--format",
+                "docx",
+            ],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "TRACK_DATABASE_URL": ""},
+        )
     finally:
         os.close(follower)
         os.close(leader)
@@ -191,7 +225,13 @@ def test_a_template_file_changes_the_outline_of_every_format(council, tmp_path):
     document = _docx(council, tmp_path, "--lang", "sv", "--template", str(template))
     style = _point_style(document)
     points = [p.text for p in document.paragraphs if p.style.name == style.name]
-    assert points == ["Mötet öppnas", "Närvaro", "Vad har hänt sedan sist?", "Bordlagda punkter", "Avslutning"]
+    assert points == [
+        "Mötet öppnas",
+        "Närvaro",
+        "Vad har hänt sedan sist?",
+        "Bordlagda punkter",
+        "Avslutning",
+    ]
 
 
 def test_the_configured_template_is_used_and_the_option_wins(council, tmp_path, monkeypatch):
@@ -227,7 +267,10 @@ def test_the_configured_template_is_used_and_the_option_wins(council, tmp_path, 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("Öppnande\n[övrigt] Övrigt\n", "Line 2 of {file}: unknown marker [övrigt]; the markers are [bordlagda]"),
+        (
+            "Öppnande\n[övrigt] Övrigt\n",
+            "Line 2 of {file}: unknown marker [övrigt]; the markers are [bordlagda]",
+        ),
         ("[uppföljning\n", "Line 1 of {file}: a marker is closed with ']'"),
         ("[bordlagda]\nPaus\n[Bordlagda] Igen\n", "Line 3 of {file}: [Bordlagda] is there already on line 1"),
         ("# bara kommentarer\n\n", "{file} has no points"),
@@ -244,9 +287,10 @@ def test_a_bad_template_is_one_sentence(council, tmp_path, text, message):
 
 def test_a_missing_or_wrong_template_file(council, tmp_path):
     missing = tmp_path / "finns-inte.txt"
-    assert f"There is no agenda template {missing}." in council.fails(
-        "agenda", GROUP, "--template", str(missing), code=2
-    ).stderr
+    assert (
+        f"There is no agenda template {missing}."
+        in council.fails("agenda", GROUP, "--template", str(missing), code=2).stderr
+    )
     assert "is a folder" in council.fails("agenda", GROUP, "--template", str(tmp_path), code=2).stderr
     binary = tmp_path / "bild.png"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0")
@@ -290,10 +334,10 @@ def test_the_digest_speaks_swedish_with_plurals(council):
 def test_the_readme_shows_the_built_in_template_as_shipped():
     from pathlib import Path
 
-    from actiontrack.agenda_outline import BUILT_IN
+    from actiontrack.agenda.outline import BUILT_IN
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### The agenda template", 1)[1]
+    page = (Path(__file__).resolve().parents[2] / "docs" / "agenda.md").read_text(encoding="utf-8")
+    section = page.split("## The agenda template", 1)[1]
     shown = section.split("```text\n", 1)[1].split("```", 1)[0]
     assert shown == (BUILT_IN / "agenda.sv.txt").read_text(encoding="utf-8")
 
@@ -303,11 +347,11 @@ def test_the_readme_pictures_are_there_and_small():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    readme = (root / "README.md").read_text(encoding="utf-8")
-    pictures = re.findall(r"\]\((docs/agenda-[a-z]+\.png)\)", readme)
-    assert pictures == ["docs/agenda-html.png", "docs/agenda-word.png"]
+    page = (root / "docs" / "agenda.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"\]\((agenda-[a-z]+\.png)\)", page)
+    assert pictures == ["agenda-html.png", "agenda-word.png"]
     for name in pictures:
-        data = (root / name).read_bytes()
+        data = (root / "docs" / name).read_bytes()
         assert data.startswith(b"\x89PNG") and len(data) < 200_000, name  # scripts/agenda_pictures.sh
 
 
@@ -338,8 +382,11 @@ def test_the_readme_agenda_is_what_track_prints(tmp_path):
     track = Track(tmp_path / "t.db", now="2017-12-08T09:00:00+01:00")  # the README's week, in short
     track("import", *sorted(str(p) for p in DATA.glob("*.txt")), "--yes")
     track("meeting", "start", "Gemensam utvecklingsgrupp", "--place", "Bryggan")
-    for text in ("Leif ska skicka ut förslaget senast fredag", "Ia och Allan jobbar vidare med frågan",
-                 "Sara ska ringa hyresvärden"):  # fmt: skip
+    for text in (
+        "Leif ska skicka ut förslaget senast fredag",
+        "Ia och Allan jobbar vidare med frågan",
+        "Sara ska ringa hyresvärden",
+    ):
         track("add", text, ok=False)  # Sara is not known: the README shows that error
     track("done", "27", "--note", "Jörgen tackade ja")
     printed = track("agenda", "Ledningsgrupp för utveckling", "--format", "md", "--lang", "sv").stdout

@@ -58,7 +58,7 @@ def test_done_since_the_last_meeting(imported):
 def test_agenda_markdown_in_swedish_and_english(imported):
     sv = imported("agenda", LEDNING, "--format", "md", "--lang", "sv").stdout
     assert sv.startswith("# Dagordning: Ledningsgrupp för utveckling, 18 januari 2018")
-    # the points of the built-in template, numbered; the follow-up's parts under its point (issue 14)
+    # the points of the built-in template, numbered; the follow-up's parts under its point
     for heading in [
         "## 1. Mötets öppnande",
         "## 5. Bordlagda punkter",
@@ -112,8 +112,13 @@ def test_agenda_html_parses_and_holds_every_item(imported, tmp_path):
     expected = [i["id"] for key in ("deferred", "overdue", "open", "done_since_last") for i in agenda[key]]
     assert sorted(parser.ids) == sorted(expected)
     assert [c for c in parser.sections if c != "point"] == [
-        "point deferred", "point follow-up", "overdue", "open", "done-since-last", "point next-meeting",
-    ]  # fmt: skip
+        "point deferred",
+        "point follow-up",
+        "overdue",
+        "open",
+        "done-since-last",
+        "point next-meeting",
+    ]
 
 
 def test_agenda_terminal_and_output_file(imported, tmp_path):

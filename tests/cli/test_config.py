@@ -1,4 +1,4 @@
-"""`track config` and the settings it writes, as the program reads them (issue 14)."""
+"""`track config` and the settings it writes, as the program reads them."""
 
 import importlib.util
 import json
@@ -62,8 +62,11 @@ def test_list_shows_every_key_with_its_value_and_source(cfg):
     run("config", "set", "default_group", "Brukarrådet")
     rows = listed()
     assert rows["default_group"] == {
-        "key": "default_group", "value": "Brukarrådet", "source": "file", "detail": str(cfg),
-    }  # fmt: skip
+        "key": "default_group",
+        "value": "Brukarrådet",
+        "source": "file",
+        "detail": str(cfg),
+    }
     table = run("config", "list").stdout.splitlines()
     assert any(line.split()[:3] == ["default_group", "Brukarrådet", "config.toml"] for line in table)
 
@@ -72,8 +75,9 @@ def test_set_get_unset(cfg):
     assert run("config", "set", "language", "en").stdout.strip().endswith('language = "en"')
     run("config", "set", "default_group", "Gemensam utvecklingsgrupp")
     assert tomllib.loads(cfg.read_text(encoding="utf-8")) == {
-        "language": "en", "default_group": "Gemensam utvecklingsgrupp",
-    }  # fmt: skip
+        "language": "en",
+        "default_group": "Gemensam utvecklingsgrupp",
+    }
     assert run("config", "get", "default_group").stdout == "Gemensam utvecklingsgrupp\n"
     run("config", "set", "default_group", "Brukarrådet")  # replaced, not added twice
     assert tomllib.loads(cfg.read_text(encoding="utf-8"))["default_group"] == "Brukarrådet"
@@ -88,9 +92,16 @@ def test_set_get_unset(cfg):
 
 @pytest.mark.parametrize(
     "value",
-    ['Styrgruppen "Äldre"', "Ledningsgrupp för utveckling, Åre/Östersund", "C:\\Möten\\år\\2026",
-     "a\\\"b'c", "tab\tinside", "ends with a backslash \\", "é ü ß ø 🙂"],
-)  # fmt: skip
+    [
+        'Styrgruppen "Äldre"',
+        "Ledningsgrupp för utveckling, Åre/Östersund",
+        "C:\\Möten\\år\\2026",
+        "a\\\"b'c",
+        "tab\tinside",
+        "ends with a backslash \\",
+        "é ü ß ø 🙂",
+    ],
+)
 def test_values_round_trip_through_the_file(cfg, value):
     run("config", "set", "default_group", value)
     assert tomllib.loads(cfg.read_text(encoding="utf-8")) == {"default_group": value}
@@ -173,16 +184,22 @@ def test_list_hides_the_password_and_get_gives_the_url(cfg):
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (("set", "färg", "blå"), "There is no setting 'färg'; the settings are language, default_group, database_url"),
+        (
+            ("set", "färg", "blå"),
+            "There is no setting 'färg'; the settings are language, default_group, database_url",
+        ),
         (("get", "colour"), "There is no setting 'colour'"),
         (("unset", "colour"), "There is no setting 'colour'"),
         (("set", "language", "de"), "language must be 'sv' or 'en', not 'de'."),
         (("set", "csv_delimiter", "|"), "csv_delimiter must be ';', ',' or '\\t', not '|'."),
         (("set", "default_group", "  "), "default_group must be a text"),
         (("set", "database_url", "track.db"), "database_url must be a database URL such as sqlite:///"),
-        (("set", "agenda_template", "finns-inte.txt"), "There is no file finns-inte.txt to use as the agenda template."),
+        (
+            ("set", "agenda_template", "finns-inte.txt"),
+            "There is no file finns-inte.txt to use as the agenda template.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_wrong_keys_and_values_are_a_sentence(cfg, args, says):
     cfg.write_text('language = "en"\n', encoding="utf-8")
     result = run("config", *args, code=1)
@@ -215,9 +232,15 @@ BAD_FILES = [
     ("[tabell]\nx = 1\n", "Unknown setting 'tabell'"),
 ]
 COMMANDS = [
-    ("config", "list"), ("config", "get", "language"), ("open",), ("add", "Vi ska boka lokal"),
-    ("agenda", "Brukarrådet"), ("export", "--format", "csv"), ("meeting", "list"), ("init",),
-]  # fmt: skip
+    ("config", "list"),
+    ("config", "get", "language"),
+    ("open",),
+    ("add", "Vi ska boka lokal"),
+    ("agenda", "Brukarrådet"),
+    ("export", "--format", "csv"),
+    ("meeting", "list"),
+    ("init",),
+]
 
 
 @pytest.mark.parametrize(("text", "says"), BAD_FILES)
@@ -276,8 +299,9 @@ def test_database_url_precedence(cfg, tmp_path):
     env_url = f"sqlite:///{tmp_path / 'url.db'}"
     assert where(env={"TRACK_DATABASE_URL": env_url, "TRACK_DB": "x.db"}) == (env_url, "environment")
     assert where("--db", str(tmp_path / "opt.db"), env={"TRACK_DATABASE_URL": env_url}) == (
-        f"sqlite:///{tmp_path / 'opt.db'}", "option",
-    )  # fmt: skip
+        f"sqlite:///{tmp_path / 'opt.db'}",
+        "option",
+    )
     run("config", "unset", "database_url")
     assert where()[1] == "default"
 

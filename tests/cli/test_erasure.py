@@ -1,4 +1,4 @@
-"""`track person forget` removes a person precisely and completely (issue 13): every trace of
+"""`track person forget` removes a person precisely and completely: every trace of
 them, in every place a name is stored and in every file the tool wrote, and nothing of anybody
 else's, on SQLite and on PostgreSQL."""
 
@@ -47,16 +47,23 @@ def network(tmp_path):
     (meeting,) = track.json("meeting", "list")
     track.meeting = str(meeting["id"])
     m = ["--meeting", track.meeting]
-    track.own = track.json("add", "Kerstin ska ringa Öberg-gruppens kontaktperson", "--owner", "Kerstin Öberg", *m)
-    track.pers = track.json("add", "Gruppen träffas en gång per månad och Per skickar kallelsen", "--owner",
-                            "Per Andersson", *m)  # fmt: skip
-    track.bos = track.json("add", "Ta reda på om familjen kan bo kvar, säger Bo", "--owner", "Bo Pettersson", *m)
+    track.own = track.json(
+        "add", "Kerstin ska ringa Öberg-gruppens kontaktperson", "--owner", "Kerstin Öberg", *m
+    )
+    track.pers = track.json(
+        "add", "Gruppen träffas en gång per månad och Per skickar kallelsen", "--owner", "Per Andersson", *m
+    )
+    track.bos = track.json(
+        "add", "Ta reda på om familjen kan bo kvar, säger Bo", "--owner", "Bo Pettersson", *m
+    )
     track.lars = track.json("add", "Lars skriver till KERSTIN ÖBERG om lokalen", "--owner", "Lars Holm", *m)
     track("done", str(track.lars["id"]), "--note", "Skrev till\nKerstin Öberg,\tsvar väntas")
     track("drop", str(track.bos["id"]), "--reason", "Ingen ändring.\nKerstin tar det")
     track("meeting", "start", "Samordning hos Öberg", "--place", "Öbergs rum", "--date", "2019-03-20")
     track("people", "add", "Eva Ström", "--org", "Kerstin Öbergs enhet")
-    track.other = track.json("add", "Per månad kommer fakturan; Eva ska betala den", "--owner", "Per Andersson")
+    track.other = track.json(
+        "add", "Per månad kommer fakturan; Eva ska betala den", "--owner", "Per Andersson"
+    )
     track.store = store
     return track
 
@@ -66,11 +73,14 @@ def test_forget_leaves_no_trace_in_any_file_and_changes_nobody_else(network):
     if not track.url:
         assert b"Kerstin" in all_bytes(track.store)
     others = [track.pers["id"], track.other["id"]]
+
     def shown(item_id):  # all of it but the meeting's group and title, which named her
         return {k: v for k, v in track.json("show", str(item_id)).items() if k != "meeting"}
 
     before = [shown(i) for i in others]
-    people_before = [p for p in track.json("people", "list") if p["name"] not in ("Kerstin Öberg", "Eva Ström")]
+    people_before = [
+        p for p in track.json("people", "list") if p["name"] not in ("Kerstin Öberg", "Eva Ström")
+    ]
     result = track("person", "forget", "Kerstin Öberg", "--yes")
     assert "Forgot Kerstin Öberg" in result.stdout
     assert "backups and exports still hold the name" in result.stderr
@@ -105,8 +115,12 @@ def test_forget_leaves_no_trace_in_any_file_and_changes_nobody_else(network):
     assert meetings[0]["place"] == "removed person kontor"
     assert meetings[0]["source"].endswith("möte removed person.txt")
     assert meetings[1]["group"] == "Samordning hos removed person"
-    assert {p["name"] for p in track.json("people", "list")} == {"Per Andersson", "Bo Pettersson", "Lars Holm",
-                                                                  "Eva Ström"}  # fmt: skip
+    assert {p["name"] for p in track.json("people", "list")} == {
+        "Per Andersson",
+        "Bo Pettersson",
+        "Lars Holm",
+        "Eva Ström",
+    }
     assert track.json("check")["ok"]
 
 
@@ -147,6 +161,7 @@ def test_a_reader_holding_a_snapshot_makes_forget_say_so_and_compact_finishes(ne
     from actiontrack.storage import maintenance
 
     monkeypatch.setattr(maintenance, "CLEANUP_PAUSE_S", 0)
+    monkeypatch.setattr(maintenance, "CLEANUP_BUSY_TIMEOUT_S", 0.2)  # five waits of 30 s are the same answer
     reader = sqlite3.connect(network.db)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM items").fetchall()  # holds a snapshot of the old pages
@@ -188,7 +203,7 @@ def test_postgres_compaction_gives_up_behind_an_open_transaction(network, monkey
 
 def test_contact_details_that_are_theirs_go_with_the_name():
     from actiontrack.models import Person
-    from actiontrack.personal_data import ELSEWHERE, Names
+    from actiontrack.usecases.personal_data import ELSEWHERE, Names
 
     names = Names.of(Person(1, "Kerstin Öberg"), [Person(2, "Per Andersson")])
     assert names.scrub("Ring Öberg på 070-123 45 67 eller mejla kerstin.oberg@kommun.se.", ELSEWHERE) == (
@@ -221,7 +236,7 @@ def test_hidden_files_of_a_killed_export_or_backup_are_removed(tmp_path):
 
 def test_initials_go_in_their_own_items_only():
     from actiontrack.models import Person
-    from actiontrack.personal_data import ELSEWHERE, OWN, Names
+    from actiontrack.usecases.personal_data import ELSEWHERE, OWN, Names
 
     names = Names.of(Person(1, "Kerstin Öberg"), [Person(2, "Per Andersson")])
     assert names.scrub("Ansvarig: KÖ", OWN) == "Ansvarig: removed person"

@@ -1,4 +1,4 @@
-"""Files that open right in Excel and in calendars (issue 14): xlsx, CSV for Swedish Excel, iCalendar."""
+"""Files that open right in Excel and in calendars: xlsx, CSV for Swedish Excel, iCalendar."""
 
 import csv
 import io
@@ -21,7 +21,7 @@ def office(tmp_path):
     track("people", "add", "Åsa Öberg")
     track("add", "Åsa Öberg ska beställa lokal till årsmötet", "--due", "2026-11-20")
     track("add", "Gruppen ska läsa förslaget om färdtjänst", "--due", "2026-12-01")
-    track("add", "=HYPERLINK(\"http://x\";\"klicka\") ska ändras", "--owner", "Åsa Öberg")
+    track("add", '=HYPERLINK("http://x";"klicka") ska ändras', "--owner", "Åsa Öberg")
     track("done", "1")
     return track
 
@@ -33,11 +33,25 @@ def test_xlsx_has_one_row_per_item_with_swedish_headers_and_typed_dates(office, 
     from openpyxl import load_workbook
 
     out = tmp_path / "åtgärder.xlsx"
-    office("export", "--format", "xlsx", "--lang", "sv", "--output", str(out))  # English headers: test_i18n.py
+    office(
+        "export", "--format", "xlsx", "--lang", "sv", "--output", str(out)
+    )  # English headers: test_i18n.py
     sheet = load_workbook(out).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("ID", "Typ", "Status", "Klart senast", "Ansvariga", "Åtgärd", "Grupp", "Mötesdatum",
-                       "Ämne", "Källa", "Skapad", "Avslutad")  # fmt: skip
+    assert rows[0] == (
+        "ID",
+        "Typ",
+        "Status",
+        "Klart senast",
+        "Ansvariga",
+        "Åtgärd",
+        "Grupp",
+        "Mötesdatum",
+        "Ämne",
+        "Källa",
+        "Skapad",
+        "Avslutad",
+    )
     assert [r[0] for r in rows[1:]] == [1, 2, 3]
     by_id = {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
     first = by_id[1]
@@ -58,7 +72,7 @@ def test_xlsx_cells_never_start_a_formula(office, tmp_path):
     out = tmp_path / "a.xlsx"
     office("export", "--format", "xlsx", "--output", str(out))
     cells = [c for row in load_workbook(out).active.iter_rows(min_row=2) for c in row]
-    assert "'=HYPERLINK(\"http://x\";\"klicka\") ska ändras" in [c.value for c in cells]
+    assert '\'=HYPERLINK("http://x";"klicka") ska ändras' in [c.value for c in cells]
     assert all(c.data_type != "f" for c in cells)
 
 
@@ -69,7 +83,10 @@ def test_xlsx_goes_down_a_pipe_but_not_to_a_terminal(office, tmp_path):
     try:
         result = subprocess.run(
             [sys.executable, "-m", "actiontrack", "--db", str(office.db), "export", "--format", "xlsx"],
-            stdout=follower, stderr=subprocess.PIPE, text=True, env={**os.environ, "TRACK_DATABASE_URL": ""},
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "TRACK_DATABASE_URL": ""},
         )
     finally:
         os.close(follower)
@@ -82,7 +99,9 @@ def test_xlsx_goes_down_a_pipe_but_not_to_a_terminal(office, tmp_path):
 
 def _swedish_rows(raw: bytes):
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), dialect=csv.excel, delimiter=";"))
+    return list(
+        csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), dialect=csv.excel, delimiter=";")
+    )
 
 
 def test_swedish_csv_uses_semicolons_local_times_and_the_group(office, tmp_path):
@@ -90,10 +109,14 @@ def test_swedish_csv_uses_semicolons_local_times_and_the_group(office, tmp_path)
     office("export", "--format", "csv", "--lang", "sv", "--output", str(out))
     rows = _swedish_rows(out.read_bytes())
     assert [r["id"] for r in rows] == ["1", "2", "3"]
-    assert rows[0]["text"] == "Åsa Öberg ska beställa lokal till årsmötet" and rows[0]["owners"] == "Åsa Öberg"
+    assert (
+        rows[0]["text"] == "Åsa Öberg ska beställa lokal till årsmötet" and rows[0]["owners"] == "Åsa Öberg"
+    )
     assert rows[1]["owners"] == "gruppen" and rows[0]["group"] == GROUP
     local = datetime.fromisoformat("2026-11-02T10:00:00+01:00").astimezone()
-    assert rows[0]["created_at"] == f"{local:%Y-%m-%d %H:%M}" and rows[0]["closed_at"] == rows[0]["created_at"]
+    assert (
+        rows[0]["created_at"] == f"{local:%Y-%m-%d %H:%M}" and rows[0]["closed_at"] == rows[0]["created_at"]
+    )
     assert "+00:00" not in out.read_text(encoding="utf-8-sig")
 
 
@@ -105,7 +128,7 @@ def test_csv_language_follows_the_locale_and_the_delimiter_can_be_chosen(office,
     assert len(_swedish_rows(office("open", "--all", "--format", "csv").stdout_bytes)) == 3
     tabbed = office("export", "--format", "csv", "--delimiter", "\t").stdout
     assert tabbed.splitlines()[0].lstrip("\ufeff").startswith("id\tkind\tstatus")
-    # the messages follow the Swedish locale too (issue 14)
+    # the messages follow the Swedish locale too
     assert "ett tecken" in office.fails("export", "--format", "csv", "--delimiter", ";;", code=2).stderr
 
 
@@ -146,7 +169,9 @@ def test_a_meeting_with_a_time_of_day_is_a_timed_event_at_its_place(office, tmp_
     assert start.astimezone().replace(tzinfo=None) == datetime(2026, 11, 2, 13, 0)
     assert end.astimezone().replace(tzinfo=None) == datetime(2026, 11, 2, 15, 0)
     assert str(meeting["summary"]) == GROUP and str(meeting["location"]) == "Rådhuset, sal 3"
-    assert sorted(str(t["summary"]) for t in cal.walk("VTODO")) == ["Gruppen ska läsa förslaget om färdtjänst"]
+    assert sorted(str(t["summary"]) for t in cal.walk("VTODO")) == [
+        "Gruppen ska läsa förslaget om färdtjänst"
+    ]
 
 
 def test_a_meeting_without_a_time_stays_all_day(office, tmp_path):
@@ -156,7 +181,9 @@ def test_a_meeting_without_a_time_stays_all_day(office, tmp_path):
 
 
 def test_tasks_as_events_for_outlook_have_a_reminder(office, tmp_path):
-    long_text = "Åsa Öberg ska sammanställa synpunkterna från alla förvaltningar på förslaget om ny färdtjänst"
+    long_text = (
+        "Åsa Öberg ska sammanställa synpunkterna från alla förvaltningar på förslaget om ny färdtjänst"
+    )
     office("add", long_text, "--due", "2026-12-10")
     raw, cal = _calendar(office, tmp_path, "--tasks", "as-events", "--lang", "sv")
     components = _strict(raw)
@@ -172,11 +199,17 @@ def test_tasks_as_events_for_outlook_have_a_reminder(office, tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("13.00-15.00", ("13:00", "15:00")), ("kl. 9.30", ("09:30", None)), ("13:00–15:00", ("13:00", "15:00")),
-     ("15.00-13.00", ("15:00", None)), ("25.00", None), (None, None)],
-)  # fmt: skip
+    [
+        ("13.00-15.00", ("13:00", "15:00")),
+        ("kl. 9.30", ("09:30", None)),
+        ("13:00–15:00", ("13:00", "15:00")),
+        ("15.00-13.00", ("15:00", None)),
+        ("25.00", None),
+        (None, None),
+    ],
+)
 def test_meeting_hours_read_what_is_stored(text, expected):
-    from actiontrack.export_calendar import meeting_hours
+    from actiontrack.export.calendar import meeting_hours
 
     hours = meeting_hours(text)
     shown = hours and (hours[0].strftime("%H:%M"), hours[1] and hours[1].strftime("%H:%M"))
@@ -186,7 +219,7 @@ def test_meeting_hours_read_what_is_stored(text, expected):
 def test_a_scheduled_meeting_stays_all_day_and_shares_its_uid_with_the_meeting_held():
     from icalendar import Calendar
 
-    from actiontrack.export_calendar import ics
+    from actiontrack.export.calendar import ics
     from actiontrack.models import Meeting, ScheduledMeeting
 
     planned = [ScheduledMeeting(date(2027, 2, 4), "Stadshuset"), ScheduledMeeting(date(2027, 3, 4), None)]

@@ -62,8 +62,12 @@ def test_import_sample_minutes_then_open(track):
     assert len(items) >= 25
     leif = track.json("open", "--owner", "Leif")
     assert [i["text"] for i in leif] == ["Leif ska skicka ut förslag på tid för ett möte."]
-    assert leif[0]["meeting"] == {"id": leif[0]["meeting"]["id"], "group": "Gemensam utvecklingsgrupp", "date": "2016-02-08",
-                                  "title": "Gemensam utvecklingsgrupp"}  # fmt: skip
+    assert leif[0]["meeting"] == {
+        "id": leif[0]["meeting"]["id"],
+        "group": "Gemensam utvecklingsgrupp",
+        "date": "2016-02-08",
+        "title": "Gemensam utvecklingsgrupp",
+    }
     assert leif[0]["source"] and leif[0]["line"] == 41
     groups = {m["group"] for m in track.json("meeting", "list")}
     assert groups == {
@@ -106,22 +110,21 @@ def test_import_review_quit_writes_nothing(track):
 
 
 def test_import_is_atomic_per_document(track, monkeypatch):
-    from sqlalchemy.exc import OperationalError
+    from actiontrack.storage.connect import unusable
+    from actiontrack.storage.writes import Writes
 
-    from actiontrack.storage.imports import Imports
-
-    real = Imports.insert
+    real = Writes.insert
 
     def failing_insert(self, table, rows, **kw):
         if table == "item_history":  # the meeting, its people and items are written by then
-            raise OperationalError("INSERT INTO item_history ...", {}, sqlite3.OperationalError("disk I/O error"))
+            raise unusable(str(track.db), sqlite3.OperationalError("disk I/O error"))  # as the store says it
         return real(self, table, rows, **kw)
 
-    monkeypatch.setattr(Imports, "insert", failing_insert)
+    monkeypatch.setattr(Writes, "insert", failing_insert)
     good = str(FIXTURES / "anteckningar-att-gora.txt")
     result = track.fails("import", PROTOKOLL, "--yes")
     assert "disk I/O error" in result.stderr
-    monkeypatch.setattr(Imports, "insert", real)
+    monkeypatch.setattr(Writes, "insert", real)
     assert track.json("meeting", "list") == [] and track.json("people", "list") == []
     track("import", PROTOKOLL, good, "--yes")
     assert len(track.json("meeting", "list")) == 2

@@ -1,4 +1,4 @@
-"""Answers that do not hide mistakes (issue 12): an unknown name, meeting or group is an error,
+"""Answers that do not hide mistakes: an unknown name, meeting or group is an error,
 not "No items"; export writes where -o says; a wrong --db path creates nothing."""
 
 import sqlite3

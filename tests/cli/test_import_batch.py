@@ -1,4 +1,4 @@
-"""Import writes its rows in a few statements (issue 15): the result is the same as before.
+"""Import writes its rows in a few statements: the result is the same as before.
 
 tests/fixtures/import_golden/expected.json was recorded with the import that stored row by
 row through the ORM; the export, the import report and every undo must stay exactly that. One

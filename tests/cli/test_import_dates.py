@@ -1,5 +1,5 @@
 """Which day imported minutes are from: --date, the year from the group's other meetings or the
-batch, a question at a terminal, else a refusal asking for --date (issues 10 and 12)."""
+batch, a question at a terminal, else a refusal asking for --date."""
 
 import json
 
@@ -112,7 +112,8 @@ def test_extract_explain_shows_each_sentences_path(track, tmp_path):
     assert "Verdict" in out and "todo" in out and "Boka lokal (Olle)" in out
     steps = json.loads(track("extract", path, "--explain", "--format", "json").stdout)["steps"]
     assert {"line", "block", "topic", "context", "verdict", "rule", "text"} <= set(steps[0])
-    assert any(s["verdict"] == "action" and s["rule"] == "todo" for s in steps)
+    # the rule says how likely the clause is an item and which features weighed most
+    assert any(s["verdict"] == "action" and "todo" in s["rule"] for s in steps)
 
 
 def test_import_keeps_the_meetings_time_of_day(track, tmp_path):

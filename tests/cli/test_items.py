@@ -167,8 +167,11 @@ def test_note_and_show(people):
     shown = people("show", "1").stdout
     assert "Ringde, inget svar" in shown and "Leif Redestig" in shown and "History" in shown
     assert people.json("show", "1")["history"][-1] == {
-        "at": "2016-02-08T09:00:00+00:00", "action": "noted", "detail": {"note": "Ringde, inget svar"}, "meeting_id": None,
-    }  # fmt: skip
+        "at": "2016-02-08T09:00:00+00:00",
+        "action": "noted",
+        "detail": {"note": "Ringde, inget svar"},
+        "meeting_id": None,
+    }
 
 
 def test_json_output_is_exactly_one_document(people):

@@ -1,4 +1,4 @@
-"""track meeting edit, delete and end; a warning for a group's second meeting on one day (issue 12)."""
+"""track meeting edit, delete and end; a warning for a group's second meeting on one day."""
 
 import json
 
@@ -22,15 +22,30 @@ def imported(track, tmp_path):
 def test_meeting_edit_corrects_date_title_group_place_and_time(track, tmp_path):
     imported(track, tmp_path)
     result = track(
-        "meeting", "edit", "1", "--date", "2019-03-15", "--title", "Referensgruppen, extra möte",
-        "--group", "Referensgruppen för bostäder", "--place", "Stadshuset", "--time", "13.00-15.00",
-    )  # fmt: skip
+        "meeting",
+        "edit",
+        "1",
+        "--date",
+        "2019-03-15",
+        "--title",
+        "Referensgruppen, extra möte",
+        "--group",
+        "Referensgruppen för bostäder",
+        "--place",
+        "Stadshuset",
+        "--time",
+        "13.00-15.00",
+    )
     assert "Edited meeting #1: Referensgruppen för bostäder 2019-03-15." in result.stdout
     assert "due dates of its items are as they were" in result.stderr
     (meeting,) = track.json("meeting", "list")
     assert (meeting["date"], meeting["title"], meeting["group"], meeting["place"], meeting["time"]) == (
-        "2019-03-15", "Referensgruppen, extra möte", "Referensgruppen för bostäder", "Stadshuset", "13.00-15.00",
-    )  # fmt: skip
+        "2019-03-15",
+        "Referensgruppen, extra möte",
+        "Referensgruppen för bostäder",
+        "Stadshuset",
+        "13.00-15.00",
+    )
     assert [i["meeting"]["group"] for i in track.json("open")] == ["Referensgruppen för bostäder"] * 2
     assert "(known: Referensgruppen för bostäder)" in track.fails("open", "--group", "Styrgruppen").stderr
     track("undo")

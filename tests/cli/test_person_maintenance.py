@@ -102,10 +102,14 @@ def test_backup_while_another_process_writes(imported, tmp_path):
     import sys
 
     writer = subprocess.Popen(
-        [sys.executable, "-c", "import sys\nfrom typer.testing import CliRunner\nfrom actiontrack.cli import app\n"
-         "r = CliRunner()\nfor n in range(40):\n    assert r.invoke(app, ['--db', sys.argv[1], 'add', f'Vi ska {n}']).exit_code == 0",
-         str(imported.db)],
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            "import sys\nfrom typer.testing import CliRunner\nfrom actiontrack.cli import app\n"
+            "r = CliRunner()\nfor n in range(40):\n    assert r.invoke(app, ['--db', sys.argv[1], 'add', f'Vi ska {n}']).exit_code == 0",
+            str(imported.db),
+        ],
+    )
     copies = []
     for n in range(5):
         target = tmp_path / f"kopia{n}.db"

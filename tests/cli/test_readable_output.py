@@ -1,4 +1,4 @@
-"""Output a person reads (issue 12): history in words, wrapping at 80 columns, "1 day"."""
+"""Output a person reads: history in words, wrapping at 80 columns, "1 day"."""
 
 from datetime import date
 
@@ -25,9 +25,14 @@ def test_open_at_80_columns_wraps_words_and_cuts_none():
 
     text = "Ia ska sammanställa socialförvaltningens synpunkter på fritidsförvaltningens förslag till samverkansavtal"
     item = Item(
-        7, Kind.ACTION, text, Status.OPEN, (Owner("Ia Jonsson"), Owner("hyresgästerna")),
-        date(2019, 3, 1), MeetingRef(1, "Gemensam utvecklingsgrupp", date(2019, 2, 8)),
-    )  # fmt: skip
+        7,
+        Kind.ACTION,
+        text,
+        Status.OPEN,
+        (Owner("Ia Jonsson"), Owner("hyresgästerna")),
+        date(2019, 3, 1),
+        MeetingRef(1, "Gemensam utvecklingsgrupp", date(2019, 2, 8)),
+    )
     import io
 
     console = Console(width=80, file=io.StringIO(), color_system=None)
@@ -55,9 +60,9 @@ def test_meeting_list_keeps_group_names_whole(track):
 
 def test_waiting_reads_naturally():
     from actiontrack.i18n import set_language
-    from actiontrack.render_agenda import waited_words
+    from actiontrack.render.agenda import waited_words
 
-    on = date(2026, 3, 1)  # the words are the interface language's (issue 14)
+    on = date(2026, 3, 1)  # the words are the interface language's
     set_language("en")
     assert waited_words(1, on) == "waiting 1 day"
     assert waited_words(400, on) == "waiting since 2025"

@@ -1,4 +1,4 @@
-"""The indicator of a long document's reading (issue 15): the extractor's callback, and the CLI's line."""
+"""The indicator of a long document's reading: the extractor's callback, and the CLI's line."""
 
 import io
 from datetime import date
@@ -15,10 +15,14 @@ MINUTES = (DATA / "gemensam-utvecklingsgrupp-feb.txt").read_text(encoding="utf-8
 
 def test_extract_text_reports_how_far_it_has_come():
     calls: list[tuple[int, int]] = []
-    with_progress = extract_text(MINUTES, today=TODAY, progress=lambda done, total: calls.append((done, total)))
+    with_progress = extract_text(
+        MINUTES, today=TODAY, progress=lambda done, total: calls.append((done, total))
+    )
     total = len(MINUTES.split("\n"))
     assert calls[0] == (0, total) and calls[-1] == (total, total)
-    assert len(calls) > 3 and all(a[0] <= b[0] and b[1] == total for a, b in zip(calls, calls[1:], strict=False))
+    assert len(calls) > 3 and all(
+        a[0] <= b[0] and b[1] == total for a, b in zip(calls, calls[1:], strict=False)
+    )
     assert with_progress == extract_text(MINUTES, today=TODAY)  # reporting changes nothing read
 
 
@@ -76,7 +80,9 @@ def test_reading_on_a_terminal_shows_the_extraction(monkeypatch):
     with progress.reading("möte\x1b[2J.txt", stream=out):
         extract_text(MINUTES, today=TODAY)
     shown = out.getvalue()
-    assert shown.startswith("\rReading möte\\x1b[2J.txt: ") and shown.endswith("100%\r\x1b[K")  # the name shown, not obeyed
+    assert shown.startswith("\rReading möte\\x1b[2J.txt: ") and shown.endswith(
+        "100%\r\x1b[K"
+    )  # the name shown, not obeyed
 
 
 def test_reading_when_piped_shows_nothing(monkeypatch):

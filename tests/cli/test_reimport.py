@@ -1,4 +1,4 @@
-"""Minutes imported again: the same text once, a corrected copy as an update (issue 12)."""
+"""Minutes imported again: the same text once, a corrected copy as an update."""
 
 import json
 

@@ -1,4 +1,4 @@
-"""track undo and track log: the last write command reverted as a unit (issue 12)."""
+"""track undo and track log: the last write command reverted as a unit."""
 
 import json
 
@@ -108,16 +108,17 @@ def test_undo_reverts_a_whole_agenda_review(tmp_path):
 
 
 def test_the_journal_keeps_the_last_changes_only(people, monkeypatch):
-    from actiontrack.storage import writes  # the journal's SQL, on both write paths
+    from actiontrack.storage import journal
 
-    monkeypatch.setattr(writes, "KEEP", 3)
-    monkeypatch.setattr(writes, "PRUNE_EVERY", 1)
+    monkeypatch.setattr(journal, "KEEP", 3)
+    monkeypatch.setattr(journal, "PRUNE_EVERY", 1)
     track = people  # four `people add` are recorded already
     track("add", "Leif ska skicka ut förslaget")
     assert [c["command"] for c in track.json("log")] == [
-        "track add 'Leif ska skicka ut förslaget'", "track people add 'Bo Pettersson' --org Ria/G7",
+        "track add 'Leif ska skicka ut förslaget'",
+        "track people add 'Bo Pettersson' --org Ria/G7",
         "track people add 'Allan Hedman' --org socialförvaltningen",
-    ]  # fmt: skip
+    ]
     for _ in range(3):
         track("undo")
     assert "Nothing to undo" in track.fails("undo").stderr

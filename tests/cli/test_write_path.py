@@ -1,4 +1,4 @@
-"""The item commands' writes (storage/writes.py, issue 15): sqlite3 on a current SQLite file,
+"""The item commands' writes (storage/writes.py): sqlite3 on a current SQLite file,
 the same SQL through SQLAlchemy otherwise (PostgreSQL: scripts/test-postgres.sh runs this file).
 
 The journal they write is the one `track undo` has always read; people are found by the
@@ -20,7 +20,9 @@ def url_of(track):
 
 def journal(track):
     with open_repository(url_of(track)) as repo:
-        return [(r[0], json.loads(r[1])) for r in repo.run("SELECT label, detail FROM changes ORDER BY id", {})]
+        return [
+            (r[0], json.loads(r[1])) for r in repo.run("SELECT label, detail FROM changes ORDER BY id", {})
+        ]
 
 
 def test_the_journal_of_add_done_and_edit_is_the_one_undo_reads(people):
@@ -36,22 +38,38 @@ def test_the_journal_of_add_done_and_edit_is_the_one_undo_reads(people):
         {"op": "insert", "table": "item_history", "key": {"id": 1}},
     ]
     assert done == [
-        {"op": "update", "table": "items", "key": {"id": 1},  # updated_at is the same second: unchanged
-         "old": {"status": "open", "closed_at": None}, "new": {"status": "done", "closed_at": "2016-02-08T09:00:00+00:00"}},
+        {
+            "op": "update",
+            "table": "items",
+            "key": {"id": 1},  # updated_at is the same second: unchanged
+            "old": {"status": "open", "closed_at": None},
+            "new": {"status": "done", "closed_at": "2016-02-08T09:00:00+00:00"},
+        },
         {"op": "insert", "table": "item_history", "key": {"id": 2}},
-    ]  # fmt: skip
+    ]
     new_owner = edit[1].pop("key")  # SQLite gives the deleted row's id again, PostgreSQL the next one
     assert set(new_owner) == {"id"}
     assert edit == [
-        {"op": "delete", "table": "item_owners",
-         "row": {"id": 1, "item_id": 1, "position": 0, "person_id": 1, "organisation": None}},
+        {
+            "op": "delete",
+            "table": "item_owners",
+            "row": {"id": 1, "item_id": 1, "position": 0, "person_id": 1, "organisation": None},
+        },
         {"op": "insert", "table": "item_owners"},
-        {"op": "update", "table": "items", "key": {"id": 1},
-         "old": {"due": "2016-02-19", "updated_at": "2016-02-08T09:00:00+00:00"},
-         "new": {"due": None, "updated_at": "2016-02-09T09:00:00+00:00"}},
+        {
+            "op": "update",
+            "table": "items",
+            "key": {"id": 1},
+            "old": {"due": "2016-02-19", "updated_at": "2016-02-08T09:00:00+00:00"},
+            "new": {"due": None, "updated_at": "2016-02-09T09:00:00+00:00"},
+        },
         {"op": "insert", "table": "item_history", "key": {"id": 3}},
-    ]  # fmt: skip
-    assert [c["summary"] for c in track.json("log")][:3] == ["changed 1 item", "changed 1 item", "added 1 item"]
+    ]
+    assert [c["summary"] for c in track.json("log")][:3] == [
+        "changed 1 item",
+        "changed 1 item",
+        "added 1 item",
+    ]
 
 
 def test_undo_reverts_each_item_command_in_turn(people):
@@ -83,18 +101,64 @@ def test_a_new_owner_added_when_asked_is_found_by_the_next_owner_name(people, mo
 
 
 NAMES = [
-    "Leif Redestig", "leif redestig", "  Leif   Redestig ", "Leif", "leif", "Ia", "Bosse", "Bo Pettersson",
-    "Bosse Pettersson", "Pettersson", "Redestig", "LR", "BP", "AH", "Leif R.", "Leif R", "Allan H.", "Lief",
-    "Kalle", "kalle s", "Karl", "Karl Svensson", "Anna", "Anna-Karin", "AKS", "Svensson", "Nobody", "Åke",
-    "åke ström", "Ström", "Ö", "socialförvaltningen", "Kal", "Karl S.", "Kalle Svensson", "Karin S", "Bo P",
-    "Anna-Karin S.", "anna.s", "L.R", "Leif E", "KS", "Ka", "Leif Redestig Ek", "Bo Pettersson ", "Lasse",
-]  # fmt: skip
+    "Leif Redestig",
+    "leif redestig",
+    "  Leif   Redestig ",
+    "Leif",
+    "leif",
+    "Ia",
+    "Bosse",
+    "Bo Pettersson",
+    "Bosse Pettersson",
+    "Pettersson",
+    "Redestig",
+    "LR",
+    "BP",
+    "AH",
+    "Leif R.",
+    "Leif R",
+    "Allan H.",
+    "Lief",
+    "Kalle",
+    "kalle s",
+    "Karl",
+    "Karl Svensson",
+    "Anna",
+    "Anna-Karin",
+    "AKS",
+    "Svensson",
+    "Nobody",
+    "Åke",
+    "åke ström",
+    "Ström",
+    "Ö",
+    "socialförvaltningen",
+    "Kal",
+    "Karl S.",
+    "Kalle Svensson",
+    "Karin S",
+    "Bo P",
+    "Anna-Karin S.",
+    "anna.s",
+    "L.R",
+    "Leif E",
+    "KS",
+    "Ka",
+    "Leif Redestig Ek",
+    "Bo Pettersson ",
+    "Lasse",
+]
 
 
 def test_people_found_by_their_keys_are_those_the_roster_of_everybody_finds(people):
     track = people
-    for name, org in [("Karl Svensson", None), ("Karin Svensson", "Bryggan"), ("Anna-Karin Sjö", None),
-                      ("Åke Ström", None), ("Leif Ek", None)]:  # fmt: skip
+    for name, org in [
+        ("Karl Svensson", None),
+        ("Karin Svensson", "Bryggan"),
+        ("Anna-Karin Sjö", None),
+        ("Åke Ström", None),
+        ("Leif Ek", None),
+    ]:
         track("people", "add", name, *(["--org", org] if org else []))
     track("people", "alias", "Karl Svensson", "Kalle S")
     with open_repository(url_of(track)) as repo:

@@ -23,8 +23,10 @@ def _repack(data, replace, *, level=None):
     import zipfile
 
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
-                                                                   compresslevel=level) as dst:  # fmt: skip
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as dst,
+    ):
         for info in src.infolist():
             if info.filename not in replace:
                 dst.writestr(info, src.read(info.filename))
@@ -75,8 +77,10 @@ def docx_broken_xml():
 def docx_deep():
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     body = b"<w:tbl><w:tr><w:tc>" * 1500 + b"</w:tc></w:tr></w:tbl>" * 1500
-    return _repack(_docx(), {"word/document.xml": f"<w:document {ns}><w:body>".encode() + body
-                             + b"</w:body></w:document>"})  # fmt: skip
+    return _repack(
+        _docx(),
+        {"word/document.xml": f"<w:document {ns}><w:body>".encode() + body + b"</w:body></w:document>"},
+    )
 
 
 def odt_deep():
@@ -85,7 +89,11 @@ def odt_deep():
 
     data = _odt()
     content = zipfile.ZipFile(io.BytesIO(data)).read("content.xml").decode()
-    nested = "<text:list><text:list-item>" * 1500 + "<text:p>djup</text:p>" + "</text:list-item></text:list>" * 1500
+    nested = (
+        "<text:list><text:list-item>" * 1500
+        + "<text:p>djup</text:p>"
+        + "</text:list-item></text:list>" * 1500
+    )
     start = content.index("<office:text>") + len("<office:text>")
     return _repack(data, {"content.xml": (content[:start] + nested + content[start:]).encode()})
 
@@ -237,8 +245,10 @@ def test_nul_and_control_characters_past_the_first_8_kb_are_removed_on_every_bac
 
 
 def test_lines_mixing_utf8_and_windows_1252_are_read_line_by_line(track, tmp_path):
-    data = ("Gruppen 4 mars 2019\n\nÅsa ska boka lokalen.\n".encode()
-            + "Örjan ska skicka förslaget till nämnden.\n".encode("cp1252"))  # fmt: skip
+    data = (
+        "Gruppen 4 mars 2019\n\nÅsa ska boka lokalen.\n".encode()
+        + "Örjan ska skicka förslaget till nämnden.\n".encode("cp1252")
+    )
     path = make(tmp_path, "blandad.txt", data)
     result = track("extract", path, "--format", "json")
     assert "mixes UTF-8 and Windows-1252: line 4 was read as Windows-1252" in result.stderr
@@ -248,11 +258,26 @@ def test_lines_mixing_utf8_and_windows_1252_are_read_line_by_line(track, tmp_pat
 
 
 def _export(**changes):
-    data = {"format": "actiontrack-export", "version": 1, "exported_at": "2019-03-01T10:00:00+00:00",
-            "people": [{"id": 1, "name": "Leif Redestig", "organisation": None, "aliases": []}],
-            "groups": [], "meetings": [],
-            "items": [{"id": 1, "kind": "action", "text": "Leif ska ringa", "owners": ["Leif Redestig"],
-                       "due": None, "status": "open", "meeting": None, "history": []}]}  # fmt: skip
+    data = {
+        "format": "actiontrack-export",
+        "version": 1,
+        "exported_at": "2019-03-01T10:00:00+00:00",
+        "people": [{"id": 1, "name": "Leif Redestig", "organisation": None, "aliases": []}],
+        "groups": [],
+        "meetings": [],
+        "items": [
+            {
+                "id": 1,
+                "kind": "action",
+                "text": "Leif ska ringa",
+                "owners": ["Leif Redestig"],
+                "due": None,
+                "status": "open",
+                "meeting": None,
+                "history": [],
+            }
+        ],
+    }
     for path, value in changes.items():
         target = data
         *keys, last = path.split(".")
@@ -277,10 +302,13 @@ BAD_EXPORTS = [
     ("unknown kind", _export(**{"items.0.kind": "uppgift"}), "is 'uppgift', not one of"),
     ("bad due date", _export(**{"items.0.due": "31 februari"}), "not a date"),
     ("item a string", _export(**{"items.0": "Leif ska ringa"}), "'items', entry 1 is str"),
-    ("history detail a number", _export(**{"items.0.history": [{"action": "done", "at": "x", "detail": 3}]}),
-     "'detail' is int"),
+    (
+        "history detail a number",
+        _export(**{"items.0.history": [{"action": "done", "at": "x", "detail": 3}]}),
+        "'detail' is int",
+    ),
     ("meeting without id", _export(meetings=[{"group": "G", "date": None}]), "'id' is missing"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("case", "text", "message"), BAD_EXPORTS, ids=[c[0] for c in BAD_EXPORTS])

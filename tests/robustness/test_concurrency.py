@@ -69,7 +69,7 @@ IMPORTER = textwrap.dedent(
 
 
 def test_four_imports_at_once_of_minutes_of_one_new_group(tmp_path):
-    """Create-or-get of the group and of the people is race-free (issue 13)."""
+    """Create-or-get of the group and of the people is race-free."""
     track = Track(tmp_path / "shared.db")
     track("people", "list")
     options, env = track.address
@@ -83,10 +83,14 @@ def test_four_imports_at_once_of_minutes_of_one_new_group(tmp_path):
         )
         paths.append(path)
     workers = [
-        subprocess.Popen([sys.executable, "-c", IMPORTER, json.dumps(options), str(p)], stderr=subprocess.PIPE,
-                         text=True, env={**os.environ, **env})
+        subprocess.Popen(
+            [sys.executable, "-c", IMPORTER, json.dumps(options), str(p)],
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, **env},
+        )
         for p in paths
-    ]  # fmt: skip
+    ]
     for w in workers:
         _, err = w.communicate(timeout=300)
         assert w.returncode == 0, err

@@ -55,20 +55,21 @@ def test_sigkill_in_the_middle_of_an_import_loses_nothing_and_leaves_nothing_hal
     reached = tmp_path / "reached"
     child = (
         "import pathlib, time\n"
-        "from actiontrack.storage.imports import Imports\n"
-        "real = Imports.insert\n"
+        "from actiontrack.storage.writes import Writes\n"
+        "real = Writes.insert\n"
         "def insert(self, table, rows, **kw):\n"
         "    if table == 'item_owners':\n"
         f"        pathlib.Path({str(reached)!r}).touch()\n"
         "        time.sleep(600)\n"
         "    return real(self, table, rows, **kw)\n"
-        "Imports.insert = insert\n"
+        "Writes.insert = insert\n"
         "from actiontrack.entry import main; main()\n"
     )
     proc = subprocess.Popen(
         [sys.executable, "-c", child, "--db", str(db), "import", str(big), "--yes"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while not reached.exists():
         assert proc.poll() is None, "the import finished before it could be killed"

@@ -1,4 +1,4 @@
-"""Database files are paths, not URLs, and a database in a read-only folder can be read (issue 13)."""
+"""Database files are paths, not URLs, and a database in a read-only folder can be read."""
 
 import os
 import shutil
@@ -18,7 +18,7 @@ NAMES = ["a%20b.db", "a?b.db", "möte #2.db", "a b.db", "åäö.db", "100%.db", 
 @pytest.mark.parametrize("name", NAMES)
 def test_a_database_file_is_the_path_given(tmp_path, name):
     folder = tmp_path / "d"
-    folder.mkdir()  # a --db folder must exist (issue 12); only the default one is made
+    folder.mkdir()  # a --db folder must exist; only the default one is made
     track = Track(folder / name)
     track("add", "Vi ska prova filnamnet")
     assert {p.name for p in folder.iterdir()} <= {name, name + "-wal", name + "-shm"}
@@ -54,8 +54,11 @@ def read_only(tmp_path):
 def run(db, *args):
     return subprocess.run(
         [*_unprivileged(), sys.executable, "-m", "actiontrack", "--db", str(db), "--now", NOW, *args],
-        capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}, timeout=120,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""What others wrote cannot act on whoever opens the output (issue 13): no formula runs in Excel,
+"""What others wrote cannot act on whoever opens the output: no formula runs in Excel,
 no escape sequence reaches the terminal, no Markdown or HTML of an item's own changes an e-mail."""
 
 import csv
@@ -17,7 +17,7 @@ def hostile(tmp_path):
     track = Track(tmp_path / "t.db")
     track("meeting", "start", "+Gruppen", "--date", "2016-02-08")
     track("people", "add", "Leif Redestig")
-    for text in ("=HYPERLINK(\"http://x\";\"klicka\")", "-2+3 ska räknas", "@SUM(A1) ska bort", "\tTabbad text"):
+    for text in ('=HYPERLINK("http://x";"klicka")', "-2+3 ska räknas", "@SUM(A1) ska bort", "\tTabbad text"):
         track("add", "--owner", "Leif Redestig", "--", text)
     track("add", SHOUTING, "--owner", "Leif Redestig", "--due", "2016-02-01")
     return track
@@ -32,7 +32,7 @@ def test_csv_cells_never_start_a_formula(hostile, command):
     table = rows(hostile(*command).stdout)
     header, body = table[0], table[1:]
     texts = [r[header.index("text")] for r in body]
-    assert "'=HYPERLINK(\"http://x\";\"klicka\")" in texts
+    assert '\'=HYPERLINK("http://x";"klicka")' in texts
     assert "'-2+3 ska räknas" in texts and "'@SUM(A1) ska bort" in texts
     assert all(r[header.index("group")] == "'+Gruppen" for r in body)
     for row in body:
@@ -68,7 +68,9 @@ def test_the_add_echo_shows_escapes(tmp_path):
 
 def test_extract_drops_escapes_from_a_document(tmp_path):
     minutes = tmp_path / "m.txt"
-    minutes.write_text(f"Gruppen 1 mars 2019\n\nLeif ska skicka {ESC}[31mprotokollet{ESC}[0m.\n", encoding="utf-8")
+    minutes.write_text(
+        f"Gruppen 1 mars 2019\n\nLeif ska skicka {ESC}[31mprotokollet{ESC}[0m.\n", encoding="utf-8"
+    )
     result = Track(tmp_path / "t.db")("extract", str(minutes))
     assert ESC not in result.stdout + result.stderr and "[31mprotokollet" in result.stdout
     assert "2 control characters (such as NUL) were removed" in result.stderr
@@ -88,11 +90,20 @@ def test_markdown_of_an_item_stays_text(tmp_path):
     track = Track(tmp_path / "t.db")
     track("meeting", "start", "Gruppen <b>", "--date", "2016-02-01")
     track("people", "add", "Leif Redestig")
-    track("add", "<script>alert(1)</script> [klicka](javascript:alert(1)) **viktigt** ska ses",
-          "--owner", "Leif Redestig", "--due", "2016-03-01")  # fmt: skip
+    track(
+        "add",
+        "<script>alert(1)</script> [klicka](javascript:alert(1)) **viktigt** ska ses",
+        "--owner",
+        "Leif Redestig",
+        "--due",
+        "2016-03-01",
+    )
     track("add", "--owner", "Leif Redestig", "--", "- ![bild](http://x/y.png) ~~strykt~~ ska bort")
     track("add", "# Rubrik ska inte bli rubrik", "--owner", "Leif Redestig")
-    for command in (["agenda", "Gruppen <b>", "--format", "md", "--date", "2016-02-15"], ["digest", "--format", "md"]):
+    for command in (
+        ["agenda", "Gruppen <b>", "--format", "md", "--date", "2016-02-15"],
+        ["digest", "--format", "md"],
+    ):
         md = track(*command).stdout
         html = MarkdownIt("commonmark").render(md)
         assert "<script" not in html and "<b>" not in html

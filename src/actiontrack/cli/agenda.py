@@ -1,7 +1,7 @@
 """Commands for the next meeting and beyond: agenda, digest, export."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 import os
 import sys
 from typing import Annotated
@@ -35,7 +35,9 @@ def agenda(
     ctx: typer.Context,
     group: Annotated[
         str | None,
-        typer.Argument(help="The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."),
+        typer.Argument(
+            help="The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."
+        ),
     ] = None,
     when: Annotated[
         str | None, typer.Option("--date", help="The meeting's date. Default: from the schedule.")
@@ -48,14 +50,16 @@ def agenda(
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."),
+        typer.Option(
+            "--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."
+        ),
     ] = None,
     template: Annotated[
         str | None,
         typer.Option(
             "--template",
             metavar="FILE",
-            help="The agenda's points, one a line (README: The agenda template). "
+            help="The agenda's points, one a line (docs/agenda.md: The agenda template). "
             "Default: the setting agenda_template, else the built-in one.",
         ),
     ] = None,
@@ -79,8 +83,8 @@ def agenda(
         track agenda Brukarrådet --format docx -o kallelse.docx
     """
     from actiontrack import i18n, service
-    from actiontrack.render_agenda import agenda_dict
-    from actiontrack.usecases.settings import group_or_default
+    from actiontrack.render.agenda import agenda_dict
+    from actiontrack.service import group_or_default
 
     i18n.set_language(lang.value if lang else None)  # None: decided anew, from the configuration or locale
     if fmt is AgendaFormat.docx and output is None and sys.stdout.isatty():
@@ -89,15 +93,15 @@ def agenda(
         )
     outline = None
     if not review and fmt is not AgendaFormat.json:  # read first: a bad template fails before the database
-        from actiontrack.agenda_outline import read_template
+        from actiontrack.agenda.outline import read_template
 
         outline = read_template(template, i18n.language())
     state = state_of(ctx)
-    group = group_or_default(group, "agenda")  # issue 14
+    group = group_or_default(group, "agenda")
     with state.reader() as repo:
         result = service.agenda(repo, group, when=when, today=state.today)
     if review:
-        from actiontrack.review import review_agenda
+        from actiontrack.cli.review import review_agenda
 
         review_agenda(state, result)
         return
@@ -106,28 +110,28 @@ def agenda(
 
         write_output(dumps(agenda_dict(result)) + "\n", output)
     elif fmt is AgendaFormat.docx:
-        from actiontrack.render_agenda_docx import agenda_docx
+        from actiontrack.render.agenda_docx import agenda_docx
 
         write_output(agenda_docx(result, outline), output)
     elif fmt is AgendaFormat.md:
-        from actiontrack.render_agenda import agenda_markdown
+        from actiontrack.render.agenda import agenda_markdown
 
         write_output(agenda_markdown(result, outline), output)
     elif fmt is AgendaFormat.html:
-        from actiontrack.render_agenda import agenda_html
+        from actiontrack.render.agenda import agenda_html
 
         write_output(agenda_html(result, outline), output)
     elif output:
         from rich.console import Console
 
-        from actiontrack.render_agenda import agenda_terminal
+        from actiontrack.render.agenda import agenda_terminal
 
         with open(os.devnull, "w") as sink:
             recorder = Console(record=True, width=100, file=sink)
             recorder.print(agenda_terminal(result, outline))
         write_output(recorder.export_text(), output)
     else:
-        from actiontrack.render_agenda import agenda_terminal
+        from actiontrack.render.agenda import agenda_terminal
 
         console().print(agenda_terminal(result, outline))
 
@@ -141,7 +145,9 @@ def digest(
     fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help="Output format.")] = DigestFormat.md,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."),
+        typer.Option(
+            "--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."
+        ),
     ] = None,
 ) -> None:
     """What each person has open, overdue first: a short text to send them.
@@ -152,7 +158,7 @@ def digest(
     """
     from actiontrack import i18n, service
     from actiontrack.render import dumps, item_dict
-    from actiontrack.render_agenda import digest_markdown
+    from actiontrack.render.agenda import digest_markdown
 
     i18n.set_language(lang.value if lang else None)  # None: decided anew, from the configuration or locale
     state = state_of(ctx)
@@ -193,7 +199,9 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help=_("csv or xlsx (for Excel), json (everything), ics (calendars).")),
+        typer.Option(
+            "--format", "-f", help=_("csv or xlsx (for Excel), json (everything), ics (calendars).")
+        ),
     ],
     owner: Annotated[str | None, typer.Option("--owner", help=_("Only this person's items."))] = None,
     group: Annotated[str | None, typer.Option("--group", "-g", help=_("Only this group's items."))] = None,
@@ -214,7 +222,9 @@ def export(
     ] = None,
     tasks: Annotated[
         TasksAs,
-        typer.Option("--tasks", help=_("ics: items as to-dos, or as-events (all-day, a reminder) for Outlook.")),
+        typer.Option(
+            "--tasks", help=_("ics: items as to-dos, or as-events (all-day, a reminder) for Outlook.")
+        ),
     ] = TasksAs.todos,
 ) -> None:
     from actiontrack import export as exporting
@@ -222,10 +232,14 @@ def export(
     from actiontrack.models import Status
 
     if fmt is ExportFormat.xlsx and output is None and sys.stdout.isatty():
-        raise UsageError(_("An Excel workbook is a binary file: give --output FILE.xlsx (or pipe it into a file)."))
+        raise UsageError(
+            _("An Excel workbook is a binary file: give --output FILE.xlsx (or pipe it into a file).")
+        )
     if delimiter is not None and len(delimiter) != 1:
         raise UsageError(
-            _("--delimiter must be one character, such as ';' or ',', not '{delimiter}'.").format(delimiter=delimiter)
+            _("--delimiter must be one character, such as ';' or ',', not '{delimiter}'.").format(
+                delimiter=delimiter
+            )
         )
     state = state_of(ctx)
     chosen = status or (StatusChoice.open if fmt is ExportFormat.ics else StatusChoice.all)
@@ -238,16 +252,19 @@ def export(
                 exporting.dump_json(exporting.snapshot(repo, items), service.timestamp(state.now)) + "\n"
             )
         elif fmt is ExportFormat.ics:
-            from actiontrack.export_calendar import ics
+            from actiontrack.export.calendar import ics
 
             named = service.find_group(repo, group).name if group else None
             groups = sorted({i.meeting.group for i in items if i.meeting} | ({named} if named else set()))
             data = ics(
-                items, {g: repo.schedule(g) for g in groups}, {g: repo.list_meetings(g) for g in groups},
-                now=state.now, tasks_as_events=tasks is TasksAs.events,
-            )  # fmt: skip
+                items,
+                {g: repo.schedule(g) for g in groups},
+                {g: repo.list_meetings(g) for g in groups},
+                now=state.now,
+                tasks_as_events=tasks is TasksAs.events,
+            )
         elif fmt is ExportFormat.xlsx:
-            from actiontrack.export_sheet import xlsx
+            from actiontrack.export.sheet import xlsx
 
             data = xlsx(items)
         else:

@@ -1,11 +1,11 @@
 """The typer app, its global options and the helpers every command group shares.
 
 Kept thin on purpose: commands parse options, call one service function and hand the result
-to render; heavy modules are imported inside the commands that need them (issue 5).
+to render; heavy modules are imported inside the commands that need them.
 """
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 import sys
 from collections.abc import MutableMapping
 from enum import StrEnum
@@ -27,13 +27,16 @@ from actiontrack.cli.output import (  # noqa: F401 - the commands' modules impor
     write_output,
 )
 from actiontrack.cli.state import State, parse_now
+from actiontrack.config import use_for_language
 from actiontrack.i18n import _, language_in, set_language
+
+use_for_language()  # before the help texts below are translated
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
-class _Group(TyperGroup):
+class CommandGroup(TyperGroup):
     """Turns every ActionTrackError into one sentence on stderr and its exit status."""
 
     def invoke(self, ctx: Any) -> Any:
@@ -45,8 +48,8 @@ class _Group(TyperGroup):
             raise typer.Exit(end_with(e)) from None
 
 
-class _Root(_Group):
-    """The `track` group, whose commands are imported when first asked for (issue 15)."""
+class _Root(CommandGroup):
+    """The `track` group, whose commands are imported when first asked for."""
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
@@ -55,12 +58,12 @@ class _Root(_Group):
 
 class _LazyCommands(MutableMapping[str, Any]):
     """The root's commands by name, as click and typer look them up: asking for one imports
-    the module that registers it (actiontrack.cli.COMMANDS) and builds that command alone;
+    the module that registers it (actiontrack.cli.commands) and builds that command alone;
     listing the names imports nothing. Typer builds the root from the commands registered so
     far, so a group it built before its module was imported (`meeting`, empty) is rebuilt."""
 
     def __init__(self, built: MutableMapping[str, Any]) -> None:
-        from actiontrack.cli import COMMANDS
+        from actiontrack.cli.commands import COMMANDS
 
         self.modules = COMMANDS
         self.built = dict(built)
@@ -83,7 +86,10 @@ class _LazyCommands(MutableMapping[str, Any]):
         for group in app.registered_groups:
             if group.name == name:
                 self.built[name] = typer.main.get_group_from_info(
-                    group, suggest_commands=app.suggest_commands, pretty_exceptions_short=short, rich_markup_mode=markup
+                    group,
+                    suggest_commands=app.suggest_commands,
+                    pretty_exceptions_short=short,
+                    rich_markup_mode=markup,
                 )
         self.fresh.add(name)
 
@@ -108,24 +114,30 @@ class _LazyCommands(MutableMapping[str, Any]):
 
 def example(*commands: str) -> str:
     """The "Example:" block that ends a command's help. Help texts are given as help=_("...")
-    rather than docstrings, which gettext cannot extract (issue 14); the commands themselves
+    rather than docstrings, which gettext cannot extract; the commands themselves
     are not translated."""
     return "\n\n" + _("Example:") + "\n\n" + "\n\n".join("    " + c for c in commands)
 
 
 app = typer.Typer(
     cls=_Root,
-    help=_("Track the action items of Swedish meeting minutes, and put every unfinished one on the next agenda."),
+    help=_(
+        "Track the action items of Swedish meeting minutes, and put every unfinished one on the next agenda."
+    ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
-meeting_app = typer.Typer(cls=_Group, help=_("Meetings: start, end, list, edit, delete."), no_args_is_help=True)
-people_app = typer.Typer(cls=_Group, help=_("The people items can belong to: list, add, alias, merge."))
+meeting_app = typer.Typer(
+    cls=CommandGroup, help=_("Meetings: start, end, list, edit, delete."), no_args_is_help=True
+)
+people_app = typer.Typer(cls=CommandGroup, help=_("The people items can belong to: list, add, alias, merge."))
 app.add_typer(meeting_app, name="meeting")
 person_app = typer.Typer(
-    cls=_Group, help=_("A person's data: export everything stored, or forget them."), no_args_is_help=True
+    cls=CommandGroup,
+    help=_("A person's data: export everything stored, or forget them."),
+    no_args_is_help=True,
 )
 app.add_typer(people_app, name="people")
 app.add_typer(person_app, name="person")
@@ -147,7 +159,7 @@ class AgendaFormat(StrEnum):
     md = "md"
     html = "html"
     json = "json"
-    docx = "docx"  # the Word "kallelse och dagordning" (issue 14)
+    docx = "docx"  # the Word "kallelse och dagordning"
 
 
 class DigestFormat(StrEnum):
@@ -174,7 +186,7 @@ class Lang(StrEnum):
 
 def default_lang() -> Lang:
     """The interface language (i18n.language(): --lang, the configuration, TRACK_LANG, the
-    locale): agendas, digests and the CSV for Excel follow it when no --lang is given (issue 14)."""
+    locale): agendas, digests and the CSV for Excel follow it when no --lang is given."""
     from actiontrack.i18n import language
 
     return Lang(language())
@@ -214,18 +226,21 @@ def main_callback(
         str | None, typer.Option("--now", hidden=True, help=_("Pretend it is this time (tests)."))
     ] = None,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit."))
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit.")),
     ] = False,
     lang: Annotated[
         Lang | None,
         typer.Option(
             "--lang",
-            help=_("Language of messages and output. Default: the configuration, else TRACK_LANG, else the locale."),
+            help=_(
+                "Language of messages and output. Default: the configuration, else TRACK_LANG, else the locale."
+            ),
         ),
     ] = None,
 ) -> None:
     # Every command decides the language anew (tests run many in one process); the --lang of
-    # agenda, digest and export sets it for the whole command too (issue 14).
+    # agenda, digest and export sets it for the whole command too.
     set_language(lang.value if lang else language_in(ctx.meta.get("track.args", [])))
     ctx.obj = State(db, parse_now(now), ctx.meta.get("track.args"))
 
@@ -233,5 +248,3 @@ def main_callback(
 def state_of(ctx: typer.Context) -> State:
     state: State = ctx.find_root().obj
     return state
-
-

@@ -1,23 +1,23 @@
-"""`track config`: list, get, set, unset and path of the settings in config.toml (issue 14)."""
+"""`track config`: list, get, set, unset and path of the settings in config.toml."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 from typing import Annotated, Any
 
 import typer
 
-from actiontrack.cli.base import OutFormat, _Group, app, echo_json, say, state_of
+from actiontrack.cli.base import CommandGroup, OutFormat, app, echo_json, say, state_of
 from actiontrack.i18n import N_
 
 config_app = typer.Typer(
-    cls=_Group,
+    cls=CommandGroup,
     help=N_("Settings in config.toml: list, get, set, unset, path."),
     no_args_is_help=True,
 )
 app.add_typer(config_app, name="config")
 
 # --help texts are only marked for the catalog (N_): translating them at import would read the
-# configuration for the language there, which every command would pay for (issue 5).
+# configuration for the language there, which every command would pay for.
 KEY_HELP = N_("A setting: language, default_group, database_url, csv_delimiter or agenda_template.")
 
 
@@ -32,16 +32,18 @@ def list_settings(
 
         track config list
     """
+    from actiontrack import service
     from actiontrack.config import config_path
     from actiontrack.i18n import _
-    from actiontrack.usecases import settings
 
-    entries = settings.entries(state_of(ctx).db)
+    entries = service.entries(state_of(ctx).db)
     if fmt is OutFormat.json:
-        echo_json([
-            {"key": e.name, "value": _listed(e.name, e.value), "source": e.source, "detail": e.detail}
-            for e in entries
-        ])  # fmt: skip
+        echo_json(
+            [
+                {"key": e.name, "value": _listed(e.name, e.value), "source": e.source, "detail": e.detail}
+                for e in entries
+            ]
+        )
         return
     rows = [(_("Setting"), _("Value"), _("Comes from"))]
     for e in entries:
@@ -68,10 +70,10 @@ def get_setting(
 
         track config get database_url
     """
+    from actiontrack import service
     from actiontrack.i18n import _
-    from actiontrack.usecases import settings
 
-    entry = settings.entry(key, state_of(ctx).db)
+    entry = service.entry(key, state_of(ctx).db)
     if entry.value is None:
         say(_("{name} is not set; see track config list.").format(name=key), err=True)
         raise typer.Exit(1)
@@ -95,16 +97,16 @@ def set_setting(
 
         track config set database_url 'postgresql+psycopg://track@db.kommun.local/actiontrack'
     """
+    from actiontrack import service
     from actiontrack.config import config_path
     from actiontrack.config_file import toml_value
     from actiontrack.errors import ConfigError
     from actiontrack.i18n import _
-    from actiontrack.usecases import settings
 
-    stored = settings.set_value(key, value)
+    stored = service.set_value(key, value)
     say(_("Set in {path}: {name} = {value}").format(path=config_path(), name=key, value=toml_value(stored)))
     try:
-        effective = settings.entry(key)
+        effective = service.entry(key)
     except ConfigError as e:  # set in a file with another mistake, which is still there
         say(_("Note: {problem}").format(problem=e), err=True)
         return
@@ -120,11 +122,11 @@ def unset_setting(key: Annotated[str, typer.Argument(help=KEY_HELP, metavar="KEY
 
         track config unset default_group
     """
+    from actiontrack import service
     from actiontrack.config import config_path
     from actiontrack.i18n import _
-    from actiontrack.usecases import settings
 
-    if settings.unset(key):
+    if service.unset(key):
         say(_("Removed {name} from {path}.").format(name=key, path=config_path()))
     else:
         say(_("{name} is not set in {path}.").format(name=key, path=config_path()))
@@ -155,7 +157,7 @@ def _source(source: str, detail: str) -> str:
 
 def _listed(name: str, value: Any) -> Any:
     """A database URL without its password: a list is shown on screens and pasted in e-mails."""
-    from actiontrack.usecases.settings import masked
+    from actiontrack.service import masked
 
     return masked(value) if name == "database_url" and isinstance(value, str) else value
 

@@ -1,7 +1,7 @@
 """Commands that look after the database: check and backup."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 from typing import Annotated
 
 import typer
@@ -65,14 +65,27 @@ def check(
         purge(url)
     report = check_database(url)
     if fmt is OutFormat.json:
-        echo_json({"database": report.database, "ok": report.ok, "schema_version": report.schema_version,
-                    "migrations": report.migrations, "counts": report.counts, "problems": report.problems,
-                    "notes": report.notes})  # fmt: skip
+        echo_json(
+            {
+                "database": report.database,
+                "ok": report.ok,
+                "schema_version": report.schema_version,
+                "migrations": report.migrations,
+                "counts": report.counts,
+                "problems": report.problems,
+                "notes": report.notes,
+            }
+        )
     else:
         say(_("Database: {database}").format(database=report.database))
-        say(_("Schema version: {version} ({migrations})").format(
-            version=report.schema_version, migrations=", ".join(report.migrations)))  # fmt: skip
-        say(_("Rows: {counts}").format(counts=", ".join(f"{n} {table}" for table, n in report.counts.items())))
+        say(
+            _("Schema version: {version} ({migrations})").format(
+                version=report.schema_version, migrations=", ".join(report.migrations)
+            )
+        )
+        say(
+            _("Rows: {counts}").format(counts=", ".join(f"{n} {table}" for table, n in report.counts.items()))
+        )
         for note in report.notes:
             say(_("Note: {note}").format(note=note))
         say(_("OK") if report.ok else _("Problems:") + "\n" + "\n".join(f"  {p}" for p in report.problems))

@@ -1,7 +1,7 @@
 """Commands on minutes: extract and import."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 import sys
 from functools import partial
 from typing import Annotated, Any
@@ -20,7 +20,7 @@ from actiontrack.cli.base import (
     state_of,
 )
 from actiontrack.cli.progress import reading
-from actiontrack.errors import DateError, DocumentError, InputError, PersonError, UsageError
+from actiontrack.errors import UsageError
 from actiontrack.i18n import _, ngettext
 
 # --- documents -----------------------------------------------------------------------------------------------
@@ -50,7 +50,8 @@ def extract(
     explain: Annotated[
         bool,
         typer.Option(
-            "--explain", help=_("Also show each sentence's path: its list or heading, the verdict and the rule.")
+            "--explain",
+            help=_("Also show each sentence's path: its list or heading, the verdict and the rule."),
         ),
     ] = False,
 ) -> None:
@@ -63,7 +64,7 @@ def extract(
     day = parse_date(when, state.today) if when else None
     document = read_document(file)
     _note_reading(document)
-    with reading(document.name):  # a long document shows how far it has come (issue 15)
+    with reading(document.name):  # a long document shows how far it has come
         extraction = service.extract_document(document, today=state.today, year=year, meeting_date=day)
     if fmt is OutFormat.json:
         echo_json(extraction_dict(extraction, explain=explain))
@@ -107,7 +108,8 @@ def import_(
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Accept every item without review."))] = False,
     review: Annotated[
-        bool, typer.Option("--review", help=_("Review each item even without a terminal (answers from stdin)."))
+        bool,
+        typer.Option("--review", help=_("Review each item even without a terminal (answers from stdin).")),
     ] = False,
     group: Annotated[
         str | None, typer.Option("--group", "-g", help=_("Group name. Default: the minutes' title."))
@@ -125,10 +127,8 @@ def import_(
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
     from actiontrack import service
+    from actiontrack.cli.import_report import outcome_dict, summary_line
     from actiontrack.dates import parse_date
-    from actiontrack.extract.reading import read_document
-    from actiontrack.render import item_dict, meeting_dict
-    from actiontrack.render_import import summary_line, update_dict
 
     state = state_of(ctx)
     if from_json:
@@ -139,133 +139,100 @@ def import_(
         raise UsageError(
             _("Without a terminal, import needs --yes (see the items first with: track extract FILE).")
         )
-    day = parse_date(when, state.today) if when else None
-    single = len(files) == 1
-    report: list[dict[str, Any]] = []
+    options = service.ImportOptions(
+        year=year,
+        when=parse_date(when, state.today) if when else None,
+        group=group,
+        as_new=as_new,
+        interactive=interactive,
+    )
     with state.database() as db:
-        from actiontrack.usecases.import_people import KnownPeople
-
-        known = KnownPeople()  # everybody in the database, read once for all the documents (issue 15)
-        batch = []
-        for path in files:
-            try:
-                document = read_document(path)
-                _note_reading(document)
-            except DocumentError as e:
-                if single:
-                    raise
-                report.append(_failed(path, str(e), fmt))
-                continue
-            with reading(document.name):  # a long document shows how far it has come (issue 15)
-                batch.append(
-                    service.extract_for_import(document, today=state.today, year=year, when=day, group=group)
-                )
-        with db.transaction() as repo:
-            service.settle_dates(
-                repo, batch, today=state.today, year=year, ask=_ask_year if interactive else None
-            )
-        for pending in _progress(batch, _("Importing"), show=not interactive and len(batch) > 1):
-            if pending.error:
-                if single:
-                    raise InputError(pending.error)
-                report.append(_failed(pending.document.name, pending.error, fmt))
-                continue
-            try:
-                result = _import_one(db, state, pending, interactive=interactive, as_new=as_new,
-                                     correcting=year is not None or day is not None, known=known)  # fmt: skip
-            except (InputError, PersonError, DateError) as e:
-                if single:
-                    raise
-                report.append(_failed(pending.document.name, str(e), fmt))
-                continue
-            if result is None:
-                report.append({"document": pending.document.name, "action": "not applied"})
-                typer.echo(_("{document}: changes not applied.").format(document=pending.document.name))
-                continue
-            report.append({
-                "document": result.document, "action": result.action, "skipped": result.skipped,
-                "meeting": meeting_dict(result.meeting), "items": [item_dict(i, state.today) for i in result.items],
-                "new_people": result.new_people, "warnings": result.warnings, "update": update_dict(result.update),
-            })  # fmt: skip
-            if fmt is OutFormat.table:
-                _report_import(result)
+        outcomes = service.import_documents(
+            db, files, options, _Hooks(fmt, interactive, state.today), today=state.today, now=state.now
+        )
     if fmt is OutFormat.json:
-        echo_json(report)
-    elif not single:
-        typer.echo(summary_line([r["action"] for r in report]))
-    if any(r["action"] == "failed" for r in report):
+        echo_json([outcome_dict(o, state.today) for o in outcomes])
+    elif len(files) > 1:
+        typer.echo(summary_line([o.action for o in outcomes]))
+    if any(o.action == "failed" for o in outcomes):
         raise typer.Exit(1)
 
 
-def _import_one(
-    db: Any, state: State, pending: Any, *, interactive: bool, as_new: bool, correcting: bool, known: Any = None
-) -> Any:
-    """One document: plan, review (the items of a new meeting, the changes of an update), store."""
-    from actiontrack import service
+class _Hooks:
+    """What import shows and asks at the terminal (service.ImportHooks)."""
 
-    if not interactive:  # planned and stored in one transaction
-        with db.transaction() as repo:
-            return service.import_pending(
-                repo, pending, as_new=as_new, correcting=correcting, choose=None, known=known, now=state.now
-            )
-    with db.transaction() as repo:
-        plan = service.plan_import(repo, pending, as_new=as_new, correcting=correcting, known=known)
-    accepted = None
-    if interactive and plan.action == "new":
-        from actiontrack.review import review_items
+    def __init__(self, fmt: OutFormat, interactive: bool, today: Any) -> None:
+        self.fmt, self.interactive, self.today = fmt, interactive, today
 
-        accepted = review_items(pending.extraction, pending.document.name, today=state.today)
-    elif interactive and plan.action == "update" and plan.meeting and plan.update:
-        from actiontrack.render_import import update_lines
+    def read(self, document: Any) -> None:
+        _note_reading(document)
 
-        typer.echo(_("{document} updates meeting #{id} ({group}):").format(
-            document=pending.document.name, id=plan.meeting.id, group=plan.meeting.group), err=True)  # fmt: skip
+    def extracting(self, name: str) -> Any:
+        return reading(name)  # a long document shows how far it has come
+
+    def progress(self, batch: Any) -> Any:
+        return _progress(batch, _("Importing"), show=not self.interactive and len(batch) > 1)
+
+    def done(self, outcome: Any) -> None:
+        if outcome.action == "not applied":
+            typer.echo(_("{document}: changes not applied.").format(document=outcome.document))
+        elif self.fmt is not OutFormat.table:
+            return
+        elif outcome.action == "failed":
+            typer.echo(_("Failed: {reason}").format(reason=outcome.error), err=True)
+        elif outcome.result is not None:
+            _report_import(outcome.result)
+
+    def review_items(self, pending: Any) -> Any:
+        from actiontrack.cli.review import review_items
+
+        return review_items(pending.extraction, pending.document.name, today=self.today)
+
+    def apply_update(self, pending: Any, plan: Any) -> bool:
+        from actiontrack.cli.import_report import update_lines
+
+        typer.echo(
+            _("{document} updates meeting #{id} ({group}):").format(
+                document=pending.document.name, id=plan.meeting.id, group=plan.meeting.group
+            ),
+            err=True,
+        )
         for line in update_lines(plan.update) or ["  " + _("nothing changes")]:
             typer.echo(line, err=True)
-        if not typer.confirm(_("Apply these changes?"), default=True, err=True):
-            return None
-    with db.transaction() as repo:  # each document whole or not at all
-        return service.import_pending(
-            repo, pending, items=accepted, as_new=as_new, correcting=correcting,
-            choose=_choose if interactive else None, known=known, now=state.now,
-        )  # fmt: skip
+        return bool(typer.confirm(_("Apply these changes?"), default=True, err=True))
 
+    def choose(self, name: str, candidates: list[Any]) -> Any:
+        typer.echo(_("'{name}' in the minutes could be:").format(name=name), err=True)
+        for n, person in enumerate(candidates, start=1):
+            typer.echo(f"  {n}. {person.name}", err=True)
+        answer = typer.prompt(_("Which one (number, or 'n' for a new person)"), default="n", err=True).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(candidates):
+            return candidates[int(answer) - 1]
+        return None
 
-def _failed(name: str, reason: str, fmt: OutFormat) -> dict[str, Any]:
-    if fmt is OutFormat.table:
-        typer.echo(_("Failed: {reason}").format(reason=reason), err=True)
-    return {"document": name, "action": "failed", "error": reason}
-
-
-def _ask_year(question: str) -> int | None:
-    answer = typer.prompt(
-        _("{question} (empty: skip this document)").format(question=question), default="", show_default=False, err=True
-    )
-    return int(answer) if answer.strip().isdigit() and len(answer.strip()) == 4 else None
-
-
-def _choose(name: str, candidates: list[Any]) -> Any:
-    typer.echo(_("'{name}' in the minutes could be:").format(name=name), err=True)
-    for n, person in enumerate(candidates, start=1):
-        typer.echo(f"  {n}. {person.name}", err=True)
-    answer = typer.prompt(_("Which one (number, or 'n' for a new person)"), default="n", err=True).strip()
-    if answer.isdigit() and 1 <= int(answer) <= len(candidates):
-        return candidates[int(answer) - 1]
-    return None
+    def year(self, question: str) -> int | None:
+        answer = typer.prompt(
+            _("{question} (empty: skip this document)").format(question=question),
+            default="",
+            show_default=False,
+            err=True,
+        )
+        return int(answer) if answer.strip().isdigit() and len(answer.strip()) == 4 else None
 
 
 def _restore(state: State, files: list[str]) -> None:
-    from actiontrack.export import restore_json
+    from actiontrack import service
     from actiontrack.extract.reading import read_document
-    from actiontrack.service import timestamp
 
     for path in files:
         text = read_document(path).text
-        result = state.write(partial(restore_json, text=text, now=timestamp(state.now)))
+        result = state.write(partial(service.restore_json, text=text, now=service.timestamp(state.now)))
         restored = _("{file}: {items} items, {meetings} meetings, {people} people restored").format(
             file=path, items=result.items, meetings=result.meetings, people=result.people
         )
-        already = ngettext("; {n} item was already there.", "; {n} items were already there.", result.skipped_items)
+        already = ngettext(
+            "; {n} item was already there.", "; {n} items were already there.", result.skipped_items
+        )
         say(restored + (already.format(n=result.skipped_items) if result.skipped_items else "."))
 
 
@@ -275,7 +242,7 @@ def _note_reading(document: Any) -> None:
 
 
 def _report_import(result: Any) -> None:
-    from actiontrack.render_import import result_line, update_lines
+    from actiontrack.cli.import_report import result_line, update_lines
 
     say(result_line(result))
     if result.update is not None:

@@ -1,4 +1,4 @@
-"""The commands of every week (`track add`, `open`, `done`, `edit`, ...) without typer (issue 15).
+"""The commands of every week (`track add`, `open`, `done`, `edit`, ...) without typer.
 
 Importing typer costs one of these commands about twice the interpreter's own start. Typer stays
 what defines them: fast_spec.py is generated from its commands (scripts/update_help.py), and
@@ -143,4 +143,3 @@ def run(args: list[str]) -> int | None:
     except EXPECTED as e:
         return end_with(e)
     return 0
-

@@ -1,7 +1,7 @@
 """Commands on the record of changes: undo, log."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 from typing import Annotated
 
 import typer
@@ -45,8 +45,19 @@ def log(
     with state.reader() as repo:
         changes = service.log(repo, limit=limit)
     if fmt is OutFormat.json:
-        echo_json([{"id": c.id, "at": c.at, "user": c.user, "command": c.command, "summary": c.summary,
-                    "undone_at": c.undone_at} for c in changes])  # fmt: skip
+        echo_json(
+            [
+                {
+                    "id": c.id,
+                    "at": c.at,
+                    "user": c.user,
+                    "command": c.command,
+                    "summary": c.summary,
+                    "undone_at": c.undone_at,
+                }
+                for c in changes
+            ]
+        )
         return
     if not changes:
         typer.echo(_("No changes recorded yet."), err=True)

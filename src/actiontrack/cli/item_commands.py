@@ -1,8 +1,8 @@
 """What add, open, done, reopen, drop, edit and note do once their options are read.
 
 items.py declares these commands to typer (options, help) and calls these; fast.py calls
-the same functions when it reads the command line itself, without importing typer
-(issue 15). Nothing here imports typer.
+the same functions when it reads the command line itself, without importing typer.
+Nothing here imports typer.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from actiontrack.cli.output import (
 )
 from actiontrack.i18n import _
 
-TYPE_CHECKING = False  # typing costs a command's start ~4 ms (issue 15)
+TYPE_CHECKING = False  # typing costs a command's start ~4 ms
 if TYPE_CHECKING:
     from datetime import date
     from typing import Any
@@ -38,7 +38,7 @@ def add(
     meeting: int | None = None,
     fmt: str = "table",
 ) -> None:
-    from actiontrack.usecases import items as service  # not all of service: no extractor (issue 15)
+    from actiontrack import service
 
     warnings: list[str] = []
     item = state.write(
@@ -52,7 +52,6 @@ def add(
             confirm=confirm_callback(),
             warnings=warnings,
         ),
-        light=True,
     )
     for warning in dict.fromkeys(warnings):  # a retried transaction says it once
         say_note(warning)
@@ -64,10 +63,15 @@ def add(
     owners = ", ".join(o.name for o in item.owners) or _("the group")
     due_text = item.due.isoformat() if item.due else _("no due date")
     where = (
-        _(", meeting #{id} {group}").format(id=item.meeting.id, group=item.meeting.group) if item.meeting else ""
+        _(", meeting #{id} {group}").format(id=item.meeting.id, group=item.meeting.group)
+        if item.meeting
+        else ""
     )
-    say(_("Added #{id}: {text} ({owners}; {due}{meeting})").format(
-        id=item.id, text=item.text, owners=owners, due=due_text, meeting=where))  # fmt: skip
+    say(
+        _("Added #{id}: {text} ({owners}; {due}{meeting})").format(
+            id=item.id, text=item.text, owners=owners, due=due_text, meeting=where
+        )
+    )
 
 
 def open_(
@@ -80,13 +84,13 @@ def open_(
     show_all: bool = False,
     fmt: str = "table",
 ) -> None:
+    from actiontrack import service
     from actiontrack.models import Status
-    from actiontrack.usecases.items import Filters, list_items  # not all of service (issue 15)
 
     statuses = tuple(Status) if show_all else (Status.OPEN,)
-    filters = Filters(owner, group, meeting, overdue, due_before, statuses)
+    filters = service.Filters(owner, group, meeting, overdue, due_before, statuses)
     with state.reader() as repo:
-        items = list_items(repo, filters, today=state.today)
+        items = service.list_items(repo, filters, today=state.today)
     print_items(items, fmt, state.today)
 
 
@@ -128,24 +132,24 @@ def _page(text: str) -> None:
 
 
 def done(state: State, ids: list[int], note: str | None = None) -> None:
-    from actiontrack.usecases import items as service
+    from actiontrack import service
 
-    items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now), light=True)
+    items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now))
     for item in items:
         say(_("Done #{id}: {text}").format(id=item.id, text=item.text))
 
 
 def reopen(state: State, item_id: int) -> None:
-    from actiontrack.usecases import items as service
+    from actiontrack import service
 
-    item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now), light=True)
+    item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now))
     say(_("Reopened #{id}: {text}").format(id=item.id, text=item.text))
 
 
 def drop(state: State, item_id: int, reason: str) -> None:
-    from actiontrack.usecases import items as service
+    from actiontrack import service
 
-    item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now), light=True)
+    item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now))
     say(_("Dropped #{id}: {text}").format(id=item.id, text=item.text))
 
 
@@ -157,13 +161,12 @@ def edit(
     due: str | None = None,
     fmt: str = "table",
 ) -> None:
-    from actiontrack.usecases import items as service
+    from actiontrack import service
 
     item = state.write(
         lambda repo: service.edit(
             repo, item_id, text=text, owners=owner, due=due, now=state.now, confirm=confirm_callback()
         ),
-        light=True,
     )
     if fmt == "json":
         from actiontrack.render import item_dict
@@ -174,7 +177,7 @@ def edit(
 
 
 def note(state: State, item_id: int, text: str) -> None:
-    from actiontrack.usecases import items as service
+    from actiontrack import service
 
-    item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now), light=True)
+    item = state.write(lambda repo: service.add_note(repo, item_id, text, now=state.now))
     say(_("Noted on #{id}.").format(id=item.id))

@@ -1,7 +1,7 @@
 """Commands on items: add, open, done, reopen, drop, edit, note, show; and date."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 from datetime import date
 from typing import Annotated
 
@@ -26,9 +26,11 @@ from actiontrack.i18n import _
 
 @app.command(
     help=_("Record an action item; owner and due date are read from the Swedish text.")
-    + example('track add "Leif ska skicka ut förslaget senast fredag"',
-              'track add "Boka lokal" --owner "Ia Jonsson" --due "vecka 12"')
-)  # fmt: skip
+    + example(
+        'track add "Leif ska skicka ut förslaget senast fredag"',
+        'track add "Boka lokal" --owner "Ia Jonsson" --due "vecka 12"',
+    )
+)
 def add(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help=_("What is to be done, in Swedish, as said at the meeting."))],
@@ -112,7 +114,9 @@ def edit(
     owner: Annotated[
         list[str] | None, typer.Option("--owner", "-o", help=_("New owner(s); replaces the old ones."))
     ] = None,
-    due: Annotated[str | None, typer.Option("--due", "-d", help=_("New due date; 'none' removes it."))] = None,
+    due: Annotated[
+        str | None, typer.Option("--due", "-d", help=_("New due date; 'none' removes it."))
+    ] = None,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
     run.edit(state_of(ctx), item_id, text, owner, due, fmt)
@@ -166,5 +170,7 @@ def date_(
     try:
         base_day = date.fromisoformat(base) if base else state.today
     except ValueError:
-        raise UsageError(_("--base must be a date like 2016-02-08, not '{base}'.").format(base=base)) from None
+        raise UsageError(
+            _("--base must be a date like 2016-02-08, not '{base}'.").format(base=base)
+        ) from None
     say(parse_date(expression, base_day).isoformat())

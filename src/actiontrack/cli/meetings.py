@@ -1,7 +1,7 @@
 """Commands on meetings: start, end, list, edit, delete."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 import sys
 from typing import Annotated
 
@@ -24,7 +24,9 @@ def meeting_start(
     group: Annotated[
         str | None,
         typer.Argument(
-            help=_("The group that meets, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml.")
+            help=_(
+                "The group that meets, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."
+            )
         ),
     ] = None,
     when: Annotated[str | None, typer.Option("--date", help=_("The meeting's date. Default: today."))] = None,
@@ -34,10 +36,10 @@ def meeting_start(
     from actiontrack import service
     from actiontrack.dates import parse_date
     from actiontrack.render import meeting_dict
-    from actiontrack.usecases.settings import group_or_default
+    from actiontrack.service import group_or_default
 
     state = state_of(ctx)
-    group = group_or_default(group, "meeting start")  # issue 14
+    group = group_or_default(group, "meeting start")
     day = parse_date(when, state.today) if when else state.today
     warnings: list[str] = []
     meeting = state.write(
@@ -48,8 +50,11 @@ def meeting_start(
     if fmt is OutFormat.json:
         echo_json(meeting_dict(meeting))
     else:
-        typer.echo(_("Started meeting #{id}: {group} {date}. New items go to this meeting.").format(
-            id=meeting.id, group=meeting.group, date=day.isoformat()))  # fmt: skip
+        typer.echo(
+            _("Started meeting #{id}: {group} {date}. New items go to this meeting.").format(
+                id=meeting.id, group=meeting.group, date=day.isoformat()
+            )
+        )
     _notes(warnings)
 
 
@@ -84,7 +89,11 @@ def meeting_end(ctx: typer.Context) -> None:
 
     state = state_of(ctx)
     meeting = state.write(service.end_meeting)
-    typer.echo(_("Ended meeting #{id}: {group}. New items go to no meeting.").format(id=meeting.id, group=meeting.group))
+    typer.echo(
+        _("Ended meeting #{id}: {group}. New items go to no meeting.").format(
+            id=meeting.id, group=meeting.group
+        )
+    )
 
 
 @meeting_app.command(
@@ -94,7 +103,9 @@ def meeting_end(ctx: typer.Context) -> None:
 )
 def meeting_edit(
     ctx: typer.Context,
-    meeting_id: Annotated[int, typer.Argument(help=_("Meeting id (see `track meeting list`)."), metavar="ID")],
+    meeting_id: Annotated[
+        int, typer.Argument(help=_("Meeting id (see `track meeting list`)."), metavar="ID")
+    ],
     when: Annotated[str | None, typer.Option("--date", help=_("The right date, e.g. 2019-03-14."))] = None,
     title: Annotated[str | None, typer.Option("--title", help=_("The right title."))] = None,
     group: Annotated[str | None, typer.Option("--group", "-g", help=_("The group it belongs to."))] = None,
@@ -122,13 +133,17 @@ def meeting_edit(
             time=time,
             now=state.now,
             warnings=warnings,
-        )  # fmt: skip
+        )
     )
     if fmt is OutFormat.json:
         echo_json(meeting_dict(meeting))
     else:
         when_text = meeting.date.isoformat() if meeting.date else _("no date")
-        typer.echo(_("Edited meeting #{id}: {group} {date}.").format(id=meeting.id, group=meeting.group, date=when_text))
+        typer.echo(
+            _("Edited meeting #{id}: {group} {date}.").format(
+                id=meeting.id, group=meeting.group, date=when_text
+            )
+        )
     _notes(warnings)
 
 
@@ -139,7 +154,9 @@ def meeting_edit(
 )
 def meeting_delete(
     ctx: typer.Context,
-    meeting_id: Annotated[int, typer.Argument(help=_("Meeting id (see `track meeting list`)."), metavar="ID")],
+    meeting_id: Annotated[
+        int, typer.Argument(help=_("Meeting id (see `track meeting list`)."), metavar="ID")
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask for confirmation."))] = False,
 ) -> None:
     from actiontrack import service
@@ -149,7 +166,8 @@ def meeting_delete(
         meeting = repo.get_meeting(meeting_id)
     when = meeting.date.isoformat() if meeting.date else _("no date")
     what = ngettext(
-        "meeting #{id} ({group} {date}) and its {n} item", "meeting #{id} ({group} {date}) and its {n} items",
+        "meeting #{id} ({group} {date}) and its {n} item",
+        "meeting #{id} ({group} {date}) and its {n} items",
         meeting.item_count,
     ).format(id=meeting.id, group=meeting.group, date=when, n=meeting.item_count)
     if not yes:

@@ -1,7 +1,7 @@
 """What a command prints, and the sentence it ends with when it fails.
 
 Free of typer (as state.py is): the typer commands and the fast path (fast.py) print
-through these, so both say the same thing the same way (issue 15).
+through these, so both say the same thing the same way.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 from actiontrack.errors import ActionTrackError, UsageError
 from actiontrack.i18n import _
 
-TYPE_CHECKING = False  # typing costs a command's start ~4 ms (issue 15)
+TYPE_CHECKING = False  # typing costs a command's start ~4 ms
 if TYPE_CHECKING:
     from typing import Any
 
@@ -48,7 +48,7 @@ def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
 
 def say(message: str, *, err: bool = False, nl: bool = True) -> None:
     """A line for the person at the terminal; control characters in names and texts that came
-    from documents or other people are shown (as \\x1b), never obeyed (issue 13)."""
+    from documents or other people are shown (as \\x1b), never obeyed."""
     from actiontrack.render import visible
 
     echo(visible(message), err=err, nl=nl)
@@ -85,7 +85,7 @@ def confirm_callback() -> Any:
 
 
 def csv_delimiter(swedish: bool, option: str | None = None) -> str:
-    """`--delimiter`, else `csv_delimiter` in config.toml (issue 14), else ';' for Swedish Excel
+    """`--delimiter`, else `csv_delimiter` in config.toml, else ';' for Swedish Excel
     (',' is its decimal sign) and ',' for other Excel."""
     if option:
         return option
@@ -109,9 +109,11 @@ def write_output(text: str | bytes, output: str | None) -> None:
 
     target = Path(output)
     if target.is_dir():
-        raise UsageError(_("{output} is a directory; give the name of a file to write.").format(output=output))
+        raise UsageError(
+            _("{output} is a directory; give the name of a file to write.").format(output=output)
+        )
     data = text.encode("utf-8") if isinstance(text, str) else text
-    # a run that was killed half-way left its hidden temporary file, with names in it (issue 13)
+    # a run that was killed half-way left its hidden temporary file, with names in it
     for stale in glob.glob(glob.escape(str(target.parent / f".{target.name}.")) + "*.partial"):
         Path(stale).unlink(missing_ok=True)
     tmp = None
@@ -123,4 +125,6 @@ def write_output(text: str | bytes, output: str | None) -> None:
     except OSError as e:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
-        raise UsageError(_("Cannot write {output}: {reason}.").format(output=output, reason=e.strerror or e)) from None
+        raise UsageError(
+            _("Cannot write {output}: {reason}.").format(output=output, reason=e.strerror or e)
+        ) from None

@@ -1,7 +1,7 @@
 """Commands on people: people, person."""
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
-# string of every command at each start (about 20 ms, issue 5).
+# string of every command at each start (about 20 ms).
 import sys
 from typing import Annotated
 
@@ -101,7 +101,11 @@ def people_merge(
 
     state = state_of(ctx)
     person = state.write(lambda repo: service.merge_people(repo, keep, other))
-    say(_("Merged into {name}; aliases: {aliases}.").format(name=person.name, aliases=", ".join(person.aliases)))
+    say(
+        _("Merged into {name}; aliases: {aliases}.").format(
+            name=person.name, aliases=", ".join(person.aliases)
+        )
+    )
 
 
 # --- personal data ---------------------------------------------------------------------------------------------
@@ -119,21 +123,23 @@ def person_export(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help=_("The person (any name that means them)."))],
 ) -> None:
-    from actiontrack import personal_data
+    from actiontrack import service
     from actiontrack.render import item_dict, meeting_dict, person_dict
 
     state = state_of(ctx)
     with state.reader() as repo:
-        data = personal_data.person_data(repo, name)
-    echo_json({
-        "person": person_dict(data.person),
-        "meetings": [{**meeting_dict(m), "present": present} for m, present in data.meetings],
-        "secretary_of": [meeting_dict(m) for m in data.secretary_of],
-        "items_owned": [item_dict(i, history=True) for i in data.owned],
-        "items_naming_them": [item_dict(i, history=True) for i in data.mentioned],
-        "meetings_naming_them": [meeting_dict(m) for m in data.meetings_naming_them],
-        "names_left_as_written": data.left_ambiguous,
-    })  # fmt: skip
+        data = service.person_data(repo, name)
+    echo_json(
+        {
+            "person": person_dict(data.person),
+            "meetings": [{**meeting_dict(m), "present": present} for m, present in data.meetings],
+            "secretary_of": [meeting_dict(m) for m in data.secretary_of],
+            "items_owned": [item_dict(i, history=True) for i in data.owned],
+            "items_naming_them": [item_dict(i, history=True) for i in data.mentioned],
+            "meetings_naming_them": [meeting_dict(m) for m in data.meetings_naming_them],
+            "names_left_as_written": data.left_ambiguous,
+        }
+    )
 
 
 @person_app.command(
@@ -151,28 +157,46 @@ def person_forget(
     name: Annotated[str, typer.Argument(help=_("The person to remove."))],
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask for confirmation."))] = False,
 ) -> None:
-    from actiontrack import personal_data
+    from actiontrack import service
     from actiontrack.storage.maintenance import purge
 
     state = state_of(ctx)
     with state.reader() as repo:
-        data = personal_data.person_data(repo, name)
-    summary = _("{name}: {owned} items owned, {mentioned} other items that name them, {meetings} meetings").format(
-        name=data.person.name, owned=len(data.owned), mentioned=len(data.mentioned), meetings=len(data.meetings))  # fmt: skip
+        data = service.person_data(repo, name)
+    summary = _(
+        "{name}: {owned} items owned, {mentioned} other items that name them, {meetings} meetings"
+    ).format(
+        name=data.person.name,
+        owned=len(data.owned),
+        mentioned=len(data.mentioned),
+        meetings=len(data.meetings),
+    )
     if not yes:
         if not sys.stdin.isatty():
-            raise UsageError(_("Forgetting {name} cannot be undone; confirm with --yes.").format(name=data.person.name))
-        if not typer.confirm(_("Forget {summary}? This cannot be undone").format(summary=summary), default=False, err=True):
+            raise UsageError(
+                _("Forgetting {name} cannot be undone; confirm with --yes.").format(name=data.person.name)
+            )
+        if not typer.confirm(
+            _("Forget {summary}? This cannot be undone").format(summary=summary), default=False, err=True
+        ):
             raise typer.Exit(1)
-    state.write(lambda repo: personal_data.forget_person(repo, data.person.name, now=state.now))
+    state.write(lambda repo: service.forget_person(repo, data.person.name, now=state.now))
     say(_("Forgot {summary}.").format(summary=summary))
     if data.left_ambiguous:
         left = _(" and ").join(f"'{n}'" for n in data.left_ambiguous)
-        say_note(ngettext("{names} alone was left as written: other people known go by the same name.",
-                          "{names} alone were left as written: other people known go by the same names.",
-                          len(data.left_ambiguous)).format(names=left))  # fmt: skip
-    say_note(_("earlier backups and exports still hold the name; delete or replace them too.")
-             if state.url.startswith("sqlite") else
-             _("earlier backups and exports still hold the name, and so does PostgreSQL's WAL archive, "
-               "if one is kept; delete or replace them too."))  # fmt: skip
+        say_note(
+            ngettext(
+                "{names} alone was left as written: other people known go by the same name.",
+                "{names} alone were left as written: other people known go by the same names.",
+                len(data.left_ambiguous),
+            ).format(names=left)
+        )
+    say_note(
+        _("earlier backups and exports still hold the name; delete or replace them too.")
+        if state.url.startswith("sqlite")
+        else _(
+            "earlier backups and exports still hold the name, and so does PostgreSQL's WAL archive, "
+            "if one is kept; delete or replace them too."
+        )
+    )
     purge(state.url)

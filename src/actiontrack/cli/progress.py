@@ -1,4 +1,4 @@
-"""How far the reading of a long document has come, on stderr (issue 15).
+"""How far the reading of a long document has come, on stderr.
 
 A 14 MB text takes seconds to read; without a sign of life it looks hung. The extractor
 reports (lines read, lines in all) through `actiontrack.extract.reporting_progress`; this
@@ -30,7 +30,9 @@ class ReadingIndicator:
 
     def __call__(self, done: int, total: int) -> None:
         now = self.clock()
-        if now - self.start < SHOW_AFTER or (self.drawn_at is not None and now - self.drawn_at < REDRAW_EVERY):
+        if now - self.start < SHOW_AFTER or (
+            self.drawn_at is not None and now - self.drawn_at < REDRAW_EVERY
+        ):
             return
         self.drawn_at = now
         percent = 100 * done // total if total else 100

@@ -1,7 +1,7 @@
 """What every command knows about its run: the database, the time, the command as typed.
 
 Free of typer, as output.py is, so that the fast path (fast.py) runs the weekly commands
-without importing it (issue 15).
+without importing it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import date, datetime
 from actiontrack.errors import UsageError
 from actiontrack.i18n import _
 
-TYPE_CHECKING = False  # typing costs a command's start ~4 ms (issue 15)
+TYPE_CHECKING = False  # typing costs a command's start ~4 ms
 if TYPE_CHECKING:
     from collections.abc import Callable
     from contextlib import AbstractContextManager
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from actiontrack.storage import Database
     from actiontrack.storage.journal import Record
     from actiontrack.storage.reads import Reads
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
     T = TypeVar("T")
 
@@ -41,7 +41,9 @@ def parse_now(value: str | None) -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise UsageError(_("--now must be an ISO date or date-time, not '{value}'.").format(value=value)) from None
+        raise UsageError(
+            _("--now must be an ISO date or date-time, not '{value}'.").format(value=value)
+        ) from None
     return parsed if parsed.tzinfo else parsed.astimezone()
 
 
@@ -57,8 +59,8 @@ class State:
         return " ".join(quoted(a) for a in self.args)
 
     def record(self) -> Record:
+        from actiontrack.service import timestamp
         from actiontrack.storage.journal import Record
-        from actiontrack.usecases.common import timestamp
 
         return Record(self.command_id, self.label, timestamp(self.now), self.user)
 
@@ -74,7 +76,7 @@ class State:
 
     @property
     def today(self) -> date:
-        from actiontrack.usecases.common import today_of
+        from actiontrack.service import today_of
 
         return today_of(self.now)
 
@@ -86,16 +88,14 @@ class State:
 
         return database_url(self.db)
 
-    def write(self, work: Callable[[Repository], T], *, record: bool = True, light: bool = False) -> T:
+    def write(self, work: Callable[[Writes], T], *, record: bool = True) -> T:
         """Run `work` in one write transaction (retried if SQLite stays busy) and return its result.
 
-        Recorded in the journal `track undo` reads, unless `record` is False (undo itself).
-        `light`: `work` needs only the reads and the writes of one item (storage/writes.py),
-        which on SQLite run without SQLAlchemy (issue 15)."""
+        Recorded in the journal `track undo` reads, unless `record` is False (undo itself)."""
         from actiontrack.storage import open_database
 
         with open_database(self.url, record=self.record() if record else None) as db:
-            return db.run(work, light=light)
+            return db.run(work)
 
     def database(self) -> AbstractContextManager[Database]:
         """One connection for many transactions (`track import` of many documents)."""
@@ -104,7 +104,7 @@ class State:
         return open_database(self.url, record=self.record())
 
     def reader(self) -> AbstractContextManager[Reads]:
-        """For commands that write nothing: the fast path on SQLite (see storage.open_reader)."""
+        """For commands that write nothing (see storage.open_reader)."""
         from actiontrack.storage import open_reader
 
         return open_reader(self.url)

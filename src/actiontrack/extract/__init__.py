@@ -77,6 +77,7 @@ def extract_text(
     walker = Walker(meeting, resolver, meeting.date or today, weights or shipped(), _known_names(meeting), record)
     walker.own_body = own_body
     walker.agenda_until = parsed.people_from if parsed.people_from and parsed.people_from < 40 else 0
+    walker.survey(blocks)
     for block in blocks:
         walker.block(block)
         if report is not None:

@@ -109,10 +109,15 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
     out: list[str] = ["bias"]
     subj = subject_kind(tokens, clause, ctx.names, ctx.own_body)
     if clause.shared is not None and clause.subject is None:
-        subj = subject_kind(tokens, found[clause.shared], ctx.names, ctx.own_body)
+        first = found[clause.shared]
+        subj = subject_kind(tokens, first, ctx.names, ctx.own_body)
         out.append("shared-subject")
+        if first.meaning and first.meaning[1] in ("state", "report", "opinion", "possess", "event"):
+            out.append("shared-from-no-deed")  # "Johan är ledig och ersätts av Bo": still no deed of Johan's
     mode = mode_of(clause)
     meaning = clause.meaning[1] if clause.meaning else "doing"
+    if clause.extras.get("stative") and not clause.modal:
+        meaning = "state"  # "Socialtjänsten är ombedd att delta": how things are, whatever the verb
     if subj == "expletive" and clause.passive and clause.subject is not None and low[clause.subject[0]] == "det":
         subj = "none"  # "Det beslutades att ...": an impersonal passive has no subject
     if mode == "imp" and meaning not in ("commit", "deferral", "assign"):
@@ -128,7 +133,8 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         lead = "att" if clause.extras.get("att") else clause.form
         out += ["leading-" + lead, f"leading-{lead}|{ctx.block}"]
     if meaning == "intent" and clause.complement is None:
-        out.append("intent-object")  # "Regionen planerar en satsning": news, not a plan to do
+        # "Regionen planerar en satsning": news; "Vi planerar för en dag i mars": our plan
+        out += ["intent-object", f"intent-object|{coarse}"]
     chain = complements(found, clause)
     if chain:
         comp = chain[0]

@@ -159,12 +159,13 @@ def _finite_clause(
     # a subjunction or relative pronoun with only a noun phrase and adverbs before the verb:
     # the clause is subordinate ("att vi bokar", "som ska utreda", "när lokalen är bokad")
     j = i - 1
-    while j >= region_start and low[j] not in RELATIVES | SUBJUNCTIONS and (
-        _np_part(tokens[j]) or upos(tags[j]) == "ADV" or low[j] in JOINERS
-    ):
+    def opens(x: int) -> bool:  # "om" opens a clause, unless the tagger reads it as "about"
+        return low[x] in RELATIVES or low[x] in SUBJUNCTIONS and upos(tags[x]) != "ADP"
+
+    while j >= region_start and not opens(j) and (_np_part(tokens[j]) or upos(tags[j]) == "ADV" or low[j] in JOINERS):
         j -= 1
     if j >= region_start and (
-        upos(tags[j]) == "SCONJ" or low[j] in RELATIVES or low[j] == "att" or low[j] in SUBJUNCTIONS and j < i - 1
+        upos(tags[j]) == "SCONJ" or low[j] in RELATIVES or low[j] == "att" or opens(j) and j < i - 1
     ):
         clause.subordinate = low[j]
         clause.start = j
@@ -177,7 +178,19 @@ def _finite_clause(
         _chain(tokens, low, tags, clause)
         return clause
     np = _trailing_np(tokens, low, region_start, i)
+    if np is not None and np[0] > first and _complex_np(tokens, low, first, np[0]):
+        np = (first, np[1])  # "Frågan om sommaröppet bordläggs": one phrase before the verb
     run_on = previous is not None and boundary < previous.verb
+    fronted = previous is not None and previous.subordinate not in (None, "att", "inf") and previous.head is None
+    if fronted and previous is not None and not any(c.is_main for c in out):
+        # "Om vi får bidrag köper vi stolar": after a fronted clause the subject follows the verb
+        after = _np_after(tokens, low, tags, i + 1)
+        clause.start = previous.start
+        if after is not None:
+            clause.subject = after
+            clause.inverted = True
+        _chain(tokens, low, tags, clause)
+        return clause
     named = np is not None and any(upos(tags[x]) in ("PROPN", "PRON") for x in range(*np))
     before_verb = i - 1
     while before_verb >= region_start and upos(tags[before_verb]) == "ADV":
@@ -255,6 +268,17 @@ def _trailing_np(tokens: Sequence[Tagged], low: list[str], start: int, end: int)
     return (m, end)
 
 
+def _complex_np(tokens: Sequence[Tagged], low: list[str], start: int, end: int) -> bool:
+    """Whether the words from start to end are a noun with its attributes ("Frågan om", "Förslaget
+    från styrelsen till"): a noun first, then nouns, adjectives and prepositions only."""
+    if upos(tokens[start].tag) not in ("NOUN", "DET", "ADJ") or _is_time(low[start]):
+        return False
+    return all(
+        upos(tokens[x].tag) in ("NOUN", "PROPN", "DET", "ADJ", "ADP", "NUM") and not _is_time(low[x])
+        for x in range(start, end)
+    ) and upos(tokens[end - 1].tag) == "ADP"
+
+
 def _np_after(tokens: Sequence[Tagged], low: list[str], tags: list[str], i: int) -> tuple[int, int] | None:
     """The subject right after a verb in inverted order: "tar Anna", "skickar sekreteraren", "ska vi",
     "kommer kommunens servicegrupp"."""
@@ -322,6 +346,10 @@ def _chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Cl
                 clause.extras["participle"] = True
                 if lemma == "vara" and first_aux:
                     clause.extras["stative"] = True  # "Lokalen är bokad", "Eva är intresserad": as things are
+                    if meanings.word_class(low[k]) == "responsible":
+                        clause.predicate = low[k]  # "Per och Bo är involverade i arbetet"
+                        clause.passive = False
+                        clause.extras.pop("stative")
                 clause.main = k
             elif lemma == "vara":
                 clause.predicate = low[k]  # "är ansvarig för ..."

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from actiontrack.dates_calendar import fold
+from actiontrack.dates.calendar import fold
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

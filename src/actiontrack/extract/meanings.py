@@ -64,6 +64,9 @@ def verb_class(word: str, following: Sequence[str] = ()) -> tuple[str, str] | No
             if tuple(low[skip : skip + n]) == rest:
                 entry = " ".join((lemma, *rest))
                 return entry, classes[entry]
+    low_word = word.casefold()
+    if low_word.endswith("s") and lemma + "s" in classes:  # "hålls" is the event "hållas"
+        return lemma + "s", classes[lemma + "s"]
     cls = classes.get(lemma)
     return (lemma, cls) if cls else None
 

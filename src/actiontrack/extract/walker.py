@@ -11,6 +11,7 @@ features (features.py), the decision (classify.py), owners (owners.py) and the d
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -68,6 +69,8 @@ class Walker:
         self.line_owner: str | None = None
         self.agenda_until = 0
         self.own_body: frozenset[str] = frozenset()
+        self.tense = ""  # how the minutes tell what happened at the meeting: "past" or "pres"
+        self._tags: dict[str, list[Token]] = {}
         self._date_memo: dict[str, list[dates.DateMatch]] = {}
 
     # --- structure -------------------------------------------------------------------
@@ -89,6 +92,27 @@ class Walker:
         for i, sentence in enumerate(sentences):
             kind = "bullet" if block.kind == "bullet" else "line" if len(block.lines) == 1 else "paragraph"
             self.sentence(sentence.text, sentence.line, kind, first=i == 0)
+
+    def survey(self, blocks: list[Block]) -> None:
+        """Read the document's tense before its sentences: minutes told in the past ("Kassören
+        redogjorde ...") make a present tense stand out as what is to be done; minutes told in
+        the present ("Kassören redogör ...") do not."""
+        counts = {"pres": 0, "past": 0}
+        for block in blocks:
+            if block.kind in ("heading", "label"):
+                continue
+            for sentence in block.sentences():
+                for clause in grammar.clauses(self._tagged(sentence.text)):
+                    if clause.is_main and clause.finite and clause.form in counts and not clause.modal:
+                        counts[clause.form] += 1
+        total = counts["pres"] + counts["past"]
+        if total >= 4:
+            self.tense = "past" if counts["past"] >= counts["pres"] else "pres"
+
+    def _tagged(self, text: str) -> list[Token]:
+        if text not in self._tags:
+            self._tags[text] = names_as_names(list(_tag_text(text)), self.names)
+        return self._tags[text]
 
     # --- a sentence ------------------------------------------------------------------
 
@@ -136,7 +160,7 @@ class Walker:
             names=self.names,
             own_body=self.own_body,
         )
-        tokens = [t._replace(start=t.start + offset, end=t.end + offset) for t in names_as_names(tag_text(body), self.names)]
+        tokens = [t._replace(start=t.start + offset, end=t.end + offset) for t in self._tagged(body)]
         found = grammar.clauses(tokens)
         extra = self._time_features(text)
         deferral_at = cues.DEFERRAL.search(text)
@@ -144,19 +168,23 @@ class Walker:
         if heading_kind == "deferred" or label_kind == "deferred":
             extra.append("under-deferral-heading")
         chosen: list[tuple[grammar.Clause, float]] = []
+        best: tuple[float, list[str]] = (-1.0, [])
         if not any(c.is_main for c in found):
             feats = ["bias", "no-clause", "block:" + block, *(["heading:" + heading_kind] if heading_kind else []),
                      *(["label:" + label_kind] if label_kind else []), *(["owner-marked"] if marked else []), *extra,
                      *(["deferral-phrase"] if deferral else [])]
             score = self._weigh(text, line, 0, len(text), feats)
+            best = (score, feats)
             if score >= self.weights.threshold:
                 self._append_whole(text, line, marked, deferral)
-                self._step(line, text, block, ctx_describe(ctx), "action", "no clause")
+                self._step(line, text, block, ctx_describe(ctx), "action", self._why(*best, True))
                 return
         for k, clause in enumerate(found):
             if not clause.is_main:
                 continue
             feats = features.clause_features(tokens, found, k, ctx) + extra
+            if self.tense:
+                feats.append(f"mode-doc:{features.mode_of(clause)}|{self.tense}")
             start, end = _span(tokens, clause, found)
             if deferral_at is not None and deferral_at.start() < end and deferral_at.end() > start:
                 # "Punkten tas upp på nästa möte": a deferral whatever the verb means alone
@@ -167,12 +195,13 @@ class Walker:
             if "meaning:report" in feats and any(f in feats for f in ("time:next-meeting", "time:deadline-word")):
                 feats.append("report-ahead")  # "Ida presenterar förslaget till nästa möte"
             score = self._weigh(text, line, start, end, feats)
+            best = max(best, (score, feats))
             if score >= self.weights.threshold:
                 chosen.append((clause, score))
         self._decision_ahead(tokens, found)
         if not chosen:
             self.resolver.note_sentence(text)
-            self._step(line, text, block, ctx_describe(ctx), "no item", None)
+            self._step(line, text, block, ctx_describe(ctx), "no item", self._why(*best, False) if best[1] else None)
             return
         kind = Kind.ACTION
         for clause, _ in chosen:
@@ -205,7 +234,7 @@ class Walker:
             if kind is Kind.DEFERRED:
                 item_text = self._deferred_point(tokens, clause, text)
             self._append(kind, owners, item_text, source, line, max(sc for _, sc in members))
-        self._step(line, text, block, ctx_describe(ctx), kind.value, f"{len(chosen)} clause(s)")
+        self._step(line, text, block, ctx_describe(ctx), kind.value, self._why(*best, True))
 
     def _deferred_point(self, tokens: list[Token], clause: grammar.Clause, text: str) -> str:
         """What a deferral puts off: "Verksamhetsberättelsen: skjuts till nästa möte" names it
@@ -311,6 +340,14 @@ class Walker:
         merged = tuple(dict.fromkeys([*last.owners, *owners]))
         self.items[-1] = replace(last, owners=merged)
 
+    def _why(self, score: float, feats: list[str], item: bool) -> str:
+        """The probability and the three features that weighed most towards the verdict:
+        "0.91 heading:todo, leading-inf|bullet, owner-marked"."""
+        weights = self.weights.weights
+        sign = 1 if item else -1
+        top = sorted((f for f in feats if f != "bias" and sign * weights.get(f, 0.0) > 0), key=lambda f: -sign * weights[f])
+        return f"{score:.2f} " + ", ".join(top[:3])
+
     def _step(self, line: int, text: str, block: str, where: str, verdict: str, rule: str | None) -> None:
         self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
 
@@ -383,6 +420,13 @@ class Walker:
             self.sentences_since_item = 0
             return True
         return False
+
+
+@lru_cache(maxsize=4096)
+def _tag_text(text: str) -> tuple[Token, ...]:
+    """A sentence's tags, kept: the survey and the walk tag each sentence, and an import of
+    the same minutes again (or training) tags them again."""
+    return tuple(tag_text(text))
 
 
 def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:

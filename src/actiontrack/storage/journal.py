@@ -1,13 +1,11 @@
-"""The journal of changes `track undo` reverts and `track log` lists (issue 12).
+"""The journal of changes `track undo` reverts and `track log` lists.
 
-A write command's transaction records every row it inserts, updates or deletes, in the
-order they happen: the ORM's as the session flushes them (SQLAlchemy's before_flush/after_flush
-events), the plain SQL of storage/writes.py as it runs (its ChangeLog, the part of this journal
-that needs no SQLAlchemy, is all the fast write path on sqlite3 uses, issue 15); at commit the list is stored as one `changes` row, with the command that made it.
-Undo applies the inverse of each change, last first: delete what was inserted, put back
-the old values of what was updated, insert again what was deleted (with its old id). The
-commands of one invocation share a `command_id`, so an import of several documents is
-undone as a unit.
+Every statement of storage/writes.py that inserts, updates or deletes a row tells the
+transaction's Journal, in the order they happen; at commit the list is stored as one
+`changes` row, with the command that made it. Undo applies the inverse of each change,
+last first: delete what was inserted, put back the old values of what was updated, insert
+again what was deleted (with its old id). The commands of one invocation share a
+`command_id`, so an import of several documents is undone as a unit.
 
 `track person forget` must stay irreversible: it empties the journal (which holds the old
 texts), and its own transaction is not recorded.
@@ -16,22 +14,21 @@ texts), and its own transaction is not recorded.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from actiontrack.errors import InputError
-from actiontrack.i18n import _
+from actiontrack.errors import InputError, StorageError
+from actiontrack.i18n import N_, _
 from actiontrack.records import record
-from actiontrack.storage.writes import ChangeLog
+from actiontrack.storage.sql import Run
+from actiontrack.storage.tables import COLUMNS, key_of
 
-# SQLAlchemy is imported inside the functions: the fast write path (storage/writes.py) builds
-# a Record without loading it (issue 15).
-if TYPE_CHECKING:
-    from sqlmodel import Session
+KEEP = 2000  # transactions kept for undo; older ones are dropped so the journal does not grow forever
+PRUNE_EVERY = 50  # transactions between two prunings
 
-    from actiontrack.storage.tables import ChangeRow
 
-_JOURNAL_TABLE = "changes"
+class Conflict(StorageError):
+    """A statement broke a unique key or a reference: a row another command added or removed."""
 
 
 @record(frozen=True)
@@ -44,178 +41,180 @@ class Record:
     user: str = ""
 
 
-def _order() -> dict[str, int]:
-    """Parents before children."""
-    from sqlmodel import SQLModel
+class Journal:
+    """The row changes of one transaction, stored as one `changes` row at commit."""
 
-    from actiontrack.storage import tables  # noqa: F401 - registers the tables
+    def __init__(self, run: Run) -> None:
+        self.run = run
+        self.changes: list[dict[str, Any]] = []
+        self.active = True
 
-    return {t.name: n for n, t in enumerate(SQLModel.metadata.sorted_tables)}
+    def stop(self) -> None:
+        """Record nothing of this transaction (forgetting a person)."""
+        self.active = False
+        self.changes.clear()
 
-
-def _table(obj: Any) -> str:
-    return str(obj.__table__.name)
-
-
-def _key(obj: Any) -> dict[str, Any]:
-    from sqlalchemy import inspect
-
-    mapper = inspect(obj).mapper
-    return {c.key: getattr(obj, c.key) for c in mapper.primary_key}
-
-
-def _row(obj: Any) -> dict[str, Any]:
-    from sqlalchemy import inspect
-
-    return {c.key: getattr(obj, c.key) for c in inspect(obj).mapper.column_attrs}
-
-
-class Journal(ChangeLog):
-    """Records the row changes of one session until `stop()`: those its ORM objects make, as
-    the session flushes them, and those the SQL of storage/writes.py makes, as it runs them."""
-
-    def __init__(self, session: Session) -> None:
-        from sqlalchemy import event, text
-
-        def run(sql: str, params: Any) -> Sequence[Sequence[Any]]:
-            result = session.execute(text(sql), dict(params))
-            return result.all() if result.returns_rows else []  # type: ignore[attr-defined]  # a CursorResult
-
-        super().__init__(run)
-        self.session = session
-        self._order = _order()
-        event.listen(session, "before_flush", self._before_flush)
-        event.listen(session, "after_flush", self._after_flush)
-
-    def _before_flush(self, session: Session, _context: Any, _instances: Any) -> None:
-        from sqlalchemy import inspect
-
-        if not self.active:
-            return
-        for obj in session.dirty:
-            if _table(obj) == _JOURNAL_TABLE or not session.is_modified(obj):
-                continue
-            state = inspect(obj)
-            old, new = {}, {}
-            for attr in state.mapper.column_attrs:
-                history = state.attrs[attr.key].history
-                if history.has_changes() and history.deleted:
-                    old[attr.key], new[attr.key] = history.deleted[0], getattr(obj, attr.key)
-            if old and old != new:
-                self.changes.append(
-                    {"op": "update", "table": _table(obj), "key": _key(obj), "old": old, "new": new}
-                )
-        for obj in sorted(session.deleted, key=lambda o: -self._order[_table(o)]):
-            if _table(obj) != _JOURNAL_TABLE:
-                self.changes.append({"op": "delete", "table": _table(obj), "row": _row(obj)})
-
-    def _after_flush(self, session: Session, _context: Any) -> None:
-        if not self.active:
-            return
-        for obj in sorted(session.new, key=lambda o: self._order[_table(o)]):
-            if _table(obj) != _JOURNAL_TABLE:
-                self.changes.append({"op": "insert", "table": _table(obj), "key": _key(obj)})
+    def add(self, change: dict[str, Any]) -> None:
+        if self.active:
+            self.changes.append(change)
 
     def save(self, record: Record) -> None:
-        self.session.flush()  # the ORM's last changes are in the list before it is stored
-        super().save(record)
-
-
-def forget_all(session: Session) -> None:
-    """Empty the journal: its old values may name a person who is being forgotten."""
-    from sqlmodel import select
-
-    from actiontrack.storage.tables import ChangeRow
-
-    for row in session.exec(select(ChangeRow)).all():
-        session.delete(row)
-    session.flush()
-
-
-def undo_last(session: Session, now: str, user: str) -> list[ChangeRow]:
-    """Revert this user's last command not undone yet; its journal rows, marked undone.
-
-    A row changed since by a command not undone (someone else's, in a shared database) is
-    not overwritten: the undo is refused, and nothing is reverted."""
-    from sqlalchemy.exc import IntegrityError
-    from sqlmodel import select
-
-    from actiontrack.storage.tables import ChangeRow
-
-    last = session.exec(
-        select(ChangeRow)
-        .where(ChangeRow.undone_at.is_(None), ChangeRow.run_by == user)  # type: ignore[union-attr]
-        .order_by(ChangeRow.id.desc())  # type: ignore[union-attr]
-    ).first()
-    if last is None:
-        raise InputError(
-            _("Nothing to undo: every recorded change is undone already, or none was made (see `track log`).")
+        """Store what this transaction changed (nothing when it changed nothing)."""
+        if not self.active or not self.changes:
+            return
+        self.active = False  # the journal row itself is not a change
+        rows = self.run(
+            "INSERT INTO changes (command_id, at, run_by, label, summary, detail) "
+            "VALUES (:command_id, :at, :run_by, :label, :summary, :detail) RETURNING id",
+            {
+                "command_id": record.command_id,
+                "at": record.at,
+                "run_by": record.user,
+                "label": record.label,
+                "summary": summarise([self.changes]),
+                "detail": json.dumps(self.changes, ensure_ascii=False, default=str),
+            },
         )
-    rows = session.exec(
-        select(ChangeRow)
-        .where(ChangeRow.command_id == last.command_id, ChangeRow.undone_at.is_(None))  # type: ignore[union-attr]
-        .order_by(ChangeRow.id.desc())  # type: ignore[union-attr]
-    ).all()
-    _refuse_if_changed_since(session, rows)
-    session.flush()
-    try:
-        for row in rows:
-            for change in reversed(json.loads(row.detail)):
-                _revert(session, change, row.label)
-            row.undone_at = now
-            session.add(row)
-        session.flush()
-    except IntegrityError:
-        raise InputError(_("Cannot undo '{command}': what it removed has been added again since.").format(command=last.label)) from None
-    session.expire_all()
-    return list(reversed(rows))
+        if rows[0][0] % PRUNE_EVERY == 0:
+            self._prune(record)
 
-
-def _touched(change: dict[str, Any]) -> tuple[str, str]:
-    from sqlmodel import SQLModel
-
-    key = change.get("key")
-    if key is None:  # a deleted row: its primary key columns
-        table = SQLModel.metadata.tables[change["table"]]
-        key = {c.name: change["row"][c.name] for c in table.primary_key.columns}
-    return change["table"], json.dumps(key, sort_keys=True, default=str)
-
-
-def _refuse_if_changed_since(session: Session, rows: Sequence[ChangeRow]) -> None:
-    """Commands recorded later and not undone (another secretary's) must not lose their changes."""
-    from sqlmodel import select
-
-    from actiontrack.storage.tables import ChangeRow
-
-    mine = {_touched(c) for row in rows for c in json.loads(row.detail)}
-    first = min(row.id for row in rows)  # type: ignore[type-var]
-    ids = {row.id for row in rows}
-    later = session.exec(
-        select(ChangeRow).where(ChangeRow.id > first, ChangeRow.undone_at.is_(None))  # type: ignore[operator,union-attr]
-    ).all()
-    for other in later:
-        if other.id not in ids and mine & {_touched(c) for c in json.loads(other.detail)}:
-            raise InputError(
-                _("Cannot undo '{command}': '{other}' ({user}) changed the same "
-                  "items since; undo that first.").format(command=rows[0].label, other=other.label, user=other.run_by)
+    def _prune(self, record: Record) -> None:
+        """Drop the commands older than the last KEEP transactions; whole commands, never half of
+        an import, and never the one being recorded (an import of thousands stays whole)."""
+        oldest = self.run("SELECT id FROM changes ORDER BY id DESC LIMIT 1 OFFSET :skip", {"skip": KEEP - 1})
+        if oldest:
+            self.run(
+                "DELETE FROM changes WHERE command_id IN (SELECT command_id FROM changes "
+                "WHERE id < :oldest AND command_id <> :current)",
+                {"oldest": oldest[0][0], "current": record.command_id},
             )
 
 
-def _revert(session: Session, change: dict[str, Any], label: str) -> None:
-    from sqlmodel import SQLModel, select
+# How the log names a table's rows (one, many), in the order it lists them.
+_NOUNS = {
+    "groups": (N_("{n} group"), N_("{n} groups")),
+    "meetings": (N_("{n} meeting"), N_("{n} meetings")),
+    "people": (N_("{n} person"), N_("{n} people")),
+    "person_aliases": (N_("{n} alias"), N_("{n} aliases")),
+    "items": (N_("{n} item"), N_("{n} items")),
+    "scheduled_meetings": (N_("{n} scheduled meeting"), N_("{n} scheduled meetings")),
+}
 
-    table = SQLModel.metadata.tables[change["table"]]
-    op = change["op"]
+
+def summarise(transactions: Sequence[Sequence[Mapping[str, Any]]]) -> str:
+    """ "added 1 meeting, 4 items; changed 1 item": the journaled row changes of a command,
+    for the rows a user knows by name, each counted once."""
+    parts = []
+    for op, verb in (
+        ("insert", N_("added {rows}")),
+        ("update", N_("changed {rows}")),
+        ("delete", N_("removed {rows}")),
+    ):
+        rows: dict[str, set[str]] = {}
+        for changes in transactions:
+            for change in changes:
+                if change["op"] == op and change["table"] in _NOUNS:
+                    ident = json.dumps(change.get("key") or change.get("row"), sort_keys=True, default=str)
+                    rows.setdefault(change["table"], set()).add(ident)
+        named = [
+            _(one if len(rows[t]) == 1 else many).format(n=len(rows[t]))
+            for t, (one, many) in _NOUNS.items()
+            if t in rows
+        ]
+        if named:
+            parts.append(_(verb).format(rows=", ".join(named)))
+    tables = {change["table"] for changes in transactions for change in changes}
+    if "settings" in tables:  # the only setting is which meeting is under way
+        parts.append(_("changed the current meeting"))
+    return "; ".join(parts) or _("changed the history of items")
+
+
+def forget_all(run: Run) -> None:
+    """Empty the journal: its old values may name a person who is being forgotten."""
+    run("DELETE FROM changes", {})
+
+
+def undo_last(run: Run, now: str, user: str) -> tuple[str, str]:
+    """Revert this user's last command not undone yet; what it was, and what it had changed.
+
+    A row changed since by a command not undone (someone else's, in a shared database) is
+    not overwritten: the undo is refused, and nothing is reverted."""
+    last = run(
+        "SELECT command_id FROM changes WHERE undone_at IS NULL AND run_by = :user ORDER BY id DESC LIMIT 1",
+        {"user": user},
+    )
+    if not last:
+        raise InputError(
+            _("Nothing to undo: every recorded change is undone already, or none was made (see `track log`).")
+        )
+    rows = [
+        (r[0], r[1], json.loads(r[2]))
+        for r in run(
+            "SELECT id, label, detail FROM changes WHERE command_id = :c AND undone_at IS NULL ORDER BY id DESC",
+            {"c": last[0][0]},
+        )
+    ]
+    label = rows[0][1]
+    _refuse_if_changed_since(run, rows)
+    try:
+        for row_id, _label, detail in rows:
+            for change in reversed(detail):
+                _revert(run, change, label)
+            run("UPDATE changes SET undone_at = :now WHERE id = :id", {"now": now, "id": row_id})
+    except Conflict:
+        raise InputError(
+            _("Cannot undo '{command}': what it removed has been added again since.").format(command=label)
+        ) from None
+    return label, summarise([detail for _id, _label, detail in reversed(rows)])
+
+
+def _touched(change: Mapping[str, Any]) -> tuple[str, str]:
+    key = change.get("key")
+    if key is None:  # a deleted row: its key columns
+        key = {c: change["row"][c] for c in key_of(change["table"])}
+    return change["table"], json.dumps(key, sort_keys=True, default=str)
+
+
+def _refuse_if_changed_since(run: Run, rows: Sequence[tuple[int, str, list[dict[str, Any]]]]) -> None:
+    """Commands recorded later and not undone (another secretary's) must not lose their changes."""
+    mine = {_touched(c) for _id, _label, detail in rows for c in detail}
+    ids = {row[0] for row in rows}
+    later = run(
+        "SELECT id, label, run_by, detail FROM changes WHERE id > :first AND undone_at IS NULL ORDER BY id",
+        {"first": min(ids)},
+    )
+    for other_id, other_label, other_user, detail in later:
+        if other_id not in ids and mine & {_touched(c) for c in json.loads(detail)}:
+            raise InputError(
+                _(
+                    "Cannot undo '{command}': '{other}' ({user}) changed the same "
+                    "items since; undo that first."
+                ).format(command=rows[0][1], other=other_label, user=other_user)
+            )
+
+
+def _revert(run: Run, change: Mapping[str, Any], label: str) -> None:
+    table, op = change["table"], change["op"]
+    if table not in COLUMNS:
+        raise ValueError(f"{table} is not a table of actiontrack")
     if op == "delete":
-        session.execute(table.insert().values(**change["row"]))
+        row = change["row"]
+        run(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})", row)
         return
-    where = [table.c[k] == v for k, v in change["key"].items()]
+    key = change["key"]
+    where = " AND ".join(f"{c} = :key_{c}" for c in key)
+    params = {f"key_{c}": v for c, v in key.items()}
     if op == "insert":
-        gone = session.execute(table.delete().where(*where))
-        if gone.rowcount != 1:  # type: ignore[attr-defined]
-            raise InputError(_("Cannot undo '{command}': what it added has changed since.").format(command=label))
+        if len(run(f"DELETE FROM {table} WHERE {where} RETURNING 1", params)) != 1:
+            raise InputError(
+                _("Cannot undo '{command}': what it added has changed since.").format(command=label)
+            )
         return
-    current = session.execute(select(*[table.c[k] for k in change["new"]]).where(*where)).first()
-    if current is None or list(current) != list(change["new"].values()):
-        raise InputError(_("Cannot undo '{command}': what it changed has been changed again since.").format(command=label))
-    session.execute(table.update().where(*where).values(**change["old"]))
+    new = change["new"]
+    current = run(f"SELECT {', '.join(new)} FROM {table} WHERE {where}", params)
+    if not current or list(current[0]) != list(new.values()):
+        raise InputError(
+            _("Cannot undo '{command}': what it changed has been changed again since.").format(command=label)
+        )
+    old = change["old"]
+    run(f"UPDATE {table} SET {', '.join(f'{c} = :{c}' for c in old)} WHERE {where}", {**old, **params})

@@ -80,13 +80,17 @@ def backup(url: str, target: str) -> Path:
     path = sqlite_path(url)
     if path is None:
         raise UsageError(
-            _("track backup copies SQLite databases; for PostgreSQL use pg_dump (or track export --format json).")
+            _(
+                "track backup copies SQLite databases; for PostgreSQL use pg_dump (or track export --format json)."
+            )
         )
     if not path.is_file():
         raise StorageError(_("There is no database at {path} yet.").format(path=path))
     dest = Path(target).expanduser()
     if dest.exists():
-        raise UsageError(_("{file} exists; give a new file name (a backup never overwrites).").format(file=dest))
+        raise UsageError(
+            _("{file} exists; give a new file name (a backup never overwrites).").format(file=dest)
+        )
     if dest.resolve() == path.resolve():
         raise UsageError(_("The backup must be another file than the database."))
     tmp = dest.with_name(f".{dest.name}.partial")
@@ -106,13 +110,18 @@ def backup(url: str, target: str) -> Path:
         os.replace(tmp, dest)
     except (OSError, sqlite3.Error) as e:
         tmp.unlink(missing_ok=True)
-        raise StorageError(_("The backup to {file} failed: {reason}.").format(file=dest, reason=getattr(e, "strerror", None) or e)) from None
+        raise StorageError(
+            _("The backup to {file} failed: {reason}.").format(
+                file=dest, reason=getattr(e, "strerror", None) or e
+            )
+        ) from None
     return dest
 
 
 CLEANUP_PENDING = "cleanup_pending"  # setting: a person was forgotten, the file not yet cleaned
 CLEANUP_ATTEMPTS = 5
 CLEANUP_PAUSE_S = 0.2  # before the first retry; doubled each time
+CLEANUP_BUSY_TIMEOUT_S = 30  # how long each attempt waits for other connections to let go
 LOCK_TIMEOUT_S = 10  # PostgreSQL: how long VACUUM FULL may wait for the tables
 _AGAIN = N_("run `track check --compact` when nobody else has the database open")
 
@@ -138,14 +147,16 @@ def purge(url: str) -> None:
         if not problem:
             return
     raise StorageError(
-        _("The change is saved, but the database file {path} still holds the deleted text ({problem}); {again}.").format(path=path, problem=problem, again=_(_AGAIN))
+        _(
+            "The change is saved, but the database file {path} still holds the deleted text ({problem}); {again}."
+        ).format(path=path, problem=problem, again=_(_AGAIN))
     )
 
 
 def _clean_sqlite(path: Path) -> str:
-    """"" when the file and its WAL hold no deleted data any more, else why not."""
+    """ "" when the file and its WAL hold no deleted data any more, else why not."""
     try:
-        con = sqlite3.connect(path, timeout=30, isolation_level=None)
+        con = sqlite3.connect(path, timeout=CLEANUP_BUSY_TIMEOUT_S, isolation_level=None)
     except sqlite3.Error as e:
         return str(e)
     try:
@@ -190,10 +201,14 @@ def _vacuum_full(url: str) -> None:
     except exc.SQLAlchemyError as e:
         reason = str(getattr(e, "orig", None) or e).splitlines()[0]
         if "lock timeout" in reason:
-            reason = _("another connection kept the tables busy for more than {seconds} s").format(seconds=f"{LOCK_TIMEOUT_S:g}")
+            reason = _("another connection kept the tables busy for more than {seconds} s").format(
+                seconds=f"{LOCK_TIMEOUT_S:g}"
+            )
         raise StorageError(
-            _("The change is saved, but PostgreSQL could not rewrite the tables without the old row versions "
-              "({reason}); {again}.").format(reason=reason, again=_(_AGAIN))
+            _(
+                "The change is saved, but PostgreSQL could not rewrite the tables without the old row versions "
+                "({reason}); {again}."
+            ).format(reason=reason, again=_(_AGAIN))
         ) from None
     finally:
         engine.dispose()

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import StorageError
 from actiontrack.i18n import _
+from actiontrack.storage.sql import Run
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
 # SQLAlchemy is imported inside the functions: the read path checks the schema version
-# from MIGRATIONS without loading it (issue 5).
+# from MIGRATIONS without loading it.
 MIGRATIONS_TABLE = "_track_migrations"
 Migration = Callable[["Connection"], None]
 
@@ -119,7 +120,7 @@ def m001_initial(conn: Connection) -> None:
 
 
 def m002_changes_and_meeting_time(conn: Connection) -> None:
-    """The journal `track undo` and `track log` read (issue 12), and a meeting's time of day."""
+    """The journal `track undo` and `track log` read, and a meeting's time of day."""
     import sqlalchemy as sa
 
     md = sa.MetaData()
@@ -139,7 +140,7 @@ def m002_changes_and_meeting_time(conn: Connection) -> None:
 
 
 def m003_agenda_indexes(conn: Connection) -> None:
-    """Indexes for the agenda's and the digest's queries (issue 15).
+    """Indexes for the agenda's and the digest's queries.
 
     The agenda reads a group's open items and the items done since its last meeting:
     `meeting_id IN (the group's meetings) AND status = ... [AND closed_at >= ...]`, one
@@ -159,7 +160,7 @@ def m003_agenda_indexes(conn: Connection) -> None:
 
 
 def m004_person_keys(conn: Connection) -> None:
-    """Indexed lookup keys of people's names (issue 15): `track add --owner Leif` finds the
+    """Indexed lookup keys of people's names: `track add --owner Leif` finds the
     people a name may mean by them instead of reading every person of a shared database.
 
     name_key is the whole name case-folded, first_key and last_key its first and last word,
@@ -170,7 +171,7 @@ def m004_person_keys(conn: Connection) -> None:
     """
     import sqlalchemy as sa
 
-    def keys(name: str) -> dict[str, str | None]:  # frozen copy of writes.person_keys
+    def keys(name: str) -> dict[str, str | None]:  # frozen copy of people_writes.person_keys
         parts = " ".join(name.split()).casefold().split()
         caps = "".join(p[0] for p in name.replace("-", " ").split() if p[:1].isupper()).upper()
         return {
@@ -196,6 +197,22 @@ def m004_person_keys(conn: Connection) -> None:
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_changes_and_meeting_time, m003_agenda_indexes, m004_person_keys,
 ]  # fmt: skip
+
+
+def current_names() -> list[str]:
+    """The migrations a database at this version's schema has applied, in order."""
+    return [m.__name__ for m in MIGRATIONS]
+
+
+def is_current(run: Run) -> bool:
+    """Whether the database has exactly this version's schema: the one check, before any
+    statement of storage/ runs on it (anything else is created, upgraded or refused by
+    `migrate`)."""
+    try:
+        names = [r[0] for r in run(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY name", {})]
+    except StorageError:
+        return False
+    return names == sorted(current_names())
 
 
 def _migrations_table() -> Any:
@@ -230,7 +247,9 @@ def migrate(conn: Connection, migrations: list[Migration] | None = None) -> list
     unknown = [name for name in done if name not in known]
     if unknown:
         raise StorageError(
-            _("This database was written by a newer actiontrack (it has migration {migration}); upgrade actiontrack.").format(migration=unknown[0])
+            _(
+                "This database was written by a newer actiontrack (it has migration {migration}); upgrade actiontrack."
+            ).format(migration=unknown[0])
         )
     if not done:
         import sqlalchemy as sa
@@ -238,8 +257,10 @@ def migrate(conn: Connection, migrations: list[Migration] | None = None) -> list
         others = sorted(sa.inspect(conn).get_table_names())
         if others:
             raise StorageError(
-                _("This is not an actiontrack database: it holds another program's tables "
-                  "({tables}); give another file with --db.").format(tables=", ".join(others[:3]) + (", ..." if len(others) > 3 else ""))
+                _(
+                    "This is not an actiontrack database: it holds another program's tables "
+                    "({tables}); give another file with --db."
+                ).format(tables=", ".join(others[:3]) + (", ..." if len(others) > 3 else ""))
             )
     table = _migrations_table()
     table.create(conn, checkfirst=True)

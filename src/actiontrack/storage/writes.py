@@ -1,15 +1,11 @@
-"""The single-item writes, in plain SQL with named parameters, and nothing else imported.
+"""Every write of the store, in plain SQL with named parameters, and nothing else imported.
 
-The same move as reads.py (issue 15): `add`, `done`, `edit`, `reopen`, `drop` and `note`
-(and the new person `add --owner` may create) run these statements on the standard
-library's sqlite3, so the commands typed during a meeting pay for neither SQLAlchemy
-nor pydantic; the Repository runs the very same statements through its SQLAlchemy
-session, on SQLite (when the file needs creating or upgrading) and on PostgreSQL.
-SQLModel still defines the schema (tables.py) and migrations make it.
-
-Every row a statement here inserts, updates or deletes is written down in the
-transaction's ChangeLog, in the format storage/journal.py records for the ORM's
-writes, so that `track undo` reverts both alike.
+One set of statements, run by the standard library's sqlite3 on SQLite and by SQLAlchemy
+on PostgreSQL (storage/__init__.py): the commands typed during a meeting pay for neither
+SQLAlchemy nor pydantic, and `track import` writes a document in a few multi-row statements
+instead of an ORM object per row. Every row a statement inserts, updates or deletes is
+written down in the transaction's journal (storage/journal.py), so `track undo` reverts
+them all alike.
 """
 
 from __future__ import annotations
@@ -17,137 +13,187 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from actiontrack.errors import InputError, NotFoundError, PersonError
-from actiontrack.i18n import _
-from actiontrack.models import Kind, Owner, OwnerKind, Person, Status
-from actiontrack.storage.reads import Reads, Run, summarise
+from actiontrack.errors import InputError, NotFoundError
+from actiontrack.i18n import N_, _
+from actiontrack.models import Kind, Meeting, Owner, OwnerKind, Status
+from actiontrack.storage.journal import undo_last
+from actiontrack.storage.people_writes import PeopleWrites
+from actiontrack.storage.reads import GroupRef
+from actiontrack.storage.sql import chunks, in_list, iso
+from actiontrack.storage.tables import COLUMNS
 
-if TYPE_CHECKING:
-    from actiontrack.storage.journal import Record
-
-KEEP = 2000  # transactions kept for undo; older ones are dropped so the journal does not grow forever
-PRUNE_EVERY = 50  # transactions between two prunings
-
-# The columns in the order of tables.py: the journal lists an update's columns in this order.
-ITEM_COLUMNS = (
-    "id", "kind", "text", "status", "due", "meeting_id", "source", "line", "topic", "confidence",
-    "created_at", "updated_at", "closed_at",
-)  # fmt: skip
-_OWNER_COLUMNS = ("id", "item_id", "position", "person_id", "organisation")
+_SAME_MOMENT = N_(
+    "The same document was imported from elsewhere at the same moment; it is stored once "
+    "(`track meeting list` shows it)."
+)
+_NO_ITEM = N_("There is no item {id}; `track open` lists the open ones.")
+_NO_MEETING = N_("There is no meeting {id}; `track meeting list` shows them.")
 
 
-def person_keys(name: str) -> dict[str, str | None]:
-    """The indexed lookup keys of a person's name (migration m004): the whole name, its first
-    and last word case-folded, its initials; `people.Roster` decides among the people they find."""
-    from actiontrack.people import initials
-
-    key = " ".join(name.split()).casefold()
-    parts = key.split()
+def item_row(
+    *,
+    kind: Kind,
+    text: str,
+    due: date | None,
+    meeting_id: int | None,
+    now: str,
+    source: str | None = None,
+    line: int | None = None,
+    topic: str | None = None,
+    confidence: float | None = None,
+) -> dict[str, Any]:
+    """The row of a new, open item."""
     return {
-        "name_key": key,
-        "first_key": parts[0] if parts else None,
-        "last_key": parts[-1] if parts else None,
-        "initials": initials(name) or None,
+        "kind": kind.value,
+        "text": text,
+        "status": Status.OPEN.value,
+        "due": iso(due),
+        "meeting_id": meeting_id,
+        "source": source,
+        "line": line,
+        "topic": topic,
+        "confidence": confidence,
+        "created_at": now,
+        "updated_at": now,
     }
 
 
-class ChangeLog:
-    """The row changes of one transaction, stored as one `changes` row at commit (`track undo`)."""
+def _stored(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Status | Kind):
+        return value.value
+    return value
 
-    def __init__(self, run: Run) -> None:
-        self.run = run
-        self.changes: list[dict[str, Any]] = []
-        self.active = True
 
-    def stop(self) -> None:
-        """Record nothing of this transaction (forgetting a person)."""
-        self.active = False
-        self.changes.clear()
+class Writes(PeopleWrites):
+    """Reads plus every write of one transaction."""
 
-    def add(self, change: dict[str, Any]) -> None:
-        if self.active:
-            self.changes.append(change)
+    # --- groups and meetings --------------------------------------------------------------------
 
-    def save(self, record: Record) -> None:
-        """Store what this transaction changed (nothing when it changed nothing)."""
-        if not self.active or not self.changes:
-            return
-        self.active = False  # the journal row itself is not a change
-        rows = self.run(
-            "INSERT INTO changes (command_id, at, run_by, label, summary, detail) "
-            "VALUES (:command_id, :at, :run_by, :label, :summary, :detail) RETURNING id",
-            {
-                "command_id": record.command_id,
-                "at": record.at,
-                "run_by": record.user,
-                "label": record.label,
-                "summary": summarise([self.changes]),
-                "detail": json.dumps(self.changes, ensure_ascii=False, default=str),
-            },
+    def get_or_create_group(self, name: str, now: str) -> GroupRef:
+        """The group of this name (in any case), added when new. Another writer may add it at
+        the same moment: then theirs is used."""
+        found = self.find_group(name)
+        if found is None:
+            self.insert("groups", [{"name": " ".join(name.split()), "created_at": now}], unless_taken="name")
+            found = self.find_group(name)
+            if found is None:
+                raise InputError(_("The group '{name}' could not be created; try again.").format(name=name))
+        return found
+
+    def insert_meeting(self, values: Mapping[str, Any]) -> int:
+        """A new meeting from the columns given; its id. An InputError when its minutes
+        (source_hash) were stored by another writer a moment ago."""
+        ids = self.insert("meetings", [values], unless_taken="source_hash")
+        if not ids:
+            raise InputError(_(_SAME_MOMENT))
+        return ids[0]
+
+    def create_meeting(
+        self,
+        group: str,
+        *,
+        now: str,
+        date_: date | None,
+        title: str | None = None,
+        place: str | None = None,
+        secretary: str | None = None,
+        source_path: str | None = None,
+        source_hash: str | None = None,
+        next_meeting: date | None = None,
+    ) -> Meeting:
+        group_id = self.get_or_create_group(group, now).id
+        values = {
+            "group_id": group_id,
+            "date": iso(date_),
+            "title": title,
+            "place": place,
+            "secretary": secretary,
+            "source_path": source_path,
+            "source_hash": source_hash,
+            "next_meeting": iso(next_meeting),
+            "created_at": now,
+        }
+        return self.get_meeting(self.insert_meeting(values))
+
+    def update_meeting(
+        self, meeting_id: int, *, group: str | None = None, now: str = "", **fields: object
+    ) -> None:
+        """Change a meeting's columns (dates as ISO strings); `group` moves it to that group."""
+        old = self.run("SELECT group_id FROM meetings WHERE id = :m", {"m": meeting_id})
+        if not old:
+            raise NotFoundError(_(_NO_MEETING).format(id=meeting_id))
+        if group is not None:
+            fields["group_id"] = self.get_or_create_group(group, now).id
+        self.update("meetings", {meeting_id: fields})
+        if fields.get("group_id", old[0][0]) != old[0][0]:
+            self._drop_group_if_empty(old[0][0])
+
+    def _drop_group_if_empty(self, group_id: int) -> None:
+        """A group left without meetings or planned ones is no group any more."""
+        left = self.run(
+            "SELECT (SELECT count(*) FROM meetings WHERE group_id = :g) "
+            "+ (SELECT count(*) FROM scheduled_meetings WHERE group_id = :g)",
+            {"g": group_id},
         )
-        if rows[0][0] % PRUNE_EVERY == 0:
-            self._prune(record)
+        if left[0][0] == 0:
+            self.delete("groups", "id", [group_id])
 
-    def _prune(self, record: Record) -> None:
-        """Drop the commands older than the last KEEP transactions; whole commands, never half of
-        an import, and never the one being recorded (an import of thousands stays whole)."""
-        oldest = self.run("SELECT id FROM changes ORDER BY id DESC LIMIT 1 OFFSET :skip", {"skip": KEEP - 1})
-        if oldest:
-            self.run(
-                "DELETE FROM changes WHERE command_id IN (SELECT command_id FROM changes "
-                "WHERE id < :oldest AND command_id <> :current)",
-                {"oldest": oldest[0][0], "current": record.command_id},
+    def delete_meeting(self, meeting_id: int) -> None:
+        """A meeting with its items, attendance and the schedule its minutes gave; decisions
+        taken at it on other items stay in their history, without the link."""
+        found = self.run("SELECT group_id FROM meetings WHERE id = :m", {"m": meeting_id})
+        if not found:
+            raise NotFoundError(_(_NO_MEETING).format(id=meeting_id))
+        self.delete_items(
+            [
+                r[0]
+                for r in self.run("SELECT id FROM items WHERE meeting_id = :m ORDER BY id", {"m": meeting_id})
+            ]
+        )
+        decisions = self.run(
+            "SELECT id FROM item_history WHERE meeting_id = :m ORDER BY id", {"m": meeting_id}
+        )
+        self.update("item_history", {r[0]: {"meeting_id": None} for r in decisions})
+        self.delete("meeting_attendees", "meeting_id", [meeting_id])
+        self.delete("scheduled_meetings", "source_meeting_id", [meeting_id])
+        self.delete("meetings", "id", [meeting_id])
+        self._drop_group_if_empty(found[0][0])
+
+    def add_schedule(
+        self, group_id: int, planned: Sequence[tuple[str, str | None]], meeting_id: int | None
+    ) -> None:
+        """Planned meetings (ISO date, place) of a group, unless the group has one that day."""
+        dates_sql, params = in_list("d", sorted({d for d, _place in planned}))
+        taken = {
+            r[0]
+            for r in self.run(
+                f"SELECT date FROM scheduled_meetings WHERE group_id = :g AND date IN {dates_sql}",
+                {**params, "g": group_id},
             )
+        }
+        rows = []
+        for day, place in planned:
+            if day not in taken:
+                taken.add(day)
+                rows.append(
+                    {"group_id": group_id, "date": day, "place": place, "source_meeting_id": meeting_id}
+                )
+        self.insert("scheduled_meetings", rows)
 
+    # --- settings -------------------------------------------------------------------------------
 
-def _s(value: date | None) -> str | None:
-    return value.isoformat() if value else None
+    def set_setting(self, key: str, value: str) -> None:
+        if self.get_setting(key) is None:
+            self.insert_keyed("settings", [{"key": key, "value": value}])
+        else:
+            self.update("settings", {key: {"value": value}})
 
-
-class Writes(Reads):
-    """Reads plus the writes of one item (and of a new person), over any `run(sql, params) -> rows`."""
-
-    def __init__(self, run: Run) -> None:
-        super().__init__(run)
-        self.journal: ChangeLog | None = None  # set when the command is recorded for `track undo`
-
-    def _record(self, change: dict[str, Any]) -> None:
-        if self.journal is not None:
-            self.journal.add(change)
-
-    def _insert(self, table: str, values: Mapping[str, Any], *, unless_taken: str | None = None) -> int | None:
-        """Insert a row and journal it; its id. With `unless_taken` (a unique column), None
-        when another writer has that value already (PostgreSQL lets two transactions race there)."""
-        columns = ", ".join(values)
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(':' + c for c in values)})"
-        if unless_taken:
-            sql += f" ON CONFLICT ({unless_taken}) DO NOTHING"
-        rows = self.run(sql + " RETURNING id", values)
-        if not rows:
-            return None
-        row_id = int(rows[0][0])
-        self._record({"op": "insert", "table": table, "key": {"id": row_id}})
-        return row_id
-
-    # --- people ---------------------------------------------------------------------------------
-
-    def add_person(self, name: str, organisation: str | None, now: str) -> Person:
-        name = " ".join(name.split())
-        if not name:
-            raise InputError(_("A person needs a name."))
-        if self.person_by_name(name) is not None:
-            raise PersonError(_("'{name}' is already known.").format(name=name))
-        values = {"name": name, "organisation": organisation, "created_at": now, **person_keys(name)}
-        person_id = self._insert("people", values, unless_taken="name")
-        if person_id is None:
-            # added by another writer a moment ago: the same person, as if they had been there first
-            existing = self.person_by_name(name)
-            if existing is None:
-                raise PersonError(_("'{name}' could not be added; try again.").format(name=name))
-            return existing
-        return Person(person_id, name, organisation)
+    def delete_setting(self, key: str) -> None:
+        self.delete("settings", "key", [key])
 
     # --- items ----------------------------------------------------------------------------------
 
@@ -165,82 +211,101 @@ class Writes(Reads):
         topic: str | None = None,
         confidence: float | None = None,
     ) -> int:
-        item_id = self._insert(
-            "items",
-            {
-                "kind": kind.value, "text": text, "status": Status.OPEN.value, "due": _s(due),
-                "meeting_id": meeting_id, "source": source, "line": line, "topic": topic,
-                "confidence": confidence, "created_at": now, "updated_at": now,
-            },
-        )  # fmt: skip
-        assert item_id is not None
+        row = item_row(
+            kind=kind,
+            text=text,
+            due=due,
+            meeting_id=meeting_id,
+            now=now,
+            source=source,
+            line=line,
+            topic=topic,
+            confidence=confidence,
+        )
+        (item_id,) = self.insert("items", [row])
         self.set_owners(item_id, owners)
         return item_id
 
     def set_owners(self, item_id: int, owners: Sequence[Owner]) -> None:
-        old = self.run(
-            f"SELECT {', '.join(_OWNER_COLUMNS)} FROM item_owners WHERE item_id = :item_id ORDER BY position",
-            {"item_id": item_id},
-        )
-        if old:
-            self.run("DELETE FROM item_owners WHERE item_id = :item_id", {"item_id": item_id})
-            for row in old:
-                self._record({"op": "delete", "table": "item_owners", "row": dict(zip(_OWNER_COLUMNS, row, strict=True))})
-        for position, owner in enumerate(owners):
-            self._insert(
-                "item_owners",
+        self.delete("item_owners", "item_id", [item_id])
+        self.insert_owners([(item_id, owners)])
+
+    def insert_owners(self, owned: Sequence[tuple[int, Sequence[Owner]]]) -> list[int]:
+        """The owner rows of items, in their order; the new rows' ids."""
+        return self.insert(
+            "item_owners",
+            [
                 {
                     "item_id": item_id,
                     "position": position,
                     "person_id": owner.person_id if owner.kind is OwnerKind.PERSON else None,
                     "organisation": owner.name if owner.kind is OwnerKind.ORGANISATION else None,
-                },
-            )
+                }
+                for item_id, owners in owned
+                for position, owner in enumerate(owners)
+            ],
+        )
 
     def update_item(self, item_id: int, **fields: object) -> None:
         """Change an item's columns; only the values that differ are written and journaled."""
-        unknown = set(fields) - set(ITEM_COLUMNS[1:])
+        unknown = set(fields) - set(COLUMNS["items"][1:])
         if unknown:
             raise ValueError(f"{sorted(unknown)} are not columns of items")
-        new = {}
-        for key, value in fields.items():
-            if isinstance(value, date):
-                value = value.isoformat()
-            if isinstance(value, Status | Kind):
-                value = value.value
-            new[key] = value
-        columns = [c for c in ITEM_COLUMNS if c in new]
-        rows = self.run(f"SELECT {', '.join(columns)} FROM items WHERE id = :id", {"id": item_id})
-        if not rows:
-            raise NotFoundError(_("There is no item {id}; `track open` lists the open ones.").format(id=item_id))
-        current = dict(zip(columns, rows[0], strict=True))
-        changed = [c for c in columns if current[c] != new[c]]
-        if not changed:
-            return
-        self.run(
-            f"UPDATE items SET {', '.join(f'{c} = :{c}' for c in changed)} WHERE id = :id",
-            {**{c: new[c] for c in changed}, "id": item_id},
-        )
-        self._record(
-            {
-                "op": "update",
-                "table": "items",
-                "key": {"id": item_id},
-                "old": {c: current[c] for c in changed},
-                "new": {c: new[c] for c in changed},
-            }
-        )
+        try:
+            self.update("items", {item_id: {k: _stored(v) for k, v in fields.items()}})
+        except LookupError:
+            raise NotFoundError(_(_NO_ITEM).format(id=item_id)) from None
 
     def add_history(
         self, item_id: int, action: str, detail: dict[str, object], now: str, meeting_id: int | None = None
     ) -> None:
-        self._insert(
+        self.insert_history([(item_id, action, detail)], now, meeting_id)
+
+    def insert_history(
+        self, entries: Sequence[tuple[int, str, Mapping[str, object]]], now: str, meeting_id: int | None
+    ) -> None:
+        self.insert(
             "item_history",
-            {
-                "item_id": item_id,
-                "at": now,
-                "action": action,
-                "detail": json.dumps(detail, ensure_ascii=False, default=str),
-                "meeting_id": meeting_id,
-            },
+            [
+                {
+                    "item_id": item_id,
+                    "at": now,
+                    "action": action,
+                    "detail": json.dumps(detail, ensure_ascii=False, default=str),
+                    "meeting_id": meeting_id,
+                }
+                for item_id, action, detail in entries
+            ],
         )
+
+    def delete_item(self, item_id: int) -> None:
+        """An item with its owners and history (a point gone from corrected minutes)."""
+        if not self.run("SELECT 1 FROM items WHERE id = :id", {"id": item_id}):
+            raise NotFoundError(_(_NO_ITEM).format(id=item_id))
+        self.delete_items([item_id])
+
+    def delete_items(self, item_ids: Sequence[int]) -> None:
+        """Items with their owners and history."""
+        if item_ids:
+            self.delete("item_owners", "item_id", item_ids)
+            self.delete("item_history", "item_id", item_ids)
+            self.delete("items", "id", item_ids)
+
+    def delete_owner_rows(self, item_ids: Sequence[int], keep: Sequence[int] = ()) -> None:
+        """The owner rows of items, except those with the ids in `keep` (just inserted)."""
+        kept = set(keep)
+        owners: list[int] = []
+        for chunk in chunks(list(item_ids)):
+            ids_sql, params = in_list("i", chunk)
+            owners += [
+                r[0]
+                for r in self.run(f"SELECT id FROM item_owners WHERE item_id IN {ids_sql}", params)
+                if r[0] not in kept
+            ]
+        self.delete("item_owners", "id", owners)
+
+    # --- undo -----------------------------------------------------------------------------------
+
+    def undo_last(self, now: str, user: str) -> tuple[str, str]:
+        """Revert the user's last recorded command; what it was, and what it had changed."""
+        return undo_last(self.run, now, user)

@@ -14,7 +14,7 @@ from actiontrack.usecases.meetings import current_meeting, find_group, start_mee
 if TYPE_CHECKING:
     from actiontrack.agenda import Agenda
     from actiontrack.storage.reads import Reads
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
 
 def agenda(repo: Reads, group: str, *, when: str | None, today: date) -> Agenda:
@@ -28,7 +28,7 @@ def agenda(repo: Reads, group: str, *, when: str | None, today: date) -> Agenda:
     # only the items done since the last meeting are read: the cost follows the agenda, not the years
     last = last_meeting(meetings, next_meeting(meetings, schedule, given=given, today=today).date or today)
     since = last.date.isoformat() if last and last.date else None
-    # who is called to the next meeting: everyone on the last meeting's list, present or not (issue 14)
+    # who is called to the next meeting: everyone on the last meeting's list, present or not
     called = sorted({p.name for p, _present in repo.attendance(last.id)}, key=str.casefold) if last else []
     return build_agenda(
         row.name,
@@ -42,7 +42,7 @@ def agenda(repo: Reads, group: str, *, when: str | None, today: date) -> Agenda:
     )
 
 
-def meeting_for_review(repo: Repository, group: str, day: date, *, now: datetime) -> Meeting:
+def meeting_for_review(repo: Writes, group: str, day: date, *, now: datetime) -> Meeting:
     """The meeting decisions are taken at: the current one if it is this group's, else a new one."""
     current = current_meeting(repo)
     if current is not None and current.group.casefold() == group.casefold():
@@ -50,7 +50,7 @@ def meeting_for_review(repo: Repository, group: str, day: date, *, now: datetime
     return start_meeting(repo, group, when=day, place=None, now=now)
 
 
-def keep(repo: Repository, item_id: int, *, now: datetime) -> Item:
+def keep(repo: Writes, item_id: int, *, now: datetime) -> Item:
     """Keep an item open, as decided at the meeting under way."""
     open_item(repo, item_id)
     stamp = timestamp(now)
@@ -74,3 +74,39 @@ def digest(repo: Reads, *, owner: str | None, today: date) -> list[Digest]:
             if who.matches(o):
                 by_owner.setdefault(o.name, []).append(item)
     return [Digest(name, its) for name, its in sorted(by_owner.items(), key=lambda kv: kv[0].casefold())]
+
+
+def decide(
+    repo: Writes,
+    item_id: int,
+    answer: str,
+    *,
+    now: datetime,
+    note: str | None = None,
+    due: str | None = None,
+    owners: list[str] | None = None,
+    reason: str | None = None,
+) -> str:
+    """Apply an answer of the agenda's review to an item, in its history with the meeting:
+    d(one), k(eep), n(ew due date), r(eassign), (drop) x, s(kip). What was done, in words
+    the review counts by."""
+    from actiontrack.usecases.items import complete, drop, edit
+
+    if answer == "d":
+        complete(repo, [item_id], note=note or None, now=now)
+        return "done"
+    if answer == "k":
+        keep(repo, item_id, now=now)
+        return "kept"
+    if answer == "n":
+        edit(repo, item_id, due=due, now=now)
+        return "new due date"
+    if answer == "r":
+        edit(repo, item_id, owners=owners or [], now=now)
+        return "reassigned"
+    if answer == "x":
+        drop(repo, item_id, reason=reason or "", now=now)
+        return "dropped"
+    if answer == "s":
+        return "skipped"
+    raise ValueError(f"{answer!r} is no answer of the agenda's review")

@@ -8,7 +8,6 @@ meeting (versions.py says what changes), unless they have too little in common w
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -17,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from actiontrack.models import ExtractedItem, Extraction, Item, Meeting, Owner, OwnerKind, Person, Status
 from actiontrack.records import field, record
+from actiontrack.storage.sql import iso
+from actiontrack.storage.writes import item_row
 from actiontrack.usecases.common import timestamp
 from actiontrack.usecases.import_people import Choose, DocumentPeople, KnownPeople
 from actiontrack.usecases.meeting_dates import Pending
@@ -25,8 +26,7 @@ from actiontrack.usecases.versions import Update, alike, compare
 
 if TYPE_CHECKING:
     from actiontrack.extract.reading import Document
-    from actiontrack.storage.imports import Imports
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
 
 def extract_document(
@@ -58,7 +58,7 @@ class Plan:
 
 
 def plan_import(
-    repo: Repository,
+    repo: Writes,
     pending: Pending,
     *,
     as_new: bool = False,
@@ -69,9 +69,9 @@ def plan_import(
 
     `correcting` (--year or --date given) lets the same text, or minutes of the same day and
     month, correct a stored meeting's date. The group's meetings are looked up by day, not
-    read whole (issue 15)."""
+    read whole."""
     document, m = pending.document, pending.extraction.meeting
-    store = repo.imports()  # the reads too: on SQLite they skip the session (storage/imports.py)
+    store = repo
     same_text = store.meeting_by_hash(text_hash(document.text)) or store.meeting_by_hash(document.sha256)
     group = store.find_group(pending.group)
     same_day = []
@@ -119,7 +119,7 @@ class ImportResult:
 
 
 def import_pending(
-    repo: Repository,
+    repo: Writes,
     pending: Pending,
     *,
     items: Sequence[ExtractedItem] | None = None,
@@ -135,7 +135,7 @@ def import_pending(
     `known` is everybody in the database, kept from one document to the next of an import."""
     if known is None:
         known = KnownPeople()
-    known.refresh(repo.imports())
+    known.refresh(repo)
     plan = plan_import(repo, pending, as_new=as_new, correcting=correcting, known=known)
     if plan.action == "skip":
         return ImportResult(pending.document.name, plan.meeting, skipped=True)  # type: ignore[arg-type]
@@ -147,8 +147,8 @@ def import_pending(
         meeting_id = _apply_update(repo, pending, plan.update, people, now=now)
     else:
         meeting_id = _create(repo, pending, items, people, as_new=as_new, now=now)
-    result.items = repo.imports().query_items(statuses=tuple(Status), meeting_id=meeting_id)
-    result.meeting = repo.imports().get_meeting(meeting_id)
+    result.items = repo.query_items(statuses=tuple(Status), meeting_id=meeting_id)
+    result.meeting = repo.get_meeting(meeting_id)
     result.warnings = warnings + result.warnings
     return result
 
@@ -157,17 +157,13 @@ def _source_path(document: Document) -> str:
     return document.name if document.name == "-" else str(Path(document.name).resolve())
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-# Each document's rows are written table by table, a statement or two each (issue 15), in
-# the order the row-by-row import wrote them, so that ids come out the same: the rows of a
-# corrected copy's gone items are deleted before the new items are added, as before.
+# Each document's rows are written table by table, a statement or two each, in the order
+# a row-by-row import would write them, so that ids come out the same: the rows of a corrected
+# copy's gone items are deleted before the new items are added.
 
 
 def _create(
-    repo: Repository,
+    repo: Writes,
     pending: Pending,
     items: Sequence[ExtractedItem] | None,
     people: DocumentPeople,
@@ -179,67 +175,107 @@ def _create(
     stamp = timestamp(now)
     m = extraction.meeting
     identity = text_hash(document.text)
-    group_id = repo.import_group(pending.group, stamp)
+    group_id = repo.get_or_create_group(pending.group, stamp).id
     time = None
     if m.time_start:  # "kl. 13.00–15.00": kept with the meeting, for the calendar export
         time = m.time_start.replace(":", ".") + (f"-{m.time_end.replace(':', '.')}" if m.time_end else "")
-    meeting_id = repo.insert_meeting({
-        "group_id": group_id, "date": _iso(m.date), "title": m.title, "place": m.place,
-        "secretary": m.secretary, "source_path": _source_path(document),
-        "source_hash": None if as_new and repo.imports().meeting_by_hash(identity) else identity,
-        "next_meeting": _iso(m.next_meeting), "created_at": stamp, "time": time,
-    })  # fmt: skip
+    meeting_id = repo.insert_meeting(
+        {
+            "group_id": group_id,
+            "date": iso(m.date),
+            "title": m.title,
+            "place": m.place,
+            "secretary": m.secretary,
+            "source_path": _source_path(document),
+            "source_hash": None if as_new and repo.meeting_by_hash(identity) else identity,
+            "next_meeting": iso(m.next_meeting),
+            "created_at": stamp,
+            "time": time,
+        }
+    )
     attendance = _attendance(pending, people)
     extracted = list(extraction.items if items is None else items)
     owners = [people.owners(e.owners) for e in extracted]
-    imports = repo.imports()
-    people.store(imports, stamp)
-    imports.insert_attendance(meeting_id, [(people.id_of(p), present) for p, present in attendance], existing=False)
-    _schedule(imports, pending, group_id, meeting_id)
-    item_ids = _insert_items(imports, extracted, meeting_id, stamp)
-    _insert_owners(imports, people, list(zip(item_ids, owners, strict=True)))
-    _insert_history(imports, [(i, "created", {"imported_from": document.name}) for i in item_ids], stamp, meeting_id)
+    people.store(repo, stamp)
+    repo.add_attendance(meeting_id, [(people.id_of(p), present) for p, present in attendance], existing=False)
+    _schedule(repo, pending, group_id, meeting_id)
+    item_ids = _insert_items(repo, extracted, meeting_id, stamp)
+    _insert_owners(repo, people, list(zip(item_ids, owners, strict=True)))
+    repo.insert_history(
+        [(i, "created", {"imported_from": document.name}) for i in item_ids], stamp, meeting_id
+    )
     return meeting_id
 
 
 def _apply_update(
-    repo: Repository, pending: Pending, update: Update, people: DocumentPeople, *, now: datetime
+    repo: Writes, pending: Pending, update: Update, people: DocumentPeople, *, now: datetime
 ) -> int:
     document, m = pending.document, pending.extraction.meeting
     stamp = timestamp(now)
     meeting = update.meeting
-    imports = repo.imports()
-    imports.update("meetings", {meeting.id: {
-        "date": _iso(m.date), "title": m.title, "place": m.place or meeting.place, "secretary": m.secretary,
-        "next_meeting": _iso(m.next_meeting), "source_path": _source_path(document),
-        "source_hash": text_hash(document.text),
-    }})  # fmt: skip
+    repo.update(
+        "meetings",
+        {
+            meeting.id: {
+                "date": iso(m.date),
+                "title": m.title,
+                "place": m.place or meeting.place,
+                "secretary": m.secretary,
+                "next_meeting": iso(m.next_meeting),
+                "source_path": _source_path(document),
+                "source_hash": text_hash(document.text),
+            }
+        },
+    )
     attendance = _attendance(pending, people)
     new_owners = [(c.item.id, people.owners(c.new.owners)) for c in update.changed if "owners" in c.changes]
     added_owners = [people.owners(e.owners) for e in update.added]
-    people.store(imports, stamp)
-    imports.insert_attendance(meeting.id, [(people.id_of(p), present) for p, present in attendance], existing=True)
-    group_id = repo.import_group(meeting.group, stamp)
-    _schedule(imports, pending, group_id, meeting.id)
-    imports.update("items", {c.item.id: {
-        "text": c.new.text, "kind": c.new.kind.value, "due": _iso(c.new.due), "source": c.new.source,
-        "line": c.new.line, "topic": c.new.topic, "confidence": c.new.confidence, "updated_at": stamp,
-    } for c in update.changed})  # fmt: skip
-    kept = _insert_owners(imports, people, new_owners)
-    imports.delete_owner_rows([item_id for item_id, _owners in new_owners], keep=kept)
+    people.store(repo, stamp)
+    repo.add_attendance(meeting.id, [(people.id_of(p), present) for p, present in attendance], existing=True)
+    group_id = repo.get_or_create_group(meeting.group, stamp).id
+    _schedule(repo, pending, group_id, meeting.id)
+    _change_items(repo, update, stamp)
+    kept = _insert_owners(repo, people, new_owners)
+    repo.delete_owner_rows([item_id for item_id, _owners in new_owners], keep=kept)
     source = {"updated_from": document.name}
-    _insert_history(imports, [(c.item.id, "updated", {**source, **c.changes}) for c in update.changed],
-                    stamp, meeting.id)  # fmt: skip
-    imports.update("items", {
-        item.id: {"line": e.line, "source": e.source}
-        for item, e in update.unchanged if (item.line, item.source) != (e.line, e.source)
-    })  # fmt: skip
-    imports.delete_items([item.id for item in update.gone])
-    item_ids = _insert_items(imports, update.added, meeting.id, stamp)
-    _insert_owners(imports, people, list(zip(item_ids, added_owners, strict=True)))
-    _insert_history(imports, [(i, "created", {"imported_from": document.name}) for i in item_ids],
-                    stamp, meeting.id)  # fmt: skip
+    repo.insert_history(
+        [(c.item.id, "updated", {**source, **c.changes}) for c in update.changed], stamp, meeting.id
+    )
+    repo.update(
+        "items",
+        {
+            item.id: {"line": e.line, "source": e.source}
+            for item, e in update.unchanged
+            if (item.line, item.source) != (e.line, e.source)
+        },
+    )
+    repo.delete_items([item.id for item in update.gone])
+    item_ids = _insert_items(repo, update.added, meeting.id, stamp)
+    _insert_owners(repo, people, list(zip(item_ids, added_owners, strict=True)))
+    repo.insert_history(
+        [(i, "created", {"imported_from": document.name}) for i in item_ids], stamp, meeting.id
+    )
     return meeting.id
+
+
+def _change_items(repo: Writes, update: Update, stamp: str) -> None:
+    """The items the corrected minutes word otherwise, changed in place."""
+    repo.update(
+        "items",
+        {
+            c.item.id: {
+                "text": c.new.text,
+                "kind": c.new.kind.value,
+                "due": iso(c.new.due),
+                "source": c.new.source,
+                "line": c.new.line,
+                "topic": c.new.topic,
+                "confidence": c.new.confidence,
+                "updated_at": stamp,
+            }
+            for c in update.changed
+        },
+    )
 
 
 def _attendance(pending: Pending, people: DocumentPeople) -> list[tuple[Person, bool]]:
@@ -250,32 +286,45 @@ def _attendance(pending: Pending, people: DocumentPeople) -> list[tuple[Person, 
     ]
 
 
-def _schedule(imports: Imports, pending: Pending, group_id: int, meeting_id: int) -> None:
+def _schedule(repo: Writes, pending: Pending, group_id: int, meeting_id: int) -> None:
     planned = pending.extraction.meeting.schedule
     if planned:
-        imports.insert_schedule(group_id, [(p.date.isoformat(), p.place) for p in planned], meeting_id)
+        repo.add_schedule(group_id, [(p.date.isoformat(), p.place) for p in planned], meeting_id)
 
 
-def _insert_items(imports: Imports, extracted: Sequence[ExtractedItem], meeting_id: int, stamp: str) -> list[int]:
-    return imports.insert("items", [{
-        "kind": e.kind.value, "text": e.text, "status": Status.OPEN.value, "due": _iso(e.due),
-        "meeting_id": meeting_id, "source": e.source, "line": e.line, "topic": e.topic,
-        "confidence": e.confidence, "created_at": stamp, "updated_at": stamp,
-    } for e in extracted])  # fmt: skip
+def _insert_items(repo: Writes, extracted: Sequence[ExtractedItem], meeting_id: int, stamp: str) -> list[int]:
+    return repo.insert(
+        "items",
+        [
+            item_row(
+                kind=e.kind,
+                text=e.text,
+                due=e.due,
+                meeting_id=meeting_id,
+                now=stamp,
+                source=e.source,
+                line=e.line,
+                topic=e.topic,
+                confidence=e.confidence,
+            )
+            for e in extracted
+        ],
+    )
 
 
-def _insert_owners(imports: Imports, people: DocumentPeople, owned: Sequence[tuple[int, Sequence[Owner]]]) -> list[int]:
-    return imports.insert("item_owners", [{
-        "item_id": item_id, "position": position,
-        "person_id": people.id_of(owner) if owner.kind is OwnerKind.PERSON else None,
-        "organisation": owner.name if owner.kind is OwnerKind.ORGANISATION else None,
-    } for item_id, owners in owned for position, owner in enumerate(owners)])  # fmt: skip
-
-
-def _insert_history(
-    imports: Imports, entries: Sequence[tuple[int, str, dict[str, object]]], stamp: str, meeting_id: int
-) -> None:
-    imports.insert("item_history", [{
-        "item_id": item_id, "at": stamp, "action": action,
-        "detail": json.dumps(detail, ensure_ascii=False, default=str), "meeting_id": meeting_id,
-    } for item_id, action, detail in entries])  # fmt: skip
+def _insert_owners(
+    repo: Writes, people: DocumentPeople, owned: Sequence[tuple[int, Sequence[Owner]]]
+) -> list[int]:
+    """The owners as stored: the people new to the database have their ids now."""
+    return repo.insert_owners(
+        [
+            (
+                item_id,
+                [
+                    Owner(o.name, o.kind, people.id_of(o) if o.kind is OwnerKind.PERSON else None)
+                    for o in owners
+                ],
+            )
+            for item_id, owners in owned
+        ]
+    )

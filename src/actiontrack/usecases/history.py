@@ -10,7 +10,7 @@ from actiontrack.usecases.common import timestamp
 
 if TYPE_CHECKING:
     from actiontrack.storage.reads import Reads
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
 
 @record(frozen=True)
@@ -23,7 +23,7 @@ class Change:
     user: str = ""  # who ran it
 
 
-def undo(repo: Repository, *, now: datetime, user: str) -> tuple[str, str]:
+def undo(repo: Writes, *, now: datetime, user: str) -> tuple[str, str]:
     """Revert the last write command not undone yet, as a unit (all its documents, all its items).
 
     Only the user's own commands are undone (a shared database has several secretaries).

@@ -1,4 +1,4 @@
-"""Who the names in minutes are, when they are imported (issue 15).
+"""Who the names in minutes are, when they are imported.
 
 The rules are people.Roster's, as for every name: a unique first name is enough, and so on.
 What changes is what they run over. Import built a Roster of everybody in the database for
@@ -10,7 +10,7 @@ A name is then matched against the few people it could mean: the same answer as 
 everybody, because the index holds every person any of Roster's rules could match.
 
 People new to the database are collected while a document's names are resolved and
-written together with the rest of its rows (storage/imports.py).
+written together with the rest of its rows (storage/writes.py).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from actiontrack.names_sv import first_name_forms
 from actiontrack.people import Roster
 
 if TYPE_CHECKING:
-    from actiontrack.storage.imports import Imports
+    from actiontrack.storage.writes import Writes
 
 # Which of several known people a name in the minutes means: (name, candidates) -> the chosen
 # one, or None for a new person. Only asked at a terminal.
@@ -48,7 +48,7 @@ class KnownPeople:
         self.people: dict[int, Person] = {}
         self._index: dict[str, set[int]] = defaultdict(set)
 
-    def refresh(self, imports: Imports) -> None:
+    def refresh(self, imports: Writes) -> None:
         """Up to date with the database, at the start of a document's transaction."""
         signature = imports.people_signature()
         if signature == self.signature:
@@ -70,7 +70,9 @@ class KnownPeople:
     def _add(self, person: Person) -> None:
         self.people[person.id] = person  # type: ignore[index]
         words = _key(person.name).split()
-        for key in [f"name:{' '.join(words)}"] + ([f"first:{words[0]}", f"last:{words[-1]}"] if words else []):
+        for key in [f"name:{' '.join(words)}"] + (
+            [f"first:{words[0]}", f"last:{words[-1]}"] if words else []
+        ):
             self._index[key].add(person.id)  # type: ignore[arg-type]
         for alias in person.aliases:
             self._index[f"alias:{_key(alias)}"].add(person.id)  # type: ignore[arg-type]
@@ -90,6 +92,16 @@ class KnownPeople:
                 for form in first_name_forms(first) | {first}:
                     ids |= self._index.get(f"first:{form}", set())
         return sorted((self.people[i] for i in ids), key=lambda p: p.name)
+
+    def named(self, name: str) -> Person | None:
+        """The person of exactly this name (in any case), found by the index alone: a name in the
+        minutes is usually a known person's whole name, and a thousand others may share its
+        first name."""
+        key = _key(name)
+        exact = [
+            p for i in self._index.get(f"name:{key}", ()) if (p := self.people[i]).name.casefold() == key
+        ]
+        return min(exact, key=lambda p: p.name) if exact else None
 
     def find(self, name: str) -> Person | None:
         """The one person the name means, or None (Roster.find over everybody)."""
@@ -112,8 +124,10 @@ class DocumentPeople:
         key = _key(name)
         if key in self.chosen:
             return self.chosen[key]
-        pool = self.known.around(name) + [Person(None, n, o) for n, o in self.new.items()]
-        found = next((p for p in pool if p.name.casefold() == key), None)
+        found = self.known.named(name)
+        if found is None:
+            pool = self.known.around(name) + [Person(None, n, o) for n, o in self.new.items()]
+            found = next((p for p in pool if p.name.casefold() == key), None)
         if found is None:
             candidates = [c.person for c in Roster(pool).candidates(name)]
             if len(candidates) == 1:
@@ -123,8 +137,10 @@ class DocumentPeople:
             elif candidates:
                 names = _(" or ").join(sorted(c.name for c in candidates))
                 self.warnings.append(
-                    _("'{name}' could be {names}; added as a new person. If it is one of them: "
-                      'track people merge "{first}" "{name}".').format(name=name, names=names, first=sorted(c.name for c in candidates)[0])
+                    _(
+                        "'{name}' could be {names}; added as a new person. If it is one of them: "
+                        'track people merge "{first}" "{name}".'
+                    ).format(name=name, names=names, first=sorted(c.name for c in candidates)[0])
                 )
         if found is None:
             found = Person(None, " ".join(name.split()), organisation)
@@ -147,7 +163,7 @@ class DocumentPeople:
                 out.append(Owner(person.name, OwnerKind.PERSON, person.id))
         return out
 
-    def store(self, imports: Imports, stamp: str) -> None:
+    def store(self, imports: Writes, stamp: str) -> None:
         """Add the new people; give known ones without an organisation the one the minutes give."""
         self.ids = imports.insert_people(
             [{"name": n, "organisation": o, "created_at": stamp} for n, o in self.new.items()]

@@ -53,10 +53,12 @@ def add_item(
         due_date = first_due(text, base, next_meeting=next_meeting)
         if warnings is not None:
             warnings += [
-                _("'{phrase}' looks like a date but is not one actiontrack understands; give --due to set one.").format(phrase=phrase)
+                _(
+                    "'{phrase}' looks like a date but is not one actiontrack understands; give --due to set one."
+                ).format(phrase=phrase)
                 for phrase in unread_date_phrases(text, base=base)
             ]
-    roster = StoredRoster(repo)  # by indexed keys, not every person (issue 15)
+    roster = StoredRoster(repo)  # by indexed keys, not every person
     if owners:
         resolved = _once([resolve_owner(repo, roster, name, now=now, confirm=confirm) for name in owners])
     elif cue is not None and cue.subject:
@@ -123,7 +125,9 @@ class OwnerFilter:
             return cls(None, name)
         if name[:1].islower():
             raise NotFoundError(
-                _("No item is owned by an organisation called '{name}', and nobody is called so.").format(name=name)
+                _("No item is owned by an organisation called '{name}', and nobody is called so.").format(
+                    name=name
+                )
             )
         StoredRoster(repo).resolve(name)  # raises the sentence `add` gives, with the closest names
         raise AssertionError("unreachable")
@@ -140,7 +144,7 @@ def list_items(repo: Reads, filters: Filters, *, today: date) -> list[Item]:
     who = OwnerFilter.of(repo, filters.owner)
     due_before = None
     if filters.due_before:
-        from actiontrack.dates import parse_date  # only then: `track open` starts faster (issue 15)
+        from actiontrack.dates import parse_date  # only then: `track open` starts faster
 
         due_before = parse_date(filters.due_before, today)
     if filters.overdue:
@@ -163,7 +167,9 @@ def open_item(repo: Writes, item_id: int) -> Item:
     item = repo.get_item(item_id, with_history=False)
     if item.status is not Status.OPEN:
         raise InputError(
-            _("Item {id} is {status}, not open; `track reopen {id}` opens it again.").format(id=item_id, status=_(item.status.value))
+            _("Item {id} is {status}, not open; `track reopen {id}` opens it again.").format(
+                id=item_id, status=_(item.status.value)
+            )
         )
     return item
 

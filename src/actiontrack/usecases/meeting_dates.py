@@ -1,4 +1,4 @@
-"""Which day a set of minutes is from, before it is imported (issues 10 and 12).
+"""Which day a set of minutes is from, before it is imported.
 
 In order: `--date` (the meeting's date, and the base of its relative deadlines); a full date
 in the minutes; `--year` for a day and month without a year; else the year that puts the
@@ -62,7 +62,7 @@ def settle_dates(
     repo: Reads, batch: Sequence[Pending], *, today: date, year: int | None, ask: AskYear | None
 ) -> None:
     """Give every document of an import its meeting date, or the reason it has none."""
-    from actiontrack.dates import MONTH_NAMES, format_swedish
+    from actiontrack.dates import MONTH_NAMES
     from actiontrack.extract import extract_text
 
     known: dict[str, list[date]] = {}
@@ -73,35 +73,26 @@ def settle_dates(
         partial = partial_date(p.extraction)
         if partial is None:
             if p.extraction.meeting.date is None:
-                p.error = _("{document}: the minutes give no meeting date; give it with --date YYYY-MM-DD.").format(
-                    document=p.document.name
-                )
+                p.error = _(
+                    "{document}: the minutes give no meeting date; give it with --date YYYY-MM-DD."
+                ).format(document=p.document.name)
             continue
         month, day = partial
         written = f"{day} {MONTH_NAMES[month]}"
         chosen: int | None = None
-        source = said = ""  # year_inferred keeps the English (JSON); the note says it in the interface language
+        source = said = (
+            ""  # year_inferred keeps the English (JSON); the note says it in the interface language
+        )
         if year is not None:
             chosen, source = year, "given with --year"
         else:
-            group_row, key = repo.find_group(p.group), p.group.casefold()
-            stored = repo.list_meetings(group_row.name) if group_row else []
-            ours = [m.date for m in stored if m.date is not None] + known.get(key, [])
-            others = [d for g, days in known.items() if g != key for d in days]
-            for refs, whose, whose_said in (
-                (ours, f"the other meetings of {p.group}", _("the other meetings of {group}").format(group=p.group)),
-                (others, "the minutes imported with it", _("the minutes imported with it")),
-            ):
-                if refs:
-                    chosen = nearest_year(month, day, refs)
-                    target = _on(chosen, month, day)
-                    nearest = min(refs, key=lambda d: abs((target - d).days))
-                    source = f"from {whose} (nearest: {format_swedish(nearest)})"
-                    said = _("from {whose} (nearest: {date})").format(whose=whose_said, date=format_swedish(nearest))
-                    break
+            chosen, source, said = _year_from_others(repo, p, month, day, known)
         if chosen is None and ask is not None:
-            chosen = ask(_("{document}: which year is the meeting of {date} in?").format(
-                document=p.document.name, date=written))  # fmt: skip
+            chosen = ask(
+                _("{document}: which year is the meeting of {date} in?").format(
+                    document=p.document.name, date=written
+                )
+            )
             source, said = "as answered", _("as answered")
         if chosen is None:
             p.error = _(
@@ -112,9 +103,35 @@ def settle_dates(
         p.extraction.meeting.year_inferred = source
         if source != "given with --year":
             p.notes.append(
-                _("The meeting date '{date}' has no year; took {year} {source}. Give --date to set another.").format(
-                    date=written, year=chosen, source=said)  # fmt: skip
+                _(
+                    "The meeting date '{date}' has no year; took {year} {source}. Give --date to set another."
+                ).format(date=written, year=chosen, source=said)
             )
+
+
+def _year_from_others(
+    repo: Reads, p: Pending, month: int, day: int, known: dict[str, list[date]]
+) -> tuple[int | None, str, str]:
+    """The year nearest the group's other meetings, else the other minutes of the import; with
+    where it came from in English (the JSON) and in the interface language (the note)."""
+    from actiontrack.dates import format_swedish
+
+    group_row, key = repo.find_group(p.group), p.group.casefold()
+    stored = repo.list_meetings(group_row.name) if group_row else []
+    ours = [m.date for m in stored if m.date is not None] + known.get(key, [])
+    others = [d for g, days in known.items() if g != key for d in days]
+    for refs, whose, whose_said in (
+        (ours, f"the other meetings of {p.group}", _("the other meetings of {group}").format(group=p.group)),
+        (others, "the minutes imported with it", _("the minutes imported with it")),
+    ):
+        if refs:
+            chosen = nearest_year(month, day, refs)
+            target = _on(chosen, month, day)
+            nearest = min(refs, key=lambda d: abs((target - d).days))
+            source = f"from {whose} (nearest: {format_swedish(nearest)})"
+            said = _("from {whose} (nearest: {date})").format(whose=whose_said, date=format_swedish(nearest))
+            return chosen, source, said
+    return None, "", ""
 
 
 def nearest_year(month: int, day: int, refs: Sequence[date]) -> int:

@@ -14,7 +14,7 @@ from actiontrack.usecases.common import CURRENT_MEETING, current_id, timestamp
 
 if TYPE_CHECKING:
     from actiontrack.storage.reads import GroupRef, Reads
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
 _TIME = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?$", re.IGNORECASE)
 _NONE = ("", "-", "none", "ingen")
@@ -24,7 +24,7 @@ def find_group(repo: Reads, name: str) -> GroupRef:
     """The group a user means: its name in any case ("ledningsgrupp"), or a prefix only it has.
 
     NotFoundError lists the known groups; a prefix several groups share lists those."""
-    found = repo.find_group(name)  # one index look-up when typed as it is stored (issue 15)
+    found = repo.find_group(name)  # one index look-up when typed as it is stored
     if found is not None:
         return found
     key = " ".join(name.split()).casefold()
@@ -37,7 +37,11 @@ def find_group(repo: Reads, name: str) -> GroupRef:
         return started[0]
     if started:
         names = ", ".join(g.name for g in started)
-        raise NotFoundError(_("'{name}' could be any of the groups {names}; give more of the name.").format(name=name, names=names))
+        raise NotFoundError(
+            _("'{name}' could be any of the groups {names}; give more of the name.").format(
+                name=name, names=names
+            )
+        )
     known = ", ".join(g.name for g in groups) or _("none yet")
     raise NotFoundError(_("There is no group '{name}' (known: {known}).").format(name=name, known=known))
 
@@ -51,14 +55,16 @@ def same_day(repo: Reads, group: str, day: date | None, *, besides: int | None =
 
 def same_day_warning(meetings: list[Meeting]) -> list[str]:
     return [
-        _("{group} already has meeting #{id} on {date}; if it is the same meeting, "
-          "remove one with `track meeting delete ID`.").format(group=m.group, id=m.id, date=m.date)
+        _(
+            "{group} already has meeting #{id} on {date}; if it is the same meeting, "
+            "remove one with `track meeting delete ID`."
+        ).format(group=m.group, id=m.id, date=m.date)
         for m in meetings
     ]
 
 
 def start_meeting(
-    repo: Repository,
+    repo: Writes,
     group: str,
     *,
     when: date,
@@ -77,7 +83,7 @@ def start_meeting(
     return meeting
 
 
-def end_meeting(repo: Repository) -> Meeting:
+def end_meeting(repo: Writes) -> Meeting:
     """No current meeting any more: `add` attaches new items to no meeting."""
     meeting = current_meeting(repo)
     repo.delete_setting(CURRENT_MEETING)
@@ -87,7 +93,7 @@ def end_meeting(repo: Repository) -> Meeting:
 
 
 def edit_meeting(
-    repo: Repository,
+    repo: Writes,
     meeting_id: int,
     *,
     when: date | None = None,
@@ -114,7 +120,11 @@ def edit_meeting(
             continue
         value = None if value.strip().lower() in _NONE else " ".join(value.split())
         if name == "time" and value is not None and not _TIME.match(value):
-            raise InputError(_("--time must be a time of day like 13.00 or 13.00-15.00, not '{value}'.").format(value=value))
+            raise InputError(
+                _("--time must be a time of day like 13.00 or 13.00-15.00, not '{value}'.").format(
+                    value=value
+                )
+            )
         if value != old:
             fields[name] = value
     new_group = None
@@ -136,13 +146,15 @@ def edit_meeting(
         warnings.extend(same_day_warning(same_day(repo, edited.group, edited.date, besides=edited.id)))
         if "date" in fields and edited.item_count:
             warnings.append(
-                _("The due dates of its items are as they were; import the minutes again with --date "
-                  "to count their deadlines from the new date.")
+                _(
+                    "The due dates of its items are as they were; import the minutes again with --date "
+                    "to count their deadlines from the new date."
+                )
             )
     return edited
 
 
-def delete_meeting(repo: Repository, meeting_id: int) -> Meeting:
+def delete_meeting(repo: Writes, meeting_id: int) -> Meeting:
     """Remove a meeting with its items (and what its minutes scheduled); `track undo` brings it back."""
     meeting = repo.get_meeting(meeting_id)
     if current_id(repo) == meeting_id:

@@ -14,7 +14,6 @@ from actiontrack.usecases.common import Confirm, timestamp
 
 if TYPE_CHECKING:
     from actiontrack.storage.reads import Reads
-    from actiontrack.storage.repository import Repository
     from actiontrack.storage.writes import Writes
 
 
@@ -37,7 +36,9 @@ def resolve_owner(
         roster.resolve(name)  # raises the "could be any of" sentence
     if name[:1].islower():
         return Owner(name, OwnerKind.ORGANISATION)
-    if confirm is not None and confirm(_("'{name}' is not known. Add {name} as a new person?").format(name=name)):
+    if confirm is not None and confirm(
+        _("'{name}' is not known. Add {name} as a new person?").format(name=name)
+    ):
         person = repo.add_person(name, None, timestamp(now))
         roster.add(person)
         return Owner(person.name, OwnerKind.PERSON, person.id)
@@ -62,7 +63,7 @@ def owners_from_subject(
 
 
 def add_person(
-    repo: Repository,
+    repo: Writes,
     name: str,
     organisation: str | None,
     aliases: Sequence[str],
@@ -74,9 +75,10 @@ def add_person(
     person = repo.add_person(name, organisation, timestamp(now))
     if already and warnings is not None:
         warnings.append(
-            _("'{name}' meant {before} until now; from now on it means {person}. "
-              'If they are the same person: track people merge "{first}" "{person}".').format(
-                name=name, before=_(" or ").join(already), person=person.name, first=already[0])  # fmt: skip
+            _(
+                "'{name}' meant {before} until now; from now on it means {person}. "
+                'If they are the same person: track people merge "{first}" "{person}".'
+            ).format(name=name, before=_(" or ").join(already), person=person.name, first=already[0])
         )
     for alias in aliases:
         repo.add_alias(person.id, alias)  # type: ignore[arg-type]
@@ -87,7 +89,7 @@ def find_person(repo: Reads, name: str) -> Person:
     return StoredRoster(repo).resolve(name)
 
 
-def add_alias(repo: Repository, name: str, alias: str) -> Person:
+def add_alias(repo: Writes, name: str, alias: str) -> Person:
     person = find_person(repo, name)
     other = StoredRoster(repo).candidates(alias)
     if other and other[0].how in ("name", "alias") and other[0].person.id != person.id:
@@ -96,7 +98,7 @@ def add_alias(repo: Repository, name: str, alias: str) -> Person:
     return repo.get_person(person.id)  # type: ignore[arg-type]
 
 
-def merge_people(repo: Repository, keep: str, other: str) -> Person:
+def merge_people(repo: Writes, keep: str, other: str) -> Person:
     kept, merged = find_person(repo, keep), find_person(repo, other)
     if kept.id == merged.id:
         raise InputError(_("'{keep}' and '{other}' are the same person.").format(keep=keep, other=other))

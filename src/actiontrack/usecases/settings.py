@@ -1,4 +1,4 @@
-"""`track config`: the settings in effect, and changing config.toml (issue 14).
+"""`track config`: the settings in effect, and changing config.toml.
 
 The keys, their types and defaults are config.SPEC; the precedence of each key is where the
 program reads it (paths.database_source for the database, i18n.language for the language,

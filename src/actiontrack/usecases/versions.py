@@ -1,6 +1,6 @@
 """How a new version of minutes differs from the meeting stored: items matched by their source
 sentence (the same, or nearly: a corrected typo or date), changed, added, gone, or kept as they
-are because they were done or edited by hand (issue 12)."""
+are because they were done or edited by hand."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from actiontrack.models import ExtractedItem, Extraction, Item, Meeting, Owner, 
 from actiontrack.records import field, record
 
 if TYPE_CHECKING:
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
     from actiontrack.usecases.import_people import KnownPeople
 
 SIMILAR = 0.75  # how alike two source sentences must be to be the same item, corrected
@@ -44,10 +44,6 @@ class Update:
     matched: int = 0  # items found in both versions
     stored: int = 0  # items of the stored meeting that came from its minutes
 
-    @property
-    def empty(self) -> bool:
-        return not (self.date or self.added or self.changed or self.gone)
-
 
 def alike(update: Update, extraction: Extraction) -> bool:
     """Whether new minutes are a version of the stored ones: at least half the items of the
@@ -56,20 +52,22 @@ def alike(update: Update, extraction: Extraction) -> bool:
     return fewer == 0 or update.matched * 2 >= fewer
 
 
-def compare(repo: Repository, meeting: Meeting, extraction: Extraction, known: KnownPeople | None = None) -> Update:
+def compare(
+    repo: Writes, meeting: Meeting, extraction: Extraction, known: KnownPeople | None = None
+) -> Update:
     """`known`: everybody in the database, as import keeps them (import_people.py)."""
     from actiontrack.usecases.import_people import KnownPeople
 
     update = Update(meeting)
     if extraction.meeting.date != meeting.date:
         update.date = [meeting.date, extraction.meeting.date]
-    store = repo.imports()
+    store = repo
     stored = [i for i in store.query_items(statuses=tuple(Status), meeting_id=meeting.id) if i.source]
     pairs, new = _match(stored, extraction.items)
     matched = {item.id for item, _ in pairs}
     update.matched, update.stored = len(pairs), len(stored)
     known = known or KnownPeople()
-    known.refresh(repo.imports())
+    known.refresh(repo)
     edited = store.edited_by_hand([i.id for i in stored if i.status is Status.OPEN])
     for item, extracted in pairs:
         reason = _hand_touched(item, edited)
@@ -108,10 +106,13 @@ def _match(
             rest.append(e)
     pool_keys = [_key(i.source or "") for i in pool]
     scored = sorted(
-        ((_ratio(k, _key(e.source)), n, i, e)
-         for n, e in enumerate(rest) for i, k in zip(pool, pool_keys, strict=True)),
+        (
+            (_ratio(k, _key(e.source)), n, i, e)
+            for n, e in enumerate(rest)
+            for i, k in zip(pool, pool_keys, strict=True)
+        ),
         key=lambda t: (-t[0], t[1]),
-    )  # fmt: skip
+    )
     used_items: set[int] = set()
     used_new: set[int] = set()
     for ratio, n, item, e in scored:
@@ -127,7 +128,7 @@ def _match(
 
 def _ratio(old: str, new: str) -> float:
     """difflib's ratio of two sentences, or 0 when its cheap upper bounds already put it under
-    SIMILAR: the same pairs as computing every ratio, at a fraction of the cost (issue 15)."""
+    SIMILAR: the same pairs as computing every ratio, at a fraction of the cost."""
     matcher = SequenceMatcher(None, old, new)
     if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
         return 0.0

@@ -1,4 +1,4 @@
-"""The agenda's outline: its numbered points, from a template the secretary can change (issue 14).
+"""The agenda's outline: its numbered points, from a template the secretary can change.
 
 A Swedish meeting goes through the same points every time (mötets öppnande, val av
 justerare, godkännande av dagordningen, ...), with the points track knows about in
@@ -48,7 +48,7 @@ DEFAULT_TITLES = {
     NEXT_MEETING: N_("Next meeting"),
 }
 MAX_BYTES = 64 * 1024  # a template is a dozen lines; a bigger file is the wrong file
-BUILT_IN = Path(__file__).parent / "templates"
+BUILT_IN = Path(__file__).parent.parent / "templates"
 
 # "1. Mötets öppnande", "§ 3 Val av justerare": the numbers are track's to write
 _NUMBERED = re.compile(r"^(?:§\s*\d+[.:]?|\d+\s*[.):])\s*")
@@ -100,7 +100,7 @@ def parse_template(text: str, name: str) -> Template:
                     _(
                         "Line {line} of {file}: [{marker}] is there already on line {first}; "
                         "each marker can be used once."
-                    ).format(line=number, file=name, marker=found.group(1), first=seen[part])  # fmt: skip
+                    ).format(line=number, file=name, marker=found.group(1), first=seen[part])
                 )
             seen[part] = number
         title = _NUMBERED.sub("", line) or (_(DEFAULT_TITLES[part]) if part else "")
@@ -108,9 +108,9 @@ def parse_template(text: str, name: str) -> Template:
             points.append(Point(len(points) + 1, title, part))
     if not points:
         raise UsageError(
-            _("{file} has no points: write one point a line (see the README, “The agenda template”).").format(
-                file=name
-            )
+            _(
+                "{file} has no points: write one point a line (see docs/agenda.md, “The agenda template”)."
+            ).format(file=name)
         )
     return Template(tuple(points), name)
 

@@ -15,11 +15,11 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 
-from actiontrack.dates_calendar import ENGLISH_MONTHS, WEEKDAYS, fold
+from actiontrack.dates.calendar import ENGLISH_MONTHS, WEEKDAYS, fold
+from actiontrack.dates.words import MONTH, month_of
 from actiontrack.records import record
 
-# actiontrack.dates imports this module, so what this takes from it is imported where it runs,
-# and patterns are strings compiled (and cached by re) on first use: importing stays cheap.
+# Patterns are strings compiled (and cached by re) on first use: importing stays cheap.
 
 
 @record(frozen=True)
@@ -85,31 +85,39 @@ _Form = tuple[str, re.Pattern[str]]  # (name, pattern)
 def _forms() -> list[_Form]:
     """The written forms, compiled on first use. Group names: y/m/d for one reading, a/b/c for
     the two-digit-year forms read both ways, day/month for a date without a year."""
-    from actiontrack.dates import _MONTH
-
-    month = r"(?:" + _MONTH + "|(?P<en>" + "|".join(ENGLISH_MONTHS) + "))"
+    month = r"(?:" + MONTH + "|(?P<en>" + "|".join(ENGLISH_MONTHS) + "))"
     day_month = r"(?P<day>\d{1,2})(?::?e|:a|st|nd|rd|th)?\.?\s+" + month + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
     return [
-        ("iso", re.compile(_NOT_AFTER + r"(?P<y>(?:19|20)\d\d)([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})" + _NOT_BEFORE)),
+        (
+            "iso",
+            re.compile(
+                _NOT_AFTER + r"(?P<y>(?:19|20)\d\d)([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})" + _NOT_BEFORE
+            ),
+        ),
         ("compact", re.compile(_NOT_AFTER + r"(?P<y>199\d|20\d\d)(?P<m>\d\d)(?P<d>\d\d)" + _NOT_BEFORE)),
         ("short", re.compile(_NOT_AFTER + r"(?P<a>\d\d)(?P<b>\d\d)(?P<c>\d\d)" + _NOT_BEFORE)),
         # 18.11.2026, 18/11 2026, 18/11-2026, 18/11/2026
         (
             "day-first",
             re.compile(
-                _NOT_AFTER + r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})\.|-(?P<m3>\d{1,2})-|/(?P<m2>\d{1,2})(?:[/-]|\s+))"
+                _NOT_AFTER
+                + r"(?P<d>\d{1,2})(?:\.(?P<m>\d{1,2})\.|-(?P<m3>\d{1,2})-|/(?P<m2>\d{1,2})(?:[/-]|\s+))"
                 r"(?P<y>(?:19|20)\d\d)" + _NOT_BEFORE
             ),
         ),
         # 18/11-26, 18/11/26: a slash puts the day first, so one reading
         ("slash-yy", re.compile(_NOT_AFTER + r"(?P<d>\d{1,2})/(?P<m>\d{1,2})[/-](?P<yy>\d\d)" + _NOT_BEFORE)),
         # 23-05-17, 24.12.06, 4.3.25: both ways
-        ("two-digit", re.compile(_NOT_AFTER + r"(?P<a>\d{1,2})([-.])(?P<b>\d{1,2})\2(?P<c>\d\d)" + _NOT_BEFORE)),
+        (
+            "two-digit",
+            re.compile(_NOT_AFTER + r"(?P<a>\d{1,2})([-.])(?P<b>\d{1,2})\2(?P<c>\d\d)" + _NOT_BEFORE),
+        ),
         # 18 05 02: spaces only between three pairs, and no fourth pair (a phone number)
         (
             "spaced",
             re.compile(
-                r"(?<![\w.,/:-])(?<!\d\s)(?P<a>\d\d)\s(?P<b>\d\d)\s(?P<c>\d\d)(?!\s\d\d(?![.:]\d))" + _NOT_BEFORE
+                r"(?<![\w.,/:-])(?<!\d\s)(?P<a>\d\d)\s(?P<b>\d\d)\s(?P<c>\d\d)(?!\s\d\d(?![.:]\d))"
+                + _NOT_BEFORE
             ),
         ),
         ("day-month", re.compile(r"(?i)" + _NOT_AFTER + day_month + r"(?![\wåäöÅÄÖ]|[-/.,]\d)")),
@@ -176,9 +184,7 @@ def _fields(
         if g.get("nmonth"):  # "12-13/9 2022"
             g = {"day": g["day"], "month": g["nmonth"], "y": g.get("ny")}
     # day and month, a year perhaps
-    from actiontrack.dates import _month_of
-
-    day, month = int(g["day"]), ENGLISH_MONTHS[fold(g["en"])] if g.get("en") else _month_of(g["month"])
+    day, month = int(g["day"]), ENGLISH_MONTHS[fold(g["en"])] if g.get("en") else month_of(g["month"])
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
         return None
     if g.get("y"):

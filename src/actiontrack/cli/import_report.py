@@ -10,7 +10,10 @@ from actiontrack.i18n import N_, _, ngettext
 from actiontrack.render import HISTORY_FIELDS, STATUS_LABELS, label
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from actiontrack.usecases.documents import ImportResult
+    from actiontrack.usecases.import_run import Outcome
     from actiontrack.usecases.versions import Update
 
 
@@ -34,7 +37,9 @@ def update_lines(update: Update) -> list[str]:
     lines = []
     if update.date:
         old, new = update.date
-        lines.append("  " + _change("date", old.isoformat() if old else None, new.isoformat() if new else None))
+        lines.append(
+            "  " + _change("date", old.isoformat() if old else None, new.isoformat() if new else None)
+        )
     for change in update.changed:
         what = "; ".join(_change(f, o, n) for f, (o, n) in change.changes.items())
         lines.append("  " + _("changed #{id}: {changes}").format(id=change.item.id, changes=what))
@@ -44,7 +49,9 @@ def update_lines(update: Update) -> list[str]:
         lines.append("  " + _("gone #{id}: {text}").format(id=item.id, text=item.text))
     for item, why in update.kept:
         why_said = label(STATUS_LABELS, why) if why in STATUS_LABELS else _(KEPT_BECAUSE.get(why, why))
-        lines.append("  " + _("kept as it is #{id} ({why}): {text}").format(id=item.id, why=why_said, text=item.text))
+        lines.append(
+            "  " + _("kept as it is #{id} ({why}): {text}").format(id=item.id, why=why_said, text=item.text)
+        )
     return lines
 
 
@@ -53,20 +60,26 @@ def result_line(result: ImportResult) -> str:
     when = m.date.isoformat() if m.date else _("no date")
     fields = {"document": result.document, "id": m.id, "group": m.group, "date": when}
     if result.skipped:
-        return _("{document}: already imported as meeting #{id} ({group} {date}); nothing added.").format(**fields)
+        return _("{document}: already imported as meeting #{id} ({group} {date}); nothing added.").format(
+            **fields
+        )
     n = len(result.new_people)
     people = ", " + ngettext("{n} new person", "{n} new people", n).format(n=n) if n else ""
     if result.update is not None:
         u = result.update
         counts = _("{changed} changed, {added} added, {gone} gone").format(
-            changed=len(u.changed), added=len(u.added), gone=len(u.gone))  # fmt: skip
+            changed=len(u.changed), added=len(u.added), gone=len(u.gone)
+        )
         if u.kept:
             counts += ", " + _("{kept} kept as they are").format(kept=len(u.kept))
         return _("{document}: updated meeting #{id} {group} {date}: items {counts}{people}.").format(
-            **fields, counts=counts, people=people)  # fmt: skip
+            **fields, counts=counts, people=people
+        )
     n = len(result.items)  # the same two messages as the log's counts (storage/reads.py)
     items = (_("{n} item") if n == 1 else _("{n} items")).format(n=n)
-    return _("{document}: meeting #{id} {group} {date}, {items}{people}.").format(**fields, items=items, people=people)
+    return _("{document}: meeting #{id} {group} {date}, {items}{people}.").format(
+        **fields, items=items, people=people
+    )
 
 
 def summary_line(actions: Sequence[str]) -> str:
@@ -76,8 +89,13 @@ def summary_line(actions: Sequence[str]) -> str:
 
 
 # The documents of an import, counted by what became of them
-SUMMARY = {"imported": N_("{n} imported"), "updated": N_("{n} updated"), "skipped": N_("{n} skipped (already imported)"),
-           "not applied": N_("{n} not applied"), "failed": N_("{n} failed")}  # fmt: skip
+SUMMARY = {
+    "imported": N_("{n} imported"),
+    "updated": N_("{n} updated"),
+    "skipped": N_("{n} skipped (already imported)"),
+    "not applied": N_("{n} not applied"),
+    "failed": N_("{n} failed"),
+}
 
 
 def update_dict(update: Update | None) -> dict[str, Any] | None:
@@ -89,4 +107,25 @@ def update_dict(update: Update | None) -> dict[str, Any] | None:
         "added": [e.text for e in update.added],
         "gone": [i.id for i in update.gone],
         "kept": [{"id": i.id, "why": why} for i, why in update.kept],
+    }
+
+
+def outcome_dict(outcome: Outcome, today: date) -> dict[str, Any]:
+    """One document of `track import --format json`."""
+    from actiontrack.render import item_dict, meeting_dict
+
+    if outcome.action == "failed":
+        return {"document": outcome.document, "action": "failed", "error": outcome.error}
+    result = outcome.result
+    if result is None:
+        return {"document": outcome.document, "action": outcome.action}
+    return {
+        "document": result.document,
+        "action": result.action,
+        "skipped": result.skipped,
+        "meeting": meeting_dict(result.meeting),
+        "items": [item_dict(i, today) for i in result.items],
+        "new_people": result.new_people,
+        "warnings": result.warnings,
+        "update": update_dict(result.update),
     }

@@ -3,7 +3,7 @@ them (`track person forget`).
 
 Names, e-mail addresses and phone numbers of the people in the minutes are personal data;
 the group keeps its items, not the person. Both commands go through the same `_Plan`, so
-what the export hands out is exactly what forgetting rewrites, and nothing else (issue 13):
+what the export hands out is exactly what forgetting rewrites, and nothing else:
 
 - the full name and aliases, in any case, everywhere;
 - the surname alone ("kontakta Öberg"), written as a name (capitalised or in capitals),
@@ -34,14 +34,14 @@ from typing import TYPE_CHECKING, Any
 from actiontrack.i18n import N_, _
 from actiontrack.models import Item, Meeting, Person
 from actiontrack.records import field, record
-from actiontrack.service import find_person
+from actiontrack.usecases.people import find_person
 
 if TYPE_CHECKING:
     from actiontrack.storage.reads import Reads
-    from actiontrack.storage.repository import Repository
+    from actiontrack.storage.writes import Writes
 
 # What a forgotten person becomes, as owner and in every stored text, and an e-mail address or
-# phone number of theirs: in the interface language of `person forget` ("borttagen person", issue 14)
+# phone number of theirs: in the interface language of `person forget` ("borttagen person")
 REMOVED = N_("removed person")
 REMOVED_CONTACT = N_("removed contact")
 
@@ -262,6 +262,43 @@ class _Plan:
     changes: list[_Change]
 
 
+def _meetings_naming(repo: Reads, names: Names, attended: set[int], changes: list[_Change]) -> set[int]:
+    """The changes to meetings' and groups' texts (added to `changes`); the meetings that named them."""
+    meetings_naming: set[int] = set()
+    for m in repo.list_meetings():
+        here = m.id in attended
+        scope = Scope(first_name=here, initial=True)  # a title or place is no sentence
+        new = {
+            "title": names.scrub(m.title, scope),
+            "place": names.scrub(m.place, scope),
+            "secretary": names.scrub(m.secretary, OWN),  # a bare name: "/Margareta"
+            "source_path": names.scrub_path(m.source_path, attended=here),
+        }
+        old = {"title": m.title, "place": m.place, "secretary": m.secretary, "source_path": m.source_path}
+        new = {k: v for k, v in new.items() if v != old[k]}
+        if new:
+            changes.append(_Change("meetings", m.id, new))
+            meetings_naming.add(m.id)
+    group_names = {g.name.casefold() for g in repo.groups()}
+    for g in repo.groups():
+        label = Scope(first_name=False, initial=True)
+        name, place = names.scrub(g.name, label) or g.name, names.scrub(g.place, label)
+        new_values: dict[str, Any] = {}
+        if name != g.name:
+            unique, n = name, 1
+            while unique.casefold() in group_names:
+                n += 1
+                unique = f"{name} ({n})"
+            group_names.add(unique.casefold())
+            new_values["name"] = unique
+        if place != g.place:
+            new_values["place"] = place
+        if new_values:
+            changes.append(_Change("groups", g.id, new_values))
+            meetings_naming |= {m.id for m in repo.list_meetings(g.name)}
+    return meetings_naming
+
+
 def _plan(repo: Reads, person: Person) -> _Plan:
     names = Names.of(person, [p for p in repo.list_people() if p.id != person.id])
     attended = {m.id for m, _ in repo.meetings_of(person.id)}  # type: ignore[arg-type]
@@ -296,38 +333,7 @@ def _plan(repo: Reads, person: Person) -> _Plan:
         if scrubbed != organisation:
             changes.append(_Change("item_owners", owner_id, {"organisation": scrubbed}))
             mentioned.add(item_id)
-    meetings_naming: set[int] = set()
-    for m in repo.list_meetings():
-        here = m.id in attended
-        scope = Scope(first_name=here, initial=True)  # a title or place is no sentence
-        new = {
-            "title": names.scrub(m.title, scope),
-            "place": names.scrub(m.place, scope),
-            "secretary": names.scrub(m.secretary, OWN),  # a bare name: "/Margareta"
-            "source_path": names.scrub_path(m.source_path, attended=here),
-        }
-        old = {"title": m.title, "place": m.place, "secretary": m.secretary, "source_path": m.source_path}
-        new = {k: v for k, v in new.items() if v != old[k]}
-        if new:
-            changes.append(_Change("meetings", m.id, new))
-            meetings_naming.add(m.id)
-    group_names = {g.name.casefold() for g in repo.groups()}
-    for g in repo.groups():
-        label = Scope(first_name=False, initial=True)
-        name, place = names.scrub(g.name, label) or g.name, names.scrub(g.place, label)
-        new_values: dict[str, Any] = {}
-        if name != g.name:
-            unique, n = name, 1
-            while unique.casefold() in group_names:
-                n += 1
-                unique = f"{name} ({n})"
-            group_names.add(unique.casefold())
-            new_values["name"] = unique
-        if place != g.place:
-            new_values["place"] = place
-        if new_values:
-            changes.append(_Change("groups", g.id, new_values))
-            meetings_naming |= {m.id for m in repo.list_meetings(g.name)}
+    meetings_naming = _meetings_naming(repo, names, attended, changes)
     for row_id, place in repo.scheduled_places():
         scrubbed = names.scrub(place, Scope(first_name=False, initial=True))
         if scrubbed != place:
@@ -370,14 +376,14 @@ def _data(repo: Reads, person: Person, plan: _Plan) -> PersonData:
     )
 
 
-def forget_person(repo: Repository, name: str, *, now: datetime) -> PersonData:
+def forget_person(repo: Writes, name: str, *, now: datetime) -> PersonData:
     """Remove a person and rewrite every stored text that names them; keep the items.
 
     The items they owned keep an owner called "removed person". The caller cleans the
     database file afterwards so that no deleted page keeps the name (storage.maintenance.purge).
     """
-    from actiontrack.service import timestamp
     from actiontrack.storage.maintenance import CLEANUP_PENDING
+    from actiontrack.usecases.common import timestamp
 
     person = find_person(repo, name)
     plan = _plan(repo, person)

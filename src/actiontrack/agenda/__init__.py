@@ -6,7 +6,7 @@ date comes from `--date`, else from the schedule the minutes gave ("Tider nästa
 sections: deferred points waiting for this meeting, overdue items (oldest due
 date first), the other open items grouped by owner, and items done since the
 group's last meeting. Where they go among the agenda's points (mötets öppnande,
-val av justerare, ...) is the template's business: agenda_outline.py (issue 14).
+val av justerare, ...) is the template's business: agenda/outline.py.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class Agenda:
         """The open items grouped by owner (None for the group), owners in name order, group last.
 
         An item of several owners is listed once, in a group of its own named by all of them
-        ("Anna Ek, Bo Ek"), which sorts right after the first owner's own group (issue 14)."""
+        ("Anna Ek, Bo Ek"), which sorts right after the first owner's own group."""
         groups: dict[tuple[str, ...], list[Item]] = {}
         for item in self.open:
             groups.setdefault(tuple(o.name for o in item.owners), []).append(item)

@@ -1,12 +1,12 @@
 """The agenda as the Word document a Swedish meeting is called with: "kallelse och
-dagordning" (issue 14).
+dagordning".
 
 Real Word structure, so that the secretary can go on editing it in Word: the points
 are paragraphs of one style ("Dagordningspunkt", based on Heading 1) numbered by
 Word's own list numbering, so a point added in Word is numbered too and the points
 show in the navigation pane; items are "List Bullet" paragraphs; the head is a
 table. A4 paper, the document's language set for the spelling checker. The points
-are the template's (agenda_outline.py), the words those of render_agenda.py.
+are the template's (agenda/outline.py), the words those of agenda.py.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from actiontrack.agenda import Agenda
-from actiontrack.agenda_outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, Template
+from actiontrack.agenda.outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, Template
 from actiontrack.i18n import _, language
 from actiontrack.models import Item
 from actiontrack.render import visible
-from actiontrack.render_agenda import (
+from actiontrack.render.agenda import (
     closed_words,
     deferred_details,
     details,
@@ -128,7 +128,23 @@ def _set_up(doc: Document) -> Any:
     doc.styles["Heading 3"].font.italic = True
     doc.styles["Heading 3"].font.bold = False
 
-    # Word's own numbering for the points: one abstract list "1.", "2.", ... and a style that uses it
+    num_id = _point_numbering(doc)
+
+    style = doc.styles.add_style(_("Agenda point"), WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Heading 1"]
+    style.next_paragraph_style = normal
+    style.quick_style = True
+    num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+    return style
+
+
+def _point_numbering(doc: Document) -> Any:
+    """Word's own numbering for the points: one abstract list "1.", "2.", ...; the id of its list."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     numbering = doc.part.numbering_part.element
     abstract = OxmlElement("w:abstractNum")
     abstract.set(qn("w:abstractNumId"), str(POINT_NUMBERING_ID))
@@ -153,16 +169,7 @@ def _set_up(doc: Document) -> Any:
         first_num.addprevious(abstract)
     else:
         numbering.append(abstract)
-    num_id = numbering.add_num(POINT_NUMBERING_ID).numId
-
-    style = doc.styles.add_style(_("Agenda point"), WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles["Heading 1"]
-    style.next_paragraph_style = normal
-    style.quick_style = True
-    num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = 0
-    num_pr.get_or_add_numId().val = num_id
-    return style
+    return numbering.add_num(POINT_NUMBERING_ID).numId
 
 
 def _footer(doc: Document, text: str) -> None:
@@ -175,7 +182,13 @@ def _footer(doc: Document, text: str) -> None:
     paragraph = doc.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     runs = [paragraph.add_run(f"{visible(text)} · ")]
-    for kind, instruction in (("begin", None), (None, " PAGE "), ("separate", None), (None, None), ("end", None)):
+    for kind, instruction in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, None),
+        ("end", None),
+    ):
         run = paragraph.add_run("1" if kind is None and instruction is None else "")
         if kind:
             char = OxmlElement("w:fldChar")

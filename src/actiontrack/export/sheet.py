@@ -1,6 +1,6 @@
-"""Items as an Excel workbook (issue 14): one row per item, headers in the interface language, real dates.
+"""Items as an Excel workbook: one row per item, headers in the interface language, real dates.
 
-openpyxl is imported inside `xlsx()` only, so no other command pays for it (issue 5).
+openpyxl is imported inside `xlsx()` only, so no other command pays for it.
 Text that others wrote goes through `render.csv_cell`, as in the CSV: a cell never starts a
 formula and control characters are shown, never kept (openpyxl refuses most of them anyway).
 """
@@ -15,8 +15,20 @@ from actiontrack.i18n import N_, _
 from actiontrack.models import Item
 from actiontrack.render import KIND_LABELS, STATUS_LABELS, csv_cell, label, local_time
 
-HEADERS = [N_("ID"), N_("Kind"), N_("Status"), N_("Due"), N_("Owners"), N_("Item"), N_("Group"),
-           N_("Meeting date"), N_("Topic"), N_("Source"), N_("Created"), N_("Closed")]  # fmt: skip
+HEADERS = [
+    N_("ID"),
+    N_("Kind"),
+    N_("Status"),
+    N_("Due"),
+    N_("Owners"),
+    N_("Item"),
+    N_("Group"),
+    N_("Meeting date"),
+    N_("Topic"),
+    N_("Source"),
+    N_("Created"),
+    N_("Closed"),
+]
 
 DATE_FORMAT = "yyyy-mm-dd"  # how Swedish Excel shows a date; the cell holds a date all the same
 TIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -28,12 +40,19 @@ def item_row(item: Item) -> list[Any]:
     c = csv_cell
     meeting = item.meeting
     return [
-        item.id, label(KIND_LABELS, item.kind.value), label(STATUS_LABELS, item.status.value), item.due,
-        c(", ".join(o.name for o in item.owners) or _("the group")), c(item.text),
-        c(meeting.group) if meeting else None, meeting.date if meeting else None,
-        c(item.topic) if item.topic else None, c(item.source) if item.source else None,
-        local_time(item.created_at), local_time(item.closed_at),
-    ]  # fmt: skip
+        item.id,
+        label(KIND_LABELS, item.kind.value),
+        label(STATUS_LABELS, item.status.value),
+        item.due,
+        c(", ".join(o.name for o in item.owners) or _("the group")),
+        c(item.text),
+        c(meeting.group) if meeting else None,
+        meeting.date if meeting else None,
+        c(item.topic) if item.topic else None,
+        c(item.source) if item.source else None,
+        local_time(item.created_at),
+        local_time(item.closed_at),
+    ]
 
 
 def xlsx(items: Sequence[Item]) -> bytes:

@@ -1,11 +1,11 @@
 """The agenda as text: a rich layout, Markdown for the invitation e-mail, a printable
-HTML page, or JSON (the Word document is render_agenda_docx.py).
+HTML page, or JSON (the Word document is agenda_docx.py).
 
 Every layout walks the same numbered points, those of the agenda template
-(agenda_outline.py), and fills the marked ones from the database: the deferred
+(agenda/outline.py), and fills the marked ones from the database: the deferred
 points, the follow-up of items (overdue first, then open items by owner, then what
 was done since the last meeting) and the meeting after. Headings and labels are
-messages of the interface language (i18n.py, issue 14); dates are written the
+messages of the interface language (i18n.py); dates are written the
 Swedish way in Swedish ("22 februari 2016").
 """
 
@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from actiontrack.agenda import Agenda, NextMeeting, age_days
-from actiontrack.agenda_outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, Point, Template
+from actiontrack.agenda.outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, Point, Template
 from actiontrack.dates import format_swedish
 from actiontrack.i18n import N_, _, language, ngettext
 from actiontrack.models import Item
@@ -136,12 +136,12 @@ def agenda_dict(agenda: Agenda) -> dict[str, Any]:
             }
             if agenda.last_meeting
             else None
-        ),  # fmt: skip
+        ),
         "following_meeting": (
             {"date": following.date.isoformat(), "date_source": following.source}
             if following and following.date
             else None
-        ),  # fmt: skip
+        ),
         "deferred": [item_dict(i, day) for i in agenda.deferred],
         "overdue": [item_dict(i, day) for i in agenda.overdue],
         "open": [item_dict(i, day) for i in agenda.open],
@@ -153,7 +153,7 @@ def agenda_dict(agenda: Agenda) -> dict[str, Any]:
 
 
 def agenda_markdown(agenda: Agenda, template: Template) -> str:
-    md = markdown_text  # what others wrote stays text in the e-mail (issue 13)
+    md = markdown_text  # what others wrote stays text in the e-mail
     head = facts(agenda)
     lines = [f"# {md(head.title)}", ""]
     lines += [md(f"{label}: {value}") + "  " for label, value in head.rows] + [""]  # "13.00" no list

@@ -1,10 +1,12 @@
-"""Interactive review of extracted items before they are imported (part of the CLI layer).
+"""Interactive review: of extracted items before they are imported, of the agenda at the meeting.
 
-For each item: accept, edit (text, owners, due date), skip; or accept all the
-rest, or quit without importing the document.
+For each item of minutes: accept, edit (text, owners, due date), skip; or accept all the
+rest, or quit without importing the document. For each item of the agenda: done, keep,
+new due date, reassign, drop, skip; each answer is applied by the use case
+(service.decide) as soon as it is given.
 
 The answer letters are the bracketed ones of the prompt, in the interface language; the
-English letters are always understood too (issue 14): a Swede used to [a]ccept, or a script
+English letters are always understood too: a Swede used to [a]ccept, or a script
 written for the English prompt, keeps working.
 """
 
@@ -75,8 +77,12 @@ def review_items(extraction: Extraction, name: str, *, today: date) -> list[Extr
     items = extraction.items
     for n, item in enumerate(items, start=1):
         _say(f"\n[{n}/{len(items)}] {kind_label(item.kind.value)}: {item.text}")
-        _say("  " + _("owners: {owners}; due: {due}; line {line}").format(
-            owners=_owners(item) or _("the group"), due=item.due or "–", line=item.line))  # fmt: skip
+        _say(
+            "  "
+            + _("owners: {owners}; due: {due}; line {line}").format(
+                owners=_owners(item) or _("the group"), due=item.due or "–", line=item.line
+            )
+        )
         answer = _answer(CHOICES, typer.prompt(_(CHOICES), default=_default(CHOICES, "a"), err=True))
         if answer == "A":
             accepted.extend(items[n - 1 :])
@@ -140,14 +146,18 @@ def review_agenda(state, agenda) -> None:  # type: ignore[no-untyped-def]
     """Walk through the agenda's items at the meeting. Each answer is saved at once, in the
     item's history, with the meeting it was decided at."""
     from actiontrack import service
-    from actiontrack.render_agenda import owners_words, write_date
+    from actiontrack.render.agenda import owners_words, write_date
 
     day = agenda.date or state.today
     meeting = state.write(lambda repo: service.meeting_for_review(repo, agenda.group, day, now=state.now))
     total = len(agenda.all_items())
-    _say(ngettext("Reviewing {n} item at meeting #{id} ({group} {date}).",
-                  "Reviewing {n} items at meeting #{id} ({group} {date}).", total).format(
-        n=total, id=meeting.id, group=meeting.group, date=write_date(meeting.date)))  # fmt: skip
+    _say(
+        ngettext(
+            "Reviewing {n} item at meeting #{id} ({group} {date}).",
+            "Reviewing {n} items at meeting #{id} ({group} {date}).",
+            total,
+        ).format(n=total, id=meeting.id, group=meeting.group, date=write_date(meeting.date))
+    )
     counts: dict[str, int] = {}
     for n, item in enumerate(agenda.all_items(), start=1):
         _say(f"\n[{n}/{total}] #{item.id} {item.text}")
@@ -159,59 +169,48 @@ def review_agenda(state, agenda) -> None:  # type: ignore[no-untyped-def]
             if answer == "q":
                 _summary(counts)
                 return
+            details = _details(answer)
+            if details is None:
+                continue
             try:
                 done = state.write(
-                    lambda repo, answer=answer, item=item: _apply(repo, service, item.id, answer, state.now)
+                    lambda repo, answer=answer, item=item, details=details: service.decide(
+                        repo, item.id, answer, now=state.now, **details
+                    )
                 )
             except ActionTrackError as e:
                 _say(f"  {e}")
                 continue
-            if done:
-                counts[done] = counts.get(done, 0) + 1
-                break
+            counts[done] = counts.get(done, 0) + 1
+            break
     _summary(counts)
 
 
-def _apply(repo, service, item_id: int, answer: str, now) -> str | None:  # type: ignore[no-untyped-def]
+def _details(answer: str) -> dict[str, object] | None:
+    """What an answer needs besides itself, asked for; None for an answer that is none."""
     if answer == "d":
-        note = typer.prompt("  " + _("note (optional)"), default="", show_default=False, err=True).strip()
-        service.complete(repo, [item_id], note=note or None, now=now)
-        return "done"
-    if answer == "k":
-        service.keep(repo, item_id, now=now)
-        return "kept"
+        return {
+            "note": typer.prompt(
+                "  " + _("note (optional)"), default="", show_default=False, err=True
+            ).strip()
+        }
     if answer == "n":
-        due = typer.prompt("  " + _("new due date"), err=True)
-        service.edit(repo, item_id, due=due, now=now)
-        return "new due date"
+        return {"due": typer.prompt("  " + _("new due date"), err=True)}
     if answer == "r":
         names = typer.prompt("  " + _("new owner(s), comma-separated"), err=True)
-        service.edit(repo, item_id, owners=[n for n in names.split(",") if n.strip()], now=now)
-        return "reassigned"
+        return {"owners": [n for n in names.split(",") if n.strip()]}
     if answer == "x":
-        reason = typer.prompt("  " + _("why is it dropped"), err=True)
-        service.drop(repo, item_id, reason=reason, now=now)
-        return "dropped"
-    if answer == "s":
-        return "skipped"
+        return {"reason": typer.prompt("  " + _("why is it dropped"), err=True)}
+    if answer in ("k", "s"):
+        return {}
     import re
 
     letters = re.findall(r"\[(\w)\]", _(AGENDA_CHOICES))
-    typer.echo("  " + _("Answer {letters} or {last}.").format(letters=", ".join(letters[:-1]), last=letters[-1]), err=True)
+    typer.echo(
+        "  " + _("Answer {letters} or {last}.").format(letters=", ".join(letters[:-1]), last=letters[-1]),
+        err=True,
+    )
     return None
-
-
-def _counted(what: str, n: int) -> str:
-    """ "2 done", "1 kept", ... for the review's summary line."""
-    words = {
-        "done": ngettext("{n} done", "{n} done", n),
-        "kept": ngettext("{n} kept", "{n} kept", n),
-        "new due date": ngettext("{n} new due date", "{n} new due dates", n),
-        "reassigned": ngettext("{n} reassigned", "{n} reassigned", n),
-        "dropped": ngettext("{n} dropped", "{n} dropped", n),
-        "skipped": ngettext("{n} skipped", "{n} skipped", n),
-    }
-    return words[what].format(n=n)
 
 
 def _summary(counts: dict[str, int]) -> None:
@@ -220,7 +219,7 @@ def _summary(counts: dict[str, int]) -> None:
 
 
 def _outcome(what: str, n: int) -> str:
-    """ "1 done", "2 kept": one line each, so that the catalog has every form (issue 14)."""
+    """ "1 done", "2 kept": one line each, so that the catalog has every form."""
     if what == "done":
         return ngettext("{n} done", "{n} done", n).format(n=n)
     if what == "kept":

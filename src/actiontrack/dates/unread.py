@@ -16,10 +16,17 @@ Ordinary numbers are none of these: "3 personer", "kl. 13", "§ 4", "2 st", "500
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
+from actiontrack.dates.calendar import MONTH_NAMES
+from actiontrack.dates.words import NUMBER_LABEL, Context, WeekdayMismatch
 from actiontrack.errors import DateError
+
+# The scanner of dates/__init__.py, passed in by it: what the rules read, with their errors.
+Scan = Callable[[str, Context], list[tuple[str, re.Match[str], Any, bool]]]
 
 # A base with a week 53 and a leap day, for a caller that gives none.
 _ANY_BASE = date(2020, 1, 1)
@@ -69,8 +76,6 @@ def _close(a: str, b: str) -> int:
 
 def _month_like(word: str) -> bool:
     """A misspelt month ("febuari", "okotber", "mrs"), not a noun ("personer", "man", "st")."""
-    from actiontrack.dates import MONTH_NAMES
-
     word = word.lower()
     if len(word) < 3:
         return False
@@ -104,7 +109,7 @@ def _is_date_shaped(shape: str, *, sure: bool) -> bool:
     return True
 
 
-def unread_date_phrases(text: str, *, base: date | None = None) -> list[str]:
+def unread_date_phrases(text: str, *, base: date | None = None, scan: Scan) -> list[str]:
     """Phrases in a sentence that look like a date but that no rule reads ("senast 15.3",
     "32 mars", "31/13", "v. 60"), left to right and as written, with the deadline word before
     them; for a warning instead of a deadline lost in silence. Ordinary numbers ("3 personer",
@@ -114,9 +119,6 @@ def unread_date_phrases(text: str, *, base: date | None = None) -> list[str]:
     """
     if not re.search(r"\d", text):
         return []  # every such phrase has a digit
-    # actiontrack.dates imports this module: its rules are read when this runs
-    from actiontrack.dates import _NUMBER_LABEL, Context, WeekdayMismatch, scan
-
     scanned = scan(text, Context(base or _ANY_BASE, None))
 
     def unread(got: object) -> bool:  # without a base, no weekday can be wrong
@@ -141,7 +143,7 @@ def unread_date_phrases(text: str, *, base: date | None = None) -> list[str]:
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if any(s < end and start < e for s, e in read) or (out and start < out[-1][1]):
             continue
-        if re.search(_NUMBER_LABEL, text[max(0, start - 12) : start]):
+        if re.search(NUMBER_LABEL, text[max(0, start - 12) : start]):
             continue  # "§ 4.2.16", "version 2.10.12"
         out.append((start, end))
     return [_with_mark(text, start, end) for start, end in out]

@@ -1,4 +1,4 @@
-"""iCalendar (RFC 5545) for Outlook, Google Calendar and Apple Calendar/Reminders (issue 14).
+"""iCalendar (RFC 5545) for Outlook, Google Calendar and Apple Calendar/Reminders.
 
 - each open item with a due date: a VTODO (Google Calendar, Apple Reminders, Thunderbird), or
   with `tasks_as_events` an all-day VEVENT with a reminder (Outlook desktop ignores VTODO);
@@ -57,7 +57,11 @@ def _meeting_uid(group: str, day: date) -> str:
 def _description(item: Item) -> str:
     lines = [_("Owner: {owners}").format(owners=", ".join(o.name for o in item.owners) or _("the group"))]
     if item.meeting:
-        lines.append(_("From meeting: {meeting}").format(meeting=f"{item.meeting.group} {item.meeting.date or ''}").rstrip())
+        lines.append(
+            _("From meeting: {meeting}")
+            .format(meeting=f"{item.meeting.group} {item.meeting.date or ''}")
+            .rstrip()
+        )
     if item.source:
         lines.append(_("Source: {source}").format(source=item.source))
     return visible("\n".join(lines))

@@ -1,0 +1,186 @@
+"""`track import` of several documents: read, extract, settle their dates, then store each.
+
+Each document is stored whole or not at all, in a transaction of its own; a bad file does
+not stop the others (unless it is the only one, when its error is the command's). What a
+person decides at a terminal (which items, whether an update applies, who a name is, the
+year minutes do not give) is asked through the hooks the command line passes in, and so is
+what it shows while it works; this module never reads or writes the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Protocol
+
+from actiontrack.errors import DateError, DocumentError, InputError, PersonError
+from actiontrack.records import record
+from actiontrack.usecases.documents import ImportResult, Plan, import_pending, plan_import
+from actiontrack.usecases.import_people import KnownPeople
+from actiontrack.usecases.meeting_dates import Pending, extract_for_import, settle_dates
+
+if TYPE_CHECKING:
+    from actiontrack.extract.reading import Document
+    from actiontrack.models import ExtractedItem, Person
+    from actiontrack.storage import Database
+
+
+@record(frozen=True)
+class ImportOptions:
+    year: int | None = None  # --year
+    when: date | None = None  # --date
+    group: str | None = None  # --group
+    as_new: bool = False  # --as-new
+    interactive: bool = False  # review at a terminal (or --review)
+
+
+@record(frozen=True)
+class Outcome:
+    """What became of one document: "imported", "updated", "skipped", "not applied" or "failed"."""
+
+    document: str
+    action: str
+    result: ImportResult | None = None
+    error: str | None = None
+
+
+class ImportHooks(Protocol):
+    """What the command line shows and asks while documents are imported."""
+
+    def read(self, document: Document) -> None: ...
+    def extracting(self, name: str) -> AbstractContextManager[None]: ...
+    def progress(self, batch: Sequence[Pending]) -> Iterable[Pending]: ...
+    def done(self, outcome: Outcome) -> None: ...
+    def review_items(self, pending: Pending) -> list[ExtractedItem]: ...
+    def apply_update(self, pending: Pending, plan: Plan) -> bool: ...
+    def choose(self, name: str, candidates: list[Person]) -> Person | None: ...
+    def year(self, question: str) -> int | None: ...
+
+
+class QuietHooks:
+    """Hooks that show nothing and decide as --yes does: every item, every update."""
+
+    def read(self, document: Document) -> None:
+        """A document was read (its warnings, such as a guessed encoding)."""
+
+    @contextmanager
+    def extracting(self, name: str) -> Iterator[None]:
+        """Around the extraction of one document (a progress line for a long one)."""
+        yield
+
+    def progress(self, batch: Sequence[Pending]) -> Iterable[Pending]:
+        return batch
+
+    def done(self, outcome: Outcome) -> None:
+        """A document is stored, skipped, not applied or failed."""
+
+    # asked only when the import is interactive
+
+    def review_items(self, pending: Pending) -> list[ExtractedItem]:
+        return list(pending.extraction.items)
+
+    def apply_update(self, pending: Pending, plan: Plan) -> bool:
+        return True
+
+    def choose(self, name: str, candidates: list[Person]) -> Person | None:
+        return None
+
+    def year(self, question: str) -> int | None:
+        return None
+
+
+def import_documents(
+    db: Database,
+    paths: Sequence[str],
+    options: ImportOptions,
+    hooks: ImportHooks,
+    *,
+    today: date,
+    now: datetime,
+) -> list[Outcome]:
+    """Import the minutes in `paths`; what became of each, in order."""
+    from actiontrack.extract.reading import read_document
+
+    single = len(paths) == 1
+    outcomes: list[Outcome] = []
+
+    def finish(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        hooks.done(outcome)
+
+    batch = []
+    for path in paths:
+        try:
+            document = read_document(path)
+            hooks.read(document)
+        except DocumentError as e:
+            if single:
+                raise
+            finish(Outcome(path, "failed", error=str(e)))
+            continue
+        with hooks.extracting(document.name):
+            batch.append(
+                extract_for_import(
+                    document, today=today, year=options.year, when=options.when, group=options.group
+                )
+            )
+    with db.transaction() as repo:
+        settle_dates(
+            repo, batch, today=today, year=options.year, ask=hooks.year if options.interactive else None
+        )
+    known = KnownPeople()  # everybody in the database, read once for all the documents
+    for pending in hooks.progress(batch):
+        if pending.error:
+            if single:
+                raise InputError(pending.error)
+            finish(Outcome(pending.document.name, "failed", error=pending.error))
+            continue
+        try:
+            result = _import_one(db, pending, options, hooks, known=known, now=now)
+        except (InputError, PersonError, DateError) as e:
+            if single:
+                raise
+            finish(Outcome(pending.document.name, "failed", error=str(e)))
+            continue
+        if result is None:
+            finish(Outcome(pending.document.name, "not applied"))
+        else:
+            finish(Outcome(result.document, result.action, result))
+    return outcomes
+
+
+def _import_one(
+    db: Database,
+    pending: Pending,
+    options: ImportOptions,
+    hooks: ImportHooks,
+    *,
+    known: KnownPeople,
+    now: datetime,
+) -> ImportResult | None:
+    """One document: plan, review (the items of a new meeting, the changes of an update), store."""
+    correcting = options.year is not None or options.when is not None
+    if not options.interactive:  # planned and stored in one transaction
+        with db.transaction() as repo:
+            return import_pending(
+                repo, pending, as_new=options.as_new, correcting=correcting, known=known, now=now
+            )
+    with db.transaction() as repo:
+        plan = plan_import(repo, pending, as_new=options.as_new, correcting=correcting, known=known)
+    accepted = None
+    if plan.action == "new":
+        accepted = hooks.review_items(pending)
+    elif plan.action == "update" and plan.meeting and plan.update and not hooks.apply_update(pending, plan):
+        return None
+    with db.transaction() as repo:  # each document whole or not at all
+        return import_pending(
+            repo,
+            pending,
+            items=accepted,
+            as_new=options.as_new,
+            correcting=correcting,
+            choose=hooks.choose,
+            known=known,
+            now=now,
+        )
