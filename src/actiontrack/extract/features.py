@@ -132,7 +132,9 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
     if clause.extras.get("leading"):
         lead = "att" if clause.extras.get("att") else clause.form
         out += ["leading-" + lead, f"leading-{lead}|{ctx.block}"]
-    if meaning == "intent" and clause.complement is None:
+    if meaning == "intent" and clause.passive:
+        out.append("intent-passive")  # "Dagen planeras till den 18 oktober": a date set for an event
+    if meaning == "intent" and clause.complement is None and not clause.passive:
         # "Regionen planerar en satsning": news; "Vi planerar för en dag i mars": our plan
         out += ["intent-object", f"intent-object|{coarse}"]
     chain = complements(found, clause)

@@ -11,15 +11,16 @@ features (features.py), the decision (classify.py), owners (owners.py) and the d
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from actiontrack import dates
 from actiontrack.errors import DateError
-from actiontrack.extract import cues, features, grammar, layout, rules
+from actiontrack.extract import features, grammar, layout, meanings
 from actiontrack.extract.classify import Weights
+from actiontrack.extract.due import LATER_MEETING, Due, meeting_referred
 from actiontrack.extract.owners import OwnerResolver
 from actiontrack.extract.sentences import Block
 from actiontrack.extract.tagger import Token, tag_text
@@ -34,6 +35,18 @@ _FOLLOW_UP_REACH = 3  # sentences between an item and "Kalle håller i detta"
 class Section:
     topic: str | None = None
     label: str | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A sentence as the grammar reads it."""
+
+    text: str
+    tokens: list[Token]
+    found: list[grammar.Clause]
+    ctx: features.Context
+    marked: str | None  # the owner the line marks: "(Eva)", "Eva:", "@Eva"
+    offset: int  # where the grammar's text starts in the sentence ("Eva: boka lokal")
 
 
 @dataclass(frozen=True)
@@ -71,7 +84,7 @@ class Walker:
         self.own_body: frozenset[str] = frozenset()
         self.tense = ""  # how the minutes tell what happened at the meeting: "past" or "pres"
         self._tags: dict[str, list[Token]] = {}
-        self._date_memo: dict[str, list[dates.DateMatch]] = {}
+        self.due = Due(base, meeting_date=meeting.date, next_meeting=meeting.next_meeting, title=meeting.title)
 
     # --- structure -------------------------------------------------------------------
 
@@ -118,12 +131,9 @@ class Walker:
 
     def sentence(self, text: str, line: int, block: str, *, first: bool = True) -> None:
         self.sentences_since_item += 1
-        label = self.section.label or ""
-        topic = self.section.topic or ""
-        bullet = block == "bullet"
-        heading_kind = layout.heading_kind(topic)
-        label_kind = layout.heading_kind(label)
-        if bullet and (line < self.agenda_until or heading_kind == "agenda"):
+        heading = layout.heading_kind(self.section.topic or "")
+        label = layout.heading_kind(self.section.label or "")
+        if block == "bullet" and (line < self.agenda_until or heading == "agenda"):
             self._step(line, text, block, "agenda", "agenda point", None)
             return
         if self._special_line(text, line):
@@ -133,108 +143,138 @@ class Walker:
         numbered = _NUMBERED.match(text)
         if numbered:  # "1. Boka lokal (Eva)", "§ 12. Kassören ..."
             text = text[numbered.end() :]
-        if rules.is_follow_up(text) and self.items and self.sentences_since_item <= _FOLLOW_UP_REACH:
-            named = self.resolver.people_in(text)
-            if named and self.items[-1].topic == self.section.topic:
-                self._add_owners(named)
-                self.resolver.note_sentence(text, named)
-                self._step(line, text, block, "", "owner of the item before", "follow-up")
-                return
-        if bullet or block == "line":
-            marked = layout.marked_owner(text, self.names) or self.line_owner
-        else:
-            marked = layout.tagged_owner(text, self.names) or self.line_owner
-        offset = 0
-        body = text
-        lead = layout.lead_rest(text, self.names) if bullet or block == "line" else None
+        reading = self._read(text, block, first, heading, label, inline_decision)
+        if self._follow_up(reading, line):
+            return
+        chosen, best = self._weigh_clauses(reading, line)
+        self._decision_ahead(reading.tokens, reading.found)
+        if not chosen:
+            self.resolver.note_sentence(text)
+            verdict = "no item" if best[0] < self.weights.threshold else "action"
+            if verdict == "action":  # a line with no clause that is an item by its form
+                kind = Kind.DEFERRED if "deferral-word" in best[1] else Kind.ACTION
+                owners = (self.resolver.resolve(reading.marked) or ()) if reading.marked else ()
+                self._append(kind, owners, text, text, line, best[0])
+                verdict = kind.value
+            self._step(line, text, block, ctx_describe(reading.ctx), verdict, self._why(*best, verdict != "no item") if best[1] else None)
+            return
+        kind = Kind.DEFERRED if any(deferred for _, _, deferred in chosen) else Kind.ACTION
+        self._emit(reading, [(c, sc) for c, sc, _ in chosen], kind, line)
+        self._step(line, text, block, ctx_describe(reading.ctx), kind.value, self._why(*best, True))
+
+    def _read(self, text: str, block: str, first: bool, heading: str, label: str, inline: bool) -> Reading:
+        """The sentence tagged and cut into clauses, with the owner its line marks."""
+        listed = block in ("bullet", "line")
+        marked = (layout.marked_owner(text, self.names) if listed else layout.tagged_owner(text, self.names))
+        marked = marked or self.line_owner
+        offset, body = 0, text
+        lead = layout.lead_rest(text, self.names) if listed else None
         if lead is not None:  # "Isak: undersöka saken": Isak's, and the grammar reads the rest
             marked, body = lead
             offset = text.index(body)
         ctx = features.Context(
-            block=block,
-            first_in_block=first,
-            heading=heading_kind,
-            label=label_kind,
-            decision_inline=inline_decision,
-            owner_marked=marked is not None,
-            names=self.names,
-            own_body=self.own_body,
-        )
+            block=block, first_in_block=first, heading=heading, label=label, decision_inline=inline,
+            owner_marked=marked is not None, names=self.names, own_body=self.own_body,
+        )  # fmt: skip
         tokens = [t._replace(start=t.start + offset, end=t.end + offset) for t in self._tagged(body)]
-        found = grammar.clauses(tokens)
-        extra = self._time_features(text)
-        deferral_at = cues.DEFERRAL.search(text)
-        deferral = deferral_at is not None
-        if heading_kind == "deferred" or label_kind == "deferred":
+        return Reading(text, tokens, grammar.clauses(tokens), ctx, marked, offset)
+
+    def _weigh_clauses(self, r: Reading, line: int) -> tuple[list[tuple[grammar.Clause, float, bool]], tuple[float, list[str]]]:
+        """The main clauses that are items (each with its score and whether it defers), and the
+        best-scored features of the sentence for --explain."""
+        extra = self._time_features(r.text)
+        if "deferred" in (r.ctx.heading, r.ctx.label):
             extra.append("under-deferral-heading")
-        chosen: list[tuple[grammar.Clause, float]] = []
+        later = LATER_MEETING.search(r.text)
+        chosen: list[tuple[grammar.Clause, float, bool]] = []
         best: tuple[float, list[str]] = (-1.0, [])
-        if not any(c.is_main for c in found):
-            feats = ["bias", "no-clause", "block:" + block, *(["heading:" + heading_kind] if heading_kind else []),
-                     *(["label:" + label_kind] if label_kind else []), *(["owner-marked"] if marked else []), *extra,
-                     *(["deferral-phrase"] if deferral else [])]
-            score = self._weigh(text, line, 0, len(text), feats)
-            best = (score, feats)
-            if score >= self.weights.threshold:
-                self._append_whole(text, line, marked, deferral)
-                self._step(line, text, block, ctx_describe(ctx), "action", self._why(*best, True))
-                return
-        for k, clause in enumerate(found):
+        if not any(c.is_main for c in r.found):
+            feats = ["bias", "no-clause", "block:" + r.ctx.block, *extra]
+            feats += [f"heading:{r.ctx.heading}"] * bool(r.ctx.heading) + [f"label:{r.ctx.label}"] * bool(r.ctx.label)
+            feats += ["owner-marked"] * bool(r.marked)
+            if any(meanings.verb_class(t.text) == (meanings.verb_lemma(t.text), "deferral") for t in r.tokens):
+                feats.append("deferral-word")  # a deferral the tagger did not see as a verb
+            return [], (self._weigh(r.text, line, 0, len(r.text), feats), feats)
+        for k, clause in enumerate(r.found):
             if not clause.is_main:
                 continue
-            feats = features.clause_features(tokens, found, k, ctx) + extra
+            feats = features.clause_features(r.tokens, r.found, k, r.ctx) + extra
             if self.tense:
                 feats.append(f"mode-doc:{features.mode_of(clause)}|{self.tense}")
-            start, end = _span(tokens, clause, found)
-            if deferral_at is not None and deferral_at.start() < end and deferral_at.end() > start:
+            start, end = _span(r.tokens, clause, r.found)
+            deferred = self._defers(r, clause, later, start, end)
+            if deferred:
                 # "Punkten tas upp på nästa möte": a deferral whatever the verb means alone
                 feats = [f for f in feats if not f.startswith(("meaning:", "mode-meaning:", "subj-meaning:"))]
-                feats += ["deferral-phrase", "meaning:deferral"]
+                feats += ["deferral", "meaning:deferral"]
             if "decided-present" in feats and "time:next-meeting" in feats:
                 feats.append("decided-later")
             if "meaning:report" in feats and any(f in feats for f in ("time:next-meeting", "time:deadline-word")):
                 feats.append("report-ahead")  # "Ida presenterar förslaget till nästa möte"
-            score = self._weigh(text, line, start, end, feats)
+            score = self._weigh(r.text, line, start, end, feats)
             best = max(best, (score, feats))
             if score >= self.weights.threshold:
-                chosen.append((clause, score))
-        self._decision_ahead(tokens, found)
-        if not chosen:
-            self.resolver.note_sentence(text)
-            self._step(line, text, block, ctx_describe(ctx), "no item", self._why(*best, False) if best[1] else None)
-            return
-        kind = Kind.ACTION
-        for clause, _ in chosen:
-            start, end = _span(tokens, clause)
-            said = deferral_at is not None and deferral_at.start() < end and deferral_at.end() > start
-            if said or clause.meaning and clause.meaning[1] == "deferral":
-                kind = Kind.DEFERRED
-        # one item per owner in turn: "Håkan kontaktar X, stämmer också av med Y" is Håkan's one
-        # item; "Lena bokar bussen och Omar beställer mat" is two
+                chosen.append((clause, score, deferred))
+        return chosen, best
+
+    def _defers(self, r: Reading, clause: grammar.Clause, later: re.Match[str] | None, start: int, end: int) -> bool:
+        """A clause that puts a point off: a verb of deferral ("bordläggs"), or a verb of moving or
+        discussing with a later meeting after it, said of the point or the group ("Frågan tas upp
+        på nästa möte", "Vi fortsätter på nästa möte"), not of a person's own task."""
+        cls = clause.meaning[1] if clause.meaning else None
+        if cls == "deferral":
+            return True
+        if cls != "later" or later is None or not (start < later.end() and later.start() < end):
+            return False
+        return features.subject_kind(r.tokens, clause, self.names, self.own_body) not in ("person", "he", "role", "i")
+
+    def _follow_up(self, r: Reading, line: int) -> bool:
+        """ "Kalle Pettersson håller i detta", "Sara och Tomas är ansvariga": the owners of the item
+        just before, in the same section."""
+        if not self.items or self.sentences_since_item > _FOLLOW_UP_REACH or self.items[-1].topic != self.section.topic:
+            return False
+        for clause in r.found:
+            if not (clause.is_main and clause.meaning and clause.meaning[1] == "commit" and clause.subject):
+                continue
+            after = [t.text.casefold() for t in r.tokens[clause.main + 1 :] if grammar.upos(t.tag) not in ("PUNCT",)]
+            while after and after[0] in ("i", "för", "om", "hand", "på", "sig"):
+                after.pop(0)
+            if after and after[0] not in _THIS:
+                continue
+            named = self.resolver.people_in(r.text)
+            if not named:
+                return False
+            self._add_owners(named)
+            self.resolver.note_sentence(r.text, named)
+            self._step(line, r.text, r.ctx.block, "", "owner of the item before", "follow-up")
+            return True
+        return False
+
+    def _emit(self, r: Reading, chosen: list[tuple[grammar.Clause, float]], kind: Kind, line: int) -> None:
+        """One item per owner in turn: "Håkan kontaktar X, stämmer också av med Y" is Håkan's one
+        item; "Lena bokar bussen och Omar beställer mat" is two."""
+        text, tokens = r.text, r.tokens
         groups: list[tuple[tuple[Owner, ...], list[tuple[grammar.Clause, float]]]] = []
         for clause, score in chosen:
-            owners = self._owners(tokens, found, clause, marked, kind)
+            owners = self._owners(tokens, r.found, clause, r.marked, kind)
             if groups and owners == groups[-1][0]:
                 groups[-1][1].append((clause, score))
             else:
                 groups.append((owners, [(clause, score)]))
-        cuts = [0] + [_span(tokens, members[0][0])[0] for _, members in groups[1:]] + [len(text)]
+        cuts = [0] + [_span(tokens, members[0][0])[0] for _, members in groups[1:]]
         for g, (owners, members) in enumerate(groups):
-            clause, score = members[0]
+            clause = members[0][0]
             # with several items in one sentence, a later one's source runs from its own clause on
             source = text[cuts[g] :].strip(" ,;") or text
+            item_text = source
             if len(groups) == 1:
                 start, _ = _span(tokens, clause)
-                before = text[:start].rstrip()
                 # "Temadag: Mats undersöker ...": the topic before the colon is no part of the item
-                topical = before.endswith((":", "–", " -")) and start > 0 and offset == 0
+                topical = text[:start].rstrip().endswith((":", "–", " -")) and start > 0 and r.offset == 0
                 item_text = text[start:] if topical else text
-            else:
-                item_text = source
             if kind is Kind.DEFERRED:
                 item_text = self._deferred_point(tokens, clause, text)
             self._append(kind, owners, item_text, source, line, max(sc for _, sc in members))
-        self._step(line, text, block, ctx_describe(ctx), kind.value, self._why(*best, True))
 
     def _deferred_point(self, tokens: list[Token], clause: grammar.Clause, text: str) -> str:
         """What a deferral puts off: "Verksamhetsberättelsen: skjuts till nästa möte" names it
@@ -267,13 +307,17 @@ class Walker:
         return score
 
     def _time_features(self, text: str) -> list[str]:
+        """When the sentence says things happen: a date ahead or behind, the next meeting, a
+        deadline word, a time ahead without a date ("till hösten", "under våren", "nästa vecka")."""
         out = []
-        found = self._find_dates(without_urls(text))
+        if _AHEAD.search(text):
+            out.append("time:ahead")
+        found = self.due.found(without_urls(text))
         if any(m.date and m.date > self.base for m in found):
             out.append("time:future-date")
         if any(m.date and m.date < self.base for m in found):
             out.append("time:past-date")
-        if rules.meeting_referred(text, self.meeting.title) == "this":
+        if meeting_referred(text, self.meeting.title) == "this":
             out.append("time:next-meeting")
         if re.search(r"(?i)\b(?:senast|deadline|snarast|före|innan|inför)\b", text):
             out.append("time:deadline-word")
@@ -322,13 +366,10 @@ class Walker:
 
     # --- items -----------------------------------------------------------------------
 
-    def _append_whole(self, text: str, line: int, marked: str | None, deferral: bool) -> None:
-        owners = (self.resolver.resolve(marked) or ()) if marked else ()
-        kind = Kind.DEFERRED if deferral else Kind.ACTION
-        self._append(kind, owners, text, text, line, 0.6)
-
     def _append(self, kind: Kind, owners: tuple[Owner, ...], item_text: str, source: str, line: int, score: float) -> None:
-        due = self._due(source, kind)
+        deferred = kind is Kind.DEFERRED
+        later = LATER_MEETING.search(source) if deferred else None
+        due = self.due.of(without_urls(source), deferred=deferred, deferral_at=later.start() if later else 0)
         self.items.append(
             ExtractedItem(kind, item_text, owners, due, source, line, self.section.topic, round(min(0.99, score), 2))
         )
@@ -352,41 +393,6 @@ class Walker:
         self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
 
     # --- dates -----------------------------------------------------------------------
-
-    def _due(self, text: str, kind: Kind) -> date | None:
-        which = rules.meeting_referred(text, self.meeting.title)
-        if which == "other" or (kind is Kind.DEFERRED and cues.INDEFINITE.search(text)):
-            return None
-        text = without_urls(text)
-        found = self._find_dates(text)
-        if self.meeting.date is None:
-            found = [m for m in found if m.rule == "iso" or m.year is not None]
-        if kind is Kind.DEFERRED:
-            said = cues.DEFERRAL.search(text)
-            after = said.start() if said else 0
-            explicit = [
-                m.date
-                for m in found
-                if m.date and m.rule in ("day-month", "iso", "numeric", "month-part") and m.start >= after
-            ]
-            return explicit[0] if explicit else self.meeting.next_meeting
-        if which == "this" and self.meeting.next_meeting and not found:
-            return self.meeting.next_meeting
-        if self.meeting.date is None:
-            return found[0].date if found else None
-        own = dates.first_due(text, self.base, next_meeting=self.meeting.next_meeting, found=found)
-        if own:
-            return own
-        if which or any(m.rule == "next-meeting" for m in found):
-            return None
-        # an undated item has no due date: a date said before it in the section is an event's
-        # more often than the item's deadline (measured on the corpora: due 0.77 -> 0.94 on wide2)
-        return None
-
-    def _find_dates(self, text: str) -> list[dates.DateMatch]:
-        if text not in self._date_memo:
-            self._date_memo[text] = dates.find_dates(text, self.base, next_meeting=self.meeting.next_meeting)
-        return self._date_memo[text]
 
     # --- labelled lines --------------------------------------------------------------
 
@@ -415,7 +421,7 @@ class Walker:
             subject = grammar.subject_text(tokens, found[0]) if found and found[0].finite else None
             named = (self.resolver.resolve(subject) if subject else None) or ()
             self.items.append(
-                ExtractedItem(Kind.ACTION, what, named, self._due(what, Kind.ACTION), text, line, self.section.topic, 0.9)
+                ExtractedItem(Kind.ACTION, what, named, self.due.of(what), text, line, self.section.topic, 0.9)
             )
             self.sentences_since_item = 0
             return True
@@ -509,9 +515,17 @@ def without_urls(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# What a commitment is said of when it gives the item before an owner: "Bo håller i detta".
+_THIS = {"detta", "det", "den", "dessa", "dem", "arbetet", "frågan", "uppdraget", "punkten", "det här"}
 # What a deferral's subject is when it names no point of its own: the heading's point is meant.
 GENERIC_POINTS = {"punkten", "frågan", "ärendet", "detta", "det", "den", "denna", "beslutet", "diskussionen", "punkt"}
 _POINT = lazy(r"^([A-ZÅÄÖ][^:.!?]{2,60}?)\s*[:–]\s+\S")
+# A time ahead without a date: "till hösten", "under våren", "inför sommaren", "nästa vecka", "i höst".
+_AHEAD = lazy(
+    r"(?i)(?<![\wåäö])(?:(?:till|inför|under|efter|före|innan|i\s+början\s+av|i\s+slutet\s+av)\s+"
+    r"(?:hösten|våren|sommaren|vintern|jul|julen|årsskiftet|nyår|påsk|påsken|midsommar)"
+    r"|i\s+(?:höst|vår|sommar|vinter)(?![\wåäö])|nästa\s+(?:vecka|månad|år|termin|höst|vår)|framöver|inom\s+kort)"
+)
 _NEXT_MEETING_LINE = lazy(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde|träff)\w*\b", re.IGNORECASE)
 _NUMBERED = lazy(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
 

@@ -1,0 +1,85 @@
+"""When an item is due: the date its own sentence states, read with deadline meaning.
+
+    due = Due(base=meeting_date, next_meeting=..., title=...).of(sentence, deferred=False)
+
+The dates are dates/'s; this stage decides which of a sentence's dates is the item's:
+a date marked as a deadline ("senast fredag") first, then the first date ahead; "till
+nästa möte" is the next meeting when the minutes give its date and no date otherwise;
+a deferral is due at the next meeting unless it names a later date; "nästa
+kommittémöte" is another body's meeting (no date). A sentence that states no date gives
+none: a date said earlier in the section is more often an event's than the item's.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from actiontrack import dates
+from actiontrack.lazy_re import lazy
+
+_B = r"(?<![\wÅÄÖåäöÉéÜü])"
+_E = r"(?![\wÅÄÖåäöÉéÜü])"
+
+# "till nästa styrelsemöte", "på nästkommande kommittémöte", "inför nästa gång", "vid ett senare möte"
+LATER_MEETING = lazy(
+    _B + r"(?:nästa|nästkommande|kommande|ett\s+senare|senare|framtida)\s+(?P<kind>[\wåäö-]*?)-?"
+    r"(?:möte|mötet|möten|sammanträde|sammanträdet|träff|träffen|tillfälle|tillfället)" + _E
+    + r"|" + _B + r"(?:nästa|kommande)\s+gång" + _E,
+    re.IGNORECASE,
+)  # fmt: skip
+# "tills vidare": put off with no date
+INDEFINITE = lazy(_B + r"(?:tills\s*vidare|på\s+obestämd\s+tid)" + _E, re.IGNORECASE)
+_SECOND_NEXT = lazy(r"näst[\s-]*nästa\s*$", re.IGNORECASE)
+_CALENDAR_RULES = ("day-month", "iso", "numeric", "month-part")
+
+
+def meeting_referred(text: str, title: str | None) -> str | None:
+    """ "this": the next meeting of this group ("till nästa möte", "nästa styrelsemöte" in a board's
+    minutes); "other": another body's ("nästa kommittémöte"); None when no later meeting is named."""
+    m = LATER_MEETING.search(text)
+    if not m:
+        return None
+    if _SECOND_NEXT.search(text[: m.start() + 5]):
+        return "other"  # "näst-nästa möte": a meeting whose date the minutes do not give
+    kind = (m.groupdict().get("kind") or "").casefold().rstrip("s-")
+    if not kind or kind in ("ordinarie", "vanliga"):
+        return "this"
+    return "this" if title and kind in title.casefold() else "other"
+
+
+class Due:
+    """The due dates of one document's items."""
+
+    def __init__(self, base: date, *, meeting_date: date | None, next_meeting: date | None, title: str | None):
+        self.base = base
+        self.meeting_date = meeting_date
+        self.next_meeting = next_meeting
+        self.title = title
+        self._memo: dict[str, list[dates.DateMatch]] = {}
+
+    def found(self, text: str) -> list[dates.DateMatch]:
+        """The dates of a sentence, read once (a sentence is asked for them more than once)."""
+        if text not in self._memo:
+            self._memo[text] = dates.find_dates(text, self.base, next_meeting=self.next_meeting)
+        return self._memo[text]
+
+    def of(self, text: str, *, deferred: bool = False, deferral_at: int = 0) -> date | None:
+        which = meeting_referred(text, self.title)
+        if which == "other" or (deferred and INDEFINITE.search(text)):
+            return None
+        found = self.found(text)
+        if self.meeting_date is None:  # only a date with its year means anything without the meeting's
+            found = [m for m in found if m.rule == "iso" or m.year is not None]
+        if deferred:
+            # a deferral is to a meeting: only a calendar date after it names another than the next
+            later = [m.date for m in found if m.date and m.rule in _CALENDAR_RULES and m.start >= deferral_at]
+            return later[0] if later else self.next_meeting
+        if which == "this" and self.next_meeting and not found:
+            return self.next_meeting  # "inför nästa styrelsemöte"
+        if self.meeting_date is None:
+            return found[0].date if found else None
+        return dates.first_due(text, self.base, next_meeting=self.next_meeting, found=found)
+
+
+__all__ = ["INDEFINITE", "LATER_MEETING", "Due", "meeting_referred"]
