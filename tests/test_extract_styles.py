@@ -28,7 +28,7 @@ def test_a_pensioners_council_in_paragraph_form():
         # the fair's date (said the sentence before) is when it is held, not these items' deadline
         ("action", "Sture och Birgitta bemannar rådets bord.", ["Sture Nilsson", "Birgitta Hansson"], None),
         ("action", "Lena skickar ut schemat till föreningarn", ["Lena Persson"], None),
-        ("deferred", "Frågan om färdtjänstens nya regler bordl", [], date(2025, 5, 13)),  # what, not the heading
+        ("deferred", "Frågan om färdtjänstens nya regler", [], date(2025, 5, 13)),  # what, not the heading
         ("action", "Förvaltningen bjuder in en representant ", ["förvaltningen"], None),
     ]  # fmt: skip
 

@@ -93,7 +93,7 @@ def test_the_word_agenda_has_the_points_in_order(council, tmp_path):
         return next(n for n, t in enumerate(texts) if t.startswith(start))
 
     # deferred point under its point; the follow-up: overdue first, then by owner, then done
-    assert at("Bordlagda punkter") < at("Lokalfrågan") < at("Uppföljning av åtgärder")
+    assert at("Bordlagda punkter") < at("Frågan om den nya lokalen") < at("Uppföljning av åtgärder")
     assert (
         at("Uppföljning av åtgärder")
         < at("Försenade åtgärder")

@@ -23,7 +23,8 @@ _E = r"(?![\wÅÄÖåäöÉéÜü])"
 
 # "till nästa styrelsemöte", "på nästkommande kommittémöte", "inför nästa gång", "vid ett senare möte"
 LATER_MEETING = lazy(
-    _B + r"(?:nästa|nästkommande|kommande|ett\s+senare|senare|framtida)\s+(?P<kind>[\wåäö-]*?)-?"
+    _B + r"(?:nästa|nästkommande|kommande|ett\s+senare|senare|framtida)\s+(?:(?:års|vecka|veckas|månads|"
+    r"terminens|höstens|vårens|första|andra|sista|ordinarie)\s+){0,2}(?P<kind>[\wåäö-]*?)-?"
     r"(?:möte|mötet|möten|sammanträde|sammanträdet|träff|träffen|tillfälle|tillfället)" + _E
     + r"|" + _B + r"(?:nästa|kommande)\s+gång" + _E,
     re.IGNORECASE,

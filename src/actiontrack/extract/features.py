@@ -169,6 +169,8 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
     if clause.subject is not None and subj == "person" and ctx.names:
         known = any(t.text.casefold() in ctx.names for t in tokens[clause.subject[0] : clause.subject[1]])
         out.append("subj-known" if known else "subj-stranger")  # a name not among the meeting's people
+    if clause.extras.get("verb-first") and clause.form in ("pres", "past"):
+        out.append(f"verb-first|{clause.form}")  # "Tar vidare frågan": notes that leave out who
     if clause.negated:
         out.append("negated")
     if clause.inverted:

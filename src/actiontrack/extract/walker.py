@@ -288,6 +288,9 @@ class Walker:
         topic = self.section.topic
         if generic and topic and layout.heading_kind(topic) not in ("misc", "deferred", "todo"):
             return topic
+        kind = features.subject_kind(tokens, clause, self.names, self.own_body)
+        if not generic and subject and kind == "thing" and not clause.inverted:
+            return subject[:1].upper() + subject[1:]  # "Frågan om den nya lokalen"
         return text
 
     def _decision_ahead(self, tokens: list[Token], found: list[grammar.Clause]) -> None:
@@ -411,7 +414,7 @@ class Walker:
             try:
                 due = dates.parse_date(value, self.base, next_meeting=self.meeting.next_meeting)
             except DateError:
-                return False
+                return True  # "Klart till: löpande", or the next meeting with no date known: no date
             self.items[-1] = replace(self.items[-1], due=due)
             return True
         if kind == "action":
