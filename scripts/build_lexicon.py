@@ -43,12 +43,19 @@ def _forms_of(lemmas: set[str], paradigms: dict[str, list[str]], *, verbs: bool)
     for lemma in sorted(lemmas):
         # a compound takes the forms of its last part where the dictionary lacks them:
         # "ålägga" is "å" + "lägga" (ålades), "godkänna" is "god" + "känna" (godkändes)
+        # (of the last parts the dictionary knows as verbs, the shortest: "bordslägga" is "bords"
+        # + "lägga", not "bord" + "slägga")
+        cuts = []
         for cut in range(1, len(lemma) - 2):
             base = lemma[cut:]
-            if base in paradigms and len(paradigms[base]) > 2:
-                for form in paradigms[base]:
-                    forms.setdefault(lemma[:cut] + form, lemma)
-                break
+            forms_of_base = set(paradigms.get(base, ()))
+            is_verb = base + "r" in forms_of_base or base[:-1] + "er" in forms_of_base
+            if len(forms_of_base) > 2 and (is_verb or not verbs):
+                cuts.append((cut, cut))
+        if cuts:
+            cut = max(cuts)[1]
+            for form in paradigms[lemma[cut:]]:
+                forms.setdefault(lemma[:cut] + form, lemma)
     if verbs:
         known = {form for paradigm in paradigms.values() for form in paradigm}
         for lemma in sorted(lemmas):

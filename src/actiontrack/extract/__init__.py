@@ -18,7 +18,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from actiontrack import dates
-from actiontrack.extract import cues
 from actiontrack.extract.sentences import build_blocks, split_lines
 from actiontrack.i18n import _
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Person

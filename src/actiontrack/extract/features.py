@@ -171,6 +171,8 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         out.append("subj-known" if known else "subj-stranger")  # a name not among the meeting's people
     if clause.extras.get("verb-first") and clause.form in ("pres", "past"):
         out.append(f"verb-first|{clause.form}")  # "Tar vidare frågan": notes that leave out who
+    if any(meanings.noun_class(t.text) == "agenda" for t in tokens[clause.main + 1 :] if upos(t.tag) == "NOUN"):
+        out.append("about-agenda")  # "att ändra dagordningen": this meeting's own business
     if clause.negated:
         out.append("negated")
     if clause.inverted:

@@ -41,7 +41,8 @@ COORDINATORS = {"och", "samt", "men", "eller", "utan", "sedan", "sen"}
 # Auxiliaries that take a bare infinitive or a supine after them; "komma" with "att".
 CHAIN_AUX = {"skola", "måste", "behöva", "kunna", "böra", "vilja", "få", "ha", "komma", "tänka", "torde", "må"}
 COPULAS = {"vara", "bli"}
-PLAIN_AUX = {"ha", "vara", "bli"}  # auxiliaries with no meaning of their own for the task
+PLAIN_AUX = {"ha", "vara", "bli"}
+_ELLIPTIC = {"ut", "upp", "in", "iväg", "bort", "fram", "över"}  # "ska ut", "måste upp": a verb of motion left out  # auxiliaries with no meaning of their own for the task
 
 
 def upos(tag: str) -> str:
@@ -210,6 +211,8 @@ def _finite_clause(
     elif first == i and not (previous is not None and previous.subordinate and previous.head is None):
         # the verb first: a question, a command, or the subject left out ("Tar vidare frågan")
         clause.extras["verb-first"] = True
+        if clause.form == "imp" and not out:
+            clause.extras["leading"] = True  # "Boka lokal till årsmötet"
     else:
         # something else stands first: the subject, if any, follows the verb ("Nu tar Anna",
         # "När lokalen är bokad meddelar Per alla")
@@ -333,15 +336,23 @@ def _chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Cl
     k = clause.verb + 1
     first_aux = True
     while lemma in CHAIN_AUX | COPULAS:
+        skipped = k
         while k < n and _skippable(low, tags, k, clause):
             clause.negated |= low[k] in negation
             k += 1
+        if first_aux and lemma in ("skola", "måste") and any(low[x] in _ELLIPTIC for x in range(skipped, k)) and (
+            k >= n or not is_verb(tags[k])
+        ):
+            clause.modal = lemma  # "Protokollen ska ut på hemsidan": "ska (gå) ut"
+            clause.extras["elliptic"] = True
+            break
         if k < n and low[k] == "att" and lemma in ("komma", "tänka"):
             k += 1
         if k >= n:
             break
         if lemma in COPULAS and upos(tags[k]) == "ADJ":
-            if ".PART" in tags[k]:
+            if ".PART" in tags[k] or low[k].endswith(("ad", "at", "ade")) and len(low[k]) > 5:
+                # "ska vara inskickad": a participle, as the tagger may call it an adjective
                 clause.passive = True  # "ska vara inskickad", "blir bokad"
                 clause.extras["participle"] = True
                 if lemma == "vara" and first_aux:
@@ -372,7 +383,7 @@ def _chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Cl
     for x in range(clause.verb + 1, min(n, clause.main + 2)):
         clause.negated |= low[x] in negation
     following = [t.text for t in tokens[clause.main + 1 : clause.main + 5]]
-    clause.meaning = meanings.verb_class(tokens[clause.main].text, following)
+    clause.meaning = None if clause.extras.get("elliptic") else meanings.verb_class(tokens[clause.main].text, following)
     if clause.predicate and meanings.word_class(clause.predicate) == "responsible":
         clause.meaning = ("vara " + clause.predicate, "commit")
     if clause.modal:

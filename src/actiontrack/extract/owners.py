@@ -10,15 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from actiontrack.extract.cues import (
-    AGENT_ENDINGS,
-    GROUP_WORDS,
-    NON_AGENTS,
-    PERSON_PRONOUNS,
-    PLURAL_PRONOUNS,
-    SECRETARY_WORDS,
-    words,
-)
+from actiontrack.extract.meanings import noun_class, noun_lemma, word_class
 from actiontrack.lazy_re import lazy
 from actiontrack.models import Owner, OwnerKind, Person
 from actiontrack.names_sv import first_name_forms
@@ -115,20 +107,21 @@ class OwnerResolver:
             if not part:
                 continue
             low = part.casefold()
-            if low in GROUP_WORDS or low in self.body:
+            cls = word_class(low)
+            if cls == "group" or low in self.body:
                 continue
-            if low in SECRETARY_WORDS:
+            if cls == "secretary" or noun_lemma(low) in _SECRETARY_NOUNS:
                 if self.secretary:
                     owners.append(self.person(self.secretary) or Owner(self.secretary, OwnerKind.PERSON))
                 continue
-            if low in PERSON_PRONOUNS:
+            if cls == "person_pronouns":
                 if self.last_person:
                     owners.append(self.last_person)
                 continue
-            if low in PLURAL_PRONOUNS:
+            if cls == "plural_pronouns":
                 owners.extend(o for o in self.last_owners if o not in owners)
                 continue
-            if low in NON_AGENTS:
+            if cls == "expletive":
                 return None if not owners else tuple(owners)
             holder = self.roles.get(_role_key(part)) if self.roles else None
             if holder:
@@ -181,7 +174,7 @@ class OwnerResolver:
             if len(people) == 1:
                 self.last_person = people[0]
             return
-        tokens = words(sentence)
+        tokens = _words(sentence)
         for j, t in enumerate(tokens[:3]):
             if t[:1].isupper() and (j == 0 or tokens[j - 1][:1].isupper() or j < 2):
                 name = " ".join(x for x in tokens[j : j + 2] if _NAME_WORD.fullmatch(x))
@@ -194,7 +187,7 @@ class OwnerResolver:
     def people_in(self, sentence: str) -> tuple[Owner, ...]:
         """Every person named in a sentence, in order ("Allan, Per och Bosse ... förutom Anki")."""
         found: list[Owner] = []
-        tokens = words(sentence)
+        tokens = _words(sentence)
         j = 0
         while j < len(tokens):
             t = tokens[j]
@@ -219,6 +212,16 @@ class OwnerResolver:
         return tuple(found)
 
 
+# "Sekreteraren skickar ut protokollet": the secretary of these minutes.
+_SECRETARY_NOUNS = {"sekreterare", "protokollförare"}
+
+
+def _words(sentence: str) -> list[str]:
+    from actiontrack.extract.tagger import tokenize
+
+    return [word for word, _, _ in tokenize(sentence)]
+
+
 def _is_thing(phrase: str) -> bool:
     """A capitalised common noun in the definite form that is no body or role: "Inbjudan", "Lokalen"."""
     words_ = phrase.split()
@@ -226,7 +229,7 @@ def _is_thing(phrase: str) -> bool:
     if len(words_) != 1 or not word[:1].isupper() or not word[1:].islower() or looks_like_first_name(word):
         return False
     low = word.casefold()
-    return bool(_DEFINITE.search(low) or low.endswith(("an", "n"))) and not low.endswith(AGENT_ENDINGS)
+    return bool(_DEFINITE.search(low) or low.endswith(("an", "n"))) and noun_class(low) is None
 
 
 def _as_written(phrase: str) -> str:

@@ -256,10 +256,12 @@ _LIST_NUMBER = lazy(r"^\d{1,2}[.)]\s+\S")
 
 def _starts_a_sentence(line: str) -> bool:
     """ "Styrelsen beslöt att ...", "Lokalen var öppen": a capitalised word and then a verb."""
-    from actiontrack.extract import lexicon
+    from actiontrack.extract.tagger import tag
 
     words = line.split()
-    return len(words) > 2 and words[0][:1].isupper() and words[1].islower() and lexicon.lemma_of(words[1]) is not None
+    if len(words) <= 2 or not words[0][:1].isupper() or not words[1].islower():
+        return False
+    return tag(words[:3])[1].startswith(("VERB.PRES", "VERB.PAST", "AUX.PRES", "AUX.PAST"))
 
 
 def _line_chunks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:

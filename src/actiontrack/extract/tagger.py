@@ -8,7 +8,9 @@ A label is the word's universal part of speech (UPOS), refined where the extract
 VERB.PRES, VERB.PAST, VERB.IMP, VERB.INF, VERB.SUP, VERB.PART, each with .PASS in the
 passive ("skickas" VERB.PRES.PASS); AUX.PRES, AUX.PAST, AUX.INF, AUX.SUP; ADJ.PART for
 participles ("inskickad"); NOUN.DEF / NOUN.IND, with .GEN in the genitive ("styrelsens"
-NOUN.DEF.GEN); PROPN, PROPN.GEN; any other part of speech bare (PRON, ADP, PUNCT, ...).
+NOUN.DEF.GEN); PROPN, PROPN.GEN; any other part of speech bare (PRON, ADP, PUNCT, ...), and
+VERB or AUX bare for a verb without a verb form (foreign words, the "läs-" of "läs- och
+skrivkunnighet").
 
 The model is trained by scripts/train_tagger.py on the Swedish UD treebanks (Talbanken, PUD;
 CC BY-SA 4.0, see data/TAGGER-LICENSE.md) and is read from data/tagger_sv.json (labels, tag
@@ -129,11 +131,14 @@ def word_features(word: str, low: str, first: bool, lexicon: Callable[[str], str
         "p2=" + low[:2],
         "sh=" + shape(word) + ("^" if first else ""),
     ]
+    if low[:1].isdigit():
+        feats.append("dg")  # 14/5, 2024-05-14, 3,5 alike
     if "-" in low[1:]:
         feats.append("hy=" + low.rpartition("-")[2][-4:])  # the last part of "e-post", "Ann-Gret"
     if lexicon is not None:
         cls = lexicon(low)
         feats.append("lx=" + cls)
+        feats.append("lr=" + cls.partition(" ")[0])
         feats.append("lxs=" + cls + " " + low[-2:])
         if word != low:
             feats.append("lxc=" + ("1" if lexicon(word) else "0") + ("^" if first else ""))
@@ -231,6 +236,7 @@ class Model:
         self.starts = arrays["starts"]
         self.label_of = arrays["labels"]
         self.weight = arrays["weights"]
+        self._arrays = (self.features.offsets, self.features.low, self.starts, self.label_of, self.weight)
         self.lexicon: Lexicon | None = None
         if "lexicon_codes" in arrays:
             table = HashTable(arrays["lexicon_offsets"], arrays["lexicon_low"])
@@ -238,12 +244,18 @@ class Model:
         self._cache: dict[tuple[str, ...], list[int]] = {}
 
     def _add(self, scores: list[int], features: list[str]) -> None:
-        find, starts, label_of, weight = self.features.find, self.starts, self.label_of, self.weight
+        # HashTable.find, inlined: this loop is most of the time of tagging
+        offsets, low, starts, label_of, weight = self._arrays
         for f in features:
-            i = find(crc32(f.encode()))
-            if i >= 0:
-                for j in range(starts[i], starts[i + 1]):
-                    scores[label_of[j]] += weight[j]
+            h = crc32(f.encode())
+            lo = offsets[h >> 16]
+            hi = offsets[(h >> 16) + 1]
+            if lo != hi:
+                k = h & 0xFFFF
+                i = bisect_left(low, k, lo, hi)
+                if i < hi and low[i] == k:
+                    for j in range(starts[i], starts[i + 1]):
+                        scores[label_of[j]] += weight[j]
 
     def _scores(self, key: tuple[str, ...], features: list[str]) -> list[int]:
         """The scores of a group of features, kept by the arguments (key) that made them."""
@@ -321,7 +333,8 @@ def load() -> Model:
         with open(MODEL_JSON, encoding="utf-8") as f:
             meta = json.load(f)
         arrays = read_arrays(MODEL_BIN, meta["arrays"])
-        arrays.update(read_arrays(LEXICON_BIN, meta["lexicon_arrays"]))
+        if meta["lexicon_arrays"]:
+            arrays.update(read_arrays(LEXICON_BIN, meta["lexicon_arrays"]))
         _model = Model(meta, arrays)
     return _model
 

@@ -62,6 +62,7 @@ class Candidate:
 
 
 Recorder = Callable[[Candidate], None]
+INHERIT = object()  # a doer left out: "Tar vidare frågan" is whoever the sentence before named
 
 
 class Walker:
@@ -207,6 +208,10 @@ class Walker:
                 # "Punkten tas upp på nästa möte": a deferral whatever the verb means alone
                 feats = [f for f in feats if not f.startswith(("meaning:", "mode-meaning:", "subj-meaning:"))]
                 feats += ["deferral", "meaning:deferral"]
+            if (clause.passive or any(c.passive for c in grammar.complements(r.found, clause))) and _agent(
+                r.tokens, clause
+            ):
+                feats.append("passive-agent")  # "Protokollet skickas ut av Leif": a doer named
             if "decided-present" in feats and "time:next-meeting" in feats:
                 feats.append("decided-later")
             if "meaning:report" in feats and any(f in feats for f in ("time:next-meeting", "time:deadline-word")):
@@ -333,39 +338,49 @@ class Walker:
     def _owners(
         self, tokens: list[Token], found: list[grammar.Clause], clause: grammar.Clause, marked: str | None, kind: Kind
     ) -> tuple[Owner, ...]:
+        who = self.doer(tokens, found, clause, marked, kind)
+        if who is INHERIT:
+            return self.resolver.last_owners  # "Tar vidare frågan": whoever was just named
+        return (self.resolver.resolve(who) or ()) if isinstance(who, str) else ()
+
+    def doer(
+        self, tokens: list[Token], found: list[grammar.Clause], clause: grammar.Clause, marked: str | None, kind: Kind
+    ) -> str | object | None:
+        """The words that say who does the item of a clause; None for nobody (the group's, a thing
+        done); INHERIT when the clause leaves out a doer that the sentence before named."""
         if kind is Kind.DEFERRED:
-            return ()
+            return None
         if marked and (clause.subject is None or clause.extras.get("leading")):
-            return self.resolver.resolve(marked) or ()
+            return marked
         holder, who = grammar.doer(found, clause)
         if holder is not clause and holder.controller == "object" and who is not None:
-            return self.resolver.resolve(grammar.span_text(tokens, who)) or ()  # "uppdrar åt Bo att"
+            return grammar.span_text(tokens, who)  # "uppdrar åt Bo att"
         chain = grammar.complements(found, clause)
         comp = chain[0] if chain else None
         if clause.meaning and clause.meaning[1] == "decide":
             that = next((c for c in found if c.head == found.index(clause) and c.finite and c.subject), None)
             if that is not None:  # "Vi beslutar att Anna bokar lokalen": Anna's
-                return self._subject_owners(tokens, that)
+                return self._subject_words(tokens, that)
         subject_of = clause
         if clause.shared is not None and clause.subject is None:
             subject_of = found[clause.shared]
         if clause.passive or comp is not None and comp.passive:
             agent = _agent(tokens, comp if comp is not None and comp.passive else clause)
             if agent:
-                return self.resolver.resolve(agent) or ()
+                return agent
             if features.subject_kind(tokens, subject_of, self.names, self.own_body) in ("thing", "expletive", "none"):
-                return ()
+                return None
         if subject_of.subject is None:
             if subject_of.form in ("pres", "past") and subject_of.verb == _first_word(tokens) and not subject_of.passive:
-                return self.resolver.last_owners  # "Tar vidare frågan": whoever was just named
-            return ()
-        return self._subject_owners(tokens, subject_of)
+                return INHERIT
+            return None
+        return self._subject_words(tokens, subject_of)
 
-    def _subject_owners(self, tokens: list[Token], clause: grammar.Clause) -> tuple[Owner, ...]:
+    def _subject_words(self, tokens: list[Token], clause: grammar.Clause) -> str | None:
         kind = features.subject_kind(tokens, clause, self.names, self.own_body)
         if kind in ("thing", "expletive", "quantified"):
-            return ()
-        return self.resolver.resolve(grammar.subject_text(tokens, clause)) or ()
+            return None
+        return grammar.subject_text(tokens, clause)
 
     # --- items -----------------------------------------------------------------------
 
@@ -438,6 +453,21 @@ def _tag_text(text: str) -> tuple[Token, ...]:
     return tuple(tag_text(text))
 
 
+def _finite_of_known_verb(word: str) -> str | None:
+    """The finite tag of a present or past form of a verb the meaning table knows, or None."""
+    lemma = meanings.verb_lemma(word)
+    if lemma is None or word == lemma or " " in lemma:
+        return None
+    stem = lemma[:-1] if lemma.endswith("a") else lemma
+    if word.endswith("s") and word[:-1] in (lemma + "r", stem + "er", lemma):
+        return "VERB.PRES.PASS"
+    if word in (lemma + "r", stem + "er", stem + "r"):
+        return "VERB.PRES"
+    if word.endswith(("de", "te", "dde")):
+        return "VERB.PAST"
+    return None
+
+
 def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
     """The tagger knows few names: a capitalised word that is one of the document's people or
     a Swedish first name is a proper noun ("Per", "Ann-Gret"), unless it opens the sentence as
@@ -453,6 +483,13 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
         if i and tokens[i - 1].text.casefold() == "att" and word.islower() and word.endswith("a") and t.tag.startswith("NOUN"):
             out[i] = t._replace(tag="VERB.INF")  # "att tillfråga": "att" is never a preposition
             continue
+        if i and word.islower() and grammar.upos(t.tag) in ("NOUN", "ADJ", "ADV") and grammar.upos(out[i - 1].tag) in (
+            "NOUN", "PROPN", "PRON"
+        ):
+            finite = _finite_of_known_verb(word)  # "Styrelsen bordslägger ...": a verb of the table
+            if finite:
+                out[i] = t._replace(tag=finite)
+                continue
         if not word[:1].isupper() or t.tag.startswith("PROPN") or len(word) < 2:
             continue
         low = word.casefold()
@@ -461,7 +498,29 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
                 if low not in names:
                     continue
             out[i] = t._replace(tag="PROPN")
-    return out
+    return _verb_second(out)
+
+
+def _verb_second(tokens: list[Token]) -> list[Token]:
+    """A statement has a finite verb after its subject: when the tagger found none, a word in
+    -r right after a name or a pronoun is that verb ("Eva lagar cykelstället", where "lagar"
+    could be the plural of "lag")."""
+    if any(grammar.is_finite(t.tag) for t in tokens):
+        return tokens
+    j = 0
+    while j < len(tokens) and (tokens[j].tag == "PROPN" or tokens[j].text.casefold() in ("och", "&", ",")):
+        j += 1
+    if j == 0 and tokens and grammar.upos(tokens[0].tag) == "PRON" and tokens[0].text.casefold() in _PERSONAL:
+        j = 1
+    if 0 < j < len(tokens) - 1:
+        word = tokens[j]
+        if word.text.islower() and word.text.endswith("r") and grammar.upos(word.tag) in ("NOUN", "ADJ", "ADV"):
+            tokens = list(tokens)
+            tokens[j] = word._replace(tag="VERB.PRES")
+    return tokens
+
+
+_PERSONAL = {"jag", "vi", "han", "hon", "hen", "de", "dom", "ni"}
 
 
 def ctx_describe(ctx: features.Context) -> str:
@@ -541,3 +600,51 @@ def _strip_decision_label(text: str) -> tuple[str, bool]:
     if m:
         return m.group(1), True
     return text, False
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """What one sentence says as an item: `track add "Leif ska skicka ut förslaget senast fredag"`."""
+
+    kind: Kind
+    subject: str | None  # the words that say who ("Leif", "Ia och Allan"); None: nobody named
+    score: float  # how likely the sentence is an item, read in minutes
+
+    @property
+    def is_item(self) -> bool:
+        from actiontrack.extract.classify import shipped
+
+        return self.score >= shipped().threshold
+
+
+def read_sentence(
+    text: str,
+    *,
+    names: frozenset[str] = frozenset(),
+    today: date | None = None,
+    heading: str = "",
+    label: str = "",
+    block: str = "line",
+) -> SentenceReading | None:
+    """One sentence read as the extractor reads a line of minutes (under `heading`, after a `label`
+    such as "Beslut:"): its likeliest clause as an item, who does it and how likely it is an item
+    (`is_item`); None when it has neither a clause nor a form of an item."""
+    from actiontrack.extract.classify import shipped
+    from actiontrack.people import Roster
+
+    walker = Walker(ExtractedMeeting(), OwnerResolver(Roster(())), today or date.today(), shipped(), names)
+    text, inline = _strip_decision_label(text)
+    reading = walker._read(text, block, True, layout.heading_kind(heading), layout.heading_kind(label), inline)
+    weighed: list[tuple[grammar.Clause, float, bool]] = []
+    walker.weights = Weights(walker.weights.weights, 0.0)  # every clause, with its score
+    chosen, best = walker._weigh_clauses(reading, 1)
+    weighed = sorted(chosen, key=lambda c: -c[1])
+    if not weighed:
+        if best[1]:  # no clause: an item by its form alone, or none
+            kind = Kind.DEFERRED if "deferral-word" in best[1] else Kind.ACTION
+            return SentenceReading(kind, reading.marked, best[0])
+        return None
+    clause, score, deferred = weighed[0]
+    kind = Kind.DEFERRED if deferred else Kind.ACTION
+    who = walker.doer(reading.tokens, reading.found, clause, reading.marked, kind)
+    return SentenceReading(kind, who if isinstance(who, str) else None, score)

@@ -38,7 +38,7 @@ def add_item(
     """Record an item. Owners and due date come from the Swedish text when not given; a phrase
     that looks like a date but is not understood is said in `warnings`, never dropped silently."""
     from actiontrack.dates import first_due, parse_date, unread_date_phrases
-    from actiontrack.extract import rules
+    from actiontrack.extract.walker import read_sentence
 
     text = " ".join(text.split())
     if not text:
@@ -46,7 +46,7 @@ def add_item(
     meeting = repo.get_meeting(meeting_id) if meeting_id is not None else current_meeting(repo)
     base = meeting.date if meeting and meeting.date else today_of(now)
     next_meeting = next_meeting_after(repo, meeting) if meeting else None
-    cue = rules.find_cue(text)
+    cue = read_sentence(text, today=base)
     if due:
         due_date: date | None = parse_date(due, base, next_meeting=next_meeting)
     else:

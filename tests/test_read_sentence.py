@@ -1,0 +1,156 @@
+"""One sentence read as an item (walker.read_sentence, what `track add` uses): each construction
+of Swedish minutes with sentences of our own.
+
+A sentence alone has none of the context a line of minutes has (its heading, the document's
+tense), so a task reads as likely rather than certain: the tests hold tasks to a score well
+above the non-items', who does them to the grammar, and non-items under the threshold."""
+
+import pytest
+
+from actiontrack.extract.walker import read_sentence
+from actiontrack.models import Kind
+
+NAMES = frozenset({"rut", "rut lind", "bosse", "kim", "kim ek", "ylva", "ylva berg", "dragan", "knasen"})
+
+
+LIKELY = 0.2  # the non-items below score under 0.1 alone
+
+
+def action(sentence, **kw):
+    found = read_sentence(sentence, **kw)
+    assert found is not None and found.kind is Kind.ACTION, sentence
+    assert found.score >= LIKELY, (sentence, found.score)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Sara ska ringa hyresvärden om lokalen.", "Sara"),
+        ("Sara och Tomas skall skriva ihop ett förslag.", "Sara och Tomas"),
+        ("Hon kommer att sammanställa svaren.", "Hon"),
+        ("Kommunen kommer också att bjuda in föreningarna.", "Kommunen"),
+        ("Tomas tar fram ett underlag till styrelsen.", "Tomas"),
+        ("Gruppen jobbar vidare med frågan om lokaler.", "Gruppen"),
+        ("Vi återkommer om datum.", "Vi"),
+        ("Eva ansvarar för att boka buss.", "Eva"),
+        ("Marie får i uppdrag att kontakta skolan.", "Marie"),
+        ("Styrelsen ger Tomas i uppdrag att utreda saken.", "Tomas"),
+        ("I nästa vecka ska vi skicka ut enkäten.", "vi"),
+        ("Efter mötet bjuder Leif in till en workshop.", "Leif"),
+        ("Vi beslutar att skicka en skrivelse till nämnden.", "Vi"),
+        ("Diskussionen landar i att förvaltningen undersöker saken.", "förvaltningen"),
+        ("Olle kollar upp vad det kostar.", "Olle"),
+        ("Vi ska inom kort boka ett möte.", "Vi"),
+        # any verb in the present tense, said of someone
+        ("Kalle köper kaffe till mötet.", "Kalle"),
+        ("Eva lagar cykelstället.", "Eva"),
+        ("Styrelsen hjälper till vid loppisen.", "Styrelsen"),
+        ("Vi ordnar fika.", "Vi"),
+        # verb second after an adverbial, and after a clause
+        ("Till nästa möte tar Anna fram en budget.", "Anna"),
+        ("På fredag skickar sekreteraren ut kallelsen.", "sekreteraren"),
+        # commitments by formula
+        ("Eva åtog sig att ringa hyresvärden.", "Eva"),
+        ("Lasse ålades att skicka ut protokollet.", "Lasse"),
+        ("Bo fick i uppdrag att boka bussen.", "Bo"),
+        ("Styrelsen uppdrar åt Anna att kontakta skolan.", "Anna"),
+        ("Kim lovade att ta med högtalarna.", "Kim"),
+        ("Ylva erbjöd sig att skriva inbjudan.", "Ylva"),
+        ("Rut är ansvarig för att beställa maten.", "Rut"),
+        ("Leif ser till att lokalen är bokad.", "Leif"),
+        ("Anna pratar med rektorn om saken.", "Anna"),
+        ("Eva har i uppdrag att samordna arbetet.", "Eva"),
+    ],
+)
+def test_actions_and_who_does_them(sentence, subject):
+    assert action(sentence, names=NAMES).subject == subject
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Protokollet skickas ut till alla.",
+        "Underlaget tas fram till nästa möte.",
+        "Kallelsen skickas ut vecka 37.",
+        "Ansökan ska vara inskickad senast den 15 april.",
+        "Beslutades att skicka ut enkäten.",
+    ],
+)
+def test_actions_with_no_one_named(sentence):
+    assert action(sentence).subject is None
+
+
+def test_the_agent_of_a_passive_is_the_doer():
+    assert action("Protokollet skickas ut av Leif.").subject == "Leif"
+    assert action("Underlaget tas fram av förvaltningen.").subject == "förvaltningen"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ska vi bjuda in media?",  # question
+        "Vi kan höra med skolan.",  # possibility
+        "Kanske ska vi byta lokal.",  # possibility
+        "Eventuellt ska Leif ringa dem.",  # possibility
+        "Det ska finnas en checklista.",  # no agent
+        "Det kommer att kräva mycket arbete.",  # no agent
+        "Leif berättar att han ska sluta i vår.",  # report
+        "Bengt anser att vi ska byta lokal.",  # opinion
+        "Syftet är att alla ska känna sig välkomna.",  # purpose
+        "Vi har skickat ut inbjudan.",  # done already
+        "Målet är att barnen ska röra sig mer.",  # purpose
+        "Fritidsbanken ska vara ett sätt att nätverka.",  # a state, not a task
+        "Vi ska inte boka någon lokal.",  # a decision not to act
+        "Staden arrangerar en konferens i juni.",  # an event announced, nobody's task
+        "Kassören redogör för ekonomin.",  # a report
+        "Lokalen är bokad sedan förra veckan.",  # how things are
+        "Vi ska ses igen den 5 maj.",  # meeting again
+        "Socialtjänsten är ombedd att delta.",  # asked, as things are
+        "Styrelsen beslutar att godkänna dagordningen.",  # done by being decided
+        "Mötet beslutade att välja Eva till justerare.",
+        "Rapporten läggs till handlingarna.",
+    ],
+)
+def test_not_items(sentence):
+    found = read_sentence(sentence)
+    assert found is None or not found.is_item, (sentence, found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Punkten bordläggs.",
+        "Frågan bordlades till nästa möte.",
+        "Ärendet skjuts upp till mötet i april.",
+        "Punkten skjuts till nästa gång eftersom Eva är sjuk.",
+        "Detta tas upp igen på nästa möte.",
+        "Frågan tas upp vid kommande sammanträde.",
+        "Vi fortsätter diskussionen på nästa möte.",
+    ],
+)
+def test_deferrals(sentence):
+    found = read_sentence(sentence)
+    assert found is not None and found.kind is Kind.DEFERRED and found.is_item, sentence
+
+
+def test_decision_lines_are_actions_under_a_decision_label():
+    assert action("Att vi skickar ut enkäten", label="Beslut:").subject == "vi"
+    assert action("Beslut: att köpa in nya stolar").subject is None
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [
+        ("Boka lokal för vårens träffar (Eva)", "Eva"),
+        ("Anna: ringa hyresvärden", "Anna"),
+        ("Fixa inbjudan @Victor", "Victor"),
+        ("Skicka ut kallelsen – Kim", "Kim"),
+    ],
+)
+def test_list_lines_marked_with_their_owner(line, owner):
+    assert action(line, block="bullet", names=NAMES).subject == owner
+
+
+def test_a_command_in_a_to_do_list():
+    assert action("Undersök vad en buss kostar", block="bullet", heading="Att göra").subject is None
