@@ -36,7 +36,7 @@ JOINERS = {"och", "samt", "&", "+", "/", ","}
 RELATIVES = {"som", "vilket", "vilka", "vilken", "där", "dit", "varav"}
 # Words that open an indirect question or an adverbial clause, whatever the tagger calls them.
 SUBJUNCTIONS = {"hur", "vad", "vem", "varför", "var", "när", "om", "ifall", "huruvida", "eftersom", "innan",
-                "tills", "medan", "fast", "trots", "såvida", "ifall"}
+                "tills", "medan", "fast", "trots", "såvida"}
 COORDINATORS = {"och", "samt", "men", "eller", "utan", "sedan", "sen"}
 # Auxiliaries that take a bare infinitive or a supine after them; "komma" with "att".
 CHAIN_AUX = {"skola", "måste", "behöva", "kunna", "böra", "vilja", "få", "ha", "komma", "tänka", "torde", "må"}
@@ -173,7 +173,10 @@ def _finite_clause(
         if low[j] in RELATIVES:
             clause.subject = (j, j + 1)
         elif j + 1 < i:
-            clause.subject = _trailing_np(tokens, low, j + 1, i) or (j + 1, i)
+            stop = i
+            while stop > j + 1 and upos(tags[stop - 1]) == "ADV":  # "att vi gemensamt försöker"
+                stop -= 1
+            clause.subject = _trailing_np(tokens, low, j + 1, stop) or (j + 1, stop)
         if out:
             clause.head = len(out) - 1
         _chain(tokens, low, tags, clause)
@@ -258,6 +261,10 @@ def _trailing_np(tokens: Sequence[Tagged], low: list[str], start: int, end: int)
         return (j, end)
     if u == "NUM" or _is_time(low[j]) or u == "ADJ" and j == k:
         return None
+    if u == "ADJ":  # "vi gemensamt bokar": an adverb the tagger read as an adjective after the subject
+        pron = [x for x in range(k, end) if upos(tokens[x].tag) == "PRON"]
+        if pron:
+            return (pron[-1], pron[-1] + 1)
     # a noun group: the last one when nouns stand side by side (an object before the subject)
     m = j
     while m - 1 >= k and upos(tokens[m - 1].tag) in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
@@ -461,11 +468,11 @@ def _infinitive(
     following = [t.text for t in tokens[verb + 1 : verb + 5]]
     clause.meaning = meanings.verb_class(tokens[verb].text, following)
     nxt = verb + 1
-    if clause.meaning and clause.meaning[1] in ("modal", "possibility") and nxt < len(tokens):
-        if is_verb(tags[nxt]) and ".INF" in tags[nxt]:
-            clause.modal, clause.main = clause.meaning[0], nxt
-            clause.passive = is_passive(tags[nxt])
-            clause.meaning = meanings.verb_class(tokens[nxt].text, [t.text for t in tokens[nxt + 1 : nxt + 5]])
+    lemma, cls = clause.meaning or ("", "")
+    if cls in ("modal", "possibility") and nxt < len(tokens) and is_verb(tags[nxt]) and ".INF" in tags[nxt]:
+        clause.modal, clause.main = lemma, nxt  # "att kunna boka": the verb after the modal
+        clause.passive = is_passive(tags[nxt])
+        clause.meaning = meanings.verb_class(tokens[nxt].text, [t.text for t in tokens[nxt + 1 : nxt + 5]])
     negation = meanings.words_of("negation")
     clause.negated = any(low[k] in negation for k in range(start, min(len(tokens), verb + 1)))
     return clause

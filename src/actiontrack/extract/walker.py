@@ -302,11 +302,10 @@ class Walker:
         """ "Styrelsen beslutar" (or "beslutade följande") with the decisions on the lines after
         it: they are read as under a "Beslut:" label."""
         for k, clause in enumerate(found):
-            if clause.is_main and clause.meaning and clause.meaning[1] == "decide" and clause.complement is None:
-                if not any(c.head == k for c in found) and all(
-                    grammar.upos(t.tag) in ("PUNCT", "PRON", "ADJ", "ADV") for t in tokens[clause.main + 1 :]
-                ):
-                    self.section.label = "Beslut"
+            deciding = clause.is_main and clause.meaning and clause.meaning[1] == "decide" and clause.complement is None
+            nothing_after = all(grammar.upos(t.tag) in ("PUNCT", "PRON", "ADJ", "ADV") for t in tokens[clause.main + 1 :])
+            if deciding and nothing_after and not any(c.head == k for c in found):
+                self.section.label = "Beslut"
 
     def _weigh(self, sentence: str, line: int, start: int, end: int, feats: list[str]) -> float:
         score = self.weights.score(feats)
@@ -459,7 +458,7 @@ def _finite_of_known_verb(word: str) -> str | None:
     if lemma is None or word == lemma or " " in lemma:
         return None
     stem = lemma[:-1] if lemma.endswith("a") else lemma
-    if word.endswith("s") and word[:-1] in (lemma + "r", stem + "er", lemma):
+    if word.endswith("s") and word[:-1] in (lemma + "r", stem + "er", lemma, stem):
         return "VERB.PRES.PASS"
     if word in (lemma + "r", stem + "er", stem + "r"):
         return "VERB.PRES"
@@ -494,33 +493,39 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
             continue
         low = word.casefold()
         if low in names or looks_like_first_name(word) or looks_like_first_name(word.split("-")[0]):
-            if i == 0 and grammar.upos(t.tag) in ("PRON", "DET", "ADP", "ADV", "SCONJ", "CCONJ", "AUX", "VERB"):
-                if low not in names:
-                    continue
+            if i == 0 and low in _WORDS_AS_NAMES and low not in names:
+                continue  # "Hans förslag", "Per capita": a word of its own opening the sentence
             out[i] = t._replace(tag="PROPN")
     return _verb_second(out)
 
 
 def _verb_second(tokens: list[Token]) -> list[Token]:
-    """A statement has a finite verb after its subject: when the tagger found none, a word in
-    -r right after a name or a pronoun is that verb ("Eva lagar cykelstället", where "lagar"
-    could be the plural of "lag")."""
-    if any(grammar.is_finite(t.tag) for t in tokens):
-        return tokens
+    """A statement has a finite verb after its subject: when the tagger saw none there, a word in
+    -ar, -er or -ir right after a name or a pronoun is that verb ("Eva lagar cykelstället", where
+    "lagar" could be the plural of "lag"); a known verb opening the statement, or after a topic
+    and a colon, is one too ("Skjuts till nästa möte", "Budgeten: skjuts till nästa möte")."""
+    tokens = list(tokens)
+    for i, t in enumerate(tokens):
+        if (i == 0 or tokens[i - 1].text in (":", "–")) and not grammar.is_finite(t.tag):
+            finite = _finite_of_known_verb(t.text.casefold())
+            if finite and not any(grammar.is_finite(x.tag) for x in tokens[i + 1 : i + 3]):
+                tokens[i] = t._replace(tag=finite)
     j = 0
     while j < len(tokens) and (tokens[j].tag == "PROPN" or tokens[j].text.casefold() in ("och", "&", ",")):
         j += 1
     if j == 0 and tokens and grammar.upos(tokens[0].tag) == "PRON" and tokens[0].text.casefold() in _PERSONAL:
         j = 1
-    if 0 < j < len(tokens) - 1:
+    if 0 < j < len(tokens) - 1 and not grammar.is_finite(tokens[j].tag):
         word = tokens[j]
-        if word.text.islower() and word.text.endswith("r") and grammar.upos(word.tag) in ("NOUN", "ADJ", "ADV"):
-            tokens = list(tokens)
+        ending = word.text.endswith(("ar", "er", "ir")) and len(word.text) > 3
+        followed = not grammar.is_finite(tokens[j + 1].tag) and grammar.upos(tokens[j + 1].tag) != "PUNCT"
+        if word.text.islower() and ending and grammar.upos(word.tag) in ("NOUN", "ADJ", "ADV") and followed:
             tokens[j] = word._replace(tag="VERB.PRES")
     return tokens
 
 
 _PERSONAL = {"jag", "vi", "han", "hon", "hen", "de", "dom", "ni"}
+_WORDS_AS_NAMES = {"hans", "per", "dag", "vi", "inga", "bo"}  # first names that are also common words
 
 
 def ctx_describe(ctx: features.Context) -> str:
