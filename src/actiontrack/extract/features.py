@@ -9,15 +9,15 @@ weights learned for them (classify.py) must carry over to minutes nobody has see
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from actiontrack.extract import meanings
 from actiontrack.extract.grammar import Clause, Tagged, _is_time, complements, upos
+from actiontrack.records import record
 
 HEDGE_MODALS = {"kunna", "böra", "vilja", "få", "torde", "må"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Context:
     """Where a sentence stands in the minutes, as the structure stage saw it."""
 

@@ -18,10 +18,11 @@ meanings.py's, and whether a clause is an item is classify.py's.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol
 
 from actiontrack.extract import meanings
+from actiontrack.records import field, record
 
 
 class Tagged(Protocol):
@@ -45,10 +46,12 @@ PLAIN_AUX = {"ha", "vara", "bli"}
 _ELLIPTIC = {"ut", "upp", "in", "iväg", "bort", "fram", "över"}  # "ska ut", "måste upp": a verb of motion left out  # auxiliaries with no meaning of their own for the task
 
 
+@cache
 def upos(tag: str) -> str:
     return tag.split(".", 1)[0]
 
 
+@cache
 def is_finite(tag: str) -> bool:
     return upos(tag) in ("VERB", "AUX") and (".PRES" in tag or ".PAST" in tag or ".IMP" in tag)
 
@@ -74,7 +77,7 @@ def _is_time(word: str) -> bool:
     return meanings.word_class(word) == "time"
 
 
-@dataclass
+@record
 class Clause:
     """One clause: where it is, who does it and what its verb is."""
 

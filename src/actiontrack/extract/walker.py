@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -26,18 +25,18 @@ from actiontrack.extract.sentences import Block
 from actiontrack.extract.tagger import Token, tag_text
 from actiontrack.lazy_re import lazy
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Kind, Owner, Step
-from actiontrack.records import replace
+from actiontrack.records import record, replace
 
 _FOLLOW_UP_REACH = 3  # sentences between an item and "Kalle håller i detta"
 
 
-@dataclass
+@record
 class Section:
     topic: str | None = None
     label: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Reading:
     """A sentence as the grammar reads it."""
 
@@ -49,7 +48,7 @@ class Reading:
     offset: int  # where the grammar's text starts in the sentence ("Eva: boka lokal")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Candidate:
     """A clause weighed as an item: what training and --explain see."""
 
@@ -84,7 +83,7 @@ class Walker:
         self.agenda_until = 0
         self.own_body: frozenset[str] = frozenset()
         self.tense = ""  # how the minutes tell what happened at the meeting: "past" or "pres"
-        self._tags: dict[str, list[Token]] = {}
+        self._parses: dict[str, tuple[list[Token], list[grammar.Clause]]] = {}
         self.due = Due(base, meeting_date=meeting.date, next_meeting=meeting.next_meeting, title=meeting.title)
 
     # --- structure -------------------------------------------------------------------
@@ -116,17 +115,19 @@ class Walker:
             if block.kind in ("heading", "label"):
                 continue
             for sentence in block.sentences():
-                for clause in grammar.clauses(self._tagged(sentence.text)):
+                for clause in self._parsed(sentence.text)[1]:
                     if clause.is_main and clause.finite and clause.form in counts and not clause.modal:
                         counts[clause.form] += 1
         total = counts["pres"] + counts["past"]
         if total >= 4:
             self.tense = "past" if counts["past"] >= counts["pres"] else "pres"
 
-    def _tagged(self, text: str) -> list[Token]:
-        if text not in self._tags:
-            self._tags[text] = names_as_names(list(_tag_text(text)), self.names)
-        return self._tags[text]
+    def _parsed(self, text: str) -> tuple[list[Token], list[grammar.Clause]]:
+        """A sentence tagged and cut into clauses, once: the survey and the walk both read it."""
+        if text not in self._parses:
+            tokens = names_as_names(list(_tag_text(text)), self.names)
+            self._parses[text] = (tokens, grammar.clauses(tokens))
+        return self._parses[text]
 
     # --- a sentence ------------------------------------------------------------------
 
@@ -177,8 +178,10 @@ class Walker:
             block=block, first_in_block=first, heading=heading, label=label, decision_inline=inline,
             owner_marked=marked is not None, names=self.names, own_body=self.own_body,
         )  # fmt: skip
-        tokens = [t._replace(start=t.start + offset, end=t.end + offset) for t in self._tagged(body)]
-        return Reading(text, tokens, grammar.clauses(tokens), ctx, marked, offset)
+        tokens, found = self._parsed(body)
+        if offset:
+            tokens = [t._replace(start=t.start + offset, end=t.end + offset) for t in tokens]
+        return Reading(text, tokens, found, ctx, marked, offset)
 
     def _weigh_clauses(self, r: Reading, line: int) -> tuple[list[tuple[grammar.Clause, float, bool]], tuple[float, list[str]]]:
         """The main clauses that are items (each with its score and whether it defers), and the
@@ -607,7 +610,7 @@ def _strip_decision_label(text: str) -> tuple[str, bool]:
     return text, False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SentenceReading:
     """What one sentence says as an item: `track add "Leif ska skicka ut förslaget senast fredag"`."""
 
