@@ -1,13 +1,14 @@
 """How fast the tagger loads and tags (src/actiontrack/extract/tagger.py): median of rounds.
 
-    .venv/bin/python benchmarks/tagger_speed.py [--runs 5] [--text FILE]
+    .venv/bin/python benchmarks/tagger_speed.py [--runs 5] [--text FILE ...]
 
 Load: a fresh process imports actiontrack.extract (the package's own cost, not counted) and
 times tagger.load(), which reads the model's JSON and maps its two binary files; wall and CPU
 milliseconds. Tagging: in each fresh process, every sentence of the treebanks in ../shared/ud
 (about 49,000 tokens, one tag() call a sentence) tagged twice: the first pass starts with
 empty caches (the figure to quote), the second has every word's scores cached; CPU time. With
---text FILE, tag_text() of each line of the file instead (tokenizing included).
+--text FILE ..., tag_text() of each line of the files instead (tokenizing included), e.g. the
+sample minutes: --text data/*.txt.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ w0, c0 = time.perf_counter(), time.process_time()
 tagger.load()
 w1, c1 = time.perf_counter(), time.process_time()
 if sys.argv[2] == "text":
-    lines = open(sys.argv[3], encoding="utf-8").read().splitlines()
+    lines = [line for path in sys.argv[3:] for line in open(path, encoding="utf-8").read().splitlines()]
     run = lambda: sum(len(tagger.tag_text(line)) for line in lines)
 else:
     sentences = json.load(open(sys.argv[3], encoding="utf-8"))
@@ -64,23 +65,21 @@ def treebank_sentences() -> list[list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument(
-        "--text", type=Path, help="tag_text() each line of this file instead of the treebanks"
-    )
+    parser.add_argument("--text", type=Path, nargs="+", help="tag_text() each line of these files instead")
     args = parser.parse_args()
     if args.text:
-        mode, source = "text", str(args.text)
+        mode, sources = "text", [str(p) for p in args.text]
     else:
         if not UD.is_dir():
-            sys.exit(f"no treebanks at {UD}; give --text FILE")
-        source = str(ROOT / "build" / "tagger_speed_sentences.json")
-        Path(source).parent.mkdir(exist_ok=True)
-        Path(source).write_text(json.dumps(treebank_sentences(), ensure_ascii=False), encoding="utf-8")
-        mode = "sentences"
+            sys.exit(f"no treebanks at {UD}; give --text FILE ...")
+        source = ROOT / "build" / "tagger_speed_sentences.json"
+        source.parent.mkdir(exist_ok=True)
+        source.write_text(json.dumps(treebank_sentences(), ensure_ascii=False), encoding="utf-8")
+        mode, sources = "sentences", [str(source)]
     rounds = []
     for _ in range(args.runs):
         out = subprocess.run(
-            [sys.executable, "-c", ROUND, str(ROOT / "src"), mode, source],
+            [sys.executable, "-c", ROUND, str(ROOT / "src"), mode, *sources],
             capture_output=True,
             text=True,
             check=True,
@@ -96,7 +95,7 @@ def main() -> None:
     )
     print(
         f"reproduce: .venv/bin/python benchmarks/tagger_speed.py --runs {args.runs}"
-        + (f" --text {args.text}" if args.text else "")
+        + (" --text " + " ".join(sources) if args.text else "")
     )
 
 
