@@ -316,24 +316,24 @@ class Model:
         return out
 
 
-def read_arrays(path: str, layout: dict[str, list[object]]) -> dict[str, Ints]:
+def read_arrays(path: str, layout: dict[str, tuple[str, int, int]]) -> dict[str, Ints]:
     """The arrays of a binary file as `layout` places them: name -> [typecode, byte offset,
     length]. The file is little-endian: on such a machine it is mapped into memory, not read
     (the lexicon's 3 MB would take as long to read as the rest of loading); elsewhere each
     array is read and byte-swapped."""
+    arrays: dict[str, Ints] = {}
     with open(path, "rb") as f:
         if sys.byteorder == "little":
             import mmap
 
             data = memoryview(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
-            return {
-                name: data[offset : offset + length * array(typecode).itemsize].cast(typecode)  # type: ignore[call-overload,operator]
-                for name, (typecode, offset, length) in layout.items()
-            }
-        arrays: dict[str, Ints] = {}
+            for name, (typecode, offset, length) in layout.items():
+                size = array(typecode).itemsize
+                arrays[name] = data[offset : offset + length * size].cast(typecode)  # type: ignore[call-overload]
+            return arrays
         for name, (typecode, offset, length) in layout.items():
-            a = array(typecode)  # type: ignore[call-overload]
-            f.seek(offset)  # type: ignore[arg-type]
+            a = array(typecode)
+            f.seek(offset)
             a.fromfile(f, length)
             a.byteswap()
             arrays[name] = a
