@@ -43,7 +43,9 @@ LEXICON_BIN = os.path.join(DATA, "tagger_lexicon_sv.bin")
 
 START = "<s>"  # the word or tag before the first one
 END = "</s>"  # the word after the last one
-_CACHE_SIZE = 50_000  # words whose own features' scores are kept
+_CACHE_SIZE = 50_000  # features, and groups of features, whose scores are kept
+_BIAS = 1 << 20  # added to every weight in a lane: see Model
+_LANE = "I"  # a lane: 32 bits, room for the sum of hundreds of features
 
 
 class Token(NamedTuple):
@@ -121,13 +123,15 @@ def shape(word: str) -> str:
 def word_features(word: str, low: str, first: bool, lexicon: Callable[[str], str] | None) -> list[str]:
     """The features of a word by itself: its form, affixes, shape, and what the lexicon says of
     it (lexicon(form) -> a class string, "" when the form is not there)."""
+    # the endings of "Ann-Gret" or "Britt-Marie" are not those of Swedish words ("budget")
+    s = "S" if "-" in word[1:] and word.rpartition("-")[2][:1].isupper() else "s"
     feats = [
         "b",
         "w=" + low,
-        "s1=" + low[-1:],
-        "s2=" + low[-2:],
-        "s3=" + low[-3:],
-        "s4=" + low[-4:],
+        s + "1=" + low[-1:],
+        s + "2=" + low[-2:],
+        s + "3=" + low[-3:],
+        s + "4=" + low[-4:],
         "p2=" + low[:2],
         "sh=" + shape(word) + ("^" if first else ""),
     ]
@@ -227,7 +231,12 @@ class Lexicon:
 
 class Model:
     """Feature weights: the features' hashes (a HashTable), where each one's weights start
-    (`starts`, one more than features), and the (label, weight) pairs of all of them."""
+    (`starts`, one more than features), and the (label, weight) pairs of all of them.
+
+    A feature's scores are kept as one integer of 32-bit lanes, a lane a label, each lane its
+    weight plus _BIAS (so that no lane is negative and a sum never borrows from the next one):
+    adding up a word's features is then adding integers, and the best label is the highest lane.
+    Every feature adds _BIAS to every lane alike, which does not change which lane is highest."""
 
     def __init__(self, meta: dict[str, object], arrays: dict[str, Ints]) -> None:
         self.labels: list[str] = meta["labels"]  # type: ignore[assignment]
@@ -236,40 +245,47 @@ class Model:
         self.starts = arrays["starts"]
         self.label_of = arrays["labels"]
         self.weight = arrays["weights"]
-        self._arrays = (self.features.offsets, self.features.low, self.starts, self.label_of, self.weight)
         self.lexicon: Lexicon | None = None
         if "lexicon_codes" in arrays:
             table = HashTable(arrays["lexicon_offsets"], arrays["lexicon_low"])
             self.lexicon = Lexicon(table, arrays["lexicon_codes"], meta["lexicon_classes"])  # type: ignore[arg-type]
-        self._cache: dict[tuple[str, ...], list[int]] = {}
+        self._vectors: dict[str, int] = {}  # feature -> its lanes
+        self._groups: dict[tuple[str, ...], int] = {}  # a group of features() by its arguments -> lanes
 
-    def _add(self, scores: list[int], features: list[str]) -> None:
-        # HashTable.find, inlined: this loop is most of the time of tagging
-        offsets, low, starts, label_of, weight = self._arrays
-        for f in features:
-            h = crc32(f.encode())
-            lo = offsets[h >> 16]
-            hi = offsets[(h >> 16) + 1]
-            if lo != hi:
-                k = h & 0xFFFF
-                i = bisect_left(low, k, lo, hi)
-                if i < hi and low[i] == k:
-                    for j in range(starts[i], starts[i + 1]):
-                        scores[label_of[j]] += weight[j]
+    def vector(self, feature: str) -> int:
+        """The lanes of one feature; 0 for a feature the model does not have."""
+        v = self._vectors.get(feature)
+        if v is None:
+            v = 0
+            i = self.features.find(crc32(feature.encode()))
+            if i >= 0:
+                lanes = [_BIAS] * len(self.labels)
+                for j in range(self.starts[i], self.starts[i + 1]):
+                    lanes[self.label_of[j]] += self.weight[j]
+                v = int.from_bytes(array(_LANE, lanes).tobytes(), sys.byteorder)
+            if len(self._vectors) >= _CACHE_SIZE:
+                self._vectors.clear()
+            self._vectors[feature] = v
+        return v
 
-    def _scores(self, key: tuple[str, ...], features: list[str]) -> list[int]:
-        """The scores of a group of features, kept by the arguments (key) that made them."""
-        scores = self._cache.get(key)
-        if scores is None:
-            if len(self._cache) >= _CACHE_SIZE:
-                self._cache.clear()
-            scores = [0] * len(self.labels)
-            self._add(scores, features)
-            self._cache[key] = scores
-        return scores
+    def scores(self, lanes: int) -> array[int]:
+        """The lanes as numbers (each score plus _BIAS times the number of features found)."""
+        a = array(_LANE)
+        a.frombytes(lanes.to_bytes(a.itemsize * len(self.labels), sys.byteorder))
+        return a
+
+    def _group(self, key: tuple[str, ...], features: list[str]) -> int:
+        lanes = self._groups.get(key)
+        if lanes is None:
+            lanes = sum(map(self.vector, features))
+            if len(self._groups) >= _CACHE_SIZE:
+                self._groups.clear()
+            self._groups[key] = lanes
+        return lanes
 
     def tag(self, words: Sequence[str]) -> list[str]:
-        labels, tagdict, cache, group = self.labels, self.tagdict, self._cache, self._scores
+        labels, tagdict = self.labels, self.tagdict
+        groups, group, vector = self._groups, self._group, self.vector
         lows = [w.lower() for w in words]
         context = [START, START, *lows, END, END]
         out: list[str] = []
@@ -278,17 +294,20 @@ class Model:
             low = lows[i]
             known = tagdict.get(low)
             if known is None:
-                # the groups of features(), each scored once for its arguments
+                # the groups of features(), each kept by its arguments
                 key = ("w", word, "^" if i == 0 else "")
-                own = cache.get(key) or group(key, word_features(word, low, i == 0, self.lexicon))
+                lanes = groups.get(key) or group(key, word_features(word, low, i == 0, self.lexicon))
                 key = ("t", tag2, tag1)
-                tags = cache.get(key) or group(key, tag_features(tag2, tag1))
-                around = [
-                    cache.get((place, w)) or group((place, w), neighbour_features(place, w))
-                    for place, w in (("-2", context[i]), ("-1", context[i + 1]), ("+1", context[i + 3]), ("+2", context[i + 4]))
-                ]  # fmt: skip
-                scores = [a + b + c + d + e + f for a, b, c, d, e, f in zip(own, tags, *around, strict=True)]
-                self._add(scores, pair_features(low, tag1, context[i + 3]))
+                lanes += groups.get(key) or group(key, tag_features(tag2, tag1))
+                for place, w in (
+                    ("-2", context[i]),
+                    ("-1", context[i + 1]),
+                    ("+1", context[i + 3]),
+                    ("+2", context[i + 4]),
+                ):
+                    lanes += groups.get((place, w)) or group((place, w), neighbour_features(place, w))
+                lanes += sum(map(vector, pair_features(low, tag1, context[i + 3])))
+                scores = self.scores(lanes)
                 label = labels[scores.index(max(scores))]
             else:
                 label = labels[known]
@@ -297,24 +316,24 @@ class Model:
         return out
 
 
-def read_arrays(path: str, layout: dict[str, list[object]]) -> dict[str, Ints]:
+def read_arrays(path: str, layout: dict[str, tuple[str, int, int]]) -> dict[str, Ints]:
     """The arrays of a binary file as `layout` places them: name -> [typecode, byte offset,
     length]. The file is little-endian: on such a machine it is mapped into memory, not read
     (the lexicon's 3 MB would take as long to read as the rest of loading); elsewhere each
     array is read and byte-swapped."""
+    arrays: dict[str, Ints] = {}
     with open(path, "rb") as f:
         if sys.byteorder == "little":
             import mmap
 
             data = memoryview(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
-            return {
-                name: data[offset : offset + length * array(typecode).itemsize].cast(typecode)  # type: ignore[call-overload,operator]
-                for name, (typecode, offset, length) in layout.items()
-            }
-        arrays: dict[str, Ints] = {}
+            for name, (typecode, offset, length) in layout.items():
+                size = array(typecode).itemsize
+                arrays[name] = data[offset : offset + length * size].cast(typecode)  # type: ignore[call-overload]
+            return arrays
         for name, (typecode, offset, length) in layout.items():
-            a = array(typecode)  # type: ignore[call-overload]
-            f.seek(offset)  # type: ignore[arg-type]
+            a = array(typecode)
+            f.seek(offset)
             a.fromfile(f, length)
             a.byteswap()
             arrays[name] = a
