@@ -48,8 +48,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--corpus", type=Path, action="append", default=[])
     args = ap.parse_args()
-    from actiontrack.extract import extract_text
     from make_long import make_long
+
+    from actiontrack.extract import extract_text
 
     extract_text("Mötet 1 april 2019\n\nVi ska boka lokal.\n", today=date(2026, 11, 22))  # load the model
     seconds: dict[float, float] = {}

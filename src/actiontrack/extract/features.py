@@ -12,9 +12,11 @@ from collections.abc import Sequence
 
 from actiontrack.extract import meanings
 from actiontrack.extract.grammar import Clause, Tagged, _is_time, complements, upos
+from actiontrack.people import looks_like_first_name
 from actiontrack.records import record
 
 HEDGE_MODALS = {"kunna", "böra", "vilja", "få", "torde", "må"}
+_DEFINITE_ENDINGS = ("en", "an", "et", "na", "erna", "arna", "orna", "ningen", "heten")
 
 
 @record(frozen=True)
@@ -64,7 +66,13 @@ def subject_kind(
             return "expletive"
     if first in ("alla", "varje", "många", "flera", "några", "samtliga", "båda", "övriga") and len(low) > 1:
         return "members" if meanings.noun_class(words[-1]) == "members" else "quantified"
-    if any(upos(t) == "PROPN" for t in tags) or any(w in names for w in low):
+    if any(w in names for w in low):
+        return "person"
+    if any(upos(t) == "PROPN" for t in tags):
+        # the tagger's guess for a capitalised word that opens the sentence may be a definite noun
+        # ("Ansökan ska vara inskickad"): a name it is only if it does not end like one
+        if a == 0 and len(low) == 1 and low[0].endswith(_DEFINITE_ENDINGS) and not looks_like_first_name(words[0]):
+            return "thing"
         return "person"
     last = heads[-1]
     ncls = meanings.noun_class(last)
@@ -164,6 +172,8 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         out.append("decide-open")  # "Styrelsen beslutar": what was decided comes after
     if clause.extras.get("stative") and not clause.modal:
         out.append("stative")  # "Lokalen är bokad": as things are, not a deed
+    if clause.predicate and meaning != "commit":
+        out.append("predicate")  # "Johan kommer att vara tjänstledig": what someone is, not does
     if meaning == "decided" and clause.form == "pres" and not clause.modal:
         out.append("decided-present")
     if clause.subject is not None and subj == "person" and ctx.names:

@@ -528,7 +528,7 @@ def _verb_second(tokens: list[Token]) -> list[Token]:
 
 
 _PERSONAL = {"jag", "vi", "han", "hon", "hen", "de", "dom", "ni"}
-_WORDS_AS_NAMES = {"hans", "per", "dag", "vi", "inga", "bo"}  # first names that are also common words
+_WORDS_AS_NAMES = {"hans", "per", "dag", "vi", "inga"}  # first names that are also common words
 
 
 def ctx_describe(ctx: features.Context) -> str:
