@@ -116,7 +116,8 @@ def split_run(words: list[str]) -> list[tuple[str, ...] | str]:
     n = len(words)
     if n == 1:
         return [tuple(words)] if is_first_name(words[0]) else [words[0]]
-    best: list[tuple[float, list[tuple[str, ...] | str]]] = [(0.0, [])] + [(-1e9, [])] * n
+    empty: list[tuple[str, ...] | str] = []
+    best: list[tuple[float, list[tuple[str, ...] | str]]] = [(0.0, empty)] + [(-1e9, empty)] * n
     for i in range(n):
         score, parts = best[i]
         if score <= -1e9:
@@ -195,7 +196,7 @@ def _reference(tokens: list[tuple[str, str, str | None]], i: int) -> bool:
 
 
 def _name_follows(tokens: list[tuple[str, str, str | None]], i: int) -> bool:
-    words = []
+    words: list[str] = []
     while i < len(tokens) and tokens[i][0] == "cap" and len(words) < 4:
         words.append(tokens[i][1])
         i += 1

@@ -27,7 +27,8 @@ from actiontrack.lazy_re import lazy
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Kind, Owner, Step
 from actiontrack.records import record, replace
 
-_FOLLOW_UP_REACH = 3  # sentences between an item and "Kalle håller i detta"
+_FOLLOW_UP_REACH = 3
+_SURVEY = 300  # sentences read for the document's tense  # sentences between an item and "Kalle håller i detta"
 
 
 @record
@@ -111,23 +112,31 @@ class Walker:
         redogjorde ...") make a present tense stand out as what is to be done; minutes told in
         the present ("Kassören redogör ...") do not."""
         counts = {"pres": 0, "past": 0}
+        read = 0
         for block in blocks:
             if block.kind in ("heading", "label"):
                 continue
+            if read > _SURVEY:  # enough to tell; a long document is not read twice
+                break
             for sentence in block.sentences():
-                for clause in self._parsed(sentence.text)[1]:
+                read += 1
+                for clause in self._parsed(sentence.text, keep=True)[1]:
                     if clause.is_main and clause.finite and clause.form in counts and not clause.modal:
                         counts[clause.form] += 1
         total = counts["pres"] + counts["past"]
         if total >= 4:
             self.tense = "past" if counts["past"] >= counts["pres"] else "pres"
 
-    def _parsed(self, text: str) -> tuple[list[Token], list[grammar.Clause]]:
-        """A sentence tagged and cut into clauses, once: the survey and the walk both read it."""
-        if text not in self._parses:
+    def _parsed(self, text: str, *, keep: bool = False) -> tuple[list[Token], list[grammar.Clause]]:
+        """A sentence tagged and cut into clauses, once: the survey keeps what it read for the
+        walk, which takes it (so that what is kept stays as small as the survey)."""
+        found = self._parses.get(text) if keep else self._parses.pop(text, None)
+        if found is None:
             tokens = names_as_names(list(_tag_text(text)), self.names)
-            self._parses[text] = (tokens, grammar.clauses(tokens))
-        return self._parses[text]
+            found = (tokens, grammar.clauses(tokens))
+            if keep:
+                self._parses[text] = found
+        return found
 
     # --- a sentence ------------------------------------------------------------------
 
@@ -566,7 +575,7 @@ def _agent(tokens: list[Token], clause: grammar.Clause) -> str | None:
     for i in range(clause.main + 1, min(len(tokens), clause.main + 6)):
         if tokens[i].text == "av" and i + 1 < len(tokens):
             j = i + 1
-            words = []
+            words: list[str] = []
             while j < len(tokens) and grammar.upos(tokens[j].tag) in ("PROPN", "NOUN") and len(words) < 3:
                 words.append(tokens[j].text)
                 if grammar.upos(tokens[j].tag) == "NOUN":
