@@ -135,11 +135,15 @@ def clauses(tokens: Sequence[Tagged]) -> list[Clause]:
         i = max(clause.main, clause.verb) + 1
         if clause.complement is not None:
             i = max(i, out[clause.complement].main + 1)
-    if not any(c.finite for c in out):
-        leading = _leading_infinitive(tokens, low, tags)
-        if leading is not None:
-            out.insert(0, leading)
-            _complement(tokens, low, tags, 0, out)
+    leading = _leading_infinitive(tokens, low, tags)
+    if leading is not None and not any(c.finite and c.start <= leading.verb for c in out):
+        # "Boka lokal", "Skriva tester och kolla så att filerna funkar": the line's own task first
+        for c in out:
+            c.head = c.head + 1 if c.head is not None else None
+            c.shared = c.shared + 1 if c.shared is not None else None
+            c.complement = c.complement + 1 if c.complement is not None else None
+        out.insert(0, leading)
+        _complement(tokens, low, tags, 0, out)
     order = sorted(range(len(out)), key=lambda k: out[k].start)
     for pos, k in enumerate(order):
         nxt = [out[m].start for m in order[pos + 1 :] if out[m].start > out[k].start]
@@ -414,6 +418,12 @@ def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: i
     wide = cls in ("assign", "assigned", "commit", "decide", "intent") or head.predicate is not None
     limit = min(n, j + (8 if wide else 3))
     obj: tuple[int, int] | None = None
+    if cls in ("decide", "intent") and j < n and is_verb(tags[j]) and ".INF" in tags[j]:
+        # "Styrelsen beslutade uppdra till ordföranden att ...": the infinitive without "att"
+        out.append(_infinitive(tokens, low, tags, j, j, head, at, None))
+        head.complement = len(out) - 1
+        _complement(tokens, low, tags, len(out) - 1, out)
+        return
     while j < limit:
         w = low[j]
         if w in BOUNDARY and w != "," or is_finite(tags[j]):

@@ -154,6 +154,8 @@ class Walker:
         numbered = _NUMBERED.match(text)
         if numbered:  # "1. Boka lokal (Eva)", "§ 12. Kassören ..."
             text = text[numbered.end() :]
+            if _LIST_NUMBER.match(numbered.group(0)):
+                block = "bullet"  # a numbered list's point is a list line, whatever its capital
         reading = self._read(text, block, first, heading, label, inline_decision)
         if self._follow_up(reading, line):
             return
@@ -179,7 +181,9 @@ class Walker:
         marked = (layout.marked_owner(text, self.names) if listed else layout.tagged_owner(text, self.names))
         marked = marked or self.line_owner
         offset, body = 0, text
-        lead = layout.lead_rest(text, self.names) if listed else None
+        lead = layout.lead_rest(text, self.names)
+        if lead is not None and not listed and lead[0].casefold() not in self.names:
+            lead = None  # in running text only a name of the meeting's people leads a sentence
         if lead is not None:  # "Isak: undersöka saken": Isak's, and the grammar reads the rest
             marked, body = lead
             offset = text.index(body)
@@ -205,6 +209,9 @@ class Walker:
             feats = ["bias", "no-clause", "block:" + r.ctx.block, *extra]
             feats += [f"heading:{r.ctx.heading}"] * bool(r.ctx.heading) + [f"label:{r.ctx.label}"] * bool(r.ctx.label)
             feats += ["owner-marked"] * bool(r.marked)
+            words = sum(1 for t in r.tokens if grammar.upos(t.tag) not in ("PUNCT", "SYM"))
+            size = "short" if words <= 3 else "mid" if words <= 12 else "long"
+            feats += [f"no-clause|{size}"] + ["no-clause|owner-marked"] * bool(r.marked)
             if any(meanings.verb_class(t.text) == (meanings.verb_lemma(t.text), "deferral") for t in r.tokens):
                 feats.append("deferral-word")  # a deferral the tagger did not see as a verb
             return [], (self._weigh(r.text, line, 0, len(r.text), feats), feats)
@@ -351,7 +358,16 @@ class Walker:
     ) -> tuple[Owner, ...]:
         who = self.doer(tokens, found, clause, marked, kind)
         if who is INHERIT:
-            return self.resolver.last_owners  # "Tar vidare frågan": whoever was just named
+            # "Tar vidare frågan": the person or role the heading or label names, else whoever
+            # was just named
+            for over in (self.section.label, self.section.topic):
+                if over and (meanings.noun_class(over.split()[-1]) == "role" or self.resolver.person(over)):
+                    return self.resolver.resolve(over) or ()
+            return self.resolver.last_owners
+        if isinstance(who, str) and meanings.word_class(who) in ("person_pronouns", "plural_pronouns"):
+            start = _span(tokens, clause)[0]
+            if start:  # "Våge vill ha fler, han ringer runt": he is the one named before
+                self.resolver.note_sentence(tokens[0].text if start == 0 else _text_before(tokens, start))
         return (self.resolver.resolve(who) or ()) if isinstance(who, str) else ()
 
     def doer(
@@ -379,8 +395,11 @@ class Walker:
             agent = _agent(tokens, comp if comp is not None and comp.passive else clause)
             if agent:
                 return agent
-            if features.subject_kind(tokens, subject_of, self.names, self.own_body) in ("thing", "expletive", "none"):
-                return None
+            # a passive's subject is what is done, or the one it is done to ("Bo bjuds in",
+            # "Anna tillfrågas"): not the doer, who is not named
+            told = comp is not None and comp.controller == "subject" and not comp.passive
+            if not told and (clause.passive and subject_of is clause or comp is not None and comp.passive):
+                return None  # (but "Lasse ålades att skicka ut protokollet": Lasse is told to do it)
         if subject_of.subject is None:
             if subject_of.form in ("pres", "past") and subject_of.verb == _first_word(tokens) and not subject_of.passive:
                 return INHERIT
@@ -563,6 +582,11 @@ def _span(tokens: list[Token], clause: grammar.Clause, found: list[grammar.Claus
     return a, b
 
 
+def _text_before(tokens: list[Token], start: int) -> str:
+    """The sentence's words before a character offset, as one string."""
+    return " ".join(t.text for t in tokens if t.end <= start)
+
+
 def _first_word(tokens: list[Token]) -> int:
     for i, t in enumerate(tokens):
         if grammar.upos(t.tag) != "PUNCT":
@@ -606,6 +630,7 @@ _AHEAD = lazy(
     r"|i\s+(?:höst|vår|sommar|vinter)(?![\wåäö])|nästa\s+(?:vecka|månad|år|termin|höst|vår)|framöver|inom\s+kort)"
 )
 _NEXT_MEETING_LINE = lazy(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde|träff)\w*\b", re.IGNORECASE)
+_LIST_NUMBER = lazy(r"^\d{1,2}[.)]\s")
 _NUMBERED = lazy(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
 
 
