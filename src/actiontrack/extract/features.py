@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from actiontrack.extract import meanings
 from actiontrack.extract.grammar import Clause, Tagged, _is_time, complements, upos
+from actiontrack.extract.tagger import known_as_verb
 from actiontrack.people import looks_like_first_name
 from actiontrack.records import record
 
@@ -137,9 +138,13 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         f"subj-mode:{coarse}|{mode}", f"mode-meaning:{mode}|{meaning}", f"subj-meaning:{coarse}|{meaning}",
         f"voice-subj:{voice}|{coarse}", f"voice-mode:{voice}|{mode}",
     ]  # fmt: skip
+    if clause.extras.get("decision-part"):
+        out.append("decision-part")  # "..., att restauratören underrättas": one of several decisions
     if clause.extras.get("leading"):
         lead = "att" if clause.extras.get("att") else clause.form
         out += ["leading-" + lead, f"leading-{lead}|{ctx.block}"]
+        if known_as_verb(tokens[clause.verb].text) is False:
+            out.append("leading-not-a-verb")  # "Opera Julstuga": the dictionary knows no such verb
     if meaning == "intent" and clause.passive:
         out.append("intent-passive")  # "Dagen planeras till den 18 oktober": a date set for an event
     if meaning == "intent" and clause.complement is None and not clause.passive:
@@ -151,7 +156,8 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         cm = comp.meaning[1] if comp.meaning else "doing"
         last = chain[-1]
         lm = last.meaning[1] if last.meaning else "doing"
-        out += ["comp:" + cm, f"head-comp:{meaning}|{cm}", f"comp-voice:{'pass' if comp.passive else 'act'}"]
+        if meaning != "commit":  # a promise is the item whatever it promises ("lovat att finnas till")
+            out += ["comp:" + cm, f"head-comp:{meaning}|{cm}", f"comp-voice:{'pass' if comp.passive else 'act'}"]
         if len(chain) > 1:
             out += ["comp-last:" + lm, f"comp-comp:{cm}|{lm}"]
         if any(c.controller == "object" for c in chain):

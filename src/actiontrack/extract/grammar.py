@@ -41,6 +41,8 @@ SUBJUNCTIONS = {"hur", "vad", "vem", "varför", "var", "när", "om", "ifall", "h
 COORDINATORS = {"och", "samt", "men", "eller", "utan", "sedan", "sen"}
 # Auxiliaries that take a bare infinitive or a supine after them; "komma" with "att".
 CHAIN_AUX = {"skola", "måste", "behöva", "kunna", "böra", "vilja", "få", "ha", "komma", "tänka", "torde", "må"}
+# Verbs of aspect before an infinitive: what is done is the infinitive ("börjar ta upp frågan").
+ASPECT = {"börja", "fortsätta", "sluta"}
 COPULAS = {"vara", "bli"}
 PLAIN_AUX = {"ha", "vara", "bli"}
 _ELLIPTIC = {"ut", "upp", "in", "iväg", "bort", "fram", "över"}  # "ska ut", "måste upp": a verb of motion left out  # auxiliaries with no meaning of their own for the task
@@ -108,7 +110,7 @@ class Clause:
     def is_main(self) -> bool:
         """A clause that can be an item by itself: a main clause, a leading infinitive, or an
         att-clause that opens the line ("Att vi bjuder in rektorn", under "Beslut:")."""
-        if self.extras.get("leading"):
+        if self.extras.get("leading") or self.extras.get("decision-part"):
             return True
         return self.finite and (self.subordinate is None or self.subordinate == "att" and self.head is None)
 
@@ -144,11 +146,36 @@ def clauses(tokens: Sequence[Tagged]) -> list[Clause]:
             c.complement = c.complement + 1 if c.complement is not None else None
         out.insert(0, leading)
         _complement(tokens, low, tags, 0, out)
+    _decision_parts(out)
     order = sorted(range(len(out)), key=lambda k: out[k].start)
     for pos, k in enumerate(order):
         nxt = [out[m].start for m in order[pos + 1 :] if out[m].start > out[k].start]
         out[k].end = min(nxt) if nxt else n
     return out
+
+
+def _decision_parts(out: list[Clause]) -> None:
+    """ "Styrelsen beslutar att ställa in mötet, att föredragshållaren kontaktas och att
+    restauratören underrättas": each att-clause after the first is a decision of its own."""
+    for k, clause in enumerate(out):
+        if clause.subordinate not in ("att", "inf") or clause.head is None:
+            continue
+        top, steps = clause.head, 0
+        while out[top].head is not None and steps < 6:
+            top, steps = out[top].head, steps + 1  # type: ignore[assignment]
+        head = out[top]
+        deciding = head.meaning is not None and head.meaning[1] == "decide"
+        if deciding and head.complement != k and k not in _chain_of(out, top):
+            clause.extras["decision-part"] = True
+
+
+def _chain_of(out: list[Clause], k: int) -> set[int]:
+    """The complements under clause k, one under the other."""
+    found: set[int] = set()
+    while out[k].complement is not None and out[k].complement not in found:
+        k = out[k].complement  # type: ignore[assignment]
+        found.add(k)
+    return found
 
 
 def _finite_clause(
@@ -349,7 +376,9 @@ def _chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Cl
     lemma = meanings.verb_lemma(low[clause.verb])
     k = clause.verb + 1
     first_aux = True
-    while lemma in CHAIN_AUX | COPULAS:
+    while lemma in CHAIN_AUX | COPULAS or lemma in ASPECT and k < n and (
+        is_verb(tags[k]) and ".INF" in tags[k] or low[k] == "att" and k + 1 < n and ".INF" in tags[k + 1]
+    ):
         skipped = k
         while k < n and _skippable(low, tags, k, clause):
             clause.negated |= low[k] in negation
@@ -360,7 +389,7 @@ def _chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Cl
             clause.modal = lemma  # "Protokollen ska ut på hemsidan": "ska (gå) ut"
             clause.extras["elliptic"] = True
             break
-        if k < n and low[k] == "att" and lemma in ("komma", "tänka"):
+        if k < n and low[k] == "att" and lemma in ("komma", "tänka", *ASPECT):
             k += 1
         if k >= n:
             break
@@ -383,7 +412,9 @@ def _chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Cl
             break
         if lemma:
             clause.auxiliaries.append(lemma)
-        if first_aux and lemma not in PLAIN_AUX:
+        if first_aux and lemma in ASPECT:
+            clause.extras["aspect"] = True  # "börjar ta upp": the tense is the finite verb's
+        elif first_aux and lemma not in PLAIN_AUX:
             clause.modal = lemma
         if lemma == "ha" and first_aux:
             clause.form = "perfect" if clause.form == "pres" else "pluperfect"

@@ -363,6 +363,16 @@ def tag(words: Sequence[str]) -> list[str]:
     return load().tag(words) if words else []
 
 
+def known_as_verb(word: str) -> bool | None:
+    """Whether simplemma's dictionary knows a verb with this form (True), knows the form but
+    not as a verb's (False), or does not know it (None)."""
+    lexicon = load().lexicon
+    if lexicon is None:
+        return None
+    cls = lexicon(word.casefold())
+    return None if not cls else "V" in cls.split()[-1]
+
+
 def tag_text(text: str) -> list[Token]:
     """tokenize + tag."""
     tokens = tokenize(text)

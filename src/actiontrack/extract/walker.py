@@ -285,7 +285,7 @@ class Walker:
                 groups[-1][1].append((clause, score))
             else:
                 groups.append((owners, [(clause, score)]))
-        cuts = [0] + [_span(tokens, members[0][0])[0] for _, members in groups[1:]]
+        cuts = [0] + [_cut(tokens, members[0][0]) for _, members in groups[1:]]
         for g, (owners, members) in enumerate(groups):
             clause = members[0][0]
             # with several items in one sentence, a later one's source runs from its own clause on
@@ -347,6 +347,8 @@ class Walker:
             out.append("time:next-meeting")
         if re.search(r"(?i)\b(?:senast|deadline|snarast|före|innan|inför)\b", text):
             out.append("time:deadline-word")
+        if _NEXT_STEP.search(text):
+            out.append("next-step")  # "Nästa steg är en workshop i mars", "Nästa steg blir att ..."
         if _NEXT_MEETING_LINE.match(text):
             out.append("next-meeting-line")  # "Nästa möte: 3 december", "Nästa träff hålls ...": no task
         return out
@@ -582,6 +584,16 @@ def _span(tokens: list[Token], clause: grammar.Clause, found: list[grammar.Claus
     return a, b
 
 
+def _cut(tokens: list[Token], clause: grammar.Clause) -> int:
+    """Where a later item's source starts: its clause, with the "och" or "samt" before it."""
+    k = clause.start
+    while k > 0 and tokens[k - 1].text.casefold() in ("och", "samt", "men", ","):
+        k -= 1
+        if tokens[k].text != ",":
+            break
+    return tokens[min(k, len(tokens) - 1)].start if tokens else 0
+
+
 def _text_before(tokens: list[Token], start: int) -> str:
     """The sentence's words before a character offset, as one string."""
     return " ".join(t.text for t in tokens if t.end <= start)
@@ -629,6 +641,7 @@ _AHEAD = lazy(
     r"(?:hösten|våren|sommaren|vintern|jul|julen|årsskiftet|nyår|påsk|påsken|midsommar)"
     r"|i\s+(?:höst|vår|sommar|vinter)(?![\wåäö])|nästa\s+(?:vecka|månad|år|termin|höst|vår)|framöver|inom\s+kort)"
 )
+_NEXT_STEP = lazy(r"(?i)(?<![\wåäö])nästa\s+steg\s+(?:är|blir)(?![\wåäö])")
 _NEXT_MEETING_LINE = lazy(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde|träff)\w*\b", re.IGNORECASE)
 _LIST_NUMBER = lazy(r"^\d{1,2}[.)]\s")
 _NUMBERED = lazy(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
