@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 VERB_CLASSES = (
-    "report", "opinion", "state", "meet", "possess", "event", "possibility", "modal", "intent", "decided", "deferral", "later", "commit",
+    "report", "opinion", "state", "meet", "possess", "event", "possibility", "modal", "intent", "onward", "decided", "deferral", "later", "commit",
     "assigned", "assign", "decide",
 )  # fmt: skip
 
@@ -56,12 +56,12 @@ def verb_class(word: str, following: Sequence[str] = ()) -> tuple[str, str] | No
         return None
     classes = _table()["verb_class"]
     low = [w.casefold() for w in following]
-    for rest in _particle_verbs().get(lemma, ()):
-        n = len(rest)
-        # a reflexive, an adverb or a short object may stand between verb and particle: "åtog
-        # sig", "tar själv upp", "ger Bo Ek i uppdrag"
-        for skip in range(4 if len(rest) > 1 else 2):
-            if tuple(low[skip : skip + n]) == rest:
+    # a reflexive, an adverb or a short object may stand between verb and particle ("åtog sig",
+    # "tar själv upp", "ger Bo Ek i uppdrag"); the particle right after the verb goes first
+    entries = _particle_verbs().get(lemma, ())
+    for skip in range(4):
+        for rest in entries:
+            if skip < (4 if len(rest) > 1 else 2) and tuple(low[skip : skip + len(rest)]) == rest:
                 entry = " ".join((lemma, *rest))
                 return entry, classes[entry]
     low_word = word.casefold()
