@@ -462,7 +462,7 @@ def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: i
         if w == "att" and j + 1 < n:
             k = j + 1
             # "att tillsammans med Walde komma fram": an adverbial may come first
-            while k < min(n, j + 7) and not is_verb(tags[k]) and low[k] not in BOUNDARY:
+            while k < min(n, j + 11) and not is_verb(tags[k]) and low[k] not in BOUNDARY:
                 k += 1
             if k < n and is_verb(tags[k]) and (".INF" in tags[k] or ".IMP" in tags[k]):
                 out.append(_infinitive(tokens, low, tags, j, k, head, at, obj))

@@ -379,8 +379,12 @@ class Walker:
         done); INHERIT when the clause leaves out a doer that the sentence before named."""
         if kind is Kind.DEFERRED:
             return None
-        if marked and (clause.subject is None or clause.extras.get("leading")):
-            return marked
+        if marked and (
+            clause.subject is None
+            or clause.extras.get("leading")
+            or features.subject_kind(tokens, clause, self.names, self.own_body) in ("thing", "expletive", "none")
+        ):
+            return marked  # "Eva: kollar upp häckfåglarna", "Boka lokal (Eva)": the one the line marks
         holder, who = grammar.doer(found, clause)
         if holder is not clause and holder.controller == "object" and who is not None:
             return grammar.span_text(tokens, who)  # "uppdrar åt Bo att"
@@ -522,7 +526,7 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
             if finite:
                 out[i] = t._replace(tag=finite)
                 continue
-        if not word[:1].isupper() or t.tag.startswith("PROPN") or len(word) < 2:
+        if not word[:1].isupper() or t.tag == "PROPN" or len(word) < 2:
             continue
         low = word.casefold()
         if low in names or looks_like_first_name(word) or looks_like_first_name(word.split("-")[0]):
