@@ -116,8 +116,8 @@ def read_header(lines: list[Line], *, year: int | None, today: date) -> Header:
     candidates = _date_candidates(content, furniture, title)
     best = max(candidates, key=lambda c: c.score, default=None)
     when = best.found if best else None
-    if best is not None and best.line is not None:
-        head.used_lines.add(best.line.no)
+    if best is not None and best.line is not None and len(best.line.text.split()) <= 14:
+        head.used_lines.add(best.line.no)  # (a paragraph that says the date in passing is still read)
     _time_of_day(content, head, when)
     if when is None:
         head.warnings.append(_("The document gives no meeting date."))

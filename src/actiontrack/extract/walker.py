@@ -231,6 +231,8 @@ class Walker:
                 r.tokens, clause
             ):
                 feats.append("passive-agent")  # "Protokollet skickas ut av Leif": a doer named
+            if clause.passive and any(f in extra for f in ("time:future-date", "time:ahead", "time:deadline-word")):
+                feats.append("passive-ahead")  # "Kallelsen skickas ut vecka 37": a passive with its time ahead
             if "decided-present" in feats and "time:next-meeting" in feats:
                 feats.append("decided-later")
             if "meaning:report" in feats and any(f in feats for f in ("time:next-meeting", "time:deadline-word")):
@@ -320,8 +322,13 @@ class Walker:
     def _decision_ahead(self, tokens: list[Token], found: list[grammar.Clause]) -> None:
         """ "Styrelsen beslutar" (or "beslutade följande") with the decisions on the lines after
         it: they are read as under a "Beslut:" label."""
+        lead_in = bool(tokens) and tokens[-1].text == ":"  # "... och bestämde oss för några punkter:"
         for k, clause in enumerate(found):
-            deciding = clause.is_main and clause.meaning and clause.meaning[1] == "decide" and clause.complement is None
+            cls = clause.meaning[1] if clause.meaning else None
+            if lead_in and clause.is_main and cls in ("decide", "assign", "assigned", "commit", "intent"):
+                self.section.label = "Beslut"
+                return
+            deciding = clause.is_main and cls == "decide" and clause.complement is None
             nothing_after = all(grammar.upos(t.tag) in ("PUNCT", "PRON", "ADJ", "ADV") for t in tokens[clause.main + 1 :])
             if deciding and nothing_after and not any(c.head == k for c in found):
                 self.section.label = "Beslut"
