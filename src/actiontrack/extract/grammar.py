@@ -473,6 +473,8 @@ def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: i
             return
         if obj is None and upos(tags[j]) in ("PROPN", "PRON", "NOUN") and w not in ("sig", "mig", "oss", "dig"):
             obj = _object_np(tokens, tags, j)
+            if cls == "assign" and upos(tags[j]) in ("PROPN", "PRON"):
+                head.object = obj  # the one given the task, also when what follows is cut off
             j = obj[1]
             # "ber Lisa ta bilder": a bare infinitive after the object of "be"
             if j < n and is_verb(tags[j]) and ".INF" in tags[j] and cls == "assign":

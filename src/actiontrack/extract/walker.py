@@ -227,6 +227,10 @@ class Walker:
                 # "Punkten tas upp på nästa möte": a deferral whatever the verb means alone
                 feats = [f for f in feats if not f.startswith(("meaning:", "mode-meaning:", "subj-meaning:"))]
                 feats += ["deferral", "meaning:deferral"]
+            elif "next-step" in extra and k == next((x for x, c in enumerate(r.found) if c.is_main), -1):
+                # "Nästa steg är en workshop i mars": what comes next, whatever "är" says alone
+                drop = ("meaning:", "mode-meaning:", "subj-meaning:", "subj:", "subj-mode:", "voice-subj:")
+                feats = [f for f in feats if not f.startswith(drop)]
             if (clause.passive or any(c.passive for c in grammar.complements(r.found, clause))) and _agent(
                 r.tokens, clause
             ):
@@ -395,6 +399,8 @@ class Walker:
         holder, who = grammar.doer(found, clause)
         if holder is not clause and holder.controller == "object" and who is not None:
             return grammar.span_text(tokens, who)  # "uppdrar åt Bo att"
+        if clause.meaning and clause.meaning[1] == "assign" and clause.object is not None:
+            return grammar.span_text(tokens, clause.object)  # "Styrelsen gav Lars i uppdrag ..."
         chain = grammar.complements(found, clause)
         comp = chain[0] if chain else None
         if clause.meaning and clause.meaning[1] == "decide":
@@ -537,7 +543,8 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
             continue
         low = word.casefold()
         if low in names or looks_like_first_name(word) or looks_like_first_name(word.split("-")[0]):
-            if i == 0 and low in _WORDS_AS_NAMES and low not in names:
+            verb_next = len(tokens) > 1 and grammar.is_finite(tokens[1].tag)
+            if i == 0 and low in _WORDS_AS_NAMES and low not in names and not verb_next:
                 continue  # "Hans förslag", "Per capita": a word of its own opening the sentence
             out[i] = t._replace(tag="PROPN")
     return _verb_second(out)
@@ -650,7 +657,8 @@ _POINT = lazy(r"^([A-ZÅÄÖ][^:.!?]{2,60}?)\s*[:–]\s+\S")
 _AHEAD = lazy(
     r"(?i)(?<![\wåäö])(?:(?:till|inför|under|efter|före|innan|i\s+början\s+av|i\s+slutet\s+av)\s+"
     r"(?:hösten|våren|sommaren|vintern|jul|julen|årsskiftet|nyår|påsk|påsken|midsommar)"
-    r"|i\s+(?:höst|vår|sommar|vinter)(?![\wåäö])|nästa\s+(?:vecka|månad|år|termin|höst|vår)|framöver|inom\s+kort)"
+    r"|i\s+(?:höst|vår|sommar|vinter)(?![\wåäö])|nästa\s+(?:vecka|månad|år|termin|höst|vår)|framöver|inom\s+kort"
+    r"|efter\s+(?:\w+\s+)?\w*(?:mötet|sammanträdet|träffen))"
 )
 _NEXT_STEP = lazy(r"(?i)(?<![\wåäö])nästa\s+steg\s+(?:är|blir)(?![\wåäö])")
 _NEXT_MEETING_LINE = lazy(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde|träff)\w*\b", re.IGNORECASE)
