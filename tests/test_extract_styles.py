@@ -103,3 +103,22 @@ def test_a_working_groups_notes_with_a_weekday_for_the_year_lists_and_an_action_
         ("action", "Uppdatera broschyren", ["Kristina Åberg"], date(2025, 10, 3)),  # "KÅ", "v. 40"
         ("deferred", "Frågan om parkeringstillstånd för anhöri", [], date(2025, 10, 14)),
     ]  # fmt: skip
+
+
+def test_a_name_over_a_list_owns_its_points_and_a_last_line_that_is_a_sentence_is_read():
+    text = (
+        "Anteckningar från projektgruppen 2025-09-02\n\n"
+        "Närvarande: Karin Berg, Olof Lind, Pia Ek\n\n"
+        "Uppdrag till nästa gång\n\n"
+        "Karin:\n- Skriver ihop en sammanfattning av remissvaren.\n\n"
+        "Olof:\n- Bevakar upphandlingen av färdtjänsten.\n- Tar fram ett underlag om lokalerna.\n\n"
+        "Pia hör av sig till fastighetsbolaget om nycklarna till\n"
+    )
+    e = extract_text(text, today=TODAY)
+    assert [(i.text[:22], [o.name for o in i.owners]) for i in e.items] == [
+        ("Skriver ihop en samman", ["Karin Berg"]),
+        ("Bevakar upphandlingen ", ["Olof Lind"]),
+        ("Tar fram ett underlag ", ["Olof Lind"]),
+        ("Pia hör av sig till fa", ["Pia Ek"]),  # cut off, a sentence all the same: no heading
+    ]
+    assert e.meeting.secretary is None  # the last line names Pia but is no signature

@@ -706,7 +706,7 @@ def _closing_signature(lines: list[Line], result: Attendance) -> str | None:
         return None
     last, before = content[-1], content[-2]
     entry = parse_person_entry(last.text)
-    if entry and len(last.text.split()) >= 2 and re.search(r"\d", before.text) and len(before.text.split()) <= 6:
+    if entry and 2 <= len(last.text.split()) <= 6 and re.search(r"\d", before.text) and len(before.text.split()) <= 6:
         result.used_lines.update({last.no, before.no})
         return entry[0].name
     return None

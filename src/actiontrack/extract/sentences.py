@@ -150,6 +150,7 @@ def build_blocks(lines: list[Line], skip: set[int] | None = None) -> list[Block]
             and is_heading_text(ln.text)
             and (next_blank or _starts_paragraph(usable, i))
             and not _continues_below(usable, i)
+            and not (len(ln.text.split()) >= 6 and _starts_a_sentence(ln.text))
         ):
             text = _NUMBERED_HEADING.sub("", ln.text)
             blocks.append(Block("heading", text, ln.no, 0, [(ln.no, text)]))

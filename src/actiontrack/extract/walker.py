@@ -179,7 +179,7 @@ class Walker:
         """The sentence tagged and cut into clauses, with the owner its line marks."""
         listed = block in ("bullet", "line")
         marked = (layout.marked_owner(text, self.names) if listed else layout.tagged_owner(text, self.names))
-        marked = marked or self.line_owner
+        marked = marked or self.line_owner or (self._label_owner() if listed else None)
         offset, body = 0, text
         lead = layout.lead_rest(text, self.names)
         if lead is not None and not listed and lead[0].casefold() not in self.names:
@@ -195,6 +195,13 @@ class Walker:
         if offset:
             tokens = [t._replace(start=t.start + offset, end=t.end + offset) for t in tokens]
         return Reading(text, tokens, found, ctx, marked, offset)
+
+    def _label_owner(self) -> str | None:
+        """The people a label over a list names ("Olof:" over his points), else None."""
+        label = self.section.label
+        if label and len(label.split()) <= 4 and layout.names_people(label, self.names):
+            return label
+        return None
 
     def _weigh_clauses(self, r: Reading, line: int) -> tuple[list[tuple[grammar.Clause, float, bool]], tuple[float, list[str]]]:
         """The main clauses that are items (each with its score and whether it defers), and the
