@@ -37,7 +37,7 @@ from actiontrack.i18n import _, ngettext
 def extract(
     ctx: typer.Context,
     file: Annotated[
-        str, typer.Argument(help=_("Minutes: .txt, .md, .docx or .odt; '-' reads stdin."), metavar="FILE")
+        str, typer.Argument(help=_("Minutes: .txt, .md, .docx, .odt or .pdf; '-' reads stdin."), metavar="FILE")
     ],
     year: Annotated[
         int | None, typer.Option("--year", help=_("The meeting's year, when the minutes do not say."))

@@ -1,4 +1,4 @@
-"""Reading minutes as text: plain text, Markdown, Word .docx and OpenDocument .odt.
+"""Reading minutes as text: plain text, Markdown, Word .docx, OpenDocument .odt and PDF (pdf.py).
 
 Text files may be UTF-8 (with or without BOM) or Windows-1252/Latin-1, as Swedish
 Windows users save them; the encoding is detected, never guessed into mojibake.
@@ -66,6 +66,10 @@ def read_document(path: str) -> Document:
         text = _parse_packed(_docx_text, data, path, "Word document")
     elif suffix == ".odt" or (suffix == "" and data[:2] == b"PK" and b"opendocument.text" in data[:200]):
         text = _parse_packed(_odt_text, data, path, "OpenDocument text")
+    elif suffix == ".pdf" or b"%PDF-" in data[:1024]:
+        from actiontrack.extract.pdf import pdf_text
+
+        text = pdf_text(data, path, warnings)
     else:
         text = decode_text(data, path, warnings)
     text, removed = _CONTROL.subn("", text.replace("\x0c", "\n"))  # a form feed is a page break
@@ -88,7 +92,7 @@ def decode_text(data: bytes, name: str = "the input", warnings: list[str] | None
     if not data.strip():
         raise DocumentError(_("{path} is empty.").format(path=name))
     if b"\x00" in data[:8192]:
-        raise DocumentError(_("{name} is a binary file, not text minutes (try .txt, .md, .docx or .odt).").format(name=name))
+        raise DocumentError(_("{name} is a binary file, not text minutes (try .txt, .md, .docx, .odt or .pdf).").format(name=name))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
