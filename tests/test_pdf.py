@@ -253,3 +253,20 @@ def test_an_owner_password_alone_does_not_stop_reading(tmp_path):
     canvas.drawString(72, 720, "Anna ska boka lokal till mötet.")
     canvas.save()
     assert read_document(str(path)).text.strip() == "Anna ska boka lokal till mötet."
+
+
+@pytest.mark.parametrize("font", ["Vera", "Helvetica"])
+def test_widths_come_from_the_fonts_metrics(tmp_path, font):
+    """The right edge of each run is where reportlab ended it: pypdf's font metrics are read
+    (pypdf.generic._font, a module of pypdf's own; an upgrade that moves it fails here)."""
+    import pypdf
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from actiontrack.extract.pdf import _page
+
+    doc = Minutes(tmp_path / "w.pdf", page_numbers=False, font=font)
+    doc.paragraph("Åsa och Östen ska värma kaffe till mötet på Ängsgården.")
+    path = doc.save()
+    piece = _page(pypdf.PdfReader(path).pages[0]).pieces[0]
+    expected = stringWidth(piece.text, "Vera" if font == "Vera" else "Helvetica", 11)
+    assert piece.x1 - piece.x0 == pytest.approx(expected, rel=0.01)
