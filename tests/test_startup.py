@@ -44,6 +44,7 @@ SHARED = {
     "actiontrack.cli.base",
     "actiontrack.cli.commands",
     "actiontrack.cli.output",
+    "actiontrack.cli.library_words",
     "actiontrack.cli.state",
 }
 

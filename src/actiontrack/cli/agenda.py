@@ -30,28 +30,43 @@ from actiontrack.i18n import _
 # --- agenda, digest, export -------------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(
+    help=_(
+        "The agenda before a group's next meeting: deferred points, follow-up of items "
+        "(overdue first, then by owner) and the usual points of a Swedish meeting."
+    )
+    + "\n\n"
+    + _(
+        'The date comes from --date, else the schedule in the group\'s minutes ("Tider nästa år"), '
+        "else the group's usual rhythm. The points come from a template (--template, or the setting "
+        "agenda_template). --format md gives text to paste into the invitation e-mail, --format html "
+        'a page to print, --format docx the Word "kallelse och dagordning".'
+    )
+    + example(
+        'track agenda "Gemensam utvecklingsgrupp"', "track agenda Brukarrådet --format docx -o kallelse.docx"
+    )
+)
 def agenda(
     ctx: typer.Context,
     group: Annotated[
         str | None,
         typer.Argument(
-            help="The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."
+            help=_("The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml.")
         ),
     ] = None,
     when: Annotated[
-        str | None, typer.Option("--date", help="The meeting's date. Default: from the schedule.")
+        str | None, typer.Option("--date", help=_("The meeting's date. Default: from the schedule."))
     ] = None,
     fmt: Annotated[
-        AgendaFormat, typer.Option("--format", "-f", help="Output format; docx is a Word document.")
+        AgendaFormat, typer.Option("--format", "-f", help=_("Output format; docx is a Word document."))
     ] = AgendaFormat.terminal,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+        str | None, typer.Option("--output", "-o", help=_("Write to this file instead of stdout."))
     ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
-            "--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."
+            "--lang", help=_("Language. Default: the setting language, else TRACK_LANG, else the locale.")
         ),
     ] = None,
     template: Annotated[
@@ -59,29 +74,16 @@ def agenda(
         typer.Option(
             "--template",
             metavar="FILE",
-            help="The agenda's points, one a line (docs/agenda.md: The agenda template). "
-            "Default: the setting agenda_template, else the built-in one.",
+            help=_(
+                "The agenda's points, one a line (docs/agenda.md: The agenda template). "
+                "Default: the setting agenda_template, else the built-in one."
+            ),
         ),
     ] = None,
     review: Annotated[
-        bool, typer.Option("--review", help="Walk through the items at the meeting: done, keep, ...")
+        bool, typer.Option("--review", help=_("Walk through the items at the meeting: done, keep, ..."))
     ] = False,
 ) -> None:
-    """The agenda before a group's next meeting: deferred points, follow-up of items
-    (overdue first, then by owner) and the usual points of a Swedish meeting.
-
-    The date comes from --date, else the schedule in the group's minutes ("Tider
-    nästa år"), else the group's usual rhythm. The points come from a template
-    (--template, or the setting agenda_template). --format md gives text to paste
-    into the invitation e-mail, --format html a page to print, --format docx the
-    Word "kallelse och dagordning".
-
-    Example:
-
-        track agenda "Gemensam utvecklingsgrupp"
-
-        track agenda Brukarrådet --format docx -o kallelse.docx
-    """
     from actiontrack import i18n, service
     from actiontrack.render.agenda import agenda_dict
     from actiontrack.service import group_or_default
@@ -136,26 +138,23 @@ def agenda(
         console().print(agenda_terminal(result, outline))
 
 
-@app.command()
+@app.command(
+    help=_("What each person has open, overdue first: a short text to send them.")
+    + example("track digest --owner Leif")
+)
 def digest(
     ctx: typer.Context,
     owner: Annotated[
-        str | None, typer.Option("--owner", "-o", help="Only this person's items. Default: everyone's.")
+        str | None, typer.Option("--owner", "-o", help=_("Only this person's items. Default: everyone's."))
     ] = None,
-    fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help="Output format.")] = DigestFormat.md,
+    fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help=_("Output format."))] = DigestFormat.md,
     lang: Annotated[
         Lang | None,
         typer.Option(
-            "--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."
+            "--lang", help=_("Language. Default: the setting language, else TRACK_LANG, else the locale.")
         ),
     ] = None,
 ) -> None:
-    """What each person has open, overdue first: a short text to send them.
-
-    Example:
-
-        track digest --owner Leif
-    """
     from actiontrack import i18n, service
     from actiontrack.render import dumps, item_dict
     from actiontrack.render.agenda import digest_markdown

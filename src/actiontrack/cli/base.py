@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from actiontrack import __version__
+from actiontrack.cli import library_words
 from actiontrack.cli.output import (  # noqa: F401 - the commands' modules import them from here
     EXPECTED,
     confirm_callback,
@@ -31,6 +32,7 @@ from actiontrack.config import use_for_language
 from actiontrack.i18n import _, language_in, set_language
 
 use_for_language()  # before the help texts below are translated
+library_words.install()
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -49,11 +51,27 @@ class CommandGroup(TyperGroup):
 
 
 class _Root(CommandGroup):
-    """The `track` group, whose commands are imported when first asked for."""
+    """The `track` group, whose commands are imported when first asked for, and whose usage
+    errors and Ctrl-C are told in the interface language (library_words.py)."""
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = _LazyCommands(self.commands)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if not kwargs.pop("standalone_mode", True):
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        from typer import _click
+
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        except _click.exceptions.ClickException as e:
+            library_words.show_error(e)
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            library_words.abort()
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 class _LazyCommands(MutableMapping[str, Any]):

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from actiontrack.cli import library_words
 from actiontrack.cli.base import OutFormat, console, echo_json, example, meeting_app, state_of
 from actiontrack.errors import UsageError
 from actiontrack.i18n import _, ngettext
@@ -173,7 +174,7 @@ def meeting_delete(
     if not yes:
         if not sys.stdin.isatty():
             raise UsageError(_("Deleting {what} needs --yes without a terminal.").format(what=what))
-        if not typer.confirm(_("Delete {what}?").format(what=what), default=False, err=True):
+        if not library_words.confirm(_("Delete {what}?").format(what=what)):
             typer.echo(_("Nothing deleted."), err=True)
             raise typer.Exit(1)
     state.write(lambda repo: service.delete_meeting(repo, meeting_id))

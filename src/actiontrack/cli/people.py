@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from actiontrack.cli import library_words
 from actiontrack.cli.base import (
     OutFormat,
     console,
@@ -176,9 +177,7 @@ def person_forget(
             raise UsageError(
                 _("Forgetting {name} cannot be undone; confirm with --yes.").format(name=data.person.name)
             )
-        if not typer.confirm(
-            _("Forget {summary}? This cannot be undone").format(summary=summary), default=False, err=True
-        ):
+        if not library_words.confirm(_("Forget {summary}? This cannot be undone").format(summary=summary)):
             raise typer.Exit(1)
     state.write(lambda repo: service.forget_person(repo, data.person.name, now=state.now))
     say(_("Forgot {summary}.").format(summary=summary))

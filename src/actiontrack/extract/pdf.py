@@ -38,7 +38,7 @@ def pdf_text(data: bytes, name: str, warnings: list[str]) -> str:
         if hasattr(pypdf.Configuration, key)
     }  # fmt: skip
     try:
-        with pypdf.apply_configuration(**limits):
+        with pypdf.apply_configuration(None, **limits):
             reader = pypdf.PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise FileNotDecryptedError("password")

@@ -231,10 +231,11 @@ def _regions(segments: list[Segment], rules: tuple[tuple[float, float, float], .
     flow: list[Segment] = []
     done: set[int] = set()
     for s in segments:
-        span = next((sp for sp in spans if sp[1] - 1 <= s.y <= sp[0] + 1), None)
-        if span is None:
+        found = [sp for sp in spans if sp[1] - 1 <= s.y <= sp[0] + 1]
+        if not found:
             flow.append(s)
             continue
+        span = found[0]
         if id(span) in done:
             continue
         done.add(id(span))
