@@ -169,3 +169,65 @@ def test_the_end_of_the_input_at_a_question_says_avbrutet(tmp_path):
     )  # fmt: skip
     assert done.returncode == 1
     assert done.stderr.rstrip().endswith("Avbrutet.") and "Aborted" not in done.stderr
+
+
+# --- what commands say they did ------------------------------------------------------------------
+
+MINUTES = """Styrgruppen 3 mars 2022
+
+Närvarande: Anna Berg, Erik Ek
+
+Lokaler
+Anna ska boka lokal senast 20 mars.
+
+Budget
+Frågan om budgeten bordläggs till nästa möte.
+"""
+
+
+@pytest.fixture
+def swedish(track, tmp_path):
+    minutes = tmp_path / "styrgruppen.txt"
+    minutes.write_text(MINUTES, encoding="utf-8")
+    track("--lang", "sv", "import", str(minutes), "--yes")
+    return lambda *args, **kw: track("--lang", "sv", *args, **kw)
+
+
+def test_check_counts_in_swedish_words(swedish):
+    out = swedish("check").stdout
+    assert "Rader: 2 åtgärder, 2 personer, 1 möte, 1 grupp, 2 historikposter" in out
+    assert not english_words(out)
+
+
+def test_the_swedish_csv_has_its_values_in_swedish(swedish):
+    rows = swedish("export", "--format", "csv").stdout.splitlines()
+    assert rows[0].lstrip("\ufeff").startswith("id;kind;status;")  # the column names are the JSON fields
+    assert {tuple(r.split(";")[1:3]) for r in rows[1:]} == {("åtgärd", "öppen"), ("bordlagd", "öppen")}
+
+
+@pytest.mark.parametrize(
+    ("word", "count"), [("öppen", 2), ("öppna", 2), ("open", 2), ("klar", 0), ("alla", 2)]
+)
+def test_status_is_typed_in_swedish_or_english(swedish, word, count):
+    rows = swedish("export", "--format", "csv", "--status", word).stdout.splitlines()
+    assert len(rows) - 1 == count
+
+
+def test_a_person_to_forget_is_counted_with_plurals(swedish, track):
+    out = swedish("person", "forget", "Erik Ek", "--yes").stdout
+    assert "Erik Ek: ansvarig för 0 åtgärder, nämnd i 0 andra åtgärder, med på 1 möte." in out
+
+
+def test_a_file_that_is_no_database_is_said_in_swedish(tmp_path):
+    from tests.conftest import Track
+
+    bad = tmp_path / "inte.db"
+    bad.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 20)
+    stderr = Track(bad).fails("--lang", "sv", "open").stderr
+    assert "filen är ingen databas" in stderr and "file is not" not in stderr
+
+
+def test_explain_says_its_verdicts_in_swedish(swedish, tmp_path):
+    out = swedish("extract", str(tmp_path / "styrgruppen.txt"), "--explain").stdout
+    assert "ingen åtgärd" in out or "åtgärd" in out
+    assert " paragraph " not in out and "no item" not in out

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from actiontrack.cli.base import (
+    STATUS_NAMES,
     AgendaFormat,
     DigestFormat,
     ExportFormat,
@@ -20,6 +21,7 @@ from actiontrack.cli.base import (
     csv_delimiter,
     default_lang,
     example,
+    parse_status,
     say,
     state_of,
     write_output,
@@ -205,7 +207,13 @@ def export(
     owner: Annotated[str | None, typer.Option("--owner", help=_("Only this person's items."))] = None,
     group: Annotated[str | None, typer.Option("--group", "-g", help=_("Only this group's items."))] = None,
     status: Annotated[
-        StatusChoice | None, typer.Option("--status", help=_("Which items. Default: all; open for ics."))
+        StatusChoice | None,
+        typer.Option(
+            "--status",
+            parser=parse_status,
+            metavar="<" + "|".join(_(word) for word in STATUS_NAMES) + ">",
+            help=_("Which items. Default: all; open for ics."),
+        ),
     ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help=_("Write to this file instead of stdout."))

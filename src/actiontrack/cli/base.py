@@ -29,7 +29,7 @@ from actiontrack.cli.output import (  # noqa: F401 - the commands' modules impor
 )
 from actiontrack.cli.state import State, parse_now
 from actiontrack.config import use_for_language
-from actiontrack.i18n import _, language_in, set_language
+from actiontrack.i18n import N_, _, language_in, set_language
 
 use_for_language()  # before the help texts below are translated
 library_words.install()
@@ -215,6 +215,28 @@ class StatusChoice(StrEnum):
     done = "done"
     dropped = "dropped"
     all = "all"
+
+
+# `--status öppen` as well as `--status open`, whatever the interface language
+STATUS_WORDS = {
+    **{s.value: s for s in StatusChoice},
+    "öppen": StatusChoice.open, "öppna": StatusChoice.open, "klar": StatusChoice.done, "klara": StatusChoice.done,
+    "struken": StatusChoice.dropped, "strukna": StatusChoice.dropped, "alla": StatusChoice.all,
+}  # fmt: skip
+
+
+STATUS_NAMES = (N_("open"), N_("done"), N_("dropped"), N_("all"))  # in the language: help and errors
+
+
+def parse_status(value: str) -> StatusChoice:
+    """A status as typed, in Swedish or English."""
+    found = STATUS_WORDS.get(value.strip().casefold())
+    if found is None:
+        choices = ", ".join(f"'{_(word)}'" for word in STATUS_NAMES)
+        raise typer.BadParameter(
+            _("{value} is not one of {choices}.").format(value=repr(value), choices=choices)
+        )
+    return found
 
 
 # --- global options and helpers -------------------------------------------------------------------

@@ -164,13 +164,14 @@ def person_forget(
     state = state_of(ctx)
     with state.reader() as repo:
         data = service.person_data(repo, name)
-    summary = _(
-        "{name}: {owned} items owned, {mentioned} other items that name them, {meetings} meetings"
-    ).format(
+    owned, mentioned, meetings = len(data.owned), len(data.mentioned), len(data.meetings)
+    summary = _("{name}: {owned}, {mentioned}, {meetings}").format(
         name=data.person.name,
-        owned=len(data.owned),
-        mentioned=len(data.mentioned),
-        meetings=len(data.meetings),
+        owned=ngettext("{n} item owned", "{n} items owned", owned).format(n=owned),
+        mentioned=ngettext(
+            "{n} other item that names them", "{n} other items that name them", mentioned
+        ).format(n=mentioned),
+        meetings=ngettext("{n} meeting attended", "{n} meetings attended", meetings).format(n=meetings),
     )
     if not yes:
         if not sys.stdin.isatty():
