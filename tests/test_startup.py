@@ -43,6 +43,7 @@ NOT_FOR_OPEN = [
 SHARED = {
     "actiontrack.cli.base",
     "actiontrack.cli.commands",
+    "actiontrack.cli.completion",
     "actiontrack.cli.output",
     "actiontrack.cli.library_words",
     "actiontrack.cli.state",

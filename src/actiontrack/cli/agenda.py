@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from actiontrack.cli import completion
 from actiontrack.cli.base import (
     STATUS_NAMES,
     AgendaFormat,
@@ -53,7 +54,8 @@ def agenda(
     group: Annotated[
         str | None,
         typer.Argument(
-            help=_("The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml.")
+            help=_("The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."),
+            autocompletion=completion.groups,
         ),
     ] = None,
     when: Annotated[
@@ -147,7 +149,13 @@ def agenda(
 def digest(
     ctx: typer.Context,
     owner: Annotated[
-        str | None, typer.Option("--owner", "-o", help=_("Only this person's items. Default: everyone's."))
+        str | None,
+        typer.Option(
+            "--owner",
+            "-o",
+            help=_("Only this person's items. Default: everyone's."),
+            autocompletion=completion.people,
+        ),
     ] = None,
     fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help=_("Output format."))] = DigestFormat.md,
     lang: Annotated[
@@ -204,8 +212,14 @@ def export(
             "--format", "-f", help=_("csv or xlsx (for Excel), json (everything), ics (calendars).")
         ),
     ],
-    owner: Annotated[str | None, typer.Option("--owner", help=_("Only this person's items."))] = None,
-    group: Annotated[str | None, typer.Option("--group", "-g", help=_("Only this group's items."))] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option("--owner", help=_("Only this person's items."), autocompletion=completion.people),
+    ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option("--group", "-g", help=_("Only this group's items."), autocompletion=completion.groups),
+    ] = None,
     status: Annotated[
         StatusChoice | None,
         typer.Option(

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from actiontrack.cli import library_words
+from actiontrack.cli import completion, library_words
 from actiontrack.cli.base import (
     OutFormat,
     State,
@@ -114,7 +114,13 @@ def import_(
         typer.Option("--review", help=_("Review each item even without a terminal (answers from stdin).")),
     ] = False,
     group: Annotated[
-        str | None, typer.Option("--group", "-g", help=_("Group name. Default: the minutes' title."))
+        str | None,
+        typer.Option(
+            "--group",
+            "-g",
+            help=_("Group name. Default: the minutes' title."),
+            autocompletion=completion.groups,
+        ),
     ] = None,
     year: Annotated[
         int | None, typer.Option("--year", help=_("The meeting's year, when the minutes do not say."))

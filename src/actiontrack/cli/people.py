@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from actiontrack.cli import library_words
+from actiontrack.cli import completion, library_words
 from actiontrack.cli.base import (
     OutFormat,
     console,
@@ -78,7 +78,10 @@ def people_add(
 @people_app.command("alias", help=_("Give a person another name that resolves to them."))
 def people_alias(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=_("The person (any name that means them)."))],
+    name: Annotated[
+        str,
+        typer.Argument(help=_("The person (any name that means them)."), autocompletion=completion.people),
+    ],
     alias: Annotated[str, typer.Argument(help=_("Another name for them."))],
 ) -> None:
     from actiontrack import service
@@ -95,8 +98,13 @@ def people_alias(
 )
 def people_merge(
     ctx: typer.Context,
-    keep: Annotated[str, typer.Argument(help=_("The person to keep."))],
-    other: Annotated[str, typer.Argument(help=_("The duplicate: its items and meetings move to KEEP."))],
+    keep: Annotated[str, typer.Argument(help=_("The person to keep."), autocompletion=completion.people)],
+    other: Annotated[
+        str,
+        typer.Argument(
+            help=_("The duplicate: its items and meetings move to KEEP."), autocompletion=completion.people
+        ),
+    ],
 ) -> None:
     from actiontrack import service
 
@@ -122,7 +130,10 @@ def people_merge(
 )
 def person_export(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=_("The person (any name that means them)."))],
+    name: Annotated[
+        str,
+        typer.Argument(help=_("The person (any name that means them)."), autocompletion=completion.people),
+    ],
 ) -> None:
     from actiontrack import service
     from actiontrack.render import item_dict, meeting_dict, person_dict
@@ -155,7 +166,7 @@ def person_export(
 )
 def person_forget(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=_("The person to remove."))],
+    name: Annotated[str, typer.Argument(help=_("The person to remove."), autocompletion=completion.people)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask for confirmation."))] = False,
 ) -> None:
     from actiontrack import service
