@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The README's pictures of the agenda (issue 14): a sample database from data/, the Swedish
-# HTML and Word agendas of one group, rendered to PNG under docs/ by headless Chromium
-# (HTML) and LibreOffice + pdftoppm (Word). A tool that is not installed is skipped with
+# The README's pictures of the agenda: a sample database from data/, the Swedish HTML and
+# Word agendas of one group and its minutes template (track mall), rendered to PNG under
+# docs/ by headless Chromium (HTML) and LibreOffice + pdftoppm (Word). A tool that is not installed is skipped with
 # a note, and the picture it makes is left as it is. Re-run after changing the agenda:
 #
 #   scripts/agenda_pictures.sh            # Debian: apt-get install chromium libreoffice-writer-nogui poppler-utils
@@ -21,6 +21,7 @@ run() { TRACK_CONFIG="$WORK/config.toml" "$TRACK" --db "$WORK/exempel.db" --now 
 run import "$ROOT"/data/*.txt --yes >/dev/null 2>"$WORK/import.log" || { cat "$WORK/import.log" >&2; exit 1; }
 run agenda "$GROUP" --lang sv --format html --output "$WORK/dagordning.html"
 run agenda "$GROUP" --lang sv --format docx --output "$WORK/kallelse.docx"
+run --lang sv mall "$GROUP" --output "$WORK/protokoll.docx"
 
 chromium_bin="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
 if [ -n "$chromium_bin" ]; then
@@ -39,6 +40,10 @@ if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then
         --outdir "$WORK" "$WORK/kallelse.docx" >/dev/null 2>&1
     pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$WORK/kallelse.pdf" "$DOCS/agenda-word"
     echo "docs/agenda-word.png"
+    soffice -env:UserInstallation="file://$WORK/profile" --headless --convert-to pdf \
+        --outdir "$WORK" "$WORK/protokoll.docx" >/dev/null 2>&1
+    pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$WORK/protokoll.pdf" "$DOCS/minutes-template"
+    echo "docs/minutes-template.png"
 else
     echo "note: no soffice or pdftoppm; docs/agenda-word.png left as it is" >&2
 fi
