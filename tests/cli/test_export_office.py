@@ -66,6 +66,20 @@ def test_xlsx_has_one_row_per_item_with_swedish_headers_and_typed_dates(office, 
     assert sheet.column_dimensions["F"].width > sheet.column_dimensions["A"].width >= len("ID")
 
 
+def test_xlsx_prints_on_pages_one_wide_with_its_header_on_each(office, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "a.xlsx"
+    office("export", "--format", "xlsx", "--output", str(out))
+    sheet = load_workbook(out).active
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$1"
+    text = sheet.cell(row=2, column=6)  # the item's text
+    assert text.alignment.vertical == "top"
+
+
 def test_xlsx_cells_never_start_a_formula(office, tmp_path):
     from openpyxl import load_workbook
 

@@ -81,17 +81,32 @@ def xlsx(items: Sequence[Item]) -> bytes:
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = TIME_FORMAT
     wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
     for n, width in enumerate(widths, start=1):
         letter = get_column_letter(n)
         sheet.column_dimensions[letter].width = min(width, MAX_WIDTH) + 2
-        if width > MAX_WIDTH:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=n, max_col=n):
-                cell.alignment = wrap
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=n, max_col=n):
+            cell.alignment = wrap if width > MAX_WIDTH else top  # a long text wraps in its row
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(items) + 1}"
+    _print_settings(sheet)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _print_settings(sheet: Any) -> None:
+    """Printed (or saved as PDF) as a list on paper: A4 landscape, every column on one page wide
+    (as many pages down as it takes), the header row on every page, narrow margins."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.print_options.gridLines = True
 
 
 def _width(value: Any) -> int:
