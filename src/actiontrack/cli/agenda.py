@@ -28,7 +28,7 @@ from actiontrack.cli.base import (
     write_output,
 )
 from actiontrack.errors import UsageError
-from actiontrack.i18n import _
+from actiontrack.i18n import _, ngettext
 
 # --- agenda, digest, export -------------------------------------------------------------------------------------
 
@@ -92,7 +92,8 @@ def agenda(
     from actiontrack.render.agenda import agenda_dict
     from actiontrack.service import group_or_default
 
-    i18n.set_language(lang.value if lang else None)  # None: decided anew, from the configuration or locale
+    if lang:  # else the language the root decided: --lang before the command, the configuration, the locale
+        i18n.set_language(lang.value)
     if fmt is AgendaFormat.docx and output is None and sys.stdout.isatty():
         raise UsageError(
             i18n._("A Word document is a binary file: give --output FILE.docx (or pipe it into a file).")
@@ -144,7 +145,13 @@ def agenda(
 
 @app.command(
     help=_("What each person has open, overdue first: a short text to send them.")
-    + example("track digest --owner Leif")
+    + "\n\n"
+    + _(
+        "--format text or html is the text to paste into an e-mail; --format eml writes one e-mail draft "
+        "per person into the folder --output names, addressed when the person has an e-mail address as an "
+        "alias (track people alias NAME ADDRESS), which Outlook opens ready to send."
+    )
+    + example("track digest --owner Leif", "track digest --format eml --output utskick")
 )
 def digest(
     ctx: typer.Context,
@@ -158,6 +165,12 @@ def digest(
         ),
     ] = None,
     fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help=_("Output format."))] = DigestFormat.md,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", metavar="FILE", help=_("Write to this file (eml: this folder) instead of stdout.")
+        ),
+    ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
@@ -169,11 +182,17 @@ def digest(
     from actiontrack.render import dumps, item_dict
     from actiontrack.render.agenda import digest_markdown
 
-    i18n.set_language(lang.value if lang else None)  # None: decided anew, from the configuration or locale
+    if lang:  # else the language the root decided: --lang before the command, the configuration, the locale
+        i18n.set_language(lang.value)
+    if fmt is DigestFormat.eml and output is None:
+        raise UsageError(i18n._("--format eml writes one file per person: give --output FOLDER."))
     state = state_of(ctx)
     with state.reader() as repo:
         digests = service.digest(repo, owner=owner, today=state.today)
-    if fmt is DigestFormat.json:
+        people = repo.list_people() if fmt is DigestFormat.eml else []
+    if fmt is DigestFormat.eml and digests:
+        _write_drafts(digests, people, state, output or "")
+    elif fmt is DigestFormat.json:
         say(
             dumps(
                 [{"owner": d.owner, "items": [item_dict(i, state.today) for i in d.items]} for d in digests]
@@ -186,8 +205,33 @@ def digest(
             else i18n._("{owner} has no open items.").format(owner=owner)
         )
         say(message, err=True)
+    elif fmt in (DigestFormat.text, DigestFormat.html):
+        from actiontrack.render.digest_mail import digest_html, digest_text
+
+        render = digest_text if fmt is DigestFormat.text else digest_html
+        write_output(render(digests, state.today), output)
+    elif output:
+        write_output(digest_markdown(digests, state.today), output)
     else:
         say(digest_markdown(digests, state.today), nl=False)
+
+
+def _write_drafts(digests: list, people: list, state: object, folder: str) -> None:  # type: ignore[type-arg]
+    """One .eml per person in `folder` (made when missing), and a line saying where."""
+    from pathlib import Path
+
+    from actiontrack.render.digest_mail import addresses_of, digest_emails
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    drafts = digest_emails(digests, state.today, addresses_of(people), now=state.now)  # type: ignore[attr-defined]
+    for name, data in drafts:
+        write_output(data, str(target / name))
+    say(
+        ngettext(
+            "Wrote {n} e-mail draft in {folder}.", "Wrote {n} e-mail drafts in {folder}.", len(drafts)
+        ).format(n=len(drafts), folder=target)
+    )
 
 
 @app.command(

@@ -182,6 +182,9 @@ class AgendaFormat(StrEnum):
 
 class DigestFormat(StrEnum):
     md = "md"
+    text = "text"  # to paste into an e-mail: no Markdown marks
+    html = "html"
+    eml = "eml"  # one e-mail draft per person, in the folder --output names
     json = "json"
 
 
