@@ -12,6 +12,7 @@ from actiontrack.cli import completion
 from actiontrack.cli.base import (
     STATUS_NAMES,
     AgendaFormat,
+    CalendarApp,
     DigestFormat,
     ExportFormat,
     Lang,
@@ -242,10 +243,19 @@ def _write_drafts(digests: list, people: list, state: object, folder: str) -> No
         "The iCalendar file has a to-do per open item with a due date (`--tasks as-events`: "
         "an all-day event with a reminder instead, for Outlook) and the groups' meetings."
     )
+    + "\n\n"
+    + _(
+        "Which file for which calendar: Outlook (desktop, on the web, Microsoft 365) and Google Calendar "
+        "show no to-dos, so give them --for outlook or --for google (each item an all-day event with a "
+        "reminder); Apple Calendar and Reminders and Thunderbird show to-dos: --for apple, the default. "
+        "Every file has the meetings held, the next one the minutes announce (at its time and place) "
+        "and those of the schedule."
+    )
     + example(
         "track export --format xlsx --output atgarder.xlsx",
         "track export --format csv --output atgarder.csv",
-        "track export --format ics --tasks as-events --owner Leif --output leif.ics",
+        "track export --format ics --for outlook --output kalender.ics",
+        "track export --format ics --for apple --owner Leif --output leif.ics",
     )
 )
 def export(
@@ -286,11 +296,20 @@ def export(
         str | None, typer.Option("--delimiter", help=_("CSV delimiter. Default: ';' in Swedish, else ','."))
     ] = None,
     tasks: Annotated[
-        TasksAs,
+        TasksAs | None,
         typer.Option(
             "--tasks", help=_("ics: items as to-dos, or as-events (all-day, a reminder) for Outlook.")
         ),
-    ] = TasksAs.todos,
+    ] = None,
+    app_for: Annotated[
+        CalendarApp | None,
+        typer.Option(
+            "--for",
+            help=_(
+                "ics: the calendar it is for. outlook and google: items as events; apple and thunderbird: to-dos."
+            ),
+        ),
+    ] = None,
 ) -> None:
     from actiontrack import export as exporting
     from actiontrack import service
@@ -326,7 +345,9 @@ def export(
                 {g: repo.schedule(g) for g in groups},
                 {g: repo.list_meetings(g) for g in groups},
                 now=state.now,
-                tasks_as_events=tasks is TasksAs.events,
+                tasks_as_events=(
+                    tasks is TasksAs.events if tasks else app_for in (CalendarApp.outlook, CalendarApp.google)
+                ),
             )
         elif fmt is ExportFormat.xlsx:
             from actiontrack.export.sheet import xlsx

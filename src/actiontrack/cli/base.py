@@ -200,6 +200,15 @@ class TasksAs(StrEnum):
     events = "as-events"
 
 
+class CalendarApp(StrEnum):
+    """The program an .ics is for: Outlook and Google show no to-dos, Apple and Thunderbird do."""
+
+    outlook = "outlook"
+    google = "google"
+    apple = "apple"
+    thunderbird = "thunderbird"
+
+
 class Lang(StrEnum):
     sv = "sv"
     en = "en"

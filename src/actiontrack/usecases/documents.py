@@ -183,6 +183,8 @@ def _create(
             "next_meeting": iso(m.next_meeting),
             "created_at": stamp,
             "time": time,
+            "next_time": m.next_time,
+            "next_place": m.next_place,
         }
     )
     attendance = _attendance(pending, people)
@@ -214,6 +216,8 @@ def _apply_update(
                 "place": m.place or meeting.place,
                 "secretary": m.secretary,
                 "next_meeting": iso(m.next_meeting),
+                "next_time": m.next_time,
+                "next_place": m.next_place,
                 "source_path": _source_path(document),
                 "source_hash": text_hash(document.text),
             }
