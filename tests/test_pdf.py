@@ -270,3 +270,22 @@ def test_widths_come_from_the_fonts_metrics(tmp_path, font):
     piece = _page(pypdf.PdfReader(path).pages[0]).pieces[0]
     expected = stringWidth(piece.text, "Vera" if font == "Vera" else "Helvetica", 11)
     assert piece.x1 - piece.x0 == pytest.approx(expected, rel=0.01)
+
+
+def test_two_sets_of_minutes_in_one_file_keep_their_titles(tmp_path):
+    """A title at the top of a page that repeats on the next but for its date is no running
+    header; one set apart from the text by a gap and the same on every page is."""
+    doc = Minutes(tmp_path / "två.pdf", header="Brukarrådet – protokoll", page_numbers=True)
+    for day in ("2011-01-18", "2010-11-17"):
+        doc.heading(f"Protokoll från styrelsemöte {day}", size=11)
+        doc.paragraph("Plats: Studieförbundet Vuxenskolan")
+        for _ in range(34):
+            doc.paragraph("Ordföranden hälsade välkomna och förklarade mötet öppnat.")
+        doc.pages.append([])  # the next set of minutes on a page of its own
+        doc.y = doc.top
+    doc.pages.pop()
+    text = read_document(str(doc.save())).text
+    assert (
+        "Protokoll från styrelsemöte 2011-01-18" in text and "Protokoll från styrelsemöte 2010-11-17" in text
+    )
+    assert "Brukarrådet – protokoll" not in text and "Sida" not in text

@@ -149,7 +149,9 @@ def _segments(page: Page) -> list[Segment]:
 
 
 def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.casefold().split()))
+    """A line as it repeats from page to page: its page number aside ("Sida 2 av 5"), its year
+    and date kept (two sets of minutes in one file each open with their own date)."""
+    return re.sub(r"(?<!\d)\d{1,3}(?!\d)", "#", " ".join(text.casefold().split()))
 
 
 def _drop_furniture(pages: list[Page], lines_of: list[list[Segment]], body: float) -> None:
@@ -175,11 +177,28 @@ def _drop_furniture(pages: list[Page], lines_of: list[list[Segment]], body: floa
             repeated.add(segments[0].y)
         if segments and small and min(small) == segments[-1].y:
             repeated.add(segments[-1].y)
+        apart = _in_margin(sorted({s.y for s in segments}, reverse=True), page, body)
         lines_of[i] = [
             s
             for s in segments
-            if not (banded(page, s) and (s.y in repeated or _PAGE_NUMBER.match(s.text)))
+            if not (s.y in apart and (s.y in repeated or _PAGE_NUMBER.match(s.text)))
         ]
+
+
+def _in_margin(ys: list[float], page: Page, body: float) -> set[float]:
+    """The lines (baselines, top to bottom) in the top or bottom band of a page that a gap wider
+    than a paragraph's sets apart from the text between: where headers and footers are. A title
+    that opens a page, or a line of text ending one, runs on with the text."""
+    gap = 1.6 * body
+    top = [y for y in ys if y > page.height * (1 - BAND)]
+    bottom = [y for y in ys if y < page.height * BAND]
+    out: set[float] = set()
+    for band, rest in ((top, ys[len(top) :]), (bottom[::-1], ys[: len(ys) - len(bottom)][::-1])):
+        run = [*band, *rest[:1]]
+        for k, y in enumerate(band):
+            if any(abs(a - b) >= gap for a, b in zip(run[k:], run[k + 1 :], strict=False)) or not rest:
+                out.add(y)
+    return out
 
 
 def _gutters(segments: list[Segment]) -> list[tuple[float, float, float]]:
