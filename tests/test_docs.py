@@ -15,6 +15,8 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 def commands():
     group = typer.main.get_command(app)
     for name, command in group.commands.items():
+        if command.hidden:  # another name of a command listed (`track mall`, `track template`)
+            continue
         sub = getattr(command, "commands", None)
         if sub:
             for sub_name, sub_command in sub.items():

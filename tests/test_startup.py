@@ -21,6 +21,7 @@ HEAVY = [
     "charset_normalizer",
     "openpyxl",
     "icalendar",
+    "pypdf",
 ]
 # What `track open` has no use for: the other commands, the other use cases, due dates, the
 # agenda's and the export's rendering, and the parts of typer that draw with rich.
@@ -42,7 +43,9 @@ NOT_FOR_OPEN = [
 SHARED = {
     "actiontrack.cli.base",
     "actiontrack.cli.commands",
+    "actiontrack.cli.completion",
     "actiontrack.cli.output",
+    "actiontrack.cli.library_words",
     "actiontrack.cli.state",
 }
 

@@ -24,6 +24,11 @@ def main() -> None:
 
     use_for_language()
     args = sys.argv[1:]
+    if "_TRACK_COMPLETE" in os.environ:  # the shell asks typer for completions, with no arguments
+        from actiontrack.cli import main as complete
+
+        complete()
+        return
     set_language(language_in(args))  # before the commands' help texts are translated
     if args[:1] == ["--lang"] and language_in(args[:2]):
         args = args[2:]

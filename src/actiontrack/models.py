@@ -60,6 +60,8 @@ class Meeting:
     next_meeting: dt.date | None = None
     item_count: int = 0
     time: str | None = None  # of day, as written: "13.00-15.00"
+    next_time: str | None = None  # of the next meeting, as these minutes announce it
+    next_place: str | None = None
 
     @property
     def ref(self) -> MeetingRef:
@@ -125,6 +127,8 @@ class ExtractedMeeting:
     absent: list[Attendee] = field(default_factory=list)
     secretary: str | None = None
     next_meeting: dt.date | None = None
+    next_time: str | None = None  # the next meeting's time of day ("13.00-15.00") and place, as announced
+    next_place: str | None = None
     schedule: list[ScheduledMeeting] = field(default_factory=list)
     place: str | None = None
     roles: dict[str, str] = field(default_factory=dict)  # "kassör" -> "Bo Ek": who holds a role

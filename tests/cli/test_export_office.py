@@ -66,6 +66,20 @@ def test_xlsx_has_one_row_per_item_with_swedish_headers_and_typed_dates(office, 
     assert sheet.column_dimensions["F"].width > sheet.column_dimensions["A"].width >= len("ID")
 
 
+def test_xlsx_prints_on_pages_one_wide_with_its_header_on_each(office, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "a.xlsx"
+    office("export", "--format", "xlsx", "--output", str(out))
+    sheet = load_workbook(out).active
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$1"
+    text = sheet.cell(row=2, column=6)  # the item's text
+    assert text.alignment.vertical == "top"
+
+
 def test_xlsx_cells_never_start_a_formula(office, tmp_path):
     from openpyxl import load_workbook
 
@@ -233,3 +247,35 @@ def test_a_scheduled_meeting_stays_all_day_and_shares_its_uid_with_the_meeting_h
     assert march.decoded("dtstart") == date(2027, 3, 4) and "location" not in march
     alone = Calendar.from_ical(ics([], {GROUP: planned[:1]}, {}, now=now)).walk("VEVENT")[0]
     assert str(alone["uid"]) == str(february["uid"]) and alone.decoded("dtstart") == date(2027, 2, 4)
+
+
+ANNOUNCING = """Protokoll Kommunala pensionärsrådet 3 mars 2030
+
+Närvarande: Anna Berg, Bo Ek
+
+Anna ska boka lokal till medlemsmötet senast 20 mars.
+
+Nästa sammanträde hålls den 7 april 2030 kl. 13.00–15.00 i Stadshuset.
+"""
+
+
+@pytest.mark.parametrize(("app", "todos"), [("outlook", 0), ("google", 0), ("apple", 1), ("thunderbird", 1)])
+def test_the_announced_next_meeting_is_a_timed_event_at_its_place(tmp_path, app, todos):
+    track = Track(tmp_path / "t.db", now="2030-03-04T10:00:00+01:00")
+    minutes = tmp_path / "protokoll.txt"
+    minutes.write_text(ANNOUNCING, encoding="utf-8")
+    track("import", str(minutes), "--yes")
+    raw, cal = _calendar(track, tmp_path, "--for", app)
+    _strict(raw)
+    meetings = {str(e["summary"]): e for e in cal.walk("VEVENT") if "ska" not in str(e["summary"])}
+    (held, announced) = sorted(
+        (e for e in cal.walk("VEVENT") if str(e["summary"]) == "Kommunala pensionärsrådet"),
+        key=lambda e: str(e["uid"]),
+    )
+    assert meetings and held.decoded("dtstart") == date(2030, 3, 3)
+    start, end = announced.decoded("dtstart"), announced.decoded("dtend")
+    assert start.astimezone().replace(tzinfo=None) == datetime(2030, 4, 7, 13, 0)
+    assert end.astimezone().replace(tzinfo=None) == datetime(2030, 4, 7, 15, 0)
+    assert str(announced["location"]) == "Stadshuset"
+    assert len(cal.walk("VTODO")) == todos  # Outlook and Google show no to-dos: the item is an event there
+    assert len([e for e in cal.walk("VEVENT") if "ska" in str(e["summary"])]) == 1 - todos

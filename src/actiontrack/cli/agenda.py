@@ -8,8 +8,11 @@ from typing import Annotated
 
 import typer
 
+from actiontrack.cli import completion
 from actiontrack.cli.base import (
+    STATUS_NAMES,
     AgendaFormat,
+    CalendarApp,
     DigestFormat,
     ExportFormat,
     Lang,
@@ -20,38 +23,55 @@ from actiontrack.cli.base import (
     csv_delimiter,
     default_lang,
     example,
+    parse_status,
     say,
     state_of,
     write_output,
 )
 from actiontrack.errors import UsageError
-from actiontrack.i18n import _
+from actiontrack.i18n import _, ngettext
 
 # --- agenda, digest, export -------------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(
+    help=_(
+        "The agenda before a group's next meeting: deferred points, follow-up of items "
+        "(overdue first, then by owner) and the usual points of a Swedish meeting."
+    )
+    + "\n\n"
+    + _(
+        'The date comes from --date, else the schedule in the group\'s minutes ("Tider nästa år"), '
+        "else the group's usual rhythm. The points come from a template (--template, or the setting "
+        "agenda_template). --format md gives text to paste into the invitation e-mail, --format html "
+        'a page to print, --format docx the Word "kallelse och dagordning".'
+    )
+    + example(
+        'track agenda "Gemensam utvecklingsgrupp"', "track agenda Brukarrådet --format docx -o kallelse.docx"
+    )
+)
 def agenda(
     ctx: typer.Context,
     group: Annotated[
         str | None,
         typer.Argument(
-            help="The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."
+            help=_("The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."),
+            autocompletion=completion.groups,
         ),
     ] = None,
     when: Annotated[
-        str | None, typer.Option("--date", help="The meeting's date. Default: from the schedule.")
+        str | None, typer.Option("--date", help=_("The meeting's date. Default: from the schedule."))
     ] = None,
     fmt: Annotated[
-        AgendaFormat, typer.Option("--format", "-f", help="Output format; docx is a Word document.")
+        AgendaFormat, typer.Option("--format", "-f", help=_("Output format; docx is a Word document."))
     ] = AgendaFormat.terminal,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+        str | None, typer.Option("--output", "-o", help=_("Write to this file instead of stdout."))
     ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
-            "--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."
+            "--lang", help=_("Language. Default: the setting language, else TRACK_LANG, else the locale.")
         ),
     ] = None,
     template: Annotated[
@@ -59,34 +79,22 @@ def agenda(
         typer.Option(
             "--template",
             metavar="FILE",
-            help="The agenda's points, one a line (docs/agenda.md: The agenda template). "
-            "Default: the setting agenda_template, else the built-in one.",
+            help=_(
+                "The agenda's points, one a line (docs/agenda.md: The agenda template). "
+                "Default: the setting agenda_template, else the built-in one."
+            ),
         ),
     ] = None,
     review: Annotated[
-        bool, typer.Option("--review", help="Walk through the items at the meeting: done, keep, ...")
+        bool, typer.Option("--review", help=_("Walk through the items at the meeting: done, keep, ..."))
     ] = False,
 ) -> None:
-    """The agenda before a group's next meeting: deferred points, follow-up of items
-    (overdue first, then by owner) and the usual points of a Swedish meeting.
-
-    The date comes from --date, else the schedule in the group's minutes ("Tider
-    nästa år"), else the group's usual rhythm. The points come from a template
-    (--template, or the setting agenda_template). --format md gives text to paste
-    into the invitation e-mail, --format html a page to print, --format docx the
-    Word "kallelse och dagordning".
-
-    Example:
-
-        track agenda "Gemensam utvecklingsgrupp"
-
-        track agenda Brukarrådet --format docx -o kallelse.docx
-    """
     from actiontrack import i18n, service
     from actiontrack.render.agenda import agenda_dict
     from actiontrack.service import group_or_default
 
-    i18n.set_language(lang.value if lang else None)  # None: decided anew, from the configuration or locale
+    if lang:  # else the language the root decided: --lang before the command, the configuration, the locale
+        i18n.set_language(lang.value)
     if fmt is AgendaFormat.docx and output is None and sys.stdout.isatty():
         raise UsageError(
             i18n._("A Word document is a binary file: give --output FILE.docx (or pipe it into a file).")
@@ -136,35 +144,56 @@ def agenda(
         console().print(agenda_terminal(result, outline))
 
 
-@app.command()
+@app.command(
+    help=_("What each person has open, overdue first: a short text to send them.")
+    + "\n\n"
+    + _(
+        "--format text or html is the text to paste into an e-mail; --format eml writes one e-mail draft "
+        "per person into the folder --output names, addressed when the person has an e-mail address as an "
+        "alias (track people alias NAME ADDRESS), which Outlook opens ready to send."
+    )
+    + example("track digest --owner Leif", "track digest --format eml --output utskick")
+)
 def digest(
     ctx: typer.Context,
     owner: Annotated[
-        str | None, typer.Option("--owner", "-o", help="Only this person's items. Default: everyone's.")
+        str | None,
+        typer.Option(
+            "--owner",
+            "-o",
+            help=_("Only this person's items. Default: everyone's."),
+            autocompletion=completion.people,
+        ),
     ] = None,
-    fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help="Output format.")] = DigestFormat.md,
+    fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help=_("Output format."))] = DigestFormat.md,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", metavar="FILE", help=_("Write to this file (eml: this folder) instead of stdout.")
+        ),
+    ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
-            "--lang", help="Language. Default: the setting language, else TRACK_LANG, else the locale."
+            "--lang", help=_("Language. Default: the setting language, else TRACK_LANG, else the locale.")
         ),
     ] = None,
 ) -> None:
-    """What each person has open, overdue first: a short text to send them.
-
-    Example:
-
-        track digest --owner Leif
-    """
     from actiontrack import i18n, service
     from actiontrack.render import dumps, item_dict
     from actiontrack.render.agenda import digest_markdown
 
-    i18n.set_language(lang.value if lang else None)  # None: decided anew, from the configuration or locale
+    if lang:  # else the language the root decided: --lang before the command, the configuration, the locale
+        i18n.set_language(lang.value)
+    if fmt is DigestFormat.eml and output is None:
+        raise UsageError(i18n._("--format eml writes one file per person: give --output FOLDER."))
     state = state_of(ctx)
     with state.reader() as repo:
         digests = service.digest(repo, owner=owner, today=state.today)
-    if fmt is DigestFormat.json:
+        people = repo.list_people() if fmt is DigestFormat.eml else []
+    if fmt is DigestFormat.eml and digests:
+        _write_drafts(digests, people, state, output or "")
+    elif fmt is DigestFormat.json:
         say(
             dumps(
                 [{"owner": d.owner, "items": [item_dict(i, state.today) for i in d.items]} for d in digests]
@@ -177,8 +206,33 @@ def digest(
             else i18n._("{owner} has no open items.").format(owner=owner)
         )
         say(message, err=True)
+    elif fmt in (DigestFormat.text, DigestFormat.html):
+        from actiontrack.render.digest_mail import digest_html, digest_text
+
+        render = digest_text if fmt is DigestFormat.text else digest_html
+        write_output(render(digests, state.today), output)
+    elif output:
+        write_output(digest_markdown(digests, state.today), output)
     else:
         say(digest_markdown(digests, state.today), nl=False)
+
+
+def _write_drafts(digests: list, people: list, state: object, folder: str) -> None:  # type: ignore[type-arg]
+    """One .eml per person in `folder` (made when missing), and a line saying where."""
+    from pathlib import Path
+
+    from actiontrack.render.digest_mail import addresses_of, digest_emails
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    drafts = digest_emails(digests, state.today, addresses_of(people), now=state.now)  # type: ignore[attr-defined]
+    for name, data in drafts:
+        write_output(data, str(target / name))
+    say(
+        ngettext(
+            "Wrote {n} e-mail draft in {folder}.", "Wrote {n} e-mail drafts in {folder}.", len(drafts)
+        ).format(n=len(drafts), folder=target)
+    )
 
 
 @app.command(
@@ -189,10 +243,19 @@ def digest(
         "The iCalendar file has a to-do per open item with a due date (`--tasks as-events`: "
         "an all-day event with a reminder instead, for Outlook) and the groups' meetings."
     )
+    + "\n\n"
+    + _(
+        "Which file for which calendar: Outlook (desktop, on the web, Microsoft 365) and Google Calendar "
+        "show no to-dos, so give them --for outlook or --for google (each item an all-day event with a "
+        "reminder); Apple Calendar and Reminders and Thunderbird show to-dos: --for apple, the default. "
+        "Every file has the meetings held, the next one the minutes announce (at its time and place) "
+        "and those of the schedule."
+    )
     + example(
         "track export --format xlsx --output atgarder.xlsx",
         "track export --format csv --output atgarder.csv",
-        "track export --format ics --tasks as-events --owner Leif --output leif.ics",
+        "track export --format ics --for outlook --output kalender.ics",
+        "track export --format ics --for apple --owner Leif --output leif.ics",
     )
 )
 def export(
@@ -203,10 +266,22 @@ def export(
             "--format", "-f", help=_("csv or xlsx (for Excel), json (everything), ics (calendars).")
         ),
     ],
-    owner: Annotated[str | None, typer.Option("--owner", help=_("Only this person's items."))] = None,
-    group: Annotated[str | None, typer.Option("--group", "-g", help=_("Only this group's items."))] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option("--owner", help=_("Only this person's items."), autocompletion=completion.people),
+    ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option("--group", "-g", help=_("Only this group's items."), autocompletion=completion.groups),
+    ] = None,
     status: Annotated[
-        StatusChoice | None, typer.Option("--status", help=_("Which items. Default: all; open for ics."))
+        StatusChoice | None,
+        typer.Option(
+            "--status",
+            parser=parse_status,
+            metavar="<" + "|".join(_(word) for word in STATUS_NAMES) + ">",
+            help=_("Which items. Default: all; open for ics."),
+        ),
     ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help=_("Write to this file instead of stdout."))
@@ -221,11 +296,20 @@ def export(
         str | None, typer.Option("--delimiter", help=_("CSV delimiter. Default: ';' in Swedish, else ','."))
     ] = None,
     tasks: Annotated[
-        TasksAs,
+        TasksAs | None,
         typer.Option(
             "--tasks", help=_("ics: items as to-dos, or as-events (all-day, a reminder) for Outlook.")
         ),
-    ] = TasksAs.todos,
+    ] = None,
+    app_for: Annotated[
+        CalendarApp | None,
+        typer.Option(
+            "--for",
+            help=_(
+                "ics: the calendar it is for. outlook and google: items as events; apple and thunderbird: to-dos."
+            ),
+        ),
+    ] = None,
 ) -> None:
     from actiontrack import export as exporting
     from actiontrack import service
@@ -261,7 +345,9 @@ def export(
                 {g: repo.schedule(g) for g in groups},
                 {g: repo.list_meetings(g) for g in groups},
                 now=state.now,
-                tasks_as_events=tasks is TasksAs.events,
+                tasks_as_events=(
+                    tasks is TasksAs.events if tasks else app_for in (CalendarApp.outlook, CalendarApp.google)
+                ),
             )
         elif fmt is ExportFormat.xlsx:
             from actiontrack.export.sheet import xlsx

@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from actiontrack import __version__
+from actiontrack.cli import library_words
 from actiontrack.cli.output import (  # noqa: F401 - the commands' modules import them from here
     EXPECTED,
     confirm_callback,
@@ -28,9 +29,10 @@ from actiontrack.cli.output import (  # noqa: F401 - the commands' modules impor
 )
 from actiontrack.cli.state import State, parse_now
 from actiontrack.config import use_for_language
-from actiontrack.i18n import _, language_in, set_language
+from actiontrack.i18n import N_, _, language_in, set_language
 
 use_for_language()  # before the help texts below are translated
+library_words.install()
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -49,11 +51,27 @@ class CommandGroup(TyperGroup):
 
 
 class _Root(CommandGroup):
-    """The `track` group, whose commands are imported when first asked for."""
+    """The `track` group, whose commands are imported when first asked for, and whose usage
+    errors and Ctrl-C are told in the interface language (library_words.py)."""
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = _LazyCommands(self.commands)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if not kwargs.pop("standalone_mode", True):
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        from typer import _click
+
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        except _click.exceptions.ClickException as e:
+            library_words.show_error(e)
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            library_words.abort()
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 class _LazyCommands(MutableMapping[str, Any]):
@@ -164,6 +182,9 @@ class AgendaFormat(StrEnum):
 
 class DigestFormat(StrEnum):
     md = "md"
+    text = "text"  # to paste into an e-mail: no Markdown marks
+    html = "html"
+    eml = "eml"  # one e-mail draft per person, in the folder --output names
     json = "json"
 
 
@@ -177,6 +198,15 @@ class ExportFormat(StrEnum):
 class TasksAs(StrEnum):
     todos = "todos"
     events = "as-events"
+
+
+class CalendarApp(StrEnum):
+    """The program an .ics is for: Outlook and Google show no to-dos, Apple and Thunderbird do."""
+
+    outlook = "outlook"
+    google = "google"
+    apple = "apple"
+    thunderbird = "thunderbird"
 
 
 class Lang(StrEnum):
@@ -197,6 +227,28 @@ class StatusChoice(StrEnum):
     done = "done"
     dropped = "dropped"
     all = "all"
+
+
+# `--status öppen` as well as `--status open`, whatever the interface language
+STATUS_WORDS = {
+    **{s.value: s for s in StatusChoice},
+    "öppen": StatusChoice.open, "öppna": StatusChoice.open, "klar": StatusChoice.done, "klara": StatusChoice.done,
+    "struken": StatusChoice.dropped, "strukna": StatusChoice.dropped, "alla": StatusChoice.all,
+}  # fmt: skip
+
+
+STATUS_NAMES = (N_("open"), N_("done"), N_("dropped"), N_("all"))  # in the language: help and errors
+
+
+def parse_status(value: str) -> StatusChoice:
+    """A status as typed, in Swedish or English."""
+    found = STATUS_WORDS.get(value.strip().casefold())
+    if found is None:
+        choices = ", ".join(f"'{_(word)}'" for word in STATUS_NAMES)
+        raise typer.BadParameter(
+            _("{value} is not one of {choices}.").format(value=repr(value), choices=choices)
+        )
+    return found
 
 
 # --- global options and helpers -------------------------------------------------------------------

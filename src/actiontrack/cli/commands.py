@@ -9,6 +9,7 @@ COMMANDS = {
     **dict.fromkeys(["add", "open", "done", "reopen", "drop", "edit", "note", "show", "date"], "items"),
     **dict.fromkeys(["extract", "import"], "documents"),
     **dict.fromkeys(["agenda", "digest", "export"], "agenda"),
+    **dict.fromkeys(["template", "mall"], "template"),
     **dict.fromkeys(["undo", "log"], "history"),
     **dict.fromkeys(["init", "check", "backup"], "database"),
     "meeting": "meetings",

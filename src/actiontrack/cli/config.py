@@ -6,32 +6,28 @@ from typing import Annotated, Any
 
 import typer
 
-from actiontrack.cli.base import CommandGroup, OutFormat, app, echo_json, say, state_of
-from actiontrack.i18n import N_
+from actiontrack.cli.base import CommandGroup, OutFormat, app, echo_json, example, say, state_of
+from actiontrack.i18n import _
 
 config_app = typer.Typer(
     cls=CommandGroup,
-    help=N_("Settings in config.toml: list, get, set, unset, path."),
+    help=_("Settings in config.toml: list, get, set, unset, path."),
     no_args_is_help=True,
 )
 app.add_typer(config_app, name="config")
 
-# --help texts are only marked for the catalog (N_): translating them at import would read the
-# configuration for the language there, which every command would pay for.
-KEY_HELP = N_("A setting: language, default_group, database_url, csv_delimiter or agenda_template.")
+KEY_HELP = _("A setting: language, default_group, database_url, csv_delimiter or agenda_template.")
 
 
-@config_app.command("list")
+@config_app.command(
+    "list",
+    help=_("List every setting: its value and where it comes from (option, environment, file, default).")
+    + example("track config list"),
+)
 def list_settings(
     ctx: typer.Context,
-    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.table,
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    """List every setting: its value and where it comes from (option, environment, file, default).
-
-    Example:
-
-        track config list
-    """
     from actiontrack import service
     from actiontrack.config import config_path
     from actiontrack.i18n import _
@@ -59,17 +55,15 @@ def list_settings(
     )
 
 
-@config_app.command("get")
+@config_app.command(
+    "get",
+    help=_("Print the value a setting has now (exit status 1 when it is not set).")
+    + example("track config get database_url"),
+)
 def get_setting(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(help=KEY_HELP, metavar="KEY")],
 ) -> None:
-    """Print the value a setting has now (exit status 1 when it is not set).
-
-    Example:
-
-        track config get database_url
-    """
     from actiontrack import service
     from actiontrack.i18n import _
 
@@ -80,23 +74,21 @@ def get_setting(
     say(str(entry.value))
 
 
-@config_app.command("set")
+@config_app.command(
+    "set",
+    help=_("Set a setting in config.toml; the other settings in the file stay as they are.")
+    + example(
+        "track config set language sv",
+        'track config set default_group "Gemensam utvecklingsgrupp"',
+        "track config set database_url 'postgresql+psycopg://track@db.kommun.local/actiontrack'",
+    ),
+)
 def set_setting(
     key: Annotated[str, typer.Argument(help=KEY_HELP, metavar="KEY")],
     value: Annotated[
-        str, typer.Argument(help=N_("Its value; a delimiter can be typed as 'tab'."), metavar="VALUE")
+        str, typer.Argument(help=_("Its value; a delimiter can be typed as 'tab'."), metavar="VALUE")
     ],
 ) -> None:
-    """Set a setting in config.toml; the other settings in the file stay as they are.
-
-    Example:
-
-        track config set language sv
-
-        track config set default_group "Gemensam utvecklingsgrupp"
-
-        track config set database_url 'postgresql+psycopg://track@db.kommun.local/actiontrack'
-    """
     from actiontrack import service
     from actiontrack.config import config_path
     from actiontrack.config_file import toml_value
@@ -114,14 +106,12 @@ def set_setting(
         say(_("Note: {variable} is set, and is used instead.").format(variable=effective.detail), err=True)
 
 
-@config_app.command("unset")
+@config_app.command(
+    "unset",
+    help=_("Remove a setting from config.toml: its default applies again.")
+    + example("track config unset default_group"),
+)
 def unset_setting(key: Annotated[str, typer.Argument(help=KEY_HELP, metavar="KEY")]) -> None:
-    """Remove a setting from config.toml: its default applies again.
-
-    Example:
-
-        track config unset default_group
-    """
     from actiontrack import service
     from actiontrack.config import config_path
     from actiontrack.i18n import _
@@ -132,14 +122,12 @@ def unset_setting(key: Annotated[str, typer.Argument(help=KEY_HELP, metavar="KEY
         say(_("{name} is not set in {path}.").format(name=key, path=config_path()))
 
 
-@config_app.command("path")
+@config_app.command(
+    "path",
+    help=_("Print where config.toml is (TRACK_CONFIG, else the platform's config folder).")
+    + example("track config path"),
+)
 def config_file_path() -> None:
-    """Print where config.toml is (TRACK_CONFIG, else the platform's config folder).
-
-    Example:
-
-        track config path
-    """
     from actiontrack.config import config_path
 
     say(str(config_path()))

@@ -57,6 +57,7 @@ def check(
     ] = False,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
+    from actiontrack.storage.journal import counted
     from actiontrack.storage.maintenance import check as check_database
     from actiontrack.storage.maintenance import purge
 
@@ -84,7 +85,9 @@ def check(
             )
         )
         say(
-            _("Rows: {counts}").format(counts=", ".join(f"{n} {table}" for table, n in report.counts.items()))
+            _("Rows: {counts}").format(
+                counts=", ".join(counted(table, n) for table, n in report.counts.items())
+            )
         )
         for note in report.notes:
             say(_("Note: {note}").format(note=note))

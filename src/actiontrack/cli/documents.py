@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from actiontrack.cli import completion, library_words
 from actiontrack.cli.base import (
     OutFormat,
     State,
@@ -37,7 +38,8 @@ from actiontrack.i18n import _, ngettext
 def extract(
     ctx: typer.Context,
     file: Annotated[
-        str, typer.Argument(help=_("Minutes: .txt, .md, .docx or .odt; '-' reads stdin."), metavar="FILE")
+        str,
+        typer.Argument(help=_("Minutes: .txt, .md, .docx, .odt or .pdf; '-' reads stdin."), metavar="FILE"),
     ],
     year: Annotated[
         int | None, typer.Option("--year", help=_("The meeting's year, when the minutes do not say."))
@@ -112,7 +114,13 @@ def import_(
         typer.Option("--review", help=_("Review each item even without a terminal (answers from stdin).")),
     ] = False,
     group: Annotated[
-        str | None, typer.Option("--group", "-g", help=_("Group name. Default: the minutes' title."))
+        str | None,
+        typer.Option(
+            "--group",
+            "-g",
+            help=_("Group name. Default: the minutes' title."),
+            autocompletion=completion.groups,
+        ),
     ] = None,
     year: Annotated[
         int | None, typer.Option("--year", help=_("The meeting's year, when the minutes do not say."))
@@ -199,7 +207,7 @@ class _Hooks:
         )
         for line in update_lines(plan.update) or ["  " + _("nothing changes")]:
             typer.echo(line, err=True)
-        return bool(typer.confirm(_("Apply these changes?"), default=True, err=True))
+        return library_words.confirm(_("Apply these changes?"), default=True)
 
     def choose(self, name: str, candidates: list[Any]) -> Any:
         typer.echo(_("'{name}' in the minutes could be:").format(name=name), err=True)

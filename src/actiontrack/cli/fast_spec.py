@@ -83,12 +83,16 @@ def _params(params: Sequence[object]) -> tuple[tuple[object, ...], ...]:
         if choices is not None:
             kind_of_value: object = tuple(str(getattr(c, "value", c)) for c in choices)
         else:
-            kind_of_value = {"STRING": "str", "INT": "int", "BOOL": "bool"}.get(p.type.name.upper(), p.type.name)
+            kind_of_value = {"STRING": "str", "INT": "int", "BOOL": "bool"}.get(
+                p.type.name.upper(), p.type.name
+            )
         if p.param_type_name == "option":
             kind = "flag" if p.is_flag else "option"  # type: ignore[attr-defined]
             count: object = "multiple" if p.multiple else p.nargs  # type: ignore[attr-defined]
         else:
             kind, count = "argument", p.nargs
         default = getattr(p.default, "value", p.default)
-        out.append((p.name, kind, tuple(p.opts + p.secondary_opts), kind_of_value, count, p.required, default))
+        out.append(
+            (p.name, kind, tuple(p.opts + p.secondary_opts), kind_of_value, count, p.required, default)
+        )
     return tuple(out)

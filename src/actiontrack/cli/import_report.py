@@ -17,7 +17,11 @@ if TYPE_CHECKING:
     from actiontrack.usecases.versions import Update
 
 
-KEPT_BECAUSE = {"edited by hand": N_("edited by hand")}  # why an update leaves an item as it is (versions.py)
+# why an update leaves an item as it is (versions.py), parts joined with "; "
+KEPT_BECAUSE = {
+    "edited by hand": N_("edited by hand"),
+    "no longer in the minutes": N_("no longer in the minutes"),
+}
 
 
 def _value(field: str, value: object) -> str:
@@ -48,7 +52,10 @@ def update_lines(update: Update) -> list[str]:
     for item in update.gone:
         lines.append("  " + _("gone #{id}: {text}").format(id=item.id, text=item.text))
     for item, why in update.kept:
-        why_said = label(STATUS_LABELS, why) if why in STATUS_LABELS else _(KEPT_BECAUSE.get(why, why))
+        why_said = "; ".join(
+            label(STATUS_LABELS, part) if part in STATUS_LABELS else _(KEPT_BECAUSE.get(part, part))
+            for part in why.split("; ")
+        )
         lines.append(
             "  " + _("kept as it is #{id} ({why}): {text}").format(id=item.id, why=why_said, text=item.text)
         )

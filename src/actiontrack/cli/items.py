@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from actiontrack.cli import completion
 from actiontrack.cli import item_commands as run
 from actiontrack.cli.base import (
     ListFormat,
@@ -36,7 +37,12 @@ def add(
     text: Annotated[str, typer.Argument(help=_("What is to be done, in Swedish, as said at the meeting."))],
     owner: Annotated[
         list[str] | None,
-        typer.Option("--owner", "-o", help=_("Who does it (repeat for several). Default: from the text.")),
+        typer.Option(
+            "--owner",
+            "-o",
+            help=_("Who does it (repeat for several). Default: from the text."),
+            autocompletion=completion.people,
+        ),
     ] = None,
     due: Annotated[
         str | None, typer.Option("--due", "-d", help=_("Deadline, e.g. 'fredag', '15 mars', 'vecka 12'."))
@@ -57,10 +63,22 @@ def add(
 def open_(
     ctx: typer.Context,
     owner: Annotated[
-        str | None, typer.Option("--owner", "-o", help=_("Only this person's (or organisation's) items."))
+        str | None,
+        typer.Option(
+            "--owner",
+            "-o",
+            help=_("Only this person's (or organisation's) items."),
+            autocompletion=completion.people,
+        ),
     ] = None,
     group: Annotated[
-        str | None, typer.Option("--group", "-g", help=_("Only items from this group's meetings."))
+        str | None,
+        typer.Option(
+            "--group",
+            "-g",
+            help=_("Only items from this group's meetings."),
+            autocompletion=completion.groups,
+        ),
     ] = None,
     meeting: Annotated[
         int | None, typer.Option("--meeting", "-m", help=_("Only items from this meeting."))
@@ -112,7 +130,10 @@ def edit(
     item_id: Annotated[int, typer.Argument(help=_("Item id."), metavar="ID")],
     text: Annotated[str | None, typer.Option("--text", "-t", help=_("New text."))] = None,
     owner: Annotated[
-        list[str] | None, typer.Option("--owner", "-o", help=_("New owner(s); replaces the old ones."))
+        list[str] | None,
+        typer.Option(
+            "--owner", "-o", help=_("New owner(s); replaces the old ones."), autocompletion=completion.people
+        ),
     ] = None,
     due: Annotated[
         str | None, typer.Option("--due", "-d", help=_("New due date; 'none' removes it."))

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from actiontrack.cli import completion, library_words
 from actiontrack.cli.base import OutFormat, console, echo_json, example, meeting_app, state_of
 from actiontrack.errors import UsageError
 from actiontrack.i18n import _, ngettext
@@ -26,7 +27,8 @@ def meeting_start(
         typer.Argument(
             help=_(
                 "The group that meets, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."
-            )
+            ),
+            autocompletion=completion.groups,
         ),
     ] = None,
     when: Annotated[str | None, typer.Option("--date", help=_("The meeting's date. Default: today."))] = None,
@@ -61,7 +63,12 @@ def meeting_start(
 @meeting_app.command("list", help=_("List meetings; the current one is marked with *."))
 def meeting_list(
     ctx: typer.Context,
-    group: Annotated[str | None, typer.Option("--group", "-g", help=_("Only this group's meetings."))] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group", "-g", help=_("Only this group's meetings."), autocompletion=completion.groups
+        ),
+    ] = None,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
     from actiontrack import service
@@ -108,7 +115,10 @@ def meeting_edit(
     ],
     when: Annotated[str | None, typer.Option("--date", help=_("The right date, e.g. 2019-03-14."))] = None,
     title: Annotated[str | None, typer.Option("--title", help=_("The right title."))] = None,
-    group: Annotated[str | None, typer.Option("--group", "-g", help=_("The group it belongs to."))] = None,
+    group: Annotated[
+        str | None,
+        typer.Option("--group", "-g", help=_("The group it belongs to."), autocompletion=completion.groups),
+    ] = None,
     place: Annotated[str | None, typer.Option("--place", help=_("Where it was held ('-' for none)."))] = None,
     time: Annotated[
         str | None, typer.Option("--time", help=_("Time of day, e.g. 13.00-15.00 ('-' for none)."))
@@ -173,7 +183,7 @@ def meeting_delete(
     if not yes:
         if not sys.stdin.isatty():
             raise UsageError(_("Deleting {what} needs --yes without a terminal.").format(what=what))
-        if not typer.confirm(_("Delete {what}?").format(what=what), default=False, err=True):
+        if not library_words.confirm(_("Delete {what}?").format(what=what)):
             typer.echo(_("Nothing deleted."), err=True)
             raise typer.Exit(1)
     state.write(lambda repo: service.delete_meeting(repo, meeting_id))

@@ -77,9 +77,9 @@ def confirm_callback() -> Any:
         return None
 
     def confirm(question: str) -> bool:
-        import typer  # only when there is a question to ask
+        from actiontrack.cli import library_words  # only when there is a question to ask
 
-        return typer.confirm(question, default=False, err=True)
+        return library_words.confirm(question)
 
     return confirm
 

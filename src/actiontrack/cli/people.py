@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from actiontrack.cli import completion, library_words
 from actiontrack.cli.base import (
     OutFormat,
     console,
@@ -77,7 +78,10 @@ def people_add(
 @people_app.command("alias", help=_("Give a person another name that resolves to them."))
 def people_alias(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=_("The person (any name that means them)."))],
+    name: Annotated[
+        str,
+        typer.Argument(help=_("The person (any name that means them)."), autocompletion=completion.people),
+    ],
     alias: Annotated[str, typer.Argument(help=_("Another name for them."))],
 ) -> None:
     from actiontrack import service
@@ -94,8 +98,13 @@ def people_alias(
 )
 def people_merge(
     ctx: typer.Context,
-    keep: Annotated[str, typer.Argument(help=_("The person to keep."))],
-    other: Annotated[str, typer.Argument(help=_("The duplicate: its items and meetings move to KEEP."))],
+    keep: Annotated[str, typer.Argument(help=_("The person to keep."), autocompletion=completion.people)],
+    other: Annotated[
+        str,
+        typer.Argument(
+            help=_("The duplicate: its items and meetings move to KEEP."), autocompletion=completion.people
+        ),
+    ],
 ) -> None:
     from actiontrack import service
 
@@ -121,7 +130,10 @@ def people_merge(
 )
 def person_export(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=_("The person (any name that means them)."))],
+    name: Annotated[
+        str,
+        typer.Argument(help=_("The person (any name that means them)."), autocompletion=completion.people),
+    ],
 ) -> None:
     from actiontrack import service
     from actiontrack.render import item_dict, meeting_dict, person_dict
@@ -154,7 +166,7 @@ def person_export(
 )
 def person_forget(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=_("The person to remove."))],
+    name: Annotated[str, typer.Argument(help=_("The person to remove."), autocompletion=completion.people)],
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask for confirmation."))] = False,
 ) -> None:
     from actiontrack import service
@@ -163,22 +175,21 @@ def person_forget(
     state = state_of(ctx)
     with state.reader() as repo:
         data = service.person_data(repo, name)
-    summary = _(
-        "{name}: {owned} items owned, {mentioned} other items that name them, {meetings} meetings"
-    ).format(
+    owned, mentioned, meetings = len(data.owned), len(data.mentioned), len(data.meetings)
+    summary = _("{name}: {owned}, {mentioned}, {meetings}").format(
         name=data.person.name,
-        owned=len(data.owned),
-        mentioned=len(data.mentioned),
-        meetings=len(data.meetings),
+        owned=ngettext("{n} item owned", "{n} items owned", owned).format(n=owned),
+        mentioned=ngettext(
+            "{n} other item that names them", "{n} other items that name them", mentioned
+        ).format(n=mentioned),
+        meetings=ngettext("{n} meeting attended", "{n} meetings attended", meetings).format(n=meetings),
     )
     if not yes:
         if not sys.stdin.isatty():
             raise UsageError(
                 _("Forgetting {name} cannot be undone; confirm with --yes.").format(name=data.person.name)
             )
-        if not typer.confirm(
-            _("Forget {summary}? This cannot be undone").format(summary=summary), default=False, err=True
-        ):
+        if not library_words.confirm(_("Forget {summary}? This cannot be undone").format(summary=summary)):
             raise typer.Exit(1)
     state.write(lambda repo: service.forget_person(repo, data.person.name, now=state.now))
     say(_("Forgot {summary}.").format(summary=summary))

@@ -4,7 +4,8 @@
   with `tasks_as_events` an all-day VEVENT with a reminder (Outlook desktop ignores VTODO);
 - each meeting of the groups: a VEVENT at its time of day ("13.00-15.00", stored from the
   minutes or `track meeting edit --time`) and place, all-day when no time is known; the
-  "Tider nästa år" schedule adds the meetings still to come.
+  meeting the last minutes announce, at the time and place they say; the "Tider nästa år"
+  schedule adds the meetings still to come.
 
 Times are written in UTC (the local time of this computer, converted), which every client
 reads without a VTIMEZONE; a meeting and its schedule entry share one UID, so importing again
@@ -107,15 +108,12 @@ def ics(
             entry.add("categories", [visible(item.meeting.group)])
         cal.add_component(entry)
     for group in sorted(set(schedules) | set(meetings or {})):
-        places = {s.date: s.place for s in schedules.get(group, [])}
-        held = {m.date: m for m in (meetings or {}).get(group, []) if m.date}
-        for day in sorted(set(places) | set(held)):
-            meeting = held.get(day)
+        for day, when, place in _meetings_of(schedules.get(group, []), (meetings or {}).get(group, [])):
             event = Event()
             event.add("uid", _meeting_uid(group, day))
             event.add("dtstamp", stamp)
             event.add("summary", visible(group))
-            hours = meeting_hours(meeting.time) if meeting else None
+            hours = meeting_hours(when)
             if hours:
                 event.add("dtstart", _utc(day, hours[0]))
                 if hours[1]:
@@ -123,8 +121,29 @@ def ics(
             else:
                 event.add("dtstart", day)
                 event.add("dtend", day + timedelta(days=1))
-            place = (meeting.place if meeting else None) or places.get(day)
             if place:
                 event.add("location", visible(place))
             cal.add_component(event)
     return cal.to_ical()
+
+
+def _meetings_of(
+    schedule: Sequence[ScheduledMeeting], meetings: Sequence[Meeting]
+) -> list[tuple[date, str | None, str | None]]:
+    """(day, time of day, place) of a group's meetings: those held, as their minutes say; the one
+    the last minutes announce ("Nästa sammanträde ... kl. 13.00–15.00 i Stadshuset"), at the time
+    and place said; those of the schedule, all day when no time is said."""
+    held = {m.date: m for m in meetings if m.date}
+    dated = sorted(held.values(), key=lambda m: m.date)  # type: ignore[arg-type,return-value]
+    announced = {m.next_meeting: m for m in dated if m.next_meeting}  # a later announcement wins
+    places = {s.date: s.place for s in schedule}
+    out = []
+    for day in sorted(set(places) | set(held) | set(announced)):
+        if day in held:
+            meeting = held[day]
+            out.append((day, meeting.time, meeting.place or places.get(day)))
+        else:
+            said = announced.get(day)
+            place = (said.next_place if said else None) or places.get(day)
+            out.append((day, said.next_time if said else None, place))
+    return out

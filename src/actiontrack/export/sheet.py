@@ -32,7 +32,7 @@ HEADERS = [
 
 DATE_FORMAT = "yyyy-mm-dd"  # how Swedish Excel shows a date; the cell holds a date all the same
 TIME_FORMAT = "yyyy-mm-dd hh:mm"
-MAX_WIDTH = 60  # wider columns (the item's text, its source sentence) wrap instead
+MAX_WIDTH = 40  # wider columns (the item's text, its source sentence) wrap: a printed page stays legible
 
 
 def item_row(item: Item) -> list[Any]:
@@ -81,17 +81,47 @@ def xlsx(items: Sequence[Item]) -> bytes:
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = TIME_FORMAT
     wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
     for n, width in enumerate(widths, start=1):
         letter = get_column_letter(n)
         sheet.column_dimensions[letter].width = min(width, MAX_WIDTH) + 2
-        if width > MAX_WIDTH:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=n, max_col=n):
-                cell.alignment = wrap
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=n, max_col=n):
+            cell.alignment = wrap if width > MAX_WIDTH else top  # a long text wraps in its row
+    _row_heights(sheet, widths)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(items) + 1}"
+    _print_settings(sheet)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _row_heights(sheet: Any, widths: list[int]) -> None:
+    """Each row as tall as its longest wrapped text: LibreOffice (and a printout) does not grow a
+    row for wrapped text by itself."""
+    import math
+
+    for row in sheet.iter_rows(min_row=2):
+        lines = max(
+            (math.ceil(len(str(c.value)) / MAX_WIDTH) for c, w in zip(row, widths, strict=True) if w > MAX_WIDTH and c.value),
+            default=1,
+        )  # fmt: skip
+        if lines > 1:
+            sheet.row_dimensions[row[0].row].height = 15 * lines
+
+
+def _print_settings(sheet: Any) -> None:
+    """Printed (or saved as PDF) as a list on paper: A4 landscape, every column on one page wide
+    (as many pages down as it takes), the header row on every page, narrow margins."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.print_options.gridLines = True
 
 
 def _width(value: Any) -> int:

@@ -29,6 +29,17 @@ NEXT_MEETING = re.compile(
 )
 
 
+# What an announcement of the next meeting says beside its date: the time of day and the place
+# (a name after "i" or "på": "i Stadshuset, rum 4", "på Bryggan"; "i april" is no place).
+ANNOUNCED_TIME = re.compile(
+    r"\b(?:kl(?:ockan|\.)?|klockan)\s*(\d{1,2}[.:]\d{2})(?:\s*(?:-|–|till)\s*(\d{1,2}[.:]\d{2}))?",
+    re.IGNORECASE,
+)
+ANNOUNCED_PLACE = re.compile(
+    r"\b(?:i|på)\s+(?P<place>[A-ZÅÄÖ][\w-]*(?:(?:\s+|,\s*)(?:[A-ZÅÄÖ0-9][\w-]*|rum|sal|plan|lokal|våning)\b)*)"
+)
+
+
 @record
 class MeetingParse:
     meeting: ExtractedMeeting
@@ -49,7 +60,11 @@ def parse_meeting(
         head.date, head.partial_date, head.year_how = meeting_date, None, "given with --date"
         head.warnings = [w for w in head.warnings if "no year" not in w and "no meeting date" not in w]
     meeting.title, meeting.date, meeting.partial_date = head.title, head.date, head.partial_date
-    meeting.year_inferred, meeting.time_start, meeting.time_end = head.year_how, head.time_start, head.time_end
+    meeting.year_inferred, meeting.time_start, meeting.time_end = (
+        head.year_how,
+        head.time_start,
+        head.time_end,
+    )
     result.used_lines |= head.used_lines
     result.title_line = head.title_line
     result.warnings.extend(head.warnings)
@@ -103,7 +118,11 @@ def _schedule(lines: list[Line], result: MeetingParse, base: date) -> None:
             continue
         is_heading = ln.heading_level > 0 or (is_heading_text(ln.text) and not ln.bullet)
         if SCHEDULE_HEADING.match(ln.text) and not ln.text.endswith(":") and not is_heading:
-            inline = [d for m in dates.find_meeting_dates(ln.text) if (d := m.readings[0] if m.readings else _forward(m, base))]
+            inline = [
+                d
+                for m in dates.find_meeting_dates(ln.text)
+                if (d := m.readings[0] if m.readings else _forward(m, base))
+            ]
             if len(inline) >= 2:  # "Kommande möten: 6 april, 4 maj och 8 juni."
                 meeting.schedule += [ScheduledMeeting(d) for d in inline]
                 result.used_lines.add(ln.no)
@@ -135,20 +154,25 @@ def _next_meeting(lines: list[Line], result: MeetingParse, base: date) -> date |
             window = [ln.text[m.end() : m.end() + 60]]
             if not ln.text[m.end() :].strip(" :-–") or ln.heading_level:
                 window += [nxt.text[:60] for nxt in lines[i + 1 : i + 4] if not nxt.blank][:2]
-            for part in window:
+            for n, part in enumerate(window):
                 found = [
                     d.date
                     for d in dates.find_dates(part, base)
-                    if d.rule in ("day-month", "iso", "numeric") and d.date and d.start <= 25
+                    if d.rule in ("day-month", "iso", "numeric")
+                    and d.date
+                    and d.start <= 25
                     and (known or d.year is not None or d.rule == "iso")
                 ]
                 if not found:  # "Nästa möte 12:15 10-11-2021", "tisdag 6 april kl 18": the header forms
                     found = [
-                        day for m in dates.find_meeting_dates(part)[:1] if m.start <= 25
+                        day
+                        for m in dates.find_meeting_dates(part)[:1]
+                        if m.start <= 25
                         for day in (m.readings[:1] or ([_forward(m, base)] if known else []))
                         if day is not None
                     ]
                 if found and found[0] > base:
+                    _announced(ln.text[m.end() :] if n == 0 else part, result.meeting)
                     return found[0]
     if result.meeting.date is not None and (same := _same_kind_later(lines, result.meeting.title, base)):
         return same
@@ -156,6 +180,17 @@ def _next_meeting(lines: list[Line], result: MeetingParse, base: date) -> date |
         return logged
     later = [s.date for s in result.meeting.schedule if s.date > base]
     return min(later) if later else None
+
+
+def _announced(text: str, meeting: ExtractedMeeting) -> None:
+    """The time and place said with the next meeting's date: "... kl. 13.00–15.00 i Stadshuset"."""
+    clock = ANNOUNCED_TIME.search(text)
+    if clock:
+        start, end = (c.replace(":", ".") if c else None for c in clock.group(1, 2))
+        meeting.next_time = f"{start}-{end}" if end else start
+    where = ANNOUNCED_PLACE.search(text[clock.end() :] if clock else text)
+    if where:
+        meeting.next_place = where.group("place").strip(" ,.")
 
 
 def _later_heading(lines: list[Line], result: MeetingParse, base: date) -> date | None:
@@ -195,7 +230,9 @@ def _same_kind_later(lines: list[Line], title: str | None, base: date) -> date |
     kind = _KIND.search(title or "")
     if kind is None:
         return None
-    mention = re.compile(r"(?i)\b" + re.escape(kind.group(1)) + r"(?:t|et|n|na)?\s+(?:den\s+|på\s+)?(?=\S*\d)")
+    mention = re.compile(
+        r"(?i)\b" + re.escape(kind.group(1)) + r"(?:t|et|n|na)?\s+(?:den\s+|på\s+)?(?=\S*\d)"
+    )
     later = []
     for ln in lines:
         for m in mention.finditer(ln.text):

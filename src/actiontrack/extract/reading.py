@@ -1,4 +1,4 @@
-"""Reading minutes as text: plain text, Markdown, Word .docx and OpenDocument .odt.
+"""Reading minutes as text: plain text, Markdown, Word .docx, OpenDocument .odt and PDF (pdf.py).
 
 Text files may be UTF-8 (with or without BOM) or Windows-1252/Latin-1, as Swedish
 Windows users save them; the encoding is detected, never guessed into mojibake.
@@ -18,6 +18,7 @@ import hashlib
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from actiontrack.errors import DocumentError
 from actiontrack.i18n import _, ngettext
@@ -37,6 +38,7 @@ class Document:
     text: str
     sha256: str  # of the bytes read: the same document imported twice is recognised
     warnings: tuple[str, ...] = ()  # how it was read, when that was not plain: shown to the user
+    template: Any = None  # minutes written in actiontrack's template: its fields and rows (template.py)
 
 
 def read_document(path: str) -> Document:
@@ -62,10 +64,18 @@ def read_document(path: str) -> Document:
         )
     digest = hashlib.sha256(data).hexdigest()
     warnings: list[str] = []
+    template = None
     if suffix == ".docx" or (suffix == "" and data[:2] == b"PK" and b"word/" in data[:2000]):
         text = _parse_packed(_docx_text, data, path, "Word document")
+        from actiontrack.extract.template import read_template
+
+        template = read_template(data)  # its guards passed in _parse_packed
     elif suffix == ".odt" or (suffix == "" and data[:2] == b"PK" and b"opendocument.text" in data[:200]):
         text = _parse_packed(_odt_text, data, path, "OpenDocument text")
+    elif suffix == ".pdf" or b"%PDF-" in data[:1024]:
+        from actiontrack.extract.pdf import pdf_text
+
+        text = pdf_text(data, path, warnings)
     else:
         text = decode_text(data, path, warnings)
     text, removed = _CONTROL.subn("", text.replace("\x0c", "\n"))  # a form feed is a page break
@@ -79,7 +89,7 @@ def read_document(path: str) -> Document:
         raise DocumentError(
             _("{path}: line {line} is {n} characters long; that is not minutes.").format(path=path, line=number, n=f"{len(longest):,}")
         )
-    return Document(path, text, digest, tuple(warnings))
+    return Document(path, text, digest, tuple(warnings), template)
 
 
 def decode_text(data: bytes, name: str = "the input", warnings: list[str] | None = None) -> str:
@@ -88,7 +98,7 @@ def decode_text(data: bytes, name: str = "the input", warnings: list[str] | None
     if not data.strip():
         raise DocumentError(_("{path} is empty.").format(path=name))
     if b"\x00" in data[:8192]:
-        raise DocumentError(_("{name} is a binary file, not text minutes (try .txt, .md, .docx or .odt).").format(name=name))
+        raise DocumentError(_("{name} is a binary file, not text minutes (try .txt, .md, .docx, .odt or .pdf).").format(name=name))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -43,7 +43,7 @@ def agenda_docx(agenda: Agenda, template: Template) -> bytes:
     import docx
 
     doc = docx.Document()
-    point_style = _set_up(doc)
+    point_style = set_up(doc)
     head = facts(agenda)
 
     doc.add_paragraph(_("Notice and agenda"), style="Title")
@@ -80,22 +80,22 @@ def agenda_docx(agenda: Agenda, template: Template) -> bytes:
         elif point.part == NEXT_MEETING:
             _indented(doc.add_paragraph(visible(following_words(agenda))))
 
-    _footer(doc, f"{agenda.group}, {write_date(agenda.date)}")
+    footer(doc, f"{agenda.group}, {write_date(agenda.date)}")
     doc.core_properties.title = visible(
         _("Notice and agenda: {group}, {date}").format(group=agenda.group, date=write_date(agenda.date))
     )
-    doc.core_properties.language = _language_tag()
+    doc.core_properties.language = language_tag()
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
-def _language_tag() -> str:
+def language_tag() -> str:
     return "sv-SE" if language() == "sv" else "en-GB"
 
 
-def _set_up(doc: Document) -> Any:
-    """A4, sober colours, the language, and the numbered style of the points."""
+def set_up(doc: Document, *, numbered: bool = True) -> Any:
+    """A4, sober colours, the language, and (`numbered`) the numbered style of the points."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -110,7 +110,7 @@ def _set_up(doc: Document) -> Any:
     normal.font.name = "Calibri"
     normal.font.size = Pt(11)
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), _language_tag())
+    lang.set(qn("w:val"), language_tag())
     normal.element.get_or_add_rPr().append(lang)
     for name, size in (
         ("Title", 24),
@@ -128,6 +128,8 @@ def _set_up(doc: Document) -> Any:
     doc.styles["Heading 3"].font.italic = True
     doc.styles["Heading 3"].font.bold = False
 
+    if not numbered:
+        return None
     num_id = _point_numbering(doc)
 
     style = doc.styles.add_style(_("Agenda point"), WD_STYLE_TYPE.PARAGRAPH)
@@ -172,7 +174,7 @@ def _point_numbering(doc: Document) -> Any:
     return numbering.add_num(POINT_NUMBERING_ID).numId
 
 
-def _footer(doc: Document, text: str) -> None:
+def footer(doc: Document, text: str) -> None:
     """ "Ledningsgrupp för utveckling, 18 januari 2018 · 2" on every page: Word's PAGE field."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement

@@ -9,11 +9,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from actiontrack.i18n import _
+from actiontrack.i18n import N_, _
 from actiontrack.models import Extraction, HistoryEntry, Item, Meeting, Person
-from actiontrack.render.text import (
-    csv_cell,
-)
+from actiontrack.render.text import KIND_LABELS, STATUS_LABELS, csv_cell, label
 
 # --- JSON ---------------------------------------------------------------------------
 
@@ -83,16 +81,36 @@ def person_dict(person: Person) -> dict[str, Any]:
     }
 
 
+# What the extractor's steps say (extract/walker.py), in the language; the rules stay the
+# names of the classifier's features. A word not here is shown as it is.
+EXPLAIN_WORDS = {
+    "heading": N_("heading"), "label": N_("label"), "bullet": N_("list item"), "paragraph": N_("paragraph"),
+    "line": N_("line"), "no item": N_("no item"), "action": N_("action"), "deferred": N_("deferred"),
+    "agenda": N_("agenda"), "agenda point": N_("agenda point"), "field line": N_("field line"),
+    "owner of the item before": N_("owner of the item before"), "decision": N_("decision"),
+    "owner marked": N_("owner marked"),
+}  # fmt: skip
+
+
+def _explained(text: str) -> str:
+    def part(p: str) -> str:
+        for prefix, said in (("under ", N_("under {what}")), ("label ", N_("label {what}"))):
+            if p.startswith(prefix):
+                return _(said).format(what=p[len(prefix) :])
+        return _(EXPLAIN_WORDS[p]) if p in EXPLAIN_WORDS else p
+
+    return ", ".join(part(p) for p in text.split(", ")) if text else text
+
+
 def explain_lines(extraction: Extraction) -> str:
     """Each sentence's path through the extractor, a line each: line, block, context, verdict, rule."""
     # TRANSLATORS: column headings; keep each word where it starts (the columns are 6, 11, 26 and 16 wide)
     out = [_("Line  Block      Verdict                   Rule            Sentence")]
     for step in extraction.steps:
-        where = f" [{step.context}]" if step.context else ""
+        where = f" [{_explained(step.context)}]" if step.context else ""
         text = step.text if len(step.text) <= 90 else step.text[:89] + "…"
-        out.append(
-            f"{step.line:>4}  {step.block:<10} {step.verdict:<25} {step.rule or '–':<15} {text}{where}"
-        )
+        block, verdict = _explained(step.block), _explained(step.verdict)
+        out.append(f"{step.line:>4}  {block:<10} {verdict:<25} {step.rule or '–':<15} {text}{where}")
     return "\n".join(out)
 
 
@@ -180,8 +198,9 @@ def local_time(stamp: str | None) -> datetime | None:
 
 def items_csv(items: Iterable[Item], *, delimiter: str = ",", swedish: bool = False) -> str:
     """The items as CSV. `swedish` is the file for Swedish Excel: local times rather
-    than UTC offsets and "gruppen" (the group, in the interface language) rather than an empty
-    owner; the delimiter is the caller's."""
+    than UTC offsets, "gruppen" (the group, in the interface language) rather than an empty
+    owner, and kinds and statuses in the language ("åtgärd", "öppen"); the column names stay
+    the JSON fields, for the scripts that read either; the delimiter is the caller's."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n", delimiter=delimiter)
     writer.writerow(CSV_COLUMNS)
@@ -194,12 +213,15 @@ def items_csv(items: Iterable[Item], *, delimiter: str = ",", swedish: bool = Fa
         local = local_time(stamp)
         return f"{local:%Y-%m-%d %H:%M}" if local else ""
 
+    def value(table: dict[str, str], v: str) -> str:
+        return label(table, v) if swedish else v
+
     for it in items:
         writer.writerow(
             [
                 it.id,
-                it.kind.value,
-                it.status.value,
+                value(KIND_LABELS, it.kind.value),
+                value(STATUS_LABELS, it.status.value),
                 _iso(it.due) or "",
                 c("; ".join(o.name for o in it.owners) or nobody),
                 c(it.text),

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from actiontrack.errors import StorageError
-from actiontrack.i18n import _
+from actiontrack.i18n import N_, _
 from actiontrack.paths import sqlite_path
 
 if TYPE_CHECKING:
@@ -115,12 +115,22 @@ def describe(url: str) -> str:
     return str(path) if path else url.split("@")[-1]
 
 
+# SQLite's own reasons, as sqlite3 and SQLAlchemy pass them on: in English as SQLite says them,
+# in the catalog's words in another language.
+SQLITE_REASONS = (
+    N_("file is not a database"), N_("database disk image is malformed"), N_("unable to open database file"),
+    N_("attempt to write a readonly database"), N_("database or disk is full"), N_("disk I/O error"),
+    N_("database is locked"),
+)  # fmt: skip
+
+
 def unusable(url: str, e: BaseException) -> StorageError:
     """The error for a database SQLite or SQLAlchemy refused, on either write path: busy (to be
     tried again by `run`) or not usable, with the database's first line of reason."""
     reason = str(e).splitlines()[0]
     error = BusyError if ("locked" in reason or "busy" in reason) else StorageError
-    return error(_("The database {path} cannot be used: {reason}.").format(path=describe(url), reason=reason))
+    said = next((_(known) for known in SQLITE_REASONS if known in reason), reason)
+    return error(_("The database {path} cannot be used: {reason}.").format(path=describe(url), reason=said))
 
 
 SQLITE_PRAGMAS = ("PRAGMA foreign_keys=ON", "PRAGMA busy_timeout={ms}")

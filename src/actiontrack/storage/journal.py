@@ -101,6 +101,16 @@ _NOUNS = {
 }
 
 
+# `track check` counts the history too.
+_COUNTED = {**_NOUNS, "item_history": (N_("{n} history entry"), N_("{n} history entries"))}
+
+
+def counted(table: str, n: int) -> str:
+    """ "4 items", "1 person": a number of a table's rows, as the log and `track check` say it."""
+    one, many = _COUNTED[table]
+    return _(one if n == 1 else many).format(n=n)
+
+
 def summarise(transactions: Sequence[Sequence[Mapping[str, Any]]]) -> str:
     """ "added 1 meeting, 4 items; changed 1 item": the journaled row changes of a command,
     for the rows a user knows by name, each counted once."""

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from actiontrack.errors import StorageError, UsageError
-from actiontrack.i18n import N_, _
+from actiontrack.i18n import N_, _, ngettext
 from actiontrack.paths import sqlite_path
 from actiontrack.records import field, record
 
@@ -30,7 +30,7 @@ class CheckReport:
 
 def check(url: str) -> CheckReport:
     """Integrity, schema version, foreign keys, counts and (for a file) who may read it."""
-    from actiontrack.storage import folder_is_read_only, open_reader
+    from actiontrack.storage import open_reader
     from actiontrack.storage.migrations import MIGRATIONS
 
     path = sqlite_path(url)
@@ -43,36 +43,62 @@ def check(url: str) -> CheckReport:
         report.schema_version = len(names)
         if names != [m.__name__ for m in MIGRATIONS]:
             report.problems.append(
-                f"schema has {names}, this actiontrack expects {[m.__name__ for m in MIGRATIONS]}"
+                _("the schema has {names}, this actiontrack expects {expected}").format(
+                    names=names, expected=[m.__name__ for m in MIGRATIONS]
+                )
             )
         for table in ("items", "people", "meetings", "groups", "item_history"):
             report.counts[table] = repo.run(f"SELECT count(*) FROM {table}", {})[0][0]
         if path is not None:
             result = [r[0] for r in repo.run("PRAGMA integrity_check", {})]
             if result != ["ok"]:
-                report.problems += [f"integrity: {line}" for line in result[:10]]
+                report.problems += [_("integrity: {line}").format(line=line) for line in result[:10]]
             for row in repo.run("PRAGMA foreign_key_check", {})[:10]:
-                report.problems.append(f"foreign key: row {row[1]} of {row[0]} points to a missing {row[2]}")
+                report.problems.append(
+                    _("foreign key: row {row} of {table} points to a missing {other}").format(
+                        row=row[1], table=row[0], other=row[2]
+                    )
+                )
         orphans = repo.run(
             "SELECT count(*) FROM item_owners o LEFT JOIN items i ON i.id = o.item_id WHERE i.id IS NULL", {}
         )
         if orphans[0][0]:
-            report.problems.append(f"{orphans[0][0]} owners of items that do not exist")
+            report.problems.append(
+                ngettext(
+                    "{n} owner of an item that does not exist",
+                    "{n} owners of items that do not exist",
+                    orphans[0][0],
+                ).format(n=orphans[0][0])
+            )
         pending = repo.run("SELECT value FROM settings WHERE key = :k", {"k": CLEANUP_PENDING})
         if pending:
             report.problems.append(
-                f"a person was forgotten ({pending[0][0]}) but the deleted text is still in the database "
-                f"files; {_AGAIN}"
+                _(
+                    "a person was forgotten ({when}) but the deleted text is still in the database files; {again}"
+                ).format(when=pending[0][0], again=_(_AGAIN))
             )
-    if path is not None and folder_is_read_only(path):
-        report.notes.append(f"{path.parent} is read-only: the database can be read there, not changed.")
     if path is not None:
-        mode = stat.S_IMODE(path.stat().st_mode)
-        if mode & 0o077:
-            report.notes.append(
-                f"{path} can be read by others (mode {mode:o}); `chmod 600 {path}` keeps it private."
-            )
+        _file_notes(report, path)
     return report
+
+
+def _file_notes(report: CheckReport, path: Path) -> None:
+    """What `check` notes about the database's file: a read-only folder, others who may read it."""
+    from actiontrack.storage import folder_is_read_only
+
+    if folder_is_read_only(path):
+        report.notes.append(
+            _("{folder} is read-only: the database can be read there, not changed.").format(
+                folder=path.parent
+            )
+        )
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        report.notes.append(
+            _("{path} can be read by others (mode {mode}); `chmod 600 {path}` keeps it private.").format(
+                path=path, mode=f"{mode:o}"
+            )
+        )
 
 
 def backup(url: str, target: str) -> Path:

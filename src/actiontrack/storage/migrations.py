@@ -194,8 +194,19 @@ def m004_person_keys(conn: Connection) -> None:
         conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS ix_people_{column} ON people ({column})"))
 
 
+def m005_next_meeting_time_and_place(conn: Connection) -> None:
+    """The time and place of the next meeting as the minutes announce it ("Nästa sammanträde hålls
+    den 7 april 2030 kl. 13.00–15.00 i Stadshuset"), kept with the meeting that announced it
+    beside its date: the calendar export makes the announced meeting a timed event there."""
+    import sqlalchemy as sa
+
+    conn.execute(sa.text("ALTER TABLE meetings ADD COLUMN next_time VARCHAR"))
+    conn.execute(sa.text("ALTER TABLE meetings ADD COLUMN next_place VARCHAR"))
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_changes_and_meeting_time, m003_agenda_indexes, m004_person_keys,
+    m005_next_meeting_time_and_place,
 ]  # fmt: skip
 
 

@@ -75,7 +75,8 @@ class Reads(PeopleReads):
     def list_meetings(self, group: str | None = None, meeting_id: int | None = None) -> list[Meeting]:
         sql = (
             "SELECT m.id, g.name, m.date, m.title, m.place, m.secretary, m.source_path, m.source_hash, "
-            "m.next_meeting, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id), m.time "
+            "m.next_meeting, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id), m.time, "
+            "m.next_time, m.next_place "
             "FROM meetings m JOIN groups g ON g.id = m.group_id"
         )
         where, params = [], {}
@@ -94,7 +95,7 @@ class Reads(PeopleReads):
             " ORDER BY CASE WHEN m.date IS NULL THEN 0 ELSE 1 END, m.date, m.id"  # undated first, everywhere
         )
         return [
-            Meeting(r[0], r[1], day(r[2]), r[3], r[4], r[5], r[6], r[7], day(r[8]), r[9] or 0, r[10])
+            Meeting(r[0], r[1], day(r[2]), r[3], r[4], r[5], r[6], r[7], day(r[8]), r[9] or 0, r[10], r[11], r[12])
             for r in self.run(sql, params)
         ]
 

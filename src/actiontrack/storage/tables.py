@@ -12,7 +12,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "groups": ("id", "name", "place", "created_at"),
     "meetings": (
         "id", "group_id", "date", "title", "place", "secretary", "source_path", "source_hash",
-        "next_meeting", "created_at", "time",
+        "next_meeting", "created_at", "time", "next_time", "next_place",
     ),
     "people": (
         "id", "name", "organisation", "created_at", "name_key", "first_key", "last_key", "initials",

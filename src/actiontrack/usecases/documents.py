@@ -10,31 +10,23 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from actiontrack.models import ExtractedItem, Extraction, Item, Meeting, Owner, OwnerKind, Person, Status
+from actiontrack.models import ExtractedItem, Item, Meeting, Owner, OwnerKind, Person, Status
 from actiontrack.records import field, record
 from actiontrack.storage.sql import iso
 from actiontrack.storage.writes import item_row
 from actiontrack.usecases.common import timestamp
 from actiontrack.usecases.import_people import Choose, DocumentPeople, KnownPeople
-from actiontrack.usecases.meeting_dates import Pending
+from actiontrack.usecases.meeting_dates import Pending, extract_document  # noqa: F401 - the service's door names it here
 from actiontrack.usecases.meetings import same_day_warning
 from actiontrack.usecases.versions import Update, alike, compare
 
 if TYPE_CHECKING:
     from actiontrack.extract.reading import Document
     from actiontrack.storage.writes import Writes
-
-
-def extract_document(
-    document: Document, *, today: date, year: int | None = None, meeting_date: date | None = None
-) -> Extraction:
-    from actiontrack.extract import extract_text
-
-    return extract_text(document.text, today=today, year=year, meeting_date=meeting_date)
 
 
 def text_hash(text: str) -> str:
@@ -191,6 +183,8 @@ def _create(
             "next_meeting": iso(m.next_meeting),
             "created_at": stamp,
             "time": time,
+            "next_time": m.next_time,
+            "next_place": m.next_place,
         }
     )
     attendance = _attendance(pending, people)
@@ -222,6 +216,8 @@ def _apply_update(
                 "place": m.place or meeting.place,
                 "secretary": m.secretary,
                 "next_meeting": iso(m.next_meeting),
+                "next_time": m.next_time,
+                "next_place": m.next_place,
                 "source_path": _source_path(document),
                 "source_hash": text_hash(document.text),
             }

@@ -37,16 +37,29 @@ class Pending:
     notes: list[str] = field(default_factory=list)
 
 
+def extract_document(
+    document: Document, *, today: date, year: int | None = None, meeting_date: date | None = None
+) -> Extraction:
+    """The meeting and items of a document: read from actiontrack's own template as they are
+    written there, else found by the extractor."""
+    if document.template is not None:
+        from actiontrack.extract.template import template_extraction
+
+        return template_extraction(document.template, today=today, meeting_date=meeting_date)
+    from actiontrack.extract import extract_text
+
+    return extract_text(document.text, today=today, year=year, meeting_date=meeting_date)
+
+
 def extract_for_import(
     document: Document, *, today: date, year: int | None, when: date | None, group: str | None
 ) -> Pending:
-    from actiontrack.extract import extract_text
     from actiontrack.extract.meeting import group_name
 
     if when is not None:
-        extraction = extract_text(document.text, today=today, meeting_date=when)
+        extraction = extract_document(document, today=today, meeting_date=when)
     else:
-        extraction = extract_text(document.text, today=today, year=year)
+        extraction = extract_document(document, today=today, year=year)
     m = extraction.meeting
     name = group or (group_name(m.title) if m.title else Path(document.name).stem)
     return Pending(document, extraction, " ".join(name.split()))
