@@ -26,7 +26,7 @@ def test_m004_fills_the_keys_of_existing_people_and_add_finds_them(tmp_path):
     engine.dispose()
 
     with open_repository(f"sqlite:///{db}") as repo:
-        assert repo.run("SELECT max(name) FROM _track_migrations", {})[0][0] == "m004_person_keys"
+        assert "m004_person_keys" in {r[0] for r in repo.run("SELECT name FROM _track_migrations", {})}
     con = sqlite3.connect(db)
     rows = con.execute(
         "SELECT name, name_key, first_key, last_key, initials FROM people ORDER BY id"

@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING, Any
 _WHERE = {
     **dict.fromkeys(["agenda", "decide", "Digest", "digest", "keep", "meeting_for_review"], "agenda"),
     **dict.fromkeys(["CURRENT_MEETING", "current_id", "timestamp", "today_of"], "common"),
-    **dict.fromkeys(["extract_document", "import_pending", "ImportResult", "Plan", "plan_import", "text_hash"], "documents"),
+    **dict.fromkeys(
+        ["extract_document", "import_pending", "ImportResult", "Plan", "plan_import", "text_hash"],
+        "documents",
+    ),
     **dict.fromkeys(["Change", "log", "undo"], "history"),
     **dict.fromkeys(["import_documents", "ImportHooks", "ImportOptions", "Outcome", "QuietHooks"], "import_run"),
     **dict.fromkeys(
@@ -22,9 +25,11 @@ _WHERE = {
     ),
     **dict.fromkeys(["extract_for_import", "Pending", "settle_dates"], "meeting_dates"),
     **dict.fromkeys(
-        ["current_meeting", "delete_meeting", "edit_meeting", "end_meeting", "find_group", "next_meeting_after",
+        ["current_meeting", "delete_meeting", "edit_meeting", "end_meeting", "next_meeting_after",
          "start_meeting"], "meetings",
     ),
+    **dict.fromkeys(["find_group", "place_item"], "groups"),
+    "Reviewed": "reviewed",
     **dict.fromkeys(
         ["add_alias", "add_person", "find_person", "merge_people", "owners_from_subject", "resolve_owner"], "people"
     ),
@@ -56,6 +61,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and readers
         plan_import,
         text_hash,
     )
+    from actiontrack.usecases.groups import find_group, place_item
     from actiontrack.usecases.history import Change, log, undo
     from actiontrack.usecases.import_run import (
         ImportHooks,
@@ -83,7 +89,6 @@ if TYPE_CHECKING:  # the same names, for type checkers and readers
         delete_meeting,
         edit_meeting,
         end_meeting,
-        find_group,
         next_meeting_after,
         start_meeting,
     )
@@ -97,4 +102,5 @@ if TYPE_CHECKING:  # the same names, for type checkers and readers
     )
     from actiontrack.usecases.personal_data import PersonData, forget_person, person_data
     from actiontrack.usecases.restore import RestoreResult, restore_json
+    from actiontrack.usecases.reviewed import Reviewed
     from actiontrack.usecases.settings import entries, entry, group_or_default, masked, set_value, unset

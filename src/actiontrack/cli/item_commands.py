@@ -14,6 +14,7 @@ from actiontrack.cli.output import (
     console,
     csv_delimiter,
     echo_json,
+    pick_callback,
     say,
     say_note,
     write_output,
@@ -36,11 +37,15 @@ def add(
     owner: list[str] | None = None,
     due: str | None = None,
     meeting: int | None = None,
+    group: str | None = None,
+    new_person: bool = False,
     fmt: str = "table",
 ) -> None:
     from actiontrack import service
+    from actiontrack.config import setting
 
     warnings: list[str] = []
+    default_group = setting("default_group")
     item = state.write(
         lambda repo: service.add_item(
             repo,
@@ -48,30 +53,37 @@ def add(
             owners=owner or (),
             due=due,
             meeting_id=meeting,
+            group=group,
+            default_group=str(default_group) if default_group else None,
             now=state.now,
-            confirm=confirm_callback(),
+            confirm=_yes if new_person else confirm_callback(),
+            pick=pick_callback(),
             warnings=warnings,
         ),
     )
-    for warning in dict.fromkeys(warnings):  # a retried transaction says it once
-        say_note(warning)
     if fmt == "json":
         from actiontrack.render import item_dict
 
         echo_json(item_dict(item, state.today))
-        return
-    owners = ", ".join(o.name for o in item.owners) or _("the group")
-    due_text = item.due.isoformat() if item.due else _("no due date")
-    where = (
-        _(", meeting #{id} {group}").format(id=item.meeting.id, group=item.meeting.group)
-        if item.meeting
-        else ""
-    )
-    say(
-        _("Added #{id}: {text} ({owners}; {due}{meeting})").format(
-            id=item.id, text=item.text, owners=owners, due=due_text, meeting=where
+    else:
+        owners = ", ".join(o.name for o in item.owners) or _("the group")
+        due_text = item.due.isoformat() if item.due else _("no due date")
+        if item.meeting:
+            where = _(", meeting #{id} {group}").format(id=item.meeting.id, group=item.meeting.group)
+        else:
+            where = "; " + item.group if item.group else ""
+        say(
+            _("Added #{id}: {text} ({owners}; {due}{meeting})").format(
+                id=item.id, text=item.text, owners=owners, due=due_text, meeting=where
+            )
         )
-    )
+    for warning in dict.fromkeys(warnings):  # a retried transaction says it once
+        say_note(warning)
+
+
+def _yes(question: str) -> bool:
+    """--new-person: the unknown name is a new person, as the user said."""
+    return True
 
 
 def open_(
@@ -159,13 +171,24 @@ def edit(
     text: str | None = None,
     owner: list[str] | None = None,
     due: str | None = None,
+    group: str | None = None,
+    new_person: bool = False,
     fmt: str = "table",
 ) -> None:
     from actiontrack import service
 
+    warnings: list[str] = []
     item = state.write(
         lambda repo: service.edit(
-            repo, item_id, text=text, owners=owner, due=due, now=state.now, confirm=confirm_callback()
+            repo,
+            item_id,
+            text=text,
+            owners=owner,
+            due=due,
+            group=group,
+            now=state.now,
+            confirm=_yes if new_person else confirm_callback(),
+            warnings=warnings,
         ),
     )
     if fmt == "json":
@@ -173,7 +196,12 @@ def edit(
 
         echo_json(item_dict(item, state.today, history=True))
     else:
-        say(_("Edited #{id}: {text}").format(id=item.id, text=item.text))
+        from actiontrack.render import history_words
+
+        changed = item.history[-1].detail if item.history else {}
+        say(_("Edited #{id}: {changes}").format(id=item.id, changes=history_words(changed)))
+    for warning in dict.fromkeys(warnings):
+        say_note(warning)
 
 
 def note(state: State, item_id: int, text: str) -> None:

@@ -44,9 +44,23 @@ def add(
     meeting: Annotated[
         int | None, typer.Option("--meeting", "-m", help=_("Meeting id. Default: the current meeting."))
     ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group",
+            "-g",
+            help=_(
+                "The group whose agenda follows it up. Default: the current meeting's, else "
+                "default_group, else the group of the last meeting."
+            ),
+        ),
+    ] = None,
+    new_person: Annotated[
+        bool, typer.Option("--new-person", help=_("An owner nobody is called yet is added as a new person."))
+    ] = False,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    run.add(state_of(ctx), text, owner, due, meeting, fmt)
+    run.add(state_of(ctx), text, owner, due, meeting, group, new_person, fmt)
 
 
 @app.command(
@@ -115,11 +129,18 @@ def edit(
         list[str] | None, typer.Option("--owner", "-o", help=_("New owner(s); replaces the old ones."))
     ] = None,
     due: Annotated[
-        str | None, typer.Option("--due", "-d", help=_("New due date; 'none' removes it."))
+        str | None,
+        typer.Option("--due", "-d", help=_("New due date, counted from today; 'none' removes it.")),
     ] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help=_("Move it to this group's agenda."))
+    ] = None,
+    new_person: Annotated[
+        bool, typer.Option("--new-person", help=_("An owner nobody is called yet is added as a new person."))
+    ] = False,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    run.edit(state_of(ctx), item_id, text, owner, due, fmt)
+    run.edit(state_of(ctx), item_id, text, owner, due, group, new_person, fmt)
 
 
 @app.command(help=_("Add a note to an item's history."))

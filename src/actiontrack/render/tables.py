@@ -29,7 +29,7 @@ def items_lines(items: Iterable[Item], today: date) -> Iterable[str]:
         flag = "!" if it.is_overdue(today) else " "
         owners = ", ".join(o.name for o in it.owners) or _("the group")
         text = _item_text(it)
-        origin = f"  ({_meeting_label(it)})" if it.meeting else ""
+        origin = f"  ({_meeting_label(it)})" if it.meeting or it.group else ""
         yield visible(f"{it.id:>6} {flag}{due:<10}  {owners}: {text}{origin}")
 
 
@@ -45,8 +45,9 @@ def _item_text(it: Item) -> str:
 
 
 def _meeting_label(item: Item) -> str:
+    """The meeting an item came from; the group whose agenda it is on when it has none."""
     if item.meeting is None:
-        return ""
+        return item.group or ""
     when = item.meeting.date.isoformat() if item.meeting.date else "?"
     return f"{item.meeting.group} {when}"
 
@@ -106,6 +107,8 @@ def item_detail(item: Item, today: date) -> Any:
     facts.add_row(_("Owners"), _plain(owners or _("the group")))
     facts.add_row(_("Due"), f"{item.due.isoformat()} ({format_swedish(item.due)})" if item.due else "–")
     facts.add_row(_("Meeting"), _plain(f"#{item.meeting.id} {_meeting_label(item)}" if item.meeting else "–"))
+    if item.group and (item.meeting is None or item.meeting.group != item.group):
+        facts.add_row(_("Group"), _plain(item.group))
     if item.topic:
         facts.add_row(_("Topic"), _plain(item.topic))
     if item.source:
@@ -153,7 +156,7 @@ def history_words(detail: dict[str, object]) -> str:
         if (
             isinstance(value, list)
             and len(value) == 2
-            and key in ("text", "owners", "due", "kind", "topic", "date")
+            and key in ("text", "owners", "due", "kind", "topic", "date", "group")
         ):
             parts.append(f"{label(HISTORY_FIELDS, key)}: {word(value[0], key)} -> {word(value[1], key)}")
         else:

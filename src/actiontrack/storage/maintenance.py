@@ -58,6 +58,12 @@ def check(url: str) -> CheckReport:
         )
         if orphans[0][0]:
             report.problems.append(f"{orphans[0][0]} owners of items that do not exist")
+        for item_id, name in repo.unresolved_owners():
+            report.notes.append(
+                _(
+                    "#{id}: the owner '{name}' is nobody known yet; say who: track edit {id} --owner NAME"
+                ).format(id=item_id, name=name)
+            )
         pending = repo.run("SELECT value FROM settings WHERE key = :k", {"k": CLEANUP_PENDING})
         if pending:
             report.problems.append(
