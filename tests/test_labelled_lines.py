@@ -9,7 +9,10 @@ HEAD = "Kommunala pensionärsrådet\nProtokoll 2025-11-26\n\nNärvarande: Kjell 
 
 
 def items(text):
-    return [(i.text, [o.name for o in i.owners], i.due) for i in extract_text(HEAD + text, today=date(2025, 11, 27)).items]
+    return [
+        (i.text, [o.name for o in i.owners], i.due)
+        for i in extract_text(HEAD + text, today=date(2025, 11, 27)).items
+    ]
 
 
 def test_an_owner_and_a_date_line_go_to_the_item_of_their_own_paragraph():
@@ -24,10 +27,14 @@ def test_an_owner_and_a_date_line_go_to_the_item_of_their_own_paragraph():
 
 
 def test_a_labelled_line_with_nothing_of_its_own_gives_no_item_of_an_earlier_paragraph_its_owner():
-    got = items("§ 2 Färdtjänst\nMaria Ek tar fram en sammanställning av klagomålen.\n\n§ 3 Hemtjänst\nAnsvarig: Kjell\n")
+    got = items(
+        "§ 2 Färdtjänst\nMaria Ek tar fram en sammanställning av klagomålen.\n\n§ 3 Hemtjänst\nAnsvarig: Kjell\n"
+    )
     assert got == [("Maria Ek tar fram en sammanställning av klagomålen.", ["Maria Ek"], None)]
 
 
 def test_labelled_lines_after_a_blank_line_still_belong_to_the_paragraph_above():
-    got = items("§ 4 Lokaler\nKjell ska boka lokal till julfikat.\n\nAnsvarig: Maria Ek\n\nKlart: 10 december\n")
+    got = items(
+        "§ 4 Lokaler\nKjell ska boka lokal till julfikat.\n\nAnsvarig: Maria Ek\n\nKlart: 10 december\n"
+    )
     assert got == [("Kjell ska boka lokal till julfikat.", ["Maria Ek"], date(2025, 12, 10))]

@@ -295,3 +295,25 @@ def test_json_import_reports_owners_not_known(track, tmp_path):
     minutes.write_text("Styrgruppen 2025-11-26\n\nLokaler\nKjell ska boka lokalen.\n", encoding="utf-8")
     (report,) = json.loads(track("import", str(minutes), "--yes", "--format", "json").stdout)
     assert report["unresolved_owners"] == ["Kjell"] and report["new_people"] == []
+
+
+# --- 8. one point, one item ----------------------------------------------------------------------
+
+
+def test_a_point_deferred_again_is_listed_once(track, tmp_path):
+    first, second = tmp_path / "okt.txt", tmp_path / "nov.txt"
+    first.write_text(
+        "Styrgruppen 2025-10-29\n\nNärvarande: Anna Berg\n\n§ 4 Budget\nPunkten bordläggs till nästa möte.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "Styrgruppen 2025-11-26\n\nNärvarande: Anna Berg\n\n§ 2 Budget 2026\n"
+        "Frågan om budgeten bordläggs igen till nästa möte.\n",
+        encoding="utf-8",
+    )
+    track.now = "2025-11-27T10:00:00+01:00"
+    track("import", str(first), "--yes")
+    result = track("import", str(second), "--yes")
+    assert "is deferred again: it is followed up as #2" in result.stderr
+    assert [i["text"] for i in track.json("agenda", "Styrgruppen")["deferred"]] == ["Frågan om budgeten"]
+    assert "reason: deferred again; followed up as: #2" in track("show", "1").stdout

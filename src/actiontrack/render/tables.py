@@ -14,6 +14,7 @@ from actiontrack.render.text import (
     HISTORY_FIELDS,
     KIND_LABELS,
     OWNER_KIND_LABELS,
+    REASONS,
     STATUS_LABELS,
     label,
     visible,
@@ -149,6 +150,10 @@ def history_words(detail: dict[str, object]) -> str:
             return format_swedish(d) if language() == "sv" else f"{d.day} {d:%B} {d.year}"
         if isinstance(value, str) and key == "was":  # the status it had
             return label(STATUS_LABELS, value)
+        if isinstance(value, str) and key == "reason":  # one the program wrote, in the language
+            return label(REASONS, value)
+        if isinstance(value, int) and key == "as":
+            return f"#{value}"
         return str(value)
 
     parts = []

@@ -44,7 +44,12 @@ HISTORY_FIELDS = {
     "source": N_("source"),
     "line": N_("line"),
     "group": N_("group"),
+    "as": N_("followed up as"),
 }
+
+
+# Reasons the program writes itself when it closes an item (usecases/reviewed.py, deferrals.py)
+REASONS = {"skipped in review": N_("skipped in review"), "deferred again": N_("deferred again")}
 
 
 def label(table: dict[str, str], value: str) -> str:

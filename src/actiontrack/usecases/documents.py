@@ -21,6 +21,7 @@ from actiontrack.records import field, record
 from actiontrack.storage.sql import iso
 from actiontrack.storage.writes import item_row
 from actiontrack.usecases.common import timestamp
+from actiontrack.usecases.deferrals import close_deferred_again
 from actiontrack.usecases.import_people import Choose, DocumentPeople, KnownPeople
 from actiontrack.usecases.meeting_dates import Pending
 from actiontrack.usecases.meetings import same_day_warning
@@ -224,6 +225,8 @@ def _create(
         [(i, "created", {"imported_from": document.name}) for i in item_ids], stamp, meeting_id
     )
     repo.insert_history(decisions(item_ids, reviewed), stamp, meeting_id)
+    kept = [(i, e) for i, e, out in zip(item_ids, extracted, skipped, strict=True) if not out]
+    people.warnings.extend(close_deferred_again(repo, pending.group, meeting_id, kept, stamp))
     return meeting_id
 
 
