@@ -20,7 +20,7 @@ from actiontrack.storage import open_database
 from actiontrack.storage.people_writes import person_keys
 from actiontrack.storage.reads import Reads
 from actiontrack.usecases.agenda import agenda, digest
-from actiontrack.usecases.items import Filters, list_items
+from actiontrack.usecases.listing import Filters, list_items
 
 TODAY = date(2026, 3, 2)
 GROUPS = ["Fritidsrådet", "Skolgruppen", "Trygghetsgruppen", "Biblioteksrådet"]

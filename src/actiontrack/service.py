@@ -19,10 +19,8 @@ _WHERE = {
     ),
     **dict.fromkeys(["Change", "log", "undo"], "history"),
     **dict.fromkeys(["import_documents", "ImportHooks", "ImportOptions", "Outcome", "QuietHooks"], "import_run"),
-    **dict.fromkeys(
-        ["add_item", "add_note", "complete", "drop", "edit", "Filters", "list_items", "open_item", "OwnerFilter",
-         "reopen", "sort_for_listing"], "items",
-    ),
+    **dict.fromkeys(["add_item", "add_note", "complete", "drop", "edit", "open_item", "reopen"], "items"),
+    **dict.fromkeys(["Filters", "list_items", "OwnerFilter", "sort_for_listing"], "listing"),
     **dict.fromkeys(["extract_for_import", "Pending", "settle_dates"], "meeting_dates"),
     **dict.fromkeys(
         ["current_meeting", "delete_meeting", "edit_meeting", "end_meeting", "next_meeting_after",
@@ -70,19 +68,8 @@ if TYPE_CHECKING:  # the same names, for type checkers and readers
         QuietHooks,
         import_documents,
     )
-    from actiontrack.usecases.items import (
-        Filters,
-        OwnerFilter,
-        add_item,
-        add_note,
-        complete,
-        drop,
-        edit,
-        list_items,
-        open_item,
-        reopen,
-        sort_for_listing,
-    )
+    from actiontrack.usecases.items import add_item, add_note, complete, drop, edit, open_item, reopen
+    from actiontrack.usecases.listing import Filters, OwnerFilter, list_items, sort_for_listing
     from actiontrack.usecases.meeting_dates import Pending, extract_for_import, settle_dates
     from actiontrack.usecases.meetings import (
         current_meeting,

@@ -317,3 +317,31 @@ def test_a_point_deferred_again_is_listed_once(track, tmp_path):
     assert "is deferred again: it is followed up as #2" in result.stderr
     assert [i["text"] for i in track.json("agenda", "Styrgruppen")["deferred"]] == ["Frågan om budgeten"]
     assert "reason: deferred again; followed up as: #2" in track("show", "1").stdout
+
+
+# --- for people used to Taskwarrior and todoman ---------------------------------------------------
+
+
+def test_open_searches_sorts_limits_and_lists_the_groups_own(council):
+    council("add", "Vi ska ringa hyresvärden om julfikat")
+    assert [i["text"] for i in council.json("open", "--search", "HYRESVÄRDEN julfikat")] == [
+        "Vi ska ringa hyresvärden om julfikat"
+    ]
+    assert [i["owners"] for i in council.json("open", "--owner", "gruppen")] == [[]]
+    by_id = [i["id"] for i in council.json("open", "--sort", "id")]
+    assert by_id == sorted(by_id)
+    owners = [i["owners"] for i in council.json("open", "--sort", "owner")]
+    assert owners[-1] == [] and owners[0] == ["Birgitta Holm"]
+    assert len(council.json("open", "--limit", "2")) == 2
+    checklist = council("open", "--format", "md", "--owner", "Kjell").stdout
+    assert checklist.startswith("- [ ] Kjell Andersson: Kjell ska kontakta") and checklist.rstrip().endswith(
+        "#2"
+    )
+
+
+def test_done_reopen_and_drop_take_lists_and_ranges_of_ids(council):
+    result = council("done", "1-2", "4")
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["Done #1", "Done #2", "Done #4"]
+    assert "Reopened #1" in council("reopen", "1,2").stdout
+    assert "Dropped #2" in council("drop", "2", "--reason", "Klart på annat sätt").stdout
+    assert "no item id or range" in council.fails("done", "3-x", code=2).stderr

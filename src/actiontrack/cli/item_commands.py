@@ -94,13 +94,16 @@ def open_(
     overdue: bool = False,
     due_before: str | None = None,
     show_all: bool = False,
+    search: str | None = None,
+    sort: str = "due",
+    limit: int | None = None,
     fmt: str = "table",
 ) -> None:
     from actiontrack import service
     from actiontrack.models import Status
 
     statuses = tuple(Status) if show_all else (Status.OPEN,)
-    filters = service.Filters(owner, group, meeting, overdue, due_before, statuses)
+    filters = service.Filters(owner, group, meeting, overdue, due_before, statuses, search, sort, limit)
     with state.reader() as repo:
         items = service.list_items(repo, filters, today=state.today)
     print_items(items, fmt, state.today)
@@ -126,6 +129,10 @@ def print_items(items: list[Any], fmt: str, today: date) -> None:
             say(items_csv(items, delimiter=csv_delimiter(False)), nl=False)
     elif not items:
         say(_("No items."), err=True)
+    elif fmt == "md":
+        from actiontrack.render import items_markdown
+
+        say(items_markdown(items, today), nl=False)
     elif not sys.stdout.isatty():
         sys.stdout.writelines(line + "\n" for line in items_lines(items, today))
     elif len(items) > TABLE_LIMIT:
@@ -143,26 +150,52 @@ def _page(text: str) -> None:
     pydoc.pager(text)
 
 
-def done(state: State, ids: list[int], note: str | None = None) -> None:
+def item_ids(values: list[str]) -> list[int]:
+    """Item ids as typed: "12", "3-5" (a range), "3,4", in order, each once."""
+    from actiontrack.errors import UsageError
+
+    out: list[int] = []
+    for value in values:
+        for part in value.replace(",", " ").split():
+            first, dash, last = part.partition("-")
+            if not first.isdigit() or (dash and not last.isdigit()):
+                raise UsageError(
+                    _("'{value}' is no item id or range (such as 12 or 3-5).").format(value=part)
+                )
+            low, high = int(first), int(last) if dash else int(first)
+            if high < low or high - low > 1000:
+                raise UsageError(
+                    _("'{value}' is no range of at most 1000 items, lowest first.").format(value=part)
+                )
+            out += range(low, high + 1)
+    return list(dict.fromkeys(out))
+
+
+def done(state: State, ids: list[str], note: str | None = None) -> None:
     from actiontrack import service
 
-    items = state.write(lambda repo: service.complete(repo, ids, note=note, now=state.now))
+    numbers = item_ids(ids)
+    items = state.write(lambda repo: service.complete(repo, numbers, note=note, now=state.now))
     for item in items:
         say(_("Done #{id}: {text}").format(id=item.id, text=item.text))
 
 
-def reopen(state: State, item_id: int) -> None:
+def reopen(state: State, ids: list[str]) -> None:
     from actiontrack import service
 
-    item = state.write(lambda repo: service.reopen(repo, item_id, now=state.now))
-    say(_("Reopened #{id}: {text}").format(id=item.id, text=item.text))
+    numbers = item_ids(ids)
+    items = state.write(lambda repo: [service.reopen(repo, n, now=state.now) for n in numbers])
+    for item in items:
+        say(_("Reopened #{id}: {text}").format(id=item.id, text=item.text))
 
 
-def drop(state: State, item_id: int, reason: str) -> None:
+def drop(state: State, ids: list[str], reason: str) -> None:
     from actiontrack import service
 
-    item = state.write(lambda repo: service.drop(repo, item_id, reason=reason, now=state.now))
-    say(_("Dropped #{id}: {text}").format(id=item.id, text=item.text))
+    numbers = item_ids(ids)
+    items = state.write(lambda repo: [service.drop(repo, n, reason=reason, now=state.now) for n in numbers])
+    for item in items:
+        say(_("Dropped #{id}: {text}").format(id=item.id, text=item.text))
 
 
 def edit(

@@ -232,6 +232,12 @@ def review_agenda(state, agenda) -> None:  # type: ignore[no-untyped-def]
         _say(f"\n[{n}/{total}] #{item.id} {item.text}")
         due = _("due {date}").format(date=item.due or "–")
         _say(f"  {owners_words(item)}; {due}")
+        for owner in item.owners:
+            if owner.kind is OwnerKind.UNRESOLVED:  # said where it can be answered
+                _say(
+                    "  "
+                    + _("'{name}' is nobody known yet: [r]eassign says who it is.").format(name=owner.name)
+                )
         while True:
             typed = typer.prompt(_(AGENDA_CHOICES), default=_default(AGENDA_CHOICES, "k"), err=True)
             answer = _answer(AGENDA_CHOICES, typed.strip().lower())

@@ -34,6 +34,25 @@ def items_lines(items: Iterable[Item], today: date) -> Iterable[str]:
         yield visible(f"{it.id:>6} {flag}{due:<10}  {owners}: {text}{origin}")
 
 
+def items_markdown(items: Iterable[Item], today: date) -> str:
+    """A checklist to paste into an e-mail or a wiki: "- [ ] Anna Berg: Boka lokal (due 15 March
+    2026, overdue; Styrgruppen 2026-03-02) #12"."""
+    from actiontrack.render.text import markdown_text
+
+    lines = []
+    for it in items:
+        box = "[ ]" if it.status is Status.OPEN else "[x]"
+        owners = ", ".join(o.name for o in it.owners) or _("The group")
+        facts = [_("due {date}").format(date=it.due.isoformat()) if it.due else _("no due date")]
+        if it.is_overdue(today):
+            facts[0] += ", " + _("overdue")
+        if it.meeting or it.group:
+            facts.append(_meeting_label(it))
+        text = markdown_text(f"{owners}: {_item_text(it)} ({'; '.join(facts)})")
+        lines.append(f"- {box} {text} #{it.id}")
+    return "\n".join(lines) + "\n"
+
+
 def _item_text(it: Item) -> str:
     """The item's text, with "[deferred]" and a status that is not open in front."""
     text = it.text if it.kind.value == "action" else _("[deferred] {text}").format(text=it.text)

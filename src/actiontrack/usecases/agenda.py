@@ -9,7 +9,8 @@ from actiontrack.models import Item, Meeting, Status
 from actiontrack.records import record
 from actiontrack.usecases.common import current_id, timestamp
 from actiontrack.usecases.groups import find_group
-from actiontrack.usecases.items import Filters, OwnerFilter, list_items, open_item
+from actiontrack.usecases.items import open_item
+from actiontrack.usecases.listing import Filters, OwnerFilter, list_items
 from actiontrack.usecases.meetings import current_meeting, start_meeting
 
 if TYPE_CHECKING:

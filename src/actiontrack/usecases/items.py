@@ -10,11 +10,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from actiontrack.errors import InputError, NotFoundError, UsageError
+from actiontrack.errors import InputError, UsageError
 from actiontrack.i18n import _
 from actiontrack.models import Item, Kind, Owner, OwnerKind, Status
 from actiontrack.people import StoredRoster
-from actiontrack.records import record
 from actiontrack.usecases.common import Confirm, current_id, timestamp, today_of
 from actiontrack.usecases.groups import Pick, Placement, find_group, next_meeting_of, place_item
 from actiontrack.usecases.meetings import current_meeting, next_meeting_after
@@ -148,85 +147,6 @@ def past_due(due: date | None, today: date) -> list[str]:
 def _once(owners: list[Owner]) -> list[Owner]:
     """`--owner Karl --owner Karl` (or Karl and Kalle) is one owner."""
     return list(dict.fromkeys(owners))
-
-
-def sort_for_listing(items: Sequence[Item], today: date) -> list[Item]:
-    """Overdue first, then by due date (undated last), then oldest first."""
-    return sorted(
-        items,
-        key=lambda it: (
-            0 if it.is_overdue(today) else 1,
-            it.due or date.max,
-            it.created_at or "",
-            it.id,
-        ),
-    )
-
-
-@record(frozen=True)
-class Filters:
-    owner: str | None = None
-    group: str | None = None
-    meeting_id: int | None = None
-    overdue: bool = False
-    due_before: str | None = None
-    statuses: tuple[Status, ...] = (Status.OPEN,)
-
-
-@record(frozen=True)
-class OwnerFilter:
-    """Who `--owner NAME` means: the people the name may mean, else an organisation so named."""
-
-    person_ids: list[int] | None
-    organisation: str | None
-
-    @classmethod
-    def of(cls, repo: Reads, name: str | None) -> OwnerFilter:
-        if not name:
-            return cls(None, None)
-        matches = StoredRoster(repo).candidates(name)
-        if matches:
-            return cls([m.person.id for m in matches if m.person.id is not None], None)
-        if repo.organisation_known(name):  # "socialförvaltningen"
-            return cls(None, name)
-        if name[:1].islower():
-            raise NotFoundError(
-                _("No item is owned by an organisation called '{name}', and nobody is called so.").format(
-                    name=name
-                )
-            )
-        StoredRoster(repo).resolve(name)  # raises the sentence `add` gives, with the closest names
-        raise AssertionError("unreachable")
-
-    def matches(self, owner: Owner) -> bool:
-        if self.person_ids is None and self.organisation is None:
-            return True
-        if owner.kind is OwnerKind.ORGANISATION:
-            return self.organisation is not None and owner.name.casefold() == self.organisation.casefold()
-        return self.person_ids is not None and owner.person_id in self.person_ids
-
-
-def list_items(repo: Reads, filters: Filters, *, today: date) -> list[Item]:
-    who = OwnerFilter.of(repo, filters.owner)
-    due_before = None
-    if filters.due_before:
-        from actiontrack.dates import parse_date  # only then: `track open` starts faster
-
-        due_before = parse_date(filters.due_before, today)
-    if filters.overdue:
-        due_before = min(due_before, today) if due_before else today
-    group = find_group(repo, filters.group).name if filters.group else None
-    if filters.meeting_id is not None:
-        repo.get_meeting(filters.meeting_id)  # "There is no meeting 99", not "No items"
-    items = repo.query_items(
-        statuses=filters.statuses,
-        person_ids=who.person_ids,
-        organisation=who.organisation,
-        group=group,
-        meeting_id=filters.meeting_id,
-        due_before=due_before,
-    )
-    return sort_for_listing(items, today)
 
 
 def open_item(repo: Writes, item_id: int) -> Item:
