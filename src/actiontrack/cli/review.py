@@ -78,7 +78,8 @@ def review_items(
     console.print(extraction_table(extraction))
     for warning in warnings:
         _say(_("Note: {note}").format(note=warning))
-    base = extraction.meeting.date or today
+    # a date typed now counts from today, as in `edit` (never from before the meeting itself)
+    base = max(today, extraction.meeting.date or today)
     decided: list[Any] = []
     items = extraction.items
     for n, item in enumerate(items, start=1):

@@ -69,6 +69,20 @@ class Reads(PeopleReads):
         found = next((GroupRef(r[0], r[1], r[2]) for r in rows if r[1].casefold() == key), None)
         return found or next((g for g in self.groups() if g.name.casefold() == key), None)
 
+    def groups_at_most(self, n: int) -> list[GroupRef]:
+        """The first n groups by name: whether there are none, one or several, without reading a
+        shared database's thousands."""
+        rows = self.run("SELECT id, name, place FROM groups ORDER BY name LIMIT :n", {"n": n})
+        return [GroupRef(r[0], r[1], r[2]) for r in rows]
+
+    def last_held(self, today: date) -> Meeting | None:
+        """The meeting last held on or before a day, of any group, through the index on dates."""
+        rows = self.run(
+            "SELECT id FROM meetings WHERE date IS NOT NULL AND date <= :d ORDER BY date DESC, id DESC LIMIT 1",
+            {"d": today.isoformat()},
+        )
+        return self.get_meeting(rows[0][0]) if rows else None
+
     def group_names(self) -> list[str]:
         return [g.name for g in self.groups()]
 

@@ -118,13 +118,13 @@ def place_item(
         return Placement(on, found, "meeting" if on else "option")
     if default_group:
         return Placement(None, find_group(repo, default_group), "default")
-    held = [m for m in repo.list_meetings() if m.date is not None and m.date <= today]
-    if held:
-        last = max(held, key=lambda m: (m.date, m.id))
+    last = repo.last_held(today)
+    if last is not None:
         return Placement(None, repo.find_group(last.group), "last meeting")
+    few = repo.groups_at_most(2)
+    if len(few) <= 1:
+        return Placement(None, few[0] if few else None, "only group" if few else "none")
     groups = repo.groups()
-    if len(groups) <= 1:
-        return Placement(None, groups[0] if groups else None, "only group" if groups else "none")
     names = [g.name for g in groups]
     chosen = pick(_("Which group's agenda is the item for?"), names) if pick is not None else None
     if chosen is None:
@@ -134,6 +134,12 @@ def place_item(
             )
         )
     return Placement(None, groups[chosen], "chosen")
+
+
+def speaks_of_a_meeting(text: str) -> bool:
+    """Whether a date phrase may be "till nästa möte" (or sammanträde, träff): only then is the
+    group's next meeting worth reading."""
+    return any(word in text.casefold() for word in ("möte", "sammantr", "träff"))
 
 
 def next_meeting_of(repo: Reads, group: str, today: date) -> date | None:

@@ -15,7 +15,14 @@ from actiontrack.i18n import _
 from actiontrack.models import Item, Kind, Owner, OwnerKind, Status
 from actiontrack.people import StoredRoster
 from actiontrack.usecases.common import Confirm, current_id, timestamp, today_of
-from actiontrack.usecases.groups import Pick, Placement, find_group, next_meeting_of, place_item
+from actiontrack.usecases.groups import (
+    Pick,
+    Placement,
+    find_group,
+    next_meeting_of,
+    place_item,
+    speaks_of_a_meeting,
+)
 from actiontrack.usecases.meetings import current_meeting, next_meeting_after
 from actiontrack.usecases.people import owners_from_subject, resolve_owner
 
@@ -84,7 +91,7 @@ def add_item(
         group_id=place.group.id if place.group else None,
     )
     repo.add_history(item_id, "created", {"text": text}, stamp, meeting.id if meeting else None)
-    if place.how == "last meeting" and place.group and len(repo.groups()) > 1:
+    if place.how == "last meeting" and place.group and len(repo.groups_at_most(2)) > 1:
         said.append(
             _(
                 "#{id} is on the agenda of {group}, the group of the last meeting; "
@@ -105,10 +112,12 @@ def _due_of(
     day); what could not be read, or names no day, is said."""
     from actiontrack.dates import find_dates, first_due, parse_date, unread_date_phrases, vague_time_phrases
 
-    if place.meeting is not None:
-        next_meeting = next_meeting_after(repo, place.meeting)
-    else:
-        next_meeting = next_meeting_of(repo, place.group.name, today) if place.group else None
+    next_meeting = None
+    if speaks_of_a_meeting(due or text):  # the group's meetings are read only then: `add` stays fast
+        if place.meeting is not None:
+            next_meeting = next_meeting_after(repo, place.meeting)
+        elif place.group is not None:
+            next_meeting = next_meeting_of(repo, place.group.name, today)
     if due:
         due_date: date | None = parse_date(due, today, next_meeting=next_meeting)
     else:
@@ -273,7 +282,7 @@ def _new_due(repo: Writes, item: Item, due: str, today: date, next_meeting: date
 
     if due.strip().lower() in ("", "-", "none", "ingen"):
         return None
-    if next_meeting is None and item.group:
+    if next_meeting is None and item.group and speaks_of_a_meeting(due):
         next_meeting = next_meeting_of(repo, item.group, today)
     return parse_date(due, today, next_meeting=next_meeting)
 
