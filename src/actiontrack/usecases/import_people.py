@@ -50,6 +50,9 @@ class KnownPeople:
         self.signature: tuple[Any, ...] | None = None
         self.people: dict[int, Person] = {}
         self._index: dict[str, set[int]] = defaultdict(set)
+        # whole names and first names by their first letter -> the people's names: what a
+        # misspelt name is compared with ("Birgita"), not everybody
+        self._forms: dict[str, dict[str, set[str]]] = defaultdict(dict)
 
     def refresh(self, imports: Writes) -> None:
         """Up to date with the database, at the start of a document's transaction."""
@@ -66,6 +69,7 @@ class KnownPeople:
                 return
         self.people.clear()
         self._index.clear()
+        self._forms.clear()
         for person in imports.list_people():
             self._add(person)
         self.signature = signature
@@ -73,6 +77,8 @@ class KnownPeople:
     def _add(self, person: Person) -> None:
         self.people[person.id] = person  # type: ignore[index]
         words = _key(person.name).split()
+        for form in {" ".join(words), words[0]} if words else ():
+            self._forms[form[:1]].setdefault(form, set()).add(person.name)
         for key in [f"name:{' '.join(words)}"] + (
             [f"first:{words[0]}", f"last:{words[-1]}"] if words else []
         ):
@@ -95,6 +101,10 @@ class KnownPeople:
                 for form in first_name_forms(first) | {first}:
                     ids |= self._index.get(f"first:{form}", set())
         return sorted((self.people[i] for i in ids), key=lambda p: p.name)
+
+    def forms(self, initial: str) -> dict[str, set[str]]:
+        """The whole and first names starting with a letter (case-folded) -> the people so called."""
+        return self._forms.get(initial, {})
 
     def named(self, name: str) -> Person | None:
         """The person of exactly this name (in any case), found by the index alone: a name in the
@@ -214,19 +224,19 @@ class DocumentPeople:
         )
 
     def closest(self, name: str) -> list[str]:
-        """Known or new people whose name or first name is like a misspelt one ("Birgita")."""
+        """Known or new people whose name or first name is like a misspelt one ("Birgita"),
+        among those whose name starts with the same letter."""
         from difflib import get_close_matches
 
         key = _key(name)
-        forms: dict[str, set[str]] = {}
-        people = [*self.known.people.values(), *(Person(None, n) for n in self.new)]
-        for p in people:
-            for form in {_key(p.name), _key(p.name.split()[0])} if p.name.split() else ():
-                forms.setdefault(form, set()).add(p.name)
+        forms = {form: set(names) for form, names in self.known.forms(key[:1]).items()}
+        for new in self.new:
+            for form in {_key(new), _key(new).split()[0]}:
+                if form[:1] == key[:1]:
+                    forms.setdefault(form, set()).add(new)
         out: list[str] = []
         for form in get_close_matches(key, list(forms), n=3, cutoff=0.8):
-            if form[:1] == key[:1]:
-                out += sorted(forms[form] - set(out))
+            out += sorted(forms[form] - set(out))
         return out[:3]
 
     def prime(self, items: Sequence[ExtractedItem]) -> None:
