@@ -43,7 +43,11 @@ def october_docx(path):
     for line in ("Protokoll", "Datum: 2025-10-29", "Tid: 13.30–15.30", "Plats: Stadshuset, sal Rönnen"):
         d.add_paragraph(line)
     d.add_paragraph("Närvarande:")
-    for name in ("Kjell Andersson (ordförande, PRO)", "Birgitta Holm (SPF Seniorerna)", "Maria Ek (kommunstyrelsen)"):
+    for name in (
+        "Kjell Andersson (ordförande, PRO)",
+        "Birgitta Holm (SPF Seniorerna)",
+        "Maria Ek (kommunstyrelsen)",
+    ):
         d.add_paragraph(name)
     d.add_paragraph("Lars Nyström, sekreterare")
     d.add_heading("§ 1 Trygghetsboende", level=2)
@@ -97,7 +101,9 @@ def test_a_month_of_follow_up_loses_nothing(track, tmp_path):
     assert [i["due"] for i in between] == ["2025-12-05", None]  # the next meeting's date is not known
 
     approved = tmp_path / "kpr-november-justerat.txt"  # the approved minutes: a word changed
-    approved.write_text(NOVEMBER.replace("de nya reglerna", "de nya reglerna för färdtjänst"), encoding="utf-8")
+    approved.write_text(
+        NOVEMBER.replace("de nya reglerna", "de nya reglerna för färdtjänst"), encoding="utf-8"
+    )
     track("import", str(approved), "--yes")
 
     opened = track.json("open")
