@@ -20,7 +20,17 @@ NOW = "2026-03-09T10:00:00+01:00"  # the Monday after the meeting in the walkthr
 
 
 def section(readme: str) -> str:
-    return readme.split(HEADING, 1)[1].split("\n## ", 1)[0]
+    """The section's text: up to the next heading outside a fenced block (the agenda it shows
+    is Markdown, with "## " headings of its own)."""
+    text = readme.split(HEADING, 1)[1]
+    fenced, at = False, 0
+    for line in text.splitlines(keepends=True):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif line.startswith("## ") and not fenced:
+            return text[: at - 1] if at else ""
+        at += len(line)
+    return text
 
 
 def run_commands(text: str, language: str, folder: Path) -> list[tuple[str, str]]:

@@ -77,7 +77,7 @@ LEFT_TO_TYPER = [
     ["add", "Text", "--format", "xml"],
     ["open", "--overdue=yes"],
     ["done"],
-    ["done", "12", "tolv"],
+    ["done", "12", "--note"],  # ids are words now ("3-5"): a missing value is typer's
     ["drop", "7"],
     ["--lang", "fi", "open"],
     ["agenda", "Brukarrådet"],

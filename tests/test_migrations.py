@@ -166,3 +166,28 @@ def test_people_named_narrows_without_losing_a_match(tmp_path):
             assert [m.person.name for m in narrowed.candidates(name)] == [
                 m.person.name for m in everyone.candidates(name)
             ], name
+
+
+def test_m006_gives_every_item_of_a_meeting_its_group(tmp_path):
+    """Items stored before items had a group (migration m006) are on their meeting's group's agenda."""
+    db = tmp_path / "v4.db"
+    engine = sa.create_engine(url(db))
+    with engine.begin() as conn:
+        migrate(conn, MIGRATIONS[:4])  # the schema as m004 left it
+        conn.execute(sa.text("INSERT INTO groups (id, name, created_at) VALUES (7, 'Brukarrådet', 'x')"))
+        conn.execute(
+            sa.text("INSERT INTO meetings (id, group_id, date, created_at) VALUES (3, 7, '2019-03-14', 'x')")
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO items (kind, text, status, meeting_id, created_at, updated_at) VALUES "
+                "('action', 'Kjell ringer', 'open', 3, 'x', 'x'), ('action', 'Utan möte', 'open', NULL, 'x', 'x')"
+            )
+        )
+    engine.dispose()
+    with open_repository(url(db)) as repo:
+        assert [(i.text, i.group) for i in repo.query_items()] == [
+            ("Kjell ringer", "Brukarrådet"),
+            ("Utan möte", None),
+        ]
+        assert [i.text for i in repo.query_items(group="brukarrådet")] == ["Kjell ringer"]

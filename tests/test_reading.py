@@ -83,6 +83,35 @@ def test_odt(tmp_path):
     assert "## Samrådsgruppen 4 mars 2019" in text and "Bo ska ringa hyresvärden." in text
 
 
+def test_odt_tables_are_read_as_word_tables_are(tmp_path):
+    """An action table of OpenDocument minutes gives its items, as the same table in Word does."""
+    from odf.opendocument import OpenDocumentText
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import H, P
+
+    document = OpenDocumentText()
+    document.text.addElement(H(outlinelevel=1, text="Kommunala pensionärsrådet 29 oktober 2025"))
+    table = Table(name="Åtgärder")
+    table.addElement(TableColumn(numbercolumnsrepeated=3))
+    for cells in (
+        ["Åtgärd", "Ansvarig", "Klart till"],
+        ["Kontakta bostadsbolaget", "Kjell Andersson", "2025-11-20"],
+        ["Ta fram statistik", "Sten Berg", ""],
+    ):
+        row = TableRow()
+        for value in cells:
+            cell = TableCell()
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        table.addElement(row)
+    document.text.addElement(table)
+    path = tmp_path / "protokoll.odt"
+    document.save(str(path))
+    text = read_document(str(path)).text
+    assert "Åtgärd: Kontakta bostadsbolaget" in text and "Ansvarig: Kjell Andersson" in text
+    assert "Klart till: 2025-11-20" in text and "Åtgärd: Ta fram statistik" in text
+
+
 def test_a_corrupt_docx_is_a_clear_error(tmp_path):
     path = tmp_path / "trasig.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip")

@@ -56,7 +56,8 @@ SPEC: tuple[Key, ...] = (
         "default_group",
         str,
         None,
-        "The group `track agenda` and `track meeting start` use when none is named.",
+        "The group `track agenda` and `track meeting start` use when none is named, and whose agenda "
+        "`track add` puts an item on between meetings.",
     ),
     Key(
         "database_url",

@@ -22,6 +22,7 @@ class Status(StrEnum):
 class OwnerKind(StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
+    UNRESOLVED = "unresolved"  # a name nobody is known by yet ("Kjell" beside "Kjell Andersson"): asked later
 
 
 @record(frozen=True)
@@ -93,6 +94,7 @@ class Item:
     updated_at: str | None = None
     closed_at: str | None = None
     history: tuple[HistoryEntry, ...] = ()
+    group: str | None = None  # whose agenda follows it up: its meeting's group, or the one it was added to
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.status is Status.OPEN and self.due is not None and self.due < today

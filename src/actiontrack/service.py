@@ -13,18 +13,21 @@ from typing import TYPE_CHECKING, Any
 _WHERE = {
     **dict.fromkeys(["agenda", "decide", "Digest", "digest", "keep", "meeting_for_review"], "agenda"),
     **dict.fromkeys(["CURRENT_MEETING", "current_id", "timestamp", "today_of"], "common"),
-    **dict.fromkeys(["extract_document", "import_pending", "ImportResult", "Plan", "plan_import", "text_hash"], "documents"),
+    **dict.fromkeys(
+        ["extract_document", "import_pending", "ImportResult", "Plan", "plan_import", "text_hash"],
+        "documents",
+    ),
     **dict.fromkeys(["Change", "log", "undo"], "history"),
     **dict.fromkeys(["import_documents", "ImportHooks", "ImportOptions", "Outcome", "QuietHooks"], "import_run"),
-    **dict.fromkeys(
-        ["add_item", "add_note", "complete", "drop", "edit", "Filters", "list_items", "open_item", "OwnerFilter",
-         "reopen", "sort_for_listing"], "items",
-    ),
+    **dict.fromkeys(["add_item", "add_note", "complete", "drop", "edit", "open_item", "reopen"], "items"),
+    **dict.fromkeys(["Filters", "list_items", "OwnerFilter", "sort_for_listing"], "listing"),
     **dict.fromkeys(["extract_for_import", "Pending", "settle_dates"], "meeting_dates"),
     **dict.fromkeys(
-        ["current_meeting", "delete_meeting", "edit_meeting", "end_meeting", "find_group", "next_meeting_after",
+        ["current_meeting", "delete_meeting", "edit_meeting", "end_meeting", "next_meeting_after",
          "start_meeting"], "meetings",
     ),
+    **dict.fromkeys(["find_group", "place_item"], "groups"),
+    "Reviewed": "reviewed",
     **dict.fromkeys(
         ["add_alias", "add_person", "find_person", "merge_people", "owners_from_subject", "resolve_owner"], "people"
     ),
@@ -56,6 +59,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and readers
         plan_import,
         text_hash,
     )
+    from actiontrack.usecases.groups import find_group, place_item
     from actiontrack.usecases.history import Change, log, undo
     from actiontrack.usecases.import_run import (
         ImportHooks,
@@ -64,26 +68,14 @@ if TYPE_CHECKING:  # the same names, for type checkers and readers
         QuietHooks,
         import_documents,
     )
-    from actiontrack.usecases.items import (
-        Filters,
-        OwnerFilter,
-        add_item,
-        add_note,
-        complete,
-        drop,
-        edit,
-        list_items,
-        open_item,
-        reopen,
-        sort_for_listing,
-    )
+    from actiontrack.usecases.items import add_item, add_note, complete, drop, edit, open_item, reopen
+    from actiontrack.usecases.listing import Filters, OwnerFilter, list_items, sort_for_listing
     from actiontrack.usecases.meeting_dates import Pending, extract_for_import, settle_dates
     from actiontrack.usecases.meetings import (
         current_meeting,
         delete_meeting,
         edit_meeting,
         end_meeting,
-        find_group,
         next_meeting_after,
         start_meeting,
     )
@@ -97,4 +89,5 @@ if TYPE_CHECKING:  # the same names, for type checkers and readers
     )
     from actiontrack.usecases.personal_data import PersonData, forget_person, person_data
     from actiontrack.usecases.restore import RestoreResult, restore_json
+    from actiontrack.usecases.reviewed import Reviewed
     from actiontrack.usecases.settings import entries, entry, group_or_default, masked, set_value, unset

@@ -354,7 +354,7 @@ def test_meeting_start_uses_the_default_group(items, cfg):
     assert items("meeting", "start", ok=False).exit_code == 2
     cfg.write_text('default_group = "Styrgruppen"\n', encoding="utf-8")
     config.reload()
-    assert "Styrgruppen" in items("meeting", "start", "--date", "2016-03-01").stdout
+    assert "Styrgruppen" in items("meeting", "start", "--date", "2016-03-01", "--new-group").stdout
     assert "Styrgruppen" in items("add", "Vi ska ringa", "--format", "json").stdout
 
 

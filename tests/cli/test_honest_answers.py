@@ -51,7 +51,7 @@ def test_groups_are_named_in_any_case_or_by_a_unique_prefix(stocked):
     assert [i["owners"] for i in stocked.json("open", "--group", "ledningsgruppen")] == [["Olle Berg"]]
     assert len(stocked.json("open", "--group", "ledn")) == 1
     assert "Ledningsgruppen" in stocked("agenda", "LEDNING").stdout
-    stocked("meeting", "start", "Ledningsgruppens arbetsutskott", "--date", "2019-03-20")
+    stocked("meeting", "start", "Ledningsgruppens arbetsutskott", "--date", "2019-03-20", "--new-group")
     assert "could be any of the groups" in stocked.fails("open", "--group", "ledningsgrupp").stderr
 
 

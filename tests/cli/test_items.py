@@ -102,7 +102,7 @@ def test_open_orders_overdue_first_then_by_due_then_oldest(people):
 def test_open_filters_by_owner_group_and_meeting(people):
     people("meeting", "start", "Styrgruppen", "--date", "2016-02-01")
     people("add", "Leif ska ringa")
-    people("meeting", "start", "Nätverket", "--date", "2016-02-08")
+    people("meeting", "start", "Nätverket", "--date", "2016-02-08", "--new-group")
     people("add", "Ia ska skriva")
     assert [i["text"] for i in people.json("open", "--owner", "Leif")] == ["Leif ska ringa"]
     assert [i["text"] for i in people.json("open", "--owner", "leif redestig")] == ["Leif ska ringa"]

@@ -29,7 +29,7 @@ def test_meeting_start_and_list(track):
         "meeting", "start", "Gemensam utvecklingsgrupp", "--date", "22 februari", "--place", "Bryggan"
     )
     assert (started["date"], started["place"]) == ("2016-02-22", "Bryggan")
-    track("meeting", "start", "Styrgruppen")
+    track("meeting", "start", "Styrgruppen", "--new-group")
     listed = track.json("meeting", "list")
     assert [(m["group"], m["date"]) for m in listed] == [
         ("Styrgruppen", "2016-02-08"),

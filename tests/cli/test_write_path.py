@@ -53,7 +53,14 @@ def test_the_journal_of_add_done_and_edit_is_the_one_undo_reads(people):
         {
             "op": "delete",
             "table": "item_owners",
-            "row": {"id": 1, "item_id": 1, "position": 0, "person_id": 1, "organisation": None},
+            "row": {
+                "id": 1,
+                "item_id": 1,
+                "position": 0,
+                "person_id": 1,
+                "organisation": None,
+                "unresolved": None,
+            },
         },
         {"op": "insert", "table": "item_owners"},
         {

@@ -15,8 +15,11 @@ import statistics
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from actiontrack.dates import day_off
 from actiontrack.models import Item, Kind, Meeting, ScheduledMeeting, Status
 from actiontrack.records import field, record
+
+Day = date  # for the fields after NextMeeting.date, which hides the name inside the class
 
 
 @record(frozen=True)
@@ -25,6 +28,10 @@ class NextMeeting:
     source: str  # "option", "schedule", "minutes", "rhythm", "unknown"
     place: str | None = None
     rhythm_days: int | None = None
+    moved_from: Day | None = None  # the rhythm's day, a holiday or eve (julafton): moved to `date`
+    day_off: str | None = None  # which ("julafton")
+    passed: Day | None = None  # a date the minutes or the schedule gave that has passed: not used
+    passed_source: str | None = None  # "minutes" or "schedule"
 
 
 @record
@@ -40,6 +47,8 @@ class Agenda:
     overdue: list[Item] = field(default_factory=list)
     open: list[Item] = field(default_factory=list)
     done_since_last: list[Item] = field(default_factory=list)
+    time_from: Meeting | None = None  # the meeting the time of day is taken from
+    called_from: Meeting | None = None  # the meeting whose list of people is called
 
     @property
     def date(self) -> date | None:
@@ -67,26 +76,48 @@ def next_meeting(
     given: date | None,
     today: date,
 ) -> NextMeeting:
-    """When the group meets next, and how that is known."""
+    """When the group meets next, and how that is known. A date from the schedule or the last
+    minutes that has passed is not used, but kept to be said; the rhythm's day moves off a
+    holiday or eve (julafton) to the next working day."""
     held = sorted((m for m in meetings if m.date), key=lambda m: m.date)  # type: ignore[arg-type,return-value]
     last = held[-1] if held else None
     places = {s.date: s.place for s in schedule}
     if given is not None:
         return NextMeeting(given, "option", places.get(given) or (last.place if last else None))
     after = last.date if last and last.date else today
-    planned = [s for s in schedule if s.date > after]
-    if planned:
-        first = min(planned, key=lambda s: s.date)
-        return NextMeeting(first.date, "schedule", first.place or (last.place if last else None))
+    planned = sorted((s for s in schedule if s.date > after), key=lambda s: s.date)
+    passed: tuple[date | None, str | None] = (None, None)
+    if planned and planned[0].date < today:
+        passed = (planned[0].date, "schedule")  # planned, and no minutes of it here
+    ahead = [s for s in planned if s.date >= today]
+    if ahead:
+        first = ahead[0]
+        return NextMeeting(
+            first.date, "schedule", first.place or (last.place if last else None), None, None, None, *passed
+        )
     if last is not None and last.next_meeting and last.next_meeting > after:
-        return NextMeeting(last.next_meeting, "minutes", last.place)
+        if last.next_meeting >= today:
+            return NextMeeting(last.next_meeting, "minutes", last.place)
+        passed = (last.next_meeting, "minutes")
     rhythm = group_rhythm([m.date for m in held if m.date is not None])
     if rhythm is not None and last is not None and last.date is not None:
         when = last.date + timedelta(days=rhythm)
-        while when < today:
+        while working_day(when) < today:
             when += timedelta(days=rhythm)
-        return NextMeeting(when, "rhythm", last.place, rhythm)
-    return NextMeeting(None, "unknown", last.place if last else None)
+        moved = working_day(when)
+        return NextMeeting(
+            moved, "rhythm", last.place, rhythm, when if moved != when else None, day_off(when), *passed
+        )
+    return NextMeeting(None, "unknown", last.place if last else None, None, None, None, *passed)
+
+
+def working_day(when: date) -> date:
+    """The day itself, or the first day after it that is no holiday or eve (and, for a meeting on
+    a weekday, no weekend): a group that meets on Wednesdays does not meet on julafton."""
+    day = when
+    while day_off(day) or (when.weekday() < 5 <= day.weekday()):
+        day += timedelta(days=1)
+    return day
 
 
 RHYTHM_SPREAD = (0.75, 1.33)  # a gap this far from the median still keeps the rhythm
@@ -118,7 +149,9 @@ def following_meeting(
         return NextMeeting(first.date, "schedule", first.place)
     rhythm = group_rhythm([m.date for m in meetings if m.date is not None])
     if rhythm is not None:
-        return NextMeeting(after + timedelta(days=rhythm), "rhythm", None, rhythm)
+        when = after + timedelta(days=rhythm)
+        moved = working_day(when)
+        return NextMeeting(moved, "rhythm", None, rhythm, when if moved != when else None, day_off(when))
     return None
 
 
@@ -138,12 +171,20 @@ def build_agenda(
     given: date | None,
     today: date,
     attendees: Sequence[str] = (),
+    called_from: Meeting | None = None,
 ) -> Agenda:
+    """`attendees`: who is called, the list of `called_from` (the last meeting that has one)."""
     nxt = next_meeting(meetings, schedule, given=given, today=today)
     last = last_meeting(meetings, nxt.date or today)
     day = nxt.date or today
     following = following_meeting(schedule, meetings, nxt.date) if nxt.date else None
-    agenda = Agenda(group, nxt, last, last.time if last else None, list(attendees), following, today)
+    # the time of day of the last meeting that has one: a meeting started at the table has none
+    timed = [m for m in meetings if m.time and m.date and m.date < day] or [m for m in meetings if m.time]
+    time_from = max(timed, key=lambda m: (m.date or date.min, m.id)) if timed else None
+    agenda = Agenda(
+        group, nxt, last, time_from.time if time_from else None, list(attendees), following, today
+    )
+    agenda.time_from, agenda.called_from = time_from, called_from
     for item in open_items:
         if item.status is not Status.OPEN:
             continue

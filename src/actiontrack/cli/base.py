@@ -165,6 +165,14 @@ class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    md = "md"  # a checklist to paste into an e-mail
+
+
+class SortBy(StrEnum):
+    due = "due"
+    owner = "owner"
+    meeting = "meeting"
+    id = "id"
 
 
 class OutFormat(StrEnum):

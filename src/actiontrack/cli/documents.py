@@ -20,7 +20,7 @@ from actiontrack.cli.base import (
     say_note,
     state_of,
 )
-from actiontrack.cli.progress import reading
+from actiontrack.cli.progress import reading, working
 from actiontrack.errors import UsageError
 from actiontrack.i18n import _, ngettext
 
@@ -132,6 +132,12 @@ def import_(
     as_new: Annotated[
         bool, typer.Option("--as-new", help=_("A separate meeting, even if this group's day is imported."))
     ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help=_("Apply an update even when it removes more than half of the meeting's items.")
+        ),
+    ] = False,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
     from actiontrack import service
@@ -153,6 +159,7 @@ def import_(
         group=group,
         as_new=as_new,
         interactive=interactive,
+        replace=replace,
     )
     with state.database() as db:
         outcomes = service.import_documents(
@@ -171,12 +178,16 @@ class _Hooks:
 
     def __init__(self, fmt: OutFormat, interactive: bool, today: Any) -> None:
         self.fmt, self.interactive, self.today = fmt, interactive, today
+        self.shown: set[str] = set()
 
     def read(self, document: Any) -> None:
         _note_reading(document)
 
     def extracting(self, name: str) -> Any:
         return reading(name)  # a long document shows how far it has come
+
+    def storing(self, name: str) -> Any:
+        return working(_("Storing {name} ...").format(name=name))
 
     def progress(self, batch: Any) -> Any:
         return _progress(batch, _("Importing"), show=not self.interactive and len(batch) > 1)
@@ -189,12 +200,15 @@ class _Hooks:
         elif outcome.action == "failed":
             typer.echo(_("Failed: {reason}").format(reason=outcome.error), err=True)
         elif outcome.result is not None:
-            _report_import(outcome.result)
+            _report_import(outcome.result, self.shown)
 
-    def review_items(self, pending: Any) -> Any:
+    def review_items(self, pending: Any, warnings: list[str], check: Any) -> Any:
         from actiontrack.cli.review import review_items
 
-        return review_items(pending.extraction, pending.document.name, today=self.today)
+        self.shown.update(warnings)  # said before the answers: not again after the import
+        return review_items(
+            pending.extraction, pending.document.name, today=self.today, warnings=warnings, check=check
+        )
 
     def apply_update(self, pending: Any, plan: Any) -> bool:
         from actiontrack.cli.import_report import update_lines
@@ -207,7 +221,16 @@ class _Hooks:
         )
         for line in update_lines(plan.update) or ["  " + _("nothing changes")]:
             typer.echo(line, err=True)
-        return library_words.confirm(_("Apply these changes?"), default=True)
+        from actiontrack.usecases.versions import removal_warning, removes_most
+
+        warnings = [*pending.extraction.warnings, *pending.notes]
+        most = removes_most(plan.update)
+        if most:
+            warnings.append(removal_warning(plan.update))
+        for warning in warnings:  # before the answer, where they can change it
+            say_note(warning)
+        self.shown.update(warnings)
+        return bool(library_words.confirm(_("Apply these changes?"), default=not most))
 
     def choose(self, name: str, candidates: list[Any]) -> Any:
         typer.echo(_("'{name}' in the minutes could be:").format(name=name), err=True)
@@ -249,7 +272,7 @@ def _note_reading(document: Any) -> None:
         say_note(warning)
 
 
-def _report_import(result: Any) -> None:
+def _report_import(result: Any, shown: set[str]) -> None:
     from actiontrack.cli.import_report import result_line, update_lines
 
     say(result_line(result))
@@ -257,7 +280,8 @@ def _report_import(result: Any) -> None:
         for line in update_lines(result.update):
             say(line)
     for warning in result.warnings:
-        say("  " + _("Note: {note}").format(note=warning), err=True)
+        if warning not in shown:
+            say("  " + _("Note: {note}").format(note=warning), err=True)
 
 
 def _progress(paths: list[Any], label: str, *, show: bool) -> Any:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 KEPT_BECAUSE = {
     "edited by hand": N_("edited by hand"),
     "no longer in the minutes": N_("no longer in the minutes"),
+    "corrected in review": N_("corrected in review"),
+    "skipped in review": N_("skipped in review"),
 }
 
 
@@ -72,6 +74,10 @@ def result_line(result: ImportResult) -> str:
         )
     n = len(result.new_people)
     people = ", " + ngettext("{n} new person", "{n} new people", n).format(n=n) if n else ""
+    if result.unresolved:
+        people += ", " + ngettext(
+            "{n} owner not known yet ({names})", "{n} owners not known yet ({names})", len(result.unresolved)
+        ).format(n=len(result.unresolved), names=", ".join(result.unresolved))
     if result.update is not None:
         u = result.update
         counts = _("{changed} changed, {added} added, {gone} gone").format(
@@ -82,8 +88,10 @@ def result_line(result: ImportResult) -> str:
         return _("{document}: updated meeting #{id} {group} {date}: items {counts}{people}.").format(
             **fields, counts=counts, people=people
         )
-    n = len(result.items)  # the same two messages as the log's counts (storage/reads.py)
+    n = len(result.items) - result.skipped_in_review  # the same two messages as the log's counts
     items = (_("{n} item") if n == 1 else _("{n} items")).format(n=n)
+    if result.skipped_in_review:
+        items += " " + _("({n} skipped in review)").format(n=result.skipped_in_review)
     return _("{document}: meeting #{id} {group} {date}, {items}{people}.").format(
         **fields, items=items, people=people
     )
@@ -133,6 +141,7 @@ def outcome_dict(outcome: Outcome, today: date) -> dict[str, Any]:
         "meeting": meeting_dict(result.meeting),
         "items": [item_dict(i, today) for i in result.items],
         "new_people": result.new_people,
+        "unresolved_owners": result.unresolved,
         "warnings": result.warnings,
         "update": update_dict(result.update),
     }

@@ -12,6 +12,7 @@ from actiontrack.cli import item_commands as run
 from actiontrack.cli.base import (
     ListFormat,
     OutFormat,
+    SortBy,
     app,
     console,
     echo_json,
@@ -50,9 +51,23 @@ def add(
     meeting: Annotated[
         int | None, typer.Option("--meeting", "-m", help=_("Meeting id. Default: the current meeting."))
     ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group",
+            "-g",
+            help=_(
+                "The group whose agenda follows it up. Default: the current meeting's, else "
+                "default_group, else the group of the last meeting."
+            ),
+        ),
+    ] = None,
+    new_person: Annotated[
+        bool, typer.Option("--new-person", help=_("An owner nobody is called yet is added as a new person."))
+    ] = False,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    run.add(state_of(ctx), text, owner, due, meeting, fmt)
+    run.add(state_of(ctx), text, owner, due, meeting, group, new_person, fmt)
 
 
 @app.command(
@@ -88,25 +103,42 @@ def open_(
         str | None, typer.Option("--due-before", help=_("Only items due before this date."))
     ] = None,
     show_all: Annotated[bool, typer.Option("--all", "-a", help=_("Done and dropped items too."))] = False,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help=_("Only items whose text holds these words."))
+    ] = None,
+    sort: Annotated[
+        SortBy,
+        typer.Option(
+            "--sort",
+            help=_("The order: by due date (overdue first, the default), owner, meeting or id."),
+            show_default=False,
+        ),
+    ] = SortBy.due,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help=_("At most this many items."))] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=_("Output format."))] = ListFormat.table,
 ) -> None:
-    run.open_(state_of(ctx), owner, group, meeting, overdue, due_before, show_all, fmt)
+    run.open_(
+        state_of(ctx), owner, group, meeting, overdue, due_before, show_all, search, sort.value, limit, fmt
+    )
 
 
-@app.command(help=_("Mark items as done.") + example('track done 12 14 --note "Skickat till alla"'))
+@app.command(
+    help=_("Mark items as done.") + example('track done 12 14 --note "Skickat till alla"', "track done 3-5 8")
+)
 def done(
     ctx: typer.Context,
-    ids: Annotated[list[int], typer.Argument(help=_("Item ids."), metavar="ID...")],
+    ids: Annotated[list[str], typer.Argument(help=_("Item ids, and ranges such as 3-5."), metavar="ID...")],
     note: Annotated[str | None, typer.Option("--note", "-n", help=_("How it was done."))] = None,
 ) -> None:
     run.done(state_of(ctx), ids, note)
 
 
-@app.command(help=_("Open a done or dropped item again."))
+@app.command(help=_("Open done or dropped items again."))
 def reopen(
-    ctx: typer.Context, item_id: Annotated[int, typer.Argument(help=_("Item id."), metavar="ID")]
+    ctx: typer.Context,
+    ids: Annotated[list[str], typer.Argument(help=_("Item ids, and ranges such as 3-5."), metavar="ID...")],
 ) -> None:
-    run.reopen(state_of(ctx), item_id)
+    run.reopen(state_of(ctx), ids)
 
 
 @app.command(
@@ -115,10 +147,10 @@ def reopen(
 )
 def drop(
     ctx: typer.Context,
-    item_id: Annotated[int, typer.Argument(help=_("Item id."), metavar="ID")],
+    ids: Annotated[list[str], typer.Argument(help=_("Item ids, and ranges such as 3-5."), metavar="ID...")],
     reason: Annotated[str, typer.Option("--reason", "-r", help=_("Why it will not be done."))],
 ) -> None:
-    run.drop(state_of(ctx), item_id, reason)
+    run.drop(state_of(ctx), ids, reason)
 
 
 @app.command(
@@ -136,11 +168,18 @@ def edit(
         ),
     ] = None,
     due: Annotated[
-        str | None, typer.Option("--due", "-d", help=_("New due date; 'none' removes it."))
+        str | None,
+        typer.Option("--due", "-d", help=_("New due date, counted from today; 'none' removes it.")),
     ] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help=_("Move it to this group's agenda."))
+    ] = None,
+    new_person: Annotated[
+        bool, typer.Option("--new-person", help=_("An owner nobody is called yet is added as a new person."))
+    ] = False,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
-    run.edit(state_of(ctx), item_id, text, owner, due, fmt)
+    run.edit(state_of(ctx), item_id, text, owner, due, group, new_person, fmt)
 
 
 @app.command(help=_("Add a note to an item's history."))

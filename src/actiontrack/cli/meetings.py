@@ -33,9 +33,13 @@ def meeting_start(
     ] = None,
     when: Annotated[str | None, typer.Option("--date", help=_("The meeting's date. Default: today."))] = None,
     place: Annotated[str | None, typer.Option("--place", help=_("Where it is held."))] = None,
+    new_group: Annotated[
+        bool, typer.Option("--new-group", help=_("The group is new: create it (a misspelt name is refused)."))
+    ] = False,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
     from actiontrack import service
+    from actiontrack.cli.output import confirm_callback
     from actiontrack.dates import parse_date
     from actiontrack.render import meeting_dict
     from actiontrack.service import group_or_default
@@ -46,7 +50,14 @@ def meeting_start(
     warnings: list[str] = []
     meeting = state.write(
         lambda repo: service.start_meeting(
-            repo, group, when=day, place=place, now=state.now, warnings=warnings
+            repo,
+            group,
+            when=day,
+            place=place,
+            now=state.now,
+            warnings=warnings,
+            new_group=new_group,
+            confirm=confirm_callback(),
         )
     )
     if fmt is OutFormat.json:

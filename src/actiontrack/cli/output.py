@@ -84,6 +84,24 @@ def confirm_callback() -> Any:
     return confirm
 
 
+def pick_callback() -> Any:
+    """A numbered question, asked only when a person is at the terminal (None otherwise): the
+    options are listed, and the number typed is the answer (empty or anything else: none)."""
+    if not sys.stdin.isatty():
+        return None
+
+    def pick(question: str, options: Any) -> int | None:
+        import typer
+
+        for n, option in enumerate(options, start=1):
+            say(f"  {n}. {option}", err=True)
+        answer = typer.prompt(question + " " + _("(number)"), default="", show_default=False, err=True)
+        answer = answer.strip()
+        return int(answer) - 1 if answer.isdigit() and 1 <= int(answer) <= len(options) else None
+
+    return pick
+
+
 def csv_delimiter(swedish: bool, option: str | None = None) -> str:
     """`--delimiter`, else `csv_delimiter` in config.toml, else ';' for Swedish Excel
     (',' is its decimal sign) and ',' for other Excel."""

@@ -61,3 +61,34 @@ def reading(name: str, stream: TextIO | None = None) -> Iterator[None]:
             yield
     finally:
         indicator.close()
+
+
+@contextmanager
+def working(label: str, stream: TextIO | None = None) -> Iterator[None]:
+    """A line saying what is being done, once it has taken more than a second (a terminal only):
+    storing a long document's thousands of items takes a while too."""
+    import threading
+
+    stream = stream or sys.stderr
+    if not stream.isatty():
+        yield
+        return
+    from actiontrack.render import visible
+
+    shown = threading.Event()
+
+    def show() -> None:
+        stream.write("\r" + visible(label))
+        stream.flush()
+        shown.set()
+
+    timer = threading.Timer(SHOW_AFTER, show)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        if shown.is_set():
+            stream.write("\r\x1b[K")
+            stream.flush()

@@ -13,6 +13,7 @@ written for the English prompt, keeps working.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import typer
 
@@ -60,56 +61,92 @@ def _say(text: str) -> None:
     typer.echo(visible(text), err=True)
 
 
-def review_items(extraction: Extraction, name: str, *, today: date) -> list[ExtractedItem]:
+def review_items(
+    extraction: Extraction, name: str, *, today: date, warnings: list[str], check: Any
+) -> list[Any]:
+    """Each item of the minutes: accept, edit, skip; every decision is returned (service.Reviewed),
+    the skipped ones too, so that the minutes imported again keep them. What the import would
+    warn about is said first, and an owner nobody is called gets a question, not a new person."""
     from rich.console import Console
-
-    from actiontrack.render import extraction_table
-
-    console = Console(stderr=True)
     from rich.text import Text
 
-    from actiontrack.render import visible
+    from actiontrack.render import extraction_table, visible
+    from actiontrack.service import Reviewed
 
+    console = Console(stderr=True)
     console.print(Text(visible(name), style="bold"))  # a file name is no markup
     console.print(extraction_table(extraction))
-    base = extraction.meeting.date or today
-    accepted: list[ExtractedItem] = []
+    for warning in warnings:
+        _say(_("Note: {note}").format(note=warning))
+    # a date typed now counts from today, as in `edit` (never from before the meeting itself)
+    base = max(today, extraction.meeting.date or today)
+    decided: list[Any] = []
     items = extraction.items
     for n, item in enumerate(items, start=1):
         _say(f"\n[{n}/{len(items)}] {kind_label(item.kind.value)}: {item.text}")
         _say(
             "  "
             + _("owners: {owners}; due: {due}; line {line}").format(
-                owners=_owners(item) or _("the group"), due=item.due or "–", line=item.line
+                owners=_owners_checked(item, check) or _("the group"), due=item.due or "–", line=item.line
             )
         )
         answer = _answer(CHOICES, typer.prompt(_(CHOICES), default=_default(CHOICES, "a"), err=True))
         if answer == "A":
-            accepted.extend(items[n - 1 :])
+            decided.extend(Reviewed(e, e) for e in items[n - 1 :])
             break
         if answer == "q":
             raise ImportCancelled(_("Import of {name} cancelled; nothing was written.").format(name=name))
         if answer == "s":
+            decided.append(Reviewed(item, None))
             continue
-        if answer == "e":
-            item = _edit(item, base, extraction.meeting.next_meeting)
-        accepted.append(item)
-    return accepted
+        new_people: list[str] = []
+        kept = (
+            _edit(item, base, extraction.meeting.next_meeting, check, new_people) if answer == "e" else item
+        )
+        decided.append(Reviewed(item, kept, tuple(new_people)))
+    return decided
 
 
 def _owners(item: ExtractedItem) -> str:
     return ", ".join(o.name for o in item.owners)
 
 
-def _edit(item: ExtractedItem, base: date, next_meeting: date | None) -> ExtractedItem:
+def _owners_checked(item: ExtractedItem, check: Any) -> str:
+    """The owners, each person as the import would store them: "Kjell (nobody known; did you
+    mean Kjell Andersson?)"."""
+    out = []
+    for owner in item.owners:
+        name = owner.name
+        like_a_name = " " not in name and name[:1].isupper() and not name.isupper()  # "Birgita"
+        if owner.kind is OwnerKind.ORGANISATION and not like_a_name:
+            out.append(name)
+            continue
+        found, options = check(owner.name)
+        if owner.kind is OwnerKind.ORGANISATION and found is None and not options:
+            out.append(name)
+            continue
+        if found is not None:
+            out.append(found)
+        elif options:
+            out.append(
+                _("{name} (nobody known; did you mean {options}?)").format(
+                    name=owner.name, options=_(" or ").join(options)
+                )
+            )
+        else:
+            out.append(_("{name} (nobody known yet)").format(name=owner.name))
+    return ", ".join(out)
+
+
+def _edit(
+    item: ExtractedItem, base: date, next_meeting: date | None, check: Any, new_people: list[str]
+) -> ExtractedItem:
     text = typer.prompt("  " + _("text"), default=item.text, err=True).strip() or item.text
     names = typer.prompt(
         "  " + _("owners (comma-separated, '-' for the group)"), default=_owners(item) or "-", err=True
     )
     owners = tuple(
-        Owner(n.strip(), OwnerKind.ORGANISATION if n.strip()[:1].islower() else OwnerKind.PERSON)
-        for n in names.split(",")
-        if n.strip() and n.strip() != "-"
+        _typed_owner(n.strip(), check, new_people) for n in names.split(",") if n.strip() and n.strip() != "-"
     )
     due = item.due
     while True:
@@ -124,7 +161,39 @@ def _edit(item: ExtractedItem, base: date, next_meeting: date | None) -> Extract
             break
         except DateError as e:
             _say(f"  {e}")
-    return replace(item, text=text, owners=owners, due=due)
+    return replace(item, text=text, owners=tuple(dict.fromkeys(owners)), due=due)
+
+
+def _typed_owner(name: str, check: Any, new_people: list[str]) -> Owner:
+    """An owner typed in the review: a known person, an organisation (lower case), a whole name
+    like nobody's (a new person), or, for a name nobody has that is like others or a bare first
+    name, what the user says: one of the near names, a new person, or not known yet."""
+    if name[:1].islower():
+        return Owner(name, OwnerKind.ORGANISATION)
+    found, options = check(name)
+    if found is not None:
+        return Owner(found, OwnerKind.PERSON)
+    if not options and len(name.split()) > 1:  # a whole name typed, like nobody's: the user's new person
+        _say("  " + _("{name} will be a new person.").format(name=name))
+        new_people.append(name)
+        return Owner(name, OwnerKind.PERSON)
+    _say("  " + _("'{name}' is nobody known.").format(name=name))
+    for n, option in enumerate(options, start=1):
+        _say(f"    {n}. {option}")
+    new = "n"  # "ny person" in Swedish too
+    _say("    " + _("{letter}. a new person called {name}").format(letter=new, name=name))
+    answer = typer.prompt(
+        "  " + _("Which one (number, {letter}, or Enter to keep it as not known yet)").format(letter=new),
+        default="",
+        show_default=False,
+        err=True,
+    ).strip()
+    if answer.isdigit() and 1 <= int(answer) <= len(options):
+        return Owner(options[int(answer) - 1], OwnerKind.PERSON)
+    if answer.lower() == new:
+        new_people.append(name)
+        return Owner(name, OwnerKind.PERSON)
+    return Owner(name, OwnerKind.UNRESOLVED)
 
 
 # TRANSLATORS: as CHOICES, one bracketed letter per answer in this order
@@ -158,11 +227,18 @@ def review_agenda(state, agenda) -> None:  # type: ignore[no-untyped-def]
             total,
         ).format(n=total, id=meeting.id, group=meeting.group, date=write_date(meeting.date))
     )
+    following = agenda.following.date if agenda.following else None
     counts: dict[str, int] = {}
     for n, item in enumerate(agenda.all_items(), start=1):
         _say(f"\n[{n}/{total}] #{item.id} {item.text}")
         due = _("due {date}").format(date=item.due or "–")
         _say(f"  {owners_words(item)}; {due}")
+        for owner in item.owners:
+            if owner.kind is OwnerKind.UNRESOLVED:  # said where it can be answered
+                _say(
+                    "  "
+                    + _("'{name}' is nobody known yet: [r]eassign says who it is.").format(name=owner.name)
+                )
         while True:
             typed = typer.prompt(_(AGENDA_CHOICES), default=_default(AGENDA_CHOICES, "k"), err=True)
             answer = _answer(AGENDA_CHOICES, typed.strip().lower())
@@ -172,15 +248,25 @@ def review_agenda(state, agenda) -> None:  # type: ignore[no-untyped-def]
             details = _details(answer)
             if details is None:
                 continue
+            said: list[str] = []
             try:
                 done = state.write(
-                    lambda repo, answer=answer, item=item, details=details: service.decide(
-                        repo, item.id, answer, now=state.now, **details
+                    lambda repo, answer=answer, item=item, details=details, said=said: service.decide(
+                        repo,
+                        item.id,
+                        answer,
+                        now=state.now,
+                        held_on=meeting.date,
+                        following=following,
+                        warnings=said,
+                        **details,
                     )
                 )
             except ActionTrackError as e:
                 _say(f"  {e}")
                 continue
+            for note in dict.fromkeys(said):
+                _say("  " + _("Note: {note}").format(note=note))
             counts[done] = counts.get(done, 0) + 1
             break
     _summary(counts)

@@ -51,6 +51,8 @@ from actiontrack.dates.meeting import find_meeting_dates as find_meeting_dates
 from actiontrack.dates.meeting import pick_reading as pick_reading
 from actiontrack.dates.table import Rule as Rule
 from actiontrack.dates.table import rules as rules
+from actiontrack.dates.vague import day_off as day_off
+from actiontrack.dates.vague import vague_time_phrases as vague_time_phrases
 from actiontrack.dates.words import NUMBERS as NUMBERS
 from actiontrack.dates.words import Context as Context
 from actiontrack.dates.words import DateMatch as DateMatch

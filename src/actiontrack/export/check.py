@@ -56,6 +56,7 @@ _EXPORT: dict[str, Any] = {
                 "topic": _OPT_TEXT,
                 "owners_detail": ([{"name": str, "kind": {k.value for k in OwnerKind}}], None),
                 "meeting": ({"id": int}, None),
+                "group": _OPT_TEXT,
                 "line": (int, None),
                 "confidence": (float, int, None),
                 "created_at": _OPT_TEXT,

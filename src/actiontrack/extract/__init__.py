@@ -83,8 +83,11 @@ def extract_text(
             report(block.line, len(lines))
     if report is not None:
         report(len(lines), len(lines))
-    warnings = [*parsed.warnings, *_unread_dates(walker.items, meeting.date)]
-    return Extraction(meeting, walker.items, warnings, walker.steps)
+    from actiontrack.extract.duplicates import merge_table_and_prose
+
+    items = merge_table_and_prose(walker.items)  # a commitment in the prose and in the action table: once
+    warnings = [*parsed.warnings, *_unread_dates(items, meeting.date)]
+    return Extraction(meeting, items, warnings, walker.steps)
 
 
 def _unread_dates(items: list[ExtractedItem], base: date | None) -> list[str]:

@@ -170,6 +170,14 @@ class Attendance:
     signed: list[str] = field(default_factory=list)  # full names in a signature block
 
 
+# What brackets after a name say, when it is no note of time or presence: "(Bryggan)", "(PRO)"
+_PAREN_NOTE = re.compile(
+    r"\((?!\s*(?:(?:från|för|till|via|per|på|i|under|del|delvis|deltog|digitalt|distans|tele|pkt|punkt)\b|§|\d))"
+    r"([^)]+)\)",
+    re.IGNORECASE,
+)
+
+
 def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, bool] | None:
     """ "Bo Pettersson, Ria/G7 (ej närvarande)" -> (Attendee, absent); None if not a person line.
     `lenient`: inside a list of attendees, a single capitalised word is a name too ("Våge")."""
@@ -193,12 +201,7 @@ def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, b
         m = re.match(r"^(.*?)\s+[-–]\s+(.+)$", name)
         if m:
             name, organisation = m.group(1), m.group(2)
-        paren = re.search(
-            r"\((?!\s*(?:(?:från|för|till|via|per|på|i|under|del|delvis|deltog|digitalt|distans|tele|pkt|punkt)\b|§|\d))"
-            r"([^)]+)\)",
-            text,
-            re.IGNORECASE,
-        )
+        paren = _PAREN_NOTE.search(text)
         if paren and not organisation:
             organisation = paren.group(1)
     if not organisation and (trailing := TRAILING_ROLE.match(name)):  # "Angelica webbansvarig"
@@ -208,6 +211,9 @@ def parse_person_entry(text: str, *, lenient: bool = False) -> tuple[Attendee, b
     parts = [p.strip() for p in organisation.split(",") if p.strip() and "§" not in p]  # "ej § 3-5": a note
     roles = [p for p in parts if is_role(p)]
     organisation = ", ".join(p for p in parts if p not in roles)  # "Bo Ek, DHR, kassör"
+    late = _PAREN_NOTE.search(text) if not organisation and roles else None
+    if late and not is_role(late.group(1)):  # "Gunnel Ahlström (PRO), ordförande": the role was after
+        organisation = late.group(1)
     role = roles[0] if roles else None
     if role is None and (paren_role := re.search(r"\((" + ROLE_NAMES + r")\)", raw, re.IGNORECASE)):
         role = paren_role.group(1)

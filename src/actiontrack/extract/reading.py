@@ -231,7 +231,6 @@ def _odt_text(data: bytes, name: str) -> str:
     import io
     import zipfile
 
-    from odf import teletype, text
     from odf.opendocument import load
 
     try:
@@ -239,7 +238,16 @@ def _odt_text(data: bytes, name: str) -> str:
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
         raise DocumentError(_("{name} is not a readable {kind} ({reason}).").format(name=name, kind=_("OpenDocument text"), reason=e)) from None
     lines: list[str] = []
-    for element in document.text.childNodes:
+    _odt_elements(document.text.childNodes, lines)
+    return "\n".join(lines)
+
+
+def _odt_elements(elements, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Headings, paragraphs, lists and tables (read as a Word table is: tables.py), in order;
+    a section's content where it stands."""
+    from odf import teletype, text
+
+    for element in elements:
         tag = getattr(element, "qname", (None, ""))[1]
         if tag == "h":
             level = int(element.getAttribute("outlinelevel") or 1)
@@ -250,4 +258,24 @@ def _odt_text(data: bytes, name: str) -> str:
             for item in element.getElementsByType(text.ListItem):
                 lines.append("- " + teletype.extractText(item).strip())
             lines.append("")
-    return "\n".join(lines)
+        elif tag == "table":
+            lines.extend(table_lines(_odt_rows(element)))
+        elif tag == "section":
+            _odt_elements(element.childNodes, lines)
+
+
+def _odt_rows(element) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The rows of an OpenDocument table as cell texts; a cell repeated ("number-columns-
+    repeated", as LibreOffice writes empty cells) is one cell, at most as wide as a real table."""
+    from odf import table, teletype
+
+    rows = []
+    for row in element.getElementsByType(table.TableRow):
+        cells: list[str] = []
+        for cell in row.childNodes:
+            if getattr(cell, "qname", (None, ""))[1] not in ("table-cell", "covered-table-cell"):
+                continue
+            repeated = min(int(cell.getAttribute("numbercolumnsrepeated") or 1), 50)
+            cells += [teletype.extractText(cell).strip()] * repeated
+        rows.append(cells)
+    return rows

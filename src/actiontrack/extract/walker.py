@@ -83,6 +83,7 @@ class Walker:
         self.line_owner: str | None = None
         self.agenda_until = 0
         self.own_body: frozenset[str] = frozenset()
+        self.labelled_for = LabelContext(0, [])  # what "Ansvarig:"/"Klart:" lines belong to
         self.tense = ""  # how the minutes tell what happened at the meeting: "past" or "pres"
         self._parses: dict[str, tuple[list[Token], list[grammar.Clause]]] = {}
         self.due = Due(base, meeting_date=meeting.date, next_meeting=meeting.next_meeting, title=meeting.title)
@@ -92,6 +93,7 @@ class Walker:
     def block(self, block: Block) -> None:
         if block.kind == "heading":
             self.section = Section(topic=block.text)
+            self.labelled_for = LabelContext(len(self.items), [])  # never across a heading or §
             return
         if block.kind == "label":
             self.section.label = block.text
@@ -99,6 +101,8 @@ class Walker:
         if block.kind == "paragraph" and not block.text.lower().startswith("att "):
             self.section.label = None
         sentences = block.sentences()
+        if not all(layout.labelled(x.text) for x in sentences):  # labelled lines alone: the paragraph before's
+            self.labelled_for = LabelContext(len(self.items), [])
         self.line_owner = None
         if block.kind == "bullet" and len(sentences) > 1:  # "Gör X. Om inte, gör Y: Kim": Kim's
             last = sentences[-1].text
@@ -150,6 +154,7 @@ class Walker:
         if self._special_line(text, line):
             self._step(line, text, block, "", "field line", None)
             return
+        self.labelled_for.sentences.append((text, line))
         text, inline_decision = _strip_decision_label(text)
         numbered = _NUMBERED.match(text)
         if numbered:  # "1. Boka lokal (Eva)", "§ 12. Kassören ..."
@@ -471,17 +476,22 @@ class Walker:
     # --- labelled lines --------------------------------------------------------------
 
     def _special_line(self, text: str, line: int) -> bool:
-        """ "Ansvarig: Leif", "Åtgärd: ...", "Klart till: 15 mars" lines."""
+        """ "Ansvarig: Leif", "Åtgärd: ...", "Klart till: 15 mars" lines. An owner or date line
+        belongs to the item of its own paragraph or list item: the last one found since that
+        began, else the paragraph's last sentence made an item by it ("Frågan utreds.
+        Ansvarig: Kjell"); never to an item under an earlier heading or §."""
         found_label = layout.labelled(text)
         if found_label is None:
             return False
         kind, value = found_label
-        if kind == "responsible" and self.items:
+        if kind in ("responsible", "due") and not self._labelled_item(text, line):
+            return True  # nothing of its own to belong to: no item gets it
+        if kind == "responsible":
             owners = self.resolver.resolve(value) or ()
             last = self.items[-1]
             self.items[-1] = replace(last, owners=owners or last.owners)
             return True
-        if kind == "due" and self.items:
+        if kind == "due":
             try:
                 due = dates.parse_date(value, self.base, next_meeting=self.meeting.next_meeting)
             except DateError:
@@ -497,9 +507,32 @@ class Walker:
             self.items.append(
                 ExtractedItem(Kind.ACTION, what, named, self.due.of(what), text, line, self.section.topic, 0.9)
             )
+            self.labelled_for = LabelContext(len(self.items) - 1, [])
             self.sentences_since_item = 0
             return True
         return False
+
+    def _labelled_item(self, text: str, line: int) -> bool:
+        """Whether the paragraph a labelled line belongs to has an item now (items[-1]): one it
+        gave, or its last sentence, which the label makes one."""
+        context = self.labelled_for
+        if len(self.items) > context.first_item:
+            return True
+        if not context.sentences:
+            return False
+        sentence, at = context.sentences[-1]
+        self.items.append(
+            ExtractedItem(Kind.ACTION, sentence, (), self.due.of(sentence), sentence, at, self.section.topic, 0.8)
+        )
+        return True
+
+
+@record
+class LabelContext:
+    """The paragraph labelled lines complete: the number of items before it, and its sentences."""
+
+    first_item: int
+    sentences: list[tuple[str, int]]
 
 
 @lru_cache(maxsize=4096)

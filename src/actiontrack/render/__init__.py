@@ -45,6 +45,9 @@ from actiontrack.render.tables import (
     items_lines as items_lines,
 )
 from actiontrack.render.tables import (
+    items_markdown as items_markdown,
+)
+from actiontrack.render.tables import (
     items_table as items_table,
 )
 from actiontrack.render.tables import (

@@ -19,7 +19,7 @@ from actiontrack.agenda import Agenda, NextMeeting, age_days
 from actiontrack.agenda.outline import DEFERRED, FOLLOW_UP, NEXT_MEETING, Point, Template
 from actiontrack.dates import format_swedish
 from actiontrack.i18n import N_, _, language, ngettext
-from actiontrack.models import Item
+from actiontrack.models import Item, Meeting
 from actiontrack.records import record
 from actiontrack.render import item_dict, markdown_text, visible
 
@@ -31,6 +31,10 @@ SOURCES = {
 }
 
 
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
 def write_date(d: date | None, lang: str | None = None) -> str:
     if d is None:
         return _("date not set")
@@ -38,13 +42,34 @@ def write_date(d: date | None, lang: str | None = None) -> str:
 
 
 def source_words(meeting: NextMeeting) -> str:
-    """How the meeting's date is known: "enligt mötesplanen", "enligt gruppens rytm (var 4:e vecka)"."""
+    """How the meeting's date is known: "enligt mötesplanen", "enligt gruppens rytm (var 4:e vecka)",
+    and what was not used: "24 december är julafton", "förra protokollets 6 april 2026 har passerat"."""
     if meeting.source == "rhythm":
         weeks = (meeting.rhythm_days or 0) // 7
-        return ngettext(
+        words = ngettext(
             "from the group's rhythm (every week)", "from the group's rhythm (every {weeks} weeks)", weeks
         ).format(weeks=weeks)
-    return _(SOURCES[meeting.source])
+    else:
+        words = _(SOURCES[meeting.source])
+    if meeting.moved_from is not None:
+        words += "; " + _("moved from {date}, which is {holiday}").format(
+            date=write_date(meeting.moved_from), holiday=meeting.day_off or _("a weekend")
+        )
+    if meeting.passed is not None:
+        said = (
+            _("the last minutes said {date}, which has passed")
+            if meeting.passed_source == "minutes"
+            else _("the schedule's {date} has passed with no minutes of it here")
+        )
+        words += "; " + said.format(date=write_date(meeting.passed))
+    return words
+
+
+def from_meeting_words(meeting: Meeting | None) -> str:
+    """Where the time or the people called come from: "som vid mötet 26 november 2025"."""
+    if meeting is None:
+        return ""
+    return " (" + _("as at the meeting of {date}").format(date=write_date(meeting.date)) + ")"
 
 
 def owners_words(item: Item) -> str:
@@ -55,6 +80,8 @@ def details(item: Item, agenda: Agenda, *, waited: bool = False) -> str:
     parts = [_("due {date}").format(date=write_date(item.due)) if item.due else _("no due date")]
     if item.meeting:
         parts.append(_("from the meeting of {date}").format(date=write_date(item.meeting.date)))
+    elif item.created_at:  # added between meetings
+        parts.append(_("added {date}").format(date=write_date(date.fromisoformat(item.created_at[:10]))))
     if waited:
         on = agenda.date or agenda.today
         age = age_days(item, on)
@@ -99,15 +126,18 @@ class Facts:
     rows: list[tuple[str, str]]  # (label, value): date, time, place, who is called
 
 
-def facts(agenda: Agenda) -> Facts:
+def facts(agenda: Agenda, *, sources: bool = True) -> Facts:
+    """`sources`: say where the time and the people called come from (not in the Word kallelse,
+    which goes to the members)."""
     # "Datum", not "Nästa möte": the point "Nästa möte" is about the meeting after this one
     rows = [(_("Date"), f"{write_date(agenda.date)} ({source_words(agenda.next)})")]
     if agenda.time:
-        rows.append((_("Time"), agenda.time))
+        rows.append((_("Time"), agenda.time + (from_meeting_words(agenda.time_from) if sources else "")))
     if agenda.next.place:
         rows.append((_("Place"), agenda.next.place))
     if agenda.attendees:
-        rows.append((_("Invited"), ", ".join(agenda.attendees)))
+        called = ", ".join(agenda.attendees)
+        rows.append((_("Invited"), called + (from_meeting_words(agenda.called_from) if sources else "")))
     return Facts(_("Agenda: {group}, {date}").format(group=agenda.group, date=write_date(agenda.date)), rows)
 
 
@@ -128,7 +158,11 @@ def agenda_dict(agenda: Agenda) -> dict[str, Any]:
         "place": agenda.next.place,
         "date_source": agenda.next.source,
         "rhythm_days": agenda.next.rhythm_days,
+        "date_moved_from": _iso(agenda.next.moved_from),
+        "date_passed": _iso(agenda.next.passed),
+        "time_from_meeting": agenda.time_from.id if agenda.time_from else None,
         "attendees": agenda.attendees,
+        "attendees_from_meeting": agenda.called_from.id if agenda.called_from else None,
         "last_meeting": (
             {
                 "id": agenda.last_meeting.id,

@@ -44,7 +44,7 @@ def agenda_docx(agenda: Agenda, template: Template) -> bytes:
 
     doc = docx.Document()
     point_style = set_up(doc)
-    head = facts(agenda)
+    head = facts(agenda, sources=False)
 
     doc.add_paragraph(_("Notice and agenda"), style="Title")
     doc.add_paragraph(visible(agenda.group), style="Subtitle")

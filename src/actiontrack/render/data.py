@@ -45,6 +45,7 @@ def item_dict(item: Item, today: date | None = None, *, history: bool = False) -
         "created_at": item.created_at,
         "updated_at": item.updated_at,
         "closed_at": item.closed_at,
+        "group": item.group,
     }
     if today is not None:
         out["overdue"] = item.is_overdue(today)

@@ -14,6 +14,7 @@ from actiontrack.render.text import (
     HISTORY_FIELDS,
     KIND_LABELS,
     OWNER_KIND_LABELS,
+    REASONS,
     STATUS_LABELS,
     label,
     visible,
@@ -29,8 +30,27 @@ def items_lines(items: Iterable[Item], today: date) -> Iterable[str]:
         flag = "!" if it.is_overdue(today) else " "
         owners = ", ".join(o.name for o in it.owners) or _("the group")
         text = _item_text(it)
-        origin = f"  ({_meeting_label(it)})" if it.meeting else ""
+        origin = f"  ({_meeting_label(it)})" if it.meeting or it.group else ""
         yield visible(f"{it.id:>6} {flag}{due:<10}  {owners}: {text}{origin}")
+
+
+def items_markdown(items: Iterable[Item], today: date) -> str:
+    """A checklist to paste into an e-mail or a wiki: "- [ ] Anna Berg: Boka lokal (due 15 March
+    2026, overdue; Styrgruppen 2026-03-02) #12"."""
+    from actiontrack.render.text import markdown_text
+
+    lines = []
+    for it in items:
+        box = "[ ]" if it.status is Status.OPEN else "[x]"
+        owners = ", ".join(o.name for o in it.owners) or _("The group")
+        facts = [_("due {date}").format(date=it.due.isoformat()) if it.due else _("no due date")]
+        if it.is_overdue(today):
+            facts[0] += ", " + _("overdue")
+        if it.meeting or it.group:
+            facts.append(_meeting_label(it))
+        text = markdown_text(f"{owners}: {_item_text(it)} ({'; '.join(facts)})")
+        lines.append(f"- {box} {text} #{it.id}")
+    return "\n".join(lines) + "\n"
 
 
 def _item_text(it: Item) -> str:
@@ -45,8 +65,9 @@ def _item_text(it: Item) -> str:
 
 
 def _meeting_label(item: Item) -> str:
+    """The meeting an item came from; the group whose agenda it is on when it has none."""
     if item.meeting is None:
-        return ""
+        return item.group or ""
     when = item.meeting.date.isoformat() if item.meeting.date else "?"
     return f"{item.meeting.group} {when}"
 
@@ -106,6 +127,8 @@ def item_detail(item: Item, today: date) -> Any:
     facts.add_row(_("Owners"), _plain(owners or _("the group")))
     facts.add_row(_("Due"), f"{item.due.isoformat()} ({format_swedish(item.due)})" if item.due else "–")
     facts.add_row(_("Meeting"), _plain(f"#{item.meeting.id} {_meeting_label(item)}" if item.meeting else "–"))
+    if item.group and (item.meeting is None or item.meeting.group != item.group):
+        facts.add_row(_("Group"), _plain(item.group))
     if item.topic:
         facts.add_row(_("Topic"), _plain(item.topic))
     if item.source:
@@ -146,6 +169,10 @@ def history_words(detail: dict[str, object]) -> str:
             return format_swedish(d) if language() == "sv" else f"{d.day} {d:%B} {d.year}"
         if isinstance(value, str) and key == "was":  # the status it had
             return label(STATUS_LABELS, value)
+        if isinstance(value, str) and key == "reason":  # one the program wrote, in the language
+            return label(REASONS, value)
+        if isinstance(value, int) and key == "as":
+            return f"#{value}"
         return str(value)
 
     parts = []
@@ -153,7 +180,7 @@ def history_words(detail: dict[str, object]) -> str:
         if (
             isinstance(value, list)
             and len(value) == 2
-            and key in ("text", "owners", "due", "kind", "topic", "date")
+            and key in ("text", "owners", "due", "kind", "topic", "date", "group")
         ):
             parts.append(f"{label(HISTORY_FIELDS, key)}: {word(value[0], key)} -> {word(value[1], key)}")
         else:

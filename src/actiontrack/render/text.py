@@ -12,7 +12,11 @@ from actiontrack.i18n import N_, _
 # Words of the data as tables and `show` name them; JSON and CSV keep the English values.
 KIND_LABELS = {"action": N_("action"), "deferred": N_("deferred")}
 STATUS_LABELS = {"open": N_("open"), "done": N_("done"), "dropped": N_("dropped")}
-OWNER_KIND_LABELS = {"person": N_("person"), "organisation": N_("organisation")}
+OWNER_KIND_LABELS = {
+    "person": N_("person"),
+    "organisation": N_("organisation"),
+    "unresolved": N_("not known yet"),
+}
 HISTORY_ACTIONS = {
     "created": N_("created"),
     "edited": N_("edited"),
@@ -22,6 +26,8 @@ HISTORY_ACTIONS = {
     "noted": N_("noted"),
     "kept": N_("kept"),
     "updated": N_("updated"),
+    "reviewed": N_("reviewed"),
+    "moved": N_("moved"),
 }
 HISTORY_FIELDS = {
     "text": N_("text"),
@@ -37,7 +43,13 @@ HISTORY_FIELDS = {
     "updated_from": N_("updated from"),
     "source": N_("source"),
     "line": N_("line"),
+    "group": N_("group"),
+    "as": N_("followed up as"),
 }
+
+
+# Reasons the program writes itself when it closes an item (usecases/reviewed.py, deferrals.py)
+REASONS = {"skipped in review": N_("skipped in review"), "deferred again": N_("deferred again")}
 
 
 def label(table: dict[str, str], value: str) -> str:

@@ -70,6 +70,12 @@ def check(url: str) -> CheckReport:
                     orphans[0][0],
                 ).format(n=orphans[0][0])
             )
+        for item_id, name in repo.unresolved_owners():
+            report.notes.append(
+                _(
+                    "#{id}: the owner '{name}' is nobody known yet; say who: track edit {id} --owner NAME"
+                ).format(id=item_id, name=name)
+            )
         pending = repo.run("SELECT value FROM settings WHERE key = :k", {"k": CLEANUP_PENDING})
         if pending:
             report.problems.append(

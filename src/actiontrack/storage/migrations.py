@@ -204,9 +204,36 @@ def m005_next_meeting_time_and_place(conn: Connection) -> None:
     conn.execute(sa.text("ALTER TABLE meetings ADD COLUMN next_place VARCHAR"))
 
 
+def m006_item_groups_and_unresolved_owners(conn: Connection) -> None:
+    """Every item belongs to a group, and an owner may be a name nobody is known by yet.
+
+    An item added between meetings has no meeting, and so reached no agenda: `items.group_id`
+    is the group whose agenda follows it up, filled here from each item's meeting; the agenda
+    reads a group's items through an index on (group_id, status, closed_at). An owner named in
+    minutes that matches nobody (a bare "Kjell", a misspelt "Birgita") is kept as written in
+    `item_owners.organisation` with `unresolved` set, until someone says who it is.
+    """
+    import sqlalchemy as sa
+
+    conn.execute(sa.text("ALTER TABLE items ADD COLUMN group_id INTEGER REFERENCES groups (id)"))
+    conn.execute(
+        sa.text(
+            "UPDATE items SET group_id = (SELECT m.group_id FROM meetings m WHERE m.id = items.meeting_id) "
+            "WHERE meeting_id IS NOT NULL"
+        )
+    )
+    conn.execute(
+        sa.text(
+            "CREATE INDEX IF NOT EXISTS ix_items_group_status_closed ON items (group_id, status, closed_at)"
+        )
+    )
+    conn.execute(sa.text("ALTER TABLE item_owners ADD COLUMN unresolved BOOLEAN"))
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_changes_and_meeting_time, m003_agenda_indexes, m004_person_keys,
     m005_next_meeting_time_and_place,
+    m006_item_groups_and_unresolved_owners,
 ]  # fmt: skip
 
 

@@ -35,7 +35,7 @@ from actiontrack.storage.sql import IN_LIST, chunks, day, in_list
 
 _ITEM_COLUMNS = (
     "i.id, i.kind, i.text, i.status, i.due, i.meeting_id, i.source, i.line, i.topic, i.confidence, "
-    "i.created_at, i.updated_at, i.closed_at"
+    "i.created_at, i.updated_at, i.closed_at, i.group_id"
 )
 
 
@@ -68,6 +68,20 @@ class Reads(PeopleReads):
         rows = self.run(f"SELECT id, name, place FROM groups WHERE name IN {names_sql} ORDER BY name", params)
         found = next((GroupRef(r[0], r[1], r[2]) for r in rows if r[1].casefold() == key), None)
         return found or next((g for g in self.groups() if g.name.casefold() == key), None)
+
+    def groups_at_most(self, n: int) -> list[GroupRef]:
+        """The first n groups by name: whether there are none, one or several, without reading a
+        shared database's thousands."""
+        rows = self.run("SELECT id, name, place FROM groups ORDER BY name LIMIT :n", {"n": n})
+        return [GroupRef(r[0], r[1], r[2]) for r in rows]
+
+    def last_held(self, today: date) -> Meeting | None:
+        """The meeting last held on or before a day, of any group, through the index on dates."""
+        rows = self.run(
+            "SELECT id FROM meetings WHERE date IS NOT NULL AND date <= :d ORDER BY date DESC, id DESC LIMIT 1",
+            {"d": today.isoformat()},
+        )
+        return self.get_meeting(rows[0][0]) if rows else None
 
     def group_names(self) -> list[str]:
         return [g.name for g in self.groups()]
@@ -211,7 +225,7 @@ class Reads(PeopleReads):
             found = self.find_group(group)
             if found is None:
                 return []
-            where.append("i.meeting_id IN (SELECT m.id FROM meetings m WHERE m.group_id = :group_id)")
+            where.append("i.group_id = :group_id")  # items of its meetings and those added between them
             params["group_id"] = found.id
         if meeting_id is not None:
             where.append("i.meeting_id = :meeting_id")
@@ -231,6 +245,15 @@ class Reads(PeopleReads):
         sql = f"SELECT {_ITEM_COLUMNS} FROM items i WHERE {' AND '.join(where)}"
         rows = sorted(self.run(sql, params), key=lambda r: r[0])
         return self._items(rows)
+
+    def unresolved_owners(self) -> list[tuple[int, str]]:
+        """(item id, name as written) of the open items' owners nobody known is called yet."""
+        rows = self.run(
+            "SELECT o.item_id, o.organisation FROM item_owners o JOIN items i ON i.id = o.item_id "
+            "WHERE o.unresolved AND i.status = 'open' ORDER BY o.item_id, o.position",
+            {},
+        )
+        return [(r[0], r[1]) for r in rows]
 
     def organisation_known(self, name: str) -> bool:
         """Whether some item is owned by an organisation of this name (in any case)."""
@@ -278,17 +301,20 @@ class Reads(PeopleReads):
         owners: dict[int, list[Owner]] = defaultdict(list)
         for chunk in chunks([r[0] for r in rows], IN_LIST):
             ids_sql, params = in_list("i", chunk)
-            for item_id, person_id, organisation, name in self.run(
-                "SELECT o.item_id, o.person_id, o.organisation, p.name FROM item_owners o "
+            for item_id, person_id, organisation, name, unresolved in self.run(
+                "SELECT o.item_id, o.person_id, o.organisation, p.name, o.unresolved FROM item_owners o "
                 f"LEFT JOIN people p ON p.id = o.person_id WHERE o.item_id IN {ids_sql} "
                 "ORDER BY o.item_id, o.position",
                 params,
             ):
                 if person_id is not None:
                     owners[item_id].append(Owner(name, OwnerKind.PERSON, person_id))
+                elif unresolved:
+                    owners[item_id].append(Owner(organisation or "", OwnerKind.UNRESOLVED))
                 else:
                     owners[item_id].append(Owner(organisation or "", OwnerKind.ORGANISATION))
         meetings = self._meeting_refs({r[5] for r in rows if r[5] is not None})
+        groups = self._group_names({r[13] for r in rows if r[13] is not None})
         return [
             Item(
                 id=r[0],
@@ -305,9 +331,19 @@ class Reads(PeopleReads):
                 created_at=r[10],
                 updated_at=r[11],
                 closed_at=r[12],
+                group=groups.get(r[13]),
             )
             for r in rows
         ]
+
+    def _group_names(self, ids: set[int]) -> dict[int, str]:
+        names: dict[int, str] = {}
+        for chunk in chunks(sorted(ids), IN_LIST):
+            ids_sql, params = in_list("g", chunk)
+            names.update(
+                (r[0], r[1]) for r in self.run(f"SELECT id, name FROM groups WHERE id IN {ids_sql}", params)
+            )
+        return names
 
     def _meeting_refs(self, ids: set[int]) -> dict[int, MeetingRef]:
         refs: dict[int, MeetingRef] = {}
@@ -340,17 +376,20 @@ class Reads(PeopleReads):
         )
         return [r[0] for r in rows]
 
-    def edited_by_hand(self, item_ids: Sequence[int]) -> set[int]:
-        """Which of these items were edited or reopened by hand since they were imported."""
-        found: set[int] = set()
+    def edited_by_hand(self, item_ids: Sequence[int]) -> dict[int, str]:
+        """Which of these items were changed by a person since they were imported, and how:
+        "edited by hand" (edit, reopen), "corrected in review" or "skipped in review"."""
+        found: dict[int, str] = {}
         for chunk in chunks(list(item_ids), IN_LIST):
             ids_sql, params = in_list("i", chunk)
-            found |= {
-                r[0]
-                for r in self.run(
-                    f"SELECT DISTINCT item_id FROM item_history WHERE item_id IN {ids_sql} "
-                    "AND action IN ('edited', 'reopened')",
-                    params,
-                )
-            }
+            for item_id, action, detail in self.run(
+                f"SELECT item_id, action, detail FROM item_history WHERE item_id IN {ids_sql} "
+                "AND action IN ('edited', 'reopened', 'reviewed', 'dropped') ORDER BY id",
+                params,
+            ):
+                if action == "dropped":
+                    if json.loads(detail).get("reason") == "skipped in review":  # documents.SKIPPED_IN_REVIEW
+                        found[item_id] = "skipped in review"
+                    continue
+                found[item_id] = "corrected in review" if action == "reviewed" else "edited by hand"
         return found

@@ -22,9 +22,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "scheduled_meetings": ("id", "group_id", "date", "place", "source_meeting_id"),
     "items": (
         "id", "kind", "text", "status", "due", "meeting_id", "source", "line", "topic", "confidence",
-        "created_at", "updated_at", "closed_at",
+        "created_at", "updated_at", "closed_at", "group_id",
     ),
-    "item_owners": ("id", "item_id", "position", "person_id", "organisation"),
+    "item_owners": ("id", "item_id", "position", "person_id", "organisation", "unresolved"),
     "item_history": ("id", "item_id", "at", "action", "detail", "meeting_id"),
     "settings": ("key", "value"),
     "changes": ("id", "command_id", "at", "run_by", "label", "summary", "detail", "undone_at"),

@@ -43,8 +43,9 @@ def item_row(
     line: int | None = None,
     topic: str | None = None,
     confidence: float | None = None,
+    group_id: int | None = None,
 ) -> dict[str, Any]:
-    """The row of a new, open item."""
+    """The row of a new, open item; `group_id`: the group whose agenda follows it up."""
     return {
         "kind": kind.value,
         "text": text,
@@ -57,6 +58,7 @@ def item_row(
         "confidence": confidence,
         "created_at": now,
         "updated_at": now,
+        "group_id": group_id,
     }
 
 
@@ -130,13 +132,24 @@ class Writes(PeopleWrites):
             fields["group_id"] = self.get_or_create_group(group, now).id
         self.update("meetings", {meeting_id: fields})
         if fields.get("group_id", old[0][0]) != old[0][0]:
+            # the meeting's items go with it to the other group's agenda
+            moved = self.run(
+                "SELECT id FROM items WHERE meeting_id = :m AND group_id = :g ORDER BY id",
+                {"m": meeting_id, "g": old[0][0]},
+            )
+            self.update("items", {r[0]: {"group_id": fields["group_id"]} for r in moved})
             self._drop_group_if_empty(old[0][0])
 
+    def _group_of_meeting(self, meeting_id: int) -> int | None:
+        rows = self.run("SELECT group_id FROM meetings WHERE id = :m", {"m": meeting_id})
+        return rows[0][0] if rows else None
+
     def _drop_group_if_empty(self, group_id: int) -> None:
-        """A group left without meetings or planned ones is no group any more."""
+        """A group left without meetings, planned ones or items is no group any more."""
         left = self.run(
             "SELECT (SELECT count(*) FROM meetings WHERE group_id = :g) "
-            "+ (SELECT count(*) FROM scheduled_meetings WHERE group_id = :g)",
+            "+ (SELECT count(*) FROM scheduled_meetings WHERE group_id = :g) "
+            "+ (SELECT count(*) FROM items WHERE group_id = :g)",
             {"g": group_id},
         )
         if left[0][0] == 0:
@@ -210,7 +223,11 @@ class Writes(PeopleWrites):
         line: int | None = None,
         topic: str | None = None,
         confidence: float | None = None,
+        group_id: int | None = None,
     ) -> int:
+        """A new open item with its owners; its group is its meeting's unless `group_id` is given."""
+        if group_id is None and meeting_id is not None:
+            group_id = self._group_of_meeting(meeting_id)
         row = item_row(
             kind=kind,
             text=text,
@@ -221,6 +238,7 @@ class Writes(PeopleWrites):
             line=line,
             topic=topic,
             confidence=confidence,
+            group_id=group_id,
         )
         (item_id,) = self.insert("items", [row])
         self.set_owners(item_id, owners)
@@ -239,7 +257,8 @@ class Writes(PeopleWrites):
                     "item_id": item_id,
                     "position": position,
                     "person_id": owner.person_id if owner.kind is OwnerKind.PERSON else None,
-                    "organisation": owner.name if owner.kind is OwnerKind.ORGANISATION else None,
+                    "organisation": owner.name if owner.kind is not OwnerKind.PERSON else None,
+                    "unresolved": True if owner.kind is OwnerKind.UNRESOLVED else None,
                 }
                 for item_id, owners in owned
                 for position, owner in enumerate(owners)

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from actiontrack.models import Item, Meeting, Status
 from actiontrack.records import record
 from actiontrack.usecases.common import current_id, timestamp
-from actiontrack.usecases.items import Filters, OwnerFilter, list_items, open_item
-from actiontrack.usecases.meetings import current_meeting, find_group, start_meeting
+from actiontrack.usecases.groups import find_group
+from actiontrack.usecases.items import open_item
+from actiontrack.usecases.listing import Filters, OwnerFilter, list_items
+from actiontrack.usecases.meetings import current_meeting, start_meeting
 
 if TYPE_CHECKING:
     from actiontrack.agenda import Agenda
@@ -28,8 +30,7 @@ def agenda(repo: Reads, group: str, *, when: str | None, today: date) -> Agenda:
     # only the items done since the last meeting are read: the cost follows the agenda, not the years
     last = last_meeting(meetings, next_meeting(meetings, schedule, given=given, today=today).date or today)
     since = last.date.isoformat() if last and last.date else None
-    # who is called to the next meeting: everyone on the last meeting's list, present or not
-    called = sorted({p.name for p, _present in repo.attendance(last.id)}, key=str.casefold) if last else []
+    called, called_from = _called(repo, meetings, last)
     return build_agenda(
         row.name,
         meetings,
@@ -39,7 +40,25 @@ def agenda(repo: Reads, group: str, *, when: str | None, today: date) -> Agenda:
         given=given,
         today=today,
         attendees=called,
+        called_from=called_from,
     )
+
+
+def _called(repo: Reads, meetings: list[Meeting], last: Meeting | None) -> tuple[list[str], Meeting | None]:
+    """Who is called to the next meeting: everyone on the list of the last meeting that has one,
+    present or not (a meeting started at the table has no list: the one before it is used)."""
+    if last is None:
+        return [], None
+    earlier = sorted(
+        (m for m in meetings if m.date and last.date and m.date <= last.date and m.id != last.id),
+        key=lambda m: (m.date, m.id),
+        reverse=True,
+    )
+    for meeting in [last, *earlier[:5]]:
+        names = sorted({p.name for p, _present in repo.attendance(meeting.id)}, key=str.casefold)
+        if names:
+            return names, meeting
+    return [], None
 
 
 def meeting_for_review(repo: Writes, group: str, day: date, *, now: datetime) -> Meeting:
@@ -86,10 +105,14 @@ def decide(
     due: str | None = None,
     owners: list[str] | None = None,
     reason: str | None = None,
+    held_on: date | None = None,
+    following: date | None = None,
+    warnings: list[str] | None = None,
 ) -> str:
     """Apply an answer of the agenda's review to an item, in its history with the meeting:
-    d(one), k(eep), n(ew due date), r(eassign), (drop) x, s(kip). What was done, in words
-    the review counts by."""
+    d(one), k(eep), n(ew due date), r(eassign), (drop) x, s(kip). A new due date counts from
+    the day of the meeting (`held_on`), and "till nästa möte" is the meeting after it
+    (`following`). What was done, in words the review counts by."""
     from actiontrack.usecases.items import complete, drop, edit
 
     if answer == "d":
@@ -99,10 +122,10 @@ def decide(
         keep(repo, item_id, now=now)
         return "kept"
     if answer == "n":
-        edit(repo, item_id, due=due, now=now)
+        edit(repo, item_id, due=due, now=now, base=held_on, next_meeting=following, warnings=warnings)
         return "new due date"
     if answer == "r":
-        edit(repo, item_id, owners=owners or [], now=now)
+        edit(repo, item_id, owners=owners or [], now=now, warnings=warnings)
         return "reassigned"
     if answer == "x":
         drop(repo, item_id, reason=reason or "", now=now)

@@ -14,15 +14,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from actiontrack.errors import InputError
+from actiontrack.i18n import _
 from actiontrack.models import ExtractedItem, Item, Meeting, Owner, OwnerKind, Person, Status
 from actiontrack.records import field, record
 from actiontrack.storage.sql import iso
 from actiontrack.storage.writes import item_row
 from actiontrack.usecases.common import timestamp
+from actiontrack.usecases.deferrals import close_deferred_again
 from actiontrack.usecases.import_people import Choose, DocumentPeople, KnownPeople
 from actiontrack.usecases.meeting_dates import Pending, extract_document  # noqa: F401 - the service's door names it here
 from actiontrack.usecases.meetings import same_day_warning
-from actiontrack.usecases.versions import Update, alike, compare
+from actiontrack.usecases.reviewed import Reviewed, decisions
+from actiontrack.usecases.versions import Update, alike, compare, removal_warning, removes_most
 
 if TYPE_CHECKING:
     from actiontrack.extract.reading import Document
@@ -104,6 +108,8 @@ class ImportResult:
     new_people: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     update: Update | None = None  # when it updated a meeting imported before
+    unresolved: list[str] = field(default_factory=list)  # owners kept as written: nobody known is so called
+    skipped_in_review: int = 0  # stored as dropped, so that an import again leaves them out
 
     @property
     def action(self) -> str:
@@ -114,11 +120,12 @@ def import_pending(
     repo: Writes,
     pending: Pending,
     *,
-    items: Sequence[ExtractedItem] | None = None,
+    items: Sequence[Reviewed] | None = None,
     as_new: bool = False,
     correcting: bool = False,
     choose: Choose | None = None,
     known: KnownPeople | None = None,
+    replace: bool = False,
     now: datetime,
 ) -> ImportResult:
     """Store a document as a new meeting, or as an update of the one imported before (see
@@ -131,15 +138,25 @@ def import_pending(
     plan = plan_import(repo, pending, as_new=as_new, correcting=correcting, known=known)
     if plan.action == "skip":
         return ImportResult(pending.document.name, plan.meeting, skipped=True)  # type: ignore[arg-type]
+    if plan.action == "update" and plan.update is not None and removes_most(plan.update) and not replace:
+        raise InputError(
+            removal_warning(plan.update)
+            + " "
+            + _(
+                "Nothing was changed; give --replace to apply it anyway, or --as-new for a meeting of its own."
+            )
+        )
     warnings = [*pending.extraction.warnings, *pending.notes, *same_day_warning(plan.same_day)]
     result = ImportResult(pending.document.name, plan.meeting, update=plan.update)  # type: ignore[arg-type]
-    people = DocumentPeople(known, result.warnings, result.new_people, choose)
+    allowed = frozenset(n for r in items or () for n in r.new_people)
+    people = DocumentPeople(known, result.warnings, result.new_people, choose, result.unresolved, allowed)
     if plan.action == "update":
         assert plan.update is not None
         meeting_id = _apply_update(repo, pending, plan.update, people, now=now)
     else:
         meeting_id = _create(repo, pending, items, people, as_new=as_new, now=now)
     result.items = repo.query_items(statuses=tuple(Status), meeting_id=meeting_id)
+    result.skipped_in_review = sum(1 for r in items or () if r.kept is None)
     result.meeting = repo.get_meeting(meeting_id)
     result.warnings = warnings + result.warnings
     return result
@@ -157,7 +174,7 @@ def _source_path(document: Document) -> str:
 def _create(
     repo: Writes,
     pending: Pending,
-    items: Sequence[ExtractedItem] | None,
+    items: Sequence[Reviewed] | None,
     people: DocumentPeople,
     *,
     as_new: bool,
@@ -188,16 +205,22 @@ def _create(
         }
     )
     attendance = _attendance(pending, people)
-    extracted = list(extraction.items if items is None else items)
+    reviewed = list(items) if items is not None else [Reviewed(e, e) for e in extraction.items]
+    extracted = [r.kept or r.item for r in reviewed]
+    people.prime(extracted)
     owners = [people.owners(e.owners) for e in extracted]
     people.store(repo, stamp)
     repo.add_attendance(meeting_id, [(people.id_of(p), present) for p, present in attendance], existing=False)
     _schedule(repo, pending, group_id, meeting_id)
-    item_ids = _insert_items(repo, extracted, meeting_id, stamp)
+    skipped = [r.kept is None for r in reviewed]
+    item_ids = _insert_items(repo, extracted, meeting_id, group_id, stamp, skipped=skipped)
     _insert_owners(repo, people, list(zip(item_ids, owners, strict=True)))
     repo.insert_history(
         [(i, "created", {"imported_from": document.name}) for i in item_ids], stamp, meeting_id
     )
+    repo.insert_history(decisions(item_ids, reviewed), stamp, meeting_id)
+    kept = [(i, e) for i, e, out in zip(item_ids, extracted, skipped, strict=True) if not out]
+    people.warnings.extend(close_deferred_again(repo, pending.group, meeting_id, kept, stamp))
     return meeting_id
 
 
@@ -224,6 +247,7 @@ def _apply_update(
         },
     )
     attendance = _attendance(pending, people)
+    people.prime([*[c.new for c in update.changed], *update.added])
     new_owners = [(c.item.id, people.owners(c.new.owners)) for c in update.changed if "owners" in c.changes]
     added_owners = [people.owners(e.owners) for e in update.added]
     people.store(repo, stamp)
@@ -246,7 +270,7 @@ def _apply_update(
         },
     )
     repo.delete_items([item.id for item in update.gone])
-    item_ids = _insert_items(repo, update.added, meeting.id, stamp)
+    item_ids = _insert_items(repo, update.added, meeting.id, group_id, stamp)
     _insert_owners(repo, people, list(zip(item_ids, added_owners, strict=True)))
     repo.insert_history(
         [(i, "created", {"imported_from": document.name}) for i in item_ids], stamp, meeting.id
@@ -276,10 +300,9 @@ def _change_items(repo: Writes, update: Update, stamp: str) -> None:
 
 def _attendance(pending: Pending, people: DocumentPeople) -> list[tuple[Person, bool]]:
     m = pending.extraction.meeting
-    return [
-        (people.person(attendee.name, attendee.organisation), present)
-        for attendee, present in [(a, True) for a in m.attendees] + [(a, False) for a in m.absent]
-    ]
+    listed = [(a, True) for a in m.attendees] + [(a, False) for a in m.absent]
+    found = [(people.person(a.name, a.organisation), present) for a, present in listed]
+    return [(p, present) for p, present in found if p is not None]
 
 
 def _schedule(repo: Writes, pending: Pending, group_id: int, meeting_id: int) -> None:
@@ -288,22 +311,36 @@ def _schedule(repo: Writes, pending: Pending, group_id: int, meeting_id: int) ->
         repo.add_schedule(group_id, [(p.date.isoformat(), p.place) for p in planned], meeting_id)
 
 
-def _insert_items(repo: Writes, extracted: Sequence[ExtractedItem], meeting_id: int, stamp: str) -> list[int]:
+def _insert_items(
+    repo: Writes,
+    extracted: Sequence[ExtractedItem],
+    meeting_id: int,
+    group_id: int,
+    stamp: str,
+    *,
+    skipped: Sequence[bool] = (),
+) -> list[int]:
+    """The items' rows, in the document's order; those skipped in review as dropped."""
+    closed = {"status": Status.DROPPED.value, "closed_at": stamp}
     return repo.insert(
         "items",
         [
-            item_row(
-                kind=e.kind,
-                text=e.text,
-                due=e.due,
-                meeting_id=meeting_id,
-                now=stamp,
-                source=e.source,
-                line=e.line,
-                topic=e.topic,
-                confidence=e.confidence,
-            )
-            for e in extracted
+            {
+                **item_row(
+                    kind=e.kind,
+                    text=e.text,
+                    due=e.due,
+                    meeting_id=meeting_id,
+                    now=stamp,
+                    source=e.source,
+                    line=e.line,
+                    topic=e.topic,
+                    confidence=e.confidence,
+                    group_id=group_id,
+                ),
+                **(closed if n < len(skipped) and skipped[n] else {}),
+            }
+            for n, e in enumerate(extracted)
         ],
     )
 

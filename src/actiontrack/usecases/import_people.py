@@ -20,12 +20,15 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from actiontrack.i18n import _
-from actiontrack.models import Owner, OwnerKind, Person
+from actiontrack.models import ExtractedItem, Owner, OwnerKind, Person
 from actiontrack.names_sv import first_name_forms
 from actiontrack.people import Roster
 
 if TYPE_CHECKING:
     from actiontrack.storage.writes import Writes
+
+# Who a name is, asked before anything is stored: (the person's name, or None; the names it may be)
+Check = Callable[[str], tuple[str | None, list[str]]]
 
 # Which of several known people a name in the minutes means: (name, candidates) -> the chosen
 # one, or None for a new person. Only asked at a terminal.
@@ -47,6 +50,9 @@ class KnownPeople:
         self.signature: tuple[Any, ...] | None = None
         self.people: dict[int, Person] = {}
         self._index: dict[str, set[int]] = defaultdict(set)
+        # whole names and first names by their first letter -> the people's names: what a
+        # misspelt name is compared with ("Birgita"), not everybody
+        self._forms: dict[str, dict[str, set[str]]] = defaultdict(dict)
 
     def refresh(self, imports: Writes) -> None:
         """Up to date with the database, at the start of a document's transaction."""
@@ -63,6 +69,7 @@ class KnownPeople:
                 return
         self.people.clear()
         self._index.clear()
+        self._forms.clear()
         for person in imports.list_people():
             self._add(person)
         self.signature = signature
@@ -70,6 +77,8 @@ class KnownPeople:
     def _add(self, person: Person) -> None:
         self.people[person.id] = person  # type: ignore[index]
         words = _key(person.name).split()
+        for form in {" ".join(words), words[0]} if words else ():
+            self._forms[form[:1]].setdefault(form, set()).add(person.name)
         for key in [f"name:{' '.join(words)}"] + (
             [f"first:{words[0]}", f"last:{words[-1]}"] if words else []
         ):
@@ -93,6 +102,10 @@ class KnownPeople:
                     ids |= self._index.get(f"first:{form}", set())
         return sorted((self.people[i] for i in ids), key=lambda p: p.name)
 
+    def forms(self, initial: str) -> dict[str, set[str]]:
+        """The whole and first names starting with a letter (case-folded) -> the people so called."""
+        return self._forms.get(initial, {})
+
     def named(self, name: str) -> Person | None:
         """The person of exactly this name (in any case), found by the index alone: a name in the
         minutes is usually a known person's whole name, and a thousand others may share its
@@ -109,40 +122,64 @@ class KnownPeople:
 
 
 class DocumentPeople:
-    """The people of one document: known ones found, new ones collected until `store`."""
+    """The people of one document: known ones found, new ones collected until `store`.
+
+    Nobody is made up: an attendee, or an owner named in full ("Anna Berg"), that nobody is
+    called is a new person, as the minutes say; a bare first name ("Kjell") or a misspelt name
+    ("Birgita") that matches nobody is kept as an owner not known yet (OwnerKind.UNRESOLVED),
+    with a warning that names the near ones, until someone says who it is. `allowed`: names the
+    user said are new people (an answer in the review)."""
 
     def __init__(
-        self, known: KnownPeople, warnings: list[str], new_people: list[str], choose: Choose | None
+        self,
+        known: KnownPeople,
+        warnings: list[str],
+        new_people: list[str],
+        choose: Choose | None,
+        unresolved: list[str] | None = None,
+        allowed: frozenset[str] = frozenset(),
     ) -> None:
         self.known, self.warnings, self.new_people, self.choose = known, warnings, new_people, choose
-        self.chosen: dict[str, Person] = {}
+        self.unresolved = unresolved if unresolved is not None else []
+        self.allowed = {_key(n) for n in allowed}
+        self.chosen: dict[str, Person | None] = {}
         self.new: dict[str, str | None] = {}  # name -> organisation, in the order they were met
         self.organisations: dict[int, str] = {}  # known person -> the organisation the minutes give
         self.ids: dict[str, int] = {}
 
-    def person(self, name: str, organisation: str | None = None) -> Person:
+    def person(self, name: str, organisation: str | None = None, *, listed: bool = True) -> Person | None:
+        """The person a name means; a new one for an attendee or a full name; None for an owner
+        that is nobody known (kept as written)."""
         key = _key(name)
         if key in self.chosen:
             return self.chosen[key]
-        found = self.known.named(name)
+        found, candidates = self._find(name)
+        if found is None and candidates and self.choose is not None:
+            found = self.choose(name, candidates)
+            if found is None:
+                self.allowed.add(key)  # "n": a new person, as the user said
+        elif found is None and candidates and not listed:
+            names = _(" or ").join(sorted(c.name for c in candidates))
+            self.warnings.append(
+                _(
+                    "'{name}' could be {names}; kept as written until you say who it is (track check lists it)."
+                ).format(name=name, names=names)
+            )
+            self._unknown(name)
+            return None
+        elif found is None and candidates:  # an attendee: the list names them, so they are someone
+            names = _(" or ").join(sorted(c.name for c in candidates))
+            self.warnings.append(
+                _(
+                    "'{name}' could be {names}; added as a new person. If it is one of them: "
+                    'track people merge "{first}" "{name}".'
+                ).format(name=name, names=names, first=sorted(c.name for c in candidates)[0])
+            )
         if found is None:
-            pool = self.known.around(name) + [Person(None, n, o) for n, o in self.new.items()]
-            found = next((p for p in pool if p.name.casefold() == key), None)
-        if found is None:
-            candidates = [c.person for c in Roster(pool).candidates(name)]
-            if len(candidates) == 1:
-                found = candidates[0]
-            elif candidates and self.choose is not None:
-                found = self.choose(name, candidates)
-            elif candidates:
-                names = _(" or ").join(sorted(c.name for c in candidates))
-                self.warnings.append(
-                    _(
-                        "'{name}' could be {names}; added as a new person. If it is one of them: "
-                        'track people merge "{first}" "{name}".'
-                    ).format(name=name, names=names, first=sorted(c.name for c in candidates)[0])
-                )
-        if found is None:
+            if not (listed or len(name.split()) > 1 or key in self.allowed):
+                self._say_unknown(name)
+                self._unknown(name)
+                return None
             found = Person(None, " ".join(name.split()), organisation)
             self.new[found.name] = organisation
             self.new_people.append(found.name)
@@ -153,15 +190,89 @@ class DocumentPeople:
         self.chosen[key] = found
         return found
 
+    def _find(self, name: str) -> tuple[Person | None, list[Person]]:
+        """The one person the name means, else the several it may mean."""
+        key = _key(name)
+        found = self.known.named(name)
+        if found is not None:
+            return found, []
+        pool = self._pool(name)
+        found = next((p for p in pool if p.name.casefold() == key), None)
+        if found is not None:
+            return found, []
+        candidates = [c.person for c in Roster(pool).candidates(name)]
+        return (candidates[0], []) if len(candidates) == 1 else (None, candidates)
+
+    def _pool(self, name: str) -> list[Person]:
+        return self.known.around(name) + [Person(None, n, o) for n, o in self.new.items()]
+
+    def _unknown(self, name: str) -> None:
+        written = " ".join(name.split())
+        if written not in self.unresolved:
+            self.unresolved.append(written)
+        self.chosen[_key(name)] = None
+        return None
+
+    def _say_unknown(self, name: str) -> None:
+        close = self.closest(name)
+        hint = _(" (did you mean {names}?)").format(names=_(" or ").join(close)) if close else ""
+        self.warnings.append(
+            _(
+                "'{name}' is nobody known{hint}; kept as an owner not known yet until you say who it is: "
+                "track edit ID --owner NAME (track check lists them)."
+            ).format(name=name, hint=hint)
+        )
+
+    def closest(self, name: str) -> list[str]:
+        """Known or new people whose name or first name is like a misspelt one ("Birgita"),
+        among those whose name starts with the same letter."""
+        from difflib import get_close_matches
+
+        key = _key(name)
+        forms = {form: set(names) for form, names in self.known.forms(key[:1]).items()}
+        for new in self.new:
+            for form in {_key(new), _key(new).split()[0]}:
+                if form[:1] == key[:1]:
+                    forms.setdefault(form, set()).add(new)
+        out: list[str] = []
+        for form in get_close_matches(key, list(forms), n=3, cutoff=0.8):
+            out += sorted(forms[form] - set(out))
+        return out[:3]
+
+    def prime(self, items: Sequence[ExtractedItem]) -> None:
+        """The owners named in full first, wherever they stand: "Kjell" early in the minutes is
+        the "Kjell Andersson" of a later table, not a second person."""
+        for item in items:
+            for owner in item.owners:
+                if owner.kind is OwnerKind.PERSON and len(owner.name.split()) > 1:
+                    self.person(owner.name, listed=False)
+
     def owners(self, owners: Sequence[Owner]) -> list[Owner]:
         out = []
         for owner in owners:
-            if owner.kind is OwnerKind.ORGANISATION:
+            if owner.kind is OwnerKind.UNRESOLVED:
+                self._unknown(owner.name)
                 out.append(owner)
+            elif owner.kind is OwnerKind.ORGANISATION:
+                out.append(self._organisation(owner))
             else:
-                person = self.person(owner.name)
-                out.append(Owner(person.name, OwnerKind.PERSON, person.id))
+                person = self.person(owner.name, listed=False)
+                if person is None:
+                    out.append(Owner(" ".join(owner.name.split()), OwnerKind.UNRESOLVED))
+                else:
+                    out.append(Owner(person.name, OwnerKind.PERSON, person.id))
         return out
+
+    def _organisation(self, owner: Owner) -> Owner:
+        """An organisation as written; a capitalised word like a person's name ("Birgita" beside
+        Birgitta Holm) is a misspelt name, kept as not known yet."""
+        word = owner.name.strip()
+        if " " in word or not word[:1].isupper() or word.isupper() or not self.closest(word):
+            return owner
+        if _key(word) not in self.chosen:
+            self._say_unknown(word)
+        self._unknown(word)
+        return Owner(word, OwnerKind.UNRESOLVED)
 
     def store(self, imports: Writes, stamp: str) -> None:
         """Add the new people; give known ones without an organisation the one the minutes give."""
@@ -176,3 +287,21 @@ class DocumentPeople:
     def id_of(self, person: Person | Owner) -> int:
         found = person.id if isinstance(person, Person) else person.person_id
         return found if found is not None else self.ids[person.name]
+
+
+class NameCheck:
+    """Who a name in the review is (found in the minutes or typed), before anything is stored:
+    the people known and the minutes' attendees, by the rules of an import."""
+
+    def __init__(self, known: KnownPeople, attendees: Sequence[tuple[str, str | None]]) -> None:
+        self.people = DocumentPeople(known, [], [], None)
+        for name, organisation in attendees:
+            self.people.person(name, organisation)
+
+    def __call__(self, name: str) -> tuple[str | None, list[str]]:
+        found, candidates = self.people._find(name)
+        if found is not None:
+            return found.name, []
+        if candidates:
+            return None, sorted(c.name for c in candidates)
+        return None, self.people.closest(name)

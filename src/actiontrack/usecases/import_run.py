@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Protocol
 from actiontrack.errors import DateError, DocumentError, InputError, PersonError
 from actiontrack.records import record
 from actiontrack.usecases.documents import ImportResult, Plan, import_pending, plan_import
-from actiontrack.usecases.import_people import KnownPeople
+from actiontrack.usecases.import_people import Check, KnownPeople, NameCheck
 from actiontrack.usecases.meeting_dates import Pending, extract_for_import, settle_dates
+from actiontrack.usecases.meetings import same_day_warning
+from actiontrack.usecases.reviewed import Reviewed
 
 if TYPE_CHECKING:
     from actiontrack.extract.reading import Document
-    from actiontrack.models import ExtractedItem, Person
+    from actiontrack.models import Person
     from actiontrack.storage import Database
 
 
@@ -33,6 +35,7 @@ class ImportOptions:
     group: str | None = None  # --group
     as_new: bool = False  # --as-new
     interactive: bool = False  # review at a terminal (or --review)
+    replace: bool = False  # --replace: an update may remove most of a meeting's items
 
 
 @record(frozen=True)
@@ -50,9 +53,10 @@ class ImportHooks(Protocol):
 
     def read(self, document: Document) -> None: ...
     def extracting(self, name: str) -> AbstractContextManager[None]: ...
+    def storing(self, name: str) -> AbstractContextManager[None]: ...
     def progress(self, batch: Sequence[Pending]) -> Iterable[Pending]: ...
     def done(self, outcome: Outcome) -> None: ...
-    def review_items(self, pending: Pending) -> list[ExtractedItem]: ...
+    def review_items(self, pending: Pending, warnings: list[str], check: Check) -> list[Reviewed]: ...
     def apply_update(self, pending: Pending, plan: Plan) -> bool: ...
     def choose(self, name: str, candidates: list[Person]) -> Person | None: ...
     def year(self, question: str) -> int | None: ...
@@ -69,6 +73,11 @@ class QuietHooks:
         """Around the extraction of one document (a progress line for a long one)."""
         yield
 
+    @contextmanager
+    def storing(self, name: str) -> Iterator[None]:
+        """Around the storing of one document (a sign of life when it takes long)."""
+        yield
+
     def progress(self, batch: Sequence[Pending]) -> Iterable[Pending]:
         return batch
 
@@ -77,8 +86,8 @@ class QuietHooks:
 
     # asked only when the import is interactive
 
-    def review_items(self, pending: Pending) -> list[ExtractedItem]:
-        return list(pending.extraction.items)
+    def review_items(self, pending: Pending, warnings: list[str], check: Check) -> list[Reviewed]:
+        return [Reviewed(e, e) for e in pending.extraction.items]
 
     def apply_update(self, pending: Pending, plan: Plan) -> bool:
         return True
@@ -162,18 +171,29 @@ def _import_one(
     """One document: plan, review (the items of a new meeting, the changes of an update), store."""
     correcting = options.year is not None or options.when is not None
     if not options.interactive:  # planned and stored in one transaction
-        with db.transaction() as repo:
+        with hooks.storing(pending.document.name), db.transaction() as repo:
             return import_pending(
-                repo, pending, as_new=options.as_new, correcting=correcting, known=known, now=now
+                repo,
+                pending,
+                as_new=options.as_new,
+                correcting=correcting,
+                known=known,
+                replace=options.replace,
+                now=now,
             )
     with db.transaction() as repo:
+        known.refresh(repo)
         plan = plan_import(repo, pending, as_new=options.as_new, correcting=correcting, known=known)
     accepted = None
     if plan.action == "new":
-        accepted = hooks.review_items(pending)
+        m = pending.extraction.meeting
+        check = NameCheck(known, [(a.name, a.organisation) for a in [*m.attendees, *m.absent]])
+        # what the import would warn about afterwards is said before the first answer
+        said = [*pending.extraction.warnings, *pending.notes, *same_day_warning(plan.same_day)]
+        accepted = hooks.review_items(pending, said, check)
     elif plan.action == "update" and plan.meeting and plan.update and not hooks.apply_update(pending, plan):
         return None
-    with db.transaction() as repo:  # each document whole or not at all
+    with hooks.storing(pending.document.name), db.transaction() as repo:  # each document whole or not at all
         return import_pending(
             repo,
             pending,
@@ -182,5 +202,6 @@ def _import_one(
             correcting=correcting,
             choose=hooks.choose,
             known=known,
+            replace=True,  # the user saw the changes and said yes
             now=now,
         )

@@ -10,13 +10,20 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from actiontrack.errors import InputError, NotFoundError, UsageError
+from actiontrack.errors import InputError, UsageError
 from actiontrack.i18n import _
 from actiontrack.models import Item, Kind, Owner, OwnerKind, Status
 from actiontrack.people import StoredRoster
-from actiontrack.records import record
 from actiontrack.usecases.common import Confirm, current_id, timestamp, today_of
-from actiontrack.usecases.meetings import current_meeting, find_group, next_meeting_after
+from actiontrack.usecases.groups import (
+    Pick,
+    Placement,
+    find_group,
+    next_meeting_of,
+    place_item,
+    speaks_of_a_meeting,
+)
+from actiontrack.usecases.meetings import current_meeting, next_meeting_after
 from actiontrack.usecases.people import owners_from_subject, resolve_owner
 
 if TYPE_CHECKING:
@@ -31,33 +38,40 @@ def add_item(
     owners: Sequence[str] = (),
     due: str | None = None,
     meeting_id: int | None = None,
+    group: str | None = None,
+    default_group: str | None = None,
     now: datetime,
     confirm: Confirm | None = None,
+    pick: Pick | None = None,
     warnings: list[str] | None = None,
 ) -> Item:
-    """Record an item. Owners and due date come from the Swedish text when not given; a phrase
-    that looks like a date but is not understood is said in `warnings`, never dropped silently."""
-    from actiontrack.dates import first_due, parse_date, unread_date_phrases
+    """Record an item on its group's agenda (see groups.place_item). Owners and due date come
+    from the Swedish text when not given; relative dates count from the day of the meeting it is
+    recorded at, else from today. A date phrase that
+    is not understood, a deadline with no date ("snarast") and a date already past are said in
+    `warnings`, never dropped silently."""
     from actiontrack.extract.walker import read_sentence
 
     text = " ".join(text.split())
     if not text:
         raise InputError(_("An item needs a text."))
-    meeting = repo.get_meeting(meeting_id) if meeting_id is not None else current_meeting(repo)
-    base = meeting.date if meeting and meeting.date else today_of(now)
-    next_meeting = next_meeting_after(repo, meeting) if meeting else None
+    today = today_of(now)
+    current = repo.get_meeting(meeting_id) if meeting_id is not None else current_meeting(repo)
+    place = place_item(
+        repo,
+        meeting=current,
+        explicit_meeting=meeting_id is not None,
+        group=group,
+        default_group=default_group,
+        today=today,
+        pick=pick,
+    )
+    meeting = place.meeting
+    said: list[str] = []
+    # what is said at a meeting counts from its day (a meeting recorded afterwards too); else today
+    base = meeting.date if meeting is not None and meeting.date else today
+    due_date = _due_of(repo, text, due, place, base, said)
     cue = read_sentence(text, today=base)
-    if due:
-        due_date: date | None = parse_date(due, base, next_meeting=next_meeting)
-    else:
-        due_date = first_due(text, base, next_meeting=next_meeting)
-        if warnings is not None:
-            warnings += [
-                _(
-                    "'{phrase}' looks like a date but is not one actiontrack understands; give --due to set one."
-                ).format(phrase=phrase)
-                for phrase in unread_date_phrases(text, base=base)
-            ]
     roster = StoredRoster(repo)  # by indexed keys, not every person
     if owners:
         resolved = _once([resolve_owner(repo, roster, name, now=now, confirm=confirm) for name in owners])
@@ -74,93 +88,74 @@ def add_item(
         due=due_date,
         meeting_id=meeting.id if meeting else None,
         now=stamp,
+        group_id=place.group.id if place.group else None,
     )
     repo.add_history(item_id, "created", {"text": text}, stamp, meeting.id if meeting else None)
+    if place.how == "last meeting" and place.group and len(repo.groups_at_most(2)) > 1:
+        said.append(
+            _(
+                "#{id} is on the agenda of {group}, the group of the last meeting; "
+                "`track edit {id} --group GROUP` moves it."
+            ).format(id=item_id, group=place.group.name)
+        )
+    elif place.group is None:
+        said.append(_("#{id} is on no group's agenda: there is no group yet.").format(id=item_id))
+    if warnings is not None:
+        warnings += said
     return repo.get_item(item_id)
+
+
+def _due_of(
+    repo: Reads, text: str, due: str | None, place: Placement, today: date, said: list[str]
+) -> date | None:
+    """The due date of a new item: --due, else the text's own, counted from `today` (the base
+    day); what could not be read, or names no day, is said."""
+    from actiontrack.dates import find_dates, first_due, parse_date, unread_date_phrases, vague_time_phrases
+
+    next_meeting = None
+    if speaks_of_a_meeting(due or text):  # the group's meetings are read only then: `add` stays fast
+        if place.meeting is not None:
+            next_meeting = next_meeting_after(repo, place.meeting)
+        elif place.group is not None:
+            next_meeting = next_meeting_of(repo, place.group.name, today)
+    if due:
+        due_date: date | None = parse_date(due, today, next_meeting=next_meeting)
+    else:
+        due_date = first_due(text, today, next_meeting=next_meeting)
+        said += [
+            _(
+                "'{phrase}' looks like a date but is not one actiontrack understands; give --due to set one."
+            ).format(phrase=phrase)
+            for phrase in unread_date_phrases(text, base=today)
+        ]
+        if due_date is None:
+            unknown = [m.text for m in find_dates(text, today) if m.rule == "next-meeting" and m.date is None]
+            said += [
+                _("'{phrase}': the date of the next meeting is not known; give --due to set one.").format(
+                    phrase=p
+                )
+                for p in unknown
+            ]
+            said += [
+                _("'{phrase}' names no day, so the item has no due date; give --due to set one.").format(
+                    phrase=p
+                )
+                for p in vague_time_phrases(text)
+            ]
+    said += past_due(due_date, today)
+    return due_date
+
+
+def past_due(due: date | None, today: date) -> list[str]:
+    """A due date set in the past is said: it is overdue from the start."""
+    if due is None or due >= today:
+        return []
+    return [_("The due date {date} is already past.").format(date=due.isoformat())]
 
 
 def _once(owners: list[Owner]) -> list[Owner]:
     """`--owner Karl --owner Karl` (or Karl and Kalle) is one owner."""
     return list(dict.fromkeys(owners))
-
-
-def sort_for_listing(items: Sequence[Item], today: date) -> list[Item]:
-    """Overdue first, then by due date (undated last), then oldest first."""
-    return sorted(
-        items,
-        key=lambda it: (
-            0 if it.is_overdue(today) else 1,
-            it.due or date.max,
-            it.created_at or "",
-            it.id,
-        ),
-    )
-
-
-@record(frozen=True)
-class Filters:
-    owner: str | None = None
-    group: str | None = None
-    meeting_id: int | None = None
-    overdue: bool = False
-    due_before: str | None = None
-    statuses: tuple[Status, ...] = (Status.OPEN,)
-
-
-@record(frozen=True)
-class OwnerFilter:
-    """Who `--owner NAME` means: the people the name may mean, else an organisation so named."""
-
-    person_ids: list[int] | None
-    organisation: str | None
-
-    @classmethod
-    def of(cls, repo: Reads, name: str | None) -> OwnerFilter:
-        if not name:
-            return cls(None, None)
-        matches = StoredRoster(repo).candidates(name)
-        if matches:
-            return cls([m.person.id for m in matches if m.person.id is not None], None)
-        if repo.organisation_known(name):  # "socialförvaltningen"
-            return cls(None, name)
-        if name[:1].islower():
-            raise NotFoundError(
-                _("No item is owned by an organisation called '{name}', and nobody is called so.").format(
-                    name=name
-                )
-            )
-        StoredRoster(repo).resolve(name)  # raises the sentence `add` gives, with the closest names
-        raise AssertionError("unreachable")
-
-    def matches(self, owner: Owner) -> bool:
-        if self.person_ids is None and self.organisation is None:
-            return True
-        if owner.kind is OwnerKind.ORGANISATION:
-            return self.organisation is not None and owner.name.casefold() == self.organisation.casefold()
-        return self.person_ids is not None and owner.person_id in self.person_ids
-
-
-def list_items(repo: Reads, filters: Filters, *, today: date) -> list[Item]:
-    who = OwnerFilter.of(repo, filters.owner)
-    due_before = None
-    if filters.due_before:
-        from actiontrack.dates import parse_date  # only then: `track open` starts faster
-
-        due_before = parse_date(filters.due_before, today)
-    if filters.overdue:
-        due_before = min(due_before, today) if due_before else today
-    group = find_group(repo, filters.group).name if filters.group else None
-    if filters.meeting_id is not None:
-        repo.get_meeting(filters.meeting_id)  # "There is no meeting 99", not "No items"
-    items = repo.query_items(
-        statuses=filters.statuses,
-        person_ids=who.person_ids,
-        organisation=who.organisation,
-        group=group,
-        meeting_id=filters.meeting_id,
-        due_before=due_before,
-    )
-    return sort_for_listing(items, today)
 
 
 def open_item(repo: Writes, item_id: int) -> Item:
@@ -211,15 +206,22 @@ def edit(
     text: str | None = None,
     owners: Sequence[str] | None = None,
     due: str | None = None,
+    group: str | None = None,
     now: datetime,
     confirm: Confirm | None = None,
+    base: date | None = None,
+    next_meeting: date | None = None,
+    warnings: list[str] | None = None,
 ) -> Item:
-    from actiontrack.dates import parse_date
-
+    """Change an item's text, owners, due date or group; the old and new values are kept in its
+    history (the last entry of the item returned). A relative due date counts from `base`: today,
+    or the day of the meeting at which it is decided (`agenda --review`), and "till nästa möte"
+    is `next_meeting`, else the group's next meeting."""
     item = repo.get_item(item_id, with_history=False)
-    stamp = timestamp(now)
+    today = base or today_of(now)
     changes: dict[str, object] = {}
     fields: dict[str, object] = {}
+    same: list[str] = []
     if text is not None:
         text = " ".join(text.split())
         if not text:
@@ -227,34 +229,62 @@ def edit(
         if text != item.text:
             changes["text"] = [item.text, text]
             fields["text"] = text
-    if due is not None:
-        if due.strip().lower() in ("", "-", "none", "ingen"):
-            new_due = None
         else:
-            base = item.meeting.date if item.meeting and item.meeting.date else today_of(now)
-            meeting = repo.get_meeting(item.meeting.id) if item.meeting else None
-            new_due = parse_date(
-                due, base, next_meeting=next_meeting_after(repo, meeting) if meeting else None
-            )
+            same.append(_("the text"))
+    if due is not None:
+        new_due = _new_due(repo, item, due, today, next_meeting)
         if new_due != item.due:
-            changes["due"] = [
-                item.due.isoformat() if item.due else None,
-                new_due.isoformat() if new_due else None,
-            ]
-            fields["due"] = new_due.isoformat() if new_due else None
+            changes["due"] = [_iso(item.due), _iso(new_due)]
+            fields["due"] = _iso(new_due)
+            if warnings is not None:
+                warnings += past_due(new_due, today)
+        else:
+            same.append(_("due {date}").format(date=_iso(new_due) or "–"))
+    if group is not None:
+        found = find_group(repo, group)
+        if found.name != item.group:
+            changes["group"] = [item.group, found.name]
+            fields["group_id"] = found.id
+        else:
+            same.append(_("group {group}").format(group=found.name))
     if owners is not None:
         roster = StoredRoster(repo)
         resolved = _once(
             [resolve_owner(repo, roster, n, now=now, confirm=confirm) for n in owners if n.strip()]
         )
-        if [o.name for o in resolved] != [o.name for o in item.owners]:
+        if [o.name for o in resolved] != [o.name for o in item.owners] or any(
+            o.kind is OwnerKind.UNRESOLVED for o in item.owners
+        ):
             changes["owners"] = [[o.name for o in item.owners], [o.name for o in resolved]]
             repo.set_owners(item_id, resolved)
+        else:
+            same.append(
+                _("owners {names}").format(names=", ".join(o.name for o in resolved) or _("the group"))
+            )
     if not changes:
-        raise UsageError(_("Nothing to change: give --text, --owner or --due with a new value."))
+        if same:
+            raise UsageError(
+                _("Nothing to change: #{id} already has {what}.").format(id=item_id, what=", ".join(same))
+            )
+        raise UsageError(_("Nothing to change: give --text, --owner, --due or --group with a new value."))
+    stamp = timestamp(now)
     repo.update_item(item_id, updated_at=stamp, **fields)
     repo.add_history(item_id, "edited", changes, stamp, current_id(repo))
     return repo.get_item(item_id)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _new_due(repo: Writes, item: Item, due: str, today: date, next_meeting: date | None) -> date | None:
+    from actiontrack.dates import parse_date
+
+    if due.strip().lower() in ("", "-", "none", "ingen"):
+        return None
+    if next_meeting is None and item.group and speaks_of_a_meeting(due):
+        next_meeting = next_meeting_of(repo, item.group, today)
+    return parse_date(due, today, next_meeting=next_meeting)
 
 
 def add_note(repo: Writes, item_id: int, text: str, *, now: datetime) -> Item:

@@ -10,40 +10,16 @@ from typing import TYPE_CHECKING
 from actiontrack.errors import InputError, NotFoundError, UsageError
 from actiontrack.i18n import _
 from actiontrack.models import Meeting
-from actiontrack.usecases.common import CURRENT_MEETING, current_id, timestamp
+from actiontrack.usecases.common import CURRENT_MEETING, Confirm, current_id, timestamp
+from actiontrack.usecases.groups import closest_groups, no_such_group
+from actiontrack.usecases.groups import find_group as find_group
 
 if TYPE_CHECKING:
-    from actiontrack.storage.reads import GroupRef, Reads
+    from actiontrack.storage.reads import Reads
     from actiontrack.storage.writes import Writes
 
 _TIME = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?$", re.IGNORECASE)
 _NONE = ("", "-", "none", "ingen")
-
-
-def find_group(repo: Reads, name: str) -> GroupRef:
-    """The group a user means: its name in any case ("ledningsgrupp"), or a prefix only it has.
-
-    NotFoundError lists the known groups; a prefix several groups share lists those."""
-    found = repo.find_group(name)  # one index look-up when typed as it is stored
-    if found is not None:
-        return found
-    key = " ".join(name.split()).casefold()
-    groups = repo.groups()
-    exact = [g for g in groups if g.name.casefold() == key]
-    if exact:
-        return exact[0]
-    started = [g for g in groups if key and g.name.casefold().startswith(key)]
-    if len(started) == 1:
-        return started[0]
-    if started:
-        names = ", ".join(g.name for g in started)
-        raise NotFoundError(
-            _("'{name}' could be any of the groups {names}; give more of the name.").format(
-                name=name, names=names
-            )
-        )
-    known = ", ".join(g.name for g in groups) or _("none yet")
-    raise NotFoundError(_("There is no group '{name}' (known: {known}).").format(name=name, known=known))
 
 
 def same_day(repo: Reads, group: str, day: date | None, *, besides: int | None = None) -> list[Meeting]:
@@ -71,14 +47,39 @@ def start_meeting(
     place: str | None,
     now: datetime,
     warnings: list[str] | None = None,
+    new_group: bool = False,
+    confirm: Confirm | None = None,
 ) -> Meeting:
+    """Start a meeting of a group, which `add` then attaches items to. A group that does not
+    exist is made only when the user says so (`new_group`, or a yes at the terminal), or when
+    there is no group at all yet; a misspelt one gets "did you mean". A meeting already under
+    way is ended, and that is said."""
     group = " ".join(group.split())
     if not group:
         raise InputError(_("A meeting needs the name of its group."))
+    known = repo.find_group(group)
+    if known is not None:
+        group = known.name
+    elif not new_group and repo.groups():
+        close = closest_groups(repo, group)
+        question = _("There is no group '{name}'{hint}. Create it?").format(
+            name=group, hint=_(" (did you mean '{close}'?)").format(close="', '".join(close)) if close else ""
+        )
+        if confirm is None or not confirm(question):
+            raise no_such_group(repo, group, create_hint=True)
     others = same_day(repo, group, when)
+    running = current_meeting(repo)
     meeting = repo.create_meeting(group, now=timestamp(now), date_=when, title=group, place=place)
     repo.set_setting(CURRENT_MEETING, str(meeting.id))
     if warnings is not None:
+        if known is None:
+            warnings.append(_("{group} is a new group.").format(group=group))
+        if running is not None:
+            warnings.append(
+                _(
+                    "Meeting #{id} ({group} {date}) was under way; it is ended, and new items go to #{new}."
+                ).format(id=running.id, group=running.group, date=running.date or "–", new=meeting.id)
+            )
         warnings.extend(same_day_warning(others))
     return meeting
 

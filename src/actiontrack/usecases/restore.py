@@ -130,12 +130,14 @@ def _restore_meetings(
 def _restore_item(repo: Writes, it: dict[str, Any], meeting_ids: dict[int, int], *, now: str) -> None:
     owners = []
     for o in it.get("owners_detail") or [{"name": n, "kind": "person"} for n in it.get("owners", [])]:
-        if o["kind"] == OwnerKind.ORGANISATION.value:
-            owners.append(Owner(o["name"], OwnerKind.ORGANISATION))
+        if o["kind"] in (OwnerKind.ORGANISATION.value, OwnerKind.UNRESOLVED.value):
+            owners.append(Owner(o["name"], OwnerKind(o["kind"])))
         else:
             person = repo.person_by_name(o["name"]) or repo.add_person(o["name"], None, now)
             owners.append(Owner(person.name, OwnerKind.PERSON, person.id))
     origin = it.get("meeting") or {}
+    # the group whose agenda follows it (an export made before items had one: its meeting's)
+    group = repo.get_or_create_group(it["group"], now) if it.get("group") else None
     item_id = repo.add_item(
         kind=Kind(it["kind"]),
         text=it["text"],
@@ -147,6 +149,7 @@ def _restore_item(repo: Writes, it: dict[str, Any], meeting_ids: dict[int, int],
         line=it.get("line"),
         topic=it.get("topic"),
         confidence=it.get("confidence"),
+        group_id=group.id if group else None,
     )
     repo.update_item(
         item_id,

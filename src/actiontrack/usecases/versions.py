@@ -47,9 +47,30 @@ class Update:
 
 def alike(update: Update, extraction: Extraction) -> bool:
     """Whether new minutes are a version of the stored ones: at least half the items of the
-    smaller of the two are found in both (the same or a corrected sentence)."""
+    smaller of the two are found in both (the same or a corrected sentence), and the new ones
+    are not many times more (a 15 MB file of the same day is no corrected copy of six items)."""
     fewer = min(update.stored, len(extraction.items))
+    if len(extraction.items) > MANY_TIMES * max(update.stored, 1) + MORE_ALLOWED:
+        return False
     return fewer == 0 or update.matched * 2 >= fewer
+
+
+MANY_TIMES, MORE_ALLOWED = 3, 20  # a corrected copy adds a few items, not hundreds
+
+
+def removes_most(update: Update) -> bool:
+    """Whether an update would remove more than half of the meeting's items from its minutes: the
+    new file is more likely other minutes, or minutes read badly, than a corrected copy."""
+    return update.stored > 0 and len(update.gone) * 2 > update.stored
+
+
+def removal_warning(update: Update) -> str:
+    from actiontrack.i18n import _
+
+    return _(
+        "This would remove {gone} of the {stored} items meeting #{id} has from its minutes; "
+        "check that it is the same meeting's minutes."
+    ).format(gone=len(update.gone), stored=update.stored, id=update.meeting.id)
 
 
 def compare(
@@ -68,7 +89,7 @@ def compare(
     update.matched, update.stored = len(pairs), len(stored)
     known = known or KnownPeople()
     known.refresh(repo)
-    edited = store.edited_by_hand([i.id for i in stored if i.status is Status.OPEN])
+    edited = store.edited_by_hand([i.id for i in stored])
     for item, extracted in pairs:
         reason = _hand_touched(item, edited)
         changes = _differences(item, extracted, known)
@@ -135,13 +156,12 @@ def _ratio(old: str, new: str) -> float:
     return matcher.ratio()
 
 
-def _hand_touched(item: Item, edited: set[int]) -> str | None:
-    """Why an item must be kept as it is: closed, or changed by hand since it was imported."""
+def _hand_touched(item: Item, edited: dict[int, str]) -> str | None:
+    """Why an item must be kept as it is: closed (or skipped in review), or changed by a person
+    since it was imported (an edit, a correction in the review)."""
     if item.status is not Status.OPEN:
-        return item.status.value
-    if item.id in edited:
-        return "edited by hand"
-    return None
+        return "skipped in review" if edited.get(item.id) == "skipped in review" else item.status.value
+    return edited.get(item.id)
 
 
 def _owner_names(owners: Sequence[Owner], known: KnownPeople) -> list[str]:

@@ -1,0 +1,40 @@
+"""Labelled lines ("Ansvarig:", "Klart:") complete the item of their own paragraph or list
+item, and never one under an earlier heading or §."""
+
+from datetime import date
+
+from actiontrack.extract import extract_text
+
+HEAD = "Kommunala pensionärsrådet\nProtokoll 2025-11-26\n\nNärvarande: Kjell Andersson, Maria Ek\n\n"
+
+
+def items(text):
+    return [
+        (i.text, [o.name for o in i.owners], i.due)
+        for i in extract_text(HEAD + text, today=date(2025, 11, 27)).items
+    ]
+
+
+def test_an_owner_and_a_date_line_go_to_the_item_of_their_own_paragraph():
+    got = items(
+        "§ 2 Färdtjänst\nMaria Ek tar fram en sammanställning av klagomålen.\nKlart: 15 december\n\n"
+        "§ 3 Hemtjänst\nFrågan om hemtjänstens nya scheman diskuteras.\nAnsvarig: Kjell\nKlart: 15 april\n"
+    )
+    assert got == [
+        ("Maria Ek tar fram en sammanställning av klagomålen.", ["Maria Ek"], date(2025, 12, 15)),
+        ("Frågan om hemtjänstens nya scheman diskuteras.", ["Kjell Andersson"], date(2026, 4, 15)),
+    ]
+
+
+def test_a_labelled_line_with_nothing_of_its_own_gives_no_item_of_an_earlier_paragraph_its_owner():
+    got = items(
+        "§ 2 Färdtjänst\nMaria Ek tar fram en sammanställning av klagomålen.\n\n§ 3 Hemtjänst\nAnsvarig: Kjell\n"
+    )
+    assert got == [("Maria Ek tar fram en sammanställning av klagomålen.", ["Maria Ek"], None)]
+
+
+def test_labelled_lines_after_a_blank_line_still_belong_to_the_paragraph_above():
+    got = items(
+        "§ 4 Lokaler\nKjell ska boka lokal till julfikat.\n\nAnsvarig: Maria Ek\n\nKlart: 10 december\n"
+    )
+    assert got == [("Kjell ska boka lokal till julfikat.", ["Maria Ek"], date(2025, 12, 10))]
