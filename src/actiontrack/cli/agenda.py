@@ -20,6 +20,7 @@ from actiontrack.cli.base import (
     csv_delimiter,
     default_lang,
     example,
+    may_write,
     say,
     state_of,
     write_output,
@@ -48,6 +49,9 @@ def agenda(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
+    ] = False,
     lang: Annotated[
         Lang | None,
         typer.Option(
@@ -97,6 +101,7 @@ def agenda(
 
         outline = read_template(template, i18n.language())
     state = state_of(ctx)
+    force = may_write(output, force=force, url=state.url)
     group = group_or_default(group, "agenda")
     with state.reader() as repo:
         result = service.agenda(repo, group, when=when, today=state.today)
@@ -108,19 +113,19 @@ def agenda(
     if fmt is AgendaFormat.json or outline is None:
         from actiontrack.render import dumps
 
-        write_output(dumps(agenda_dict(result)) + "\n", output)
+        write_output(dumps(agenda_dict(result)) + "\n", output, force=force, url=state.url)
     elif fmt is AgendaFormat.docx:
         from actiontrack.render.agenda_docx import agenda_docx
 
-        write_output(agenda_docx(result, outline), output)
+        write_output(agenda_docx(result, outline), output, force=force, url=state.url)
     elif fmt is AgendaFormat.md:
         from actiontrack.render.agenda import agenda_markdown
 
-        write_output(agenda_markdown(result, outline), output)
+        write_output(agenda_markdown(result, outline), output, force=force, url=state.url)
     elif fmt is AgendaFormat.html:
         from actiontrack.render.agenda import agenda_html
 
-        write_output(agenda_html(result, outline), output)
+        write_output(agenda_html(result, outline), output, force=force, url=state.url)
     elif output:
         from rich.console import Console
 
@@ -129,7 +134,7 @@ def agenda(
         with open(os.devnull, "w") as sink:
             recorder = Console(record=True, width=100, file=sink)
             recorder.print(agenda_terminal(result, outline))
-        write_output(recorder.export_text(), output)
+        write_output(recorder.export_text(), output, force=force, url=state.url)
     else:
         from actiontrack.render.agenda import agenda_terminal
 
@@ -211,6 +216,9 @@ def export(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help=_("Write to this file instead of stdout."))
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
+    ] = False,
     lang: Annotated[
         Lang | None,
         typer.Option(
@@ -242,6 +250,7 @@ def export(
             )
         )
     state = state_of(ctx)
+    force = may_write(output, force=force, url=state.url)
     chosen = status or (StatusChoice.open if fmt is ExportFormat.ics else StatusChoice.all)
     statuses = tuple(Status) if chosen is StatusChoice.all else (Status(chosen.value),)
     filters = service.Filters(owner=owner, group=group, statuses=statuses)
@@ -270,4 +279,4 @@ def export(
         else:
             swedish = (lang or default_lang()) is Lang.sv
             data = exporting.excel_csv(items, delimiter=csv_delimiter(swedish, delimiter), swedish=swedish)
-    write_output(data, output)
+    write_output(data, output, force=force, url=state.url)

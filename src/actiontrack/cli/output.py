@@ -6,7 +6,6 @@ through these, so both say the same thing the same way.
 
 from __future__ import annotations
 
-import os
 import sys
 
 from actiontrack.errors import ActionTrackError, UsageError
@@ -94,8 +93,26 @@ def csv_delimiter(swedish: bool, option: str | None = None) -> str:
     return str(setting("csv_delimiter") or (";" if swedish else ","))
 
 
-def write_output(text: str | bytes, output: str | None) -> None:
-    """To a file when --output is given (replaced whole, never half-written), else to stdout."""
+def may_write(output: str | None, *, force: bool = False, url: str | None = None) -> bool:
+    """Whether --output may be replaced, asked before the command's work (see write_output):
+    UsageError when not; True when it may be replaced (or is new)."""
+    if output is not None:
+        from actiontrack.files import output_target
+        from actiontrack.paths import sqlite_path
+
+        output_target(
+            output, force=force, database=sqlite_path(url) if url else None, confirm=confirm_callback()
+        )
+    return True
+
+
+def write_output(
+    text: str | bytes, output: str | None, *, force: bool = False, url: str | None = None
+) -> None:
+    """To a file when --output is given, else to stdout. The file is replaced whole, never
+    half-written, and only when it is a file that may be replaced (files.output_target):
+    not the database of `url`, nor any other database, device, pipe or folder; an existing
+    file only with `force` or a yes at the terminal."""
     if output is None:
         if isinstance(text, bytes):
             sys.stdout.buffer.write(text)
@@ -103,28 +120,17 @@ def write_output(text: str | bytes, output: str | None) -> None:
         else:
             echo(text, nl=False)
         return
-    import glob
-    import tempfile
-    from pathlib import Path
+    from actiontrack.files import output_target, write_atomically
+    from actiontrack.paths import sqlite_path
 
-    target = Path(output)
-    if target.is_dir():
-        raise UsageError(
-            _("{output} is a directory; give the name of a file to write.").format(output=output)
-        )
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    # a run that was killed half-way left its hidden temporary file, with names in it
-    for stale in glob.glob(glob.escape(str(target.parent / f".{target.name}.")) + "*.partial"):
-        Path(stale).unlink(missing_ok=True)
-    tmp = None
+    target = output_target(
+        output, force=force, database=sqlite_path(url) if url else None, confirm=confirm_callback()
+    )
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
+        write_atomically(target, text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as e:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
         raise UsageError(
-            _("Cannot write {output}: {reason}.").format(output=output, reason=e.strerror or e)
+            _("Cannot write {output}: {reason}; nothing was written.").format(
+                output=output, reason=e.strerror or e
+            )
         ) from None

@@ -93,8 +93,10 @@ def prepare_sqlite_file(url: str, write: bool, *, create_folder: bool = False) -
                 folder=path.parent
             )
         )
+    from actiontrack.files import make_private_folder
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(path.parent)
     except OSError as e:
         raise StorageError(
             _("Cannot create the database {path}: {reason}.").format(path=path, reason=e.strerror or e)
