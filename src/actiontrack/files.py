@@ -51,6 +51,22 @@ def _kind(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else _("not a regular file")
 
 
+def not_a_file(path: Path) -> str | None:
+    """What `path` is when it is there but no regular file ("a named pipe"), in words; else None.
+    Looked at without opening it: opening a named pipe waits for a writer for ever."""
+    try:
+        return _kind(path.stat().st_mode)
+    except OSError:
+        return None  # missing or unreadable: opening it says which
+
+
+def open_without_waiting(name: str, flags: int) -> int:
+    """An opener for open(): a file that became a pipe since it was looked at does not block."""
+    fd = os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
+    os.set_blocking(fd, True)
+    return fd
+
+
 def _database_files(database: Path | None) -> list[Path]:
     if database is None:
         return []
