@@ -36,7 +36,7 @@ def init(ctx: typer.Context) -> None:
     with open_database(state.url, create_folder=True) as db, db.transaction():
         pass
     path = sqlite_path(state.url)
-    typer.echo(_("Database ready: {where}").format(where=path if path else state.url.split("@")[-1]))
+    say(_("Database ready: {where}").format(where=path if path else state.url.split("@")[-1]))
 
 
 @app.command(

@@ -73,7 +73,7 @@ def extract(
         if explain:
             from actiontrack.render import explain_lines
 
-            typer.echo(explain_lines(extraction))
+            say(explain_lines(extraction))
     for warning in extraction.warnings:
         say_note(warning)
 
@@ -153,7 +153,7 @@ def import_(
     if fmt is OutFormat.json:
         echo_json([outcome_dict(o, state.today) for o in outcomes])
     elif len(files) > 1:
-        typer.echo(summary_line([o.action for o in outcomes]))
+        say(summary_line([o.action for o in outcomes]))
     if any(o.action == "failed" for o in outcomes):
         raise typer.Exit(1)
 
@@ -175,11 +175,11 @@ class _Hooks:
 
     def done(self, outcome: Any) -> None:
         if outcome.action == "not applied":
-            typer.echo(_("{document}: changes not applied.").format(document=outcome.document))
+            say(_("{document}: changes not applied.").format(document=outcome.document))
         elif self.fmt is not OutFormat.table:
             return
         elif outcome.action == "failed":
-            typer.echo(_("Failed: {reason}").format(reason=outcome.error), err=True)
+            say(_("Failed: {reason}").format(reason=outcome.error), err=True)
         elif outcome.result is not None:
             _report_import(outcome.result)
 
@@ -191,20 +191,20 @@ class _Hooks:
     def apply_update(self, pending: Any, plan: Any) -> bool:
         from actiontrack.cli.import_report import update_lines
 
-        typer.echo(
+        say(
             _("{document} updates meeting #{id} ({group}):").format(
                 document=pending.document.name, id=plan.meeting.id, group=plan.meeting.group
             ),
             err=True,
         )
         for line in update_lines(plan.update) or ["  " + _("nothing changes")]:
-            typer.echo(line, err=True)
+            say(line, err=True)
         return bool(typer.confirm(_("Apply these changes?"), default=True, err=True))
 
     def choose(self, name: str, candidates: list[Any]) -> Any:
-        typer.echo(_("'{name}' in the minutes could be:").format(name=name), err=True)
+        say(_("'{name}' in the minutes could be:").format(name=name), err=True)
         for n, person in enumerate(candidates, start=1):
-            typer.echo(f"  {n}. {person.name}", err=True)
+            say(f"  {n}. {person.name}", err=True)
         answer = typer.prompt(_("Which one (number, or 'n' for a new person)"), default="n", err=True).strip()
         if answer.isdigit() and 1 <= int(answer) <= len(candidates):
             return candidates[int(answer) - 1]
@@ -261,6 +261,6 @@ def _progress(paths: list[Any], label: str, *, show: bool) -> Any:
 
 
 def _err_console() -> Any:
-    from rich.console import Console
+    from actiontrack.cli.output import console
 
-    return Console(stderr=True)
+    return console(stderr=True)

@@ -64,10 +64,36 @@ def echo_json(data: Any) -> None:
     echo(dumps(data))
 
 
-def console() -> Any:
-    from rich.console import Console
+def console(**options: Any) -> Any:
+    """The rich Console every table and agenda is printed on; see safe_console()."""
+    return safe_console()(**{"soft_wrap": False, **options})
 
-    return Console(soft_wrap=False)
+
+_SAFE_CONSOLE: Any = None
+
+
+def safe_console() -> Any:
+    """A rich Console class that shows control characters in what it prints (as \\x1b) instead of
+    sending them to the terminal: whatever a table cell, a title or a name holds, and whichever
+    renderable holds it, passes Console.render, the one place every printed text goes through.
+    Rich's own styles are control segments and pass as they are."""
+    global _SAFE_CONSOLE
+    if _SAFE_CONSOLE is None:
+        from rich.console import Console
+        from rich.segment import Segment
+
+        from actiontrack.render import visible
+
+        class SafeConsole(Console):  # type: ignore[misc]
+            def render(self, renderable: Any, options: Any = None) -> Any:
+                for segment in super().render(renderable, options):
+                    if segment.control or not segment.text:
+                        yield segment
+                    else:
+                        yield Segment(visible(segment.text), segment.style, segment.control)
+
+        _SAFE_CONSOLE = SafeConsole
+    return _SAFE_CONSOLE
 
 
 def confirm_callback() -> Any:
@@ -78,7 +104,9 @@ def confirm_callback() -> Any:
     def confirm(question: str) -> bool:
         import typer  # only when there is a question to ask
 
-        return typer.confirm(question, default=False, err=True)
+        from actiontrack.render import visible
+
+        return typer.confirm(visible(question), default=False, err=True)
 
     return confirm
 
@@ -117,6 +145,8 @@ def write_output(
         if isinstance(text, bytes):
             sys.stdout.buffer.write(text)
             sys.stdout.flush()
+        elif sys.stdout is not None and sys.stdout.isatty():
+            say(text, nl=False)  # Markdown, HTML, CSV or a calendar read on the terminal itself
         else:
             echo(text, nl=False)
         return

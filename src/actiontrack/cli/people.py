@@ -20,6 +20,7 @@ from actiontrack.cli.base import (
 )
 from actiontrack.errors import UsageError
 from actiontrack.i18n import _, ngettext
+from actiontrack.render.text import visible
 
 # --- people ------------------------------------------------------------------------------------------------------
 
@@ -177,7 +178,9 @@ def person_forget(
                 _("Forgetting {name} cannot be undone; confirm with --yes.").format(name=data.person.name)
             )
         if not typer.confirm(
-            _("Forget {summary}? This cannot be undone").format(summary=summary), default=False, err=True
+            visible(_("Forget {summary}? This cannot be undone").format(summary=summary)),
+            default=False,
+            err=True,
         ):
             raise typer.Exit(1)
     state.write(lambda repo: service.forget_person(repo, data.person.name, now=state.now))

@@ -17,6 +17,7 @@ from datetime import date
 import typer
 
 from actiontrack import dates
+from actiontrack.cli.output import safe_console, say
 from actiontrack.errors import ActionTrackError, DateError
 from actiontrack.i18n import N_, _, ngettext
 from actiontrack.models import ExtractedItem, Extraction, Owner, OwnerKind
@@ -57,15 +58,14 @@ def _say(text: str) -> None:
     """To the person reviewing: texts from documents and others with control characters shown."""
     from actiontrack.render import visible
 
-    typer.echo(visible(text), err=True)
+    say(visible(text), err=True)
 
 
 def review_items(extraction: Extraction, name: str, *, today: date) -> list[ExtractedItem]:
-    from rich.console import Console
 
     from actiontrack.render import extraction_table
 
-    console = Console(stderr=True)
+    console = safe_console()(stderr=True)
     from rich.text import Text
 
     from actiontrack.render import visible
@@ -206,7 +206,7 @@ def _details(answer: str) -> dict[str, object] | None:
     import re
 
     letters = re.findall(r"\[(\w)\]", _(AGENDA_CHOICES))
-    typer.echo(
+    say(
         "  " + _("Answer {letters} or {last}.").format(letters=", ".join(letters[:-1]), last=letters[-1]),
         err=True,
     )
@@ -215,7 +215,7 @@ def _details(answer: str) -> dict[str, object] | None:
 
 def _summary(counts: dict[str, int]) -> None:
     text = ", ".join(_outcome(what, n) for what, n in counts.items()) or _("nothing changed")
-    typer.echo("\n" + _("Review: {outcome}.").format(outcome=text), err=True)
+    say("\n" + _("Review: {outcome}.").format(outcome=text), err=True)
 
 
 def _outcome(what: str, n: int) -> str:
