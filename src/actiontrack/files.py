@@ -93,6 +93,10 @@ def output_target(
         raise UsageError(
             _("Cannot write {output}: {reason}.").format(output=output, reason=e.strerror or e)
         ) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(
+            _("{output} is a directory; give the name of a file to write.").format(output=output)
+        )
     kind = _kind(info.st_mode)
     if kind is not None:
         raise UsageError(

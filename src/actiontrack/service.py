@@ -30,7 +30,9 @@ _WHERE = {
     ),
     **dict.fromkeys(["forget_person", "PersonData", "person_data"], "personal_data"),
     **dict.fromkeys(["restore_json", "RestoreResult"], "restore"),
-    **dict.fromkeys(["entries", "entry", "group_or_default", "masked", "set_value", "unset"], "settings"),
+    **dict.fromkeys(
+        ["entries", "entry", "follow_renamed_groups", "group_or_default", "masked", "set_value", "unset"], "settings"
+    ),
 }  # fmt: skip
 
 __all__ = sorted(_WHERE)
@@ -97,4 +99,12 @@ if TYPE_CHECKING:  # the same names, for type checkers and readers
     )
     from actiontrack.usecases.personal_data import PersonData, forget_person, person_data
     from actiontrack.usecases.restore import RestoreResult, restore_json
-    from actiontrack.usecases.settings import entries, entry, group_or_default, masked, set_value, unset
+    from actiontrack.usecases.settings import (
+        entries,
+        entry,
+        follow_renamed_groups,
+        group_or_default,
+        masked,
+        set_value,
+        unset,
+    )

@@ -62,7 +62,7 @@ def check(
 
     url = state_of(ctx).url
     if compact:
-        purge(url)
+        purge(url, after_change=False)
     report = check_database(url)
     if fmt is OutFormat.json:
         echo_json(

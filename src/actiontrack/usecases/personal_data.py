@@ -69,7 +69,7 @@ class Scope:
 
 
 OWN = Scope(first_name=True, initial=True, initials=True)  # their own items, a secretary field
-NEARBY = Scope(first_name=True, initial=False)  # the meetings they attended
+NEARBY = Scope(first_name=True, initial=False, initials=True)  # the meetings they attended
 ELSEWHERE = Scope(first_name=False, initial=False)
 
 
@@ -119,6 +119,8 @@ class Names:
         from actiontrack.names_sv import first_name_forms
         from actiontrack.people import initials as _initials
 
+        person = _composed(person)
+        others = [_composed(o) for o in others]
         parts = person.name.split()
         first = parts[0] if parts else ""
         surname = parts[-1] if len(parts) > 1 else ""
@@ -202,6 +204,9 @@ class Names:
     def scrub(self, text: str | None, scope: Scope) -> str | None:
         if not text:
             return text
+        if not unicodedata.is_normalized("NFC", text):  # stored before names were composed
+            composed = unicodedata.normalize("NFC", text)
+            return self.scrub(composed, scope) if self.mentions(composed, scope) else text
         out = text
         for start, end, replacement in reversed(self.mentions(text, scope)):
             out = out[:start] + replacement + out[end:]
@@ -226,16 +231,31 @@ class Names:
         except ValueError:
             return self.scrub(detail, scope) or ""
 
-        def walk(value: Any) -> Any:
+        def walk(value: Any, key: str = "") -> Any:
             if isinstance(value, str):
+                if key in _PATH_KEYS:  # the file an item was imported from: "protokoll_oberg.txt"
+                    return self.scrub_path(value, attended=scope.first_name)
                 return self.scrub(value, scope)
             if isinstance(value, list):
-                return [walk(v) for v in value]
+                return [walk(v, key) for v in value]
             if isinstance(value, dict):
-                return {k: walk(v) for k, v in value.items()}
+                return {k: walk(v, k) for k, v in value.items()}
             return value
 
         return json.dumps(walk(data), ensure_ascii=False, default=str)
+
+
+_PATH_KEYS = frozenset({"imported_from", "updated_from"})  # history details that hold a file's path
+
+
+def _composed(person: Person) -> Person:
+    """The person's names in Unicode's composed form (NFC), as texts are compared."""
+    from actiontrack.records import replace
+
+    def nfc(name: str) -> str:
+        return unicodedata.normalize("NFC", name)
+
+    return replace(person, name=nfc(person.name), aliases=tuple(nfc(a) for a in person.aliases))
 
 
 def _fold_keep_length(text: str) -> str:
@@ -354,6 +374,7 @@ class PersonData:
     secretary_of: list[Meeting]
     meetings_naming_them: list[Meeting] = field(default_factory=list)
     left_ambiguous: list[str] = field(default_factory=list)  # names shared with others, left as written
+    renamed_groups: dict[str, str] = field(default_factory=dict)  # a group named after them: old -> new
 
 
 def person_data(repo: Reads, name: str) -> PersonData:
@@ -373,6 +394,12 @@ def _data(repo: Reads, person: Person, plan: _Plan) -> PersonData:
         secretary_of=[m for m in repo.list_meetings() if m.id in secretary_changed],
         meetings_naming_them=[m for m in repo.list_meetings() if m.id in plan.meetings_naming],
         left_ambiguous=plan.names.left_ambiguous,
+        renamed_groups={
+            g.name: new["name"]
+            for g in repo.groups()
+            for c in plan.changes
+            if c.table == "groups" and c.row_id == g.id and (new := c.values).get("name")
+        },
     )
 
 
