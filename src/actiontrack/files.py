@@ -23,7 +23,7 @@ from actiontrack.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRIVATE_FOLDER = 0o700  # folders that hold the database or settings: names are personal data
@@ -129,8 +129,9 @@ def output_target(
     return path
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """`data` as the whole of `path`: a hidden temporary file beside it, synced, then renamed.
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """`data` (whole, or in pieces) as the whole of `path`: a hidden temporary file beside it,
+    synced, then renamed.
 
     A symbolic link stays and what it names is replaced; a replaced file keeps its mode, a new
     one is readable by its owner only (it may hold names). OSError as the system raised it."""
@@ -144,7 +145,10 @@ def write_atomically(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if isinstance(data, bytes):
+                f.write(data)
+            else:
+                f.writelines(data)
             f.flush()
             os.fsync(f.fileno())
         with contextlib.suppress(FileNotFoundError):

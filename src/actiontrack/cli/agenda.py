@@ -4,6 +4,8 @@
 # string of every command at each start (about 20 ms).
 import os
 import sys
+from collections.abc import Iterable
+from itertools import chain
 from typing import Annotated
 
 import typer
@@ -257,8 +259,9 @@ def export(
     with state.reader() as repo:
         items = service.list_items(repo, filters, today=state.today)
         if fmt is ExportFormat.json:
-            data: str | bytes = (
-                exporting.dump_json(exporting.snapshot(repo, items), service.timestamp(state.now)) + "\n"
+            snap = exporting.snapshot(repo, items)
+            data: str | bytes | Iterable[str] = chain(
+                exporting.json_chunks(snap, service.timestamp(state.now)), ["\n"]
             )
         elif fmt is ExportFormat.ics:
             from actiontrack.export.calendar import ics

@@ -222,11 +222,15 @@ class _Hooks:
 
 def _restore(state: State, files: list[str]) -> None:
     from actiontrack import service
-    from actiontrack.extract.reading import read_document
+    from actiontrack.export.reader import open_export
 
     for path in files:
-        text = read_document(path).text
-        result = state.write(partial(service.restore_json, text=text, now=service.timestamp(state.now)))
+        # an export is no set of minutes: read piece by piece, whatever its size
+        with open_export(path) as stream:
+            checked = service.check_export_stream(stream)
+            result = state.write(
+                partial(service.restore_export, checked=checked, stream=stream, now=service.timestamp(state.now))
+            )
         restored = _("{file}: {items} items, {meetings} meetings, {people} people restored").format(
             file=path, items=result.items, meetings=result.meetings, people=result.people
         )

@@ -13,6 +13,7 @@ from actiontrack.i18n import _
 
 TYPE_CHECKING = False  # typing costs a command's start ~4 ms
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
 # The exceptions a command ends with a sentence instead of a traceback (ending()).
@@ -135,20 +136,23 @@ def may_write(output: str | None, *, force: bool = False, url: str | None = None
 
 
 def write_output(
-    text: str | bytes, output: str | None, *, force: bool = False, url: str | None = None
+    text: str | bytes | Iterable[str], output: str | None, *, force: bool = False, url: str | None = None
 ) -> None:
-    """To a file when --output is given, else to stdout. The file is replaced whole, never
-    half-written, and only when it is a file that may be replaced (files.output_target):
-    not the database of `url`, nor any other database, device, pipe or folder; an existing
-    file only with `force` or a yes at the terminal."""
+    """To a file when --output is given, else to stdout; `text` may come in pieces (a large
+    export, never held whole). The file is replaced whole, never half-written, and only when it
+    is a file that may be replaced (files.output_target): not the database of `url`, nor any
+    other database, device, pipe or folder; an existing file only with `force` or a yes at the
+    terminal."""
     if output is None:
         if isinstance(text, bytes):
             sys.stdout.buffer.write(text)
             sys.stdout.flush()
-        elif sys.stdout is not None and sys.stdout.isatty():
-            say(text, nl=False)  # Markdown, HTML, CSV or a calendar read on the terminal itself
-        else:
-            echo(text, nl=False)
+            return
+        for piece in [text] if isinstance(text, str) else text:
+            if sys.stdout is not None and sys.stdout.isatty():
+                say(piece, nl=False)  # Markdown, HTML, CSV or a calendar read on the terminal itself
+            else:
+                echo(piece, nl=False)
         return
     from actiontrack.files import output_target, write_atomically
     from actiontrack.paths import sqlite_path
@@ -156,8 +160,14 @@ def write_output(
     target = output_target(
         output, force=force, database=sqlite_path(url) if url else None, confirm=confirm_callback()
     )
+    if isinstance(text, bytes):
+        data: bytes | Iterable[bytes] = text
+    elif isinstance(text, str):
+        data = text.encode("utf-8")
+    else:
+        data = (piece.encode("utf-8") for piece in text)
     try:
-        write_atomically(target, text.encode("utf-8") if isinstance(text, str) else text)
+        write_atomically(target, data)
     except OSError as e:
         raise UsageError(
             _("Cannot write {output}: {reason}; nothing was written.").format(

@@ -262,6 +262,29 @@ class Reads(PeopleReads):
         entries = tuple(HistoryEntry(h[0], h[1], json.loads(h[2]), h[3]) for h in history)
         return Item(**{**item.__dict__, "history": entries})
 
+    def histories(self, item_ids: Sequence[int]) -> dict[int, tuple[HistoryEntry, ...]]:
+        """The history of each of many items, read a few thousand items at a time (an export
+        of every item asked one item at a time took most of its time in the round trips)."""
+        found: dict[int, list[HistoryEntry]] = defaultdict(list)
+        for chunk in chunks(list(item_ids), IN_LIST):
+            ids_sql, params = in_list("i", chunk)
+            for item_id, at, action, detail, meeting_id in self.run(
+                f"SELECT item_id, at, action, detail, meeting_id FROM item_history WHERE item_id IN {ids_sql} "
+                "ORDER BY id",
+                params,
+            ):
+                found[item_id].append(HistoryEntry(at, action, json.loads(detail), meeting_id))
+        return {item_id: tuple(entries) for item_id, entries in found.items()}
+
+    def item_keys(self) -> set[Any]:
+        """(text, created_at) of every item, and every text alone: what restoring an export
+        twice recognises, looked up in memory instead of a query per item (no index on text)."""
+        keys: set[Any] = set()
+        for text, created_at in self.run("SELECT text, created_at FROM items", {}):
+            keys.add((text, created_at))
+            keys.add(text)
+        return keys
+
     def find_item(self, text: str, created_at: str | None) -> int | None:
         """The id of an item with this text created at this time (restoring an export twice)."""
         sql, params = "SELECT id FROM items WHERE text = :text", {"text": text}
