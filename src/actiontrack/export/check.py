@@ -133,6 +133,10 @@ def _compiled(spec: Any) -> Check:
     return check
 
 
+def _options(spec: Any) -> tuple[Any, ...]:
+    return spec if isinstance(spec, tuple) else (spec,)
+
+
 def _option(option: Any, optional: bool) -> Try:
     if option is str:
 
@@ -152,13 +156,19 @@ def _option(option: Any, optional: bool) -> Try:
 
         return typed
     if isinstance(option, dict):
-        fields = [(key, _compiled(sub)) for key, sub in option.items()]
+        fields = {key: _compiled(sub) for key, sub in option.items()}
+        required = [(key, fields[key]) for key, sub in option.items() if None not in _options(sub)]
 
         def mapping(value: Any, where: Where) -> bool:
             if not isinstance(value, dict):
                 return False
-            for key, check in fields:
-                check(value.get(key), (where, key))
+            for key, found in value.items():  # the keys it has, not every key it may have
+                check = fields.get(key)
+                if check is not None:
+                    check(found, (where, key))
+            for key, check in required:
+                if key not in value:
+                    check(None, (where, key))  # "is missing"
             return True
 
         return mapping
@@ -174,27 +184,31 @@ def _option(option: Any, optional: bool) -> Try:
 
         return sequence
     if isinstance(option, set):
-        choices = ", ".join(sorted(option))
-
-        def one_of(value: Any, where: Where) -> bool:
-            if isinstance(value, str) and value in option:
-                return True
-            _fail(where, _("is {value}, not one of {choices}").format(value=repr(value), choices=choices))
-            return False
-
-        return one_of
+        return _one_of(option)
     assert option == "date", option
+    return _day
 
-    def day(value: Any, where: Where) -> bool:
-        if not isinstance(value, str):
-            return False
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            _fail(where, _("is '{value}', not a date (YYYY-MM-DD)").format(value=value))
-        return True
 
-    return day
+def _one_of(option: set[str]) -> Try:
+    choices = ", ".join(sorted(option))
+
+    def one_of(value: Any, where: Where) -> bool:
+        if isinstance(value, str) and value in option:
+            return True
+        _fail(where, _("is {value}, not one of {choices}").format(value=repr(value), choices=choices))
+        return False
+
+    return one_of
+
+
+def _day(value: Any, where: Where) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        _fail(where, _("is '{value}', not a date (YYYY-MM-DD)").format(value=value))
+    return True
 
 
 _CHECKS: dict[str, Check] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from actiontrack.i18n import _
 
 LISTS = ("people", "groups", "meetings", "items")
 CHUNK = 1 << 20  # characters read at a time
-_WHITESPACE = " \t\n\r"
+_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def open_export(path: str) -> IO[str]:
@@ -70,8 +71,7 @@ class _Reader:
     def peek(self) -> str:
         """The next character that is not white space ("" at the end), not taken."""
         while True:
-            while self.pos < len(self.buf) and self.buf[self.pos] in _WHITESPACE:
-                self.pos += 1
+            self.pos = _SPACE.match(self.buf, self.pos).end()  # type: ignore[union-attr]
             if self.pos < len(self.buf) or not self._fill():
                 return self.buf[self.pos : self.pos + 1]
 
