@@ -41,8 +41,12 @@ def test_a_person_with_a_role_and_an_organisation(entry, name, role, organisatio
 
 @pytest.mark.parametrize(
     ("entry", "absent"),
-    [("Ulf Nyström, anmält förhinder", True), ("Ulf Nyström, kassör, anmält förhinder", True),
-     ("Ulf Nyström (förhinder)", True), ("Ulf Nyström, kassör", False)],
+    [
+        ("Ulf Nyström, anmält förhinder", True),
+        ("Ulf Nyström, kassör, anmält förhinder", True),
+        ("Ulf Nyström (förhinder)", True),
+        ("Ulf Nyström, kassör", False),
+    ],
 )
 def test_absent_marked_inside_the_list(entry, absent):
     assert parse_person_entry(entry)[1] is absent
@@ -69,7 +73,12 @@ def test_a_list_without_separators_with_roles_codes_and_notes():
     )
     scanned = scan_people(text)
     assert names(scanned) == [
-        "Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg", "Märta Lundgren", "Hanna Sjögren"
+        "Lena Forsberg",
+        "Nils Ahlström",
+        "Karin Wikström",
+        "Sten Dahlberg",
+        "Märta Lundgren",
+        "Hanna Sjögren",
     ]
     assert [p.name for p in scanned if p.absent] == ["Sten Dahlberg"]
     assert scanned[4].stand_ins == ("Gustav Öberg",)
@@ -83,7 +92,13 @@ def test_people_in_one_long_line_of_pdf_text():
         "Justerande 1. Mötets öppnande Ordföranden hälsade alla välkomna och förklarade mötet öppnat.\n"
     )
     m = meeting(text)
-    assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg", "Hanna Sjögren"]
+    assert names(m.attendees) == [
+        "Lena Forsberg",
+        "Nils Ahlström",
+        "Karin Wikström",
+        "Sten Dahlberg",
+        "Hanna Sjögren",
+    ]
     assert m.attendees[1].organisation == "KS" and m.attendees[0].role == "ordförande"
     assert m.roles["ordförande"] == "Lena Forsberg"
 
@@ -115,43 +130,81 @@ def test_groups_named_inline_and_stand_ins():
         "samt föreningarnas representanter: Sten Dahlberg, Hanna Sjögren\n"
     )
     result = parse_attendance(split_lines(text))
-    assert names(result.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg", "Hanna Sjögren"]
+    assert names(result.attendees) == [
+        "Lena Forsberg",
+        "Nils Ahlström",
+        "Karin Wikström",
+        "Sten Dahlberg",
+        "Hanna Sjögren",
+    ]
     assert names(result.absent) == ["Gustav Öberg"]
 
 
 def test_a_list_of_groups_names_no_one_and_organisations_only_stand_alone():
-    assert parse_attendance(split_lines("Närvarande: Styrelserna för Länsförbundet och Norrlandskretsen samt medlemmar\n")).attendees == []
-    people = parse_attendance(split_lines("Närvarande: Lena Forsberg, Kalmar, Nils Ahlström, Växjö\n")).attendees
-    assert [(p.name, p.organisation) for p in people] == [("Lena Forsberg", "Kalmar"), ("Nils Ahlström", "Växjö")]
+    assert (
+        parse_attendance(
+            split_lines("Närvarande: Styrelserna för Länsförbundet och Norrlandskretsen samt medlemmar\n")
+        ).attendees
+        == []
+    )
+    people = parse_attendance(
+        split_lines("Närvarande: Lena Forsberg, Kalmar, Nils Ahlström, Växjö\n")
+    ).attendees
+    assert [(p.name, p.organisation) for p in people] == [
+        ("Lena Forsberg", "Kalmar"),
+        ("Nils Ahlström", "Växjö"),
+    ]
     orgs = parse_attendance(split_lines("Närvarande: Skatteverket, Kronofogden, Lantmäteriet\n")).attendees
     assert names(orgs) == ["Skatteverket", "Kronofogden", "Lantmäteriet"]
 
 
 def test_a_numbered_attendance_heading_and_a_list_wrapped_over_two_lines():
-    m = meeting("Styrelsemöte 2026-03-03\n\n§ 12. Närvarande.\n\nLena Forsberg, Nils Ahlström\n\n§ 13. Dagordningen\n")
+    m = meeting(
+        "Styrelsemöte 2026-03-03\n\n§ 12. Närvarande.\n\nLena Forsberg, Nils Ahlström\n\n§ 13. Dagordningen\n"
+    )
     assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström"]
-    m = meeting("Styrelsemöte 2026-03-03\n\nNärvarande: Lena Forsberg, Nils Ahlström, Karin\nWikström, Sten Dahlberg.\n")
+    m = meeting(
+        "Styrelsemöte 2026-03-03\n\nNärvarande: Lena Forsberg, Nils Ahlström, Karin\nWikström, Sten Dahlberg.\n"
+    )
     assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg"]
 
 
 def test_a_guest_is_present_beside_the_list_and_only_invited_in_a_report():
-    m = meeting("Styrgruppen 2026-03-03\nNärvarande: Lena Forsberg, Nils Ahlström\nInbjuden: Karin Wikström (punkt 4)\n")
+    m = meeting(
+        "Styrgruppen 2026-03-03\nNärvarande: Lena Forsberg, Nils Ahlström\nInbjuden: Karin Wikström (punkt 4)\n"
+    )
     assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström"]
-    m = meeting("Styrgruppen 2026-03-03\nNärvarande: Lena Forsberg\n\n## Rapporter\n\n- Inbjudna: Skatteverket och Kronofogden\n")
+    m = meeting(
+        "Styrgruppen 2026-03-03\nNärvarande: Lena Forsberg\n\n## Rapporter\n\n- Inbjudna: Skatteverket och Kronofogden\n"
+    )
     assert names(m.attendees) == ["Lena Forsberg"]
 
 
 @pytest.mark.parametrize(
     ("text", "secretary"),
     [
-        ("Närvarande: Lena Forsberg, Nils Ahlström\n\nTill sekreterare valdes Nils Ahlström.\n", "Nils Ahlström"),
-        ("Närvarande: Lena Forsberg, Nils Ahlström\n\nTill mötets sekreterare utsågs Lena Forsberg\n", "Lena Forsberg"),
-        ("Närvarande: Lena Forsberg, Nils Ahlström\n\n§ 3 Val av sekreterare\n\nStyrelsen beslutar\n\n"
-         "att välja Nils Ahlström\n\n§ 4 Val av justerare\n", "Nils Ahlström"),
-        ("Närvarande: Lena Forsberg, Ann-Britt Sjö\n\n§ 3 Val av sekreterare Ann-Britt skriver protokollet.\n",
-         "Ann-Britt Sjö"),
+        (
+            "Närvarande: Lena Forsberg, Nils Ahlström\n\nTill sekreterare valdes Nils Ahlström.\n",
+            "Nils Ahlström",
+        ),
+        (
+            "Närvarande: Lena Forsberg, Nils Ahlström\n\nTill mötets sekreterare utsågs Lena Forsberg\n",
+            "Lena Forsberg",
+        ),
+        (
+            "Närvarande: Lena Forsberg, Nils Ahlström\n\n§ 3 Val av sekreterare\n\nStyrelsen beslutar\n\n"
+            "att välja Nils Ahlström\n\n§ 4 Val av justerare\n",
+            "Nils Ahlström",
+        ),
+        (
+            "Närvarande: Lena Forsberg, Ann-Britt Sjö\n\n§ 3 Val av sekreterare Ann-Britt skriver protokollet.\n",
+            "Ann-Britt Sjö",
+        ),
         ("Närvarande: Lena Forsberg, Nils Ahlström (anteckningar), Karin Wikström\n", "Nils Ahlström"),
-        ("Närvarande: Lena Forsberg, ordförande Nils Ahlström, sekreterare Karin Wikström\n", "Nils Ahlström"),
+        (
+            "Närvarande: Lena Forsberg, ordförande Nils Ahlström, sekreterare Karin Wikström\n",
+            "Nils Ahlström",
+        ),
         ("Brukarrådsmöte\n\ntext NILS\n\nNärvarande: Lena, Nils och Karin.\n", "Nils"),
     ],
 )
@@ -160,9 +213,13 @@ def test_the_secretary(text, secretary):
 
 
 def test_the_secretary_was_at_the_meeting():
-    m = meeting("Styrgruppen 2026-03-03\n\nNärvarande: Lena Forsberg, Nils Ahlström\nSekreterare: Karin Wikström, SKL\n")
+    m = meeting(
+        "Styrgruppen 2026-03-03\n\nNärvarande: Lena Forsberg, Nils Ahlström\nSekreterare: Karin Wikström, SKL\n"
+    )
     assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström"]
-    m = meeting("Styrgruppen 2026-03-03\n\nNärvarande: Lena, Nils, Karin\n\n\nStockholm 2026-03-04\n\nKarin Wikström\n")
+    m = meeting(
+        "Styrgruppen 2026-03-03\n\nNärvarande: Lena, Nils, Karin\n\n\nStockholm 2026-03-04\n\nKarin Wikström\n"
+    )
     assert names(m.attendees) == ["Lena", "Nils", "Karin"] and m.secretary == "Karin Wikström"
 
 
@@ -194,26 +251,38 @@ def test_without_a_list_formal_minutes_show_who_took_part():
         "Gustav Öberg från polisen hade inte möjlighet att delta. Märta Lundgren kommer att bjudas in.\n"
     )
     m = meeting(text)
-    assert names(m.attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg", "Hanna Sjögren"]
+    assert names(m.attendees) == [
+        "Lena Forsberg",
+        "Nils Ahlström",
+        "Karin Wikström",
+        "Sten Dahlberg",
+        "Hanna Sjögren",
+    ]
     assert m.roles.get("ordförande") == "Lena Forsberg" and m.secretary == "Sten Dahlberg"
 
 
 def test_without_a_list_running_notes_name_no_attendees():
     # no opening and no justerare: the people talked about may or may not have been there
-    text = "Nätverksträff 3 mars\n\nLena Forsberg berättar om projektet. Nils Ahlström tar emot anmälningar.\n"
+    text = (
+        "Nätverksträff 3 mars\n\nLena Forsberg berättar om projektet. Nils Ahlström tar emot anmälningar.\n"
+    )
     assert meeting(text).attendees == []
 
 
 def test_notes_beside_a_name_are_no_organisation_and_the_meeting_chair_is_the_chair():
-    m = meeting("Styrelsemöte 2026-03-03\nNärvarande: Lena Forsberg (via Teams), Nils Ahlström (på distans), "
-                "Karin Wikström (§ 1-5)\nMötesordförande: Lena Forsberg\n")
+    m = meeting(
+        "Styrelsemöte 2026-03-03\nNärvarande: Lena Forsberg (via Teams), Nils Ahlström (på distans), "
+        "Karin Wikström (§ 1-5)\nMötesordförande: Lena Forsberg\n"
+    )
     assert [(a.name, a.organisation) for a in m.attendees] == [
         ("Lena Forsberg", None), ("Nils Ahlström", None), ("Karin Wikström", None)]  # fmt: skip
     assert m.roles["ordförande"] == "Lena Forsberg"
 
 
 def test_a_line_of_text_is_no_byline():
-    m = meeting("Styrelsemöte 2026-03-03\nNärvarande: Lena Forsberg, Nils Ahlström\n\nText om lokalen.\n\n/Nils\n")
+    m = meeting(
+        "Styrelsemöte 2026-03-03\nNärvarande: Lena Forsberg, Nils Ahlström\n\nText om lokalen.\n\n/Nils\n"
+    )
     assert m.secretary == "Nils Ahlström" and len(m.attendees) == 2
 
 
@@ -240,7 +309,12 @@ def test_a_bare_attendance_label_in_running_text_and_notes_in_brackets():
         "(lämnade mötet efter punkt 9) Nils Ahlström Karin Wikström (utan rösträtt) Sten Dahlberg Val av "
         "mötesfunktionärer Val av mötesordförande Nils Ahlström valdes till mötesordförande.\n"
     )
-    assert names(meeting(text).attendees) == ["Lena Forsberg", "Nils Ahlström", "Karin Wikström", "Sten Dahlberg"]
+    assert names(meeting(text).attendees) == [
+        "Lena Forsberg",
+        "Nils Ahlström",
+        "Karin Wikström",
+        "Sten Dahlberg",
+    ]
 
 
 def test_the_printed_protocol_form_with_labels_in_a_column_and_names_on_the_lines_under_them():

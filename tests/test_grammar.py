@@ -29,7 +29,9 @@ def test_subject_before_the_verb():
 
 
 def test_two_clauses_joined_by_och_each_with_its_subject():
-    tokens = tagged("Lena/PROPN bokar/VERB.PRES bussen/NOUN.DEF och/CCONJ Omar/PROPN beställer/VERB.PRES mat/NOUN.IND")
+    tokens = tagged(
+        "Lena/PROPN bokar/VERB.PRES bussen/NOUN.DEF och/CCONJ Omar/PROPN beställer/VERB.PRES mat/NOUN.IND"
+    )
     found = clauses(tokens)
     assert [subject_text(tokens, c) for c in found] == ["Lena", "Omar"]
 
@@ -43,7 +45,9 @@ def test_clauses_run_together_without_punctuation():
 
 
 def test_verb_second_after_an_adverbial():
-    tokens = tagged("Till/ADP nästa/ADJ möte/NOUN.IND tar/VERB.PRES Anna/PROPN fram/ADP en/DET budget/NOUN.IND")
+    tokens = tagged(
+        "Till/ADP nästa/ADJ möte/NOUN.IND tar/VERB.PRES Anna/PROPN fram/ADP en/DET budget/NOUN.IND"
+    )
     (c,) = clauses(tokens)
     assert subject_text(tokens, c) == "Anna" and c.inverted
 
@@ -61,7 +65,9 @@ def test_perfect_is_a_report_of_the_past():
 
 
 def test_ska_vara_with_a_participle_is_a_passive():
-    tokens = tagged("Ansökan/NOUN.DEF ska/AUX.PRES vara/AUX.INF inskickad/ADJ.PART senast/ADV fredag/NOUN.IND")
+    tokens = tagged(
+        "Ansökan/NOUN.DEF ska/AUX.PRES vara/AUX.INF inskickad/ADJ.PART senast/ADV fredag/NOUN.IND"
+    )
     (c,) = clauses(tokens)
     assert c.passive and c.modal == "skola"
 
@@ -70,10 +76,18 @@ def test_ska_vara_with_a_participle_is_a_passive():
     ("spec", "meaning", "controller", "owner"),
     [
         ("Eva/PROPN åtog/VERB.PAST sig/PRON att/PART ringa/VERB.INF Bo/PROPN", "commit", "subject", "Eva"),
-        ("Styrelsen/NOUN.DEF uppdrar/VERB.PRES åt/ADP Kim/PROPN att/PART skriva/VERB.INF brevet/NOUN.DEF",
-         "assign", "object", "Kim"),
-        ("Mötet/NOUN.DEF beslutade/VERB.PAST att/PART bjuda/VERB.INF in/ADP rektorn/NOUN.DEF",
-         "decide", "subject", "Mötet"),
+        (
+            "Styrelsen/NOUN.DEF uppdrar/VERB.PRES åt/ADP Kim/PROPN att/PART skriva/VERB.INF brevet/NOUN.DEF",
+            "assign",
+            "object",
+            "Kim",
+        ),
+        (
+            "Mötet/NOUN.DEF beslutade/VERB.PAST att/PART bjuda/VERB.INF in/ADP rektorn/NOUN.DEF",
+            "decide",
+            "subject",
+            "Mötet",
+        ),
     ],
 )
 def test_infinitive_under_a_head(spec, meaning, controller, owner):

@@ -21,39 +21,65 @@ def meeting(text, year=None):
     ("text", "title"),
     [
         # an alphabet index of a site above the minutes
-        ("A B C D E F G H I J K L M N O P Q R S T U V W X Y Z Å Ä Ö\n\nStyrelsemöte 2026-03-04\n", "Styrelsemöte"),
+        (
+            "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z Å Ä Ö\n\nStyrelsemöte 2026-03-04\n",
+            "Styrelsemöte",
+        ),
         # a skip link and a cookie notice
-        ("Hoppa till huvudinnehåll\nVi använder kakor (cookies) för att sidan ska fungera.\n"
-         "Protokoll årsmöte 2026-03-04\n", "Protokoll årsmöte"),
+        (
+            "Hoppa till huvudinnehåll\nVi använder kakor (cookies) för att sidan ska fungera.\n"
+            "Protokoll årsmöte 2026-03-04\n",
+            "Protokoll årsmöte",
+        ),
         # a site's menu: short lines without a date, a document word or a name
-        ("Om oss\nAktiviteter\nKontakt\nBli medlem\nMinnesanteckningar Brukarrådet 2026-03-04\n",
-         "Minnesanteckningar Brukarrådet"),
+        (
+            "Om oss\nAktiviteter\nKontakt\nBli medlem\nMinnesanteckningar Brukarrådet 2026-03-04\n",
+            "Minnesanteckningar Brukarrådet",
+        ),
         # a month and year alone, a publication stamp, then the heading as a sentence with the date
-        ("mars 2026\n\nPublicerad: 6 mars 2026 Skriv ut\n\n"
-         "Protokoll fört vid styrelsemöte med PRO Ekbacken den 4 mars 2026.\n", "Protokoll fört vid styrelsemöte med PRO Ekbacken"),
+        (
+            "mars 2026\n\nPublicerad: 6 mars 2026 Skriv ut\n\n"
+            "Protokoll fört vid styrelsemöte med PRO Ekbacken den 4 mars 2026.\n",
+            "Protokoll fört vid styrelsemöte med PRO Ekbacken",
+        ),
         # a viewer's page title that is a sentence of the text
-        ('Ordföranden tackade alla för ett gott arbete under året.\n\nStorlek: px\n'
-         'Download "Ordföranden tackade alla för ett gott arbete under året."\n\nTranskript\n\n'
-         "1 PROTOKOLL 1 (4) PROTOKOLL FRÅN STYRGRUPPENS MÖTE Onsdag den 4 mars 2026, kl. 9 Stadshuset "
-         "Närvarande: Anna Berg, Bo Ek 1. Mötet öppnas Ordföranden hälsade alla välkomna.\n",
-         "PROTOKOLL FRÅN STYRGRUPPENS MÖTE"),
+        (
+            "Ordföranden tackade alla för ett gott arbete under året.\n\nStorlek: px\n"
+            'Download "Ordföranden tackade alla för ett gott arbete under året."\n\nTranskript\n\n'
+            "1 PROTOKOLL 1 (4) PROTOKOLL FRÅN STYRGRUPPENS MÖTE Onsdag den 4 mars 2026, kl. 9 Stadshuset "
+            "Närvarande: Anna Berg, Bo Ek 1. Mötet öppnas Ordföranden hälsade alla välkomna.\n",
+            "PROTOKOLL FRÅN STYRGRUPPENS MÖTE",
+        ),
         # the heading runs into the fields in one long line
-        ("Protokoll fört vid sammanträde med styrelsen för Länsförbundet. Tid: Onsdagen den 4 mars 2026, "
-         "kl 18. Närvarande: Anna Berg, ordförande, Bo Ek och Cia Lund. 1. Mötets öppnande Ordföranden "
-         "hälsade alla välkomna och förklarade mötet öppnat.\n",
-         "Protokoll fört vid sammanträde med styrelsen för Länsförbundet"),
+        (
+            "Protokoll fört vid sammanträde med styrelsen för Länsförbundet. Tid: Onsdagen den 4 mars 2026, "
+            "kl 18. Närvarande: Anna Berg, ordförande, Bo Ek och Cia Lund. 1. Mötets öppnande Ordföranden "
+            "hälsade alla välkomna och förklarade mötet öppnat.\n",
+            "Protokoll fört vid sammanträde med styrelsen för Länsförbundet",
+        ),
         # the place after the date is no part of the title
-        ("Protokoll fört vid styrelsemöte nr 3 onsdagen den 4 mars 2026 kl. 18 i Föreningsgården\n",
-         "Protokoll fört vid styrelsemöte nr 3"),
-        ("Anteckningar från nätverksträff mars 2026\n\nPlats: Folkets hus\n", "Anteckningar från nätverksträff"),
+        (
+            "Protokoll fört vid styrelsemöte nr 3 onsdagen den 4 mars 2026 kl. 18 i Föreningsgården\n",
+            "Protokoll fört vid styrelsemöte nr 3",
+        ),
+        (
+            "Anteckningar från nätverksträff mars 2026\n\nPlats: Folkets hus\n",
+            "Anteckningar från nätverksträff",
+        ),
         ("Styrelsemöte 4 (20260304)\n", "Styrelsemöte 4"),
         # a site's menu with "Protokoll" among its links
         ("Hem\nOm oss\nKalender\nProtokoll\nKontakt\nStyrelsemöte 2026-03-04\n", "Styrelsemöte"),
         # a letterhead of short lines is no menu
         ("Brukarrådet\nProtokoll\nSocialförvaltningen\nKontaktcenter\n2026-03-04\n", "Brukarrådet"),
-        ("Annons\nKöp biljetter till vårens konserter här!\nProtokoll styrelsemöte 2026-03-04\n", "Protokoll styrelsemöte"),
+        (
+            "Annons\nKöp biljetter till vårens konserter här!\nProtokoll styrelsemöte 2026-03-04\n",
+            "Protokoll styrelsemöte",
+        ),
         ("Sida 1 av 3\nKALLELSE/PROTOKOLL\nStyrgruppen 2026-03-04\n", "Styrgruppen"),
-        ("Protokoll nr 7/2026\nStyrelsen för Hyresgästföreningen Eken\n2026-03-04\n", "Styrelsen för Hyresgästföreningen Eken"),
+        (
+            "Protokoll nr 7/2026\nStyrelsen för Hyresgästföreningen Eken\n2026-03-04\n",
+            "Styrelsen för Hyresgästföreningen Eken",
+        ),
     ],
 )
 def test_the_title_past_the_page_furniture(text, title):
@@ -64,7 +90,12 @@ def test_a_label_above_its_value():
     m = meeting("Plats och tid\nStadshuset, 2026-03-04 kl. 13\n\nNärvarande: Anna Berg\n")
     assert (m.title, m.date, m.time_start) == (None, date(2026, 3, 4), "13:00")
     m = meeting("Pensionärsrådet\nDatum\n2026-03-04\nTid\n13.00-15.00\n")
-    assert (m.title, m.date, m.time_start, m.time_end) == ("Pensionärsrådet", date(2026, 3, 4), "13:00", "15:00")
+    assert (m.title, m.date, m.time_start, m.time_end) == (
+        "Pensionärsrådet",
+        date(2026, 3, 4),
+        "13:00",
+        "15:00",
+    )
 
 
 def test_a_sentence_is_no_title_and_another_meeting_is_not_this_one():
@@ -88,15 +119,23 @@ def test_a_sentence_is_no_title_and_another_meeting_is_not_this_one():
         # a weekday that does not fit one reading picks the other
         ("Styrelsemöte onsdag 26-03-04\n", date(2026, 3, 4)),
         # the date only in the viewer's copy of the title, whose month the heading agrees with
-        ('Anteckningar arbetsgruppen mars 2026\n\nDownload "Anteckningar arbetsgruppen 4-5 mars 2026"\n\n'
-         "Plats: Folkets hus\n", date(2026, 3, 4)),
+        (
+            'Anteckningar arbetsgruppen mars 2026\n\nDownload "Anteckningar arbetsgruppen 4-5 mars 2026"\n\n'
+            "Plats: Folkets hus\n",
+            date(2026, 3, 4),
+        ),
         # the date in a sentence about the meeting, the year in the title
-        ("Protokoll från årsmötet 2026\n\nHär är protokollet från årsmötet 4/3 då föreningen valde ny styrelse.\n",
-         date(2026, 3, 4)),
+        (
+            "Protokoll från årsmötet 2026\n\nHär är protokollet från årsmötet 4/3 då föreningen valde ny styrelse.\n",
+            date(2026, 3, 4),
+        ),
         # in a run-on line of PDF text
-        ("Sammanträdesprotokoll Styrelsen\n\n1 Tid: Onsdagen den 4 mars 2026, Plats: Föreningsgården "
-         "Beslutande: Anna Berg, Bo Ek 1. Mötets öppnande Ordföranden hälsade alla välkomna och "
-         "förklarade mötet öppnat efter en kort presentation av alla närvarande.\n", date(2026, 3, 4)),
+        (
+            "Sammanträdesprotokoll Styrelsen\n\n1 Tid: Onsdagen den 4 mars 2026, Plats: Föreningsgården "
+            "Beslutande: Anna Berg, Bo Ek 1. Mötets öppnande Ordföranden hälsade alla välkomna och "
+            "förklarade mötet öppnat efter en kort presentation av alla närvarande.\n",
+            date(2026, 3, 4),
+        ),
     ],
 )
 def test_the_date_weighed_among_the_first_lines(text, day):
@@ -105,7 +144,9 @@ def test_the_date_weighed_among_the_first_lines(text, day):
 
 def test_a_day_whose_month_was_lost_takes_it_from_a_later_day_with_its_weekday():
     # Wednesday the 4th, and the minutes are signed on Monday 9/3: March
-    text = "Protokoll fört vid styrelsemöte onsdagen den 4/ kl. 18\n\nProtokollet justeras måndagen den 9/3.\n"
+    text = (
+        "Protokoll fört vid styrelsemöte onsdagen den 4/ kl. 18\n\nProtokollet justeras måndagen den 9/3.\n"
+    )
     m = meeting(text)
     assert (m.date or date(1, *m.partial_date)).strftime("%m-%d") == "03-04"
     assert m.date is None or m.date.weekday() == 2
@@ -160,8 +201,10 @@ def test_unfold_leaves_ordinary_lines_alone():
         ("Kommande möten: 6 april, 4 maj och 8 juni.\n", date(2030, 4, 6)),
         ("Möten inför våren är först 6 april och sedan 4 maj.\n", date(2030, 4, 6)),
         # another meeting of the same kind named with its date
-        ("Bo kan inte vara sekreterare vid styrelsemötet den 6/4. Årsmötet den 10/3 hålls i Folkets hus.\n",
-         date(2030, 4, 6)),
+        (
+            "Bo kan inte vara sekreterare vid styrelsemötet den 6/4. Årsmötet den 10/3 hålls i Folkets hus.\n",
+            date(2030, 4, 6),
+        ),
         ("Styrelsemötet den 1/2 godkände budgeten.\n", None),  # before this meeting: not the next
     ],
 )

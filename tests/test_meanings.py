@@ -30,7 +30,9 @@ def test_the_checked_in_forms_are_what_the_script_writes():
 
 
 def test_every_word_has_one_meaning_in_its_part_of_the_table():
-    table = tomllib.loads((ROOT / "src/actiontrack/extract/data/meanings_sv.toml").read_text(encoding="utf-8"))
+    table = tomllib.loads(
+        (ROOT / "src/actiontrack/extract/data/meanings_sv.toml").read_text(encoding="utf-8")
+    )
     for part in ("verbs", "nouns", "words"):
         counts = Counter(word for cls, words in table[part].items() if cls != "forms" for word in words)
         assert [w for w, n in counts.items() if n > 1] == [], part
@@ -64,8 +66,15 @@ def test_a_verb_of_doing_has_no_entry():
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("Styrelsen", "body"), ("valberedningens", "body"), ("socialförvaltningen", "body"),
-     ("Kassören", "role"), ("ordföranden", "role"), ("Lokalen", None), ("Förslaget", None)],
+    [
+        ("Styrelsen", "body"),
+        ("valberedningens", "body"),
+        ("socialförvaltningen", "body"),
+        ("Kassören", "role"),
+        ("ordföranden", "role"),
+        ("Lokalen", None),
+        ("Förslaget", None),
+    ],
 )
 def test_nouns_that_act(word, expected):
     assert meanings.noun_class(word) == expected

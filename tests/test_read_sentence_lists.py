@@ -58,7 +58,10 @@ def test_reports_and_descriptions_are_no_tasks(sentence):
 
 def test_a_report_verb_with_a_deadline_after_the_meeting_is_a_task():
     assert task("Ylva presenterar ett förslag till nästa möte.").subject == "Ylva"
-    assert task("Ylva presenterar ett förslag till nästa möte.").score > read("Ylva presenterar ett förslag.").score
+    assert (
+        task("Ylva presenterar ett förslag till nästa möte.").score
+        > read("Ylva presenterar ett förslag.").score
+    )
 
 
 @pytest.mark.parametrize(

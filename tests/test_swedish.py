@@ -97,7 +97,9 @@ def test_a_misspelt_option_and_a_wrong_value_are_told_in_swedish(tmp_path):
         assert done.returncode == 2
         return done.stderr.splitlines()[-1]
 
-    assert error("export", "--formt", "csv") == "Fel: Okänd flagga: --formt (möjliga flaggor: --for, --format)"
+    assert error("export", "--formt", "csv") == (
+        "Fel: Okänd flagga: --formt (möjliga flaggor: --for, --force, --format)"
+    )
     assert error("export", "--format", "xx") == (
         "Fel: Ogiltigt värde för '--format' / '-f': 'xx' är inte något av 'csv', 'xlsx', 'json', 'ics'."
     )

@@ -75,6 +75,14 @@ SPEC: tuple[Key, ...] = (
         choices=(";", ",", "\t"),
     ),
     Key(
+        "busy_timeout",
+        int,
+        5,
+        "Seconds `track person forget` and `track check --compact` wait for a database another "
+        "program keeps busy before they say so and what to do.",
+        env="TRACK_BUSY_TIMEOUT",
+    ),
+    Key(
         "agenda_template",
         str,
         None,

@@ -10,7 +10,6 @@ before it replaces the old file, in one rename, so that a reader never sees half
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -82,26 +81,13 @@ def write(path: Path, text: str) -> None:
 
     A symbolic link (a config kept with the user's dotfiles) is followed, not replaced. A new
     file is readable by its owner only: `database_url` may hold a password."""
-    import stat
-    import tempfile
-
+    from actiontrack.files import make_private_folder, write_atomically
     from actiontrack.i18n import _
 
-    target = path.resolve() if path.is_symlink() else path
-    tmp = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if target.exists():
-            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        os.replace(tmp, target)
+        make_private_folder(path.parent)
+        write_atomically(path, text.encode("utf-8"))
     except OSError as e:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
         raise ConfigError(
             _("Cannot write the configuration {path}: {reason}.").format(path=path, reason=e.strerror or e)
         ) from None

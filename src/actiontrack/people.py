@@ -20,7 +20,17 @@ SHOWN = 10  # the people an ambiguous name lists by name
 
 
 def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return composed(" ".join(text.split())).casefold()
+
+
+def composed(text: str) -> str:
+    """A name in Unicode's composed form (NFC): "Ö" typed or pasted decomposed, as some Mac and
+    web sources write it, is the same name as "Ö" written as one character."""
+    if text.isascii():
+        return text
+    from unicodedata import normalize
+
+    return normalize("NFC", text)
 
 
 def _first_and_initial(key: str, parts: list[str]) -> bool:
@@ -163,6 +173,7 @@ class StoredRoster(Roster):
         pass  # in the store already: the next lookup finds them
 
     def candidates(self, name: str) -> list[Match]:
+        name = composed(name)
         # Somebody of this very name or alias is the answer whoever else shares the first name:
         # asked first, `--owner "Anna Berg"` reads one person, not every Anna and every Berg.
         exact = Roster(self.store.people_called(name)).candidates(name)

@@ -32,8 +32,10 @@ _WHERE = {
         ["add_alias", "add_person", "find_person", "merge_people", "owners_from_subject", "resolve_owner"], "people"
     ),
     **dict.fromkeys(["forget_person", "PersonData", "person_data"], "personal_data"),
-    **dict.fromkeys(["restore_json", "RestoreResult"], "restore"),
-    **dict.fromkeys(["entries", "entry", "group_or_default", "masked", "set_value", "unset"], "settings"),
+    **dict.fromkeys(["check_export_stream", "restore_export", "restore_json", "RestoreResult"], "restore"),
+    **dict.fromkeys(
+        ["entries", "entry", "follow_renamed_groups", "group_or_default", "masked", "set_value", "unset"], "settings"
+    ),
 }  # fmt: skip
 
 __all__ = sorted(_WHERE)
@@ -88,6 +90,14 @@ if TYPE_CHECKING:  # the same names, for type checkers and readers
         resolve_owner,
     )
     from actiontrack.usecases.personal_data import PersonData, forget_person, person_data
-    from actiontrack.usecases.restore import RestoreResult, restore_json
+    from actiontrack.usecases.restore import RestoreResult, check_export_stream, restore_export, restore_json
     from actiontrack.usecases.reviewed import Reviewed
-    from actiontrack.usecases.settings import entries, entry, group_or_default, masked, set_value, unset
+    from actiontrack.usecases.settings import (
+        entries,
+        entry,
+        follow_renamed_groups,
+        group_or_default,
+        masked,
+        set_value,
+        unset,
+    )

@@ -216,7 +216,11 @@ def test_a_template_file_changes_the_outline_of_every_format(council, tmp_path):
         "## 4. Bordlagda punkter",
         "## 5. Avslutning",
     ]
-    assert md.index("### Försenade åtgärder") < md.index("## 4. Bordlagda punkter") < md.index("Frågan om den nya lokalen")
+    assert (
+        md.index("### Försenade åtgärder")
+        < md.index("## 4. Bordlagda punkter")
+        < md.index("Frågan om den nya lokalen")
+    )
     assert "Nästa möte" not in md.split("\n\n", 2)[2]  # no [nästa möte]: no such point (the head keeps it)
     html = council("agenda", GROUP, "--format", "html", "--template", str(template)).stdout
     assert html.index("Mötet öppnas") < html.index("Vad har hänt sedan sist?") < html.index("Avslutning")

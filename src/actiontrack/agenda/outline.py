@@ -28,6 +28,7 @@ import re
 from pathlib import Path
 
 from actiontrack.errors import ConfigError, UsageError
+from actiontrack.files import not_a_file, open_without_waiting
 from actiontrack.i18n import N_, _
 from actiontrack.records import record
 
@@ -135,11 +136,14 @@ def read_template(option: str | None, language: str) -> Template:
 def _read(path: Path, name: str, error: type[UsageError] | type[ConfigError]) -> Template:
     where = "" if error is UsageError else _(" (the setting agenda_template)")
     try:
-        if path.is_dir():
+        kind = not_a_file(path)
+        if kind is not None:
             raise error(
-                _("The agenda template {file}{where} is a folder, not a file.").format(file=name, where=where)
+                _("The agenda template {file}{where} is {kind}, not a file.").format(
+                    file=name, where=where, kind=kind
+                )
             )
-        with path.open("rb") as f:
+        with open(path, "rb", opener=open_without_waiting) as f:
             data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise error(_("There is no agenda template {file}{where}.").format(file=name, where=where)) from None

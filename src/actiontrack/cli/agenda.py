@@ -4,6 +4,8 @@
 # string of every command at each start (about 20 ms).
 import os
 import sys
+from collections.abc import Iterable
+from itertools import chain
 from typing import Annotated
 
 import typer
@@ -23,6 +25,7 @@ from actiontrack.cli.base import (
     csv_delimiter,
     default_lang,
     example,
+    may_write,
     parse_status,
     say,
     state_of,
@@ -68,6 +71,9 @@ def agenda(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help=_("Write to this file instead of stdout."))
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
+    ] = False,
     lang: Annotated[
         Lang | None,
         typer.Option(
@@ -105,6 +111,7 @@ def agenda(
 
         outline = read_template(template, i18n.language())
     state = state_of(ctx)
+    force = may_write(output, force=force, url=state.url)
     group = group_or_default(group, "agenda")
     with state.reader() as repo:
         result = service.agenda(repo, group, when=when, today=state.today)
@@ -116,19 +123,19 @@ def agenda(
     if fmt is AgendaFormat.json or outline is None:
         from actiontrack.render import dumps
 
-        write_output(dumps(agenda_dict(result)) + "\n", output)
+        write_output(dumps(agenda_dict(result)) + "\n", output, force=force, url=state.url)
     elif fmt is AgendaFormat.docx:
         from actiontrack.render.agenda_docx import agenda_docx
 
-        write_output(agenda_docx(result, outline), output)
+        write_output(agenda_docx(result, outline), output, force=force, url=state.url)
     elif fmt is AgendaFormat.md:
         from actiontrack.render.agenda import agenda_markdown
 
-        write_output(agenda_markdown(result, outline), output)
+        write_output(agenda_markdown(result, outline), output, force=force, url=state.url)
     elif fmt is AgendaFormat.html:
         from actiontrack.render.agenda import agenda_html
 
-        write_output(agenda_html(result, outline), output)
+        write_output(agenda_html(result, outline), output, force=force, url=state.url)
     elif output:
         from rich.console import Console
 
@@ -137,7 +144,7 @@ def agenda(
         with open(os.devnull, "w") as sink:
             recorder = Console(record=True, width=100, file=sink)
             recorder.print(agenda_terminal(result, outline))
-        write_output(recorder.export_text(), output)
+        write_output(recorder.export_text(), output, force=force, url=state.url)
     else:
         from actiontrack.render.agenda import agenda_terminal
 
@@ -178,6 +185,9 @@ def digest(
             "--lang", help=_("Language. Default: the setting language, else TRACK_LANG, else the locale.")
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace the --output file (eml: the drafts) if it exists."))
+    ] = False,
 ) -> None:
     from actiontrack import i18n, service
     from actiontrack.render import dumps, item_dict
@@ -188,11 +198,13 @@ def digest(
     if fmt is DigestFormat.eml and output is None:
         raise UsageError(i18n._("--format eml writes one file per person: give --output FOLDER."))
     state = state_of(ctx)
+    if fmt is not DigestFormat.eml:
+        force = may_write(output, force=force, url=state.url)
     with state.reader() as repo:
         digests = service.digest(repo, owner=owner, today=state.today)
         people = repo.list_people() if fmt is DigestFormat.eml else []
     if fmt is DigestFormat.eml and digests:
-        _write_drafts(digests, people, state, output or "")
+        _write_drafts(digests, people, state, output or "", force=force)
     elif fmt is DigestFormat.json:
         say(
             dumps(
@@ -210,14 +222,14 @@ def digest(
         from actiontrack.render.digest_mail import digest_html, digest_text
 
         render = digest_text if fmt is DigestFormat.text else digest_html
-        write_output(render(digests, state.today), output)
+        write_output(render(digests, state.today), output, force=force, url=state.url)
     elif output:
-        write_output(digest_markdown(digests, state.today), output)
+        write_output(digest_markdown(digests, state.today), output, force=force, url=state.url)
     else:
         say(digest_markdown(digests, state.today), nl=False)
 
 
-def _write_drafts(digests: list, people: list, state: object, folder: str) -> None:  # type: ignore[type-arg]
+def _write_drafts(digests: list, people: list, state: object, folder: str, *, force: bool) -> None:  # type: ignore[type-arg]
     """One .eml per person in `folder` (made when missing), and a line saying where."""
     from pathlib import Path
 
@@ -227,7 +239,7 @@ def _write_drafts(digests: list, people: list, state: object, folder: str) -> No
     target.mkdir(parents=True, exist_ok=True)
     drafts = digest_emails(digests, state.today, addresses_of(people), now=state.now)  # type: ignore[attr-defined]
     for name, data in drafts:
-        write_output(data, str(target / name))
+        write_output(data, str(target / name), force=force, url=state.url)  # type: ignore[attr-defined]
     say(
         ngettext(
             "Wrote {n} e-mail draft in {folder}.", "Wrote {n} e-mail drafts in {folder}.", len(drafts)
@@ -286,6 +298,9 @@ def export(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help=_("Write to this file instead of stdout."))
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
+    ] = False,
     lang: Annotated[
         Lang | None,
         typer.Option(
@@ -326,14 +341,16 @@ def export(
             )
         )
     state = state_of(ctx)
+    force = may_write(output, force=force, url=state.url)
     chosen = status or (StatusChoice.open if fmt is ExportFormat.ics else StatusChoice.all)
     statuses = tuple(Status) if chosen is StatusChoice.all else (Status(chosen.value),)
     filters = service.Filters(owner=owner, group=group, statuses=statuses)
     with state.reader() as repo:
         items = service.list_items(repo, filters, today=state.today)
         if fmt is ExportFormat.json:
-            data: str | bytes = (
-                exporting.dump_json(exporting.snapshot(repo, items), service.timestamp(state.now)) + "\n"
+            snap = exporting.snapshot(repo, items)
+            data: str | bytes | Iterable[str] = chain(
+                exporting.json_chunks(snap, service.timestamp(state.now)), ["\n"]
             )
         elif fmt is ExportFormat.ics:
             from actiontrack.export.calendar import ics
@@ -356,4 +373,4 @@ def export(
         else:
             swedish = (lang or default_lang()) is Lang.sv
             data = exporting.excel_csv(items, delimiter=csv_delimiter(swedish, delimiter), swedish=swedish)
-    write_output(data, output)
+    write_output(data, output, force=force, url=state.url)

@@ -23,6 +23,7 @@ from actiontrack.cli.output import (  # noqa: F401 - the commands' modules impor
     csv_delimiter,
     echo_json,
     end_with,
+    may_write,
     say,
     say_note,
     write_output,

@@ -36,7 +36,7 @@ def init(ctx: typer.Context) -> None:
     with open_database(state.url, create_folder=True) as db, db.transaction():
         pass
     path = sqlite_path(state.url)
-    typer.echo(_("Database ready: {where}").format(where=path if path else state.url.split("@")[-1]))
+    say(_("Database ready: {where}").format(where=path if path else state.url.split("@")[-1]))
 
 
 @app.command(
@@ -63,7 +63,7 @@ def check(
 
     url = state_of(ctx).url
     if compact:
-        purge(url)
+        purge(url, after_change=False)
     report = check_database(url)
     if fmt is OutFormat.json:
         echo_json(

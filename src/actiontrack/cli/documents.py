@@ -75,7 +75,7 @@ def extract(
         if explain:
             from actiontrack.render import explain_lines
 
-            typer.echo(explain_lines(extraction))
+            say(explain_lines(extraction))
     for warning in extraction.warnings:
         say_note(warning)
 
@@ -168,7 +168,7 @@ def import_(
     if fmt is OutFormat.json:
         echo_json([outcome_dict(o, state.today) for o in outcomes])
     elif len(files) > 1:
-        typer.echo(summary_line([o.action for o in outcomes]))
+        say(summary_line([o.action for o in outcomes]))
     if any(o.action == "failed" for o in outcomes):
         raise typer.Exit(1)
 
@@ -194,11 +194,11 @@ class _Hooks:
 
     def done(self, outcome: Any) -> None:
         if outcome.action == "not applied":
-            typer.echo(_("{document}: changes not applied.").format(document=outcome.document))
+            say(_("{document}: changes not applied.").format(document=outcome.document))
         elif self.fmt is not OutFormat.table:
             return
         elif outcome.action == "failed":
-            typer.echo(_("Failed: {reason}").format(reason=outcome.error), err=True)
+            say(_("Failed: {reason}").format(reason=outcome.error), err=True)
         elif outcome.result is not None:
             _report_import(outcome.result, self.shown)
 
@@ -213,14 +213,14 @@ class _Hooks:
     def apply_update(self, pending: Any, plan: Any) -> bool:
         from actiontrack.cli.import_report import update_lines
 
-        typer.echo(
+        say(
             _("{document} updates meeting #{id} ({group}):").format(
                 document=pending.document.name, id=plan.meeting.id, group=plan.meeting.group
             ),
             err=True,
         )
         for line in update_lines(plan.update) or ["  " + _("nothing changes")]:
-            typer.echo(line, err=True)
+            say(line, err=True)
         from actiontrack.usecases.versions import removal_warning, removes_most
 
         warnings = [*pending.extraction.warnings, *pending.notes]
@@ -233,9 +233,9 @@ class _Hooks:
         return bool(library_words.confirm(_("Apply these changes?"), default=not most))
 
     def choose(self, name: str, candidates: list[Any]) -> Any:
-        typer.echo(_("'{name}' in the minutes could be:").format(name=name), err=True)
+        say(_("'{name}' in the minutes could be:").format(name=name), err=True)
         for n, person in enumerate(candidates, start=1):
-            typer.echo(f"  {n}. {person.name}", err=True)
+            say(f"  {n}. {person.name}", err=True)
         answer = typer.prompt(_("Which one (number, or 'n' for a new person)"), default="n", err=True).strip()
         if answer.isdigit() and 1 <= int(answer) <= len(candidates):
             return candidates[int(answer) - 1]
@@ -253,11 +253,17 @@ class _Hooks:
 
 def _restore(state: State, files: list[str]) -> None:
     from actiontrack import service
-    from actiontrack.extract.reading import read_document
+    from actiontrack.export.reader import open_export
 
     for path in files:
-        text = read_document(path).text
-        result = state.write(partial(service.restore_json, text=text, now=service.timestamp(state.now)))
+        # an export is no set of minutes: read piece by piece, whatever its size
+        with open_export(path) as stream:
+            checked = service.check_export_stream(stream)
+            result = state.write(
+                partial(
+                    service.restore_export, checked=checked, stream=stream, now=service.timestamp(state.now)
+                )
+            )
         restored = _("{file}: {items} items, {meetings} meetings, {people} people restored").format(
             file=path, items=result.items, meetings=result.meetings, people=result.people
         )
@@ -293,6 +299,6 @@ def _progress(paths: list[Any], label: str, *, show: bool) -> Any:
 
 
 def _err_console() -> Any:
-    from rich.console import Console
+    from actiontrack.cli.output import console
 
-    return Console(stderr=True)
+    return console(stderr=True)

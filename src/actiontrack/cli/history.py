@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from actiontrack.cli.base import OutFormat, app, echo_json, example, state_of
+from actiontrack.cli.base import OutFormat, app, echo_json, example, say, state_of
 from actiontrack.i18n import _
 
 
@@ -27,7 +27,7 @@ def undo(ctx: typer.Context) -> None:
     label, summary = state.write(
         lambda repo: service.undo(repo, now=state.now, user=state.user), record=False
     )
-    typer.echo(_("Undone: {command} ({summary}).").format(command=label, summary=summary))
+    say(_("Undone: {command} ({summary}).").format(command=label, summary=summary))
 
 
 @app.command(
@@ -60,13 +60,13 @@ def log(
         )
         return
     if not changes:
-        typer.echo(_("No changes recorded yet."), err=True)
+        say(_("No changes recorded yet."), err=True)
         return
     several = len({c.user for c in changes}) > 1  # a shared database: say who
     for c in changes:
         undone = "  " + _("[undone {when}]").format(when=_when(c.undone_at)) if c.undone_at else ""
         who = f"{c.user}  " if several else ""
-        typer.echo(f"{_when(c.at)}  {who}{c.command}: {c.summary}{undone}")
+        say(f"{_when(c.at)}  {who}{c.command}: {c.summary}{undone}")
 
 
 def _when(stamp: str) -> str:

@@ -176,9 +176,11 @@ def confirm(question: str, default: bool = False) -> bool:
     """A yes/no question on stderr: "[j/N]" in Swedish, answered j, ja, y, yes, n, nej or no."""
     import typer
 
+    from actiontrack.render import visible
+
     choices = _("[y/N]") if not default else _("[Y/n]")
     while True:
-        answer = typer.prompt(f"{question} {choices}", default="", show_default=False, err=True)
+        answer = typer.prompt(f"{visible(question)} {choices}", default="", show_default=False, err=True)
         answer = answer.strip().casefold()
         if not answer:
             return default

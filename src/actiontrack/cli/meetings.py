@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from actiontrack.cli import completion, library_words
-from actiontrack.cli.base import OutFormat, console, echo_json, example, meeting_app, state_of
+from actiontrack.cli.base import OutFormat, console, echo_json, example, meeting_app, say, state_of
 from actiontrack.errors import UsageError
 from actiontrack.i18n import _, ngettext
 
@@ -63,7 +63,7 @@ def meeting_start(
     if fmt is OutFormat.json:
         echo_json(meeting_dict(meeting))
     else:
-        typer.echo(
+        say(
             _("Started meeting #{id}: {group} {date}. New items go to this meeting.").format(
                 id=meeting.id, group=meeting.group, date=day.isoformat()
             )
@@ -92,7 +92,7 @@ def meeting_list(
     if fmt is OutFormat.json:
         echo_json([meeting_dict(m) for m in meetings])
     elif not meetings:
-        typer.echo(_("No meetings yet: `track meeting start GROUP` or `track import FILE`."), err=True)
+        say(_("No meetings yet: `track meeting start GROUP` or `track import FILE`."), err=True)
     else:
         console().print(meetings_table(meetings, current.id if current else None))
 
@@ -107,7 +107,7 @@ def meeting_end(ctx: typer.Context) -> None:
 
     state = state_of(ctx)
     meeting = state.write(service.end_meeting)
-    typer.echo(
+    say(
         _("Ended meeting #{id}: {group}. New items go to no meeting.").format(
             id=meeting.id, group=meeting.group
         )
@@ -160,7 +160,7 @@ def meeting_edit(
         echo_json(meeting_dict(meeting))
     else:
         when_text = meeting.date.isoformat() if meeting.date else _("no date")
-        typer.echo(
+        say(
             _("Edited meeting #{id}: {group} {date}.").format(
                 id=meeting.id, group=meeting.group, date=when_text
             )
@@ -195,12 +195,12 @@ def meeting_delete(
         if not sys.stdin.isatty():
             raise UsageError(_("Deleting {what} needs --yes without a terminal.").format(what=what))
         if not library_words.confirm(_("Delete {what}?").format(what=what)):
-            typer.echo(_("Nothing deleted."), err=True)
+            say(_("Nothing deleted."), err=True)
             raise typer.Exit(1)
     state.write(lambda repo: service.delete_meeting(repo, meeting_id))
-    typer.echo(_("Deleted {what}; `track undo` brings them back.").format(what=what))
+    say(_("Deleted {what}; `track undo` brings them back.").format(what=what))
 
 
 def _notes(warnings: list[str]) -> None:
     for warning in warnings:
-        typer.echo(_("Note: {note}").format(note=warning), err=True)
+        say(_("Note: {note}").format(note=warning), err=True)

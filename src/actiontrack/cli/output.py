@@ -6,7 +6,6 @@ through these, so both say the same thing the same way.
 
 from __future__ import annotations
 
-import os
 import sys
 
 from actiontrack.errors import ActionTrackError, UsageError
@@ -14,6 +13,7 @@ from actiontrack.i18n import _
 
 TYPE_CHECKING = False  # typing costs a command's start ~4 ms
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
 # The exceptions a command ends with a sentence instead of a traceback (ending()).
@@ -65,10 +65,36 @@ def echo_json(data: Any) -> None:
     echo(dumps(data))
 
 
-def console() -> Any:
-    from rich.console import Console
+def console(**options: Any) -> Any:
+    """The rich Console every table and agenda is printed on; see safe_console()."""
+    return safe_console()(**{"soft_wrap": False, **options})
 
-    return Console(soft_wrap=False)
+
+_SAFE_CONSOLE: Any = None
+
+
+def safe_console() -> Any:
+    """A rich Console class that shows control characters in what it prints (as \\x1b) instead of
+    sending them to the terminal: whatever a table cell, a title or a name holds, and whichever
+    renderable holds it, passes Console.render, the one place every printed text goes through.
+    Rich's own styles are control segments and pass as they are."""
+    global _SAFE_CONSOLE
+    if _SAFE_CONSOLE is None:
+        from rich.console import Console
+        from rich.segment import Segment
+
+        from actiontrack.render import visible
+
+        class SafeConsole(Console):  # type: ignore[misc]
+            def render(self, renderable: Any, options: Any = None) -> Any:
+                for segment in super().render(renderable, options):
+                    if segment.control or not segment.text:
+                        yield segment
+                    else:
+                        yield Segment(visible(segment.text), segment.style, segment.control)
+
+        _SAFE_CONSOLE = SafeConsole
+    return _SAFE_CONSOLE
 
 
 def confirm_callback() -> Any:
@@ -112,37 +138,55 @@ def csv_delimiter(swedish: bool, option: str | None = None) -> str:
     return str(setting("csv_delimiter") or (";" if swedish else ","))
 
 
-def write_output(text: str | bytes, output: str | None) -> None:
-    """To a file when --output is given (replaced whole, never half-written), else to stdout."""
+def may_write(output: str | None, *, force: bool = False, url: str | None = None) -> bool:
+    """Whether --output may be replaced, asked before the command's work (see write_output):
+    UsageError when not; True when it may be replaced (or is new)."""
+    if output is not None:
+        from actiontrack.files import output_target
+        from actiontrack.paths import sqlite_path
+
+        output_target(
+            output, force=force, database=sqlite_path(url) if url else None, confirm=confirm_callback()
+        )
+    return True
+
+
+def write_output(
+    text: str | bytes | Iterable[str], output: str | None, *, force: bool = False, url: str | None = None
+) -> None:
+    """To a file when --output is given, else to stdout; `text` may come in pieces (a large
+    export, never held whole). The file is replaced whole, never half-written, and only when it
+    is a file that may be replaced (files.output_target): not the database of `url`, nor any
+    other database, device, pipe or folder; an existing file only with `force` or a yes at the
+    terminal."""
     if output is None:
         if isinstance(text, bytes):
             sys.stdout.buffer.write(text)
             sys.stdout.flush()
-        else:
-            echo(text, nl=False)
+            return
+        for piece in [text] if isinstance(text, str) else text:
+            if sys.stdout is not None and sys.stdout.isatty():
+                say(piece, nl=False)  # Markdown, HTML, CSV or a calendar read on the terminal itself
+            else:
+                echo(piece, nl=False)
         return
-    import glob
-    import tempfile
-    from pathlib import Path
+    from actiontrack.files import output_target, write_atomically
+    from actiontrack.paths import sqlite_path
 
-    target = Path(output)
-    if target.is_dir():
-        raise UsageError(
-            _("{output} is a directory; give the name of a file to write.").format(output=output)
-        )
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    # a run that was killed half-way left its hidden temporary file, with names in it
-    for stale in glob.glob(glob.escape(str(target.parent / f".{target.name}.")) + "*.partial"):
-        Path(stale).unlink(missing_ok=True)
-    tmp = None
+    target = output_target(
+        output, force=force, database=sqlite_path(url) if url else None, confirm=confirm_callback()
+    )
+    if isinstance(text, bytes):
+        data: bytes | Iterable[bytes] = text
+    elif isinstance(text, str):
+        data = text.encode("utf-8")
+    else:
+        data = (piece.encode("utf-8") for piece in text)
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
+        write_atomically(target, data)
     except OSError as e:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
         raise UsageError(
-            _("Cannot write {output}: {reason}.").format(output=output, reason=e.strerror or e)
+            _("Cannot write {output}: {reason}; nothing was written.").format(
+                output=output, reason=e.strerror or e
+            )
         ) from None

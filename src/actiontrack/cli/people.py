@@ -191,7 +191,7 @@ def person_forget(
             )
         if not library_words.confirm(_("Forget {summary}? This cannot be undone").format(summary=summary)):
             raise typer.Exit(1)
-    state.write(lambda repo: service.forget_person(repo, data.person.name, now=state.now))
+    _forget(state, data.person.name)
     say(_("Forgot {summary}.").format(summary=summary))
     if data.left_ambiguous:
         left = _(" and ").join(f"'{n}'" for n in data.left_ambiguous)
@@ -211,3 +211,31 @@ def person_forget(
         )
     )
     purge(state.url)
+
+
+def _forget(state, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Forget the person, waiting at most busy_timeout for another program's lock, and move
+    `default_group` off a group that was named after them."""
+    from actiontrack import service
+    from actiontrack.config import config_path
+    from actiontrack.errors import StorageError
+    from actiontrack.storage.connect import BusyError
+    from actiontrack.storage.maintenance import busy_timeout
+
+    wait = busy_timeout()
+    try:
+        done = state.write(lambda repo: service.forget_person(repo, name, now=state.now), busy_s=wait)
+    except BusyError:
+        raise StorageError(
+            _(
+                "Nothing was forgotten: another program has kept the database busy for {seconds} s. Close it "
+                "(or wait until it is done) and run the command again; the setting busy_timeout says how long to wait."
+            ).format(seconds=f"{wait:g}")
+        ) from None
+    group = service.follow_renamed_groups(done.renamed_groups)
+    if group is not None:
+        say_note(
+            _("default_group in {file} named a group after them; it now names '{group}'.").format(
+                file=config_path(), group=group
+            )
+        )

@@ -18,6 +18,7 @@ from typing import Any
 import typer
 
 from actiontrack import dates
+from actiontrack.cli.output import safe_console, say
 from actiontrack.errors import ActionTrackError, DateError
 from actiontrack.i18n import N_, _, ngettext
 from actiontrack.models import ExtractedItem, Extraction, Owner, OwnerKind
@@ -58,7 +59,7 @@ def _say(text: str) -> None:
     """To the person reviewing: texts from documents and others with control characters shown."""
     from actiontrack.render import visible
 
-    typer.echo(visible(text), err=True)
+    say(visible(text), err=True)
 
 
 def review_items(
@@ -67,13 +68,12 @@ def review_items(
     """Each item of the minutes: accept, edit, skip; every decision is returned (service.Reviewed),
     the skipped ones too, so that the minutes imported again keep them. What the import would
     warn about is said first, and an owner nobody is called gets a question, not a new person."""
-    from rich.console import Console
     from rich.text import Text
 
     from actiontrack.render import extraction_table, visible
     from actiontrack.service import Reviewed
 
-    console = Console(stderr=True)
+    console = safe_console()(stderr=True)
     console.print(Text(visible(name), style="bold"))  # a file name is no markup
     console.print(extraction_table(extraction))
     for warning in warnings:
@@ -292,7 +292,7 @@ def _details(answer: str) -> dict[str, object] | None:
     import re
 
     letters = re.findall(r"\[(\w)\]", _(AGENDA_CHOICES))
-    typer.echo(
+    say(
         "  " + _("Answer {letters} or {last}.").format(letters=", ".join(letters[:-1]), last=letters[-1]),
         err=True,
     )
@@ -301,7 +301,7 @@ def _details(answer: str) -> dict[str, object] | None:
 
 def _summary(counts: dict[str, int]) -> None:
     text = ", ".join(_outcome(what, n) for what, n in counts.items()) or _("nothing changed")
-    typer.echo("\n" + _("Review: {outcome}.").format(outcome=text), err=True)
+    say("\n" + _("Review: {outcome}.").format(outcome=text), err=True)
 
 
 def _outcome(what: str, n: int) -> str:

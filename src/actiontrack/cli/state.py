@@ -88,14 +88,15 @@ class State:
 
         return database_url(self.db)
 
-    def write(self, work: Callable[[Writes], T], *, record: bool = True) -> T:
+    def write(self, work: Callable[[Writes], T], *, record: bool = True, busy_s: float | None = None) -> T:
         """Run `work` in one write transaction (retried if SQLite stays busy) and return its result.
 
-        Recorded in the journal `track undo` reads, unless `record` is False (undo itself)."""
+        Recorded in the journal `track undo` reads, unless `record` is False (undo itself). With
+        `busy_s`, BusyError once SQLite has waited that long for another writer, not retried."""
         from actiontrack.storage import open_database
 
-        with open_database(self.url, record=self.record() if record else None) as db:
-            return db.run(work)
+        with open_database(self.url, record=self.record() if record else None, busy_s=busy_s) as db:
+            return db.run(work, attempts=5 if busy_s is None else 1)
 
     def database(self) -> AbstractContextManager[Database]:
         """One connection for many transactions (`track import` of many documents)."""

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from actiontrack.cli import completion
-from actiontrack.cli.base import app, example, state_of, write_output
+from actiontrack.cli.base import app, example, may_write, state_of, write_output
 from actiontrack.errors import UsageError
 from actiontrack.i18n import _
 
@@ -48,6 +48,9 @@ def template(
             ),
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
+    ] = False,
 ) -> None:
     from actiontrack import i18n, service
     from actiontrack.agenda.outline import read_template
@@ -60,10 +63,11 @@ def template(
         )
     points = read_template(outline, i18n.language())
     state = state_of(ctx)
+    force = may_write(output, force=force, url=state.url)
     group = group_or_default(group, "agenda")
     with state.reader() as repo:
         agenda = service.agenda(repo, group, when=when, today=state.today)
-    write_output(minutes_docx(agenda, points), output)
+    write_output(minutes_docx(agenda, points), output, force=force, url=state.url)
 
 
 EXAMPLES = example(

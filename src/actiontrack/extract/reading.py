@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from actiontrack.errors import DocumentError
+from actiontrack.files import not_a_file
 from actiontrack.i18n import _, ngettext
 from actiontrack.records import record
 
@@ -48,9 +49,16 @@ def read_document(path: str) -> Document:
         suffix = ""
     else:
         p = Path(path)
-        if p.is_dir():
-            raise DocumentError(_("{path} is a directory, not a document.").format(path=path))
         try:
+            # only a regular file: opening a named pipe waits for a writer for ever, a device
+            # (/dev/zero, /dev/urandom) reads without end
+            kind = not_a_file(p)
+            if kind == _("a folder"):
+                raise DocumentError(_("{path} is a directory, not a document.").format(path=path))
+            if kind is not None:
+                raise DocumentError(
+                    _("{path} is {kind}, not a file; to read minutes from a pipe, give - and send them to standard input.").format(path=path, kind=kind)
+                )
             with p.open("rb") as f:
                 data = f.read(MAX_BYTES + 1)
         except FileNotFoundError:

@@ -103,7 +103,9 @@ def digest_emails(
             f"<p>{html.escape(greeting)}</p><p>{html.escape(intro)}</p>{_body_html(d, today)}</body></html>"
         )
         message.add_alternative(page, subtype="html")
-        message["Content-Language"] = "sv-SE" if language() == "sv" else "en-GB"  # after the parts: they reset it
+        message["Content-Language"] = (
+            "sv-SE" if language() == "sv" else "en-GB"
+        )  # after the parts: they reset it
         name = _UNSAFE_FILE.sub("-", d.owner).strip("-") or "digest"
         out.append((f"{name}.eml", message.as_bytes(policy=SMTP)))  # CRLF, as mail programs write it
     return out

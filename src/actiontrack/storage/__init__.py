@@ -29,6 +29,7 @@ from actiontrack.storage.connect import (
 )
 from actiontrack.storage.journal import Conflict, Journal, Record
 from actiontrack.storage.reads import Reads
+from actiontrack.storage.sql import composed
 from actiontrack.storage.writes import Writes
 
 if TYPE_CHECKING:
@@ -60,10 +61,17 @@ class Database:
     """
 
     def __init__(
-        self, url: str, *, write: bool = True, record: Record | None = None, create_folder: bool = False
+        self,
+        url: str,
+        *,
+        write: bool = True,
+        record: Record | None = None,
+        create_folder: bool = False,
+        busy_s: float | None = None,
     ) -> None:
         self.url = url
         self.write = write
+        self.busy_s = busy_s  # how long SQLite waits for another writer; None: BUSY_TIMEOUT_MS
         self.record = record  # when given, each transaction is journaled for `track undo`
         prepare_sqlite_file(url, write, create_folder=create_folder)
         self._connection: sqlite3.Connection | None = None
@@ -105,7 +113,7 @@ class Database:
 
         def run(sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
             try:
-                return conn.execute(sql, params).fetchall()
+                return conn.execute(sql, composed(params)).fetchall()
             except sqlite3.IntegrityError as e:
                 raise Conflict(str(unusable(self.url, e))) from None
             except sqlite3.Error as e:
@@ -133,11 +141,12 @@ class Database:
         from actiontrack.storage.connect import sqlite_connection
         from actiontrack.storage.migrations import is_current
 
-        conn = sqlite_connection(self.url, write=self.write)
+        busy = {} if self.busy_s is None else {"busy_ms": int(self.busy_s * 1000)}
+        conn = sqlite_connection(self.url, write=self.write, **busy)
 
         def probe(sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
             try:
-                return conn.execute(sql, params).fetchall()
+                return conn.execute(sql, composed(params)).fetchall()
             except sqlite3.Error as e:
                 raise unusable(self.url, e) from None
 
@@ -201,7 +210,7 @@ class Database:
 
                 def run(sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
                     try:
-                        result = conn.execute(text(sql), dict(params))
+                        result = conn.execute(text(sql), dict(composed(params)))
                     except exc.IntegrityError as e:
                         raise Conflict(str(unusable(self.url, e.orig or e))) from None
                     except exc.SQLAlchemyError as e:
@@ -209,6 +218,8 @@ class Database:
                     return result.all() if result.returns_rows else []
 
                 with conn.begin():
+                    if self.busy_s is not None:  # rows another transaction holds: wait this long
+                        conn.execute(text(f"SET LOCAL lock_timeout = '{int(self.busy_s * 1000)}ms'"))
                     if not self._checked:
                         migrate(conn)
                         self._checked = True
@@ -242,9 +253,14 @@ class Database:
 
 @contextmanager
 def open_database(
-    url: str, *, write: bool = True, record: Record | None = None, create_folder: bool = False
+    url: str,
+    *,
+    write: bool = True,
+    record: Record | None = None,
+    create_folder: bool = False,
+    busy_s: float | None = None,
 ) -> Iterator[Database]:
-    db = Database(url, write=write, record=record, create_folder=create_folder)
+    db = Database(url, write=write, record=record, create_folder=create_folder, busy_s=busy_s)
     try:
         yield db
     finally:

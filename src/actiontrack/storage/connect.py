@@ -93,8 +93,10 @@ def prepare_sqlite_file(url: str, write: bool, *, create_folder: bool = False) -
                 folder=path.parent
             )
         )
+    from actiontrack.files import make_private_folder
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(path.parent)
     except OSError as e:
         raise StorageError(
             _("Cannot create the database {path}: {reason}.").format(path=path, reason=e.strerror or e)
@@ -128,7 +130,8 @@ def unusable(url: str, e: BaseException) -> StorageError:
     """The error for a database SQLite or SQLAlchemy refused, on either write path: busy (to be
     tried again by `run`) or not usable, with the database's first line of reason."""
     reason = str(e).splitlines()[0]
-    error = BusyError if ("locked" in reason or "busy" in reason) else StorageError
+    busy = "locked" in reason or "busy" in reason or "lock timeout" in reason  # the last: PostgreSQL
+    error = BusyError if busy else StorageError
     said = next((_(known) for known in SQLITE_REASONS if known in reason), reason)
     return error(_("The database {path} cannot be used: {reason}.").format(path=describe(url), reason=said))
 
@@ -139,7 +142,7 @@ SQLITE_PRAGMAS = ("PRAGMA foreign_keys=ON", "PRAGMA busy_timeout={ms}")
 WRITER_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL")
 
 
-def sqlite_connection(url: str, *, write: bool) -> sqlite3.Connection:
+def sqlite_connection(url: str, *, write: bool, busy_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     """sqlite3 on the file of `url` (in memory for "sqlite://"), in autocommit mode: the
     transactions are ours, BEGIN IMMEDIATE for a writer so that two writers queue on the busy
     timeout instead of deadlocking. A folder that cannot be written is read as it is."""
@@ -153,11 +156,11 @@ def sqlite_connection(url: str, *, write: bool) -> sqlite3.Connection:
             target = ":memory:" if path is None else path
             # one thread at a time, not always the one that opened it (a server embedding track)
             conn = sqlite3.connect(
-                target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+                target, timeout=busy_ms / 1000, isolation_level=None, check_same_thread=False
             )
         conn.isolation_level = None
         for pragma in SQLITE_PRAGMAS + (WRITER_PRAGMAS if write else ()):
-            conn.execute(pragma.format(ms=BUSY_TIMEOUT_MS))
+            conn.execute(pragma.format(ms=busy_ms))
     except sqlite3.Error as e:
         raise unusable(url, e) from None
     return conn

@@ -125,20 +125,29 @@ def backup(url: str, target: str) -> Path:
         )
     if dest.resolve() == path.resolve():
         raise UsageError(_("The backup must be another file than the database."))
+    from actiontrack.storage.connect import sqlite_connection
+
     tmp = dest.with_name(f".{dest.name}.partial")
-    tmp.unlink(missing_ok=True)  # left by a backup that was killed half-way; it holds names
     try:
+        # the database in a folder this user cannot write to is read as such (no -shm made),
+        # and what fails there is said of the database, not of the backup's folder
+        source = sqlite_connection(url, write=False)
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except (StorageError, sqlite3.Error) as e:
+        raise StorageError(
+            _("Nothing was backed up: the database {path} cannot be read ({reason}).").format(
+                path=path, reason=str(e).rstrip(".")
+            )
+        ) from None
+    try:
+        tmp.unlink(missing_ok=True)  # left by a backup that was killed half-way; it holds names
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)  # as private as the database
         os.close(fd)
-        source = sqlite3.connect(path, timeout=30)
-        try:
-            copy = sqlite3.connect(tmp)
-            with copy:
-                source.backup(copy)
-            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-            copy.close()
-        finally:
-            source.close()
+        copy = sqlite3.connect(tmp)
+        with copy:
+            source.backup(copy)
+        copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        copy.close()
         os.replace(tmp, dest)
     except (OSError, sqlite3.Error) as e:
         tmp.unlink(missing_ok=True)
@@ -147,40 +156,67 @@ def backup(url: str, target: str) -> Path:
                 file=dest, reason=getattr(e, "strerror", None) or e
             )
         ) from None
+    finally:
+        source.close()
     return dest
 
 
 CLEANUP_PENDING = "cleanup_pending"  # setting: a person was forgotten, the file not yet cleaned
 CLEANUP_ATTEMPTS = 5
 CLEANUP_PAUSE_S = 0.2  # before the first retry; doubled each time
-CLEANUP_BUSY_TIMEOUT_S = 30  # how long each attempt waits for other connections to let go
-LOCK_TIMEOUT_S = 10  # PostgreSQL: how long VACUUM FULL may wait for the tables
+# How long each attempt waits for other connections to let go; None: the setting busy_timeout
+# shared among the attempts. Five attempts of 30 s kept `person forget` silent for 150 s.
+CLEANUP_BUSY_TIMEOUT_S: float | None = None
+LOCK_TIMEOUT_S: float | None = None  # PostgreSQL: how long VACUUM FULL may wait; None: busy_timeout
 _AGAIN = N_("run `track check --compact` when nobody else has the database open")
 
 
-def purge(url: str) -> None:
+def busy_timeout() -> float:
+    """Seconds to wait for a database another program keeps busy (the setting busy_timeout)."""
+    from actiontrack.config import KEYS, setting
+
+    try:
+        return max(0.1, float(setting("busy_timeout")))
+    except (TypeError, ValueError):  # TRACK_BUSY_TIMEOUT=soon
+        return float(KEYS["busy_timeout"].default)
+
+
+def _attempt_timeout() -> float:
+    return CLEANUP_BUSY_TIMEOUT_S if CLEANUP_BUSY_TIMEOUT_S is not None else busy_timeout() / CLEANUP_ATTEMPTS
+
+
+def purge(url: str, *, after_change: bool = True) -> None:
     """Leave no deleted data behind after a person is forgotten; StorageError saying what to do if not.
 
     SQLite: rebuild the file without free pages (VACUUM) and empty the WAL into it
     (checkpoint TRUNCATE), checking that the checkpoint did complete: a reader holding an
     old snapshot makes it give up silently. Retried a few times; `track check --compact`
-    repeats it. PostgreSQL: VACUUM FULL of the tables that held the text, waiting at most
-    LOCK_TIMEOUT_S for them, so it never blocks everybody behind a forgotten transaction.
+    repeats it. PostgreSQL: VACUUM FULL of every table, waiting at most busy_timeout for them,
+    so it never blocks everybody behind a forgotten transaction. Each waits busy_timeout in all,
+    then says so; `after_change` tells whether a change was saved before (forget) or not
+    (`check --compact`).
     """
     path = sqlite_path(url)
     if path is None:
-        _vacuum_full(url)
+        _vacuum_full(url, after_change)
         return
     problem = ""
     for attempt in range(CLEANUP_ATTEMPTS):
         if attempt:
-            time.sleep(CLEANUP_PAUSE_S * 2 ** (attempt - 1))
+            time.sleep(min(CLEANUP_PAUSE_S * 2 ** (attempt - 1), _attempt_timeout()))
         problem = _clean_sqlite(path)
         if not problem:
             return
+    if after_change:
+        raise StorageError(
+            _(
+                "The change is saved, but the database file {path} still holds the deleted text ({problem}); {again}."
+            ).format(path=path, problem=problem, again=_(_AGAIN))
+        )
     raise StorageError(
         _(
-            "The change is saved, but the database file {path} still holds the deleted text ({problem}); {again}."
+            "Nothing was changed: the database file {path} could not be rebuilt without the deleted text "
+            "({problem}); {again}."
         ).format(path=path, problem=problem, again=_(_AGAIN))
     )
 
@@ -188,7 +224,7 @@ def purge(url: str) -> None:
 def _clean_sqlite(path: Path) -> str:
     """ "" when the file and its WAL hold no deleted data any more, else why not."""
     try:
-        con = sqlite3.connect(path, timeout=CLEANUP_BUSY_TIMEOUT_S, isolation_level=None)
+        con = sqlite3.connect(path, timeout=_attempt_timeout(), isolation_level=None)
     except sqlite3.Error as e:
         return str(e)
     try:
@@ -207,40 +243,44 @@ def _clean_sqlite(path: Path) -> str:
         con.close()
 
 
-_PERSONAL_TABLES = (
-    "items",
-    "item_history",
-    "item_owners",
-    "people",
-    "person_aliases",
-    "meeting_attendees",
-    "meetings",
-    "groups",
-    "scheduled_meetings",
-)
-
-
-def _vacuum_full(url: str) -> None:
+def _vacuum_full(url: str, after_change: bool = True) -> None:
     from sqlalchemy import create_engine, exc, text
     from sqlalchemy.pool import NullPool
 
     engine = create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    wait = LOCK_TIMEOUT_S if LOCK_TIMEOUT_S is not None else busy_timeout()
     try:
         with engine.connect() as conn:
-            conn.execute(text(f"SET lock_timeout = '{int(LOCK_TIMEOUT_S * 1000)}ms'"))
-            conn.execute(text("VACUUM FULL " + ", ".join(_PERSONAL_TABLES)))
+            conn.execute(text(f"SET lock_timeout = '{int(wait * 1000)}ms'"))
+            # every table of ours, the undo journal's too: its deleted rows held the forgotten
+            # person's texts, and VACUUM FULL rewrites only the tables it is given
+            tables = [
+                r[0]
+                for r in conn.execute(
+                    text(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
+                    )
+                )
+            ]
+            conn.execute(text("VACUUM FULL " + ", ".join(f'"{t}"' for t in tables)))
             conn.execute(text("DELETE FROM settings WHERE key = :k"), {"k": CLEANUP_PENDING})
     except exc.SQLAlchemyError as e:
         reason = str(getattr(e, "orig", None) or e).splitlines()[0]
         if "lock timeout" in reason:
             reason = _("another connection kept the tables busy for more than {seconds} s").format(
-                seconds=f"{LOCK_TIMEOUT_S:g}"
+                seconds=f"{wait:g}"
             )
-        raise StorageError(
+        message = (
             _(
                 "The change is saved, but PostgreSQL could not rewrite the tables without the old row versions "
                 "({reason}); {again}."
-            ).format(reason=reason, again=_(_AGAIN))
-        ) from None
+            )
+            if after_change
+            else _(
+                "Nothing was changed: PostgreSQL could not rewrite the tables without the old row versions "
+                "({reason}); {again}."
+            )
+        )
+        raise StorageError(message.format(reason=reason, again=_(_AGAIN))) from None
     finally:
         engine.dispose()

@@ -3,6 +3,7 @@ includes them."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -43,13 +44,19 @@ class PeopleWrites(Statements):
     """The people's rows, and the texts that name them."""
 
     def add_person(self, name: str, organisation: str | None, now: str) -> Person:
-        name = " ".join(name.split())
+        name = unicodedata.normalize("NFC", " ".join(name.split()))  # as every text is stored
         if not name:
             raise InputError(_("A person needs a name."))
+        known = _("'{name}' is already known.").format(name=name)
         if self.person_by_name(name) is not None:
-            raise PersonError(_("'{name}' is already known.").format(name=name))
-        ids = self.insert_people([{"name": name, "organisation": organisation, "created_at": now}])
-        return Person(ids[name], name, organisation)
+            raise PersonError(known)
+        row = {"name": name, "organisation": organisation, "created_at": now, **person_keys(name)}
+        # On PostgreSQL another `people add` of the name may have stored it since the look-up
+        # above; then nothing is inserted here, and this one says so instead of "Added".
+        added = self.insert("people", [row], unless_taken="name")
+        if not added:
+            raise PersonError(known)
+        return Person(added[0], name, organisation)
 
     def insert_people(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
         """New people by name -> id. A name another writer added a moment ago is theirs, as if

@@ -29,8 +29,8 @@ from actiontrack.models import (
     Status,
 )
 from actiontrack.records import record
+from actiontrack.storage.import_reads import ImportReads
 from actiontrack.storage.journal import summarise
-from actiontrack.storage.people_reads import PeopleReads
 from actiontrack.storage.sql import IN_LIST, chunks, day, in_list
 
 _ITEM_COLUMNS = (
@@ -46,7 +46,7 @@ class GroupRef:
     place: str | None = None
 
 
-class Reads(PeopleReads):
+class Reads(ImportReads):
     """The read side of the store, over any `run(sql, params) -> rows`."""
 
     # --- groups, meetings, settings -------------------------------------------------------
@@ -109,7 +109,9 @@ class Reads(PeopleReads):
             " ORDER BY CASE WHEN m.date IS NULL THEN 0 ELSE 1 END, m.date, m.id"  # undated first, everywhere
         )
         return [
-            Meeting(r[0], r[1], day(r[2]), r[3], r[4], r[5], r[6], r[7], day(r[8]), r[9] or 0, r[10], r[11], r[12])
+            Meeting(
+                r[0], r[1], day(r[2]), r[3], r[4], r[5], r[6], r[7], day(r[8]), r[9] or 0, r[10], r[11], r[12]
+            )
             for r in self.run(sql, params)
         ]
 
@@ -286,14 +288,19 @@ class Reads(PeopleReads):
         entries = tuple(HistoryEntry(h[0], h[1], json.loads(h[2]), h[3]) for h in history)
         return Item(**{**item.__dict__, "history": entries})
 
-    def find_item(self, text: str, created_at: str | None) -> int | None:
-        """The id of an item with this text created at this time (restoring an export twice)."""
-        sql, params = "SELECT id FROM items WHERE text = :text", {"text": text}
-        if created_at:
-            sql += " AND created_at = :created_at"
-            params["created_at"] = created_at
-        rows = self.run(sql, params)
-        return rows[0][0] if rows else None
+    def histories(self, item_ids: Sequence[int]) -> dict[int, tuple[HistoryEntry, ...]]:
+        """The history of each of many items, read a few thousand items at a time (an export
+        of every item asked one item at a time took most of its time in the round trips)."""
+        found: dict[int, list[HistoryEntry]] = defaultdict(list)
+        for chunk in chunks(list(item_ids), IN_LIST):
+            ids_sql, params = in_list("i", chunk)
+            for item_id, at, action, detail, meeting_id in self.run(
+                f"SELECT item_id, at, action, detail, meeting_id FROM item_history WHERE item_id IN {ids_sql} "
+                "ORDER BY id",
+                params,
+            ):
+                found[item_id].append(HistoryEntry(at, action, json.loads(detail), meeting_id))
+        return {item_id: tuple(entries) for item_id, entries in found.items()}
 
     def _items(self, rows: Sequence[Sequence[Any]]) -> list[Item]:
         if not rows:
@@ -356,40 +363,3 @@ class Reads(PeopleReads):
             ):
                 refs[r[0]] = MeetingRef(r[0], r[1], day(r[2]), r[3])
         return refs
-
-    # --- what an import looks up, by key, so it costs the same in a database of any size ----
-
-    def same_day(self, group_id: int, day: str) -> list[int]:
-        """The ids of a group's meetings on a day, oldest first."""
-        rows = self.run(
-            "SELECT id FROM meetings WHERE group_id = :g AND date = :d ORDER BY id", {"g": group_id, "d": day}
-        )
-        return [r[0] for r in rows]
-
-    def imported_on_day_or_from(self, group_id: int, month_day: str, path: str) -> list[int]:
-        """The ids of a group's meetings imported from minutes, dated on this month and day
-        ('MM-DD') of any year or imported from this file: what a --year or --date corrects."""
-        rows = self.run(
-            "SELECT id FROM meetings WHERE group_id = :g AND source_hash IS NOT NULL AND date IS NOT NULL "
-            "AND (substr(date, 6, 5) = :md OR source_path = :path) ORDER BY date, id",
-            {"g": group_id, "md": month_day, "path": path},
-        )
-        return [r[0] for r in rows]
-
-    def edited_by_hand(self, item_ids: Sequence[int]) -> dict[int, str]:
-        """Which of these items were changed by a person since they were imported, and how:
-        "edited by hand" (edit, reopen), "corrected in review" or "skipped in review"."""
-        found: dict[int, str] = {}
-        for chunk in chunks(list(item_ids), IN_LIST):
-            ids_sql, params = in_list("i", chunk)
-            for item_id, action, detail in self.run(
-                f"SELECT item_id, action, detail FROM item_history WHERE item_id IN {ids_sql} "
-                "AND action IN ('edited', 'reopened', 'reviewed', 'dropped') ORDER BY id",
-                params,
-            ):
-                if action == "dropped":
-                    if json.loads(detail).get("reason") == "skipped in review":  # documents.SKIPPED_IN_REVIEW
-                        found[item_id] = "skipped in review"
-                    continue
-                found[item_id] = "corrected in review" if action == "reviewed" else "edited by hand"
-        return found

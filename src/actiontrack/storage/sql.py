@@ -18,6 +18,20 @@ PARAMS = 900
 IN_LIST = 5000  # values per IN (...) of a read: well under both backends' limits, few round trips
 
 
+def composed(params: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The parameters with every text in Unicode's composed form (NFC): a name written
+    decomposed ("O" and a combining diaeresis, as some Mac and web sources write "Ö") is stored,
+    looked up and compared as the same name written composed. Most texts are NFC already."""
+    from unicodedata import is_normalized, normalize
+
+    # one test of all the texts: joined by a newline, which nothing combines with, a text
+    # is composed exactly when each of its parts is
+    texts = "\n".join([v for v in params.values() if isinstance(v, str)])
+    if texts.isascii() or is_normalized("NFC", texts):
+        return params
+    return {k: normalize("NFC", v) if isinstance(v, str) else v for k, v in params.items()}
+
+
 def in_list(prefix: str, values: Iterable[Any]) -> tuple[str, dict[str, Any]]:
     """ "(:p0, :p1)" and its parameters: a portable IN list ("(NULL)" when empty)."""
     params = {f"{prefix}{n}": v for n, v in enumerate(values)}

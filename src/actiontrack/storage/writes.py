@@ -140,7 +140,7 @@ class Writes(PeopleWrites):
             self.update("items", {r[0]: {"group_id": fields["group_id"]} for r in moved})
             self._drop_group_if_empty(old[0][0])
 
-    def _group_of_meeting(self, meeting_id: int) -> int | None:
+    def group_of_meeting(self, meeting_id: int) -> int | None:
         rows = self.run("SELECT group_id FROM meetings WHERE id = :m", {"m": meeting_id})
         return rows[0][0] if rows else None
 
@@ -227,7 +227,7 @@ class Writes(PeopleWrites):
     ) -> int:
         """A new open item with its owners; its group is its meeting's unless `group_id` is given."""
         if group_id is None and meeting_id is not None:
-            group_id = self._group_of_meeting(meeting_id)
+            group_id = self.group_of_meeting(meeting_id)
         row = item_row(
             kind=kind,
             text=text,

@@ -82,6 +82,16 @@ def unset(name: str) -> bool:
     return True
 
 
+def follow_renamed_groups(renamed: dict[str, str]) -> str | None:
+    """`default_group` in config.toml set to a group's new name when it names one that was
+    renamed (a group named after a person who was forgotten): the old name is personal data
+    and no group any more. The new value, or None when the setting names none of them."""
+    old = config.file_value("default_group")
+    if not isinstance(old, str) or old not in renamed:
+        return None
+    return str(set_value("default_group", renamed[old]))
+
+
 def group_or_default(group: str | None, command: str) -> str:
     """The group a command was given, else the configured `default_group`, else a sentence."""
     if group:
