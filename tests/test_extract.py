@@ -204,3 +204,26 @@ def test_a_next_steps_list_and_see_you_next_time():
         ("Boka visning av lokalen (Eva)", ["Eva Lund"]),
         ("Skicka frågor till hyresvärden", []),
     ]
+
+
+def test_a_deferral_of_the_point_puts_off_the_item_just_before_it():
+    text = (
+        "Minnesanteckningar arbetsgruppen 2024-03-01\n\nStudieresa\n\n"
+        "Vi behöver hitta en buss till resan i maj. Frågan tas upp igen på nästa möte.\n\n"
+        "Lokaler\n\nKim bokar lokalen till årsmötet.\n\nFrågan om nya stolar bordläggs.\n"
+    )
+    got = [(i.kind.value, i.source) for i in extract(text).items]
+    assert got == [
+        ("deferred", "Vi behöver hitta en buss till resan i maj."),
+        ("action", "Kim bokar lokalen till årsmötet."),
+        ("deferred", "Frågan om nya stolar bordläggs."),
+    ]
+
+
+def test_what_follows_a_reported_view_in_its_line_is_still_the_view():
+    text = (
+        "Minnesanteckningar arbetsgruppen 2024-03-01\n\nUppföljning\n\n"
+        "- Rut tycker att träffarna har blivit bättre. Och detta att vi nu ses ute hos föreningarna.\n"
+        "- Kim menar att mötena ger kontakter. Gör också arbetet roligare.\n"
+    )
+    assert extract(text).items == []

@@ -61,6 +61,8 @@ def action(sentence, **kw):
         ("Leif ser till att lokalen är bokad.", "Leif"),
         ("Anna pratar med rektorn om saken.", "Anna"),
         ("Eva har i uppdrag att samordna arbetet.", "Eva"),
+        # a message still to pass on: a verb of telling with a thing and a receiver
+        ("Bosse meddelar beslutet till hyresvärden.", "Bosse"),
     ],
 )
 def test_actions_and_who_does_them(sentence, subject):
@@ -74,6 +76,9 @@ def test_actions_and_who_does_them(sentence, subject):
         "Kallelsen skickas ut vecka 37.",
         "Ansökan ska vara inskickad senast den 15 april.",
         "Beslutades att skicka ut enkäten.",
+        # the people to be told as the subject of a passive verb of telling
+        "Alla medlemmar informeras per brev.",
+        "Berörda ledamöter meddelas och avgiften betalas tillbaka.",
     ],
 )
 def test_actions_with_no_one_named(sentence):
@@ -115,6 +120,9 @@ def test_the_agent_of_a_passive_is_the_doer():
         "Styrelsen beslutar att godkänna dagordningen.",  # done by being decided
         "Mötet beslutade att välja Eva till justerare.",
         "Rapporten läggs till handlingarna.",
+        "Nämnden informeras om läget i projektet.",  # told about something, at the meeting
+        "Rut meddelar att hon flyttar till Umeå.",  # what was said
+        "Kim berättar om studiebesöket till Norge.",  # a report, whatever follows "till"
     ],
 )
 def test_not_items(sentence):

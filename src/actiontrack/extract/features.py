@@ -55,7 +55,7 @@ def subject_kind(
     first = low[0]
     cls = meanings.word_class(first)
     if len(low) == 1 or cls in ("expletive",):
-        if cls == "group":
+        if cls in ("group", "quantifier"):
             return "we"
         if cls == "person_pronouns":
             return "he"
@@ -65,7 +65,7 @@ def subject_kind(
             return "i"
         if cls == "expletive":
             return "expletive"
-    if first in ("alla", "varje", "många", "flera", "några", "samtliga", "båda", "övriga") and len(low) > 1:
+    if first in meanings.words_of("quantifier") and len(low) > 1:
         return "members" if meanings.noun_class(words[-1]) == "members" else "quantified"
     if any(w in names for w in low):
         return "person"
@@ -129,6 +129,9 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         meaning = "state"  # "Socialtjänsten är ombedd att delta": how things are, whatever the verb
     if subj == "expletive" and clause.passive and clause.subject is not None and low[clause.subject[0]] == "det":
         subj = "none"  # "Det beslutades att ...": an impersonal passive has no subject
+    if meaning == "report" and _tells_someone(tokens, found, k, subj):
+        meaning = "doing"  # "Deltagarna informeras", "Bo meddelar detta till Eva": a message to pass on
+        out.append("report-onward")
     if mode == "imp" and meaning not in ("commit", "deferral", "assign"):
         meaning = "doing"  # a command is a deed whatever the verb: "Få databasen att fungera"
     voice = "pass" if clause.passive else "act"
@@ -189,6 +192,10 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         out.append(f"verb-first|{clause.form}")  # "Tar vidare frågan": notes that leave out who
     if any(meanings.noun_class(t.text) == "agenda" for t in tokens[clause.main + 1 :] if upos(t.tag) == "NOUN"):
         out.append("about-agenda")  # "att ändra dagordningen": this meeting's own business
+    if clause.subordinate == "att" and clause.head is None and any(
+        upos(t.tag) not in ("PUNCT", "CCONJ", "SYM", "NUM") for t in tokens[: clause.start]
+    ):
+        out.append("att-fragment")  # "Och detta att vi ...": an att-clause hung on no verb, a fragment
     if clause.negated:
         out.append("negated")
     if clause.inverted:
@@ -216,6 +223,28 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
     n = len(tokens)
     out.append("len:" + ("short" if n <= 6 else "mid" if n <= 20 else "long"))
     return out
+
+
+_TOLD = ("person", "members", "role", "body", "they", "quantified")
+_WHAT_IS_TOLD = {"om", "att", "kring", "hur", "vad", "när", "var", "vilka", "vilken", "vilket", "på", "inför"}
+
+
+def _tells_someone(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, subj: str) -> bool:
+    """A verb of telling whose message is still to go out, not a report given at the meeting: its
+    passive with the people to be told as subject ("Deltagarna informeras"), or its active with a
+    thing as object and a receiver after "till" ("Bo meddelar beslutet till Eva")."""
+    clause = found[k]
+    if any(c.head == k and c.finite for c in found):
+        return False  # "meddelar att ...": what was said
+    after = [t for t in tokens[clause.main + 1 : clause.end] if upos(t.tag) != "PUNCT"]
+    if clause.passive:  # "Styrelsen informeras om läget": told at the meeting, about something
+        return subj in _TOLD and subj != "we" and not any(t.text.casefold() in ("om", "kring") for t in after)
+    if not after or after[0].text.casefold() in _WHAT_IS_TOLD or upos(after[0].tag) not in ("PRON", "NOUN", "DET"):
+        return False
+    low = [t.text.casefold() for t in after]
+    return "till" in low[1:] and low.index("till", 1) + 1 < len(after) and upos(
+        after[low.index("till", 1) + 1].tag
+    ) in ("PROPN", "NOUN", "PRON", "DET")
 
 
 def _coarse(subj: str) -> str:

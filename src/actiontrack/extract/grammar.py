@@ -301,7 +301,9 @@ def _trailing_np(tokens: Sequence[Tagged], low: list[str], start: int, end: int)
             return (pron[-1], pron[-1] + 1)
     # a noun group: the last one when nouns stand side by side (an object before the subject)
     m = j
-    while m - 1 >= k and upos(tokens[m - 1].tag) in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+    while m - 1 >= k and (
+        upos(tokens[m - 1].tag) in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or low[m - 1] in meanings.words_of("quantifier")
+    ):
         if upos(tokens[m - 1].tag) == "NOUN" and upos(tokens[m].tag) == "NOUN" and ".GEN" not in tokens[m - 1].tag:
             break
         m -= 1

@@ -121,7 +121,7 @@ def names_people(text: str, names: frozenset[str]) -> bool:
     for part in parts:
         low = part.casefold()
         first = part.split()[0]
-        if word_class(low) == "group" or low in names or first.casefold() in names:
+        if word_class(low) in ("group", "quantifier") or low in names or first.casefold() in names:
             continue
         if looks_like_first_name(first) and len(part.split()) <= 2:
             continue

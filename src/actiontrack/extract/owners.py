@@ -108,7 +108,7 @@ class OwnerResolver:
                 continue
             low = part.casefold()
             cls = word_class(low)
-            if cls == "group" or low in self.body:
+            if cls in ("group", "quantifier") or low in self.body:
                 continue
             if cls == "secretary" or noun_lemma(low) in _SECRETARY_NOUNS:
                 if self.secretary:

@@ -80,6 +80,7 @@ class Walker:
         self.items: list[ExtractedItem] = []
         self.steps: list[Step] = []
         self.sentences_since_item = 99
+        self.reported = False  # the sentence before, in the same block, told what someone said or thinks
         self.line_owner: str | None = None
         self.agenda_until = 0
         self.own_body: frozenset[str] = frozenset()
@@ -165,6 +166,7 @@ class Walker:
         if self._follow_up(reading, line):
             return
         chosen, best = self._weigh_clauses(reading, line)
+        self.reported = _reports(reading.found)
         self._decision_ahead(reading.tokens, reading.found)
         if not chosen:
             self.resolver.note_sentence(text)
@@ -177,6 +179,11 @@ class Walker:
             self._step(line, text, block, ctx_describe(reading.ctx), verdict, self._why(*best, verdict != "no item") if best[1] else None)
             return
         kind = Kind.DEFERRED if any(deferred for _, _, deferred in chosen) else Kind.ACTION
+        if kind is Kind.DEFERRED and not numbered and block != "bullet" and self._defers_item_before(reading, chosen, line):
+            self.items[-1] = replace(self.items[-1], kind=Kind.DEFERRED)
+            self.sentences_since_item = 0
+            self._step(line, text, block, ctx_describe(reading.ctx), "deferred: the item before", "same point")
+            return
         self._emit(reading, [(c, sc) for c, sc, _ in chosen], kind, line)
         self._step(line, text, block, ctx_describe(reading.ctx), kind.value, self._why(*best, True))
 
@@ -224,6 +231,7 @@ class Walker:
             words = sum(1 for t in r.tokens if grammar.upos(t.tag) not in ("PUNCT", "SYM"))
             size = "short" if words <= 3 else "mid" if words <= 12 else "long"
             feats += [f"no-clause|{size}"] + ["no-clause|owner-marked"] * bool(r.marked)
+            feats += ["after-report"] * (self.reported and not r.ctx.first_in_block)
             if any(meanings.verb_class(t.text) == (meanings.verb_lemma(t.text), "deferral") for t in r.tokens):
                 feats.append("deferral-word")  # a deferral the tagger did not see as a verb
             return [], (self._weigh(r.text, line, 0, len(r.text), feats), feats)
@@ -233,6 +241,8 @@ class Walker:
             feats = features.clause_features(r.tokens, r.found, k, r.ctx) + extra
             if self.tense:
                 feats.append(f"mode-doc:{features.mode_of(clause)}|{self.tense}")
+            if self.reported and not r.ctx.first_in_block and clause.subject is None and clause.shared is None:
+                feats.append("after-report")  # "Bo menar att ... . Gör också X lättare.": still Bo's view
             start, end = _span(r.tokens, clause, r.found)
             deferred = self._defers(r, clause, later, start, end)
             if deferred:
@@ -317,6 +327,22 @@ class Walker:
             if kind is Kind.DEFERRED:
                 item_text = self._deferred_point(tokens, clause, text)
             self._append(kind, owners, item_text, source, line, max(sc for _, sc in members))
+
+    def _defers_item_before(self, r: Reading, chosen: list[tuple[grammar.Clause, float, bool]], line: int) -> bool:
+        """ "Vi behöver en arbetsgrupp för X. Frågan tas upp på nästa möte.": the deferral, of the
+        point and on the same line as the group's item just before, puts that item off; one point."""
+        if r.ctx.first_in_block or not self.items or self.sentences_since_item != 1:
+            return False
+        before = self.items[-1]
+        if before.kind is Kind.DEFERRED or before.topic != self.section.topic or before.line != line:
+            return False
+        if before.owners:  # "Hanna ringar polisen. Ärendet bordläggs.": her task stands, the point waits
+            return False
+        for clause, _, deferred in chosen:
+            subject = grammar.subject_text(r.tokens, clause)
+            if not deferred or subject is not None and subject.casefold() not in GENERIC_POINTS:
+                return False
+        return True
 
     def _deferred_point(self, tokens: list[Token], clause: grammar.Clause, text: str) -> str:
         """What a deferral puts off: "Verksamhetsberättelsen: skjuts till nästa möte" names it
@@ -533,6 +559,16 @@ class LabelContext:
 
     first_item: int
     sentences: list[tuple[str, int]]
+
+
+def _reports(found: list[grammar.Clause]) -> bool:
+    """A sentence that tells what someone said or thinks: a verb of reporting or opinion with
+    an att-clause under it ("Bo menar att ...")."""
+    return any(
+        clause.is_main and clause.meaning and clause.meaning[1] in ("report", "opinion")
+        and any(c.head == k and c.subordinate == "att" for c in found)
+        for k, clause in enumerate(found)
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
