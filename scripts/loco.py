@@ -37,7 +37,9 @@ def main() -> None:
     pooled = {"tp": 0.0, "pred": 0.0, "gold": 0.0}
     for held in docs:
         train = [s for name, ss in samples.items() if name != held for s in ss]
-        weights = tc.train(train, docs=[d for name, ds in docs.items() if name != held for d in ds], quiet=True)
+        weights = tc.train(
+            train, docs=[d for name, ds in docs.items() if name != held for d in ds], quiet=True
+        )
         out = tc.evaluate(docs[held], weights, today)
         rows.append((f"{held} (left out)", out))
         rows.append((f"{held} (shipped weights)", tc.evaluate(docs[held], shipped(), today)))

@@ -114,3 +114,13 @@ def test_a_list_line_that_opens_with_an_infinitive():
     tokens = tagged("Boka/VERB.INF lokal/NOUN.IND (/PUNCT Eva/PROPN )/PUNCT")
     (c,) = clauses(tokens)
     assert not c.finite and c.extras.get("leading") and c.subject is None
+
+
+def test_an_expletive_subject_after_the_auxiliary_and_a_name_after_a_preposition():
+    from actiontrack.extract.grammar import clauses
+    from actiontrack.extract.tagger import tag_text
+
+    tokens = tag_text("Enligt Kim har det inte hänt något.")
+    main = [c for c in clauses(tokens) if c.is_main][0]
+    assert [t.text for t in tokens[main.subject[0] : main.subject[1]]] == ["det"]
+    assert (main.form, main.negated, tokens[main.main].text) == ("perfect", True, "hänt")

@@ -123,6 +123,12 @@ def test_the_agent_of_a_passive_is_the_doer():
         "Nämnden informeras om läget i projektet.",  # told about something, at the meeting
         "Rut meddelar att hon flyttar till Umeå.",  # what was said
         "Kim berättar om studiebesöket till Norge.",  # a report, whatever follows "till"
+        "En presentationsrunda genomförs.",  # what happens at the meeting
+        "Diskussionen hålls i helgrupp.",
+        "Inga ändringar görs i stadgarna.",  # a subject that denies
+        "Kontakta gärna Rut om ni har frågor.",  # an invitation, not a task
+        "Vi planerade för vårens träffar.",  # a plan told in the past
+        "Enligt Kim har det inte hänt något sedan senast.",  # a name after a preposition is no subject
     ],
 )
 def test_not_items(sentence):

@@ -196,7 +196,13 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         upos(t.tag) not in ("PUNCT", "CCONJ", "SYM", "NUM") for t in tokens[: clause.start]
     ):
         out.append("att-fragment")  # "Och detta att vi ...": an att-clause hung on no verb, a fragment
-    if clause.negated:
+    if clause.subject is not None and clause.passive:
+        heads = [t.text for t in tokens[clause.subject[0] : clause.subject[1]] if upos(t.tag) == "NOUN"]
+        if heads and meanings.noun_class(heads[-1]) in ("meeting", "activity"):
+            out.append("event-passive")  # "En diskussion hålls", "Årsmötet genomförs i mars": what happens
+    if clause.subject is not None and low[clause.subject[0]] in meanings.words_of("negation"):
+        out.append("negated")  # "Inga ändringar görs": a subject that denies
+    elif clause.negated:
         out.append("negated")
     if clause.inverted:
         out.append("inverted")

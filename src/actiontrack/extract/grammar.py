@@ -229,7 +229,9 @@ def _finite_clause(
             clause.inverted = True
         _chain(tokens, low, tags, clause)
         return clause
-    named = np is not None and any(upos(tags[x]) in ("PROPN", "PRON") for x in range(*np))
+    # a name after a preposition is its object, not the subject: "Enligt Isak har det ...", "Med Eva går vi ..."
+    governed = np is not None and np[0] > region_start and upos(tags[np[0] - 1]) == "ADP"
+    named = np is not None and not governed and any(upos(tags[x]) in ("PROPN", "PRON") for x in range(*np))
     before_verb = i - 1
     while before_verb >= region_start and upos(tags[before_verb]) == "ADV":
         before_verb -= 1
@@ -381,6 +383,12 @@ def _chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Cl
     while lemma in CHAIN_AUX | COPULAS or lemma in ASPECT and k < n and (
         is_verb(tags[k]) and ".INF" in tags[k] or low[k] == "att" and k + 1 < n and ".INF" in tags[k + 1]
     ):
+        if first_aux and clause.subject is None and k + 1 < n and upos(tags[k]) == "PRON" and low[k] != "sig":
+            nxt = k + 1
+            while nxt < n and upos(tags[nxt]) in ("ADV", "PART"):
+                nxt += 1
+            if nxt < n and is_nonfinite(tags[nxt]):  # "I år har det inte blivit ...": the subject after the auxiliary
+                clause.subject, clause.inverted = (k, k + 1), True
         skipped = k
         while k < n and _skippable(low, tags, k, clause):
             clause.negated |= low[k] in negation

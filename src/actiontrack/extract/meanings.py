@@ -56,6 +56,8 @@ def verb_class(word: str, following: Sequence[str] = ()) -> tuple[str, str] | No
         return None
     classes = _table()["verb_class"]
     low = [w.casefold() for w in following]
+    if word.casefold().endswith("s") and lemma + "s" in classes:  # "hålls (i Lund)" is the event "hållas"
+        return lemma + "s", classes[lemma + "s"]
     # a reflexive, an adverb or a short object may stand between verb and particle ("åtog sig",
     # "tar själv upp", "ger Bo Ek i uppdrag"); the particle right after the verb goes first
     entries = _particle_verbs().get(lemma, ())
@@ -64,9 +66,6 @@ def verb_class(word: str, following: Sequence[str] = ()) -> tuple[str, str] | No
             if skip < (4 if len(rest) > 1 else 2) and tuple(low[skip : skip + len(rest)]) == rest:
                 entry = " ".join((lemma, *rest))
                 return entry, classes[entry]
-    low_word = word.casefold()
-    if low_word.endswith("s") and lemma + "s" in classes:  # "hålls" is the event "hållas"
-        return lemma + "s", classes[lemma + "s"]
     cls = classes.get(lemma)
     return (lemma, cls) if cls else None
 
