@@ -129,6 +129,8 @@ def test_the_agent_of_a_passive_is_the_doer():
         "Kontakta gärna Rut om ni har frågor.",  # an invitation, not a task
         "Vi planerade för vårens träffar.",  # a plan told in the past
         "Enligt Kim har det inte hänt något sedan senast.",  # a name after a preposition is no subject
+        "Se bilaga 3 om budgeten.",  # a pointer in the text
+        "Ylva informerar om läget inför nämndens möte i maj.",  # a report given now, on what comes
     ],
 )
 def test_not_items(sentence):

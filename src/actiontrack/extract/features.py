@@ -132,7 +132,7 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
     if meaning == "report" and _tells_someone(tokens, found, k, subj):
         meaning = "doing"  # "Deltagarna informeras", "Bo meddelar detta till Eva": a message to pass on
         out.append("report-onward")
-    if mode == "imp" and meaning not in ("commit", "deferral", "assign"):
+    if mode == "imp" and meaning not in ("commit", "deferral", "assign", "refer"):
         meaning = "doing"  # a command is a deed whatever the verb: "Få databasen att fungera"
     voice = "pass" if clause.passive else "act"
     coarse = _coarse(subj)

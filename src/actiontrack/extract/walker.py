@@ -261,7 +261,10 @@ class Walker:
                 feats.append("passive-ahead")  # "Kallelsen skickas ut vecka 37": a passive with its time ahead
             if "decided-present" in feats and "time:next-meeting" in feats:
                 feats.append("decided-later")
-            if "meaning:report" in feats and any(f in feats for f in ("time:next-meeting", "time:deadline-word")):
+            # not "informerar om X inför styrelsens möte": what the report given now prepares for
+            if "meaning:report" in feats and (
+                "time:next-meeting" in feats or "time:deadline-word" in feats and not _BEFORE_ONLY.search(r.text)
+            ):
                 feats.append("report-ahead")  # "Ida presenterar förslaget till nästa möte"
             score = self._weigh(r.text, line, start, end, feats)
             best = max(best, (score, feats))
@@ -727,6 +730,7 @@ def without_urls(text: str) -> str:
 # What a commitment is said of when it gives the item before an owner: "Bo håller i detta".
 _THIS = {"detta", "det", "den", "dessa", "dem", "arbetet", "frågan", "uppdraget", "punkten", "det här"}
 # What a deferral's subject is when it names no point of its own: the heading's point is meant.
+_BEFORE_ONLY = lazy(r"(?i)^(?!.*\b(?:senast|deadline|snarast|före|innan)\b).*\binför\b")
 GENERIC_POINTS = {"punkten", "frågan", "ärendet", "detta", "det", "den", "denna", "beslutet", "diskussionen", "punkt"}
 _POINT = lazy(r"^([A-ZÅÄÖ][^:.!?]{2,60}?)\s*[:–]\s+\S")
 # A time ahead without a date: "till hösten", "under våren", "inför sommaren", "nästa vecka", "i höst".
