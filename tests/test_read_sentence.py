@@ -63,6 +63,9 @@ def action(sentence, **kw):
         ("Eva har i uppdrag att samordna arbetet.", "Eva"),
         # a message still to pass on: a verb of telling with a thing and a receiver
         ("Bosse meddelar beslutet till hyresvärden.", "Bosse"),
+        # work that goes on: "verka för", "ta med sig"
+        ("Dragan verkar för att skolan får en ny gympasal.", "Dragan"),
+        ("Förvaltningen tar med sig frågan.", "Förvaltningen"),
     ],
 )
 def test_actions_and_who_does_them(sentence, subject):
@@ -130,6 +133,7 @@ def test_the_agent_of_a_passive_is_the_doer():
         "Vi planerade för vårens träffar.",  # a plan told in the past
         "Enligt Kim har det inte hänt något sedan senast.",  # a name after a preposition is no subject
         "Se bilaga 3 om budgeten.",  # a pointer in the text
+        "Det verkar vara svårt att hitta en lokal.",  # "verka" alone: how things seem
         "Ylva informerar om läget inför nämndens möte i maj.",  # a report given now, on what comes
     ],
 )
