@@ -41,13 +41,8 @@ def run(commands: list[str], folder: Path) -> dict[str, str]:
             args = shlex.split(line[len("$ track ") :])
             args = [p for a in args for p in (sorted(glob.glob(a)) if "*" in a else [a])]
             result = CliRunner().invoke(app, ["--db", str(folder / "track.db"), "--now", NOW, *args], env=env)
-            out = result.stdout.rstrip("\n").splitlines()
-            notes = [n for n in result.stderr.rstrip("\n").splitlines() if n]
-            if notes and out and args[0] == "import":  # a document's note under its line, as on a terminal
-                out = out[:1] + notes + out[1:]
-            elif notes:
-                out += notes
-            printed[line] = "\n".join(out)
+            # stdout and stderr in the order they were written, as a terminal shows them
+            printed[line] = result.output.rstrip("\n")
     finally:
         os.chdir(cwd)
     return printed

@@ -35,7 +35,7 @@ def section(readme: str) -> str:
 
 def run_commands(text: str, language: str, folder: Path) -> list[tuple[str, str]]:
     """Each `$ track ...` line of the section's console blocks, run in `folder` on a new
-    database in `language`, with what it printed (stdout, then stderr)."""
+    database in `language`, with what it printed (stdout and stderr as they were written)."""
     from typer.testing import CliRunner
 
     from actiontrack.cli import app
@@ -62,7 +62,7 @@ def run_commands(text: str, language: str, folder: Path) -> list[tuple[str, str]
                 if line.startswith("$ track "):
                     args = shlex.split(line[len("$ track ") :])
                     result = CliRunner().invoke(app, ["--db", "track.db", "--now", NOW, *args], env=env)
-                    done.append((line, result.stdout + result.stderr))
+                    done.append((line, result.output))
     finally:
         os.chdir(cwd)
     return done
