@@ -82,6 +82,8 @@ def test_actions_and_who_does_them(sentence, subject):
         # the people to be told as the subject of a passive verb of telling
         "Alla medlemmar informeras per brev.",
         "Berörda ledamöter meddelas och avgiften betalas tillbaka.",
+        # a notice that goes out is sent: "går ut" as "skickas ut"
+        "Nyhetsbrevet går ut vecka 12.",
     ],
 )
 def test_actions_with_no_one_named(sentence):

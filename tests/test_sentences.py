@@ -63,3 +63,13 @@ def test_markdown_emphasis_and_links_are_removed():
 def test_numbered_heading_loses_its_number():
     blocks = build_blocks(split_lines("2. Bildandet av en arbetsgrupp\n\nText här."))
     assert blocks[0].kind == "heading" and blocks[0].text == "Bildandet av en arbetsgrupp"
+
+
+def test_a_short_line_right_over_a_list_is_its_heading():
+    text = "Klart till nästa gång\n- Ring vaktmästaren\n- Kopiera handouts\n"
+    blocks = build_blocks(split_lines(text))
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Klart till nästa gång"),
+        ("bullet", "Ring vaktmästaren"),
+        ("bullet", "Kopiera handouts"),
+    ]

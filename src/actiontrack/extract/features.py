@@ -135,6 +135,10 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
     if mode == "imp" and meaning not in ("commit", "deferral", "assign", "refer"):
         meaning = "doing"  # a command is a deed whatever the verb: "Få databasen att fungera"
     voice = "pass" if clause.passive else "act"
+    if meaning == "dispatch":
+        meaning = "doing"
+        if subj in ("thing", "none"):
+            voice = "pass"  # "Kallelsen går ut vecka 5": sent, as "skickas ut"
     coarse = _coarse(subj)
     out += [
         "subj:" + subj, "mode:" + mode, "meaning:" + meaning, "voice:" + voice,

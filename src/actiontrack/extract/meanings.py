@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 VERB_CLASSES = (
-    "report", "opinion", "state", "refer", "meet", "possess", "event", "possibility", "modal", "intent", "onward", "decided", "deferral", "later", "commit",
+    "report", "opinion", "state", "refer", "dispatch", "meet", "possess", "event", "possibility", "modal", "intent", "onward", "decided", "deferral", "later", "commit",
     "assigned", "assign", "decide",
 )  # fmt: skip
 

@@ -225,7 +225,7 @@ def _starts_paragraph(lines: list[Line], i: int) -> bool:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is None or nxt.blank:
         return False
-    if _PARAGRAPH_SIGN.match(lines[i].text):
+    if _PARAGRAPH_SIGN.match(lines[i].text) or nxt.bullet:  # "Att göra" over its list
         return True
     return len(nxt.text.split()) > 12 or (len(lines[i].text.split()) <= 8 and nxt.text[-1:] in _END_PUNCT)
 

@@ -257,7 +257,7 @@ class Walker:
                 r.tokens, clause
             ):
                 feats.append("passive-agent")  # "Protokollet skickas ut av Leif": a doer named
-            if clause.passive and any(f in extra for f in ("time:future-date", "time:ahead", "time:deadline-word")):
+            if "voice:pass" in feats and any(f in extra for f in ("time:future-date", "time:ahead", "time:deadline-word")):
                 feats.append("passive-ahead")  # "Kallelsen skickas ut vecka 37": a passive with its time ahead
             if "decided-present" in feats and "time:next-meeting" in feats:
                 feats.append("decided-later")
