@@ -62,6 +62,9 @@ MEETING_PARSER = [
     "actiontrack.extract.meeting",
     "actiontrack.extract.header",
     "actiontrack.extract.attendance",
+    "actiontrack.extract.person_entry",
+    "actiontrack.extract.people_lists",
+    "actiontrack.extract.secretary",
     "actiontrack.extract.tables",
     "actiontrack.extract.reading",
 ]
