@@ -5,9 +5,10 @@ from datetime import date
 
 import pytest
 
-from actiontrack.extract.attendance import parse_attendance, parse_person_entry
+from actiontrack.extract.attendance import parse_attendance
 from actiontrack.extract.meeting import parse_meeting
 from actiontrack.extract.name_runs import scan_people, split_run
+from actiontrack.extract.person_entry import parse_person_entry
 from actiontrack.extract.sentences import split_lines
 
 TODAY = date(2026, 12, 2)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from actiontrack.extract.attendance import parse_person_entry
+from actiontrack.extract.person_entry import parse_person_entry
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from actiontrack.extract.header import group_name
 from actiontrack.extract.meeting import parse_meeting
 from actiontrack.extract.sentences import split_lines
+from actiontrack.extract.title import group_name
 
 TODAY = date(2026, 12, 2)
 

@@ -61,7 +61,12 @@ def test_importing_the_cli_loads_no_heavy_module():
 MEETING_PARSER = [
     "actiontrack.extract.meeting",
     "actiontrack.extract.header",
+    "actiontrack.extract.title",
+    "actiontrack.extract.furniture",
     "actiontrack.extract.attendance",
+    "actiontrack.extract.person_entry",
+    "actiontrack.extract.people_lists",
+    "actiontrack.extract.secretary",
     "actiontrack.extract.tables",
     "actiontrack.extract.reading",
 ]

@@ -10,10 +10,13 @@ import re
 from datetime import date
 
 from actiontrack import dates
-from actiontrack.extract.attendance import SIGNATURE, is_person_name, parse_attendance, parse_person_entry
+from actiontrack.extract.attendance import parse_attendance
 from actiontrack.extract.fields import unfold
-from actiontrack.extract.header import group_name, is_minutes_heading, read_header
+from actiontrack.extract.header import read_header
+from actiontrack.extract.person_entry import is_person_name, parse_person_entry
+from actiontrack.extract.secretary import SIGNATURE
 from actiontrack.extract.sentences import Line, is_heading_text
+from actiontrack.extract.title import group_name, is_minutes_heading
 from actiontrack.models import ExtractedMeeting, ScheduledMeeting
 from actiontrack.records import field, record
 

@@ -21,9 +21,9 @@ _NAME_WORD = lazy(r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüA-ZÅÄÖ'’-]+|\.)?")
 
 
 def _role_key(text: str) -> str:
-    """attendance.role_key, imported when there are roles: `track add` (no meeting, so no roles)
+    """person_entry.role_key, imported when there are roles: `track add` (no meeting, so no roles)
     does without the attendance parser (issue 15)."""
-    from actiontrack.extract.attendance import role_key
+    from actiontrack.extract.person_entry import role_key
 
     return role_key(text)
 class DocumentRoster(Roster):

@@ -116,7 +116,7 @@ def explain_lines(extraction: Extraction) -> str:
 
 
 def extraction_dict(extraction: Extraction, *, explain: bool = False) -> dict[str, Any]:
-    from actiontrack.extract.header import group_name
+    from actiontrack.extract.title import group_name
 
     m = extraction.meeting
     partial = f"????-{m.partial_date[0]:02d}-{m.partial_date[1]:02d}" if m.partial_date else None
