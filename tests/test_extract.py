@@ -227,3 +227,12 @@ def test_what_follows_a_reported_view_in_its_line_is_still_the_view():
         "- Kim menar att mötena ger kontakter. Gör också arbetet roligare.\n"
     )
     assert extract(text).items == []
+
+
+def test_a_decision_label_is_nobody_who_owns_the_decisions_under_it():
+    text = (
+        "Protokoll styrelsemöte 2024-03-01\nNärvarande: Rut Lind, Kim Ek\n\n§ 4 Lokalen\n\n"
+        "Styrelsen beslutar\n\natt uppdra åt Kim att säga upp förrådet.\n"
+    )
+    got = [(i.kind.value, [o.name for o in i.owners]) for i in extract(text).items]
+    assert got == [("action", ["Kim Ek"])]

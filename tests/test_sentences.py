@@ -73,3 +73,13 @@ def test_a_short_line_right_over_a_list_is_its_heading():
         ("bullet", "Ring vaktmästaren"),
         ("bullet", "Kopiera handouts"),
     ]
+
+
+def test_a_decision_word_alone_over_att_lines_is_their_label():
+    text = "Kim redogjorde för läget.\nBeslut\natt uppdra åt kassören att begära offerter,\natt frågan följs upp i maj.\n"
+    blocks = build_blocks(split_lines(text))
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Kim redogjorde för läget."),
+        ("label", "Beslut"),
+        ("paragraph", "att uppdra åt kassören att begära offerter, att frågan följs upp i maj."),
+    ]

@@ -149,8 +149,9 @@ def build_blocks(lines: list[Line], skip: set[int] | None = None) -> list[Block]
             current = Block("bullet", ln.text, ln.no, 0, [(ln.no, ln.text)])
             blocks.append(current)
             continue
-        if current is None and is_label_text(ln.text):
+        if current is None and is_label_text(ln.text) or _decision_label(usable, i):
             blocks.append(Block("label", ln.text.rstrip(":").strip(), ln.no, 0, [(ln.no, ln.text)]))
+            current = None
             continue
         if (
             current is None
@@ -209,6 +210,19 @@ _OPEN_ENDINGS = {
     "en",
     "ett",
 }
+
+
+def _decision_label(lines: list[Line], i: int) -> bool:
+    """ "Beslut" alone on its line, the decisions on the lines below it ("att uppdra åt ...")."""
+    text = lines[i].text
+    if len(text.split()) > 3 or text[-1:] in _END_PUNCT + ":" or not text[:1].isupper():
+        return False
+    nxt = next((lines[j] for j in range(i + 1, len(lines)) if not lines[j].blank), None)
+    if nxt is None or nxt.text[:4].casefold() != "att ":
+        return False
+    from actiontrack.extract.layout import heading_kind
+
+    return heading_kind(text) == "decisions"
 
 
 def _continues_below(lines: list[Line], i: int) -> bool:

@@ -211,7 +211,7 @@ class Walker:
     def _label_owner(self) -> str | None:
         """The people a label over a list names ("Olof:" over his points), else None."""
         label = self.section.label
-        if label and len(label.split()) <= 4 and layout.names_people(label, self.names):
+        if label and len(label.split()) <= 4 and not layout.heading_kind(label) and layout.names_people(label, self.names):
             return label
         return None
 
