@@ -16,7 +16,7 @@ from datetime import date
 
 from actiontrack import dates
 from actiontrack.errors import DateError
-from actiontrack.extract import features, grammar, layout, meanings
+from actiontrack.extract import features, grammar, layout, meanings, spans
 from actiontrack.extract.classify import Weights
 from actiontrack.extract.due import LATER_MEETING, Due, meeting_referred
 from actiontrack.extract.owners import OwnerResolver
@@ -243,7 +243,7 @@ class Walker:
                 feats.append(f"mode-doc:{features.mode_of(clause)}|{self.tense}")
             if self.reported and not r.ctx.first_in_block and clause.subject is None and clause.shared is None:
                 feats.append("after-report")  # "Bo menar att ... . Gör också X lättare.": still Bo's view
-            start, end = _span(r.tokens, clause, r.found)
+            start, end = spans.span(r.tokens, clause, r.found)
             deferred = self._defers(r, clause, later, start, end)
             if deferred:
                 # "Punkten tas upp på nästa möte": a deferral whatever the verb means alone
@@ -316,14 +316,14 @@ class Walker:
                 groups[-1][1].append((clause, score))
             else:
                 groups.append((owners, [(clause, score)]))
-        cuts = [0] + [_cut(tokens, members[0][0]) for _, members in groups[1:]]
+        cuts = [0] + [spans.cut(tokens, members[0][0]) for _, members in groups[1:]]
         for g, (owners, members) in enumerate(groups):
             clause = members[0][0]
             # with several items in one sentence, a later one's source runs from its own clause on
             source = text[cuts[g] :].strip(" ,;") or text
             item_text = source
             if len(groups) == 1:
-                start, _ = _span(tokens, clause)
+                start, _ = spans.span(tokens, clause)
                 # "Temadag: Mats undersöker ...": the topic before the colon is no part of the item
                 topical = text[:start].rstrip().endswith((":", "–", " -")) and start > 0 and r.offset == 0
                 item_text = text[start:] if topical else text
@@ -419,9 +419,9 @@ class Walker:
                     return self.resolver.resolve(over) or ()
             return self.resolver.last_owners
         if isinstance(who, str) and meanings.word_class(who) in ("person_pronouns", "plural_pronouns"):
-            start = _span(tokens, clause)[0]
+            start = spans.span(tokens, clause)[0]
             if start:  # "Våge vill ha fler, han ringer runt": he is the one named before
-                self.resolver.note_sentence(tokens[0].text if start == 0 else _text_before(tokens, start))
+                self.resolver.note_sentence(tokens[0].text if start == 0 else spans.text_before(tokens, start))
         return (self.resolver.resolve(who) or ()) if isinstance(who, str) else ()
 
     def doer(
@@ -578,38 +578,6 @@ def ctx_describe(ctx: features.Context) -> str:
     parts = [ctx.heading and "under " + ctx.heading, ctx.label and "label " + ctx.label,
              ctx.decision_inline and "decision", ctx.owner_marked and "owner marked", ctx.block]
     return ", ".join(p for p in parts if p)
-
-
-def _span(tokens: list[Token], clause: grammar.Clause, found: list[grammar.Clause] | None = None) -> tuple[int, int]:
-    """The characters of a clause, with its complements when `found` is given."""
-    if not tokens:
-        return 0, 0
-    end = clause.end
-    if found is not None:
-        for comp in grammar.complements(found, clause):
-            end = max(end, comp.end)
-        k = found.index(clause)
-        for sub in found:
-            if sub.head == k and sub.subordinate:  # "Beslutades att Bo skall vara sekreterare"
-                end = max(end, sub.end)
-    a = tokens[min(clause.start, len(tokens) - 1)].start
-    b = tokens[min(end, len(tokens)) - 1].end
-    return a, b
-
-
-def _cut(tokens: list[Token], clause: grammar.Clause) -> int:
-    """Where a later item's source starts: its clause, with the "och" or "samt" before it."""
-    k = clause.start
-    while k > 0 and tokens[k - 1].text.casefold() in ("och", "samt", "men", ","):
-        k -= 1
-        if tokens[k].text != ",":
-            break
-    return tokens[min(k, len(tokens) - 1)].start if tokens else 0
-
-
-def _text_before(tokens: list[Token], start: int) -> str:
-    """The sentence's words before a character offset, as one string."""
-    return " ".join(t.text for t in tokens if t.end <= start)
 
 
 def _first_word(tokens: list[Token]) -> int:
