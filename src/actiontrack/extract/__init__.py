@@ -92,7 +92,7 @@ def extract_text(
 
 def _unread_dates(items: list[ExtractedItem], base: date | None) -> list[str]:
     """A warning for each phrase in an item that looks like a date but is none that is understood."""
-    from actiontrack.extract.walker import without_urls
+    from actiontrack.extract.due import without_urls
 
     out = []
     for item in items:

@@ -18,11 +18,12 @@ from actiontrack import dates
 from actiontrack.errors import DateError
 from actiontrack.extract import features, grammar, layout, meanings, spans
 from actiontrack.extract.classify import Weights
-from actiontrack.extract.due import LATER_MEETING, Due, meeting_referred
+from actiontrack.extract.due import LATER_MEETING, Due, without_urls
 from actiontrack.extract.owners import OwnerResolver
 from actiontrack.extract.retag import cached_tags, names_as_names
 from actiontrack.extract.sentences import Block
 from actiontrack.extract.tagger import Token, tag_text
+from actiontrack.extract.time_cues import BEFORE_ONLY, time_features
 from actiontrack.lazy_re import lazy
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Kind, Owner, Step
 from actiontrack.records import record, replace
@@ -218,7 +219,7 @@ class Walker:
     def _weigh_clauses(self, r: Reading, line: int) -> tuple[list[tuple[grammar.Clause, float, bool]], tuple[float, list[str]]]:
         """The main clauses that are items (each with its score and whether it defers), and the
         best-scored features of the sentence for --explain."""
-        extra = self._time_features(r.text)
+        extra = time_features(r.text, self.due, self.base, self.meeting.title)
         if "deferred" in (r.ctx.heading, r.ctx.label):
             extra.append("under-deferral-heading")
         later = LATER_MEETING.search(r.text)
@@ -263,7 +264,7 @@ class Walker:
                 feats.append("decided-later")
             # not "informerar om X inför styrelsens möte": what the report given now prepares for
             if "meaning:report" in feats and (
-                "time:next-meeting" in feats or "time:deadline-word" in feats and not _BEFORE_ONLY.search(r.text)
+                "time:next-meeting" in feats or "time:deadline-word" in feats and not BEFORE_ONLY.search(r.text)
             ):
                 feats.append("report-ahead")  # "Ida presenterar förslaget till nästa möte"
             score = self._weigh(r.text, line, start, end, feats)
@@ -384,27 +385,6 @@ class Walker:
             self.record(Candidate(sentence, line, start, end, tuple(feats), score))
         return score
 
-    def _time_features(self, text: str) -> list[str]:
-        """When the sentence says things happen: a date ahead or behind, the next meeting, a
-        deadline word, a time ahead without a date ("till hösten", "under våren", "nästa vecka")."""
-        out = []
-        if _AHEAD.search(text):
-            out.append("time:ahead")
-        found = self.due.found(without_urls(text))
-        if any(m.date and m.date > self.base for m in found):
-            out.append("time:future-date")
-        if any(m.date and m.date < self.base for m in found):
-            out.append("time:past-date")
-        if meeting_referred(text, self.meeting.title) == "this":
-            out.append("time:next-meeting")
-        if re.search(r"(?i)(?<!sedan )(?<!sen )\b(?:senast|deadline|snarast|före|innan|inför)\b", text):
-            out.append("time:deadline-word")
-        if _NEXT_STEP.search(text):
-            out.append("next-step")  # "Nästa steg är en workshop i mars", "Nästa steg blir att ..."
-        if _NEXT_MEETING_LINE.match(text):
-            out.append("next-meeting-line")  # "Nästa möte: 3 december", "Nästa träff hålls ...": no task
-        return out
-
     # --- owners ----------------------------------------------------------------------
 
     def _owners(
@@ -499,8 +479,6 @@ class Walker:
 
     def _step(self, line: int, text: str, block: str, where: str, verdict: str, rule: str | None) -> None:
         self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
-
-    # --- dates -----------------------------------------------------------------------
 
     # --- labelled lines --------------------------------------------------------------
 
@@ -602,30 +580,11 @@ def _agent(tokens: list[Token], clause: grammar.Clause) -> str | None:
     return None
 
 
-_URL = lazy(r"\S+://\S+|www\.\S+")
-
-
-def without_urls(text: str) -> str:
-    if "://" not in text and "www." not in text:
-        return text
-    return _URL.sub(lambda m: " " * len(m.group(0)), text)
-
-
 # What a commitment is said of when it gives the item before an owner: "Bo håller i detta".
 _THIS = {"detta", "det", "den", "dessa", "dem", "arbetet", "frågan", "uppdraget", "punkten", "det här"}
 # What a deferral's subject is when it names no point of its own: the heading's point is meant.
-_BEFORE_ONLY = lazy(r"(?i)^(?!.*\b(?:senast|deadline|snarast|före|innan)\b).*\binför\b")
 GENERIC_POINTS = {"punkten", "frågan", "ärendet", "detta", "det", "den", "denna", "beslutet", "diskussionen", "punkt"}
 _POINT = lazy(r"^([A-ZÅÄÖ][^:.!?]{2,60}?)\s*[:–]\s+\S")
-# A time ahead without a date: "till hösten", "under våren", "inför sommaren", "nästa vecka", "i höst".
-_AHEAD = lazy(
-    r"(?i)(?<![\wåäö])(?:(?:till|inför|under|efter|före|innan|i\s+början\s+av|i\s+slutet\s+av)\s+"
-    r"(?:hösten|våren|sommaren|vintern|jul|julen|årsskiftet|nyår|påsk|påsken|midsommar)"
-    r"|i\s+(?:höst|vår|sommar|vinter)(?![\wåäö])|nästa\s+(?:vecka|månad|år|termin|höst|vår)|framöver|inom\s+kort"
-    r"|efter\s+(?:\w+\s+)?\w*(?:mötet|sammanträdet|träffen))"
-)
-_NEXT_STEP = lazy(r"(?i)(?<![\wåäö])nästa\s+steg\s+(?:är|blir)(?![\wåäö])")
-_NEXT_MEETING_LINE = lazy(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde|träff)\w*\b", re.IGNORECASE)
 _LIST_NUMBER = lazy(r"^\d{1,2}[.)]\s")
 _NUMBERED = lazy(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
 
