@@ -18,6 +18,7 @@ from actiontrack import dates
 from actiontrack.errors import DateError
 from actiontrack.extract import features, grammar, layout, meanings, spans
 from actiontrack.extract.classify import Weights
+from actiontrack.extract.doer import INHERIT, doer, passive_agent
 from actiontrack.extract.due import LATER_MEETING, Due, without_urls
 from actiontrack.extract.owners import OwnerResolver
 from actiontrack.extract.retag import cached_tags, names_as_names
@@ -63,7 +64,6 @@ class Candidate:
 
 
 Recorder = Callable[[Candidate], None]
-INHERIT = object()  # a doer left out: "Tar vidare frågan" is whoever the sentence before named
 
 
 class Walker:
@@ -254,7 +254,7 @@ class Walker:
                 # "Nästa steg är en workshop i mars": what comes next, whatever "är" says alone
                 drop = ("meaning:", "mode-meaning:", "subj-meaning:", "subj:", "subj-mode:", "voice-subj:")
                 feats = [f for f in feats if not f.startswith(drop)]
-            if (clause.passive or any(c.passive for c in grammar.complements(r.found, clause))) and _agent(
+            if (clause.passive or any(c.passive for c in grammar.complements(r.found, clause))) and passive_agent(
                 r.tokens, clause
             ):
                 feats.append("passive-agent")  # "Protokollet skickas ut av Leif": a doer named
@@ -390,7 +390,7 @@ class Walker:
     def _owners(
         self, tokens: list[Token], found: list[grammar.Clause], clause: grammar.Clause, marked: str | None, kind: Kind
     ) -> tuple[Owner, ...]:
-        who = self.doer(tokens, found, clause, marked, kind)
+        who = doer(tokens, found, clause, marked, kind, names=self.names, own_body=self.own_body)
         if who is INHERIT:
             # "Tar vidare frågan": the person or role the heading or label names, else whoever
             # was just named
@@ -403,54 +403,6 @@ class Walker:
             if start:  # "Våge vill ha fler, han ringer runt": he is the one named before
                 self.resolver.note_sentence(tokens[0].text if start == 0 else spans.text_before(tokens, start))
         return (self.resolver.resolve(who) or ()) if isinstance(who, str) else ()
-
-    def doer(
-        self, tokens: list[Token], found: list[grammar.Clause], clause: grammar.Clause, marked: str | None, kind: Kind
-    ) -> str | object | None:
-        """The words that say who does the item of a clause; None for nobody (the group's, a thing
-        done); INHERIT when the clause leaves out a doer that the sentence before named."""
-        if kind is Kind.DEFERRED:
-            return None
-        if marked and (
-            clause.subject is None
-            or clause.extras.get("leading")
-            or features.subject_kind(tokens, clause, self.names, self.own_body) in ("thing", "expletive", "none")
-        ):
-            return marked  # "Eva: kollar upp häckfåglarna", "Boka lokal (Eva)": the one the line marks
-        holder, who = grammar.doer(found, clause)
-        if holder is not clause and holder.controller == "object" and who is not None:
-            return grammar.span_text(tokens, who)  # "uppdrar åt Bo att"
-        if clause.meaning and clause.meaning[1] == "assign" and clause.object is not None:
-            return grammar.span_text(tokens, clause.object)  # "Styrelsen gav Lars i uppdrag ..."
-        chain = grammar.complements(found, clause)
-        comp = chain[0] if chain else None
-        if clause.meaning and clause.meaning[1] == "decide":
-            that = next((c for c in found if c.head == found.index(clause) and c.finite and c.subject), None)
-            if that is not None:  # "Vi beslutar att Anna bokar lokalen": Anna's
-                return self._subject_words(tokens, that)
-        subject_of = clause
-        if clause.shared is not None and clause.subject is None:
-            subject_of = found[clause.shared]
-        if clause.passive or comp is not None and comp.passive:
-            agent = _agent(tokens, comp if comp is not None and comp.passive else clause)
-            if agent:
-                return agent
-            # a passive's subject is what is done, or the one it is done to ("Bo bjuds in",
-            # "Anna tillfrågas"): not the doer, who is not named
-            told = comp is not None and comp.controller == "subject" and not comp.passive
-            if not told and (clause.passive and subject_of is clause or comp is not None and comp.passive):
-                return None  # (but "Lasse ålades att skicka ut protokollet": Lasse is told to do it)
-        if subject_of.subject is None:
-            if subject_of.form in ("pres", "past") and subject_of.verb == _first_word(tokens) and not subject_of.passive:
-                return INHERIT
-            return None
-        return self._subject_words(tokens, subject_of)
-
-    def _subject_words(self, tokens: list[Token], clause: grammar.Clause) -> str | None:
-        kind = features.subject_kind(tokens, clause, self.names, self.own_body)
-        if kind in ("thing", "expletive", "quantified"):
-            return None
-        return grammar.subject_text(tokens, clause)
 
     # --- items -----------------------------------------------------------------------
 
@@ -558,28 +510,6 @@ def ctx_describe(ctx: features.Context) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _first_word(tokens: list[Token]) -> int:
-    for i, t in enumerate(tokens):
-        if grammar.upos(t.tag) != "PUNCT":
-            return i
-    return 0
-
-
-def _agent(tokens: list[Token], clause: grammar.Clause) -> str | None:
-    """ "skickas ut av Leif", "tas fram av förvaltningen": who does a passive."""
-    for i in range(clause.main + 1, min(len(tokens), clause.main + 6)):
-        if tokens[i].text == "av" and i + 1 < len(tokens):
-            j = i + 1
-            words: list[str] = []
-            while j < len(tokens) and grammar.upos(tokens[j].tag) in ("PROPN", "NOUN") and len(words) < 3:
-                words.append(tokens[j].text)
-                if grammar.upos(tokens[j].tag) == "NOUN":
-                    break
-                j += 1
-            return " ".join(words) or None
-    return None
-
-
 # What a commitment is said of when it gives the item before an owner: "Bo håller i detta".
 _THIS = {"detta", "det", "den", "dessa", "dem", "arbetet", "frågan", "uppdraget", "punkten", "det här"}
 # What a deferral's subject is when it names no point of its own: the heading's point is meant.
@@ -643,5 +573,7 @@ def read_sentence(
         return None
     clause, score, deferred = weighed[0]
     kind = Kind.DEFERRED if deferred else Kind.ACTION
-    who = walker.doer(reading.tokens, reading.found, clause, reading.marked, kind)
+    who = doer(
+        reading.tokens, reading.found, clause, reading.marked, kind, names=walker.names, own_body=walker.own_body
+    )
     return SentenceReading(kind, who if isinstance(who, str) else None, score)
