@@ -24,7 +24,7 @@ from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Pers
 
 if TYPE_CHECKING:  # imported where used: `track add` needs rules, not the meeting parser
     from actiontrack.extract.classify import Weights
-    from actiontrack.extract.walker import Recorder
+    from actiontrack.extract.weighing import Recorder
 
 # How far extraction has come: (lines read, lines in all), after each block of the document.
 Progress = Callable[[int, int], None]

@@ -11,20 +11,20 @@ features (features.py), the decision (classify.py), owners (owners.py) and the d
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 
 from actiontrack import dates
 from actiontrack.errors import DateError
 from actiontrack.extract import features, grammar, layout, meanings, spans
 from actiontrack.extract.classify import Weights
-from actiontrack.extract.doer import INHERIT, doer, passive_agent
+from actiontrack.extract.doer import INHERIT, doer
 from actiontrack.extract.due import LATER_MEETING, Due, without_urls
 from actiontrack.extract.owners import OwnerResolver
 from actiontrack.extract.retag import cached_tags, names_as_names
 from actiontrack.extract.sentences import Block
 from actiontrack.extract.tagger import Token, tag_text
-from actiontrack.extract.time_cues import BEFORE_ONLY, time_features
+from actiontrack.extract.time_cues import time_features
+from actiontrack.extract.weighing import Reading, Recorder, weigh_clauses, why
 from actiontrack.lazy_re import lazy
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Kind, Owner, Step
 from actiontrack.records import record, replace
@@ -37,33 +37,6 @@ _SURVEY = 300  # sentences read for the document's tense  # sentences between an
 class Section:
     topic: str | None = None
     label: str | None = None
-
-
-@record(frozen=True)
-class Reading:
-    """A sentence as the grammar reads it."""
-
-    text: str
-    tokens: list[Token]
-    found: list[grammar.Clause]
-    ctx: features.Context
-    marked: str | None  # the owner the line marks: "(Eva)", "Eva:", "@Eva"
-    offset: int  # where the grammar's text starts in the sentence ("Eva: boka lokal")
-
-
-@record(frozen=True)
-class Candidate:
-    """A clause weighed as an item: what training and --explain see."""
-
-    sentence: str
-    line: int
-    start: int  # character span of the clause in the sentence
-    end: int
-    features: tuple[str, ...]
-    score: float
-
-
-Recorder = Callable[[Candidate], None]
 
 
 class Walker:
@@ -166,7 +139,7 @@ class Walker:
         reading = self._read(text, block, first, heading, label, inline_decision)
         if self._follow_up(reading, line):
             return
-        chosen, best = self._weigh_clauses(reading, line)
+        chosen, best = self.weigh(reading, line)
         self.reported = _reports(reading.found)
         self._decision_ahead(reading.tokens, reading.found)
         if not chosen:
@@ -177,7 +150,7 @@ class Walker:
                 owners = (self.resolver.resolve(reading.marked) or ()) if reading.marked else ()
                 self._append(kind, owners, text, text, line, best[0])
                 verdict = kind.value
-            self._step(line, text, block, ctx_describe(reading.ctx), verdict, self._why(*best, verdict != "no item") if best[1] else None)
+            self._step(line, text, block, ctx_describe(reading.ctx), verdict, why(self.weights, *best, verdict != "no item") if best[1] else None)
             return
         kind = Kind.DEFERRED if any(deferred for _, _, deferred in chosen) else Kind.ACTION
         if kind is Kind.DEFERRED and not numbered and block != "bullet" and self._defers_item_before(reading, chosen, line):
@@ -186,7 +159,7 @@ class Walker:
             self._step(line, text, block, ctx_describe(reading.ctx), "deferred: the item before", "same point")
             return
         self._emit(reading, [(c, sc) for c, sc, _ in chosen], kind, line)
-        self._step(line, text, block, ctx_describe(reading.ctx), kind.value, self._why(*best, True))
+        self._step(line, text, block, ctx_describe(reading.ctx), kind.value, why(self.weights, *best, True))
 
     def _read(self, text: str, block: str, first: bool, heading: str, label: str, inline: bool) -> Reading:
         """The sentence tagged and cut into clauses, with the owner its line marks."""
@@ -216,73 +189,11 @@ class Walker:
             return label
         return None
 
-    def _weigh_clauses(self, r: Reading, line: int) -> tuple[list[tuple[grammar.Clause, float, bool]], tuple[float, list[str]]]:
-        """The main clauses that are items (each with its score and whether it defers), and the
-        best-scored features of the sentence for --explain."""
-        extra = time_features(r.text, self.due, self.base, self.meeting.title)
-        if "deferred" in (r.ctx.heading, r.ctx.label):
-            extra.append("under-deferral-heading")
-        later = LATER_MEETING.search(r.text)
-        chosen: list[tuple[grammar.Clause, float, bool]] = []
-        best: tuple[float, list[str]] = (-1.0, [])
-        if not any(c.is_main for c in r.found):
-            feats = ["bias", "no-clause", "block:" + r.ctx.block, *extra]
-            feats += [f"heading:{r.ctx.heading}"] * bool(r.ctx.heading) + [f"label:{r.ctx.label}"] * bool(r.ctx.label)
-            feats += ["owner-marked"] * bool(r.marked)
-            words = sum(1 for t in r.tokens if grammar.upos(t.tag) not in ("PUNCT", "SYM"))
-            size = "short" if words <= 3 else "mid" if words <= 12 else "long"
-            feats += [f"no-clause|{size}"] + ["no-clause|owner-marked"] * bool(r.marked)
-            feats += ["after-report"] * (self.reported and not r.ctx.first_in_block)
-            if any(meanings.verb_class(t.text) == (meanings.verb_lemma(t.text), "deferral") for t in r.tokens):
-                feats.append("deferral-word")  # a deferral the tagger did not see as a verb
-            return [], (self._weigh(r.text, line, 0, len(r.text), feats), feats)
-        for k, clause in enumerate(r.found):
-            if not clause.is_main:
-                continue
-            feats = features.clause_features(r.tokens, r.found, k, r.ctx) + extra
-            if self.tense:
-                feats.append(f"mode-doc:{features.mode_of(clause)}|{self.tense}")
-            if self.reported and not r.ctx.first_in_block and clause.subject is None and clause.shared is None:
-                feats.append("after-report")  # "Bo menar att ... . Gör också X lättare.": still Bo's view
-            start, end = spans.span(r.tokens, clause, r.found)
-            deferred = self._defers(r, clause, later, start, end)
-            if deferred:
-                # "Punkten tas upp på nästa möte": a deferral whatever the verb means alone
-                feats = [f for f in feats if not f.startswith(("meaning:", "mode-meaning:", "subj-meaning:"))]
-                feats += ["deferral", "meaning:deferral"]
-            elif "next-step" in extra and k == next((x for x, c in enumerate(r.found) if c.is_main), -1):
-                # "Nästa steg är en workshop i mars": what comes next, whatever "är" says alone
-                drop = ("meaning:", "mode-meaning:", "subj-meaning:", "subj:", "subj-mode:", "voice-subj:")
-                feats = [f for f in feats if not f.startswith(drop)]
-            if (clause.passive or any(c.passive for c in grammar.complements(r.found, clause))) and passive_agent(
-                r.tokens, clause
-            ):
-                feats.append("passive-agent")  # "Protokollet skickas ut av Leif": a doer named
-            if "voice:pass" in feats and any(f in extra for f in ("time:future-date", "time:ahead", "time:deadline-word")):
-                feats.append("passive-ahead")  # "Kallelsen skickas ut vecka 37": a passive with its time ahead
-            if "decided-present" in feats and "time:next-meeting" in feats:
-                feats.append("decided-later")
-            # not "informerar om X inför styrelsens möte": what the report given now prepares for
-            if "meaning:report" in feats and (
-                "time:next-meeting" in feats or "time:deadline-word" in feats and not BEFORE_ONLY.search(r.text)
-            ):
-                feats.append("report-ahead")  # "Ida presenterar förslaget till nästa möte"
-            score = self._weigh(r.text, line, start, end, feats)
-            best = max(best, (score, feats))
-            if score >= self.weights.threshold:
-                chosen.append((clause, score, deferred))
-        return chosen, best
-
-    def _defers(self, r: Reading, clause: grammar.Clause, later: re.Match[str] | None, start: int, end: int) -> bool:
-        """A clause that puts a point off: a verb of deferral ("bordläggs"), or a verb of moving or
-        discussing with a later meeting after it, said of the point or the group ("Frågan tas upp
-        på nästa möte", "Vi fortsätter på nästa möte"), not of a person's own task."""
-        cls = clause.meaning[1] if clause.meaning else None
-        if cls == "deferral":
-            return True
-        if cls != "later" or later is None or not (start < later.end() and later.start() < end):
-            return False
-        return features.subject_kind(r.tokens, clause, self.names, self.own_body) not in ("person", "he", "role", "i")
+    def weigh(self, r: Reading, line: int) -> tuple[list[tuple[grammar.Clause, float, bool]], tuple[float, list[str]]]:
+        """The main clauses that are items and the best-scored features (weighing.py), with what
+        the sentence says of time and what the walk knows: the minutes' tense, a report before."""
+        time = time_features(r.text, self.due, self.base, self.meeting.title)
+        return weigh_clauses(r, line, self.weights, self.record, time=time, tense=self.tense, reported=self.reported)
 
     def _follow_up(self, r: Reading, line: int) -> bool:
         """ "Kalle Pettersson håller i detta", "Sara och Tomas är ansvariga": the owners of the item
@@ -379,12 +290,6 @@ class Walker:
             if deciding and nothing_after and not any(c.head == k for c in found):
                 self.section.label = "Beslut"
 
-    def _weigh(self, sentence: str, line: int, start: int, end: int, feats: list[str]) -> float:
-        score = self.weights.score(feats)
-        if self.record is not None:
-            self.record(Candidate(sentence, line, start, end, tuple(feats), score))
-        return score
-
     # --- owners ----------------------------------------------------------------------
 
     def _owners(
@@ -420,14 +325,6 @@ class Walker:
         last = self.items[-1]
         merged = tuple(dict.fromkeys([*last.owners, *owners]))
         self.items[-1] = replace(last, owners=merged)
-
-    def _why(self, score: float, feats: list[str], item: bool) -> str:
-        """The probability and the three features that weighed most towards the verdict:
-        "0.91 heading:todo, leading-inf|bullet, owner-marked"."""
-        weights = self.weights.weights
-        sign = 1 if item else -1
-        top = sorted((f for f in feats if f != "bias" and sign * weights.get(f, 0.0) > 0), key=lambda f: -sign * weights[f])
-        return f"{score:.2f} " + ", ".join(top[:3])
 
     def _step(self, line: int, text: str, block: str, where: str, verdict: str, rule: str | None) -> None:
         self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
@@ -564,7 +461,7 @@ def read_sentence(
     reading = walker._read(text, block, True, layout.heading_kind(heading), layout.heading_kind(label), inline)
     weighed: list[tuple[grammar.Clause, float, bool]] = []
     walker.weights = Weights(walker.weights.weights, 0.0)  # every clause, with its score
-    chosen, best = walker._weigh_clauses(reading, 1)
+    chosen, best = walker.weigh(reading, 1)
     weighed = sorted(chosen, key=lambda c: -c[1])
     if not weighed:
         if best[1]:  # no clause: an item by its form alone, or none
