@@ -130,13 +130,13 @@ class Walker:
             self._step(line, text, block, "", "field line", None)
             return
         self.labelled_for.sentences.append((text, line))
-        text, inline_decision = _strip_decision_label(text)
+        text, inline_decision = strip_decision_label(text)
         numbered = _NUMBERED.match(text)
         if numbered:  # "1. Boka lokal (Eva)", "§ 12. Kassören ..."
             text = text[numbered.end() :]
             if _LIST_NUMBER.match(numbered.group(0)):
                 block = "bullet"  # a numbered list's point is a list line, whatever its capital
-        reading = self._read(text, block, first, heading, label, inline_decision)
+        reading = self.read(text, block, first, heading, label, inline_decision)
         if self._follow_up(reading, line):
             return
         chosen, best = self.weigh(reading, line)
@@ -161,7 +161,7 @@ class Walker:
         self._emit(reading, [(c, sc) for c, sc, _ in chosen], kind, line)
         self._step(line, text, block, ctx_describe(reading.ctx), kind.value, why(self.weights, *best, True))
 
-    def _read(self, text: str, block: str, first: bool, heading: str, label: str, inline: bool) -> Reading:
+    def read(self, text: str, block: str, first: bool, heading: str, label: str, inline: bool) -> Reading:
         """The sentence tagged and cut into clauses, with the owner its line marks."""
         listed = block in ("bullet", "line")
         marked = (layout.marked_owner(text, self.names) if listed else layout.tagged_owner(text, self.names))
@@ -416,7 +416,7 @@ _LIST_NUMBER = lazy(r"^\d{1,2}[.)]\s")
 _NUMBERED = lazy(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
 
 
-def _strip_decision_label(text: str) -> tuple[str, bool]:
+def strip_decision_label(text: str) -> tuple[str, bool]:
     """ "Beslut: att ...", "Styrelsen beslutade: Lars ordnar ...": what was decided."""
     m = re.match(
         r"^(?:beslut|beslutades|(?:[A-ZÅÄÖ][\wåäö]+\s+)?(?:beslutade|beslutar|beslöt))\s*:\s*(.+)$", text, re.IGNORECASE
@@ -424,53 +424,3 @@ def _strip_decision_label(text: str) -> tuple[str, bool]:
     if m:
         return m.group(1), True
     return text, False
-
-
-@record(frozen=True)
-class SentenceReading:
-    """What one sentence says as an item: `track add "Leif ska skicka ut förslaget senast fredag"`."""
-
-    kind: Kind
-    subject: str | None  # the words that say who ("Leif", "Ia och Allan"); None: nobody named
-    score: float  # how likely the sentence is an item, read in minutes
-
-    @property
-    def is_item(self) -> bool:
-        from actiontrack.extract.classify import shipped
-
-        return self.score >= shipped().threshold
-
-
-def read_sentence(
-    text: str,
-    *,
-    names: frozenset[str] = frozenset(),
-    today: date | None = None,
-    heading: str = "",
-    label: str = "",
-    block: str = "line",
-) -> SentenceReading | None:
-    """One sentence read as the extractor reads a line of minutes (under `heading`, after a `label`
-    such as "Beslut:"): its likeliest clause as an item, who does it and how likely it is an item
-    (`is_item`); None when it has neither a clause nor a form of an item."""
-    from actiontrack.extract.classify import shipped
-    from actiontrack.people import Roster
-
-    walker = Walker(ExtractedMeeting(), OwnerResolver(Roster(())), today or date.today(), shipped(), names)
-    text, inline = _strip_decision_label(text)
-    reading = walker._read(text, block, True, layout.heading_kind(heading), layout.heading_kind(label), inline)
-    weighed: list[tuple[grammar.Clause, float, bool]] = []
-    walker.weights = Weights(walker.weights.weights, 0.0)  # every clause, with its score
-    chosen, best = walker.weigh(reading, 1)
-    weighed = sorted(chosen, key=lambda c: -c[1])
-    if not weighed:
-        if best[1]:  # no clause: an item by its form alone, or none
-            kind = Kind.DEFERRED if "deferral-word" in best[1] else Kind.ACTION
-            return SentenceReading(kind, reading.marked, best[0])
-        return None
-    clause, score, deferred = weighed[0]
-    kind = Kind.DEFERRED if deferred else Kind.ACTION
-    who = doer(
-        reading.tokens, reading.found, clause, reading.marked, kind, names=walker.names, own_body=walker.own_body
-    )
-    return SentenceReading(kind, who if isinstance(who, str) else None, score)
