@@ -13,16 +13,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from actiontrack import dates
-from actiontrack.errors import DateError
 from actiontrack.extract import features, grammar, layout, meanings, spans
 from actiontrack.extract.classify import Weights
 from actiontrack.extract.doer import INHERIT, doer
 from actiontrack.extract.due import LATER_MEETING, Due, without_urls
+from actiontrack.extract.labelled import LabelledLines
 from actiontrack.extract.owners import OwnerResolver
 from actiontrack.extract.retag import cached_tags, names_as_names
 from actiontrack.extract.sentences import Block
-from actiontrack.extract.tagger import Token, tag_text
+from actiontrack.extract.tagger import Token
 from actiontrack.extract.time_cues import time_features
 from actiontrack.extract.weighing import Reading, Recorder, weigh_clauses, why
 from actiontrack.lazy_re import lazy
@@ -58,17 +57,17 @@ class Walker:
         self.line_owner: str | None = None
         self.agenda_until = 0
         self.own_body: frozenset[str] = frozenset()
-        self.labelled_for = LabelContext(0, [])  # what "Ansvarig:"/"Klart:" lines belong to
         self.tense = ""  # how the minutes tell what happened at the meeting: "past" or "pres"
         self._parses: dict[str, tuple[list[Token], list[grammar.Clause]]] = {}
         self.due = Due(base, meeting_date=meeting.date, next_meeting=meeting.next_meeting, title=meeting.title)
+        self.labelled = LabelledLines(resolver, self.due)
 
     # --- structure -------------------------------------------------------------------
 
     def block(self, block: Block) -> None:
         if block.kind == "heading":
             self.section = Section(topic=block.text)
-            self.labelled_for = LabelContext(len(self.items), [])  # never across a heading or §
+            self.labelled.begin(len(self.items))  # never across a heading or §
             return
         if block.kind == "label":
             self.section.label = block.text
@@ -77,7 +76,7 @@ class Walker:
             self.section.label = None
         sentences = block.sentences()
         if not all(layout.labelled(x.text) for x in sentences):  # labelled lines alone: the paragraph before's
-            self.labelled_for = LabelContext(len(self.items), [])
+            self.labelled.begin(len(self.items))
         self.line_owner = None
         if block.kind == "bullet" and len(sentences) > 1:  # "Gör X. Om inte, gör Y: Kim": Kim's
             last = sentences[-1].text
@@ -126,10 +125,13 @@ class Walker:
         if block == "bullet" and (line < self.agenda_until or heading == "agenda"):
             self._step(line, text, block, "agenda", "agenda point", None)
             return
-        if self._special_line(text, line):
+        labelled = self.labelled.read(text, line, self.items, self.section.topic)
+        if labelled is not None:
+            if labelled == "action":
+                self.sentences_since_item = 0
             self._step(line, text, block, "", "field line", None)
             return
-        self.labelled_for.sentences.append((text, line))
+        self.labelled.sentence(text, line)
         text, inline_decision = strip_decision_label(text)
         numbered = _NUMBERED.match(text)
         if numbered:  # "1. Boka lokal (Eva)", "§ 12. Kassören ..."
@@ -328,67 +330,6 @@ class Walker:
 
     def _step(self, line: int, text: str, block: str, where: str, verdict: str, rule: str | None) -> None:
         self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
-
-    # --- labelled lines --------------------------------------------------------------
-
-    def _special_line(self, text: str, line: int) -> bool:
-        """ "Ansvarig: Leif", "Åtgärd: ...", "Klart till: 15 mars" lines. An owner or date line
-        belongs to the item of its own paragraph or list item: the last one found since that
-        began, else the paragraph's last sentence made an item by it ("Frågan utreds.
-        Ansvarig: Kjell"); never to an item under an earlier heading or §."""
-        found_label = layout.labelled(text)
-        if found_label is None:
-            return False
-        kind, value = found_label
-        if kind in ("responsible", "due") and not self._labelled_item(text, line):
-            return True  # nothing of its own to belong to: no item gets it
-        if kind == "responsible":
-            owners = self.resolver.resolve(value) or ()
-            last = self.items[-1]
-            self.items[-1] = replace(last, owners=owners or last.owners)
-            return True
-        if kind == "due":
-            try:
-                due = dates.parse_date(value, self.base, next_meeting=self.meeting.next_meeting)
-            except DateError:
-                return True  # "Klart till: löpande", or the next meeting with no date known: no date
-            self.items[-1] = replace(self.items[-1], due=due)
-            return True
-        if kind == "action":
-            what = value
-            tokens = tag_text(what)
-            found = grammar.clauses(tokens)
-            subject = grammar.subject_text(tokens, found[0]) if found and found[0].finite else None
-            named = (self.resolver.resolve(subject) if subject else None) or ()
-            self.items.append(
-                ExtractedItem(Kind.ACTION, what, named, self.due.of(what), text, line, self.section.topic, 0.9)
-            )
-            self.labelled_for = LabelContext(len(self.items) - 1, [])
-            self.sentences_since_item = 0
-            return True
-        return False
-
-    def _labelled_item(self, text: str, line: int) -> bool:
-        """Whether the paragraph a labelled line belongs to has an item now (items[-1]): one it
-        gave, or its last sentence, which the label makes one."""
-        context = self.labelled_for
-        if len(self.items) > context.first_item:
-            return True
-        if not context.sentences:
-            return False
-        sentence, at = context.sentences[-1]
-        self.items.append(
-            ExtractedItem(Kind.ACTION, sentence, (), self.due.of(sentence), sentence, at, self.section.topic, 0.8)
-        )
-        return True
-
-
-@record
-class LabelContext:
-    """The paragraph labelled lines complete: the number of items before it, and its sentences."""
-
-    first_item: int
-    sentences: list[tuple[str, int]]
 
 
 def _reports(found: list[grammar.Clause]) -> bool:
