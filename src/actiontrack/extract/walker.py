@@ -3,9 +3,13 @@ weighed as an item; owners and due dates found for those that are.
 
 Stages, in the order a sentence meets them: structure (the heading and label it stands
 under, list or paragraph: sentences.py), the labelled lines that complete the item before
-("Ansvarig: Eva", "Klart till: 15 mars"), tagging (tagger.py), clauses (grammar.py),
-features (features.py), the decision (classify.py), owners (owners.py) and the due date
-(dates). `Walker.steps` tells, per sentence, what each stage made of it (--explain).
+("Ansvarig: Eva", "Klart till: 15 mars": labelled.py), tagging (tagger.py, set right by
+retag.py), clauses (grammar.py), features and the decision (features.py, time_cues.py,
+weighing.py, classify.py), the doer (doer.py) and the owners it names (owners.py), and the
+due date (due.py). What only the walk knows is here: the minutes' tense, read first; the
+owners a sentence gives the item before ("Kalle håller i detta"); a deferral of the point
+just before; decisions announced for the lines after ("Styrelsen beslutar:"); one item per
+doer of a sentence. `Walker.steps` tells, per sentence, what each stage made of it (--explain).
 """
 
 from __future__ import annotations
@@ -28,8 +32,8 @@ from actiontrack.lazy_re import lazy
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Kind, Owner, Step
 from actiontrack.records import record, replace
 
-_FOLLOW_UP_REACH = 3
-_SURVEY = 300  # sentences read for the document's tense  # sentences between an item and "Kalle håller i detta"
+_FOLLOW_UP_REACH = 3  # sentences between an item and "Kalle håller i detta"
+_SURVEY = 300  # sentences read for the document's tense
 
 
 @record
