@@ -12,7 +12,8 @@ out the doer the sentence before named ("Tar vidare frågan").
 
 from __future__ import annotations
 
-from actiontrack.extract import features, grammar
+from actiontrack.extract import features
+from actiontrack.extract.clause import Clause, complements, doer_span, span_text, subject_text, upos
 from actiontrack.extract.tagger import Token
 from actiontrack.models import Kind
 
@@ -20,7 +21,7 @@ INHERIT = object()  # a doer left out: "Tar vidare frågan" is whoever the sente
 
 
 def doer(
-    tokens: list[Token], found: list[grammar.Clause], clause: grammar.Clause, marked: str | None, kind: Kind,
+    tokens: list[Token], found: list[Clause], clause: Clause, marked: str | None, kind: Kind,
     *, names: frozenset[str], own_body: frozenset[str],
 ) -> str | object | None:
     """The words that say who does the item of a clause; None for nobody (the group's, a thing
@@ -33,12 +34,12 @@ def doer(
         or features.subject_kind(tokens, clause, names, own_body) in ("thing", "expletive", "none")
     ):
         return marked  # "Eva: kollar upp häckfåglarna", "Boka lokal (Eva)": the one the line marks
-    holder, who = grammar.doer(found, clause)
+    holder, who = doer_span(found, clause)
     if holder is not clause and holder.controller == "object" and who is not None:
-        return grammar.span_text(tokens, who)  # "uppdrar åt Bo att"
+        return span_text(tokens, who)  # "uppdrar åt Bo att"
     if clause.meaning and clause.meaning[1] == "assign" and clause.object is not None:
-        return grammar.span_text(tokens, clause.object)  # "Styrelsen gav Lars i uppdrag ..."
-    chain = grammar.complements(found, clause)
+        return span_text(tokens, clause.object)  # "Styrelsen gav Lars i uppdrag ..."
+    chain = complements(found, clause)
     comp = chain[0] if chain else None
     if clause.meaning and clause.meaning[1] == "decide":
         that = next((c for c in found if c.head == found.index(clause) and c.finite and c.subject), None)
@@ -62,29 +63,29 @@ def doer(
         return None
     return _subject_words(tokens, subject_of, names, own_body)
 
-def _subject_words(tokens: list[Token], clause: grammar.Clause, names: frozenset[str], own_body: frozenset[str]) -> str | None:
+def _subject_words(tokens: list[Token], clause: Clause, names: frozenset[str], own_body: frozenset[str]) -> str | None:
     kind = features.subject_kind(tokens, clause, names, own_body)
     if kind in ("thing", "expletive", "quantified"):
         return None
-    return grammar.subject_text(tokens, clause)
+    return subject_text(tokens, clause)
 
 
 def _first_word(tokens: list[Token]) -> int:
     for i, t in enumerate(tokens):
-        if grammar.upos(t.tag) != "PUNCT":
+        if upos(t.tag) != "PUNCT":
             return i
     return 0
 
 
-def passive_agent(tokens: list[Token], clause: grammar.Clause) -> str | None:
+def passive_agent(tokens: list[Token], clause: Clause) -> str | None:
     """ "skickas ut av Leif", "tas fram av förvaltningen": who does a passive."""
     for i in range(clause.main + 1, min(len(tokens), clause.main + 6)):
         if tokens[i].text == "av" and i + 1 < len(tokens):
             j = i + 1
             words: list[str] = []
-            while j < len(tokens) and grammar.upos(tokens[j].tag) in ("PROPN", "NOUN") and len(words) < 3:
+            while j < len(tokens) and upos(tokens[j].tag) in ("PROPN", "NOUN") and len(words) < 3:
                 words.append(tokens[j].text)
-                if grammar.upos(tokens[j].tag) == "NOUN":
+                if upos(tokens[j].tag) == "NOUN":
                     break
                 j += 1
             return " ".join(words) or None

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from actiontrack.extract import meanings
-from actiontrack.extract.grammar import Clause, Tagged, _is_time, complements, upos
+from actiontrack.extract.clause import Clause, Tagged, complements, upos
+from actiontrack.extract.grammar import _is_time
 from actiontrack.extract.tagger import known_as_verb
 from actiontrack.people import looks_like_first_name
 from actiontrack.records import record

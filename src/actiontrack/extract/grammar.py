@@ -18,19 +18,9 @@ meanings.py's, and whether a clause is an item is classify.py's.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
-from typing import Protocol
 
 from actiontrack.extract import meanings
-from actiontrack.records import field, record
-
-
-class Tagged(Protocol):
-    @property
-    def text(self) -> str: ...
-    @property
-    def tag(self) -> str: ...
-
+from actiontrack.extract.clause import Clause, Tagged, is_finite, is_nonfinite, is_passive, is_verb, upos
 
 BOUNDARY = {",", ";", ":", "–", "—", "(", ")", "•", "·", "|", "!", "?", "."}
 JOINERS = {"och", "samt", "&", "+", "/", ","}
@@ -48,28 +38,6 @@ PLAIN_AUX = {"ha", "vara", "bli"}
 _ELLIPTIC = {"ut", "upp", "in", "iväg", "bort", "fram", "över"}  # "ska ut", "måste upp": a verb of motion left out  # auxiliaries with no meaning of their own for the task
 
 
-@cache
-def upos(tag: str) -> str:
-    return tag.split(".", 1)[0]
-
-
-@cache
-def is_finite(tag: str) -> bool:
-    return upos(tag) in ("VERB", "AUX") and (".PRES" in tag or ".PAST" in tag or ".IMP" in tag)
-
-
-def is_verb(tag: str) -> bool:
-    return upos(tag) in ("VERB", "AUX")
-
-
-def is_nonfinite(tag: str) -> bool:
-    return is_verb(tag) and (".INF" in tag or ".SUP" in tag or ".PART" in tag)
-
-
-def is_passive(tag: str) -> bool:
-    return tag.endswith(".PASS")
-
-
 def _np_part(token: Tagged) -> bool:
     u = upos(token.tag)
     return u in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM") or (u == "X" and token.text[:1].isupper())
@@ -77,42 +45,6 @@ def _np_part(token: Tagged) -> bool:
 
 def _is_time(word: str) -> bool:
     return meanings.word_class(word) == "time"
-
-
-@record
-class Clause:
-    """One clause: where it is, who does it and what its verb is."""
-
-    start: int  # token span of the clause, [start, end)
-    end: int
-    verb: int  # the finite verb, or the infinitive of an infinitive clause
-    main: int  # the last verb of the chain: the one that says what is done
-    subject: tuple[int, int] | None = None  # token span
-    finite: bool = True  # False: an infinitive ("att ringa", "Boka lokal")
-    form: str = ""  # "pres", "past", "imp", "inf", "perfect", "pluperfect"
-    passive: bool = False
-    modal: str | None = None  # lemma of the modal before the main verb ("skola", "måste", ...)
-    negated: bool = False
-    inverted: bool = False  # subject after the verb
-    subordinate: str | None = None  # the subjunction that opens it ("att", "när", "som")
-    head: int | None = None  # index (in the list) of the clause it depends on
-    controller: str | None = None  # infinitives: "subject" or "object" of the head
-    shared: int | None = None  # a clause whose subject this one shares ("... och köper in")
-    object: tuple[int, int] | None = None  # the one a head gives the task to ("uppdrar åt Bo")
-    meaning: tuple[str, str] | None = None  # (entry, class) of the main verb, from meanings
-    aux_meaning: tuple[str, str] | None = None  # ... of the finite verb when it is a modal
-    complement: int | None = None  # index of its att-clause or infinitive, when it has one
-    predicate: str | None = None  # the adjective after a copula ("ansvarig")
-    auxiliaries: list[str] = field(default_factory=list)  # lemmas of the chain's auxiliaries
-    extras: dict[str, bool] = field(default_factory=dict)
-
-    @property
-    def is_main(self) -> bool:
-        """A clause that can be an item by itself: a main clause, a leading infinitive, or an
-        att-clause that opens the line ("Att vi bjuder in rektorn", under "Beslut:")."""
-        if self.extras.get("leading") or self.extras.get("decision-part"):
-            return True
-        return self.finite and (self.subordinate is None or self.subordinate == "att" and self.head is None)
 
 
 def clauses(tokens: Sequence[Tagged]) -> list[Clause]:
@@ -557,41 +489,4 @@ def _leading_infinitive(tokens: Sequence[Tagged], low: list[str], tags: list[str
     return None
 
 
-def complements(found: Sequence[Clause], clause: Clause) -> list[Clause]:
-    """The chain of complements under a clause: "beslutade att ge Bo i uppdrag att skriva" ->
-    [ge ..., skriva ...]."""
-    out: list[Clause] = []
-    c = clause
-    while c.complement is not None and len(out) < 4:
-        c = found[c.complement]
-        out.append(c)
-    return out
-
-
-def doer(found: Sequence[Clause], clause: Clause) -> tuple[Clause, tuple[int, int] | None]:
-    """Who does what a clause commits to: the object a complement gives the task to ("uppdrar
-    åt Bo att", "ger Bo i uppdrag att"), else the subject of the clause (or of the clause whose
-    subject it shares). Returns the clause that holds the subject and the span of the doer."""
-    for comp in reversed(complements(found, clause)):
-        if comp.controller == "object" and comp.object is not None:
-            return comp, comp.object
-    if clause.subject is None and clause.shared is not None:
-        return found[clause.shared], found[clause.shared].subject
-    return clause, clause.subject
-
-
-def subject_text(tokens: Sequence[Tagged], clause: Clause) -> str | None:
-    if clause.subject is None:
-        return None
-    a, b = clause.subject
-    return " ".join(t.text for t in tokens[a:b]).replace(" ,", ",")
-
-
-def span_text(tokens: Sequence[Tagged], span: tuple[int, int] | None) -> str | None:
-    if span is None:
-        return None
-    a, b = span
-    return " ".join(t.text for t in tokens[a:b]).replace(" ,", ",")
-
-
-__all__ = ["Clause", "clauses", "complements", "doer", "is_finite", "is_passive", "span_text", "subject_text", "upos"]
+__all__ = ["clauses"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from actiontrack import dates
 from actiontrack.errors import DateError
 from actiontrack.extract import grammar, layout
+from actiontrack.extract.clause import subject_text
 from actiontrack.extract.due import Due
 from actiontrack.extract.owners import OwnerResolver
 from actiontrack.extract.tagger import tag_text
@@ -69,7 +70,7 @@ class LabelledLines:
             what = value
             tokens = tag_text(what)
             found = grammar.clauses(tokens)
-            subject = grammar.subject_text(tokens, found[0]) if found and found[0].finite else None
+            subject = subject_text(tokens, found[0]) if found and found[0].finite else None
             named = (self.resolver.resolve(subject) if subject else None) or ()
             items.append(ExtractedItem(Kind.ACTION, what, named, self.due.of(what), text, line, topic, 0.9))
             self.context = LabelContext(len(items) - 1, [])

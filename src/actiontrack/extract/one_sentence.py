@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from actiontrack.extract import grammar, layout
+from actiontrack.extract import layout
 from actiontrack.extract.classify import Weights
+from actiontrack.extract.clause import Clause
 from actiontrack.extract.doer import doer
 from actiontrack.extract.owners import OwnerResolver
 from actiontrack.extract.walker import Walker, strip_decision_label
@@ -56,7 +57,7 @@ def read_sentence(
     walker = Walker(ExtractedMeeting(), OwnerResolver(Roster(())), today or date.today(), shipped(), names)
     text, inline = strip_decision_label(text)
     reading = walker.read(text, block, True, layout.heading_kind(heading), layout.heading_kind(label), inline)
-    weighed: list[tuple[grammar.Clause, float, bool]] = []
+    weighed: list[tuple[Clause, float, bool]] = []
     walker.weights = Weights(walker.weights.weights, 0.0)  # every clause, with its score
     chosen, best = walker.weigh(reading, 1)
     weighed = sorted(chosen, key=lambda c: -c[1])

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from actiontrack.extract import grammar, meanings
+from actiontrack.extract import meanings
+from actiontrack.extract.clause import is_finite, upos
 from actiontrack.extract.tagger import Token, tag_text
 
 
@@ -54,7 +55,7 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
         if i and tokens[i - 1].text.casefold() == "att" and word.islower() and word.endswith("a") and t.tag.startswith("NOUN"):
             out[i] = t._replace(tag="VERB.INF")  # "att tillfråga": "att" is never a preposition
             continue
-        if i and word.islower() and grammar.upos(t.tag) in ("NOUN", "ADJ", "ADV") and grammar.upos(out[i - 1].tag) in (
+        if i and word.islower() and upos(t.tag) in ("NOUN", "ADJ", "ADV") and upos(out[i - 1].tag) in (
             "NOUN", "PROPN", "PRON"
         ):
             finite = _finite_of_known_verb(word)  # "Styrelsen bordslägger ...": a verb of the table
@@ -65,7 +66,7 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
             continue
         low = word.casefold()
         if low in names or looks_like_first_name(word) or looks_like_first_name(word.split("-")[0]):
-            verb_next = len(tokens) > 1 and grammar.is_finite(tokens[1].tag)
+            verb_next = len(tokens) > 1 and is_finite(tokens[1].tag)
             if i == 0 and low in _WORDS_AS_NAMES and low not in names and not verb_next:
                 continue  # "Hans förslag", "Per capita": a word of its own opening the sentence
             out[i] = t._replace(tag="PROPN")
@@ -79,20 +80,20 @@ def _verb_second(tokens: list[Token]) -> list[Token]:
     and a colon, is one too ("Skjuts till nästa möte", "Budgeten: skjuts till nästa möte")."""
     tokens = list(tokens)
     for i, t in enumerate(tokens):
-        if (i == 0 or tokens[i - 1].text in (":", "–")) and not grammar.is_finite(t.tag):
+        if (i == 0 or tokens[i - 1].text in (":", "–")) and not is_finite(t.tag):
             finite = _finite_of_known_verb(t.text.casefold())
-            if finite and not any(grammar.is_finite(x.tag) for x in tokens[i + 1 : i + 3]):
+            if finite and not any(is_finite(x.tag) for x in tokens[i + 1 : i + 3]):
                 tokens[i] = t._replace(tag=finite)
     j = 0
     while j < len(tokens) and (tokens[j].tag == "PROPN" or tokens[j].text.casefold() in ("och", "&", ",")):
         j += 1
-    if j == 0 and tokens and grammar.upos(tokens[0].tag) == "PRON" and tokens[0].text.casefold() in _PERSONAL:
+    if j == 0 and tokens and upos(tokens[0].tag) == "PRON" and tokens[0].text.casefold() in _PERSONAL:
         j = 1
-    if 0 < j < len(tokens) - 1 and not grammar.is_finite(tokens[j].tag):
+    if 0 < j < len(tokens) - 1 and not is_finite(tokens[j].tag):
         word = tokens[j]
         ending = word.text.endswith(("ar", "er", "ir")) and len(word.text) > 3
-        followed = not grammar.is_finite(tokens[j + 1].tag) and grammar.upos(tokens[j + 1].tag) != "PUNCT"
-        if word.text.islower() and ending and grammar.upos(word.tag) in ("NOUN", "ADJ", "ADV") and followed:
+        followed = not is_finite(tokens[j + 1].tag) and upos(tokens[j + 1].tag) != "PUNCT"
+        if word.text.islower() and ending and upos(word.tag) in ("NOUN", "ADJ", "ADV") and followed:
             tokens[j] = word._replace(tag="VERB.PRES")
     return tokens
 

@@ -8,17 +8,17 @@ the "och" or "samt" before it; `text_before` the words before an offset.
 
 from __future__ import annotations
 
-from actiontrack.extract import grammar
+from actiontrack.extract.clause import Clause, complements
 from actiontrack.extract.tagger import Token
 
 
-def span(tokens: list[Token], clause: grammar.Clause, found: list[grammar.Clause] | None = None) -> tuple[int, int]:
+def span(tokens: list[Token], clause: Clause, found: list[Clause] | None = None) -> tuple[int, int]:
     """The characters of a clause, with its complements when `found` is given."""
     if not tokens:
         return 0, 0
     end = clause.end
     if found is not None:
-        for comp in grammar.complements(found, clause):
+        for comp in complements(found, clause):
             end = max(end, comp.end)
         k = found.index(clause)
         for sub in found:
@@ -29,7 +29,7 @@ def span(tokens: list[Token], clause: grammar.Clause, found: list[grammar.Clause
     return a, b
 
 
-def cut(tokens: list[Token], clause: grammar.Clause) -> int:
+def cut(tokens: list[Token], clause: Clause) -> int:
     """Where a later item's source starts: its clause, with the "och" or "samt" before it."""
     k = clause.start
     while k > 0 and tokens[k - 1].text.casefold() in ("och", "samt", "men", ","):

@@ -19,6 +19,7 @@ from datetime import date
 
 from actiontrack.extract import features, grammar, layout, meanings, spans
 from actiontrack.extract.classify import Weights
+from actiontrack.extract.clause import Clause, subject_text, upos
 from actiontrack.extract.doer import INHERIT, doer
 from actiontrack.extract.due import LATER_MEETING, Due, without_urls
 from actiontrack.extract.labelled import LabelledLines
@@ -62,7 +63,7 @@ class Walker:
         self.agenda_until = 0
         self.own_body: frozenset[str] = frozenset()
         self.tense = ""  # how the minutes tell what happened at the meeting: "past" or "pres"
-        self._parses: dict[str, tuple[list[Token], list[grammar.Clause]]] = {}
+        self._parses: dict[str, tuple[list[Token], list[Clause]]] = {}
         self.due = Due(base, meeting_date=meeting.date, next_meeting=meeting.next_meeting, title=meeting.title)
         self.labelled = LabelledLines(resolver, self.due)
 
@@ -109,7 +110,7 @@ class Walker:
         if total >= 4:
             self.tense = "past" if counts["past"] >= counts["pres"] else "pres"
 
-    def _parsed(self, text: str, *, keep: bool = False) -> tuple[list[Token], list[grammar.Clause]]:
+    def _parsed(self, text: str, *, keep: bool = False) -> tuple[list[Token], list[Clause]]:
         """A sentence tagged and cut into clauses, once: the survey keeps what it read for the
         walk, which takes it (so that what is kept stays as small as the survey)."""
         found = self._parses.get(text) if keep else self._parses.pop(text, None)
@@ -195,7 +196,7 @@ class Walker:
             return label
         return None
 
-    def weigh(self, r: Reading, line: int) -> tuple[list[tuple[grammar.Clause, float, bool]], tuple[float, list[str]]]:
+    def weigh(self, r: Reading, line: int) -> tuple[list[tuple[Clause, float, bool]], tuple[float, list[str]]]:
         """The main clauses that are items and the best-scored features (weighing.py), with what
         the sentence says of time and what the walk knows: the minutes' tense, a report before."""
         time = time_features(r.text, self.due, self.base, self.meeting.title)
@@ -209,7 +210,7 @@ class Walker:
         for clause in r.found:
             if not (clause.is_main and clause.meaning and clause.meaning[1] == "commit" and clause.subject):
                 continue
-            after = [t.text.casefold() for t in r.tokens[clause.main + 1 :] if grammar.upos(t.tag) not in ("PUNCT",)]
+            after = [t.text.casefold() for t in r.tokens[clause.main + 1 :] if upos(t.tag) not in ("PUNCT",)]
             while after and after[0] in ("i", "för", "om", "hand", "på", "sig"):
                 after.pop(0)
             if after and after[0] not in _THIS:
@@ -223,11 +224,11 @@ class Walker:
             return True
         return False
 
-    def _emit(self, r: Reading, chosen: list[tuple[grammar.Clause, float]], kind: Kind, line: int) -> None:
+    def _emit(self, r: Reading, chosen: list[tuple[Clause, float]], kind: Kind, line: int) -> None:
         """One item per owner in turn: "Håkan kontaktar X, stämmer också av med Y" is Håkan's one
         item; "Lena bokar bussen och Omar beställer mat" is two."""
         text, tokens = r.text, r.tokens
-        groups: list[tuple[tuple[Owner, ...], list[tuple[grammar.Clause, float]]]] = []
+        groups: list[tuple[tuple[Owner, ...], list[tuple[Clause, float]]]] = []
         for clause, score in chosen:
             owners = self._owners(tokens, r.found, clause, r.marked, kind)
             if groups and owners == groups[-1][0]:
@@ -249,7 +250,7 @@ class Walker:
                 item_text = self._deferred_point(tokens, clause, text)
             self._append(kind, owners, item_text, source, line, max(sc for _, sc in members))
 
-    def _defers_item_before(self, r: Reading, chosen: list[tuple[grammar.Clause, float, bool]], line: int) -> bool:
+    def _defers_item_before(self, r: Reading, chosen: list[tuple[Clause, float, bool]], line: int) -> bool:
         """ "Vi behöver en arbetsgrupp för X. Frågan tas upp på nästa möte.": the deferral, of the
         point and on the same line as the group's item just before, puts that item off; one point."""
         if r.ctx.first_in_block or not self.items or self.sentences_since_item != 1:
@@ -260,19 +261,19 @@ class Walker:
         if before.owners:  # "Hanna ringar polisen. Ärendet bordläggs.": her task stands, the point waits
             return False
         for clause, _, deferred in chosen:
-            subject = grammar.subject_text(r.tokens, clause)
+            subject = subject_text(r.tokens, clause)
             if not deferred or subject is not None and subject.casefold() not in GENERIC_POINTS:
                 return False
         return True
 
-    def _deferred_point(self, tokens: list[Token], clause: grammar.Clause, text: str) -> str:
+    def _deferred_point(self, tokens: list[Token], clause: Clause, text: str) -> str:
         """What a deferral puts off: "Verksamhetsberättelsen: skjuts till nästa möte" names it
         before a colon; "Punkten bordläggs" under "§ 5 Budget 2019" is the point of its heading;
         "Frågan om lokalen bordläggs" names it in its subject."""
         point = _POINT.match(text)
         if point:
             return point.group(1)
-        subject = grammar.subject_text(tokens, clause)
+        subject = subject_text(tokens, clause)
         generic = subject is None or subject.casefold() in GENERIC_POINTS
         topic = self.section.topic
         if generic and topic and layout.heading_kind(topic) not in ("misc", "deferred", "todo"):
@@ -282,7 +283,7 @@ class Walker:
             return subject[:1].upper() + subject[1:]  # "Frågan om den nya lokalen"
         return text
 
-    def _decision_ahead(self, tokens: list[Token], found: list[grammar.Clause]) -> None:
+    def _decision_ahead(self, tokens: list[Token], found: list[Clause]) -> None:
         """ "Styrelsen beslutar" (or "beslutade följande") with the decisions on the lines after
         it: they are read as under a "Beslut:" label."""
         lead_in = bool(tokens) and tokens[-1].text == ":"  # "... och bestämde oss för några punkter:"
@@ -292,14 +293,14 @@ class Walker:
                 self.section.label = "Beslut"
                 return
             deciding = clause.is_main and cls == "decide" and clause.complement is None
-            nothing_after = all(grammar.upos(t.tag) in ("PUNCT", "PRON", "ADJ", "ADV") for t in tokens[clause.main + 1 :])
+            nothing_after = all(upos(t.tag) in ("PUNCT", "PRON", "ADJ", "ADV") for t in tokens[clause.main + 1 :])
             if deciding and nothing_after and not any(c.head == k for c in found):
                 self.section.label = "Beslut"
 
     # --- owners ----------------------------------------------------------------------
 
     def _owners(
-        self, tokens: list[Token], found: list[grammar.Clause], clause: grammar.Clause, marked: str | None, kind: Kind
+        self, tokens: list[Token], found: list[Clause], clause: Clause, marked: str | None, kind: Kind
     ) -> tuple[Owner, ...]:
         who = doer(tokens, found, clause, marked, kind, names=self.names, own_body=self.own_body)
         if who is INHERIT:
@@ -336,7 +337,7 @@ class Walker:
         self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
 
 
-def _reports(found: list[grammar.Clause]) -> bool:
+def _reports(found: list[Clause]) -> bool:
     """A sentence that tells what someone said or thinks: a verb of reporting or opinion with
     an att-clause under it ("Bo menar att ...")."""
     return any(

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from actiontrack.extract import features, grammar, meanings, spans
+from actiontrack.extract import features, meanings, spans
 from actiontrack.extract.classify import Weights
+from actiontrack.extract.clause import Clause, complements, upos
 from actiontrack.extract.doer import passive_agent
 from actiontrack.extract.due import LATER_MEETING
 from actiontrack.extract.tagger import Token
@@ -31,7 +32,7 @@ class Reading:
 
     text: str
     tokens: list[Token]
-    found: list[grammar.Clause]
+    found: list[Clause]
     ctx: features.Context
     marked: str | None  # the owner the line marks: "(Eva)", "Eva:", "@Eva"
     offset: int  # where the grammar's text starts in the sentence ("Eva: boka lokal")
@@ -55,7 +56,7 @@ Recorder = Callable[[Candidate], None]
 def weigh_clauses(
     r: Reading, line: int, weights: Weights, record: Recorder | None,
     *, time: list[str], tense: str, reported: bool,
-) -> tuple[list[tuple[grammar.Clause, float, bool]], tuple[float, list[str]]]:
+) -> tuple[list[tuple[Clause, float, bool]], tuple[float, list[str]]]:
     """The main clauses that are items (each with its score and whether it defers), and the
     best-scored features of the sentence for --explain. `time` is what the sentence says of
     time (time_cues.py), `tense` the one the minutes are told in, `reported` whether the
@@ -64,13 +65,13 @@ def weigh_clauses(
     if "deferred" in (r.ctx.heading, r.ctx.label):
         extra.append("under-deferral-heading")
     later = LATER_MEETING.search(r.text)
-    chosen: list[tuple[grammar.Clause, float, bool]] = []
+    chosen: list[tuple[Clause, float, bool]] = []
     best: tuple[float, list[str]] = (-1.0, [])
     if not any(c.is_main for c in r.found):
         feats = ["bias", "no-clause", "block:" + r.ctx.block, *extra]
         feats += [f"heading:{r.ctx.heading}"] * bool(r.ctx.heading) + [f"label:{r.ctx.label}"] * bool(r.ctx.label)
         feats += ["owner-marked"] * bool(r.marked)
-        words = sum(1 for t in r.tokens if grammar.upos(t.tag) not in ("PUNCT", "SYM"))
+        words = sum(1 for t in r.tokens if upos(t.tag) not in ("PUNCT", "SYM"))
         size = "short" if words <= 3 else "mid" if words <= 12 else "long"
         feats += [f"no-clause|{size}"] + ["no-clause|owner-marked"] * bool(r.marked)
         feats += ["after-report"] * (reported and not r.ctx.first_in_block)
@@ -95,7 +96,7 @@ def weigh_clauses(
             # "Nästa steg är en workshop i mars": what comes next, whatever "är" says alone
             drop = ("meaning:", "mode-meaning:", "subj-meaning:", "subj:", "subj-mode:", "voice-subj:")
             feats = [f for f in feats if not f.startswith(drop)]
-        if (clause.passive or any(c.passive for c in grammar.complements(r.found, clause))) and passive_agent(
+        if (clause.passive or any(c.passive for c in complements(r.found, clause))) and passive_agent(
             r.tokens, clause
         ):
             feats.append("passive-agent")  # "Protokollet skickas ut av Leif": a doer named
@@ -115,7 +116,7 @@ def weigh_clauses(
     return chosen, best
 
 
-def _defers(r: Reading, clause: grammar.Clause, later: re.Match[str] | None, start: int, end: int) -> bool:
+def _defers(r: Reading, clause: Clause, later: re.Match[str] | None, start: int, end: int) -> bool:
     """A clause that puts a point off: a verb of deferral ("bordläggs"), or a verb of moving or
     discussing with a later meeting after it, said of the point or the group ("Frågan tas upp
     på nästa möte", "Vi fortsätter på nästa möte"), not of a person's own task."""
