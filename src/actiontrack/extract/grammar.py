@@ -21,9 +21,9 @@ from collections.abc import Sequence
 
 from actiontrack.extract import meanings
 from actiontrack.extract.clause import Clause, Tagged, is_finite, is_nonfinite, is_passive, is_verb, upos
+from actiontrack.extract.phrases import JOINERS, complex_np, np_after, np_part, object_np, trailing_np
 
 BOUNDARY = {",", ";", ":", "–", "—", "(", ")", "•", "·", "|", "!", "?", "."}
-JOINERS = {"och", "samt", "&", "+", "/", ","}
 RELATIVES = {"som", "vilket", "vilka", "vilken", "där", "dit", "varav"}
 # Words that open an indirect question or an adverbial clause, whatever the tagger calls them.
 SUBJUNCTIONS = {"hur", "vad", "vem", "varför", "var", "när", "om", "ifall", "huruvida", "eftersom", "innan",
@@ -36,15 +36,6 @@ ASPECT = {"börja", "fortsätta", "sluta"}
 COPULAS = {"vara", "bli"}
 PLAIN_AUX = {"ha", "vara", "bli"}
 _ELLIPTIC = {"ut", "upp", "in", "iväg", "bort", "fram", "över"}  # "ska ut", "måste upp": a verb of motion left out  # auxiliaries with no meaning of their own for the task
-
-
-def _np_part(token: Tagged) -> bool:
-    u = upos(token.tag)
-    return u in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM") or (u == "X" and token.text[:1].isupper())
-
-
-def _is_time(word: str) -> bool:
-    return meanings.word_class(word) == "time"
 
 
 def clauses(tokens: Sequence[Tagged]) -> list[Clause]:
@@ -129,7 +120,7 @@ def _finite_clause(
     def opens(x: int) -> bool:  # "om" opens a clause, unless the tagger reads it as "about"
         return low[x] in RELATIVES or low[x] in SUBJUNCTIONS and upos(tags[x]) != "ADP"
 
-    while j >= region_start and not opens(j) and (_np_part(tokens[j]) or upos(tags[j]) == "ADV" or low[j] in JOINERS):
+    while j >= region_start and not opens(j) and (np_part(tokens[j]) or upos(tags[j]) == "ADV" or low[j] in JOINERS):
         j -= 1
     if j >= region_start and (
         upos(tags[j]) == "SCONJ" or low[j] in RELATIVES or low[j] == "att" or opens(j) and j < i - 1
@@ -142,19 +133,19 @@ def _finite_clause(
             stop = i
             while stop > j + 1 and upos(tags[stop - 1]) == "ADV":  # "att vi gemensamt försöker"
                 stop -= 1
-            clause.subject = _trailing_np(tokens, low, j + 1, stop) or (j + 1, stop)
+            clause.subject = trailing_np(tokens, low, j + 1, stop) or (j + 1, stop)
         if out:
             clause.head = len(out) - 1
         _chain(tokens, low, tags, clause)
         return clause
-    np = _trailing_np(tokens, low, region_start, i)
-    if np is not None and np[0] > first and _complex_np(tokens, low, first, np[0]):
+    np = trailing_np(tokens, low, region_start, i)
+    if np is not None and np[0] > first and complex_np(tokens, low, first, np[0]):
         np = (first, np[1])  # "Frågan om sommaröppet bordläggs": one phrase before the verb
     run_on = previous is not None and boundary < previous.verb
     fronted = previous is not None and previous.subordinate not in (None, "att", "inf") and previous.head is None
     if fronted and previous is not None and not any(c.is_main for c in out):
         # "Om vi får bidrag köper vi stolar": after a fronted clause the subject follows the verb
-        after = _np_after(tokens, low, tags, i + 1)
+        after = np_after(tokens, low, tags, i + 1)
         clause.start = previous.start
         if after is not None:
             clause.subject = after
@@ -187,102 +178,12 @@ def _finite_clause(
     else:
         # something else stands first: the subject, if any, follows the verb ("Nu tar Anna",
         # "När lokalen är bokad meddelar Per alla")
-        after = _np_after(tokens, low, tags, i + 1)
+        after = np_after(tokens, low, tags, i + 1)
         if after is not None:
             clause.subject = after
             clause.inverted = True
     _chain(tokens, low, tags, clause)
     return clause
-
-
-def _trailing_np(tokens: Sequence[Tagged], low: list[str], start: int, end: int) -> tuple[int, int] | None:
-    """The noun phrase that ends right before `end` (not before `start`) and can be a subject:
-    names joined by "och" or commas ("Kerstin och Lena"), a pronoun, or a determiner-adjective-
-    noun group; never a phrase of time ("Torsdag den 15 juni")."""
-    j = end - 1
-    if j < start or not _np_part(tokens[j]):
-        return None
-    k = j
-    while k - 1 >= start:
-        prev = tokens[k - 1]
-        if _np_part(prev):
-            k -= 1
-            continue
-        if low[k - 1] in JOINERS and k - 2 >= start and _np_part(tokens[k - 2]):
-            k -= 2
-            continue
-        break
-    u = upos(tokens[j].tag)
-    if u == "PROPN":
-        # "brygger kaffe Ann-Gret bakar": the names at the end are the subject; a noun before
-        # them is the previous verb's object, unless it is a title ("Kassören Eva")
-        m = j
-        while m - 1 >= k and (
-            upos(tokens[m - 1].tag) == "PROPN"
-            or low[m - 1] in JOINERS and m - 2 >= k and upos(tokens[m - 2].tag) == "PROPN"
-        ):
-            m -= 1 if upos(tokens[m - 1].tag) == "PROPN" else 2
-        if m > k and meanings.noun_class(tokens[m - 1].text) == "role":
-            m -= 1  # "ordföranden Eva Berg"
-        return (m, end)
-    if u == "PRON":
-        return (j, end)
-    if u == "NUM" or _is_time(low[j]) or u == "ADJ" and j == k:
-        return None
-    if u == "ADJ":  # "vi gemensamt bokar": an adverb the tagger read as an adjective after the subject
-        pron = [x for x in range(k, end) if upos(tokens[x].tag) == "PRON"]
-        if pron:
-            return (pron[-1], pron[-1] + 1)
-    # a noun group: the last one when nouns stand side by side (an object before the subject)
-    m = j
-    while m - 1 >= k and (
-        upos(tokens[m - 1].tag) in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or low[m - 1] in meanings.words_of("quantifier")
-    ):
-        if upos(tokens[m - 1].tag) == "NOUN" and upos(tokens[m].tag) == "NOUN" and ".GEN" not in tokens[m - 1].tag:
-            break
-        m -= 1
-    if any(_is_time(low[x]) or upos(tokens[x].tag) == "NUM" for x in range(m, end)):
-        return None
-    if m > k and low[m - 1] in JOINERS:
-        return (k, end)  # "Styrelsen och valberedningen"
-    return (m, end)
-
-
-def _complex_np(tokens: Sequence[Tagged], low: list[str], start: int, end: int) -> bool:
-    """Whether the words from start to end are a noun with its attributes ("Frågan om", "Förslaget
-    från styrelsen till"): a noun first, then nouns, adjectives and prepositions only."""
-    if upos(tokens[start].tag) not in ("NOUN", "DET", "ADJ") or _is_time(low[start]):
-        return False
-    return all(
-        upos(tokens[x].tag) in ("NOUN", "PROPN", "DET", "ADJ", "ADP", "NUM") and not _is_time(low[x])
-        for x in range(start, end)
-    ) and upos(tokens[end - 1].tag) == "ADP"
-
-
-def _np_after(tokens: Sequence[Tagged], low: list[str], tags: list[str], i: int) -> tuple[int, int] | None:
-    """The subject right after a verb in inverted order: "tar Anna", "skickar sekreteraren", "ska vi",
-    "kommer kommunens servicegrupp"."""
-    n = len(tokens)
-    j = i
-    while j < n and upos(tags[j]) == "ADV" and j - i < 2 and low[j] not in ("inte", "ej"):
-        j += 1
-    if j >= n:
-        return None
-    u = upos(tags[j])
-    if u == "PRON" and low[j] not in ("sig", "det", "detta", "den", "dessa", "denna", "man", "oss", "mig", "dig"):
-        return (j, j + 1)
-    if u == "PROPN":
-        k = j + 1
-        while k < n and (upos(tags[k]) == "PROPN" or low[k] in ("och", "&") and k + 1 < n and upos(tags[k + 1]) == "PROPN"):
-            k += 1 if upos(tags[k]) == "PROPN" else 2
-        return (j, k)
-    if u == "NOUN" and (".DEF" in tags[j] or ".GEN" in tags[j]) and not _is_time(low[j]):
-        k = j + 1
-        if ".GEN" in tags[j]:
-            while k < n and upos(tags[k]) in ("NOUN", "ADJ"):
-                k += 1
-        return (j, k)
-    return None
 
 
 _FORMS = (("PRES", "pres"), ("PAST", "past"), ("IMP", "imp"), ("INF", "inf"), ("SUP", "sup"), ("PART", "part"))
@@ -414,7 +315,7 @@ def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: i
         if not wide and not (upos(tags[j]) in ("ADV", "PART", "ADP") or w in ("sig", "själv", "själva")):
             return
         if obj is None and upos(tags[j]) in ("PROPN", "PRON", "NOUN") and w not in ("sig", "mig", "oss", "dig"):
-            obj = _object_np(tokens, tags, j)
+            obj = object_np(tokens, tags, j)
             if cls == "assign" and upos(tags[j]) in ("PROPN", "PRON"):
                 head.object = obj  # the one given the task, also when what follows is cut off
             j = obj[1]
@@ -426,17 +327,6 @@ def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: i
                 return
             continue
         j += 1
-
-
-def _object_np(tokens: Sequence[Tagged], tags: list[str], j: int) -> tuple[int, int]:
-    k = j + 1
-    n = len(tokens)
-    while k < n and (
-        upos(tags[k]) == "PROPN"
-        or tokens[k].text.casefold() in ("och", "&", ",") and k + 1 < n and upos(tags[k + 1]) == "PROPN"
-    ):
-        k += 1
-    return (j, k)
 
 
 def _infinitive(
