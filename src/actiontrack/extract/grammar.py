@@ -11,8 +11,11 @@ of the verb before it ("Eva åtog sig att ringa", "Styrelsen uppdrar åt Bo att 
     clauses(tag_text("Lena bokar bussen och Omar beställer mat"))
     -> two main clauses, subjects "Lena" and "Omar", present tense, active
 
-Only the shape is decided here; what the words mean (a report verb, a body noun) is
-meanings.py's, and whether a clause is an item is classify.py's.
+Here the clauses are found, finite and infinitive, and where each depends on another; the
+Clause record and what a tag says are clause.py's, the subject's noun phrase phrases.py's, and
+the chain from the finite verb to the main verb verb_chain.py's. Only the shape is decided
+here; what the words mean (a report verb, a body noun) is meanings.py's, and whether a clause
+is an item is classify.py's.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from actiontrack.extract import meanings
-from actiontrack.extract.clause import Clause, Tagged, is_finite, is_nonfinite, is_passive, is_verb, upos
+from actiontrack.extract.clause import Clause, Tagged, is_finite, is_passive, is_verb, upos
 from actiontrack.extract.phrases import JOINERS, complex_np, np_after, np_part, object_np, trailing_np
+from actiontrack.extract.verb_chain import follow_chain, verb_form
 
 BOUNDARY = {",", ";", ":", "–", "—", "(", ")", "•", "·", "|", "!", "?", "."}
 RELATIVES = {"som", "vilket", "vilka", "vilken", "där", "dit", "varav"}
@@ -29,13 +33,6 @@ RELATIVES = {"som", "vilket", "vilka", "vilken", "där", "dit", "varav"}
 SUBJUNCTIONS = {"hur", "vad", "vem", "varför", "var", "när", "om", "ifall", "huruvida", "eftersom", "innan",
                 "tills", "medan", "fast", "trots", "såvida"}
 COORDINATORS = {"och", "samt", "men", "eller", "utan", "sedan", "sen"}
-# Auxiliaries that take a bare infinitive or a supine after them; "komma" with "att".
-CHAIN_AUX = {"skola", "måste", "behöva", "kunna", "böra", "vilja", "få", "ha", "komma", "tänka", "torde", "må"}
-# Verbs of aspect before an infinitive: what is done is the infinitive ("börjar ta upp frågan").
-ASPECT = {"börja", "fortsätta", "sluta"}
-COPULAS = {"vara", "bli"}
-PLAIN_AUX = {"ha", "vara", "bli"}
-_ELLIPTIC = {"ut", "upp", "in", "iväg", "bort", "fram", "över"}  # "ska ut", "måste upp": a verb of motion left out  # auxiliaries with no meaning of their own for the task
 
 
 def clauses(tokens: Sequence[Tagged]) -> list[Clause]:
@@ -109,7 +106,7 @@ def _finite_clause(
     if previous is not None and previous.complement is not None:
         last_end = max(last_end, out[previous.complement].main + 1)
     region_start = max(boundary + 1, last_end)
-    clause = Clause(start=region_start, end=len(tokens), verb=i, main=i, form=_form(tags[i]))
+    clause = Clause(start=region_start, end=len(tokens), verb=i, main=i, form=verb_form(tags[i]))
     clause.passive = is_passive(tags[i])
     first = region_start
     while first < i and low[first] in COORDINATORS:
@@ -136,7 +133,7 @@ def _finite_clause(
             clause.subject = trailing_np(tokens, low, j + 1, stop) or (j + 1, stop)
         if out:
             clause.head = len(out) - 1
-        _chain(tokens, low, tags, clause)
+        follow_chain(tokens, low, tags, clause)
         return clause
     np = trailing_np(tokens, low, region_start, i)
     if np is not None and np[0] > first and complex_np(tokens, low, first, np[0]):
@@ -150,7 +147,7 @@ def _finite_clause(
         if after is not None:
             clause.subject = after
             clause.inverted = True
-        _chain(tokens, low, tags, clause)
+        follow_chain(tokens, low, tags, clause)
         return clause
     # a name after a preposition is its object, not the subject: "Enligt Isak har det ...", "Med Eva går vi ..."
     governed = np is not None and np[0] > region_start and upos(tags[np[0] - 1]) == "ADP"
@@ -182,100 +179,8 @@ def _finite_clause(
         if after is not None:
             clause.subject = after
             clause.inverted = True
-    _chain(tokens, low, tags, clause)
+    follow_chain(tokens, low, tags, clause)
     return clause
-
-
-_FORMS = (("PRES", "pres"), ("PAST", "past"), ("IMP", "imp"), ("INF", "inf"), ("SUP", "sup"), ("PART", "part"))
-
-
-def _form(tag: str) -> str:
-    for key, form in _FORMS:
-        if "." + key in tag:
-            return form
-    return ""
-
-
-def _skippable(low: list[str], tags: list[str], k: int, clause: Clause) -> bool:
-    """Between an auxiliary and its verb: adverbs, negation, "sig", an inverted subject."""
-    return (
-        upos(tags[k]) in ("ADV", "PART") and low[k] != "att"
-        or low[k] in ("sig", "själv", "själva")
-        or bool(clause.inverted and clause.subject and clause.subject[0] <= k < clause.subject[1])
-    )
-
-
-def _chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Clause) -> None:
-    """Follow the finite verb through its auxiliaries: "ska skicka", "kommer att skicka",
-    "har skickat", "ska skickas", "blir bokad", "ska vara inskickad", "är ansvarig"."""
-    n = len(tokens)
-    negation = meanings.words_of("negation")
-    lemma = meanings.verb_lemma(low[clause.verb])
-    k = clause.verb + 1
-    first_aux = True
-    while lemma in CHAIN_AUX | COPULAS or lemma in ASPECT and k < n and (
-        is_verb(tags[k]) and ".INF" in tags[k] or low[k] == "att" and k + 1 < n and ".INF" in tags[k + 1]
-    ):
-        if first_aux and clause.subject is None and k + 1 < n and upos(tags[k]) == "PRON" and low[k] != "sig":
-            nxt = k + 1
-            while nxt < n and upos(tags[nxt]) in ("ADV", "PART"):
-                nxt += 1
-            if nxt < n and is_nonfinite(tags[nxt]):  # "I år har det inte blivit ...": the subject after the auxiliary
-                clause.subject, clause.inverted = (k, k + 1), True
-        skipped = k
-        while k < n and _skippable(low, tags, k, clause):
-            clause.negated |= low[k] in negation
-            k += 1
-        if first_aux and lemma in ("skola", "måste") and any(low[x] in _ELLIPTIC for x in range(skipped, k)) and (
-            k >= n or not is_verb(tags[k])
-        ):
-            clause.modal = lemma  # "Protokollen ska ut på hemsidan": "ska (gå) ut"
-            clause.extras["elliptic"] = True
-            break
-        if k < n and low[k] == "att" and lemma in ("komma", "tänka", *ASPECT):
-            k += 1
-        if k >= n:
-            break
-        if lemma in COPULAS and upos(tags[k]) == "ADJ":
-            if ".PART" in tags[k] or low[k].endswith(("ad", "at", "ade")) and len(low[k]) > 5:
-                # "ska vara inskickad": a participle, as the tagger may call it an adjective
-                clause.passive = True  # "ska vara inskickad", "blir bokad"
-                clause.extras["participle"] = True
-                if lemma == "vara" and first_aux:
-                    clause.extras["stative"] = True  # "Lokalen är bokad", "Eva är intresserad": as things are
-                    if meanings.word_class(low[k]) == "responsible":
-                        clause.predicate = low[k]  # "Per och Bo är involverade i arbetet"
-                        clause.passive = False
-                        clause.extras.pop("stative")
-                clause.main = k
-            elif lemma == "vara":
-                clause.predicate = low[k]  # "är ansvarig för ..."
-            break
-        if not (is_nonfinite(tags[k]) or lemma == "komma" and is_verb(tags[k])):
-            break
-        if lemma:
-            clause.auxiliaries.append(lemma)
-        if first_aux and lemma in ASPECT:
-            clause.extras["aspect"] = True  # "börjar ta upp": the tense is the finite verb's
-        elif first_aux and lemma not in PLAIN_AUX:
-            clause.modal = lemma
-        if lemma == "ha" and first_aux:
-            clause.form = "perfect" if clause.form == "pres" else "pluperfect"
-        first_aux = False
-        clause.main = k
-        clause.passive = clause.passive or is_passive(tags[k])
-        lemma = meanings.verb_lemma(low[k])
-        k += 1
-        if ".SUP" in tags[k - 1] and lemma not in CHAIN_AUX | COPULAS:
-            break
-    for x in range(clause.verb + 1, min(n, clause.main + 2)):
-        clause.negated |= low[x] in negation
-    following = [t.text for t in tokens[clause.main + 1 : clause.main + 5]]
-    clause.meaning = None if clause.extras.get("elliptic") else meanings.verb_class(tokens[clause.main].text, following)
-    if clause.predicate and meanings.word_class(clause.predicate) == "responsible":
-        clause.meaning = ("vara " + clause.predicate, "commit")
-    if clause.modal:
-        clause.aux_meaning = meanings.verb_class(tokens[clause.verb].text, [])
 
 
 def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: int, out: list[Clause]) -> None:
