@@ -63,6 +63,7 @@ def doer(
         return None
     return _subject_words(tokens, subject_of, names, own_body)
 
+
 def _subject_words(tokens: list[Token], clause: Clause, names: frozenset[str], own_body: frozenset[str]) -> str | None:
     kind = features.subject_kind(tokens, clause, names, own_body)
     if kind in ("thing", "expletive", "quantified"):

@@ -6,7 +6,7 @@ is done, with the tense, voice, modal and negation they give the clause.
 
 The auxiliaries are lemmas (CHAIN_AUX, COPULAS, ASPECT), whatever their form; a copula with a
 participle is a passive ("blir bokad") and "vara" with one a state ("Lokalen är bokad"); "ska
-ut" is a verb of motion left out. The main verb's meaning is looked up in meanings.py.
+ut" leaves out a verb of motion. The main verb's meaning is looked up in meanings.py.
 """
 
 from __future__ import annotations
