@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def _fresh() -> None:
-    from actiontrack.extract import walker
+    from actiontrack.extract import retag
 
-    walker._tag_text.cache_clear()
+    retag.cached_tags.cache_clear()
 
 
 def _seconds(text: str, runs: int) -> float:

@@ -37,7 +37,7 @@ SUFFIXES = (".txt", ".md", ".docx", ".odt", ".pdf")
 from actiontrack.extract import extract_text  # noqa: E402
 from actiontrack.extract.classify import WEIGHTS_FILE, Weights  # noqa: E402
 from actiontrack.extract.reading import read_document  # noqa: E402
-from actiontrack.extract.walker import Candidate  # noqa: E402
+from actiontrack.extract.weighing import Candidate  # noqa: E402
 
 
 def score_module():  # type: ignore[no-untyped-def]

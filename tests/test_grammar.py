@@ -4,7 +4,8 @@ from typing import NamedTuple
 
 import pytest
 
-from actiontrack.extract.grammar import clauses, subject_text
+from actiontrack.extract.clause import subject_text
+from actiontrack.extract.grammar import clauses
 
 
 class T(NamedTuple):

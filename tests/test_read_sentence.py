@@ -1,4 +1,4 @@
-"""One sentence read as an item (walker.read_sentence, what `track add` uses): each construction
+"""One sentence read as an item (one_sentence.read_sentence, what `track add` uses): each construction
 of Swedish minutes with sentences of our own.
 
 A sentence alone has none of the context a line of minutes has (its heading, the document's
@@ -7,7 +7,7 @@ above the non-items', who does them to the grammar, and non-items under the thre
 
 import pytest
 
-from actiontrack.extract.walker import read_sentence
+from actiontrack.extract.one_sentence import read_sentence
 from actiontrack.models import Kind
 
 NAMES = frozenset({"rut", "rut lind", "bosse", "kim", "kim ek", "ylva", "ylva berg", "dragan", "knasen"})

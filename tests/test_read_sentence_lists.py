@@ -1,10 +1,10 @@
-"""Minutes in other styles, one sentence or list line at a time (walker.read_sentence): present-tense
+"""Minutes in other styles, one sentence or list line at a time (one_sentence.read_sentence): present-tense
 tasks, list lines by their form, clauses of their own, deferrals and assignments. Own sentences only."""
 
 import pytest
 
 from actiontrack.extract.layout import marked_owner
-from actiontrack.extract.walker import read_sentence
+from actiontrack.extract.one_sentence import read_sentence
 from actiontrack.models import Kind
 
 NAMES = frozenset({"rut", "rut lind", "bosse", "kim", "kim ek", "ylva", "ylva berg", "dragan", "knasen"})

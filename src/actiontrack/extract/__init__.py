@@ -24,7 +24,7 @@ from actiontrack.models import ExtractedItem, ExtractedMeeting, Extraction, Pers
 
 if TYPE_CHECKING:  # imported where used: `track add` needs rules, not the meeting parser
     from actiontrack.extract.classify import Weights
-    from actiontrack.extract.walker import Recorder
+    from actiontrack.extract.weighing import Recorder
 
 # How far extraction has come: (lines read, lines in all), after each block of the document.
 Progress = Callable[[int, int], None]
@@ -92,7 +92,7 @@ def extract_text(
 
 def _unread_dates(items: list[ExtractedItem], base: date | None) -> list[str]:
     """A warning for each phrase in an item that looks like a date but is none that is understood."""
-    from actiontrack.extract.walker import without_urls
+    from actiontrack.extract.due import without_urls
 
     out = []
     for item in items:

@@ -7,7 +7,8 @@ a date marked as a deadline ("senast fredag") first, then the first date ahead; 
 nästa möte" is the next meeting when the minutes give its date and no date otherwise;
 a deferral is due at the next meeting unless it names a later date; "nästa
 kommittémöte" is another body's meeting (no date). A sentence that states no date gives
-none: a date said earlier in the section is more often an event's than the item's.
+none: a date said earlier in the section is more often an event's than the item's. The digits
+of a web address are no date (`without_urls`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ LATER_MEETING = lazy(
 INDEFINITE = lazy(_B + r"(?:tills\s*vidare|på\s+obestämd\s+tid)" + _E, re.IGNORECASE)
 _SECOND_NEXT = lazy(r"näst[\s-]*nästa\s*$", re.IGNORECASE)
 _CALENDAR_RULES = ("day-month", "iso", "numeric", "month-part")
+_URL = lazy(r"\S+://\S+|www\.\S+")
+
+
+def without_urls(text: str) -> str:
+    """The text with its web addresses blanked, space for character: their digits are no date."""
+    if "://" not in text and "www." not in text:
+        return text
+    return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def meeting_referred(text: str, title: str | None) -> str | None:
@@ -83,4 +92,4 @@ class Due:
         return dates.first_due(text, self.base, next_meeting=self.next_meeting, found=found)
 
 
-__all__ = ["INDEFINITE", "LATER_MEETING", "Due", "meeting_referred"]
+__all__ = ["INDEFINITE", "LATER_MEETING", "Due", "meeting_referred", "without_urls"]

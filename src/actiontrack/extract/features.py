@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from actiontrack.extract import meanings
-from actiontrack.extract.grammar import Clause, Tagged, _is_time, complements, upos
+from actiontrack.extract.clause import Clause, Tagged, complements, upos
+from actiontrack.extract.phrases import is_time
 from actiontrack.extract.tagger import known_as_verb
 from actiontrack.people import looks_like_first_name
 from actiontrack.records import record
@@ -91,7 +92,7 @@ def subject_kind(
         return "expletive" if meanings.word_class(low[-1]) == "expletive" else "they"
     if last[:1].isupper() and last.casefold() in names:
         return "person"
-    if len(heads) == 1 and last[:1].isupper() and tags[-1] == "NOUN.IND" and not clause.passive and not _is_time(last):
+    if len(heads) == 1 and last[:1].isupper() and tags[-1] == "NOUN.IND" and not clause.passive and not is_time(last):
         return "person"  # a capitalised bare noun that acts is a name the tagger does not know ("Tiina")
     return "thing"
 

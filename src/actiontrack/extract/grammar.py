@@ -11,108 +11,28 @@ of the verb before it ("Eva åtog sig att ringa", "Styrelsen uppdrar åt Bo att 
     clauses(tag_text("Lena bokar bussen och Omar beställer mat"))
     -> two main clauses, subjects "Lena" and "Omar", present tense, active
 
-Only the shape is decided here; what the words mean (a report verb, a body noun) is
-meanings.py's, and whether a clause is an item is classify.py's.
+Here the clauses are found, finite and infinitive, and where each depends on another; the
+Clause record and what a tag says are clause.py's, the subject's noun phrase phrases.py's, and
+the chain from the finite verb to the main verb verb_chain.py's. Only the shape is decided
+here; what the words mean (a report verb, a body noun) is meanings.py's, and whether a clause
+is an item is classify.py's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
-from typing import Protocol
 
 from actiontrack.extract import meanings
-from actiontrack.records import field, record
-
-
-class Tagged(Protocol):
-    @property
-    def text(self) -> str: ...
-    @property
-    def tag(self) -> str: ...
-
+from actiontrack.extract.clause import Clause, Tagged, is_finite, is_passive, is_verb, upos
+from actiontrack.extract.phrases import JOINERS, complex_np, np_after, np_part, object_np, trailing_np
+from actiontrack.extract.verb_chain import follow_chain, verb_form
 
 BOUNDARY = {",", ";", ":", "–", "—", "(", ")", "•", "·", "|", "!", "?", "."}
-JOINERS = {"och", "samt", "&", "+", "/", ","}
 RELATIVES = {"som", "vilket", "vilka", "vilken", "där", "dit", "varav"}
 # Words that open an indirect question or an adverbial clause, whatever the tagger calls them.
 SUBJUNCTIONS = {"hur", "vad", "vem", "varför", "var", "när", "om", "ifall", "huruvida", "eftersom", "innan",
                 "tills", "medan", "fast", "trots", "såvida"}
 COORDINATORS = {"och", "samt", "men", "eller", "utan", "sedan", "sen"}
-# Auxiliaries that take a bare infinitive or a supine after them; "komma" with "att".
-CHAIN_AUX = {"skola", "måste", "behöva", "kunna", "böra", "vilja", "få", "ha", "komma", "tänka", "torde", "må"}
-# Verbs of aspect before an infinitive: what is done is the infinitive ("börjar ta upp frågan").
-ASPECT = {"börja", "fortsätta", "sluta"}
-COPULAS = {"vara", "bli"}
-PLAIN_AUX = {"ha", "vara", "bli"}
-_ELLIPTIC = {"ut", "upp", "in", "iväg", "bort", "fram", "över"}  # "ska ut", "måste upp": a verb of motion left out  # auxiliaries with no meaning of their own for the task
-
-
-@cache
-def upos(tag: str) -> str:
-    return tag.split(".", 1)[0]
-
-
-@cache
-def is_finite(tag: str) -> bool:
-    return upos(tag) in ("VERB", "AUX") and (".PRES" in tag or ".PAST" in tag or ".IMP" in tag)
-
-
-def is_verb(tag: str) -> bool:
-    return upos(tag) in ("VERB", "AUX")
-
-
-def is_nonfinite(tag: str) -> bool:
-    return is_verb(tag) and (".INF" in tag or ".SUP" in tag or ".PART" in tag)
-
-
-def is_passive(tag: str) -> bool:
-    return tag.endswith(".PASS")
-
-
-def _np_part(token: Tagged) -> bool:
-    u = upos(token.tag)
-    return u in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM") or (u == "X" and token.text[:1].isupper())
-
-
-def _is_time(word: str) -> bool:
-    return meanings.word_class(word) == "time"
-
-
-@record
-class Clause:
-    """One clause: where it is, who does it and what its verb is."""
-
-    start: int  # token span of the clause, [start, end)
-    end: int
-    verb: int  # the finite verb, or the infinitive of an infinitive clause
-    main: int  # the last verb of the chain: the one that says what is done
-    subject: tuple[int, int] | None = None  # token span
-    finite: bool = True  # False: an infinitive ("att ringa", "Boka lokal")
-    form: str = ""  # "pres", "past", "imp", "inf", "perfect", "pluperfect"
-    passive: bool = False
-    modal: str | None = None  # lemma of the modal before the main verb ("skola", "måste", ...)
-    negated: bool = False
-    inverted: bool = False  # subject after the verb
-    subordinate: str | None = None  # the subjunction that opens it ("att", "när", "som")
-    head: int | None = None  # index (in the list) of the clause it depends on
-    controller: str | None = None  # infinitives: "subject" or "object" of the head
-    shared: int | None = None  # a clause whose subject this one shares ("... och köper in")
-    object: tuple[int, int] | None = None  # the one a head gives the task to ("uppdrar åt Bo")
-    meaning: tuple[str, str] | None = None  # (entry, class) of the main verb, from meanings
-    aux_meaning: tuple[str, str] | None = None  # ... of the finite verb when it is a modal
-    complement: int | None = None  # index of its att-clause or infinitive, when it has one
-    predicate: str | None = None  # the adjective after a copula ("ansvarig")
-    auxiliaries: list[str] = field(default_factory=list)  # lemmas of the chain's auxiliaries
-    extras: dict[str, bool] = field(default_factory=dict)
-
-    @property
-    def is_main(self) -> bool:
-        """A clause that can be an item by itself: a main clause, a leading infinitive, or an
-        att-clause that opens the line ("Att vi bjuder in rektorn", under "Beslut:")."""
-        if self.extras.get("leading") or self.extras.get("decision-part"):
-            return True
-        return self.finite and (self.subordinate is None or self.subordinate == "att" and self.head is None)
 
 
 def clauses(tokens: Sequence[Tagged]) -> list[Clause]:
@@ -186,7 +106,7 @@ def _finite_clause(
     if previous is not None and previous.complement is not None:
         last_end = max(last_end, out[previous.complement].main + 1)
     region_start = max(boundary + 1, last_end)
-    clause = Clause(start=region_start, end=len(tokens), verb=i, main=i, form=_form(tags[i]))
+    clause = Clause(start=region_start, end=len(tokens), verb=i, main=i, form=verb_form(tags[i]))
     clause.passive = is_passive(tags[i])
     first = region_start
     while first < i and low[first] in COORDINATORS:
@@ -197,7 +117,7 @@ def _finite_clause(
     def opens(x: int) -> bool:  # "om" opens a clause, unless the tagger reads it as "about"
         return low[x] in RELATIVES or low[x] in SUBJUNCTIONS and upos(tags[x]) != "ADP"
 
-    while j >= region_start and not opens(j) and (_np_part(tokens[j]) or upos(tags[j]) == "ADV" or low[j] in JOINERS):
+    while j >= region_start and not opens(j) and (np_part(tokens[j]) or upos(tags[j]) == "ADV" or low[j] in JOINERS):
         j -= 1
     if j >= region_start and (
         upos(tags[j]) == "SCONJ" or low[j] in RELATIVES or low[j] == "att" or opens(j) and j < i - 1
@@ -210,24 +130,24 @@ def _finite_clause(
             stop = i
             while stop > j + 1 and upos(tags[stop - 1]) == "ADV":  # "att vi gemensamt försöker"
                 stop -= 1
-            clause.subject = _trailing_np(tokens, low, j + 1, stop) or (j + 1, stop)
+            clause.subject = trailing_np(tokens, low, j + 1, stop) or (j + 1, stop)
         if out:
             clause.head = len(out) - 1
-        _chain(tokens, low, tags, clause)
+        follow_chain(tokens, low, tags, clause)
         return clause
-    np = _trailing_np(tokens, low, region_start, i)
-    if np is not None and np[0] > first and _complex_np(tokens, low, first, np[0]):
+    np = trailing_np(tokens, low, region_start, i)
+    if np is not None and np[0] > first and complex_np(tokens, low, first, np[0]):
         np = (first, np[1])  # "Frågan om sommaröppet bordläggs": one phrase before the verb
     run_on = previous is not None and boundary < previous.verb
     fronted = previous is not None and previous.subordinate not in (None, "att", "inf") and previous.head is None
     if fronted and previous is not None and not any(c.is_main for c in out):
         # "Om vi får bidrag köper vi stolar": after a fronted clause the subject follows the verb
-        after = _np_after(tokens, low, tags, i + 1)
+        after = np_after(tokens, low, tags, i + 1)
         clause.start = previous.start
         if after is not None:
             clause.subject = after
             clause.inverted = True
-        _chain(tokens, low, tags, clause)
+        follow_chain(tokens, low, tags, clause)
         return clause
     # a name after a preposition is its object, not the subject: "Enligt Isak har det ...", "Med Eva går vi ..."
     governed = np is not None and np[0] > region_start and upos(tags[np[0] - 1]) == "ADP"
@@ -255,194 +175,12 @@ def _finite_clause(
     else:
         # something else stands first: the subject, if any, follows the verb ("Nu tar Anna",
         # "När lokalen är bokad meddelar Per alla")
-        after = _np_after(tokens, low, tags, i + 1)
+        after = np_after(tokens, low, tags, i + 1)
         if after is not None:
             clause.subject = after
             clause.inverted = True
-    _chain(tokens, low, tags, clause)
+    follow_chain(tokens, low, tags, clause)
     return clause
-
-
-def _trailing_np(tokens: Sequence[Tagged], low: list[str], start: int, end: int) -> tuple[int, int] | None:
-    """The noun phrase that ends right before `end` (not before `start`) and can be a subject:
-    names joined by "och" or commas ("Kerstin och Lena"), a pronoun, or a determiner-adjective-
-    noun group; never a phrase of time ("Torsdag den 15 juni")."""
-    j = end - 1
-    if j < start or not _np_part(tokens[j]):
-        return None
-    k = j
-    while k - 1 >= start:
-        prev = tokens[k - 1]
-        if _np_part(prev):
-            k -= 1
-            continue
-        if low[k - 1] in JOINERS and k - 2 >= start and _np_part(tokens[k - 2]):
-            k -= 2
-            continue
-        break
-    u = upos(tokens[j].tag)
-    if u == "PROPN":
-        # "brygger kaffe Ann-Gret bakar": the names at the end are the subject; a noun before
-        # them is the previous verb's object, unless it is a title ("Kassören Eva")
-        m = j
-        while m - 1 >= k and (
-            upos(tokens[m - 1].tag) == "PROPN"
-            or low[m - 1] in JOINERS and m - 2 >= k and upos(tokens[m - 2].tag) == "PROPN"
-        ):
-            m -= 1 if upos(tokens[m - 1].tag) == "PROPN" else 2
-        if m > k and meanings.noun_class(tokens[m - 1].text) == "role":
-            m -= 1  # "ordföranden Eva Berg"
-        return (m, end)
-    if u == "PRON":
-        return (j, end)
-    if u == "NUM" or _is_time(low[j]) or u == "ADJ" and j == k:
-        return None
-    if u == "ADJ":  # "vi gemensamt bokar": an adverb the tagger read as an adjective after the subject
-        pron = [x for x in range(k, end) if upos(tokens[x].tag) == "PRON"]
-        if pron:
-            return (pron[-1], pron[-1] + 1)
-    # a noun group: the last one when nouns stand side by side (an object before the subject)
-    m = j
-    while m - 1 >= k and (
-        upos(tokens[m - 1].tag) in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or low[m - 1] in meanings.words_of("quantifier")
-    ):
-        if upos(tokens[m - 1].tag) == "NOUN" and upos(tokens[m].tag) == "NOUN" and ".GEN" not in tokens[m - 1].tag:
-            break
-        m -= 1
-    if any(_is_time(low[x]) or upos(tokens[x].tag) == "NUM" for x in range(m, end)):
-        return None
-    if m > k and low[m - 1] in JOINERS:
-        return (k, end)  # "Styrelsen och valberedningen"
-    return (m, end)
-
-
-def _complex_np(tokens: Sequence[Tagged], low: list[str], start: int, end: int) -> bool:
-    """Whether the words from start to end are a noun with its attributes ("Frågan om", "Förslaget
-    från styrelsen till"): a noun first, then nouns, adjectives and prepositions only."""
-    if upos(tokens[start].tag) not in ("NOUN", "DET", "ADJ") or _is_time(low[start]):
-        return False
-    return all(
-        upos(tokens[x].tag) in ("NOUN", "PROPN", "DET", "ADJ", "ADP", "NUM") and not _is_time(low[x])
-        for x in range(start, end)
-    ) and upos(tokens[end - 1].tag) == "ADP"
-
-
-def _np_after(tokens: Sequence[Tagged], low: list[str], tags: list[str], i: int) -> tuple[int, int] | None:
-    """The subject right after a verb in inverted order: "tar Anna", "skickar sekreteraren", "ska vi",
-    "kommer kommunens servicegrupp"."""
-    n = len(tokens)
-    j = i
-    while j < n and upos(tags[j]) == "ADV" and j - i < 2 and low[j] not in ("inte", "ej"):
-        j += 1
-    if j >= n:
-        return None
-    u = upos(tags[j])
-    if u == "PRON" and low[j] not in ("sig", "det", "detta", "den", "dessa", "denna", "man", "oss", "mig", "dig"):
-        return (j, j + 1)
-    if u == "PROPN":
-        k = j + 1
-        while k < n and (upos(tags[k]) == "PROPN" or low[k] in ("och", "&") and k + 1 < n and upos(tags[k + 1]) == "PROPN"):
-            k += 1 if upos(tags[k]) == "PROPN" else 2
-        return (j, k)
-    if u == "NOUN" and (".DEF" in tags[j] or ".GEN" in tags[j]) and not _is_time(low[j]):
-        k = j + 1
-        if ".GEN" in tags[j]:
-            while k < n and upos(tags[k]) in ("NOUN", "ADJ"):
-                k += 1
-        return (j, k)
-    return None
-
-
-_FORMS = (("PRES", "pres"), ("PAST", "past"), ("IMP", "imp"), ("INF", "inf"), ("SUP", "sup"), ("PART", "part"))
-
-
-def _form(tag: str) -> str:
-    for key, form in _FORMS:
-        if "." + key in tag:
-            return form
-    return ""
-
-
-def _skippable(low: list[str], tags: list[str], k: int, clause: Clause) -> bool:
-    """Between an auxiliary and its verb: adverbs, negation, "sig", an inverted subject."""
-    return (
-        upos(tags[k]) in ("ADV", "PART") and low[k] != "att"
-        or low[k] in ("sig", "själv", "själva")
-        or bool(clause.inverted and clause.subject and clause.subject[0] <= k < clause.subject[1])
-    )
-
-
-def _chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Clause) -> None:
-    """Follow the finite verb through its auxiliaries: "ska skicka", "kommer att skicka",
-    "har skickat", "ska skickas", "blir bokad", "ska vara inskickad", "är ansvarig"."""
-    n = len(tokens)
-    negation = meanings.words_of("negation")
-    lemma = meanings.verb_lemma(low[clause.verb])
-    k = clause.verb + 1
-    first_aux = True
-    while lemma in CHAIN_AUX | COPULAS or lemma in ASPECT and k < n and (
-        is_verb(tags[k]) and ".INF" in tags[k] or low[k] == "att" and k + 1 < n and ".INF" in tags[k + 1]
-    ):
-        if first_aux and clause.subject is None and k + 1 < n and upos(tags[k]) == "PRON" and low[k] != "sig":
-            nxt = k + 1
-            while nxt < n and upos(tags[nxt]) in ("ADV", "PART"):
-                nxt += 1
-            if nxt < n and is_nonfinite(tags[nxt]):  # "I år har det inte blivit ...": the subject after the auxiliary
-                clause.subject, clause.inverted = (k, k + 1), True
-        skipped = k
-        while k < n and _skippable(low, tags, k, clause):
-            clause.negated |= low[k] in negation
-            k += 1
-        if first_aux and lemma in ("skola", "måste") and any(low[x] in _ELLIPTIC for x in range(skipped, k)) and (
-            k >= n or not is_verb(tags[k])
-        ):
-            clause.modal = lemma  # "Protokollen ska ut på hemsidan": "ska (gå) ut"
-            clause.extras["elliptic"] = True
-            break
-        if k < n and low[k] == "att" and lemma in ("komma", "tänka", *ASPECT):
-            k += 1
-        if k >= n:
-            break
-        if lemma in COPULAS and upos(tags[k]) == "ADJ":
-            if ".PART" in tags[k] or low[k].endswith(("ad", "at", "ade")) and len(low[k]) > 5:
-                # "ska vara inskickad": a participle, as the tagger may call it an adjective
-                clause.passive = True  # "ska vara inskickad", "blir bokad"
-                clause.extras["participle"] = True
-                if lemma == "vara" and first_aux:
-                    clause.extras["stative"] = True  # "Lokalen är bokad", "Eva är intresserad": as things are
-                    if meanings.word_class(low[k]) == "responsible":
-                        clause.predicate = low[k]  # "Per och Bo är involverade i arbetet"
-                        clause.passive = False
-                        clause.extras.pop("stative")
-                clause.main = k
-            elif lemma == "vara":
-                clause.predicate = low[k]  # "är ansvarig för ..."
-            break
-        if not (is_nonfinite(tags[k]) or lemma == "komma" and is_verb(tags[k])):
-            break
-        if lemma:
-            clause.auxiliaries.append(lemma)
-        if first_aux and lemma in ASPECT:
-            clause.extras["aspect"] = True  # "börjar ta upp": the tense is the finite verb's
-        elif first_aux and lemma not in PLAIN_AUX:
-            clause.modal = lemma
-        if lemma == "ha" and first_aux:
-            clause.form = "perfect" if clause.form == "pres" else "pluperfect"
-        first_aux = False
-        clause.main = k
-        clause.passive = clause.passive or is_passive(tags[k])
-        lemma = meanings.verb_lemma(low[k])
-        k += 1
-        if ".SUP" in tags[k - 1] and lemma not in CHAIN_AUX | COPULAS:
-            break
-    for x in range(clause.verb + 1, min(n, clause.main + 2)):
-        clause.negated |= low[x] in negation
-    following = [t.text for t in tokens[clause.main + 1 : clause.main + 5]]
-    clause.meaning = None if clause.extras.get("elliptic") else meanings.verb_class(tokens[clause.main].text, following)
-    if clause.predicate and meanings.word_class(clause.predicate) == "responsible":
-        clause.meaning = ("vara " + clause.predicate, "commit")
-    if clause.modal:
-        clause.aux_meaning = meanings.verb_class(tokens[clause.verb].text, [])
 
 
 def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: int, out: list[Clause]) -> None:
@@ -482,7 +220,7 @@ def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: i
         if not wide and not (upos(tags[j]) in ("ADV", "PART", "ADP") or w in ("sig", "själv", "själva")):
             return
         if obj is None and upos(tags[j]) in ("PROPN", "PRON", "NOUN") and w not in ("sig", "mig", "oss", "dig"):
-            obj = _object_np(tokens, tags, j)
+            obj = object_np(tokens, tags, j)
             if cls == "assign" and upos(tags[j]) in ("PROPN", "PRON"):
                 head.object = obj  # the one given the task, also when what follows is cut off
             j = obj[1]
@@ -494,17 +232,6 @@ def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: i
                 return
             continue
         j += 1
-
-
-def _object_np(tokens: Sequence[Tagged], tags: list[str], j: int) -> tuple[int, int]:
-    k = j + 1
-    n = len(tokens)
-    while k < n and (
-        upos(tags[k]) == "PROPN"
-        or tokens[k].text.casefold() in ("och", "&", ",") and k + 1 < n and upos(tags[k + 1]) == "PROPN"
-    ):
-        k += 1
-    return (j, k)
 
 
 def _infinitive(
@@ -557,41 +284,4 @@ def _leading_infinitive(tokens: Sequence[Tagged], low: list[str], tags: list[str
     return None
 
 
-def complements(found: Sequence[Clause], clause: Clause) -> list[Clause]:
-    """The chain of complements under a clause: "beslutade att ge Bo i uppdrag att skriva" ->
-    [ge ..., skriva ...]."""
-    out: list[Clause] = []
-    c = clause
-    while c.complement is not None and len(out) < 4:
-        c = found[c.complement]
-        out.append(c)
-    return out
-
-
-def doer(found: Sequence[Clause], clause: Clause) -> tuple[Clause, tuple[int, int] | None]:
-    """Who does what a clause commits to: the object a complement gives the task to ("uppdrar
-    åt Bo att", "ger Bo i uppdrag att"), else the subject of the clause (or of the clause whose
-    subject it shares). Returns the clause that holds the subject and the span of the doer."""
-    for comp in reversed(complements(found, clause)):
-        if comp.controller == "object" and comp.object is not None:
-            return comp, comp.object
-    if clause.subject is None and clause.shared is not None:
-        return found[clause.shared], found[clause.shared].subject
-    return clause, clause.subject
-
-
-def subject_text(tokens: Sequence[Tagged], clause: Clause) -> str | None:
-    if clause.subject is None:
-        return None
-    a, b = clause.subject
-    return " ".join(t.text for t in tokens[a:b]).replace(" ,", ",")
-
-
-def span_text(tokens: Sequence[Tagged], span: tuple[int, int] | None) -> str | None:
-    if span is None:
-        return None
-    a, b = span
-    return " ".join(t.text for t in tokens[a:b]).replace(" ,", ",")
-
-
-__all__ = ["Clause", "clauses", "complements", "doer", "is_finite", "is_passive", "span_text", "subject_text", "upos"]
+__all__ = ["clauses"]

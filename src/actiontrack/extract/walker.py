@@ -3,66 +3,44 @@ weighed as an item; owners and due dates found for those that are.
 
 Stages, in the order a sentence meets them: structure (the heading and label it stands
 under, list or paragraph: sentences.py), the labelled lines that complete the item before
-("Ansvarig: Eva", "Klart till: 15 mars"), tagging (tagger.py), clauses (grammar.py),
-features (features.py), the decision (classify.py), owners (owners.py) and the due date
-(dates). `Walker.steps` tells, per sentence, what each stage made of it (--explain).
+("Ansvarig: Eva", "Klart till: 15 mars": labelled.py), tagging (tagger.py, set right by
+retag.py), clauses (grammar.py), features and the decision (features.py, time_cues.py,
+weighing.py, classify.py), the doer (doer.py) and the owners it names (owners.py), and the
+due date (due.py). What only the walk knows is here: the minutes' tense, read first; the
+owners a sentence gives the item before ("Kalle håller i detta"); a deferral of the point
+just before; decisions announced for the lines after ("Styrelsen beslutar:"); one item per
+doer of a sentence. `Walker.steps` tells, per sentence, what each stage made of it (--explain).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
 
-from actiontrack import dates
-from actiontrack.errors import DateError
-from actiontrack.extract import features, grammar, layout, meanings
+from actiontrack.extract import features, grammar, layout, meanings, spans
 from actiontrack.extract.classify import Weights
-from actiontrack.extract.due import LATER_MEETING, Due, meeting_referred
+from actiontrack.extract.clause import Clause, subject_text, upos
+from actiontrack.extract.doer import INHERIT, doer
+from actiontrack.extract.due import LATER_MEETING, Due, without_urls
+from actiontrack.extract.labelled import LabelledLines
 from actiontrack.extract.owners import OwnerResolver
+from actiontrack.extract.retag import cached_tags, names_as_names
 from actiontrack.extract.sentences import Block
-from actiontrack.extract.tagger import Token, tag_text
+from actiontrack.extract.tagger import Token
+from actiontrack.extract.time_cues import time_features
+from actiontrack.extract.weighing import Reading, Recorder, weigh_clauses, why
 from actiontrack.lazy_re import lazy
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Kind, Owner, Step
 from actiontrack.records import record, replace
 
-_FOLLOW_UP_REACH = 3
-_SURVEY = 300  # sentences read for the document's tense  # sentences between an item and "Kalle håller i detta"
+_FOLLOW_UP_REACH = 3  # sentences between an item and "Kalle håller i detta"
+_SURVEY = 300  # sentences read for the document's tense
 
 
 @record
 class Section:
     topic: str | None = None
     label: str | None = None
-
-
-@record(frozen=True)
-class Reading:
-    """A sentence as the grammar reads it."""
-
-    text: str
-    tokens: list[Token]
-    found: list[grammar.Clause]
-    ctx: features.Context
-    marked: str | None  # the owner the line marks: "(Eva)", "Eva:", "@Eva"
-    offset: int  # where the grammar's text starts in the sentence ("Eva: boka lokal")
-
-
-@record(frozen=True)
-class Candidate:
-    """A clause weighed as an item: what training and --explain see."""
-
-    sentence: str
-    line: int
-    start: int  # character span of the clause in the sentence
-    end: int
-    features: tuple[str, ...]
-    score: float
-
-
-Recorder = Callable[[Candidate], None]
-INHERIT = object()  # a doer left out: "Tar vidare frågan" is whoever the sentence before named
 
 
 class Walker:
@@ -84,17 +62,17 @@ class Walker:
         self.line_owner: str | None = None
         self.agenda_until = 0
         self.own_body: frozenset[str] = frozenset()
-        self.labelled_for = LabelContext(0, [])  # what "Ansvarig:"/"Klart:" lines belong to
         self.tense = ""  # how the minutes tell what happened at the meeting: "past" or "pres"
-        self._parses: dict[str, tuple[list[Token], list[grammar.Clause]]] = {}
+        self._parses: dict[str, tuple[list[Token], list[Clause]]] = {}
         self.due = Due(base, meeting_date=meeting.date, next_meeting=meeting.next_meeting, title=meeting.title)
+        self.labelled = LabelledLines(resolver, self.due)
 
     # --- structure -------------------------------------------------------------------
 
     def block(self, block: Block) -> None:
         if block.kind == "heading":
             self.section = Section(topic=block.text)
-            self.labelled_for = LabelContext(len(self.items), [])  # never across a heading or §
+            self.labelled.begin(len(self.items))  # never across a heading or §
             return
         if block.kind == "label":
             self.section.label = block.text
@@ -103,7 +81,7 @@ class Walker:
             self.section.label = None
         sentences = block.sentences()
         if not all(layout.labelled(x.text) for x in sentences):  # labelled lines alone: the paragraph before's
-            self.labelled_for = LabelContext(len(self.items), [])
+            self.labelled.begin(len(self.items))
         self.line_owner = None
         if block.kind == "bullet" and len(sentences) > 1:  # "Gör X. Om inte, gör Y: Kim": Kim's
             last = sentences[-1].text
@@ -132,12 +110,12 @@ class Walker:
         if total >= 4:
             self.tense = "past" if counts["past"] >= counts["pres"] else "pres"
 
-    def _parsed(self, text: str, *, keep: bool = False) -> tuple[list[Token], list[grammar.Clause]]:
+    def _parsed(self, text: str, *, keep: bool = False) -> tuple[list[Token], list[Clause]]:
         """A sentence tagged and cut into clauses, once: the survey keeps what it read for the
         walk, which takes it (so that what is kept stays as small as the survey)."""
         found = self._parses.get(text) if keep else self._parses.pop(text, None)
         if found is None:
-            tokens = names_as_names(list(_tag_text(text)), self.names)
+            tokens = names_as_names(list(cached_tags(text)), self.names)
             found = (tokens, grammar.clauses(tokens))
             if keep:
                 self._parses[text] = found
@@ -152,20 +130,23 @@ class Walker:
         if block == "bullet" and (line < self.agenda_until or heading == "agenda"):
             self._step(line, text, block, "agenda", "agenda point", None)
             return
-        if self._special_line(text, line):
+        labelled = self.labelled.read(text, line, self.items, self.section.topic)
+        if labelled is not None:
+            if labelled == "action":
+                self.sentences_since_item = 0
             self._step(line, text, block, "", "field line", None)
             return
-        self.labelled_for.sentences.append((text, line))
-        text, inline_decision = _strip_decision_label(text)
+        self.labelled.sentence(text, line)
+        text, inline_decision = strip_decision_label(text)
         numbered = _NUMBERED.match(text)
         if numbered:  # "1. Boka lokal (Eva)", "§ 12. Kassören ..."
             text = text[numbered.end() :]
             if _LIST_NUMBER.match(numbered.group(0)):
                 block = "bullet"  # a numbered list's point is a list line, whatever its capital
-        reading = self._read(text, block, first, heading, label, inline_decision)
+        reading = self.read(text, block, first, heading, label, inline_decision)
         if self._follow_up(reading, line):
             return
-        chosen, best = self._weigh_clauses(reading, line)
+        chosen, best = self.weigh(reading, line)
         self.reported = _reports(reading.found)
         self._decision_ahead(reading.tokens, reading.found)
         if not chosen:
@@ -176,7 +157,7 @@ class Walker:
                 owners = (self.resolver.resolve(reading.marked) or ()) if reading.marked else ()
                 self._append(kind, owners, text, text, line, best[0])
                 verdict = kind.value
-            self._step(line, text, block, ctx_describe(reading.ctx), verdict, self._why(*best, verdict != "no item") if best[1] else None)
+            self._step(line, text, block, ctx_describe(reading.ctx), verdict, why(self.weights, *best, verdict != "no item") if best[1] else None)
             return
         kind = Kind.DEFERRED if any(deferred for _, _, deferred in chosen) else Kind.ACTION
         if kind is Kind.DEFERRED and not numbered and block != "bullet" and self._defers_item_before(reading, chosen, line):
@@ -185,9 +166,9 @@ class Walker:
             self._step(line, text, block, ctx_describe(reading.ctx), "deferred: the item before", "same point")
             return
         self._emit(reading, [(c, sc) for c, sc, _ in chosen], kind, line)
-        self._step(line, text, block, ctx_describe(reading.ctx), kind.value, self._why(*best, True))
+        self._step(line, text, block, ctx_describe(reading.ctx), kind.value, why(self.weights, *best, True))
 
-    def _read(self, text: str, block: str, first: bool, heading: str, label: str, inline: bool) -> Reading:
+    def read(self, text: str, block: str, first: bool, heading: str, label: str, inline: bool) -> Reading:
         """The sentence tagged and cut into clauses, with the owner its line marks."""
         listed = block in ("bullet", "line")
         marked = (layout.marked_owner(text, self.names) if listed else layout.tagged_owner(text, self.names))
@@ -215,73 +196,11 @@ class Walker:
             return label
         return None
 
-    def _weigh_clauses(self, r: Reading, line: int) -> tuple[list[tuple[grammar.Clause, float, bool]], tuple[float, list[str]]]:
-        """The main clauses that are items (each with its score and whether it defers), and the
-        best-scored features of the sentence for --explain."""
-        extra = self._time_features(r.text)
-        if "deferred" in (r.ctx.heading, r.ctx.label):
-            extra.append("under-deferral-heading")
-        later = LATER_MEETING.search(r.text)
-        chosen: list[tuple[grammar.Clause, float, bool]] = []
-        best: tuple[float, list[str]] = (-1.0, [])
-        if not any(c.is_main for c in r.found):
-            feats = ["bias", "no-clause", "block:" + r.ctx.block, *extra]
-            feats += [f"heading:{r.ctx.heading}"] * bool(r.ctx.heading) + [f"label:{r.ctx.label}"] * bool(r.ctx.label)
-            feats += ["owner-marked"] * bool(r.marked)
-            words = sum(1 for t in r.tokens if grammar.upos(t.tag) not in ("PUNCT", "SYM"))
-            size = "short" if words <= 3 else "mid" if words <= 12 else "long"
-            feats += [f"no-clause|{size}"] + ["no-clause|owner-marked"] * bool(r.marked)
-            feats += ["after-report"] * (self.reported and not r.ctx.first_in_block)
-            if any(meanings.verb_class(t.text) == (meanings.verb_lemma(t.text), "deferral") for t in r.tokens):
-                feats.append("deferral-word")  # a deferral the tagger did not see as a verb
-            return [], (self._weigh(r.text, line, 0, len(r.text), feats), feats)
-        for k, clause in enumerate(r.found):
-            if not clause.is_main:
-                continue
-            feats = features.clause_features(r.tokens, r.found, k, r.ctx) + extra
-            if self.tense:
-                feats.append(f"mode-doc:{features.mode_of(clause)}|{self.tense}")
-            if self.reported and not r.ctx.first_in_block and clause.subject is None and clause.shared is None:
-                feats.append("after-report")  # "Bo menar att ... . Gör också X lättare.": still Bo's view
-            start, end = _span(r.tokens, clause, r.found)
-            deferred = self._defers(r, clause, later, start, end)
-            if deferred:
-                # "Punkten tas upp på nästa möte": a deferral whatever the verb means alone
-                feats = [f for f in feats if not f.startswith(("meaning:", "mode-meaning:", "subj-meaning:"))]
-                feats += ["deferral", "meaning:deferral"]
-            elif "next-step" in extra and k == next((x for x, c in enumerate(r.found) if c.is_main), -1):
-                # "Nästa steg är en workshop i mars": what comes next, whatever "är" says alone
-                drop = ("meaning:", "mode-meaning:", "subj-meaning:", "subj:", "subj-mode:", "voice-subj:")
-                feats = [f for f in feats if not f.startswith(drop)]
-            if (clause.passive or any(c.passive for c in grammar.complements(r.found, clause))) and _agent(
-                r.tokens, clause
-            ):
-                feats.append("passive-agent")  # "Protokollet skickas ut av Leif": a doer named
-            if "voice:pass" in feats and any(f in extra for f in ("time:future-date", "time:ahead", "time:deadline-word")):
-                feats.append("passive-ahead")  # "Kallelsen skickas ut vecka 37": a passive with its time ahead
-            if "decided-present" in feats and "time:next-meeting" in feats:
-                feats.append("decided-later")
-            # not "informerar om X inför styrelsens möte": what the report given now prepares for
-            if "meaning:report" in feats and (
-                "time:next-meeting" in feats or "time:deadline-word" in feats and not _BEFORE_ONLY.search(r.text)
-            ):
-                feats.append("report-ahead")  # "Ida presenterar förslaget till nästa möte"
-            score = self._weigh(r.text, line, start, end, feats)
-            best = max(best, (score, feats))
-            if score >= self.weights.threshold:
-                chosen.append((clause, score, deferred))
-        return chosen, best
-
-    def _defers(self, r: Reading, clause: grammar.Clause, later: re.Match[str] | None, start: int, end: int) -> bool:
-        """A clause that puts a point off: a verb of deferral ("bordläggs"), or a verb of moving or
-        discussing with a later meeting after it, said of the point or the group ("Frågan tas upp
-        på nästa möte", "Vi fortsätter på nästa möte"), not of a person's own task."""
-        cls = clause.meaning[1] if clause.meaning else None
-        if cls == "deferral":
-            return True
-        if cls != "later" or later is None or not (start < later.end() and later.start() < end):
-            return False
-        return features.subject_kind(r.tokens, clause, self.names, self.own_body) not in ("person", "he", "role", "i")
+    def weigh(self, r: Reading, line: int) -> tuple[list[tuple[Clause, float, bool]], tuple[float, list[str]]]:
+        """The main clauses that are items and the best-scored features (weighing.py), with what
+        the sentence says of time and what the walk knows: the minutes' tense, a report before."""
+        time = time_features(r.text, self.due, self.base, self.meeting.title)
+        return weigh_clauses(r, line, self.weights, self.record, time=time, tense=self.tense, reported=self.reported)
 
     def _follow_up(self, r: Reading, line: int) -> bool:
         """ "Kalle Pettersson håller i detta", "Sara och Tomas är ansvariga": the owners of the item
@@ -291,7 +210,7 @@ class Walker:
         for clause in r.found:
             if not (clause.is_main and clause.meaning and clause.meaning[1] == "commit" and clause.subject):
                 continue
-            after = [t.text.casefold() for t in r.tokens[clause.main + 1 :] if grammar.upos(t.tag) not in ("PUNCT",)]
+            after = [t.text.casefold() for t in r.tokens[clause.main + 1 :] if upos(t.tag) not in ("PUNCT",)]
             while after and after[0] in ("i", "för", "om", "hand", "på", "sig"):
                 after.pop(0)
             if after and after[0] not in _THIS:
@@ -305,25 +224,25 @@ class Walker:
             return True
         return False
 
-    def _emit(self, r: Reading, chosen: list[tuple[grammar.Clause, float]], kind: Kind, line: int) -> None:
+    def _emit(self, r: Reading, chosen: list[tuple[Clause, float]], kind: Kind, line: int) -> None:
         """One item per owner in turn: "Håkan kontaktar X, stämmer också av med Y" is Håkan's one
         item; "Lena bokar bussen och Omar beställer mat" is two."""
         text, tokens = r.text, r.tokens
-        groups: list[tuple[tuple[Owner, ...], list[tuple[grammar.Clause, float]]]] = []
+        groups: list[tuple[tuple[Owner, ...], list[tuple[Clause, float]]]] = []
         for clause, score in chosen:
             owners = self._owners(tokens, r.found, clause, r.marked, kind)
             if groups and owners == groups[-1][0]:
                 groups[-1][1].append((clause, score))
             else:
                 groups.append((owners, [(clause, score)]))
-        cuts = [0] + [_cut(tokens, members[0][0]) for _, members in groups[1:]]
+        cuts = [0] + [spans.cut(tokens, members[0][0]) for _, members in groups[1:]]
         for g, (owners, members) in enumerate(groups):
             clause = members[0][0]
             # with several items in one sentence, a later one's source runs from its own clause on
             source = text[cuts[g] :].strip(" ,;") or text
             item_text = source
             if len(groups) == 1:
-                start, _ = _span(tokens, clause)
+                start, _ = spans.span(tokens, clause)
                 # "Temadag: Mats undersöker ...": the topic before the colon is no part of the item
                 topical = text[:start].rstrip().endswith((":", "–", " -")) and start > 0 and r.offset == 0
                 item_text = text[start:] if topical else text
@@ -331,7 +250,7 @@ class Walker:
                 item_text = self._deferred_point(tokens, clause, text)
             self._append(kind, owners, item_text, source, line, max(sc for _, sc in members))
 
-    def _defers_item_before(self, r: Reading, chosen: list[tuple[grammar.Clause, float, bool]], line: int) -> bool:
+    def _defers_item_before(self, r: Reading, chosen: list[tuple[Clause, float, bool]], line: int) -> bool:
         """ "Vi behöver en arbetsgrupp för X. Frågan tas upp på nästa möte.": the deferral, of the
         point and on the same line as the group's item just before, puts that item off; one point."""
         if r.ctx.first_in_block or not self.items or self.sentences_since_item != 1:
@@ -342,19 +261,19 @@ class Walker:
         if before.owners:  # "Hanna ringar polisen. Ärendet bordläggs.": her task stands, the point waits
             return False
         for clause, _, deferred in chosen:
-            subject = grammar.subject_text(r.tokens, clause)
+            subject = subject_text(r.tokens, clause)
             if not deferred or subject is not None and subject.casefold() not in GENERIC_POINTS:
                 return False
         return True
 
-    def _deferred_point(self, tokens: list[Token], clause: grammar.Clause, text: str) -> str:
+    def _deferred_point(self, tokens: list[Token], clause: Clause, text: str) -> str:
         """What a deferral puts off: "Verksamhetsberättelsen: skjuts till nästa möte" names it
         before a colon; "Punkten bordläggs" under "§ 5 Budget 2019" is the point of its heading;
         "Frågan om lokalen bordläggs" names it in its subject."""
         point = _POINT.match(text)
         if point:
             return point.group(1)
-        subject = grammar.subject_text(tokens, clause)
+        subject = subject_text(tokens, clause)
         generic = subject is None or subject.casefold() in GENERIC_POINTS
         topic = self.section.topic
         if generic and topic and layout.heading_kind(topic) not in ("misc", "deferred", "todo"):
@@ -364,7 +283,7 @@ class Walker:
             return subject[:1].upper() + subject[1:]  # "Frågan om den nya lokalen"
         return text
 
-    def _decision_ahead(self, tokens: list[Token], found: list[grammar.Clause]) -> None:
+    def _decision_ahead(self, tokens: list[Token], found: list[Clause]) -> None:
         """ "Styrelsen beslutar" (or "beslutade följande") with the decisions on the lines after
         it: they are read as under a "Beslut:" label."""
         lead_in = bool(tokens) and tokens[-1].text == ":"  # "... och bestämde oss för några punkter:"
@@ -374,43 +293,16 @@ class Walker:
                 self.section.label = "Beslut"
                 return
             deciding = clause.is_main and cls == "decide" and clause.complement is None
-            nothing_after = all(grammar.upos(t.tag) in ("PUNCT", "PRON", "ADJ", "ADV") for t in tokens[clause.main + 1 :])
+            nothing_after = all(upos(t.tag) in ("PUNCT", "PRON", "ADJ", "ADV") for t in tokens[clause.main + 1 :])
             if deciding and nothing_after and not any(c.head == k for c in found):
                 self.section.label = "Beslut"
-
-    def _weigh(self, sentence: str, line: int, start: int, end: int, feats: list[str]) -> float:
-        score = self.weights.score(feats)
-        if self.record is not None:
-            self.record(Candidate(sentence, line, start, end, tuple(feats), score))
-        return score
-
-    def _time_features(self, text: str) -> list[str]:
-        """When the sentence says things happen: a date ahead or behind, the next meeting, a
-        deadline word, a time ahead without a date ("till hösten", "under våren", "nästa vecka")."""
-        out = []
-        if _AHEAD.search(text):
-            out.append("time:ahead")
-        found = self.due.found(without_urls(text))
-        if any(m.date and m.date > self.base for m in found):
-            out.append("time:future-date")
-        if any(m.date and m.date < self.base for m in found):
-            out.append("time:past-date")
-        if meeting_referred(text, self.meeting.title) == "this":
-            out.append("time:next-meeting")
-        if re.search(r"(?i)(?<!sedan )(?<!sen )\b(?:senast|deadline|snarast|före|innan|inför)\b", text):
-            out.append("time:deadline-word")
-        if _NEXT_STEP.search(text):
-            out.append("next-step")  # "Nästa steg är en workshop i mars", "Nästa steg blir att ..."
-        if _NEXT_MEETING_LINE.match(text):
-            out.append("next-meeting-line")  # "Nästa möte: 3 december", "Nästa träff hålls ...": no task
-        return out
 
     # --- owners ----------------------------------------------------------------------
 
     def _owners(
-        self, tokens: list[Token], found: list[grammar.Clause], clause: grammar.Clause, marked: str | None, kind: Kind
+        self, tokens: list[Token], found: list[Clause], clause: Clause, marked: str | None, kind: Kind
     ) -> tuple[Owner, ...]:
-        who = self.doer(tokens, found, clause, marked, kind)
+        who = doer(tokens, found, clause, marked, kind, names=self.names, own_body=self.own_body)
         if who is INHERIT:
             # "Tar vidare frågan": the person or role the heading or label names, else whoever
             # was just named
@@ -419,58 +311,10 @@ class Walker:
                     return self.resolver.resolve(over) or ()
             return self.resolver.last_owners
         if isinstance(who, str) and meanings.word_class(who) in ("person_pronouns", "plural_pronouns"):
-            start = _span(tokens, clause)[0]
+            start = spans.span(tokens, clause)[0]
             if start:  # "Våge vill ha fler, han ringer runt": he is the one named before
-                self.resolver.note_sentence(tokens[0].text if start == 0 else _text_before(tokens, start))
+                self.resolver.note_sentence(tokens[0].text if start == 0 else spans.text_before(tokens, start))
         return (self.resolver.resolve(who) or ()) if isinstance(who, str) else ()
-
-    def doer(
-        self, tokens: list[Token], found: list[grammar.Clause], clause: grammar.Clause, marked: str | None, kind: Kind
-    ) -> str | object | None:
-        """The words that say who does the item of a clause; None for nobody (the group's, a thing
-        done); INHERIT when the clause leaves out a doer that the sentence before named."""
-        if kind is Kind.DEFERRED:
-            return None
-        if marked and (
-            clause.subject is None
-            or clause.extras.get("leading")
-            or features.subject_kind(tokens, clause, self.names, self.own_body) in ("thing", "expletive", "none")
-        ):
-            return marked  # "Eva: kollar upp häckfåglarna", "Boka lokal (Eva)": the one the line marks
-        holder, who = grammar.doer(found, clause)
-        if holder is not clause and holder.controller == "object" and who is not None:
-            return grammar.span_text(tokens, who)  # "uppdrar åt Bo att"
-        if clause.meaning and clause.meaning[1] == "assign" and clause.object is not None:
-            return grammar.span_text(tokens, clause.object)  # "Styrelsen gav Lars i uppdrag ..."
-        chain = grammar.complements(found, clause)
-        comp = chain[0] if chain else None
-        if clause.meaning and clause.meaning[1] == "decide":
-            that = next((c for c in found if c.head == found.index(clause) and c.finite and c.subject), None)
-            if that is not None:  # "Vi beslutar att Anna bokar lokalen": Anna's
-                return self._subject_words(tokens, that)
-        subject_of = clause
-        if clause.shared is not None and clause.subject is None:
-            subject_of = found[clause.shared]
-        if clause.passive or comp is not None and comp.passive:
-            agent = _agent(tokens, comp if comp is not None and comp.passive else clause)
-            if agent:
-                return agent
-            # a passive's subject is what is done, or the one it is done to ("Bo bjuds in",
-            # "Anna tillfrågas"): not the doer, who is not named
-            told = comp is not None and comp.controller == "subject" and not comp.passive
-            if not told and (clause.passive and subject_of is clause or comp is not None and comp.passive):
-                return None  # (but "Lasse ålades att skicka ut protokollet": Lasse is told to do it)
-        if subject_of.subject is None:
-            if subject_of.form in ("pres", "past") and subject_of.verb == _first_word(tokens) and not subject_of.passive:
-                return INHERIT
-            return None
-        return self._subject_words(tokens, subject_of)
-
-    def _subject_words(self, tokens: list[Token], clause: grammar.Clause) -> str | None:
-        kind = features.subject_kind(tokens, clause, self.names, self.own_body)
-        if kind in ("thing", "expletive", "quantified"):
-            return None
-        return grammar.subject_text(tokens, clause)
 
     # --- items -----------------------------------------------------------------------
 
@@ -489,82 +333,11 @@ class Walker:
         merged = tuple(dict.fromkeys([*last.owners, *owners]))
         self.items[-1] = replace(last, owners=merged)
 
-    def _why(self, score: float, feats: list[str], item: bool) -> str:
-        """The probability and the three features that weighed most towards the verdict:
-        "0.91 heading:todo, leading-inf|bullet, owner-marked"."""
-        weights = self.weights.weights
-        sign = 1 if item else -1
-        top = sorted((f for f in feats if f != "bias" and sign * weights.get(f, 0.0) > 0), key=lambda f: -sign * weights[f])
-        return f"{score:.2f} " + ", ".join(top[:3])
-
     def _step(self, line: int, text: str, block: str, where: str, verdict: str, rule: str | None) -> None:
         self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
 
-    # --- dates -----------------------------------------------------------------------
 
-    # --- labelled lines --------------------------------------------------------------
-
-    def _special_line(self, text: str, line: int) -> bool:
-        """ "Ansvarig: Leif", "Åtgärd: ...", "Klart till: 15 mars" lines. An owner or date line
-        belongs to the item of its own paragraph or list item: the last one found since that
-        began, else the paragraph's last sentence made an item by it ("Frågan utreds.
-        Ansvarig: Kjell"); never to an item under an earlier heading or §."""
-        found_label = layout.labelled(text)
-        if found_label is None:
-            return False
-        kind, value = found_label
-        if kind in ("responsible", "due") and not self._labelled_item(text, line):
-            return True  # nothing of its own to belong to: no item gets it
-        if kind == "responsible":
-            owners = self.resolver.resolve(value) or ()
-            last = self.items[-1]
-            self.items[-1] = replace(last, owners=owners or last.owners)
-            return True
-        if kind == "due":
-            try:
-                due = dates.parse_date(value, self.base, next_meeting=self.meeting.next_meeting)
-            except DateError:
-                return True  # "Klart till: löpande", or the next meeting with no date known: no date
-            self.items[-1] = replace(self.items[-1], due=due)
-            return True
-        if kind == "action":
-            what = value
-            tokens = tag_text(what)
-            found = grammar.clauses(tokens)
-            subject = grammar.subject_text(tokens, found[0]) if found and found[0].finite else None
-            named = (self.resolver.resolve(subject) if subject else None) or ()
-            self.items.append(
-                ExtractedItem(Kind.ACTION, what, named, self.due.of(what), text, line, self.section.topic, 0.9)
-            )
-            self.labelled_for = LabelContext(len(self.items) - 1, [])
-            self.sentences_since_item = 0
-            return True
-        return False
-
-    def _labelled_item(self, text: str, line: int) -> bool:
-        """Whether the paragraph a labelled line belongs to has an item now (items[-1]): one it
-        gave, or its last sentence, which the label makes one."""
-        context = self.labelled_for
-        if len(self.items) > context.first_item:
-            return True
-        if not context.sentences:
-            return False
-        sentence, at = context.sentences[-1]
-        self.items.append(
-            ExtractedItem(Kind.ACTION, sentence, (), self.due.of(sentence), sentence, at, self.section.topic, 0.8)
-        )
-        return True
-
-
-@record
-class LabelContext:
-    """The paragraph labelled lines complete: the number of items before it, and its sentences."""
-
-    first_item: int
-    sentences: list[tuple[str, int]]
-
-
-def _reports(found: list[grammar.Clause]) -> bool:
+def _reports(found: list[Clause]) -> bool:
     """A sentence that tells what someone said or thinks: a verb of reporting or opinion with
     an att-clause under it ("Bo menar att ...")."""
     return any(
@@ -574,179 +347,22 @@ def _reports(found: list[grammar.Clause]) -> bool:
     )  # fmt: skip
 
 
-@lru_cache(maxsize=4096)
-def _tag_text(text: str) -> tuple[Token, ...]:
-    """A sentence's tags, kept: the survey and the walk tag each sentence, and an import of
-    the same minutes again (or training) tags them again."""
-    return tuple(tag_text(text))
-
-
-def _finite_of_known_verb(word: str) -> str | None:
-    """The finite tag of a present or past form of a verb the meaning table knows, or None."""
-    lemma = meanings.verb_lemma(word)
-    if lemma is None or word == lemma or " " in lemma:
-        return None
-    stem = lemma[:-1] if lemma.endswith("a") else lemma
-    if word.endswith("s") and word[:-1] in (lemma + "r", stem + "er", lemma, stem):
-        return "VERB.PRES.PASS"
-    if word in (lemma + "r", stem + "er", stem + "r"):
-        return "VERB.PRES"
-    if word.endswith(("de", "te", "dde")):
-        return "VERB.PAST"
-    return None
-
-
-def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
-    """The tagger knows few names: a capitalised word that is one of the document's people or
-    a Swedish first name is a proper noun ("Per", "Ann-Gret"), unless it opens the sentence as
-    a word of its own ("Hans förslag")."""
-    from actiontrack.people import looks_like_first_name
-
-    out = list(tokens)
-    for i, t in enumerate(tokens):
-        word = t.text
-        if i and len(word) <= 2 and word.isupper() and word.isalpha() and out[i - 1].tag == "PROPN":
-            out[i] = t._replace(tag="PROPN")  # "Peder W", "Anna B": an initial after a name
-            continue
-        if i and tokens[i - 1].text.casefold() == "att" and word.islower() and word.endswith("a") and t.tag.startswith("NOUN"):
-            out[i] = t._replace(tag="VERB.INF")  # "att tillfråga": "att" is never a preposition
-            continue
-        if i and word.islower() and grammar.upos(t.tag) in ("NOUN", "ADJ", "ADV") and grammar.upos(out[i - 1].tag) in (
-            "NOUN", "PROPN", "PRON"
-        ):
-            finite = _finite_of_known_verb(word)  # "Styrelsen bordslägger ...": a verb of the table
-            if finite:
-                out[i] = t._replace(tag=finite)
-                continue
-        if not word[:1].isupper() or t.tag == "PROPN" or len(word) < 2:
-            continue
-        low = word.casefold()
-        if low in names or looks_like_first_name(word) or looks_like_first_name(word.split("-")[0]):
-            verb_next = len(tokens) > 1 and grammar.is_finite(tokens[1].tag)
-            if i == 0 and low in _WORDS_AS_NAMES and low not in names and not verb_next:
-                continue  # "Hans förslag", "Per capita": a word of its own opening the sentence
-            out[i] = t._replace(tag="PROPN")
-    return _verb_second(out)
-
-
-def _verb_second(tokens: list[Token]) -> list[Token]:
-    """A statement has a finite verb after its subject: when the tagger saw none there, a word in
-    -ar, -er or -ir right after a name or a pronoun is that verb ("Eva lagar cykelstället", where
-    "lagar" could be the plural of "lag"); a known verb opening the statement, or after a topic
-    and a colon, is one too ("Skjuts till nästa möte", "Budgeten: skjuts till nästa möte")."""
-    tokens = list(tokens)
-    for i, t in enumerate(tokens):
-        if (i == 0 or tokens[i - 1].text in (":", "–")) and not grammar.is_finite(t.tag):
-            finite = _finite_of_known_verb(t.text.casefold())
-            if finite and not any(grammar.is_finite(x.tag) for x in tokens[i + 1 : i + 3]):
-                tokens[i] = t._replace(tag=finite)
-    j = 0
-    while j < len(tokens) and (tokens[j].tag == "PROPN" or tokens[j].text.casefold() in ("och", "&", ",")):
-        j += 1
-    if j == 0 and tokens and grammar.upos(tokens[0].tag) == "PRON" and tokens[0].text.casefold() in _PERSONAL:
-        j = 1
-    if 0 < j < len(tokens) - 1 and not grammar.is_finite(tokens[j].tag):
-        word = tokens[j]
-        ending = word.text.endswith(("ar", "er", "ir")) and len(word.text) > 3
-        followed = not grammar.is_finite(tokens[j + 1].tag) and grammar.upos(tokens[j + 1].tag) != "PUNCT"
-        if word.text.islower() and ending and grammar.upos(word.tag) in ("NOUN", "ADJ", "ADV") and followed:
-            tokens[j] = word._replace(tag="VERB.PRES")
-    return tokens
-
-
-_PERSONAL = {"jag", "vi", "han", "hon", "hen", "de", "dom", "ni"}
-_WORDS_AS_NAMES = {"hans", "per", "dag", "vi", "inga"}  # first names that are also common words
-
-
 def ctx_describe(ctx: features.Context) -> str:
     parts = [ctx.heading and "under " + ctx.heading, ctx.label and "label " + ctx.label,
              ctx.decision_inline and "decision", ctx.owner_marked and "owner marked", ctx.block]
     return ", ".join(p for p in parts if p)
 
 
-def _span(tokens: list[Token], clause: grammar.Clause, found: list[grammar.Clause] | None = None) -> tuple[int, int]:
-    """The characters of a clause, with its complements when `found` is given."""
-    if not tokens:
-        return 0, 0
-    end = clause.end
-    if found is not None:
-        for comp in grammar.complements(found, clause):
-            end = max(end, comp.end)
-        k = found.index(clause)
-        for sub in found:
-            if sub.head == k and sub.subordinate:  # "Beslutades att Bo skall vara sekreterare"
-                end = max(end, sub.end)
-    a = tokens[min(clause.start, len(tokens) - 1)].start
-    b = tokens[min(end, len(tokens)) - 1].end
-    return a, b
-
-
-def _cut(tokens: list[Token], clause: grammar.Clause) -> int:
-    """Where a later item's source starts: its clause, with the "och" or "samt" before it."""
-    k = clause.start
-    while k > 0 and tokens[k - 1].text.casefold() in ("och", "samt", "men", ","):
-        k -= 1
-        if tokens[k].text != ",":
-            break
-    return tokens[min(k, len(tokens) - 1)].start if tokens else 0
-
-
-def _text_before(tokens: list[Token], start: int) -> str:
-    """The sentence's words before a character offset, as one string."""
-    return " ".join(t.text for t in tokens if t.end <= start)
-
-
-def _first_word(tokens: list[Token]) -> int:
-    for i, t in enumerate(tokens):
-        if grammar.upos(t.tag) != "PUNCT":
-            return i
-    return 0
-
-
-def _agent(tokens: list[Token], clause: grammar.Clause) -> str | None:
-    """ "skickas ut av Leif", "tas fram av förvaltningen": who does a passive."""
-    for i in range(clause.main + 1, min(len(tokens), clause.main + 6)):
-        if tokens[i].text == "av" and i + 1 < len(tokens):
-            j = i + 1
-            words: list[str] = []
-            while j < len(tokens) and grammar.upos(tokens[j].tag) in ("PROPN", "NOUN") and len(words) < 3:
-                words.append(tokens[j].text)
-                if grammar.upos(tokens[j].tag) == "NOUN":
-                    break
-                j += 1
-            return " ".join(words) or None
-    return None
-
-
-_URL = lazy(r"\S+://\S+|www\.\S+")
-
-
-def without_urls(text: str) -> str:
-    if "://" not in text and "www." not in text:
-        return text
-    return _URL.sub(lambda m: " " * len(m.group(0)), text)
-
-
 # What a commitment is said of when it gives the item before an owner: "Bo håller i detta".
 _THIS = {"detta", "det", "den", "dessa", "dem", "arbetet", "frågan", "uppdraget", "punkten", "det här"}
 # What a deferral's subject is when it names no point of its own: the heading's point is meant.
-_BEFORE_ONLY = lazy(r"(?i)^(?!.*\b(?:senast|deadline|snarast|före|innan)\b).*\binför\b")
 GENERIC_POINTS = {"punkten", "frågan", "ärendet", "detta", "det", "den", "denna", "beslutet", "diskussionen", "punkt"}
 _POINT = lazy(r"^([A-ZÅÄÖ][^:.!?]{2,60}?)\s*[:–]\s+\S")
-# A time ahead without a date: "till hösten", "under våren", "inför sommaren", "nästa vecka", "i höst".
-_AHEAD = lazy(
-    r"(?i)(?<![\wåäö])(?:(?:till|inför|under|efter|före|innan|i\s+början\s+av|i\s+slutet\s+av)\s+"
-    r"(?:hösten|våren|sommaren|vintern|jul|julen|årsskiftet|nyår|påsk|påsken|midsommar)"
-    r"|i\s+(?:höst|vår|sommar|vinter)(?![\wåäö])|nästa\s+(?:vecka|månad|år|termin|höst|vår)|framöver|inom\s+kort"
-    r"|efter\s+(?:\w+\s+)?\w*(?:mötet|sammanträdet|träffen))"
-)
-_NEXT_STEP = lazy(r"(?i)(?<![\wåäö])nästa\s+steg\s+(?:är|blir)(?![\wåäö])")
-_NEXT_MEETING_LINE = lazy(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde|träff)\w*\b", re.IGNORECASE)
 _LIST_NUMBER = lazy(r"^\d{1,2}[.)]\s")
 _NUMBERED = lazy(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
 
 
-def _strip_decision_label(text: str) -> tuple[str, bool]:
+def strip_decision_label(text: str) -> tuple[str, bool]:
     """ "Beslut: att ...", "Styrelsen beslutade: Lars ordnar ...": what was decided."""
     m = re.match(
         r"^(?:beslut|beslutades|(?:[A-ZÅÄÖ][\wåäö]+\s+)?(?:beslutade|beslutar|beslöt))\s*:\s*(.+)$", text, re.IGNORECASE
@@ -754,51 +370,3 @@ def _strip_decision_label(text: str) -> tuple[str, bool]:
     if m:
         return m.group(1), True
     return text, False
-
-
-@record(frozen=True)
-class SentenceReading:
-    """What one sentence says as an item: `track add "Leif ska skicka ut förslaget senast fredag"`."""
-
-    kind: Kind
-    subject: str | None  # the words that say who ("Leif", "Ia och Allan"); None: nobody named
-    score: float  # how likely the sentence is an item, read in minutes
-
-    @property
-    def is_item(self) -> bool:
-        from actiontrack.extract.classify import shipped
-
-        return self.score >= shipped().threshold
-
-
-def read_sentence(
-    text: str,
-    *,
-    names: frozenset[str] = frozenset(),
-    today: date | None = None,
-    heading: str = "",
-    label: str = "",
-    block: str = "line",
-) -> SentenceReading | None:
-    """One sentence read as the extractor reads a line of minutes (under `heading`, after a `label`
-    such as "Beslut:"): its likeliest clause as an item, who does it and how likely it is an item
-    (`is_item`); None when it has neither a clause nor a form of an item."""
-    from actiontrack.extract.classify import shipped
-    from actiontrack.people import Roster
-
-    walker = Walker(ExtractedMeeting(), OwnerResolver(Roster(())), today or date.today(), shipped(), names)
-    text, inline = _strip_decision_label(text)
-    reading = walker._read(text, block, True, layout.heading_kind(heading), layout.heading_kind(label), inline)
-    weighed: list[tuple[grammar.Clause, float, bool]] = []
-    walker.weights = Weights(walker.weights.weights, 0.0)  # every clause, with its score
-    chosen, best = walker._weigh_clauses(reading, 1)
-    weighed = sorted(chosen, key=lambda c: -c[1])
-    if not weighed:
-        if best[1]:  # no clause: an item by its form alone, or none
-            kind = Kind.DEFERRED if "deferral-word" in best[1] else Kind.ACTION
-            return SentenceReading(kind, reading.marked, best[0])
-        return None
-    clause, score, deferred = weighed[0]
-    kind = Kind.DEFERRED if deferred else Kind.ACTION
-    who = walker.doer(reading.tokens, reading.found, clause, reading.marked, kind)
-    return SentenceReading(kind, who if isinstance(who, str) else None, score)

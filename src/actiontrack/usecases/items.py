@@ -50,7 +50,7 @@ def add_item(
     recorded at, else from today. A date phrase that
     is not understood, a deadline with no date ("snarast") and a date already past are said in
     `warnings`, never dropped silently."""
-    from actiontrack.extract.walker import read_sentence
+    from actiontrack.extract.one_sentence import read_sentence
 
     text = " ".join(text.split())
     if not text:

@@ -1,0 +1,93 @@
+"""Labelled lines: "Ansvarig: Leif", "Klart till: 15 mars", "Åtgärd: boka lokal", which complete
+the item before them or are one.
+
+An owner or date line belongs to the item of its own paragraph or list item: the last one found
+since that began, else the paragraph's last sentence made an item by it ("Frågan utreds.
+Ansvarig: Kjell"); never to an item under an earlier heading or §. An action line is an item,
+done by the subject of its words when they have one. What a labelled line looks like is
+layout.py's; the walker tells LabelledLines where each paragraph begins and what it says.
+"""
+
+from __future__ import annotations
+
+from actiontrack import dates
+from actiontrack.errors import DateError
+from actiontrack.extract import grammar, layout
+from actiontrack.extract.clause import subject_text
+from actiontrack.extract.due import Due
+from actiontrack.extract.owners import OwnerResolver
+from actiontrack.extract.tagger import tag_text
+from actiontrack.models import ExtractedItem, Kind
+from actiontrack.records import record, replace
+
+
+@record
+class LabelContext:
+    """The paragraph labelled lines complete: the number of items before it, and its sentences."""
+
+    first_item: int
+    sentences: list[tuple[str, int]]
+
+
+class LabelledLines:
+    """The labelled lines of one document, on the walker's items."""
+
+    def __init__(self, resolver: OwnerResolver, due: Due) -> None:
+        self.resolver = resolver
+        self.due = due
+        self.context = LabelContext(0, [])  # what "Ansvarig:"/"Klart:" lines belong to
+
+    def begin(self, first_item: int) -> None:
+        """A paragraph, list item or heading begins; `first_item` is the number of items before it."""
+        self.context = LabelContext(first_item, [])
+
+    def sentence(self, text: str, line: int) -> None:
+        """A sentence of the paragraph that is no labelled line."""
+        self.context.sentences.append((text, line))
+
+    def read(self, text: str, line: int, items: list[ExtractedItem], topic: str | None) -> str | None:
+        """ "Ansvarig: Leif", "Åtgärd: ...", "Klart till: 15 mars" lines, read into `items`: the
+        kind of label ("responsible", "due", "action"), or None for a line that is none of them."""
+        found_label = layout.labelled(text)
+        if found_label is None:
+            return None
+        kind, value = found_label
+        if kind in ("responsible", "due") and not self._labelled_item(items, topic):
+            return kind  # nothing of its own to belong to: no item gets it
+        if kind == "responsible":
+            owners = self.resolver.resolve(value) or ()
+            last = items[-1]
+            items[-1] = replace(last, owners=owners or last.owners)
+            return kind
+        if kind == "due":
+            try:
+                due = dates.parse_date(value, self.due.base, next_meeting=self.due.next_meeting)
+            except DateError:
+                return kind  # "Klart till: löpande", or the next meeting with no date known: no date
+            items[-1] = replace(items[-1], due=due)
+            return kind
+        if kind == "action":
+            what = value
+            tokens = tag_text(what)
+            found = grammar.clauses(tokens)
+            subject = subject_text(tokens, found[0]) if found and found[0].finite else None
+            named = (self.resolver.resolve(subject) if subject else None) or ()
+            items.append(ExtractedItem(Kind.ACTION, what, named, self.due.of(what), text, line, topic, 0.9))
+            self.context = LabelContext(len(items) - 1, [])
+            return kind
+        return None
+
+    def _labelled_item(self, items: list[ExtractedItem], topic: str | None) -> bool:
+        """Whether the paragraph a labelled line belongs to has an item now (items[-1]): one it
+        gave, or its last sentence, which the label makes one."""
+        context = self.context
+        if len(items) > context.first_item:
+            return True
+        if not context.sentences:
+            return False
+        sentence, at = context.sentences[-1]
+        items.append(ExtractedItem(Kind.ACTION, sentence, (), self.due.of(sentence), sentence, at, topic, 0.8))
+        return True
+
+
+__all__ = ["LabelledLines"]

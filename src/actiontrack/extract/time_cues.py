@@ -1,0 +1,56 @@
+"""What a sentence says of time, as features for the classifier: a date ahead of the meeting or
+behind it, the next meeting, a deadline word ("senast", "före", "inför"), a time ahead without
+a date ("till hösten", "under våren", "nästa vecka"), "nästa steg är", and a line that announces
+the next meeting ("Nästa möte: 3 december"), which is no task.
+
+    time_features("Eva bokar lokal senast 1 mars", due, base, title)
+    -> ["time:future-date", "time:deadline-word"]
+
+The dates are found by due.py (with dates/'s rules); the cues without a date are patterns here.
+`BEFORE_ONLY` is an "inför" with no deadline word: what a report given now prepares for, not a
+deadline ("informerar om X inför styrelsens möte").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from actiontrack.extract.due import Due, meeting_referred, without_urls
+from actiontrack.lazy_re import lazy
+
+BEFORE_ONLY = lazy(r"(?i)^(?!.*\b(?:senast|deadline|snarast|före|innan)\b).*\binför\b")
+# A time ahead without a date: "till hösten", "under våren", "inför sommaren", "nästa vecka", "i höst".
+_AHEAD = lazy(
+    r"(?i)(?<![\wåäö])(?:(?:till|inför|under|efter|före|innan|i\s+början\s+av|i\s+slutet\s+av)\s+"
+    r"(?:hösten|våren|sommaren|vintern|jul|julen|årsskiftet|nyår|påsk|påsken|midsommar)"
+    r"|i\s+(?:höst|vår|sommar|vinter)(?![\wåäö])|nästa\s+(?:vecka|månad|år|termin|höst|vår)|framöver|inom\s+kort"
+    r"|efter\s+(?:\w+\s+)?\w*(?:mötet|sammanträdet|träffen))"
+)
+_NEXT_STEP = lazy(r"(?i)(?<![\wåäö])nästa\s+steg\s+(?:är|blir)(?![\wåäö])")
+_NEXT_MEETING_LINE = lazy(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde|träff)\w*\b", re.IGNORECASE)
+
+
+def time_features(text: str, due: Due, base: date, title: str | None) -> list[str]:
+    """When the sentence says things happen: a date ahead or behind, the next meeting, a
+    deadline word, a time ahead without a date ("till hösten", "under våren", "nästa vecka")."""
+    out = []
+    if _AHEAD.search(text):
+        out.append("time:ahead")
+    found = due.found(without_urls(text))
+    if any(m.date and m.date > base for m in found):
+        out.append("time:future-date")
+    if any(m.date and m.date < base for m in found):
+        out.append("time:past-date")
+    if meeting_referred(text, title) == "this":
+        out.append("time:next-meeting")
+    if re.search(r"(?i)(?<!sedan )(?<!sen )\b(?:senast|deadline|snarast|före|innan|inför)\b", text):
+        out.append("time:deadline-word")
+    if _NEXT_STEP.search(text):
+        out.append("next-step")  # "Nästa steg är en workshop i mars", "Nästa steg blir att ..."
+    if _NEXT_MEETING_LINE.match(text):
+        out.append("next-meeting-line")  # "Nästa möte: 3 december", "Nästa träff hålls ...": no task
+    return out
+
+
+__all__ = ["BEFORE_ONLY", "time_features"]
