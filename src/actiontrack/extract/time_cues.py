@@ -44,7 +44,7 @@ def time_features(text: str, due: Due, base: date, title: str | None) -> list[st
         out.append("time:past-date")
     if meeting_referred(text, title) == "this":
         out.append("time:next-meeting")
-    if re.search(r"(?i)(?<!sedan )(?<!sen )\b(?:senast|deadline|snarast|före|innan|inför)\b", text):
+    if re.search(r"(?i)(?<!\bsedan )(?<!\bsen )\b(?:senast|deadline|snarast|före|innan|inför)\b", text):
         out.append("time:deadline-word")
     if _NEXT_STEP.search(text):
         out.append("next-step")  # "Nästa steg är en workshop i mars", "Nästa steg blir att ..."
