@@ -4,8 +4,6 @@
 # string of every command at each start (about 20 ms).
 import os
 import sys
-from collections.abc import Iterable
-from itertools import chain
 from typing import Annotated
 
 import typer
@@ -326,7 +324,6 @@ def export(
         ),
     ] = None,
 ) -> None:
-    from actiontrack import export as exporting
     from actiontrack import service
     from actiontrack.models import Status
 
@@ -347,30 +344,17 @@ def export(
     filters = service.Filters(owner=owner, group=group, statuses=statuses)
     with state.reader() as repo:
         items = service.list_items(repo, filters, today=state.today)
-        if fmt is ExportFormat.json:
-            snap = exporting.snapshot(repo, items)
-            data: str | bytes | Iterable[str] = chain(
-                exporting.json_chunks(snap, service.timestamp(state.now)), ["\n"]
-            )
-        elif fmt is ExportFormat.ics:
-            from actiontrack.export.calendar import ics
-
-            named = service.find_group(repo, group).name if group else None
-            groups = sorted({i.meeting.group for i in items if i.meeting} | ({named} if named else set()))
-            data = ics(
-                items,
-                {g: repo.schedule(g) for g in groups},
-                {g: repo.list_meetings(g) for g in groups},
-                now=state.now,
-                tasks_as_events=(
-                    tasks is TasksAs.events if tasks else app_for in (CalendarApp.outlook, CalendarApp.google)
-                ),
-            )
-        elif fmt is ExportFormat.xlsx:
-            from actiontrack.export.sheet import xlsx
-
-            data = xlsx(items)
-        else:
-            swedish = (lang or default_lang()) is Lang.sv
-            data = exporting.excel_csv(items, delimiter=csv_delimiter(swedish, delimiter), swedish=swedish)
+        swedish = fmt is ExportFormat.csv and (lang or default_lang()) is Lang.sv
+        data = service.export_items(
+            repo,
+            items,
+            fmt.value,
+            group=group,
+            now=state.now,
+            tasks_as_events=(
+                tasks is TasksAs.events if tasks else app_for in (CalendarApp.outlook, CalendarApp.google)
+            ),
+            delimiter=csv_delimiter(swedish, delimiter) if fmt is ExportFormat.csv else ",",
+            swedish=swedish,
+        )
     write_output(data, output, force=force, url=state.url)
