@@ -17,6 +17,7 @@ _WHERE = {
         ["extract_document", "import_pending", "ImportResult", "Plan", "plan_import", "text_hash"],
         "documents",
     ),
+    "export_items": "exporting",
     **dict.fromkeys(["Change", "log", "undo"], "history"),
     **dict.fromkeys(["import_documents", "ImportHooks", "ImportOptions", "Outcome", "QuietHooks"], "import_run"),
     **dict.fromkeys(["add_item", "add_note", "complete", "drop", "edit", "open_item", "reopen"], "items"),
@@ -61,6 +62,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and readers
         plan_import,
         text_hash,
     )
+    from actiontrack.usecases.exporting import export_items
     from actiontrack.usecases.groups import find_group, place_item
     from actiontrack.usecases.history import Change, log, undo
     from actiontrack.usecases.import_run import (

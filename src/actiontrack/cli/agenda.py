@@ -2,14 +2,11 @@
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
 # string of every command at each start (about 20 ms).
-import os
-import sys
-from collections.abc import Iterable
-from itertools import chain
 from typing import Annotated
 
 import typer
 
+from actiontrack.cli import agenda_commands as run
 from actiontrack.cli import completion
 from actiontrack.cli.base import (
     STATUS_NAMES,
@@ -21,18 +18,11 @@ from actiontrack.cli.base import (
     StatusChoice,
     TasksAs,
     app,
-    console,
-    csv_delimiter,
-    default_lang,
     example,
-    may_write,
     parse_status,
-    say,
     state_of,
-    write_output,
 )
-from actiontrack.errors import UsageError
-from actiontrack.i18n import _, ngettext
+from actiontrack.i18n import _
 
 # --- agenda, digest, export -------------------------------------------------------------------------------------
 
@@ -95,60 +85,7 @@ def agenda(
         bool, typer.Option("--review", help=_("Walk through the items at the meeting: done, keep, ..."))
     ] = False,
 ) -> None:
-    from actiontrack import i18n, service
-    from actiontrack.render.agenda import agenda_dict
-    from actiontrack.service import group_or_default
-
-    if lang:  # else the language the root decided: --lang before the command, the configuration, the locale
-        i18n.set_language(lang.value)
-    if fmt is AgendaFormat.docx and output is None and sys.stdout.isatty():
-        raise UsageError(
-            i18n._("A Word document is a binary file: give --output FILE.docx (or pipe it into a file).")
-        )
-    outline = None
-    if not review and fmt is not AgendaFormat.json:  # read first: a bad template fails before the database
-        from actiontrack.agenda.outline import read_template
-
-        outline = read_template(template, i18n.language())
-    state = state_of(ctx)
-    force = may_write(output, force=force, url=state.url)
-    group = group_or_default(group, "agenda")
-    with state.reader() as repo:
-        result = service.agenda(repo, group, when=when, today=state.today)
-    if review:
-        from actiontrack.cli.review import review_agenda
-
-        review_agenda(state, result)
-        return
-    if fmt is AgendaFormat.json or outline is None:
-        from actiontrack.render import dumps
-
-        write_output(dumps(agenda_dict(result)) + "\n", output, force=force, url=state.url)
-    elif fmt is AgendaFormat.docx:
-        from actiontrack.render.agenda_docx import agenda_docx
-
-        write_output(agenda_docx(result, outline), output, force=force, url=state.url)
-    elif fmt is AgendaFormat.md:
-        from actiontrack.render.agenda import agenda_markdown
-
-        write_output(agenda_markdown(result, outline), output, force=force, url=state.url)
-    elif fmt is AgendaFormat.html:
-        from actiontrack.render.agenda import agenda_html
-
-        write_output(agenda_html(result, outline), output, force=force, url=state.url)
-    elif output:
-        from rich.console import Console
-
-        from actiontrack.render.agenda import agenda_terminal
-
-        with open(os.devnull, "w") as sink:
-            recorder = Console(record=True, width=100, file=sink)
-            recorder.print(agenda_terminal(result, outline))
-        write_output(recorder.export_text(), output, force=force, url=state.url)
-    else:
-        from actiontrack.render.agenda import agenda_terminal
-
-        console().print(agenda_terminal(result, outline))
+    run.agenda(state_of(ctx), group, when, fmt, output, force, lang, template, review)
 
 
 @app.command(
@@ -189,62 +126,7 @@ def digest(
         bool, typer.Option("--force", help=_("Replace the --output file (eml: the drafts) if it exists."))
     ] = False,
 ) -> None:
-    from actiontrack import i18n, service
-    from actiontrack.render import dumps, item_dict
-    from actiontrack.render.agenda import digest_markdown
-
-    if lang:  # else the language the root decided: --lang before the command, the configuration, the locale
-        i18n.set_language(lang.value)
-    if fmt is DigestFormat.eml and output is None:
-        raise UsageError(i18n._("--format eml writes one file per person: give --output FOLDER."))
-    state = state_of(ctx)
-    if fmt is not DigestFormat.eml:
-        force = may_write(output, force=force, url=state.url)
-    with state.reader() as repo:
-        digests = service.digest(repo, owner=owner, today=state.today)
-        people = repo.list_people() if fmt is DigestFormat.eml else []
-    if fmt is DigestFormat.eml and digests:
-        _write_drafts(digests, people, state, output or "", force=force)
-    elif fmt is DigestFormat.json:
-        say(
-            dumps(
-                [{"owner": d.owner, "items": [item_dict(i, state.today) for i in d.items]} for d in digests]
-            )
-        )
-    elif not digests:
-        message = (
-            i18n._("Nobody has open items.")
-            if owner is None
-            else i18n._("{owner} has no open items.").format(owner=owner)
-        )
-        say(message, err=True)
-    elif fmt in (DigestFormat.text, DigestFormat.html):
-        from actiontrack.render.digest_mail import digest_html, digest_text
-
-        render = digest_text if fmt is DigestFormat.text else digest_html
-        write_output(render(digests, state.today), output, force=force, url=state.url)
-    elif output:
-        write_output(digest_markdown(digests, state.today), output, force=force, url=state.url)
-    else:
-        say(digest_markdown(digests, state.today), nl=False)
-
-
-def _write_drafts(digests: list, people: list, state: object, folder: str, *, force: bool) -> None:  # type: ignore[type-arg]
-    """One .eml per person in `folder` (made when missing), and a line saying where."""
-    from pathlib import Path
-
-    from actiontrack.render.digest_mail import addresses_of, digest_emails
-
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    drafts = digest_emails(digests, state.today, addresses_of(people), now=state.now)  # type: ignore[attr-defined]
-    for name, data in drafts:
-        write_output(data, str(target / name), force=force, url=state.url)  # type: ignore[attr-defined]
-    say(
-        ngettext(
-            "Wrote {n} e-mail draft in {folder}.", "Wrote {n} e-mail drafts in {folder}.", len(drafts)
-        ).format(n=len(drafts), folder=target)
-    )
+    run.digest(state_of(ctx), owner, fmt, output, lang, force)
 
 
 @app.command(
@@ -326,51 +208,4 @@ def export(
         ),
     ] = None,
 ) -> None:
-    from actiontrack import export as exporting
-    from actiontrack import service
-    from actiontrack.models import Status
-
-    if fmt is ExportFormat.xlsx and output is None and sys.stdout.isatty():
-        raise UsageError(
-            _("An Excel workbook is a binary file: give --output FILE.xlsx (or pipe it into a file).")
-        )
-    if delimiter is not None and len(delimiter) != 1:
-        raise UsageError(
-            _("--delimiter must be one character, such as ';' or ',', not '{delimiter}'.").format(
-                delimiter=delimiter
-            )
-        )
-    state = state_of(ctx)
-    force = may_write(output, force=force, url=state.url)
-    chosen = status or (StatusChoice.open if fmt is ExportFormat.ics else StatusChoice.all)
-    statuses = tuple(Status) if chosen is StatusChoice.all else (Status(chosen.value),)
-    filters = service.Filters(owner=owner, group=group, statuses=statuses)
-    with state.reader() as repo:
-        items = service.list_items(repo, filters, today=state.today)
-        if fmt is ExportFormat.json:
-            snap = exporting.snapshot(repo, items)
-            data: str | bytes | Iterable[str] = chain(
-                exporting.json_chunks(snap, service.timestamp(state.now)), ["\n"]
-            )
-        elif fmt is ExportFormat.ics:
-            from actiontrack.export.calendar import ics
-
-            named = service.find_group(repo, group).name if group else None
-            groups = sorted({i.meeting.group for i in items if i.meeting} | ({named} if named else set()))
-            data = ics(
-                items,
-                {g: repo.schedule(g) for g in groups},
-                {g: repo.list_meetings(g) for g in groups},
-                now=state.now,
-                tasks_as_events=(
-                    tasks is TasksAs.events if tasks else app_for in (CalendarApp.outlook, CalendarApp.google)
-                ),
-            )
-        elif fmt is ExportFormat.xlsx:
-            from actiontrack.export.sheet import xlsx
-
-            data = xlsx(items)
-        else:
-            swedish = (lang or default_lang()) is Lang.sv
-            data = exporting.excel_csv(items, delimiter=csv_delimiter(swedish, delimiter), swedish=swedish)
-    write_output(data, output, force=force, url=state.url)
+    run.export(state_of(ctx), fmt, owner, group, status, output, force, lang, delimiter, tasks, app_for)

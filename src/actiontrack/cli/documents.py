@@ -140,14 +140,31 @@ def import_(
     ] = False,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
 ) -> None:
+    state = state_of(ctx)
+    if from_json:
+        _restore(state, files)
+    else:
+        _import(state, files, yes, review, group, year, when, as_new, replace, fmt)
+
+
+def _import(
+    state: State,
+    files: list[str],
+    yes: bool,
+    review: bool,
+    group: str | None,
+    year: int | None,
+    when: str | None,
+    as_new: bool,
+    replace: bool,
+    fmt: OutFormat,
+) -> None:
+    """`track import` of minutes: each item reviewed at a terminal (or with --review), else all
+    taken with --yes; a summary line when there are several files, exit status 1 if any failed."""
     from actiontrack import service
     from actiontrack.cli.import_report import outcome_dict, summary_line
     from actiontrack.dates import parse_date
 
-    state = state_of(ctx)
-    if from_json:
-        _restore(state, files)
-        return
     interactive = review or (not yes and sys.stdin.isatty())
     if not yes and not interactive:
         raise UsageError(

@@ -10,7 +10,7 @@ decompressed size (pypdf's own limits, set lower here) and the page contents in 
 from __future__ import annotations
 
 from actiontrack.errors import DocumentError
-from actiontrack.extract.pdf_layout import Page, Piece
+from actiontrack.extract.pdf_lines import Page, Piece
 from actiontrack.i18n import _
 
 MAX_PAGES = 500  # a year of a council's minutes in one file is a few hundred pages

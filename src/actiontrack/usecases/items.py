@@ -27,6 +27,7 @@ from actiontrack.usecases.meetings import current_meeting, next_meeting_after
 from actiontrack.usecases.people import owners_from_subject, resolve_owner
 
 if TYPE_CHECKING:
+    from actiontrack.extract.one_sentence import SentenceReading
     from actiontrack.storage.reads import Reads
     from actiontrack.storage.writes import Writes
 
@@ -52,9 +53,7 @@ def add_item(
     `warnings`, never dropped silently."""
     from actiontrack.extract.one_sentence import read_sentence
 
-    text = " ".join(text.split())
-    if not text:
-        raise InputError(_("An item needs a text."))
+    text = _item_text(text)
     today = today_of(now)
     current = repo.get_meeting(meeting_id) if meeting_id is not None else current_meeting(repo)
     place = place_item(
@@ -72,13 +71,7 @@ def add_item(
     base = meeting.date if meeting is not None and meeting.date else today
     due_date = _due_of(repo, text, due, place, base, said)
     cue = read_sentence(text, today=base)
-    roster = StoredRoster(repo)  # by indexed keys, not every person
-    if owners:
-        resolved = _once([resolve_owner(repo, roster, name, now=now, confirm=confirm) for name in owners])
-    elif cue is not None and cue.subject:
-        resolved = owners_from_subject(repo, roster, cue.subject, now=now, confirm=confirm)
-    else:
-        resolved = []
+    resolved = _owners_of(repo, owners, cue, now=now, confirm=confirm)
     kind = cue.kind if cue is not None else Kind.ACTION
     stamp = timestamp(now)
     item_id = repo.add_item(
@@ -91,18 +84,46 @@ def add_item(
         group_id=place.group.id if place.group else None,
     )
     repo.add_history(item_id, "created", {"text": text}, stamp, meeting.id if meeting else None)
+    said += _placement_notes(repo, place, item_id)
+    if warnings is not None:
+        warnings += said
+    return repo.get_item(item_id)
+
+
+def _item_text(text: str) -> str:
+    """An item's text as stored: its runs of spaces one space; an empty text is refused."""
+    text = " ".join(text.split())
+    if not text:
+        raise InputError(_("An item needs a text."))
+    return text
+
+
+def _owners_of(
+    repo: Writes, names: Sequence[str], cue: SentenceReading | None, *, now: datetime, confirm: Confirm | None
+) -> list[Owner]:
+    """A new item's owners: those named (--owner), else the subject of its sentence, else none
+    (the group's)."""
+    roster = StoredRoster(repo)  # by indexed keys, not every person
+    if names:
+        return _once([resolve_owner(repo, roster, name, now=now, confirm=confirm) for name in names])
+    if cue is not None and cue.subject:
+        return owners_from_subject(repo, roster, cue.subject, now=now, confirm=confirm)
+    return []
+
+
+def _placement_notes(repo: Writes, place: Placement, item_id: int) -> list[str]:
+    """Where a new item went, said when it may surprise: to the group of the last meeting while
+    there are other groups, or to no group at all."""
     if place.how == "last meeting" and place.group and len(repo.groups_at_most(2)) > 1:
-        said.append(
+        return [
             _(
                 "#{id} is on the agenda of {group}, the group of the last meeting; "
                 "`track edit {id} --group GROUP` moves it."
             ).format(id=item_id, group=place.group.name)
-        )
-    elif place.group is None:
-        said.append(_("#{id} is on no group's agenda: there is no group yet.").format(id=item_id))
-    if warnings is not None:
-        warnings += said
-    return repo.get_item(item_id)
+        ]
+    if place.group is None:
+        return [_("#{id} is on no group's agenda: there is no group yet.").format(id=item_id)]
+    return []
 
 
 def _due_of(
@@ -219,58 +240,79 @@ def edit(
     is `next_meeting`, else the group's next meeting."""
     item = repo.get_item(item_id, with_history=False)
     today = base or today_of(now)
-    changes: dict[str, object] = {}
-    fields: dict[str, object] = {}
-    same: list[str] = []
+    changes: dict[str, object] = {}  # the history's [old, new] of each field changed
+    fields: dict[str, object] = {}  # the columns to write
+    same: list[str] = []  # what was asked that the item already has
     if text is not None:
-        text = " ".join(text.split())
-        if not text:
-            raise InputError(_("An item needs a text."))
-        if text != item.text:
-            changes["text"] = [item.text, text]
+        text = _item_text(text)
+        if _differs(changes, same, "text", item.text, text, _("the text")):
             fields["text"] = text
-        else:
-            same.append(_("the text"))
     if due is not None:
         new_due = _new_due(repo, item, due, today, next_meeting)
-        if new_due != item.due:
-            changes["due"] = [_iso(item.due), _iso(new_due)]
+        has = _("due {date}").format(date=_iso(new_due) or "–")
+        if _differs(changes, same, "due", _iso(item.due), _iso(new_due), has):
             fields["due"] = _iso(new_due)
             if warnings is not None:
                 warnings += past_due(new_due, today)
-        else:
-            same.append(_("due {date}").format(date=_iso(new_due) or "–"))
     if group is not None:
         found = find_group(repo, group)
-        if found.name != item.group:
-            changes["group"] = [item.group, found.name]
-            fields["group_id"] = found.id
-        else:
-            same.append(_("group {group}").format(group=found.name))
-    if owners is not None:
-        roster = StoredRoster(repo)
-        resolved = _once(
-            [resolve_owner(repo, roster, n, now=now, confirm=confirm) for n in owners if n.strip()]
-        )
-        if [o.name for o in resolved] != [o.name for o in item.owners] or any(
-            o.kind is OwnerKind.UNRESOLVED for o in item.owners
+        if _differs(
+            changes, same, "group", item.group, found.name, _("group {group}").format(group=found.name)
         ):
-            changes["owners"] = [[o.name for o in item.owners], [o.name for o in resolved]]
-            repo.set_owners(item_id, resolved)
-        else:
-            same.append(
-                _("owners {names}").format(names=", ".join(o.name for o in resolved) or _("the group"))
-            )
+            fields["group_id"] = found.id
+    if owners is not None:
+        _edit_owners(repo, item, owners, changes, same, now=now, confirm=confirm)
     if not changes:
-        if same:
-            raise UsageError(
-                _("Nothing to change: #{id} already has {what}.").format(id=item_id, what=", ".join(same))
-            )
-        raise UsageError(_("Nothing to change: give --text, --owner, --due or --group with a new value."))
+        raise _nothing_to_change(item_id, same)
     stamp = timestamp(now)
     repo.update_item(item_id, updated_at=stamp, **fields)
     repo.add_history(item_id, "edited", changes, stamp, current_id(repo))
     return repo.get_item(item_id)
+
+
+def _differs(
+    changes: dict[str, object], same: list[str], key: str, old: object, new: object, has: str
+) -> bool:
+    """Whether an edit changes a field: its old and new value go into the history's `changes`;
+    else what the item already `has` goes into `same`, for the error if nothing changes."""
+    if new != old:
+        changes[key] = [old, new]
+        return True
+    same.append(has)
+    return False
+
+
+def _edit_owners(
+    repo: Writes,
+    item: Item,
+    names: Sequence[str],
+    changes: dict[str, object],
+    same: list[str],
+    *,
+    now: datetime,
+    confirm: Confirm | None,
+) -> None:
+    """An edit's owners, written at once (they are rows of their own, not a column): they change
+    when the names do, or when an owner was never resolved to a person."""
+    roster = StoredRoster(repo)
+    resolved = _once([resolve_owner(repo, roster, n, now=now, confirm=confirm) for n in names if n.strip()])
+    if [o.name for o in resolved] != [o.name for o in item.owners] or any(
+        o.kind is OwnerKind.UNRESOLVED for o in item.owners
+    ):
+        changes["owners"] = [[o.name for o in item.owners], [o.name for o in resolved]]
+        repo.set_owners(item.id, resolved)
+    else:
+        same.append(_("owners {names}").format(names=", ".join(o.name for o in resolved) or _("the group")))
+
+
+def _nothing_to_change(item_id: int, same: list[str]) -> UsageError:
+    """The error of an edit that changes nothing: what the item already has, else which options
+    change it."""
+    if same:
+        return UsageError(
+            _("Nothing to change: #{id} already has {what}.").format(id=item_id, what=", ".join(same))
+        )
+    return UsageError(_("Nothing to change: give --text, --owner, --due or --group with a new value."))
 
 
 def _iso(day: date | None) -> str | None:
