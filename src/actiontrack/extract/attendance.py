@@ -83,101 +83,156 @@ class Attendance:
     signed: list[str] = field(default_factory=list)  # full names in a signature block
 
 
-def parse_attendance(lines: list[Line]) -> Attendance:
-    result = Attendance()
-    attendees: dict[str, Attendee] = {}
-    absent: dict[str, Attendee] = {}
-    invited: dict[str, Attendee] = {}
+_Add = Callable[[tuple[Attendee, bool]], None]  # takes an entry of a list: the person, marked absent or not
 
-    def adder(target: dict[str, Attendee], *, force_absent: bool = False) -> Callable[[tuple[Attendee, bool]], None]:
+
+@record
+class _Lists:
+    """The people of the lists while the lines are read, by case-folded name."""
+
+    attendees: dict[str, Attendee] = field(default_factory=dict)
+    absent: dict[str, Attendee] = field(default_factory=dict)
+    invited: dict[str, Attendee] = field(default_factory=dict)  # "Kallade": absent unless present too
+    last_people: int = -9  # the line of the last list of people
+
+    def adder(self, target: dict[str, Attendee], *, force_absent: bool = False) -> _Add:
+        """What puts an entry into `target`, or among the absent when it is marked so ("(ej
+        närvarande)") or the list is of those absent."""
+
         def add(entry: tuple[Attendee, bool]) -> None:
             person, is_absent = entry
-            into = absent if (is_absent or force_absent) else target
+            into = self.absent if (is_absent or force_absent) else target
             into.setdefault(person.name.casefold(), person)
 
         return add
 
-    last_people = -9  # the line of the last list of people
+
+def parse_attendance(lines: list[Line]) -> Attendance:
+    """Who the minutes say was there and who was not, who wrote them, and who holds which role."""
+    result = Attendance()
+    lists = _Lists()
     i = 0
     while i < len(lines):
-        ln = lines[i]
-        text = ln.text
-        bare = LABEL_NUMBERING.sub("", text).rstrip(". ")
-        if bare != text and len(bare.split()) <= 3 and (ATTENDEE_LABEL.match(bare) or ABSENT_LABEL.match(bare)):
-            text = bare  # "§ 293. Närvarande.": a numbered point that is a label
-        m_abs = match_label(text, ABSENT_LABEL, ABSENT_WORDS)
-        m_att = None if m_abs else match_label(text, ATTENDEE_LABEL, ATTENDEE_WORDS)
-        if not (m_abs or m_att) and ln.no - last_people <= 1 and not ln.bullet:
-            m_att = GUEST_LABEL.match(text)
-        m_inv = None if (m_abs or m_att) else INVITED_LABEL.match(text)
-        if m_abs or m_att or m_inv:
-            m = m_abs or m_att or m_inv
-            assert m is not None
-            add = adder(invited if m_inv else attendees, force_absent=bool(m_abs))
-            last_people = ln.no
-            rest = list_part(m.group("rest").strip())
-            if rest and not looks_like_sentence(rest):
-                j = i
-                while (k := more_people_below(lines, j)) is not None or (
-                    j + 1 < len(lines) and list_goes_on(rest, lines[j + 1])
-                ):
-                    if k is not None:  # "Beslutande: Anna Berg (C)" / "Bo Ek (M) Cia Lind (S)": one name list
-                        rest += ", " + lines[k].text
-                        result.used_lines.add(lines[k].no)
-                        j = k
-                        continue
-                    j += 1
-                    rest += " " + lines[j].text
-                    result.used_lines.add(lines[j].no)
-                for entry in inline_people(rest, lenient=True):
-                    add(entry)
-                    _mark_secretary(result, entry[0], text)
-                result.used_lines.add(ln.no)
-                i = j + 1
-                continue
-            if not rest and (text.rstrip().endswith(":") or ln.heading_level or _short_label(text)):
-                result.used_lines.add(ln.no)
-                i = _list_after(lines, i, result, add)
-                last_people = lines[i - 1].no
-                continue
-        elif m := ROLE_LABEL.match(text):
-            role_entry = parse_person_entry(m.group("rest"))
-            if role_entry:
-                if not m.group("role").lower().startswith("just"):
-                    adder(attendees)(role_entry)
-                result.roles.setdefault(role_key(m.group("role")), role_entry[0].name)
-                result.used_lines.add(ln.no)
-        elif m := SECRETARY_LABEL.match(text):
-            _secretary_label(lines, i, m.group("rest").strip(), result)
-        elif (m := PRESENT_SENTENCE.match(text)) and i < len(lines) // 2 + 5:
-            for entry in inline_people((m.group("who") or m.group("who2")).strip(" ."), lenient=True):
-                adder(attendees)(entry)
+        i = _read_line(lines, i, lists, result)
+    for key, person in lists.invited.items():  # "Kallade" who are not among those present
+        if key not in lists.attendees:
+            lists.absent.setdefault(key, person)
+    listed = bool(lists.attendees)
+    _settle_people(lines, lists, result)
+    _settle_secretary(lines, result)
+    for chair_of_meeting, role in (("mötesordförande", "ordförande"), ("mötessekreterare", "sekreterare")):
+        if chair_of_meeting in result.roles:  # "ordföranden" in the text is the one chairing the meeting
+            result.roles.setdefault(role, result.roles[chair_of_meeting])
+    secretary = result.secretary
+    if listed and secretary and len(secretary.split()) >= 2 and not _among(secretary, result.attendees + result.absent):
+        result.attendees.append(Attendee(secretary))  # who wrote the minutes was there
+    return result
+
+
+def _read_line(lines: list[Line], i: int, lists: _Lists, result: Attendance) -> int:
+    """Read line i, and the list it opens; returns the index of the next line to read."""
+    ln = lines[i]
+    text, m, kind = _list_label(ln, lists.last_people)
+    if m is None:
+        _other_line(lines, i, text, lists, result)
+        return i + 1
+    lists.last_people = ln.no
+    add = lists.adder(lists.invited if kind == "invited" else lists.attendees, force_absent=kind == "absent")
+    rest = list_part(m.group("rest").strip())
+    if rest and not looks_like_sentence(rest):
+        return _inline_list(lines, i, text, rest, add, result)
+    if not rest and (text.rstrip().endswith(":") or ln.heading_level or _short_label(text)):
+        result.used_lines.add(ln.no)
+        nxt = _list_after(lines, i, result, add)
+        lists.last_people = lines[nxt - 1].no
+        return nxt
+    return i + 1
+
+
+def _list_label(ln: Line, last_people: int) -> tuple[str, re.Match[str] | None, str]:
+    """The line's text, and the label on it that opens a list of people with the kind of list:
+    "absent", "present" or "invited". "Inbjudna:" right under a list is of those present."""
+    text = ln.text
+    bare = LABEL_NUMBERING.sub("", text).rstrip(". ")
+    if bare != text and len(bare.split()) <= 3 and (ATTENDEE_LABEL.match(bare) or ABSENT_LABEL.match(bare)):
+        text = bare  # "§ 293. Närvarande.": a numbered point that is a label
+    if m := match_label(text, ABSENT_LABEL, ABSENT_WORDS):
+        return text, m, "absent"
+    m = match_label(text, ATTENDEE_LABEL, ATTENDEE_WORDS)
+    if not m and ln.no - last_people <= 1 and not ln.bullet:
+        m = GUEST_LABEL.match(text)
+    if m:
+        return text, m, "present"
+    return text, INVITED_LABEL.match(text), "invited"
+
+
+def _inline_list(lines: list[Line], i: int, text: str, rest: str, add: _Add, result: Attendance) -> int:
+    """The people on the label's line ("Närvarande: Anna Berg, Bo Ek") and on the lines that carry
+    its list on; returns the index of the line after them."""
+    j = i
+    while (k := more_people_below(lines, j)) is not None or (j + 1 < len(lines) and list_goes_on(rest, lines[j + 1])):
+        if k is not None:  # "Beslutande: Anna Berg (C)" / "Bo Ek (M) Cia Lind (S)": one name list
+            rest += ", " + lines[k].text
+            result.used_lines.add(lines[k].no)
+            j = k
+            continue
+        j += 1
+        rest += " " + lines[j].text
+        result.used_lines.add(lines[j].no)
+    for entry in inline_people(rest, lenient=True):
+        add(entry)
+        _mark_secretary(result, entry[0], text)
+    result.used_lines.add(lines[i].no)
+    return j + 1
+
+
+def _other_line(lines: list[Line], i: int, text: str, lists: _Lists, result: Attendance) -> None:
+    """A line that opens no list: a role ("Ordförande: Anna Berg"), the secretary's label, a
+    sentence ("Anna, Bo och Cia är närvarande"), a closing "/Name", or the secretary in passing."""
+    ln = lines[i]
+    if m := ROLE_LABEL.match(text):
+        role_entry = parse_person_entry(m.group("rest"))
+        if role_entry:
+            if not m.group("role").lower().startswith("just"):
+                lists.adder(lists.attendees)(role_entry)
+            result.roles.setdefault(role_key(m.group("role")), role_entry[0].name)
             result.used_lines.add(ln.no)
-        elif (m := SIGNATURE.match(text)) and i >= len(lines) // 2:
-            result.secretary = result.secretary or m.group("name")
-            result.used_lines.add(ln.no)
-        elif not result.secretary and (m := SECRETARY_NOTE.search(text)):
-            result.secretary = m.group("name")
-        elif not result.secretary and (m := SECRETARY_ELECTION_HEADING.match(text)):
-            result.secretary = name_under(lines, i, m.group("rest"))
-        elif not result.secretary and i < 12 and (m := BYLINE.match(text)):
-            result.secretary = m.group("name").title() if m.group("name").isupper() else m.group("name")
-        elif not result.secretary and (m := SECRETARY_ELECTED.search(text)):
-            who = elected_name(m)
-            if who and who.split()[0].casefold() not in NOT_NAME_WORDS:
-                result.secretary = who
-        i += 1
-    for key, person in invited.items():
-        if key not in attendees:
-            absent.setdefault(key, person)
-    if not result.secretary:  # an election inside a line read as a list ("... Närvarande: ... Till sekreterare valdes X")
-        for ln in lines:
-            m = SECRETARY_ELECTED.search(ln.text)
-            who = elected_name(m) if m else None
-            if who and who.split()[0].casefold() not in NOT_NAME_WORDS:
-                result.secretary = who
-                break
-    listed = bool(attendees)
+    elif m := SECRETARY_LABEL.match(text):
+        _secretary_label(lines, i, m.group("rest").strip(), result)
+    elif (m := PRESENT_SENTENCE.match(text)) and i < len(lines) // 2 + 5:
+        for entry in inline_people((m.group("who") or m.group("who2")).strip(" ."), lenient=True):
+            lists.adder(lists.attendees)(entry)
+        result.used_lines.add(ln.no)
+    elif (m := SIGNATURE.match(text)) and i >= len(lines) // 2:
+        result.secretary = result.secretary or m.group("name")
+        result.used_lines.add(ln.no)
+    elif not result.secretary:
+        _secretary_mention(lines, i, text, result)
+
+
+def _secretary_mention(lines: list[Line], i: int, text: str, result: Attendance) -> None:
+    """The secretary a line names in passing: "(Kristina antecknade)", under "Val av sekreterare",
+    a byline near the top ("Text: Bo Ek"), or an election ("Till sekreterare valdes Bo Ek")."""
+    if m := SECRETARY_NOTE.search(text):
+        result.secretary = m.group("name")
+    elif m := SECRETARY_ELECTION_HEADING.match(text):
+        result.secretary = name_under(lines, i, m.group("rest"))
+    elif i < 12 and (m := BYLINE.match(text)):
+        result.secretary = m.group("name").title() if m.group("name").isupper() else m.group("name")
+    elif who := _elected(SECRETARY_ELECTED.search(text)):
+        result.secretary = who
+
+
+def _elected(m: re.Match[str] | None) -> str | None:
+    """Who an election of the secretary names, if it is a name ("Till sekreterare valdes Bo Ek")."""
+    who = elected_name(m) if m else None
+    return who if who and who.split()[0].casefold() not in NOT_NAME_WORDS else None
+
+
+def _settle_people(lines: list[Line], lists: _Lists, result: Attendance) -> None:
+    """The attendees and the absent as the result keeps them: with no attendance list the people
+    the minutes show at work; full names from the signatures; the roles the text gives them."""
+    attendees, absent = lists.attendees, lists.absent
     if not attendees:  # no attendance list: the people the minutes show at work
         for name, role in people_taking_part(lines):
             if name.casefold() not in absent:
@@ -186,6 +241,16 @@ def parse_attendance(lines: list[Line]) -> Attendance:
     roles_in_text(lines, result.roles, [*attendees.values(), *absent.values()])
     result.attendees = [a for k, a in attendees.items() if k not in absent]
     result.absent = list(absent.values())
+
+
+def _settle_secretary(lines: list[Line], result: Attendance) -> None:
+    """The secretary no line named on its own: an election inside a line read as a list, the
+    one marked so in the list, the name under the closing signature; then in full."""
+    if not result.secretary:  # "... Närvarande: ... Till sekreterare valdes X"
+        for ln in lines:
+            if who := _elected(SECRETARY_ELECTED.search(ln.text)):
+                result.secretary = who
+                break
     if not result.secretary:
         result.secretary = next(
             (a.name for a in result.attendees if a.role and role_key(a.role) in ("sekreterare", "mötessekreterare")),
@@ -194,13 +259,6 @@ def parse_attendance(lines: list[Line]) -> Attendance:
     if not result.secretary:
         result.secretary = closing_signature(lines, result.used_lines)
     result.secretary = full_name(result.secretary, result.attendees)
-    for chair_of_meeting, role in (("mötesordförande", "ordförande"), ("mötessekreterare", "sekreterare")):
-        if chair_of_meeting in result.roles:  # "ordföranden" in the text is the one chairing the meeting
-            result.roles.setdefault(role, result.roles[chair_of_meeting])
-    secretary = result.secretary
-    if listed and secretary and len(secretary.split()) >= 2 and not _among(secretary, result.attendees + result.absent):
-        result.attendees.append(Attendee(secretary))  # who wrote the minutes was there
-    return result
 
 
 def _among(name: str, people: list[Attendee]) -> bool:
@@ -261,7 +319,7 @@ def _signature_row(lines: list[Line], i: int, roles: list[str], result: Attendan
     result.used_lines.update({lines[i].no, lines[nxt].no})
 
 
-def _list_after(lines: list[Line], i: int, result: Attendance, add: Callable[[tuple[Attendee, bool]], None]) -> int:
+def _list_after(lines: list[Line], i: int, result: Attendance, add: _Add) -> int:
     """Read the person lines after a label; returns the index of the first line after the list."""
     j = i + 1
     blanks = 0

@@ -115,8 +115,35 @@ def mode_of(clause: Clause) -> str:
 def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, ctx: Context) -> list[str]:
     """The features of main clause k of a sentence, with what its complements say."""
     clause = found[k]
-    low = [t.text.casefold() for t in tokens]
-    out: list[str] = ["bias"]
+    subj, shared = _subject_of(tokens, found, k, ctx)
+    mode = mode_of(clause)
+    meaning, voice, onward = _meaning_of(tokens, found, k, subj, mode)
+    coarse = _coarse(subj)
+    out = ["bias", *shared, *onward]
+    out += [
+        "subj:" + subj, "mode:" + mode, "meaning:" + meaning, "voice:" + voice,
+        f"subj-mode:{coarse}|{mode}", f"mode-meaning:{mode}|{meaning}", f"subj-meaning:{coarse}|{meaning}",
+        f"voice-subj:{voice}|{coarse}", f"voice-mode:{voice}|{mode}",
+    ]  # fmt: skip
+    out += _lead_features(tokens, clause, meaning, coarse, ctx)
+    out += _complement_features(found, clause, meaning)
+    out += _that_features(tokens, found, k, meaning, mode, ctx)
+    out += _status_features(tokens, found, k, subj, meaning, ctx)
+    out += _form_features(tokens, clause)
+    out += _context_features(tokens, found, k, mode, ctx)
+    return out
+
+
+def _sense(clause: Clause) -> str:
+    """What a clause's verb means (meanings.py), "doing" for a verb it does not know."""
+    return clause.meaning[1] if clause.meaning else "doing"
+
+
+def _subject_of(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, ctx: Context) -> tuple[str, list[str]]:
+    """The kind of clause k's subject, with the features of one it shares with an earlier clause
+    ("Johan är ledig och ersätts av Bo")."""
+    clause = found[k]
+    out: list[str] = []
     subj = subject_kind(tokens, clause, ctx.names, ctx.own_body)
     if clause.shared is not None and clause.subject is None:
         first = found[clause.shared]
@@ -124,12 +151,22 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         out.append("shared-subject")
         if first.meaning and first.meaning[1] in ("state", "report", "opinion", "possess", "event"):
             out.append("shared-from-no-deed")  # "Johan är ledig och ersätts av Bo": still no deed of Johan's
-    mode = mode_of(clause)
-    meaning = clause.meaning[1] if clause.meaning else "doing"
-    if clause.extras.get("stative") and not clause.modal:
-        meaning = "state"  # "Socialtjänsten är ombedd att delta": how things are, whatever the verb
+    low = [t.text.casefold() for t in tokens]
     if subj == "expletive" and clause.passive and clause.subject is not None and low[clause.subject[0]] == "det":
         subj = "none"  # "Det beslutades att ...": an impersonal passive has no subject
+    return subj, out
+
+
+def _meaning_of(
+    tokens: Sequence[Tagged], found: Sequence[Clause], k: int, subj: str, mode: str
+) -> tuple[str, str, list[str]]:
+    """What clause k says, as a deed or not, and its voice: the verb's meaning, read again for a
+    state, a message to pass on, a command and a notice sent; with the feature of a message."""
+    clause = found[k]
+    out: list[str] = []
+    meaning = _sense(clause)
+    if clause.extras.get("stative") and not clause.modal:
+        meaning = "state"  # "Socialtjänsten är ombedd att delta": how things are, whatever the verb
     if meaning == "report" and _tells_someone(tokens, found, k, subj):
         meaning = "doing"  # "Deltagarna informeras", "Bo meddelar detta till Eva": a message to pass on
         out.append("report-onward")
@@ -140,12 +177,13 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         meaning = "doing"
         if subj in ("thing", "none"):
             voice = "pass"  # "Kallelsen går ut vecka 5": sent, as "skickas ut"
-    coarse = _coarse(subj)
-    out += [
-        "subj:" + subj, "mode:" + mode, "meaning:" + meaning, "voice:" + voice,
-        f"subj-mode:{coarse}|{mode}", f"mode-meaning:{mode}|{meaning}", f"subj-meaning:{coarse}|{meaning}",
-        f"voice-subj:{voice}|{coarse}", f"voice-mode:{voice}|{mode}",
-    ]  # fmt: skip
+    return meaning, voice, out
+
+
+def _lead_features(tokens: Sequence[Tagged], clause: Clause, meaning: str, coarse: str, ctx: Context) -> list[str]:
+    """A clause that is one of several decisions, opens the line with its verb ("Boka lokal"),
+    or plans something."""
+    out: list[str] = []
     if clause.extras.get("decision-part"):
         out.append("decision-part")  # "..., att restauratören underrättas": one of several decisions
     if clause.extras.get("leading"):
@@ -158,30 +196,56 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
     if meaning == "intent" and clause.complement is None and not clause.passive:
         # "Regionen planerar en satsning": news; "Vi planerar för en dag i mars": our plan
         out += ["intent-object", f"intent-object|{coarse}"]
+    return out
+
+
+def _complement_features(found: Sequence[Clause], clause: Clause, meaning: str) -> list[str]:
+    """What the infinitives under the clause say ("åtog sig att ringa", "ber Lisa ta bilder"):
+    the first one's meaning and voice, the last one's, and whether one is the object's to do,
+    denied or hedged."""
+    out: list[str] = []
     chain = complements(found, clause)
-    if chain:
-        comp = chain[0]
-        cm = comp.meaning[1] if comp.meaning else "doing"
-        last = chain[-1]
-        lm = last.meaning[1] if last.meaning else "doing"
-        if meaning != "commit":  # a promise is the item whatever it promises ("lovat att finnas till")
-            out += ["comp:" + cm, f"head-comp:{meaning}|{cm}", f"comp-voice:{'pass' if comp.passive else 'act'}"]
-        if len(chain) > 1:
-            out += ["comp-last:" + lm, f"comp-comp:{cm}|{lm}"]
-        if any(c.controller == "object" for c in chain):
-            out.append("comp:object")
-        if any(c.negated for c in chain):
-            out.append("comp:negated")
-        if comp.modal in HEDGE_MODALS:
-            out.append("comp:maybe")
+    if not chain:
+        return out
+    comp = chain[0]
+    cm = _sense(comp)
+    lm = _sense(chain[-1])
+    if meaning != "commit":  # a promise is the item whatever it promises ("lovat att finnas till")
+        out += ["comp:" + cm, f"head-comp:{meaning}|{cm}", f"comp-voice:{'pass' if comp.passive else 'act'}"]
+    if len(chain) > 1:
+        out += ["comp-last:" + lm, f"comp-comp:{cm}|{lm}"]
+    if any(c.controller == "object" for c in chain):
+        out.append("comp:object")
+    if any(c.negated for c in chain):
+        out.append("comp:negated")
+    if comp.modal in HEDGE_MODALS:
+        out.append("comp:maybe")
+    return out
+
+
+def _that_features(
+    tokens: Sequence[Tagged], found: Sequence[Clause], k: int, meaning: str, mode: str, ctx: Context
+) -> list[str]:
+    """The first finite att-clause under clause k: what is said ("Leif berättar att ..."), by whom
+    and how, unless the head decides, promises or gives the task."""
     for sub in found:
         if sub.head == k and sub.finite and sub.subordinate == "att":
             sk = _coarse(subject_kind(tokens, sub, ctx.names, ctx.own_body))
-            sm = sub.meaning[1] if sub.meaning else "doing"
+            sm = _sense(sub)
+            out: list[str] = []
             if meaning not in ("decide", "commit", "assign", "assigned"):
                 out.append("that-clause")  # "Leif berättar att ...": said, not done
-            out += [f"that:{meaning}", f"that:{meaning}|{sk}|{mode_of(sub)}", f"that-meaning:{meaning}|{sm}"]
-            break
+            return out + [f"that:{meaning}", f"that:{meaning}|{sk}|{mode_of(sub)}", f"that-meaning:{meaning}|{sm}"]
+    return []
+
+
+def _status_features(
+    tokens: Sequence[Tagged], found: Sequence[Clause], k: int, subj: str, meaning: str, ctx: Context
+) -> list[str]:
+    """What the clause tells of how things stand rather than of a deed ("Lokalen är bokad"), and
+    who does it: a person of the meeting or a stranger, or nobody named ("Tar vidare frågan")."""
+    clause = found[k]
+    out: list[str] = []
     if meaning == "decide" and clause.complement is None and not any(c.head == k for c in found):
         out.append("decide-open")  # "Styrelsen beslutar": what was decided comes after
     if clause.extras.get("stative") and not clause.modal:
@@ -195,6 +259,14 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         out.append("subj-known" if known else "subj-stranger")  # a name not among the meeting's people
     if clause.extras.get("verb-first") and clause.form in ("pres", "past"):
         out.append(f"verb-first|{clause.form}")  # "Tar vidare frågan": notes that leave out who
+    return out
+
+
+def _form_features(tokens: Sequence[Tagged], clause: Clause) -> list[str]:
+    """What the clause's words show: the meeting's own business, a fragment, an event that takes
+    place, a denial, the subject after the verb, a hedge, haste, a question."""
+    low = [t.text.casefold() for t in tokens]
+    out: list[str] = []
     if any(meanings.noun_class(t.text) == "agenda" for t in tokens[clause.main + 1 :] if upos(t.tag) == "NOUN"):
         out.append("about-agenda")  # "att ändra dagordningen": this meeting's own business
     if clause.subordinate == "att" and clause.head is None and any(
@@ -218,6 +290,14 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
         out.append("soon")
     if "?" in span or low and low[-1] == "?":
         out.append("question")
+    return out
+
+
+def _context_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, mode: str, ctx: Context) -> list[str]:
+    """Where the clause stands: after another main clause, in a bullet, a line or a paragraph,
+    under a heading or a label ("Att göra", "Beslut:"), on a line that marks an owner; and the
+    sentence's length."""
+    out: list[str] = []
     if k > 0 and any(found[x].is_main for x in range(k)):
         out.append("later-clause")
     out.append("block:" + ctx.block)

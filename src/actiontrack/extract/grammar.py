@@ -101,54 +101,107 @@ def _chain_of(out: list[Clause], k: int) -> set[int]:
 def _finite_clause(
     tokens: Sequence[Tagged], low: list[str], tags: list[str], i: int, boundary: int, out: list[Clause]
 ) -> Clause:
-    previous = out[-1] if out else None
-    last_end = max(previous.main, previous.verb) + 1 if previous is not None else 0
-    if previous is not None and previous.complement is not None:
-        last_end = max(last_end, out[previous.complement].main + 1)
-    region_start = max(boundary + 1, last_end)
+    """The clause of the finite verb at i: where it starts, its subject, and whether it hangs on
+    the clause before ("att vi bokar") or comes after a fronted one ("Om vi får bidrag köper vi")."""
+    region_start = max(boundary + 1, _end_of_last(out))
     clause = Clause(start=region_start, end=len(tokens), verb=i, main=i, form=verb_form(tags[i]))
     clause.passive = is_passive(tags[i])
+    opener = _opener(tokens, low, tags, region_start, i)
+    if opener is not None:
+        _subordinate(tokens, low, tags, clause, opener, out)
+    elif (fronted := _fronted(out)) is not None:
+        # "Om vi får bidrag köper vi stolar": after a fronted clause the subject follows the verb
+        clause.start = fronted.start
+        _subject_after(tokens, low, tags, clause)
+    else:
+        _main_clause(tokens, low, tags, clause, region_start, boundary, out)
+    follow_chain(tokens, low, tags, clause)
+    return clause
+
+
+def _end_of_last(out: list[Clause]) -> int:
+    """Where the clause found last ends: after its main verb, or after its complement's."""
+    if not out:
+        return 0
+    previous = out[-1]
+    end = max(previous.main, previous.verb) + 1
+    if previous.complement is not None:
+        end = max(end, out[previous.complement].main + 1)
+    return end
+
+
+def _opens(low: list[str], tags: list[str], x: int) -> bool:
+    """A relative pronoun or a subjunction; "om" opens a clause, unless the tagger reads it as "about"."""
+    return low[x] in RELATIVES or low[x] in SUBJUNCTIONS and upos(tags[x]) != "ADP"
+
+
+def _opener(tokens: Sequence[Tagged], low: list[str], tags: list[str], region_start: int, i: int) -> int | None:
+    """A subjunction or relative pronoun with only a noun phrase and adverbs before the verb at i:
+    the clause is subordinate ("att vi bokar", "som ska utreda", "när lokalen är bokad")."""
+    j = i - 1
+    while j >= region_start and not _opens(low, tags, j) and (
+        np_part(tokens[j]) or upos(tags[j]) == "ADV" or low[j] in JOINERS
+    ):
+        j -= 1
+    if j >= region_start and (
+        upos(tags[j]) == "SCONJ" or low[j] in RELATIVES or low[j] == "att" or _opens(low, tags, j) and j < i - 1
+    ):
+        return j
+    return None
+
+
+def _subordinate(
+    tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Clause, j: int, out: list[Clause]
+) -> None:
+    """The clause opened at j, under the clause before: its subject is the relative pronoun ("som
+    ska utreda") or the noun phrase between the opener and the verb ("att vi bokar")."""
+    i = clause.verb
+    clause.subordinate = low[j]
+    clause.start = j
+    if low[j] in RELATIVES:
+        clause.subject = (j, j + 1)
+    elif j + 1 < i:
+        stop = i
+        while stop > j + 1 and upos(tags[stop - 1]) == "ADV":  # "att vi gemensamt försöker"
+            stop -= 1
+        clause.subject = trailing_np(tokens, low, j + 1, stop) or (j + 1, stop)
+    if out:
+        clause.head = len(out) - 1
+
+
+def _fronted(out: list[Clause]) -> Clause | None:
+    """The adverbial clause found last, when it opens the sentence before any main clause ("Om vi
+    får bidrag", "När lokalen är bokad")."""
+    previous = out[-1] if out else None
+    fronted = previous is not None and previous.subordinate not in (None, "att", "inf") and previous.head is None
+    if fronted and previous is not None and not any(c.is_main for c in out):
+        return previous
+    return None
+
+
+def _subject_after(tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Clause) -> None:
+    """The subject after the verb, if any: the clause is inverted ("Nu tar Anna")."""
+    after = np_after(tokens, low, tags, clause.verb + 1)
+    if after is not None:
+        clause.subject = after
+        clause.inverted = True
+
+
+def _main_clause(
+    tokens: Sequence[Tagged], low: list[str], tags: list[str], clause: Clause, region_start: int, boundary: int,
+    out: list[Clause],
+) -> None:
+    """A main clause: its subject before the verb, the subject of the clause before it shares
+    ("kontaktar X och köper in Y"), none with the verb first, or a subject after the verb."""
+    i = clause.verb
+    previous = out[-1] if out else None
     first = region_start
     while first < i and low[first] in COORDINATORS:
         first += 1
-    # a subjunction or relative pronoun with only a noun phrase and adverbs before the verb:
-    # the clause is subordinate ("att vi bokar", "som ska utreda", "när lokalen är bokad")
-    j = i - 1
-    def opens(x: int) -> bool:  # "om" opens a clause, unless the tagger reads it as "about"
-        return low[x] in RELATIVES or low[x] in SUBJUNCTIONS and upos(tags[x]) != "ADP"
-
-    while j >= region_start and not opens(j) and (np_part(tokens[j]) or upos(tags[j]) == "ADV" or low[j] in JOINERS):
-        j -= 1
-    if j >= region_start and (
-        upos(tags[j]) == "SCONJ" or low[j] in RELATIVES or low[j] == "att" or opens(j) and j < i - 1
-    ):
-        clause.subordinate = low[j]
-        clause.start = j
-        if low[j] in RELATIVES:
-            clause.subject = (j, j + 1)
-        elif j + 1 < i:
-            stop = i
-            while stop > j + 1 and upos(tags[stop - 1]) == "ADV":  # "att vi gemensamt försöker"
-                stop -= 1
-            clause.subject = trailing_np(tokens, low, j + 1, stop) or (j + 1, stop)
-        if out:
-            clause.head = len(out) - 1
-        follow_chain(tokens, low, tags, clause)
-        return clause
     np = trailing_np(tokens, low, region_start, i)
     if np is not None and np[0] > first and complex_np(tokens, low, first, np[0]):
         np = (first, np[1])  # "Frågan om sommaröppet bordläggs": one phrase before the verb
     run_on = previous is not None and boundary < previous.verb
-    fronted = previous is not None and previous.subordinate not in (None, "att", "inf") and previous.head is None
-    if fronted and previous is not None and not any(c.is_main for c in out):
-        # "Om vi får bidrag köper vi stolar": after a fronted clause the subject follows the verb
-        after = np_after(tokens, low, tags, i + 1)
-        clause.start = previous.start
-        if after is not None:
-            clause.subject = after
-            clause.inverted = True
-        follow_chain(tokens, low, tags, clause)
-        return clause
     # a name after a preposition is its object, not the subject: "Enligt Isak har det ...", "Med Eva går vi ..."
     governed = np is not None and np[0] > region_start and upos(tags[np[0] - 1]) == "ADP"
     named = np is not None and not governed and any(upos(tags[x]) in ("PROPN", "PRON") for x in range(*np))
@@ -175,12 +228,7 @@ def _finite_clause(
     else:
         # something else stands first: the subject, if any, follows the verb ("Nu tar Anna",
         # "När lokalen är bokad meddelar Per alla")
-        after = np_after(tokens, low, tags, i + 1)
-        if after is not None:
-            clause.subject = after
-            clause.inverted = True
-    follow_chain(tokens, low, tags, clause)
-    return clause
+        _subject_after(tokens, low, tags, clause)
 
 
 def _complement(tokens: Sequence[Tagged], low: list[str], tags: list[str], at: int, out: list[Clause]) -> None:

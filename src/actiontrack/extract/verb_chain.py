@@ -53,12 +53,8 @@ def follow_chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clau
     while lemma in CHAIN_AUX | COPULAS or lemma in ASPECT and k < n and (
         is_verb(tags[k]) and ".INF" in tags[k] or low[k] == "att" and k + 1 < n and ".INF" in tags[k + 1]
     ):
-        if first_aux and clause.subject is None and k + 1 < n and upos(tags[k]) == "PRON" and low[k] != "sig":
-            nxt = k + 1
-            while nxt < n and upos(tags[nxt]) in ("ADV", "PART"):
-                nxt += 1
-            if nxt < n and is_nonfinite(tags[nxt]):  # "I år har det inte blivit ...": the subject after the auxiliary
-                clause.subject, clause.inverted = (k, k + 1), True
+        if first_aux and clause.subject is None:
+            _subject_after_aux(low, tags, k, clause)
         skipped = k
         while k < n and _skippable(low, tags, k, clause):
             clause.negated |= low[k] in negation
@@ -74,30 +70,11 @@ def follow_chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clau
         if k >= n:
             break
         if lemma in COPULAS and upos(tags[k]) == "ADJ":
-            if ".PART" in tags[k] or low[k].endswith(("ad", "at", "ade")) and len(low[k]) > 5:
-                # "ska vara inskickad": a participle, as the tagger may call it an adjective
-                clause.passive = True  # "ska vara inskickad", "blir bokad"
-                clause.extras["participle"] = True
-                if lemma == "vara" and first_aux:
-                    clause.extras["stative"] = True  # "Lokalen är bokad", "Eva är intresserad": as things are
-                    if meanings.word_class(low[k]) == "responsible":
-                        clause.predicate = low[k]  # "Per och Bo är involverade i arbetet"
-                        clause.passive = False
-                        clause.extras.pop("stative")
-                clause.main = k
-            elif lemma == "vara":
-                clause.predicate = low[k]  # "är ansvarig för ..."
+            _copula_adjective(low, tags, k, lemma, first_aux, clause)
             break
         if not (is_nonfinite(tags[k]) or lemma == "komma" and is_verb(tags[k])):
             break
-        if lemma:
-            clause.auxiliaries.append(lemma)
-        if first_aux and lemma in ASPECT:
-            clause.extras["aspect"] = True  # "börjar ta upp": the tense is the finite verb's
-        elif first_aux and lemma not in PLAIN_AUX:
-            clause.modal = lemma
-        if lemma == "ha" and first_aux:
-            clause.form = "perfect" if clause.form == "pres" else "pluperfect"
+        _auxiliary(lemma, first_aux, clause)
         first_aux = False
         clause.main = k
         clause.passive = clause.passive or is_passive(tags[k])
@@ -107,6 +84,56 @@ def follow_chain(tokens: Sequence[Tagged], low: list[str], tags: list[str], clau
             break
     for x in range(clause.verb + 1, min(n, clause.main + 2)):
         clause.negated |= low[x] in negation
+    _chain_meaning(tokens, clause)
+
+
+def _subject_after_aux(low: list[str], tags: list[str], k: int, clause: Clause) -> None:
+    """A pronoun right after the first auxiliary, with the rest of the chain after it, is the
+    subject: "I år har det inte blivit ..."."""
+    n = len(low)
+    if k + 1 < n and upos(tags[k]) == "PRON" and low[k] != "sig":
+        nxt = k + 1
+        while nxt < n and upos(tags[nxt]) in ("ADV", "PART"):
+            nxt += 1
+        if nxt < n and is_nonfinite(tags[nxt]):
+            clause.subject, clause.inverted = (k, k + 1), True
+
+
+def _copula_adjective(low: list[str], tags: list[str], k: int, lemma: str, first_aux: bool, clause: Clause) -> None:
+    """A copula with an adjective at k, where the chain ends: a participle makes it a passive ("blir
+    bokad") or, after "vara", a state ("Lokalen är bokad"); an adjective after "vara" is what the
+    subject is ("är ansvarig för ...")."""
+    if ".PART" in tags[k] or low[k].endswith(("ad", "at", "ade")) and len(low[k]) > 5:
+        # "ska vara inskickad": a participle, as the tagger may call it an adjective
+        clause.passive = True  # "ska vara inskickad", "blir bokad"
+        clause.extras["participle"] = True
+        if lemma == "vara" and first_aux:
+            clause.extras["stative"] = True  # "Lokalen är bokad", "Eva är intresserad": as things are
+            if meanings.word_class(low[k]) == "responsible":
+                clause.predicate = low[k]  # "Per och Bo är involverade i arbetet"
+                clause.passive = False
+                clause.extras.pop("stative")
+        clause.main = k
+    elif lemma == "vara":
+        clause.predicate = low[k]  # "är ansvarig för ..."
+
+
+def _auxiliary(lemma: str, first_aux: bool, clause: Clause) -> None:
+    """What an auxiliary gives the clause: the first one its modal ("ska skicka"), its aspect
+    ("börjar ta upp") or its perfect ("har skickat")."""
+    if lemma:
+        clause.auxiliaries.append(lemma)
+    if first_aux and lemma in ASPECT:
+        clause.extras["aspect"] = True  # "börjar ta upp": the tense is the finite verb's
+    elif first_aux and lemma not in PLAIN_AUX:
+        clause.modal = lemma
+    if lemma == "ha" and first_aux:
+        clause.form = "perfect" if clause.form == "pres" else "pluperfect"
+
+
+def _chain_meaning(tokens: Sequence[Tagged], clause: Clause) -> None:
+    """What the main verb means, none when it is left out ("ska ut"); "vara ansvarig" is a promise;
+    a modal's own meaning beside it."""
     following = [t.text for t in tokens[clause.main + 1 : clause.main + 5]]
     clause.meaning = None if clause.extras.get("elliptic") else meanings.verb_class(tokens[clause.main].text, following)
     if clause.predicate and meanings.word_class(clause.predicate) == "responsible":

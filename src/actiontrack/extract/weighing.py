@@ -64,56 +64,71 @@ def weigh_clauses(
     extra = list(time)
     if "deferred" in (r.ctx.heading, r.ctx.label):
         extra.append("under-deferral-heading")
+    if not any(c.is_main for c in r.found):
+        feats = _no_clause_features(r, extra, reported)
+        return [], (_weigh(weights, record, r.text, line, 0, len(r.text), feats), feats)
     later = LATER_MEETING.search(r.text)
     chosen: list[tuple[Clause, float, bool]] = []
     best: tuple[float, list[str]] = (-1.0, [])
-    if not any(c.is_main for c in r.found):
-        feats = ["bias", "no-clause", "block:" + r.ctx.block, *extra]
-        feats += [f"heading:{r.ctx.heading}"] * bool(r.ctx.heading) + [f"label:{r.ctx.label}"] * bool(r.ctx.label)
-        feats += ["owner-marked"] * bool(r.marked)
-        words = sum(1 for t in r.tokens if upos(t.tag) not in ("PUNCT", "SYM"))
-        size = "short" if words <= 3 else "mid" if words <= 12 else "long"
-        feats += [f"no-clause|{size}"] + ["no-clause|owner-marked"] * bool(r.marked)
-        feats += ["after-report"] * (reported and not r.ctx.first_in_block)
-        if any(meanings.verb_class(t.text) == (meanings.verb_lemma(t.text), "deferral") for t in r.tokens):
-            feats.append("deferral-word")  # a deferral the tagger did not see as a verb
-        return [], (_weigh(weights, record, r.text, line, 0, len(r.text), feats), feats)
     for k, clause in enumerate(r.found):
         if not clause.is_main:
             continue
-        feats = features.clause_features(r.tokens, r.found, k, r.ctx) + extra
-        if tense:
-            feats.append(f"mode-doc:{features.mode_of(clause)}|{tense}")
-        if reported and not r.ctx.first_in_block and clause.subject is None and clause.shared is None:
-            feats.append("after-report")  # "Bo menar att ... . Gör också X lättare.": still Bo's view
         start, end = spans.span(r.tokens, clause, r.found)
         deferred = _defers(r, clause, later, start, end)
-        if deferred:
-            # "Punkten tas upp på nästa möte": a deferral whatever the verb means alone
-            feats = [f for f in feats if not f.startswith(("meaning:", "mode-meaning:", "subj-meaning:"))]
-            feats += ["deferral", "meaning:deferral"]
-        elif "next-step" in extra and k == next((x for x, c in enumerate(r.found) if c.is_main), -1):
-            # "Nästa steg är en workshop i mars": what comes next, whatever "är" says alone
-            drop = ("meaning:", "mode-meaning:", "subj-meaning:", "subj:", "subj-mode:", "voice-subj:")
-            feats = [f for f in feats if not f.startswith(drop)]
-        if (clause.passive or any(c.passive for c in complements(r.found, clause))) and passive_agent(
-            r.tokens, clause
-        ):
-            feats.append("passive-agent")  # "Protokollet skickas ut av Leif": a doer named
-        if "voice:pass" in feats and any(f in extra for f in ("time:future-date", "time:ahead", "time:deadline-word")):
-            feats.append("passive-ahead")  # "Kallelsen skickas ut vecka 37": a passive with its time ahead
-        if "decided-present" in feats and "time:next-meeting" in feats:
-            feats.append("decided-later")
-        # not "informerar om X inför styrelsens möte": what the report given now prepares for
-        if "meaning:report" in feats and (
-            "time:next-meeting" in feats or "time:deadline-word" in feats and not BEFORE_ONLY.search(r.text)
-        ):
-            feats.append("report-ahead")  # "Ida presenterar förslaget till nästa möte"
+        feats = _sentence_features(r, k, extra, tense=tense, reported=reported, deferred=deferred)
         score = _weigh(weights, record, r.text, line, start, end, feats)
         best = max(best, (score, feats))
         if score >= weights.threshold:
             chosen.append((clause, score, deferred))
     return chosen, best
+
+
+def _no_clause_features(r: Reading, extra: list[str], reported: bool) -> list[str]:
+    """The features of a sentence with no main clause, by its form: where it stands, its size, an
+    owner marked ("Lokal (Eva)"), a deferral word the tagger did not read as a verb."""
+    feats = ["bias", "no-clause", "block:" + r.ctx.block, *extra]
+    feats += [f"heading:{r.ctx.heading}"] * bool(r.ctx.heading) + [f"label:{r.ctx.label}"] * bool(r.ctx.label)
+    feats += ["owner-marked"] * bool(r.marked)
+    words = sum(1 for t in r.tokens if upos(t.tag) not in ("PUNCT", "SYM"))
+    size = "short" if words <= 3 else "mid" if words <= 12 else "long"
+    feats += [f"no-clause|{size}"] + ["no-clause|owner-marked"] * bool(r.marked)
+    feats += ["after-report"] * (reported and not r.ctx.first_in_block)
+    if any(meanings.verb_class(t.text) == (meanings.verb_lemma(t.text), "deferral") for t in r.tokens):
+        feats.append("deferral-word")  # a deferral the tagger did not see as a verb
+    return feats
+
+
+def _sentence_features(
+    r: Reading, k: int, extra: list[str], *, tense: str, reported: bool, deferred: bool
+) -> list[str]:
+    """Main clause k's features (features.py) with what only the sentence tells: its time, the
+    tense of the minutes, a report just before, a deferral, a doer named after "av"."""
+    clause = r.found[k]
+    feats = features.clause_features(r.tokens, r.found, k, r.ctx) + extra
+    if tense:
+        feats.append(f"mode-doc:{features.mode_of(clause)}|{tense}")
+    if reported and not r.ctx.first_in_block and clause.subject is None and clause.shared is None:
+        feats.append("after-report")  # "Bo menar att ... . Gör också X lättare.": still Bo's view
+    if deferred:
+        # "Punkten tas upp på nästa möte": a deferral whatever the verb means alone
+        feats = [f for f in feats if not f.startswith(("meaning:", "mode-meaning:", "subj-meaning:"))]
+        feats += ["deferral", "meaning:deferral"]
+    elif "next-step" in extra and k == next((x for x, c in enumerate(r.found) if c.is_main), -1):
+        # "Nästa steg är en workshop i mars": what comes next, whatever "är" says alone
+        drop = ("meaning:", "mode-meaning:", "subj-meaning:", "subj:", "subj-mode:", "voice-subj:")
+        feats = [f for f in feats if not f.startswith(drop)]
+    if (clause.passive or any(c.passive for c in complements(r.found, clause))) and passive_agent(r.tokens, clause):
+        feats.append("passive-agent")  # "Protokollet skickas ut av Leif": a doer named
+    if "voice:pass" in feats and any(f in extra for f in ("time:future-date", "time:ahead", "time:deadline-word")):
+        feats.append("passive-ahead")  # "Kallelsen skickas ut vecka 37": a passive with its time ahead
+    if "decided-present" in feats and "time:next-meeting" in feats:
+        feats.append("decided-later")
+    # not "informerar om X inför styrelsens möte": what the report given now prepares for
+    if "meaning:report" in feats and (
+        "time:next-meeting" in feats or "time:deadline-word" in feats and not BEFORE_ONLY.search(r.text)
+    ):
+        feats.append("report-ahead")  # "Ida presenterar förslaget till nästa möte"
+    return feats
 
 
 def _defers(r: Reading, clause: Clause, later: re.Match[str] | None, start: int, end: int) -> bool:
