@@ -38,3 +38,10 @@ def test_labelled_lines_after_a_blank_line_still_belong_to_the_paragraph_above()
         "§ 4 Lokaler\nKjell ska boka lokal till julfikat.\n\nAnsvarig: Maria Ek\n\nKlart: 10 december\n"
     )
     assert got == [("Kjell ska boka lokal till julfikat.", ["Maria Ek"], date(2025, 12, 10))]
+
+
+def test_a_deadline_alone_after_its_item_needs_no_colon():
+    got = items("§ 4 Remisser\nRådet beslutade att svara på remissen. Ansvarig: Maria. Senast 20 januari.\n")
+    assert got == [("Rådet beslutade att svara på remissen.", ["Maria Ek"], date(2026, 1, 20))]
+    # a sentence that opens with "Senast" is no deadline line
+    assert items("§ 5 Övrigt\nSenast vi sågs hade Kjell med sig kakor till alla.\n") == []

@@ -41,10 +41,15 @@ def _label_line(kind: str) -> re.Pattern[str]:
     return re.compile(r"^(?:" + alternatives + r")\s*:\s*(?P<value>.+?)\.?$", re.IGNORECASE)
 
 
+# "Senast 1 mars.", "Deadline fredag v. 12": a deadline alone, after its item, with no colon
+_DUE_ALONE = lazy(r"^(?:klart\s+)?(?:senast|deadline)\s+(?P<value>\S+(?:\s+\S+){0,3}?)\.?$", re.IGNORECASE)
+
+
 def labelled(text: str) -> tuple[str, str] | None:
     """("responsible" | "due" | "action", value) for a labelled line: "Ansvarig: Eva" -> ("responsible", "Eva")."""
     if ":" not in text[:30]:
-        return None
+        alone = _DUE_ALONE.match(text)
+        return ("due", alone.group("value").rstrip(".")) if alone else None
     for kind in ("responsible", "due", "action"):
         m = _label_line(kind).match(text)
         if m:
