@@ -181,3 +181,9 @@ def test_list_lines_marked_with_their_owner(line, owner):
 
 def test_a_command_in_a_to_do_list():
     assert action("Undersök vad en buss kostar", block="bullet", heading="Att göra").subject is None
+
+
+def test_a_deponent_is_no_passive():
+    # "ses" has the form of a passive; a time ahead makes a passive a task, not meeting again
+    found = read_sentence("Vi ses nästa gång den 11 april.")
+    assert found is None or not found.is_item

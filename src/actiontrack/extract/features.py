@@ -173,6 +173,8 @@ def _meaning_of(
     if mode == "imp" and meaning not in ("commit", "deferral", "assign", "refer"):
         meaning = "doing"  # a command is a deed whatever the verb: "Få databasen att fungera"
     voice = "pass" if clause.passive else "act"
+    if clause.meaning and clause.meaning[0].endswith("s") and " " not in clause.meaning[0]:
+        voice = "act"  # "Vi ses", "Vi träffas": a deponent of the table, active in all but its form
     if meaning == "dispatch":
         meaning = "doing"
         if subj in ("thing", "none"):
