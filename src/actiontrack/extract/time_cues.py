@@ -19,7 +19,10 @@ from datetime import date
 from actiontrack.extract.due import Due, meeting_referred, without_urls
 from actiontrack.lazy_re import lazy
 
-BEFORE_ONLY = lazy(r"(?i)^(?!.*\b(?:senast|deadline|snarast|före|innan)\b).*\binför\b")
+_DEADLINE_WORDS = "senast|deadline|snarast|före|innan"
+# a deadline word, "inför" too, but not "sedan senast" ("since last time")
+_DEADLINE = lazy(r"(?i)(?<!\bsedan )(?<!\bsen )\b(?:" + _DEADLINE_WORDS + r"|inför)\b")
+BEFORE_ONLY = lazy(r"(?i)^(?!.*\b(?:" + _DEADLINE_WORDS + r")\b).*\binför\b")
 # A time ahead without a date: "till hösten", "under våren", "inför sommaren", "nästa vecka", "i höst".
 _AHEAD = lazy(
     r"(?i)(?<![\wåäö])(?:(?:till|inför|under|efter|före|innan|i\s+början\s+av|i\s+slutet\s+av)\s+"
@@ -44,7 +47,7 @@ def time_features(text: str, due: Due, base: date, title: str | None) -> list[st
         out.append("time:past-date")
     if meeting_referred(text, title) == "this":
         out.append("time:next-meeting")
-    if re.search(r"(?i)(?<!\bsedan )(?<!\bsen )\b(?:senast|deadline|snarast|före|innan|inför)\b", text):
+    if _DEADLINE.search(text):
         out.append("time:deadline-word")
     if _NEXT_STEP.search(text):
         out.append("next-step")  # "Nästa steg är en workshop i mars", "Nästa steg blir att ..."
