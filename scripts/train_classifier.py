@@ -259,11 +259,14 @@ def _item_threshold(samples: Sequence[Sample], docs: Sequence[Doc], l2: float, *
         tp, pred, gold = totals[t]
         return 2 * tp / (pred + gold) if pred + gold else 0.0
 
-    # the curve is flat near its top: of the thresholds within half a point of the best, the
-    # middle one, not the edge the folds' noise happened to favour
-    top = max(f1(t) for t in THRESHOLDS)
-    near = [t for t in THRESHOLDS if f1(t) >= top - 0.005]
-    best = near[len(near) // 2]
+    # the curve is flat near its top and its points are noisy (a few items more or less on a
+    # corpus move them by a point): the best of the curve smoothed over each point's neighbours,
+    # not the point the folds' noise happened to favour (which was often at the grid's edge)
+    def smoothed(i: int) -> float:
+        near = [f1(THRESHOLDS[j]) for j in (i - 1, i, i + 1) if 0 <= j < len(THRESHOLDS)]
+        return sum(near) / len(near)
+
+    best = THRESHOLDS[max(range(1, len(THRESHOLDS) - 1), key=smoothed)]
     if not quiet:
         print(
             "  item F1 by threshold (corpora left out): " + ", ".join(f"{t}={f1(t):.3f}" for t in THRESHOLDS),

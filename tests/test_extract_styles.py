@@ -122,3 +122,40 @@ def test_a_name_over_a_list_owns_its_points_and_a_last_line_that_is_a_sentence_i
         ("Pia hör av sig till fa", ["Pia Ek"]),  # cut off, a sentence all the same: no heading
     ]
     assert e.meeting.secretary is None  # the last line names Pia but is no signature
+
+
+def test_points_of_a_name_run_together_in_one_line_are_each_that_persons():
+    text = (
+        "Anteckningar från styrgruppen 2025-04-08\n\n"
+        "Närvarande: Sofia Dahl, Nils Ek\n\n"
+        "Uppföljning Sofia: - Ringer hyresvärden om nycklarna. - Skickar ut enkäten till medlemmarna."
+        " Nils: - Tar fram ett förslag till budget.\n"
+    )
+    e = extract_text(text, today=TODAY)
+    assert [(i.text[:22], [o.name for o in i.owners]) for i in e.items] == [
+        ("Sofia: Ringer hyresvär", ["Sofia Dahl"]),
+        ("Skickar ut enkäten til", ["Sofia Dahl"]),
+        ("Nils: Tar fram ett för", ["Nils Ek"]),
+    ]
+
+
+def test_each_att_line_of_a_decision_is_its_own_item():
+    text = (
+        "Protokoll styrelsemöte 2025-05-06\n\n"
+        "§ 7 Utflykten\n\n"
+        "På grund av för få anmälningar beslutar styrelsen\n\n"
+        "att ställa in utflykten,\n\n"
+        "att bussbolaget underrättas omgående, samt\n\n"
+        "att anmälda medlemmar kontaktas och betalda avgifter återbetalas.\n\n"
+        "§ 8 Nästa möte\n\n"
+        "Styrelsen beslutar:\n"
+        "att godkänna dagordningen.\n"
+        "att Britt bokar lokal till höstmötet.\n"
+    )
+    e = extract_text(text, today=TODAY)
+    assert [i.text[:22] for i in e.items] == [
+        "att ställa in utflykte",
+        "att bussbolaget underr",
+        "att anmälda medlemmar ",
+        "att Britt bokar lokal ",
+    ]

@@ -83,3 +83,19 @@ def test_a_decision_word_alone_over_att_lines_is_their_label():
         ("label", "Beslut"),
         ("paragraph", "att uppdra åt kassören att begära offerter, att frågan följs upp i maj."),
     ]
+
+
+def test_a_list_run_into_a_paragraph_is_cut_at_its_dashes_and_labels():
+    # a PDF's text with its lines joined: "Name: - point. - point." in one line
+    text = "Rapporter från grupperna Sofia: - Ringer hyresvärden. - Bokar lokal. Nils: - Kollar priset."
+    assert sentences(text) == [
+        "Rapporter från grupperna",
+        "Sofia: - Ringer hyresvärden.",
+        "- Bokar lokal.",
+        "Nils: - Kollar priset.",
+    ]
+    # a dash inside a sentence, or a colon with no dash after it, cuts nothing
+    assert sentences("Mötet - som var kort - slutade tidigt. Frågan: vem bokar?") == [
+        "Mötet - som var kort - slutade tidigt.",
+        "Frågan: vem bokar?",
+    ]

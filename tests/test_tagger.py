@@ -229,3 +229,16 @@ def test_importing_the_tagger_loads_no_model_and_only_the_standard_library():
     imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
     assert sorted(m for m in imported if m.split(".")[0] not in sys.stdlib_module_names) == []
+
+
+def test_a_participle_after_att_before_its_noun_and_verb_is_no_infinitive():
+    from actiontrack.extract.retag import names_as_names
+
+    def tags(text):
+        return {t.text: t.tag for t in names_as_names(tagger.tag_text(text), frozenset())}
+
+    # "att" + participle + noun + finite verb: a subordinate clause whose subject is "medlemmar"
+    assert tags("att inbokade medlemmar meddelas i god tid")["inbokade"] != "VERB.INF"
+    assert tags("att anmälda gäster underrättas snarast")["anmälda"].startswith("ADJ")
+    # an infinitive with its object, no finite verb after: stays an infinitive
+    assert tags("att boka lokal till mötet")["boka"] == "VERB.INF"

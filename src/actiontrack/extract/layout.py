@@ -115,6 +115,18 @@ def lead_rest(line: str, names: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
+# A list point run into a paragraph, as where a PDF's lines were joined: "- Bokar bussen",
+# "Eva: - Ringer kommunen" (the label naming whose points follow).
+_RUN_ON_POINT = lazy(r"^(?:(?P<lead>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?)?)\s*:\s+)?[-–•]\s+(?P<rest>\S.*)$")
+
+
+def run_on_point(sentence: str) -> tuple[str | None, str] | None:
+    """ "Eva: - Ringer kommunen." -> ("Eva", "Ringer kommunen."); "- Bokar bussen." -> (None,
+    "Bokar bussen."); None for a sentence that is no list point."""
+    m = _RUN_ON_POINT.match(sentence)
+    return (m.group("lead"), m.group("rest")) if m else None
+
+
 def names_people(text: str, names: frozenset[str]) -> bool:
     """ "Josef", "Victor & Hanna", "alla", "Anna B": names (or the group), not "(senast torsdag)"."""
     from actiontrack.extract.meanings import word_class
@@ -134,4 +146,4 @@ def names_people(text: str, names: frozenset[str]) -> bool:
     return True
 
 
-__all__ = ["heading_kind", "labelled", "lead_rest", "marked_owner", "names_people", "owner_at_end", "tagged_owner"]
+__all__ = ["heading_kind", "labelled", "lead_rest", "marked_owner", "names_people", "owner_at_end", "run_on_point", "tagged_owner"]

@@ -3,7 +3,8 @@
 The tagger knows few names and guesses at words it has not seen. A capitalised word that is
 one of the meeting's people or a Swedish first name is a proper noun ("Per", "Ann-Gret"),
 unless it opens the sentence as a word of its own ("Hans förslag"); an initial after a name
-is part of it ("Anna B"); a word in -a after "att" is an infinitive; a present or past form of
+is part of it ("Anna B"); a word in -a after "att" is an infinitive, unless a noun and a finite verb follow it ("att
+anmälda deltagare informeras"); a present or past form of
 a verb the meaning table knows is finite where the tagger saw a noun ("Styrelsen bordslägger");
 and a statement has a finite verb after its subject ("Eva lagar cykelstället"). The tagger's
 own tags of a sentence are kept (`cached_tags`).
@@ -55,6 +56,9 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
         if i and tokens[i - 1].text.casefold() == "att" and word.islower() and word.endswith("a") and t.tag.startswith("NOUN"):
             out[i] = t._replace(tag="VERB.INF")  # "att tillfråga": "att" is never a preposition
             continue
+        if i and t.tag == "VERB.INF" and _participle_before_subject(tokens, i):
+            out[i] = t._replace(tag="ADJ.PART")  # "att anmälda deltagare informeras"
+            continue
         if i and word.islower() and upos(t.tag) in ("NOUN", "ADJ", "ADV") and upos(out[i - 1].tag) in (
             "NOUN", "PROPN", "PRON"
         ):
@@ -71,6 +75,20 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
                 continue  # "Hans förslag", "Per capita": a word of its own opening the sentence
             out[i] = t._replace(tag="PROPN")
     return _verb_second(out)
+
+
+def _participle_before_subject(tokens: list[Token], i: int) -> bool:
+    """ "att anmälda deltagare informeras": after "att", a participle that the tagger took for
+    an infinitive, since a noun and then a finite verb follow it (an infinitive's object is
+    followed by no verb of its own), and the dictionary does not know it as a verb's base form."""
+    from actiontrack.extract.tagger import load
+
+    if tokens[i - 1].text.casefold() != "att" or i + 2 >= len(tokens):
+        return False
+    if upos(tokens[i + 1].tag) != "NOUN" or not is_finite(tokens[i + 2].tag):
+        return False
+    lexicon = load().lexicon
+    return lexicon is not None and not lexicon(tokens[i].text.casefold()).startswith("-+ ")
 
 
 def _verb_second(tokens: list[Token]) -> list[Token]:

@@ -175,6 +175,7 @@ def build_blocks(lines: list[Line], skip: set[int] | None = None) -> list[Block]
             and last.lines[-1][1]
             and last.lines[-1][1][-1] not in _END_PUNCT + ":"
             and ln.text[:1].islower()
+            and ln.text[:4].casefold() != "att "  # "Styrelsen beslutar" / "att ...": a decision's parts
         ):
             last.lines.append((ln.no, ln.text))
             current = last
@@ -262,7 +263,14 @@ def _join_colon_continuations(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_SPLIT = lazy(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“”(]?[A-ZÅÄÖÉ0-9])")
+# A sentence ends at a full stop before a capital, or before a dash or bullet and a capital
+# ("... lokalen. - Bokar bussen"); and a person's label with a dash list starts one even
+# without a full stop, as where a PDF's lines were run together ("... diskussion Eva: - Ringer
+# kommunen ...").
+_SPLIT = lazy(
+    r"(?<=[.!?])[\"”’)]*\s+(?=[\"“”(]?[A-ZÅÄÖÉ0-9]|[-–•]\s+[A-ZÅÄÖÉ])"
+    r"|(?<=\S)\s+(?=[A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)?:\s+[-–•]\s+[A-ZÅÄÖÉ])"
+)
 
 
 def split_sentences(lines: list[tuple[int, str]]) -> list[Sentence]:
@@ -302,13 +310,18 @@ def _line_chunks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
         last_word = prev.split()[-1].casefold() if prev.split() else ""
         complete = prev[-1:] not in ",;:–-&/+" and last_word not in _OPEN_ENDINGS and len(prev.split()) >= 2
         short = width < 70 or len(prev) < 0.8 * width or _starts_a_sentence(text)
-        if _LIST_NUMBER.match(text) or (
+        if _LIST_NUMBER.match(text) or _next_decision_part(prev, text) or (
             complete and short and text[:1].isupper() and prev[-1:] not in _END_PUNCT
         ):
             chunks.append([(no, text)])
         else:
             chunks[-1].append((no, text))
     return chunks
+
+
+def _next_decision_part(prev: str, line: str) -> bool:
+    """ "att boka lokal," / "att Eva skickar ut kallelsen.": each decision of a list on its own line."""
+    return line[:4] == "att " and (prev[-1:] in ".;," or prev.rpartition(" ")[2] == "samt")
 
 
 def _split_chunk(lines: list[tuple[int, str]]) -> list[Sentence]:

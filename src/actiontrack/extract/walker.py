@@ -86,9 +86,19 @@ class Walker:
         if block.kind == "bullet" and len(sentences) > 1:  # "Gör X. Om inte, gör Y: Kim": Kim's
             last = sentences[-1].text
             self.line_owner = layout.owner_at_end(last, self.names) or layout.tagged_owner(last, self.names)
+        point_owner: str | None = None  # "Eva: - Ringer X. - Bokar Y.": both Eva's points
         for i, sentence in enumerate(sentences):
             kind = "bullet" if block.kind == "bullet" else "line" if len(block.lines) == 1 else "paragraph"
-            self.sentence(sentence.text, sentence.line, kind, first=i == 0)
+            text = sentence.text
+            point = layout.run_on_point(text) if kind != "bullet" else None
+            if point is not None:
+                lead, rest = point
+                if lead is not None:
+                    point_owner = lead if layout.names_people(lead, self.names) else None
+                text, kind, self.line_owner = (f"{lead}: {rest}" if lead else rest), "bullet", point_owner
+            elif point_owner is not None:
+                point_owner = self.line_owner = None
+            self.sentence(text, sentence.line, kind, first=i == 0)
 
     def survey(self, blocks: list[Block]) -> None:
         """Read the document's tense before its sentences: minutes told in the past ("Kassören
@@ -293,7 +303,8 @@ class Walker:
                 self.section.label = "Beslut"
                 return
             deciding = clause.is_main and cls == "decide" and clause.complement is None
-            nothing_after = all(upos(t.tag) in ("PUNCT", "PRON", "ADJ", "ADV") for t in tokens[clause.main + 1 :])
+            # "Styrelsen beslutar", "beslutar styrelsen på kassörens förslag": no verb after it
+            nothing_after = all(upos(t.tag) not in ("VERB", "AUX", "SCONJ", "PART") for t in tokens[clause.main + 1 :])
             if deciding and nothing_after and not any(c.head == k for c in found):
                 self.section.label = "Beslut"
 
