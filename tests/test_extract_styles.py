@@ -159,3 +159,18 @@ def test_each_att_line_of_a_decision_is_its_own_item():
         "att anmälda medlemmar ",
         "att Britt bokar lokal ",
     ]
+
+
+def test_a_teller_who_tells_her_own_plan_has_an_item_a_report_of_the_past_is_none():
+    text = (
+        "Minnesanteckningar arbetsgruppen 2025-06-03\n\n"
+        "Närvarande: Tove Lind, Arvid Berg, Sanna Ek\n\n"
+        "Rapporter\n\n"
+        "Tove berättade att hon ska kontakta fritidsförvaltningen om lokalen.\n\n"
+        "Arvid informerade om att han har skickat in ansökan.\n\n"
+        "Sanna sa att hon kanske kan hjälpa till.\n"
+    )
+    e = extract_text(text, today=TODAY)
+    assert [(i.text[:30], [o.name for o in i.owners]) for i in e.items] == [
+        ("Tove berättade att hon ska kon", ["Tove Lind"]),
+    ]

@@ -242,3 +242,15 @@ def test_a_participle_after_att_before_its_noun_and_verb_is_no_infinitive():
     assert tags("att anmälda gäster underrättas snarast")["anmälda"].startswith("ADJ")
     # an infinitive with its object, no finite verb after: stays an infinitive
     assert tags("att boka lokal till mötet")["boka"] == "VERB.INF"
+
+
+def test_a_passive_in_s_with_no_verb_to_govern_it_is_the_present():
+    from actiontrack.extract.retag import names_as_names
+
+    def tags(text):
+        return {t.text: t.tag for t in names_as_names(tagger.tag_text(text), frozenset())}
+
+    assert tags("Nya stolar beställs.")["beställs"] == "VERB.PRES.PASS"
+    assert tags("Nycklarna lämnas till vaktmästaren.")["lämnas"] == "VERB.PRES.PASS"
+    # after a modal it is the infinitive it looks like
+    assert tags("Nycklarna ska lämnas till vaktmästaren.")["lämnas"] == "VERB.INF.PASS"

@@ -113,7 +113,12 @@ def mode_of(clause: Clause) -> str:
 
 
 def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, ctx: Context) -> list[str]:
-    """The features of main clause k of a sentence, with what its complements say."""
+    """The features of main clause k of a sentence, with what its complements say. A report of
+    the teller's own plan is weighed as that plan ("Eva berättade att hon ska ringa kommunen"
+    as "hon ska ringa kommunen")."""
+    own = _own_plan_told(tokens, found, k, ctx)
+    if own is not None:
+        return [*clause_features(tokens, found, own, ctx), "told-own-plan"]
     clause = found[k]
     subj, shared = _subject_of(tokens, found, k, ctx)
     mode = mode_of(clause)
@@ -223,6 +228,23 @@ def _complement_features(found: Sequence[Clause], clause: Clause, meaning: str) 
     if comp.modal in HEDGE_MODALS:
         out.append("comp:maybe")
     return out
+
+
+_OWN_PLAN = ("doing", "commit", "onward", "assigned", "dispatch")
+
+
+def _own_plan_told(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, ctx: Context) -> int | None:
+    """The att-clause under a verb of telling in which the teller (han, hon, vi, jag) says what
+    they will do: "Bo informerade om att han ansvarar för bokningen"; else None."""
+    if _sense(found[k]) != "report":
+        return None
+    for j, sub in enumerate(found):
+        if sub.head == k and sub.finite and sub.subordinate == "att":
+            own = subject_kind(tokens, sub, ctx.names, ctx.own_body) in ("he", "we", "i")
+            if own and mode_of(sub) in ("future", "must", "pres") and _sense(sub) in _OWN_PLAN and not sub.negated:
+                return j
+            return None
+    return None
 
 
 def _that_features(

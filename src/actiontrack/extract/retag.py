@@ -74,7 +74,23 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
             if i == 0 and low in _WORDS_AS_NAMES and low not in names and not verb_next:
                 continue  # "Hans förslag", "Per capita": a word of its own opening the sentence
             out[i] = t._replace(tag="PROPN")
-    return _verb_second(out)
+    return _verb_second(_passive_without_governor(out))
+
+
+def _passive_without_governor(tokens: list[Token]) -> list[Token]:
+    """ "Ny tid bokas", "Frågorna lämnas in till Eva": a form in -s is the present as well as the
+    infinitive; with a noun before it and no verb, "att" or infinitive marker that could govern
+    an infinitive, it is the present."""
+    seen_noun = False
+    for i, t in enumerate(tokens):
+        pos = upos(t.tag)
+        if t.tag == "VERB.INF.PASS" and seen_noun:
+            tokens[i] = t._replace(tag="VERB.PRES.PASS")
+            return tokens
+        if pos in ("VERB", "AUX", "PART", "SCONJ") or t.text in (":", ";"):
+            return tokens
+        seen_noun = seen_noun or pos in ("NOUN", "PROPN", "PRON")
+    return tokens
 
 
 def _participle_before_subject(tokens: list[Token], i: int) -> bool:
