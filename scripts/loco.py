@@ -80,7 +80,9 @@ def main() -> None:
     f1, p, r = pooled.scores()
     print(f"\nPooled over the corpora left out: f1 {f1:.3f}, precision {p:.3f}, recall {r:.3f}")
     if args.curve:
-        print("Pooled f1 at fixed thresholds: " + ", ".join(f"{t}: {curve[t].scores()[0]:.3f}" for t in CURVE))
+        print(
+            "Pooled f1 at fixed thresholds: " + ", ".join(f"{t}: {curve[t].scores()[0]:.3f}" for t in CURVE)
+        )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from actiontrack import dates
 from actiontrack.lazy_re import lazy
@@ -44,12 +45,40 @@ def without_urls(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
+_NEXT_NAMED = lazy(_B + r"(?:nästa|kommande)\s+(?P<word>[\wåäö-]{5,})", re.IGNORECASE)
+
+
+def later_meeting(text: str, title: str | None) -> tuple[int, int] | None:
+    """Where the text names a later meeting: "till nästa möte", or the group by the name its
+    minutes' title gives it ("flyttas till nästa brukarråd" in a Brukarråd's minutes)."""
+    m = LATER_MEETING.search(text)
+    if m:
+        return m.span()
+    if title and "sta" in text:
+        bodies = _bodies(title)
+        for m in _NEXT_NAMED.finditer(text):
+            word = m.group("word").casefold()
+            word = word[:-2] if word.endswith(("et", "en")) else word
+            if word.endswith(bodies) or word in title.casefold():
+                return m.span()
+    return None
+
+
+@lru_cache(maxsize=64)
+def _bodies(title: str) -> tuple[str, ...]:
+    """The lemmas of the bodies the title names ("Brukarrådet" -> "råd"), to end a word with."""
+    from actiontrack.extract.meanings import bodies_in
+
+    return tuple(bodies_in(title))
+
+
 def meeting_referred(text: str, title: str | None) -> str | None:
     """ "this": the next meeting of this group ("till nästa möte", "nästa styrelsemöte" in a board's
-    minutes); "other": another body's ("nästa kommittémöte"); None when no later meeting is named."""
+    minutes, "nästa brukarråd" in a Brukarråd's); "other": another body's ("nästa kommittémöte");
+    None when no later meeting is named."""
     m = LATER_MEETING.search(text)
     if not m:
-        return None
+        return "this" if later_meeting(text, title) else None
     if _SECOND_NEXT.search(text[: m.start() + 5]):
         return "other"  # "näst-nästa möte": a meeting whose date the minutes do not give
     kind = (m.groupdict().get("kind") or "").casefold().rstrip("s-")
@@ -61,7 +90,9 @@ def meeting_referred(text: str, title: str | None) -> str | None:
 class Due:
     """The due dates of one document's items."""
 
-    def __init__(self, base: date, *, meeting_date: date | None, next_meeting: date | None, title: str | None):
+    def __init__(
+        self, base: date, *, meeting_date: date | None, next_meeting: date | None, title: str | None
+    ):
         self.base = base
         self.meeting_date = meeting_date
         self.next_meeting = next_meeting
@@ -92,4 +123,4 @@ class Due:
         return dates.first_due(text, self.base, next_meeting=self.next_meeting, found=found)
 
 
-__all__ = ["INDEFINITE", "LATER_MEETING", "Due", "meeting_referred", "without_urls"]
+__all__ = ["INDEFINITE", "LATER_MEETING", "Due", "later_meeting", "meeting_referred", "without_urls"]

@@ -21,7 +21,7 @@ from actiontrack.extract import features, grammar, layout, meanings, spans
 from actiontrack.extract.classify import Weights
 from actiontrack.extract.clause import Clause, subject_text, upos
 from actiontrack.extract.doer import INHERIT, doer
-from actiontrack.extract.due import LATER_MEETING, Due, without_urls
+from actiontrack.extract.due import Due, later_meeting, without_urls
 from actiontrack.extract.labelled import LabelledLines
 from actiontrack.extract.owners import OwnerResolver
 from actiontrack.extract.retag import cached_tags, names_as_names
@@ -210,7 +210,9 @@ class Walker:
         """The main clauses that are items and the best-scored features (weighing.py), with what
         the sentence says of time and what the walk knows: the minutes' tense, a report before."""
         time = time_features(r.text, self.due, self.base, self.meeting.title)
-        return weigh_clauses(r, line, self.weights, self.record, time=time, tense=self.tense, reported=self.reported)
+        return weigh_clauses(
+            r, line, self.weights, self.record, time=time, tense=self.tense, reported=self.reported, title=self.meeting.title
+        )
 
     def _follow_up(self, r: Reading, line: int) -> bool:
         """ "Kalle Pettersson håller i detta", "Sara och Tomas är ansvariga": the owners of the item
@@ -331,8 +333,8 @@ class Walker:
 
     def _append(self, kind: Kind, owners: tuple[Owner, ...], item_text: str, source: str, line: int, score: float) -> None:
         deferred = kind is Kind.DEFERRED
-        later = LATER_MEETING.search(source) if deferred else None
-        due = self.due.of(without_urls(source), deferred=deferred, deferral_at=later.start() if later else 0)
+        later = later_meeting(source, self.meeting.title) if deferred else None
+        due = self.due.of(without_urls(source), deferred=deferred, deferral_at=later[0] if later else 0)
         self.items.append(
             ExtractedItem(kind, item_text, owners, due, source, line, self.section.topic, round(min(0.99, score), 2))
         )

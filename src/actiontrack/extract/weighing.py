@@ -13,14 +13,13 @@ score over the threshold are items. A sentence with no main clause is weighed by
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from actiontrack.extract import features, meanings, spans
 from actiontrack.extract.classify import Weights
 from actiontrack.extract.clause import Clause, complements, upos
 from actiontrack.extract.doer import passive_agent
-from actiontrack.extract.due import LATER_MEETING
+from actiontrack.extract.due import later_meeting
 from actiontrack.extract.tagger import Token
 from actiontrack.extract.time_cues import BEFORE_ONLY
 from actiontrack.records import record
@@ -55,19 +54,20 @@ Recorder = Callable[[Candidate], None]
 
 def weigh_clauses(
     r: Reading, line: int, weights: Weights, record: Recorder | None,
-    *, time: list[str], tense: str, reported: bool,
+    *, time: list[str], tense: str, reported: bool, title: str | None = None,
 ) -> tuple[list[tuple[Clause, float, bool]], tuple[float, list[str]]]:
     """The main clauses that are items (each with its score and whether it defers), and the
     best-scored features of the sentence for --explain. `time` is what the sentence says of
     time (time_cues.py), `tense` the one the minutes are told in, `reported` whether the
-    sentence before told what someone said or thinks."""
+    sentence before told what someone said or thinks, `title` the minutes' title (which names the
+    group's later meetings: "nästa brukarråd")."""
     extra = list(time)
     if "deferred" in (r.ctx.heading, r.ctx.label):
         extra.append("under-deferral-heading")
     if not any(c.is_main for c in r.found):
         feats = _no_clause_features(r, extra, reported)
         return [], (_weigh(weights, record, r.text, line, 0, len(r.text), feats), feats)
-    later = LATER_MEETING.search(r.text)
+    later = later_meeting(r.text, title)
     chosen: list[tuple[Clause, float, bool]] = []
     best: tuple[float, list[str]] = (-1.0, [])
     for k, clause in enumerate(r.found):
@@ -131,14 +131,14 @@ def _sentence_features(
     return feats
 
 
-def _defers(r: Reading, clause: Clause, later: re.Match[str] | None, start: int, end: int) -> bool:
+def _defers(r: Reading, clause: Clause, later: tuple[int, int] | None, start: int, end: int) -> bool:
     """A clause that puts a point off: a verb of deferral ("bordläggs"), or a verb of moving or
     discussing with a later meeting after it, said of the point or the group ("Frågan tas upp
     på nästa möte", "Vi fortsätter på nästa möte"), not of a person's own task."""
     cls = clause.meaning[1] if clause.meaning else None
     if cls == "deferral":
         return True
-    if cls != "later" or later is None or not (start < later.end() and later.start() < end):
+    if cls != "later" or later is None or not (start < later[1] and later[0] < end):
         return False
     return features.subject_kind(r.tokens, clause, r.ctx.names, r.ctx.own_body) not in ("person", "he", "role", "i")
 
