@@ -174,3 +174,30 @@ def test_a_teller_who_tells_her_own_plan_has_an_item_a_report_of_the_past_is_non
     assert [(i.text[:30], [o.name for o in i.owners]) for i in e.items] == [
         ("Tove berättade att hon ska kon", ["Tove Lind"]),
     ]
+
+
+def test_particle_verbs_handovers_other_meetings_and_people_to_tell():
+    text = (
+        "Protokoll styrelsemöte 2025-09-09\n\n"
+        "Närvarande: Ulla Sten, Per Holm, Gun Ek\n\n"
+        "§ 4 Stadgarna\n\n"
+        "Ulla ser över stadgarna före nästa möte.\n\n"  # "se över" is a deed, not the pointer "se"
+        "§ 5 Bryggan\n\n"
+        "Frågan om bryggan lämnas över till den nya styrelsen.\n\n"
+        "§ 6 Avgiften\n\n"
+        "Frågan om avgiften tas upp på årsmötet.\n\n"
+        "Frågan om lokalen diskuterades på årsmötet i fjol.\n\n"  # told: no deferral
+        "§ 7 Städdagen\n\n"
+        "När datumet är klart meddelar Per alla medlemmar.\n\n"
+        "Gruppen fortsätter arbetet med medlemsenkäten.\n\n"
+        "Kassören ålades att redovisa kostnaderna för städdagen.\n"
+    )
+    e = extract_text(text, today=TODAY)
+    assert [(i.kind.value, i.text[:17]) for i in e.items] == [
+        ("action", "Ulla ser över sta"),
+        ("deferred", "Frågan om bryggan"),  # what is put off
+        ("deferred", "Frågan om avgifte"),
+        ("action", "När datumet är kl"),
+        ("action", "Gruppen fortsätte"),
+        ("action", "Kassören ålades a"),
+    ]

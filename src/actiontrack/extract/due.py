@@ -64,6 +64,30 @@ def later_meeting(text: str, title: str | None) -> tuple[int, int] | None:
     return None
 
 
+# A meeting of another kind than this one ("tas upp på årsmötet" in a board's minutes), or the
+# body that comes after this one ("lämnas över till den nya styrelsen").
+_OTHER_MEETING = lazy(
+    _B + r"(?:(?P<kind>års|höst|vår|medlems|extra)(?:möte|mötet|stämma|stämman|sammanträde|sammanträdet)"
+    r"|(?:den\s+)?(?:nya|tillträdande)\s+(?P<body>[\wåäö-]{4,}))" + _E,
+    re.IGNORECASE,
+)
+
+
+def other_meeting(text: str, title: str | None) -> tuple[int, int] | None:
+    """Where the text names a meeting other than this one that a point can be put off to: one
+    of another kind ("årsmötet" in a board's minutes) or the body after this one ("den nya
+    styrelsen"); None when it names none."""
+    from actiontrack.extract.meanings import noun_class
+
+    low = (title or "").casefold()
+    for m in _OTHER_MEETING.finditer(text):
+        if m.group("kind") and m.group("kind").casefold() not in low:
+            return m.span()
+        if m.group("body") and noun_class(m.group("body")) == "body":
+            return m.span()
+    return None
+
+
 @lru_cache(maxsize=64)
 def _bodies(title: str) -> tuple[str, ...]:
     """The lemmas of the bodies the title names ("Brukarrådet" -> "råd"), to end a word with."""
@@ -123,4 +147,4 @@ class Due:
         return dates.first_due(text, self.base, next_meeting=self.next_meeting, found=found)
 
 
-__all__ = ["INDEFINITE", "LATER_MEETING", "Due", "later_meeting", "meeting_referred", "without_urls"]
+__all__ = ["INDEFINITE", "LATER_MEETING", "Due", "later_meeting", "meeting_referred", "other_meeting", "without_urls"]

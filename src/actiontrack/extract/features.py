@@ -122,7 +122,7 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
     clause = found[k]
     subj, shared = _subject_of(tokens, found, k, ctx)
     mode = mode_of(clause)
-    meaning, voice, onward = _meaning_of(tokens, found, k, subj, mode)
+    meaning, voice, onward = _meaning_of(tokens, found, k, subj, mode, ctx.own_body)
     coarse = _coarse(subj)
     out = ["bias", *shared, *onward]
     out += [
@@ -163,7 +163,7 @@ def _subject_of(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, ctx: 
 
 
 def _meaning_of(
-    tokens: Sequence[Tagged], found: Sequence[Clause], k: int, subj: str, mode: str
+    tokens: Sequence[Tagged], found: Sequence[Clause], k: int, subj: str, mode: str, own_body: frozenset[str]
 ) -> tuple[str, str, list[str]]:
     """What clause k says, as a deed or not, and its voice: the verb's meaning, read again for a
     state, a message to pass on, a command and a notice sent; with the feature of a message."""
@@ -172,7 +172,7 @@ def _meaning_of(
     meaning = _sense(clause)
     if clause.extras.get("stative") and not clause.modal:
         meaning = "state"  # "Socialtjänsten är ombedd att delta": how things are, whatever the verb
-    if meaning == "report" and _tells_someone(tokens, found, k, subj):
+    if meaning == "report" and _tells_someone(tokens, found, k, subj, own_body, mode):
         meaning = "doing"  # "Deltagarna informeras", "Bo meddelar detta till Eva": a message to pass on
         out.append("report-onward")
     if mode == "imp" and meaning not in ("commit", "deferral", "assign", "refer"):
@@ -217,7 +217,9 @@ def _complement_features(found: Sequence[Clause], clause: Clause, meaning: str) 
     comp = chain[0]
     cm = _sense(comp)
     lm = _sense(chain[-1])
-    if meaning != "commit":  # a promise is the item whatever it promises ("lovat att finnas till")
+    # a promise or a task given is the item whatever it is to do ("lovat att finnas till",
+    # "Kassören ålades att redovisa kostnaderna")
+    if meaning not in ("commit", "assign", "assigned"):
         out += ["comp:" + cm, f"head-comp:{meaning}|{cm}", f"comp-voice:{'pass' if comp.passive else 'act'}"]
     if len(chain) > 1:
         out += ["comp-last:" + lm, f"comp-comp:{cm}|{lm}"]
@@ -344,22 +346,40 @@ _TOLD = ("person", "members", "role", "body", "they", "quantified")
 _WHAT_IS_TOLD = {"om", "att", "kring", "hur", "vad", "när", "var", "vilka", "vilken", "vilket", "på", "inför"}
 
 
-def _tells_someone(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, subj: str) -> bool:
+def _tells_someone(
+    tokens: Sequence[Tagged], found: Sequence[Clause], k: int, subj: str, own_body: frozenset[str], mode: str
+) -> bool:
     """A verb of telling whose message is still to go out, not a report given at the meeting: its
-    passive with the people to be told as subject ("Deltagarna informeras"), or its active with a
-    thing as object and a receiver after "till" ("Bo meddelar beslutet till Eva")."""
+    passive with the people to be told as subject ("Deltagarna informeras"), its active with
+    people outside the meeting as object ("Per meddelar alla medlemmar"), or with a thing as
+    object and a receiver after "till" ("Bo meddelar beslutet till Eva")."""
     clause = found[k]
     if any(c.head == k and c.finite for c in found):
         return False  # "meddelar att ...": what was said
     after = [t for t in tokens[clause.main + 1 : clause.end] if upos(t.tag) != "PUNCT"]
     if clause.passive:  # "Styrelsen informeras om läget": told at the meeting, about something
         return subj in _TOLD and subj != "we" and not any(t.text.casefold() in ("om", "kring") for t in after)
+    if mode in ("pres", "future", "must") and _people_told(tokens, clause, own_body):
+        return True
     if not after or after[0].text.casefold() in _WHAT_IS_TOLD or upos(after[0].tag) not in ("PRON", "NOUN", "DET"):
         return False
     low = [t.text.casefold() for t in after]
     return "till" in low[1:] and low.index("till", 1) + 1 < len(after) and upos(
         after[low.index("till", 1) + 1].tag
     ) in ("PROPN", "NOUN", "PRON", "DET")
+
+
+def _people_told(tokens: Sequence[Tagged], clause: Clause, own_body: frozenset[str]) -> bool:
+    """The object after the verb (and after its subject, when that follows the verb) is people
+    who are not the meeting's own body: "meddelar alla medlemmar", "informerar hyresgästerna"."""
+    skip = range(*clause.subject) if clause.subject else range(0)
+    words = [i for i in range(clause.main + 1, clause.end) if i not in skip and upos(tokens[i].tag) != "PUNCT"]
+    if words and meanings.word_class(tokens[words[0]].text) == "quantifier":
+        words = words[1:]  # "alla medlemmar"
+    if not words or upos(tokens[words[0]].tag) != "NOUN":
+        return False
+    word = tokens[words[0]].text
+    return meanings.noun_class(word) in ("members", "body", "role") and meanings.noun_lemma(word) not in own_body
 
 
 def _coarse(subj: str) -> str:

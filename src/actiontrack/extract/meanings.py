@@ -18,7 +18,7 @@ from functools import cache
 
 VERB_CLASSES = (
     "report", "opinion", "state", "refer", "dispatch", "meet", "possess", "event", "possibility", "modal", "intent", "onward", "decided", "deferral", "later", "commit",
-    "assigned", "assign", "decide",
+    "assigned", "assign", "decide", "doing",
 )  # fmt: skip
 
 

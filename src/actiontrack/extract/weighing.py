@@ -19,7 +19,7 @@ from actiontrack.extract import features, meanings, spans
 from actiontrack.extract.classify import Weights
 from actiontrack.extract.clause import Clause, complements, upos
 from actiontrack.extract.doer import passive_agent
-from actiontrack.extract.due import later_meeting
+from actiontrack.extract.due import later_meeting, other_meeting
 from actiontrack.extract.tagger import Token
 from actiontrack.extract.time_cues import BEFORE_ONLY
 from actiontrack.records import record
@@ -74,7 +74,7 @@ def weigh_clauses(
         if not clause.is_main:
             continue
         start, end = spans.span(r.tokens, clause, r.found)
-        deferred = _defers(r, clause, later, start, end)
+        deferred = _defers(r, clause, later, start, end, title)
         feats = _sentence_features(r, k, extra, tense=tense, reported=reported, deferred=deferred)
         score = _weigh(weights, record, r.text, line, start, end, feats)
         best = max(best, (score, feats))
@@ -131,15 +131,22 @@ def _sentence_features(
     return feats
 
 
-def _defers(r: Reading, clause: Clause, later: tuple[int, int] | None, start: int, end: int) -> bool:
+def _defers(
+    r: Reading, clause: Clause, later: tuple[int, int] | None, start: int, end: int, title: str | None
+) -> bool:
     """A clause that puts a point off: a verb of deferral ("bordläggs"), or a verb of moving or
     discussing with a later meeting after it, said of the point or the group ("Frågan tas upp
     på nästa möte", "Vi fortsätter på nästa möte"), not of a person's own task."""
     cls = clause.meaning[1] if clause.meaning else None
     if cls == "deferral":
         return True
-    if cls != "later" or later is None or not (start < later[1] and later[0] < end):
+    if cls not in ("later", "onward"):
         return False
+    if later is None or not (start < later[1] and later[0] < end):
+        # "Frågan tas upp på årsmötet", "lämnas över till den nya styrelsen": ahead, not told
+        other = other_meeting(r.text[start:end], title)
+        if other is None or features.mode_of(clause) in ("past", "perfect", "pluperfect"):
+            return False
     return features.subject_kind(r.tokens, clause, r.ctx.names, r.ctx.own_body) not in ("person", "he", "role", "i")
 
 
