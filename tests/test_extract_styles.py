@@ -201,3 +201,12 @@ def test_particle_verbs_handovers_other_meetings_and_people_to_tell():
         ("action", "Gruppen fortsätte"),
         ("action", "Kassören ålades a"),
     ]
+
+
+def test_two_tasks_in_one_sentence_are_each_shown_alone_and_keep_the_sentence_as_source():
+    text = "Anteckningar föräldrarådet 2025-05-20\n\nNärvarande: Lena Ek, Omar Said\n\nLena bokar bussen och Omar beställer smörgåsar.\n"
+    e = extract_text(text, today=TODAY)
+    assert [(i.text, [o.name for o in i.owners], i.source) for i in e.items] == [
+        ("Lena bokar bussen", ["Lena Ek"], "Lena bokar bussen och Omar beställer smörgåsar."),
+        ("Omar beställer smörgåsar.", ["Omar Said"], "och Omar beställer smörgåsar."),
+    ]

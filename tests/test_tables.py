@@ -77,3 +77,31 @@ def test_attendee_tables_of_several_shapes():
                    ["Tyra Ek", "M", "Anmält förhinder"]]) == ([("Sixten Berg", None, "S")], ["Tyra Ek"])  # fmt: skip
     assert people([["Förnamn", "Efternamn", "Roll"], ["Sixten", "Berg", "Sekreterare"]]) == (
         [("Sixten Berg", "Sekreterare", None)], [])  # fmt: skip
+
+
+def test_a_markdown_table_and_tab_separated_columns_are_read_as_tables():
+    from datetime import date
+
+    from actiontrack.extract import extract_text
+
+    markdown = (
+        "# Styrelsemöte 2025-03-12\n\nNärvarande: Göran Lind, Birgitta Ek\n\n## Att göra\n\n"
+        "| Vad | Vem | När |\n|---|:--|---|\n"
+        "| Skicka ut protokollet | Göran | 2025-03-20 |\n| Ring kommunen om lekplatsen | Birgitta | |\n"
+    )
+    tabs = markdown.replace("| Vad | Vem | När |\n|---|:--|---|\n", "Vad\tVem\tNär\n")
+    tabs = tabs.replace("| Skicka ut protokollet | Göran | 2025-03-20 |", "Skicka ut protokollet\tGöran\t2025-03-20")
+    tabs = tabs.replace("| Ring kommunen om lekplatsen | Birgitta | |", "Ring kommunen om lekplatsen\t\tBirgitta")
+    for text in (markdown, tabs):
+        e = extract_text(text, today=date(2025, 3, 12))
+        assert [(i.text, [o.name for o in i.owners], i.due, i.line) for i in e.items] == [
+            ("Skicka ut protokollet", ["Göran Lind"], date(2025, 3, 20), 9 if text is markdown else 8),
+            ("Ring kommunen om lekplatsen", ["Birgitta Ek"], None, 10 if text is markdown else 9),
+        ]
+
+
+def test_a_tab_in_a_line_that_is_no_table_changes_nothing():
+    from actiontrack.extract.tables import text_tables
+
+    lines = [(1, "Kalle\tska boka lokal."), (2, "Eva ringer kommunen.")]
+    assert text_tables(lines) == lines

@@ -65,7 +65,12 @@ _QUOTED = lazy(r"^[ \t]*>(?:[ \t]*>)*[ \t]?")  # "> > - Anna ska ...": minutes q
 
 def split_lines(text: str) -> list[Line]:
     lines = []
-    for no, raw in enumerate(text.split("\n"), start=1):
+    numbered = list(enumerate(text.split("\n"), start=1))
+    if "|" in text or "\t" in text:
+        from actiontrack.extract.tables import text_tables
+
+        numbered = text_tables(numbered)  # "| Vad | Vem | När |" read as a Word table is
+    for no, raw in numbered:
         raw = raw.rstrip()
         if raw.lstrip().startswith(">"):
             # The quote marks go: each quoted line is read as the line it quotes. Kept, they made

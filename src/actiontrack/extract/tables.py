@@ -10,6 +10,9 @@ Municipal minutes put much of their content in tables, and each kind says someth
   notes the paragraphs under it, so that the commitments inside the cells are read;
 - any other table: a line per row.
 
+Tables written in text are read the same way (`text_tables`): a Markdown table ("| Vad | Vem |")
+and columns separated by tabs, as a Word table pasted into a plain text keeps them.
+
 The column names are data (the tables below); a header row is one whose cells are short
 labels, at least one of which is known.
 """
@@ -50,6 +53,15 @@ def _key(cell: str) -> str:
     return " ".join(cell.casefold().rstrip(":").split())
 
 
+def _is_header(row: list[str]) -> bool:
+    """Short labels, at least one of them a column this module knows."""
+    header = [_key(cell) for cell in row]
+    known = ACTION | OWNER | DUE | STATUS | PEOPLE | PEOPLE_DETAIL | TOPIC | NOTES
+    return all(cell and len(cell.split()) <= 3 and cell[-1:] not in ".!?" for cell in header) and any(
+        cell in known for cell in header
+    )
+
+
 def table_lines(rows: list[list[str]]) -> list[str]:
     """A table as the lines of text the same minutes would have without it."""
     rows = [list(dict.fromkeys(row)) if len(set(row)) < len(row) else row for row in rows]  # merged cells
@@ -57,12 +69,7 @@ def table_lines(rows: list[list[str]]) -> list[str]:
     if not rows:
         return []
     header = [_key(cell) for cell in rows[0]]
-    known = ACTION | OWNER | DUE | STATUS | PEOPLE | PEOPLE_DETAIL | TOPIC | NOTES
-    labelled = (
-        len(rows) > 1
-        and all(cell and len(cell.split()) <= 3 and cell[-1:] not in ".!?" for cell in header)
-        and any(cell in known for cell in header)
-    )
+    labelled = len(rows) > 1 and _is_header(rows[0])
     if not labelled:
         return [line for row in rows for line in (", ".join(cell for cell in row if cell), "")]
     body = rows[1:]
@@ -137,4 +144,61 @@ def _notes_rows(body: list[list[str]]) -> list[str]:
             out += ["", f"### {topic}", ""]
         for note in notes:
             out += [*note.splitlines(), ""]
+    return out
+
+
+_PIPE_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?\|?$")  # "|---|:--|"
+_MAX_TEXT_ROWS = 200  # rows whose lines are numbered each by its own row
+
+
+def _cells(raw: str) -> list[str] | None:
+    """The cells of a table row written in text, or None for a line that is none."""
+    s = raw.strip()
+    if s.startswith("|") and s.endswith("|") and s.count("|") >= 3:
+        return [cell.strip() for cell in s[1:-1].split("|")]
+    if "\t" in s:
+        cells = [cell.strip() for cell in re.split(r"\t+", s)]
+        return cells if len(cells) >= 2 else None
+    return None
+
+
+def text_tables(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The numbered lines of a text with its tables read as tables are (table_lines): a Markdown
+    table, or a run of lines with tab-separated columns under a header of known labels. Each
+    line made from a row carries that row's number."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        run: list[tuple[int, list[str]]] = []
+        j = i
+        while j < len(lines):
+            if _PIPE_RULE.match(lines[j][1].strip()) and run:
+                j += 1
+                continue
+            cells = _cells(lines[j][1])
+            if cells is None:
+                break
+            run.append((lines[j][0], cells))
+            j += 1
+        markdown = bool(run) and lines[i][1].strip().startswith("|")
+        if len(run) < 2 or not (markdown or _is_header(run[0][1])):
+            out.append(lines[i])
+            i += 1
+            continue
+        out += _numbered(run)
+        i = j
+    return out
+
+
+def _numbered(run: list[tuple[int, list[str]]]) -> list[tuple[int, str]]:
+    """A table's lines, each with the number of the row it comes from (the lines of the first k
+    rows are the first lines of the table's)."""
+    rows = [cells for _, cells in run]
+    made = table_lines(rows)
+    if len(run) > _MAX_TEXT_ROWS:
+        return [(run[1][0], line) for line in made]
+    out: list[tuple[int, str]] = []
+    for k in range(2, len(rows) + 1):
+        upto = len(table_lines(rows[:k])) if k < len(rows) else len(made)
+        out += [(run[k - 1][0], line) for line in made[len(out) : upto]]
     return out

@@ -253,6 +253,10 @@ class Walker:
             # with several items in one sentence, a later one's source runs from its own clause on
             source = text[cuts[g] :].strip(" ,;") or text
             item_text = source
+            if g + 1 < len(groups):  # "Lena bokar bussen och Omar beställer mat": "Lena bokar bussen"
+                item_text = text[cuts[g] : cuts[g + 1]].strip(" ,;") or source
+            item_text = _LEADING_AND.sub("", item_text) if g else item_text  # "och Omar beställer mat"
+            item_text = item_text[:1].upper() + item_text[1:] if g else item_text
             if len(groups) == 1:
                 start, _ = spans.span(tokens, clause)
                 # "Temadag: Mats undersöker ...": the topic before the colon is no part of the item
@@ -372,6 +376,7 @@ _THIS = {"detta", "det", "den", "dessa", "dem", "arbetet", "frågan", "uppdraget
 GENERIC_POINTS = {"punkten", "frågan", "ärendet", "detta", "det", "den", "denna", "beslutet", "diskussionen", "punkt"}
 _POINT = lazy(r"^([A-ZÅÄÖ][^:.!?]{2,60}?)\s*[:–]\s+\S")
 _LIST_NUMBER = lazy(r"^\d{1,2}[.)]\s")
+_LEADING_AND = lazy(r"^(?:och|samt|men)\s+", re.IGNORECASE)
 _NUMBERED = lazy(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
 
 
