@@ -1,6 +1,6 @@
 """Extraction stays linear for text no secretary writes: deep quotes, very long lines, long
 paragraphs. The grammar's work grows with the square of a sentence's length, so no sentence it
-is handed is longer than sentences.MAX_SENTENCE, and quote marks do not make one sentence of
+is handed is longer than sentence_split.MAX_SENTENCE, and quote marks do not make one sentence of
 a whole quoted list (benchmarks/hostile_shapes.py measures the whole command)."""
 
 import time
@@ -9,13 +9,8 @@ from datetime import date
 import pytest
 
 from actiontrack.extract import extract_text, grammar
-from actiontrack.extract.sentences import (
-    MAX_SENTENCE,
-    build_blocks,
-    cap_sentence,
-    split_lines,
-    split_sentences,
-)
+from actiontrack.extract.sentence_split import MAX_SENTENCE, cap_sentence, split_sentences
+from actiontrack.extract.sentences import build_blocks, split_lines
 
 TODAY = date(2026, 11, 22)
 NAMES = ["Anna", "Bo", "Cecilia", "David"]

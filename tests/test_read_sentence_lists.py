@@ -141,7 +141,7 @@ def test_assignments_decisions_and_passives(sentence, subject):
 
 
 def test_lines_without_full_stops_split_where_a_new_sentence_starts():
-    from actiontrack.extract.sentences import split_sentences
+    from actiontrack.extract.sentence_split import split_sentences
 
     lines = [
         (1, "Styrelsen diskuterade hur föreningen ska synas bättre på mässorna i höst och våren"),

@@ -1,4 +1,5 @@
-from actiontrack.extract.sentences import build_blocks, split_lines, split_sentences
+from actiontrack.extract.sentence_split import split_sentences
+from actiontrack.extract.sentences import build_blocks, split_lines
 
 
 def sentences(text):

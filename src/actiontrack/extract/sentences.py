@@ -1,17 +1,22 @@
-"""From text to lines, blocks and sentences.
+"""From text to lines and blocks.
 
 Minutes come as Word text pasted to .txt, Markdown, or plain lines. This module
 finds the structure every later rule needs: headings (the topics), labels
-("Beslut:"), list items, and paragraphs split into sentences that survive Swedish
-abbreviations ("t.ex.", "bl.a.", "kl. 9") and lines broken in mid-sentence.
-Every sentence keeps the line it starts on.
+("Beslut:"), list items and paragraphs, each of which sentence_split.py cuts into
+sentences. Every line keeps its number, and every sentence the line it starts on.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 
+from actiontrack.extract.sentence_split import (
+    END_PUNCT,
+    OPEN_ENDINGS,
+    Sentence,
+    split_sentences,
+    starts_a_sentence,
+)
 from actiontrack.lazy_re import lazy
 from actiontrack.records import field, record
 
@@ -24,16 +29,7 @@ _NUMBERED_HEADING = lazy(
     r"^(?:§\s*\d{1,3}[a-z]?\.?|(?:punkt\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?)\s+(?=[A-ZÅÄÖ])", re.IGNORECASE
 )
 _PARAGRAPH_SIGN = lazy(r"^§\s*\d{1,3}")
-_END_PUNCT = ".!?"
 
-ABBREVIATIONS = {
-    "t.ex", "bl.a", "kl", "ca", "m.m", "osv", "o.s.v", "dvs", "d.v.s", "resp", "s.k", "fr.o.m", "t.o.m",
-    "p.g.a", "pga", "nr", "tel", "jfr", "inkl", "exkl", "ev", "mm", "etc", "st", "forts", "ang", "enl",
-    "bl", "t", "f.d", "fd", "ordf", "sekr", "adj", "tf", "t.f", "obs", "o", "mfl", "m.fl", "s", "e.d",
-    "dyl", "d.y", "ff", "kap", "prof", "dr", "doc", "leg", "sv", "eng", "min", "tim", "max", "mån", "tis",
-    "ons", "tors", "fre", "lör", "sön", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt",
-    "nov", "dec", "v", "fig", "ref", "ibid", "uppl",
-}  # fmt: skip
 
 
 def clean_inline(text: str) -> str:
@@ -91,11 +87,6 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-@record
-class Sentence:
-    text: str
-    line: int
-
 
 @record
 class Block:
@@ -117,7 +108,7 @@ _FIELD = lazy(r"^[\wåäöÅÄÖ]+(?:\s[\wåäöÅÄÖ]+)?\s*:\s+\S")  # "Ansvar
 def is_heading_text(text: str) -> bool:
     """A short line that names a topic: no sentence punctuation, starts with a capital, no "Field: value"."""
     text = _NUMBERED_HEADING.sub("", text)
-    if not text or text[-1] in _END_PUNCT + ",;:" or len(text) > 90 or _FIELD.match(text):
+    if not text or text[-1] in END_PUNCT + ",;:" or len(text) > 90 or _FIELD.match(text):
         return False
     words = text.split()
     if len(words) > 12 or not (text[0].isupper() or text[0].isdigit()):
@@ -164,7 +155,7 @@ def build_blocks(lines: list[Line], skip: set[int] | None = None) -> list[Block]
             and is_heading_text(ln.text)
             and (next_blank or _starts_paragraph(usable, i))
             and not _continues_below(usable, i)
-            and not (len(ln.text.split()) >= 6 and _starts_a_sentence(ln.text))
+            and not (len(ln.text.split()) >= 6 and starts_a_sentence(ln.text))
         ):
             text = _NUMBERED_HEADING.sub("", ln.text)
             blocks.append(Block("heading", text, ln.no, 0, [(ln.no, text)]))
@@ -178,7 +169,7 @@ def build_blocks(lines: list[Line], skip: set[int] | None = None) -> list[Block]
             last is not None
             and last.kind == "paragraph"
             and last.lines[-1][1]
-            and last.lines[-1][1][-1] not in _END_PUNCT + ":"
+            and last.lines[-1][1][-1] not in END_PUNCT + ":"
             and ln.text[:1].islower()
             and ln.text[:4].casefold() != "att "  # "Styrelsen beslutar" / "att ...": a decision's parts
         ):
@@ -199,29 +190,12 @@ def _join_texts(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-_OPEN_ENDINGS = {
-    "och",
-    "att",
-    "som",
-    "i",
-    "på",
-    "för",
-    "med",
-    "till",
-    "av",
-    "om",
-    "eller",
-    "men",
-    "samt",
-    "en",
-    "ett",
-}
 
 
 def _decision_label(lines: list[Line], i: int) -> bool:
     """ "Beslut" alone on its line, the decisions on the lines below it ("att uppdra åt ...")."""
     text = lines[i].text
-    if len(text.split()) > 3 or text[-1:] in _END_PUNCT + ":" or not text[:1].isupper():
+    if len(text.split()) > 3 or text[-1:] in END_PUNCT + ":" or not text[:1].isupper():
         return False
     nxt = next((lines[j] for j in range(i + 1, len(lines)) if not lines[j].blank), None)
     if nxt is None or nxt.text[:4].casefold() != "att ":
@@ -233,7 +207,7 @@ def _decision_label(lines: list[Line], i: int) -> bool:
 
 def _continues_below(lines: list[Line], i: int) -> bool:
     """A short line that is the start of a sentence going on below, not a heading."""
-    if lines[i].text.split()[-1].casefold() in _OPEN_ENDINGS:
+    if lines[i].text.split()[-1].casefold() in OPEN_ENDINGS:
         return True
     # by index, not over a copy of the rest of the document (that made reading quadratic, issue 15)
     nxt = next((lines[j] for j in range(i + 1, len(lines)) if not lines[j].blank), None)
@@ -247,7 +221,7 @@ def _starts_paragraph(lines: list[Line], i: int) -> bool:
         return False
     if _PARAGRAPH_SIGN.match(lines[i].text) or nxt.bullet:  # "Att göra" over its list
         return True
-    return len(nxt.text.split()) > 12 or (len(lines[i].text.split()) <= 8 and nxt.text[-1:] in _END_PUNCT)
+    return len(nxt.text.split()) > 12 or (len(lines[i].text.split()) <= 8 and nxt.text[-1:] in END_PUNCT)
 
 
 def _join_colon_continuations(blocks: list[Block]) -> list[Block]:
@@ -266,141 +240,3 @@ def _join_colon_continuations(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block)
     return out
-
-
-# A sentence ends at a full stop before a capital, or before a dash or bullet and a capital
-# ("... lokalen. - Bokar bussen"); and a person's label with a dash list starts one even
-# without a full stop, as where a PDF's lines were run together ("... diskussion Eva: - Ringer
-# kommunen ...").
-_SPLIT = lazy(
-    r"(?<=[.!?])[\"”’)]*\s+(?=[\"“”(]?[A-ZÅÄÖÉ0-9]|[-–•]\s+[A-ZÅÄÖÉ])"
-    r"|(?<=\S)\s+(?=[A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)?:\s+[-–•]\s+[A-ZÅÄÖÉ])"
-)
-
-
-def split_sentences(lines: list[tuple[int, str]]) -> list[Sentence]:
-    """Sentences of a block, each with the line it starts on.
-
-    A line break ends a sentence too when the minutes are written a line per point without
-    full stops ("Gunilla bokar bussen" / "Stig gör utskick"): the line is complete (no
-    comma or "och" at its end), the next starts with a capital, and the lines are not the
-    hard-wrapped lines of one paragraph (then only a line that stops well short of the
-    width ends a sentence).
-    """
-    sentences: list[Sentence] = []
-    for chunk in _line_chunks(lines):
-        sentences.extend(_split_chunk(chunk))
-    return sentences
-
-
-_LIST_NUMBER = lazy(r"^\d{1,2}[.)]\s+\S")
-
-
-def _starts_a_sentence(line: str) -> bool:
-    """ "Styrelsen beslöt att ...", "Lokalen var öppen": a capitalised word and then a verb."""
-    from actiontrack.extract.tagger import tag
-
-    words = line.split()
-    if len(words) <= 2 or not words[0][:1].isupper() or not words[1].islower():
-        return False
-    return tag(words[:3])[1].startswith(("VERB.PRES", "VERB.PAST", "AUX.PRES", "AUX.PAST"))
-
-
-def _line_chunks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    if len(lines) < 2:
-        return [lines]
-    width = max(len(text) for _, text in lines)
-    chunks: list[list[tuple[int, str]]] = [[lines[0]]]
-    for (_, prev), (no, text) in zip(lines, lines[1:], strict=False):
-        last_word = prev.split()[-1].casefold() if prev.split() else ""
-        complete = prev[-1:] not in ",;:–-&/+" and last_word not in _OPEN_ENDINGS and len(prev.split()) >= 2
-        short = width < 70 or len(prev) < 0.8 * width or _starts_a_sentence(text)
-        if _LIST_NUMBER.match(text) or _next_decision_part(prev, text) or (
-            complete and short and text[:1].isupper() and prev[-1:] not in _END_PUNCT
-        ):
-            chunks.append([(no, text)])
-        else:
-            chunks[-1].append((no, text))
-    return chunks
-
-
-def _next_decision_part(prev: str, line: str) -> bool:
-    """ "att boka lokal," / "att Eva skickar ut kallelsen.": each decision of a list on its own line."""
-    return line[:4] == "att " and (prev[-1:] in ".;," or prev.rpartition(" ")[2] == "samt")
-
-
-def _split_chunk(lines: list[tuple[int, str]]) -> list[Sentence]:
-    text = ""
-    starts: list[tuple[int, int]] = []  # (offset in text, line number)
-    for no, line in lines:
-        if text:
-            text += " "
-        starts.append((len(text), no))
-        text += line
-    sentences: list[Sentence] = []
-    begin = 0
-    for m in _SPLIT.finditer(text):
-        end = m.start()
-        if _ends_with_abbreviation(text[begin:end]):
-            continue
-        sentences.extend(_capped(text, begin, end, starts))
-        begin = m.end()
-    sentences.extend(_capped(text, begin, len(text), starts))
-    return sentences
-
-
-# The longest sentence of the corpora and samples is 818 characters. A longer one is text no
-# secretary wrote: the grammar's time grows with the square of a sentence's length (a line of
-# 19,000 characters without a full stop took 2.5 s and 45 MB), and every item found in it
-# would carry all of it as its source. It is cut into pieces of at most this length.
-MAX_SENTENCE = 1_000
-_CUT_AFTER = lazy(r"[;,:]\s|\s(?:och|samt|men|eller|sedan|så)\s|\s[-–]\s")  # a clause may end here
-
-
-def cap_sentence(text: str, limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:
-    """Spans (start, end) of `text` that cover it, each at most `limit` characters long: cut
-    after the last clause boundary (a comma, "och", a dash) in the second half of the span, else
-    at the last space, else hard. One span for a sentence within the limit."""
-    spans = []
-    begin = 0
-    while len(text) - begin > limit:
-        window = text[begin : begin + limit]
-        cut = 0
-        for m in _CUT_AFTER.finditer(window, limit // 2):
-            cut = m.start() + 1
-        if not cut:
-            cut = window.rfind(" ", limit // 2) + 1 or limit
-        spans.append((begin, begin + cut))
-        begin += cut
-    spans.append((begin, len(text)))
-    return spans
-
-
-def _capped(text: str, begin: int, end: int, starts: list[tuple[int, int]]) -> list[Sentence]:
-    """The sentence text[begin:end], stripped, in pieces of at most MAX_SENTENCE characters."""
-    piece = text[begin:end]
-    if len(piece) <= MAX_SENTENCE:
-        piece = piece.strip()
-        return [Sentence(piece, _line_at(starts, begin))] if piece else []
-    out = []
-    for b, e in cap_sentence(piece):
-        part = piece[b:e].strip()
-        if part:
-            out.append(Sentence(part, _line_at(starts, begin + b)))
-    return out
-
-
-def _ends_with_abbreviation(chunk: str) -> bool:
-    if re.fullmatch(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|§\s*\d+)\.\s*", chunk):
-        return True  # a list number ("1. Boka lokal"), not a sentence
-    words = chunk.rstrip('.!?"”’)').split()
-    if not words or not chunk.rstrip('"”’)').endswith("."):
-        return False
-    last = words[-1].casefold().strip("(")
-    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
-
-
-def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
-    """The line an offset of the joined text is on (starts are sorted by offset)."""
-    i = bisect.bisect_right(starts, (offset, float("inf"))) - 1
-    return starts[max(i, 0)][1]
