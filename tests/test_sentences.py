@@ -100,3 +100,22 @@ def test_a_list_run_into_a_paragraph_is_cut_at_its_dashes_and_labels():
         "Mötet - som var kort - slutade tidigt.",
         "Frågan: vem bokar?",
     ]
+
+
+def test_a_list_run_into_one_line_becomes_its_points():
+    lines = [(ln.no, ln.text, ln.bullet) for ln in split_lines(
+        "Till nästa gång: • köpa kaffe • hyra lokal\n"
+        "Uppdrag: - Kim bokar bussen - Sara ringer skolan\n"
+        "Mötet hölls 13.00 - 15.00 i stora salen.\n"  # a dash between times is no list
+        "Beslut: - ja"  # one point, one word: no list
+    )]  # fmt: skip
+    assert lines == [
+        (1, "Till nästa gång:", False),
+        (1, "köpa kaffe", True),
+        (1, "hyra lokal", True),
+        (2, "Uppdrag:", False),
+        (2, "Kim bokar bussen", True),
+        (2, "Sara ringer skolan", True),
+        (3, "Mötet hölls 13.00 - 15.00 i stora salen.", False),
+        (4, "Beslut: - ja", False),
+    ]

@@ -66,7 +66,7 @@ def split_lines(text: str) -> list[Line]:
         from actiontrack.extract.tables import text_tables
 
         numbered = text_tables(numbered)  # "| Vad | Vem | När |" read as a Word table is
-    for no, raw in numbered:
+    for no, raw in _inline_points(numbered):
         raw = raw.rstrip()
         if raw.lstrip().startswith(">"):
             # The quote marks go: each quoted line is read as the line it quotes. Kept, they made
@@ -86,6 +86,36 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(no, clean_inline(raw)))
     return lines
 
+
+
+_POINT_MARK = lazy(r"\s*[•▪►]\s+")  # "Att göra: • boka buss • beställa mat"
+_DASH_POINTS = lazy(r"^(?P<label>[^:\n]{2,60}:)\s+-\s+(?P<rest>\S.*)$")  # "Att göra: - Bo ringer X - Eva skriver Y"
+
+
+def _inline_points(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Lines with a list run into them, as where a PDF or an e-mail joined its lines, made the
+    list's lines: the text before the first mark, then one "- " line per point, all with the
+    line's number. A dash makes a list only after a label and with at least two points of two
+    words or more; elsewhere it is a dash."""
+    if not any("•" in raw or "▪" in raw or "►" in raw or ": - " in raw for _, raw in numbered):
+        return numbered
+    out: list[tuple[int, str]] = []
+    for no, raw in numbered:
+        head, points = raw, []
+        parts = _POINT_MARK.split(raw.strip())
+        if len(parts) >= 3 or len(parts) == 2 and parts[0].endswith(":"):
+            head, points = parts[0], parts[1:]
+        else:
+            m = _DASH_POINTS.match(raw.strip())
+            # several labels with their points ("Eva: - X. Bo: - Y.") are cut as sentences are
+            dashed = re.split(r"\s+-\s+", m.group("rest")) if m and ": - " not in m.group("rest") else []
+            if len(dashed) >= 2 and all(len(p.split()) >= 2 for p in dashed):
+                head, points = m.group("label"), dashed  # type: ignore[union-attr]
+        if not points:
+            out.append((no, raw))
+            continue
+        out += [(no, head)] * bool(head.strip()) + [(no, "- " + p) for p in points if p.strip()]
+    return out
 
 
 @record
