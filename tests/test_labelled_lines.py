@@ -45,3 +45,19 @@ def test_a_deadline_alone_after_its_item_needs_no_colon():
     assert got == [("Rådet beslutade att svara på remissen.", ["Maria Ek"], date(2026, 1, 20))]
     # a sentence that opens with "Senast" is no deadline line
     assert items("§ 5 Övrigt\nSenast vi sågs hade Kjell med sig kakor till alla.\n") == []
+
+
+def test_a_deadline_alone_completes_an_item_but_makes_none():
+    from datetime import date
+
+    from actiontrack.extract import extract_text
+
+    text = (
+        "Anteckningar styrelsen 2025-04-01\n\n"
+        "- Vi har fått tolv anmälningar till loppet.\n"
+        "  - Deadline fredag 11/4\n"
+        "- Kim beställer tröjor.\n"
+        "  - Senast 15 april.\n"
+    )
+    e = extract_text(text, today=date(2025, 4, 1))
+    assert [(i.text, i.due) for i in e.items] == [("Kim beställer tröjor.", date(2025, 4, 15))]

@@ -52,7 +52,10 @@ class LabelledLines:
         if found_label is None:
             return None
         kind, value = found_label
-        if kind in ("responsible", "due") and not self._labelled_item(items, topic):
+        # a deadline alone ("Senast 1 mars.", "Deadline torsdag") completes an item; with a
+        # label ("Klart till: 1 mars") it also makes its paragraph's last sentence one
+        promote = kind == "responsible" or ":" in text[:30]
+        if kind in ("responsible", "due") and not self._labelled_item(items, topic, promote=promote):
             return kind  # nothing of its own to belong to: no item gets it
         if kind == "responsible":
             owners = self.resolver.resolve(value) or ()
@@ -77,13 +80,13 @@ class LabelledLines:
             return kind
         return None
 
-    def _labelled_item(self, items: list[ExtractedItem], topic: str | None) -> bool:
+    def _labelled_item(self, items: list[ExtractedItem], topic: str | None, *, promote: bool) -> bool:
         """Whether the paragraph a labelled line belongs to has an item now (items[-1]): one it
-        gave, or its last sentence, which the label makes one."""
+        gave, or (`promote`) its last sentence, which the label makes one."""
         context = self.context
         if len(items) > context.first_item:
             return True
-        if not context.sentences:
+        if not context.sentences or not promote:
             return False
         sentence, at = context.sentences[-1]
         items.append(ExtractedItem(Kind.ACTION, sentence, (), self.due.of(sentence), sentence, at, topic, 0.8))
