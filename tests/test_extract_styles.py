@@ -210,3 +210,17 @@ def test_two_tasks_in_one_sentence_are_each_shown_alone_and_keep_the_sentence_as
         ("Lena bokar bussen", ["Lena Ek"], "Lena bokar bussen och Omar beställer smörgåsar."),
         ("Omar beställer smörgåsar.", ["Omar Said"], "och Omar beställer smörgåsar."),
     ]
+
+
+def test_a_name_with_the_verb_of_the_item_before_says_who_does_it():
+    text = (
+        "Anteckningar styrelsen 2025-04-01\n\nNärvarande: Gustav Ek, Eva Berg\n\n"
+        "- Hyran\n  - Vi kommer skicka ett mejl till hyresvärden.\n    + Gustav skickar\n"
+        "  - Eva bokar lokal.\n    + Gustav fixar\n"  # another verb: Gustav's own point
+    )
+    e = extract_text(text, today=TODAY)
+    assert [(i.text[:20], [o.name for o in i.owners]) for i in e.items] == [
+        ("Vi kommer skicka ett", ["Gustav Ek"]),
+        ("Eva bokar lokal.", ["Eva Berg"]),
+        ("Gustav fixar", ["Gustav Ek"]),
+    ]

@@ -19,7 +19,7 @@ from datetime import date
 
 from actiontrack.extract import features, grammar, layout, meanings, spans
 from actiontrack.extract.classify import Weights
-from actiontrack.extract.clause import Clause, subject_text, upos
+from actiontrack.extract.clause import Clause, is_finite, subject_text, upos
 from actiontrack.extract.doer import INHERIT, doer
 from actiontrack.extract.due import Due, later_meeting, without_urls
 from actiontrack.extract.labelled import LabelledLines
@@ -219,15 +219,18 @@ class Walker:
         just before, in the same section."""
         if not self.items or self.sentences_since_item > _FOLLOW_UP_REACH or self.items[-1].topic != self.section.topic:
             return False
+        echo = _echoes(r.tokens, self.items[-1].source)  # "Vi skickar ett mejl till X." / "Gustav skickar"
         for clause in r.found:
-            if not (clause.is_main and clause.meaning and clause.meaning[1] == "commit" and clause.subject):
+            if not (clause.is_main and clause.meaning and clause.meaning[1] == "commit" and clause.subject) and not echo:
                 continue
             after = [t.text.casefold() for t in r.tokens[clause.main + 1 :] if upos(t.tag) not in ("PUNCT",)]
             while after and after[0] in ("i", "för", "om", "hand", "på", "sig"):
                 after.pop(0)
             if after and after[0] not in _THIS:
                 continue
-            named = self.resolver.people_in(r.text)
+            # the names before the echoed verb ("Gustav Skickar": Gustav, not a Mr Skickar)
+            who = r.text[: r.tokens[clause.main].start] if echo else ""
+            named = (self.resolver.resolve(who.strip()) if who.strip() else None) or self.resolver.people_in(r.text)
             if not named:
                 return False
             self._add_owners(named)
@@ -352,6 +355,21 @@ class Walker:
 
     def _step(self, line: int, text: str, block: str, where: str, verdict: str, rule: str | None) -> None:
         self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
+
+
+def _echoes(tokens: list[Token], before: str) -> bool:
+    """ "Gustav skickar" under "Vi skickar ett mejl till styrelsen": names and the verb of the item
+    before alone, which say who does it."""
+    words = [t for t in tokens if upos(t.tag) != "PUNCT"]
+    names = 0
+    while names < len(words) and (words[names].tag == "PROPN" or words[names].text.casefold() in ("och", "&")):
+        names += 1
+    rest = words[names:]
+    if not names or not rest or not is_finite(rest[0].tag) or any(t.text.casefold() not in _THIS for t in rest[1:]):
+        return False
+    verb = rest[0].text.casefold()
+    stem = verb[: max(4, len(verb) - 2)]
+    return any(word.startswith(stem) for word in before.casefold().split())
 
 
 def _reports(found: list[Clause]) -> bool:
