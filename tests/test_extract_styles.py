@@ -224,3 +224,12 @@ def test_a_name_with_the_verb_of_the_item_before_says_who_does_it():
         ("Eva bokar lokal.", ["Eva Berg"]),
         ("Gustav fixar", ["Gustav Ek"]),
     ]
+
+
+def test_a_decision_of_a_deed_told_in_the_past_is_an_item_a_decision_done_by_being_made_is_none():
+    text = (
+        "Protokoll styrelsemöte 2025-02-11\n\n§ 3 Enkäten\n\nBeslutades att skicka ut enkäten till alla medlemmar.\n\n"
+        "§ 4 Budget\n\nStyrelsen beslöt att godkänna budgeten.\n"
+    )
+    e = extract_text(text, today=TODAY)
+    assert [i.text[:30] for i in e.items] == ["Beslutades att skicka ut enkät"]

@@ -122,6 +122,8 @@ def clause_features(tokens: Sequence[Tagged], found: Sequence[Clause], k: int, c
     clause = found[k]
     subj, shared = _subject_of(tokens, found, k, ctx)
     mode = mode_of(clause)
+    if mode == "past" and _sense(clause) == "decide" and any(_sense(c) in _OWN_PLAN for c in complements(found, clause)):
+        mode = "pres"  # "Beslutades att skicka ut enkäten": decided now or then, the deed is ahead
     meaning, voice, onward = _meaning_of(tokens, found, k, subj, mode, ctx.own_body)
     coarse = _coarse(subj)
     out = ["bias", *shared, *onward]
