@@ -215,3 +215,26 @@ def test_extraction_work_grows_linearly_with_the_text():
     small, large = _long_minutes(5), _long_minutes(20)
     assert 3.9 < len(large) / len(small) < 4.1
     assert _calls(large) / _calls(small) <= 4.4
+
+
+def test_a_secretary_mark_and_a_role_beside_a_name_read_as_before():
+    """The patterns built around a name are tried only where the mark or the role is written."""
+    from actiontrack.extract.attendance import Attendance, _mark_secretary
+    from actiontrack.extract.participants import _role_beside
+    from actiontrack.models import Attendee
+
+    for line, writer in [
+        ("Anna Berg (sekreterare), Bo Ek", "Anna Berg"),
+        ("ANNA Berg ( protokoll )", "Anna Berg"),
+        ("Anna Berg och Bo Ek (sekr.)", None),  # the mark is Bo's
+        ("Anna Berg, Bo Ek (sekr)", None),
+        ("Annabella Berg (sekreterare)", None),
+        ("Anna Berg, ordförande", None),
+    ]:
+        result = Attendance()
+        _mark_secretary(result, Attendee("Anna Berg"), line)
+        assert result.secretary == writer, line
+    assert _role_beside("Eva Ek", "Ordföranden, Eva Ek (S), hälsar välkommen") == "ordförande"
+    assert _role_beside("Eva Ek", "Eva Ek (S), Vice ordförande, föredrar") == "vice ordförande"
+    assert _role_beside("Eva Ek", "Eva Ek föredrar ärendet") is None
+    assert _role_beside("Eva Ek", "Bo Ek, kassör, och Eva Ek") is None
