@@ -192,7 +192,7 @@ def _calls(text: str) -> int:
     """Function calls (Python and built-in) while extracting: a measure of work that needs no clock."""
     import sys
 
-    from actiontrack.extract import extract_text
+    from actiontrack.extract import extract_text, memo
 
     count = 0
 
@@ -202,6 +202,7 @@ def _calls(text: str) -> int:
             count += 1
 
     extract_text(text[:2000], today=BASE)  # the rules' patterns are compiled on first use: not counted
+    memo.forget()  # nor what the tests before kept of the same sentences: both counts start alike
     sys.setprofile(profile)
     try:
         extract_text(text, today=BASE)
@@ -238,3 +239,28 @@ def test_a_secretary_mark_and_a_role_beside_a_name_read_as_before():
     assert _role_beside("Eva Ek", "Eva Ek (S), Vice ordförande, föredrar") == "vice ordförande"
     assert _role_beside("Eva Ek", "Eva Ek föredrar ärendet") is None
     assert _role_beside("Eva Ek", "Bo Ek, kassör, och Eva Ek") is None
+
+
+def test_a_sentence_met_again_is_read_as_the_first_time():
+    """memo.py: minutes read with every sentence known already, and with each clause told to a
+    recorder (which is never answered from the memo), give what a first reading gives."""
+    from actiontrack.extract import extract_text, memo
+    from actiontrack.render import extraction_dict
+
+    paths = [*sorted((ROOT / "data").glob("*.txt")), *sorted((ROOT / "tests/fixtures").glob("*.txt"))]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        memo.forget()
+        first = extraction_dict(extract_text(text, today=BASE), explain=True)
+        again = extraction_dict(extract_text(text, today=BASE), explain=True)
+        recorded = extraction_dict(extract_text(text, today=BASE, record=lambda c: None), explain=True)
+        assert first == again == recorded, path.name
+
+
+def test_a_sentence_is_parsed_with_the_names_of_its_document():
+    from actiontrack.extract import memo
+
+    names = frozenset({"kalla"})
+    plain, named = memo.parsed("Kalla ringer till Bo", frozenset()), memo.parsed("Kalla ringer till Bo", names)
+    assert named[0][0].tag == "PROPN" and plain[0][0].tag != "PROPN"
+    assert memo.parsed("Kalla ringer till Bo", names) is named  # kept

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from operator import attrgetter
 
-from actiontrack.extract import features, grammar, layout, meanings, spans
+from actiontrack.extract import features, layout, meanings, memo, spans
 from actiontrack.extract.classify import Weights
 from actiontrack.extract.clause import Clause, subject_text, upos
 from actiontrack.extract.doer import INHERIT, doer
 from actiontrack.extract.due import LATER_MEETING, Due, without_urls
 from actiontrack.extract.labelled import LabelledLines
 from actiontrack.extract.owners import OwnerResolver
-from actiontrack.extract.retag import cached_tags, names_as_names
 from actiontrack.extract.sentences import Block
 from actiontrack.extract.tagger import Token
 from actiontrack.extract.time_cues import time_features
@@ -33,6 +33,8 @@ from actiontrack.lazy_re import lazy
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Kind, Owner, Step
 from actiontrack.records import record, replace
 
+# a Context's fields as a plain tuple: a key of them is hashed and compared in C
+_CONTEXT = attrgetter(*features.Context.__record_fields__)  # type: ignore[attr-defined]
 _FOLLOW_UP_REACH = 3  # sentences between an item and "Kalle håller i detta"
 _SURVEY = 300  # sentences read for the document's tense
 
@@ -115,8 +117,7 @@ class Walker:
         walk, which takes it (so that what is kept stays as small as the survey)."""
         found = self._parses.get(text) if keep else self._parses.pop(text, None)
         if found is None:
-            tokens = names_as_names(list(cached_tags(text)), self.names)
-            found = (tokens, grammar.clauses(tokens))
+            found = memo.parsed(text, self.names)
             if keep:
                 self._parses[text] = found
         return found
@@ -200,7 +201,14 @@ class Walker:
         """The main clauses that are items and the best-scored features (weighing.py), with what
         the sentence says of time and what the walk knows: the minutes' tense, a report before."""
         time = time_features(r.text, self.due, self.base, self.meeting.title)
-        return weigh_clauses(r, line, self.weights, self.record, time=time, tense=self.tense, reported=self.reported)
+
+        def weigh() -> memo.Weighed:
+            return weigh_clauses(r, line, self.weights, self.record, time=time, tense=self.tense, reported=self.reported)
+
+        if self.record is not None:  # training is told every clause weighed, each time
+            return weigh()
+        key = (r.text, r.offset, r.marked, _CONTEXT(r.ctx), self.tense, self.reported, *time)
+        return memo.weighed(key, r.found, self.weights, weigh)
 
     def _follow_up(self, r: Reading, line: int) -> bool:
         """ "Kalle Pettersson håller i detta", "Sara och Tomas är ansvariga": the owners of the item
