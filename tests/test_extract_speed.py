@@ -264,3 +264,18 @@ def test_a_sentence_is_parsed_with_the_names_of_its_document():
     plain, named = memo.parsed("Kalla ringer till Bo", frozenset()), memo.parsed("Kalla ringer till Bo", names)
     assert named[0][0].tag == "PROPN" and plain[0][0].tag != "PROPN"
     assert memo.parsed("Kalla ringer till Bo", names) is named  # kept
+
+
+def test_the_date_matches_kept_of_a_text_resolve_as_new_ones():
+    """dates._candidates keeps a text's matches, not what they resolve to: the same text read on
+    another base date (another meeting) gives what it gives read first on that date."""
+    texts = _texts()
+    other = dates.Context(date(2025, 11, 30), None)
+    dates.forget()
+    first = [_scan_all(t) for t in texts]
+    on_other = [[(n, m.span(), repr(got)) for n, m, got, _ in dates.scan(t, other)] for t in texts]
+    assert [_scan_all(t) for t in texts] == first  # kept
+    assert [[(n, m.span(), repr(got)) for n, m, got, _ in dates.scan(t, other)] for t in texts] == on_other
+    dates.forget()
+    assert [[(n, m.span(), repr(got)) for n, m, got, _ in dates.scan(t, other)] for t in texts] == on_other
+    assert on_other != first

@@ -12,7 +12,9 @@ than a few thousand of them.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import TypeVar
 
+from actiontrack import dates
 from actiontrack.extract import grammar
 from actiontrack.extract.classify import Weights
 from actiontrack.extract.clause import Clause
@@ -21,9 +23,11 @@ from actiontrack.extract.tagger import Token
 
 _SIZE = 4096  # sentences kept: every distinct sentence of a 4 MB text of repeated minutes
 
+T = TypeVar("T")
 Weighed = tuple[list[tuple[Clause, float, bool]], tuple[float, list[str]]]
 
 _parses: dict[tuple[str, frozenset[str]], tuple[list[Token], list[Clause]]] = {}
+_kept: dict[Hashable, object] = {}
 _weighings: dict[Hashable, tuple[Weights, list[tuple[int, float, bool]], tuple[float, list[str]]]] = {}
 
 
@@ -56,11 +60,25 @@ def weighed(key: Hashable, found: list[Clause], weights: Weights, weigh: Callabl
     return chosen, best
 
 
+def kept(key: Hashable, compute: Callable[[], T]) -> T:
+    """compute(), or what it gave for the same key: for a pure reading of one sentence whose
+    key holds the sentence and every other input, and whose answer nobody changes."""
+    if key in _kept:
+        return _kept[key]  # type: ignore[no-any-return]
+    value = compute()
+    if len(_kept) >= _SIZE:
+        _kept.clear()
+    _kept[key] = value
+    return value
+
+
 def forget() -> None:
     """Forget every sentence read, its tags too (benchmarks and tests that count a first reading)."""
     cached_tags.cache_clear()
+    dates.forget()
     _parses.clear()
     _weighings.clear()
+    _kept.clear()
 
 
-__all__ = ["forget", "parsed", "weighed"]
+__all__ = ["forget", "kept", "parsed", "weighed"]

@@ -25,7 +25,7 @@ from actiontrack.extract.doer import INHERIT, doer
 from actiontrack.extract.due import LATER_MEETING, Due, without_urls
 from actiontrack.extract.labelled import LabelledLines
 from actiontrack.extract.owners import OwnerResolver
-from actiontrack.extract.sentences import Block
+from actiontrack.extract.sentences import Block, Sentence
 from actiontrack.extract.tagger import Token
 from actiontrack.extract.time_cues import time_features
 from actiontrack.extract.weighing import Reading, Recorder, weigh_clauses, why
@@ -66,6 +66,7 @@ class Walker:
         self.own_body: frozenset[str] = frozenset()
         self.tense = ""  # how the minutes tell what happened at the meeting: "past" or "pres"
         self._parses: dict[str, tuple[list[Token], list[Clause]]] = {}
+        self._split: dict[int, list[Sentence]] = {}  # the blocks the survey read, by id
         self.due = Due(base, meeting_date=meeting.date, next_meeting=meeting.next_meeting, title=meeting.title)
         self.labelled = LabelledLines(resolver, self.due)
 
@@ -81,7 +82,7 @@ class Walker:
             return
         if block.kind == "paragraph" and not block.text.lower().startswith("att "):
             self.section.label = None
-        sentences = block.sentences()
+        sentences = self._split.pop(id(block), None) or block.sentences()
         if not all(layout.labelled(x.text) for x in sentences):  # labelled lines alone: the paragraph before's
             self.labelled.begin(len(self.items))
         self.line_owner = None
@@ -103,7 +104,8 @@ class Walker:
                 continue
             if read > _SURVEY:  # enough to tell; a long document is not read twice
                 break
-            for sentence in block.sentences():
+            self._split[id(block)] = block.sentences()  # the walk takes them: a block is split once
+            for sentence in self._split[id(block)]:
                 read += 1
                 for clause in self._parsed(sentence.text, keep=True)[1]:
                     if clause.is_main and clause.finite and clause.form in counts and not clause.modal:
@@ -200,7 +202,10 @@ class Walker:
     def weigh(self, r: Reading, line: int) -> tuple[list[tuple[Clause, float, bool]], tuple[float, list[str]]]:
         """The main clauses that are items and the best-scored features (weighing.py), with what
         the sentence says of time and what the walk knows: the minutes' tense, a report before."""
-        time = time_features(r.text, self.due, self.base, self.meeting.title)
+        m = self.meeting  # the time of a sentence is read against its date, next meeting and title
+        time = memo.kept(
+            ("time", r.text, self.base, m.next_meeting, m.title), lambda: time_features(r.text, self.due, self.base, m.title)
+        )
 
         def weigh() -> memo.Weighed:
             return weigh_clauses(r, line, self.weights, self.record, time=time, tense=self.tense, reported=self.reported)
