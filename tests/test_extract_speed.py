@@ -192,7 +192,7 @@ def _calls(text: str) -> int:
     """Function calls (Python and built-in) while extracting: a measure of work that needs no clock."""
     import sys
 
-    from actiontrack.extract import extract_text
+    from actiontrack.extract import extract_text, memo
 
     count = 0
 
@@ -202,6 +202,7 @@ def _calls(text: str) -> int:
             count += 1
 
     extract_text(text[:2000], today=BASE)  # the rules' patterns are compiled on first use: not counted
+    memo.forget()  # nor what the tests before kept of the same sentences: both counts start alike
     sys.setprofile(profile)
     try:
         extract_text(text, today=BASE)
@@ -215,3 +216,66 @@ def test_extraction_work_grows_linearly_with_the_text():
     small, large = _long_minutes(5), _long_minutes(20)
     assert 3.9 < len(large) / len(small) < 4.1
     assert _calls(large) / _calls(small) <= 4.4
+
+
+def test_a_secretary_mark_and_a_role_beside_a_name_read_as_before():
+    """The patterns built around a name are tried only where the mark or the role is written."""
+    from actiontrack.extract.attendance import Attendance, _mark_secretary
+    from actiontrack.extract.participants import _role_beside
+    from actiontrack.models import Attendee
+
+    for line, writer in [
+        ("Anna Berg (sekreterare), Bo Ek", "Anna Berg"),
+        ("ANNA Berg ( protokoll )", "Anna Berg"),
+        ("Anna Berg och Bo Ek (sekr.)", None),  # the mark is Bo's
+        ("Anna Berg, Bo Ek (sekr)", None),
+        ("Annabella Berg (sekreterare)", None),
+        ("Anna Berg, ordförande", None),
+    ]:
+        result = Attendance()
+        _mark_secretary(result, Attendee("Anna Berg"), line)
+        assert result.secretary == writer, line
+    assert _role_beside("Eva Ek", "Ordföranden, Eva Ek (S), hälsar välkommen") == "ordförande"
+    assert _role_beside("Eva Ek", "Eva Ek (S), Vice ordförande, föredrar") == "vice ordförande"
+    assert _role_beside("Eva Ek", "Eva Ek föredrar ärendet") is None
+    assert _role_beside("Eva Ek", "Bo Ek, kassör, och Eva Ek") is None
+
+
+def test_a_sentence_met_again_is_read_as_the_first_time():
+    """memo.py: minutes read with every sentence known already, and with each clause told to a
+    recorder (which is never answered from the memo), give what a first reading gives."""
+    from actiontrack.extract import extract_text, memo
+    from actiontrack.render import extraction_dict
+
+    paths = [*sorted((ROOT / "data").glob("*.txt")), *sorted((ROOT / "tests/fixtures").glob("*.txt"))]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        memo.forget()
+        first = extraction_dict(extract_text(text, today=BASE), explain=True)
+        again = extraction_dict(extract_text(text, today=BASE), explain=True)
+        recorded = extraction_dict(extract_text(text, today=BASE, record=lambda c: None), explain=True)
+        assert first == again == recorded, path.name
+
+
+def test_a_sentence_is_parsed_with_the_names_of_its_document():
+    from actiontrack.extract import memo
+
+    names = frozenset({"kalla"})
+    plain, named = memo.parsed("Kalla ringer till Bo", frozenset()), memo.parsed("Kalla ringer till Bo", names)
+    assert named[0][0].tag == "PROPN" and plain[0][0].tag != "PROPN"
+    assert memo.parsed("Kalla ringer till Bo", names) is named  # kept
+
+
+def test_the_date_matches_kept_of_a_text_resolve_as_new_ones():
+    """dates._candidates keeps a text's matches, not what they resolve to: the same text read on
+    another base date (another meeting) gives what it gives read first on that date."""
+    texts = _texts()
+    other = dates.Context(date(2025, 11, 30), None)
+    dates.forget()
+    first = [_scan_all(t) for t in texts]
+    on_other = [[(n, m.span(), repr(got)) for n, m, got, _ in dates.scan(t, other)] for t in texts]
+    assert [_scan_all(t) for t in texts] == first  # kept
+    assert [[(n, m.span(), repr(got)) for n, m, got, _ in dates.scan(t, other)] for t in texts] == on_other
+    dates.forget()
+    assert [[(n, m.span(), repr(got)) for n, m, got, _ in dates.scan(t, other)] for t in texts] == on_other
+    assert on_other != first

@@ -108,3 +108,17 @@ def test_a_lazy_pattern_answers_as_the_compiled_one():
         assert pattern.split(text) == compiled.split(text)
         assert pattern.fullmatch(text) is None
     assert pattern.flags == compiled.flags and pattern.groupindex == compiled.groupindex
+
+
+def test_a_built_pattern_is_compiled_once_and_kept_within_bounds():
+    import re
+
+    from actiontrack import lazy_re
+
+    first = lazy_re.built(r"(?<![\wåäö])Åsa(?![\wåäö])", re.IGNORECASE)
+    assert first is lazy_re.built(r"(?<![\wåäö])Åsa(?![\wåäö])", re.IGNORECASE)  # kept, not compiled again
+    assert first.search("Vid pennan: ÅSA.") and first.flags & re.IGNORECASE
+    assert lazy_re.built(r"(?<![\wåäö])Åsa(?![\wåäö])") is not first  # the flags are part of the key
+    for i in range(lazy_re._BUILT_SIZE + 5):
+        lazy_re.built(f"namn{i}")
+    assert len(lazy_re._built) <= lazy_re._BUILT_SIZE

@@ -78,3 +78,20 @@ _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub
 def lazy(pattern: str, flags: int = 0) -> LazyPattern:
     """re.compile(pattern, flags), compiled on first use."""
     return LazyPattern(pattern, flags)
+
+
+_built: dict[tuple[str, int], re.Pattern[str]] = {}
+_BUILT_SIZE = 1024
+
+
+def built(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile of a pattern built at run time (around a name, a heading's word), kept in a
+    cache of its own: compiled through re's cache such patterns cost most of a document's
+    regular-expression time, and pushed re's fixed patterns out of it to be compiled again."""
+    key = (pattern, flags)
+    compiled = _built.get(key)
+    if compiled is None:
+        if len(_built) >= _BUILT_SIZE:
+            _built.clear()
+        compiled = _built[key] = re.compile(pattern, flags)
+    return compiled

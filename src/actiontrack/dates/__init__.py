@@ -34,6 +34,7 @@ it misreads or misses most of the above.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
@@ -239,17 +240,9 @@ def scan(text: str, ctx: Context) -> list[Scanned]:
     its parts, or the DateError of an impossible date ("31 april", taken so that "april" alone is
     not read). The flag marks a date something happens after ("efter årsskiftet"): no deadline,
     and not taken. Numbers that only look like dates ("20201310") are left out."""
-    key, digit = fold(text), _DIGIT.search(text) is not None
-    candidates = [
-        (m.start(), m.end(), name, m, resolve)
-        for (name, pattern, resolve), (needs_digit, words) in zip(rules(), _RULE_NEEDS, strict=True)
-        if (digit or not needs_digit) and (not words or any(w in key for w in words))
-        for m in pattern.finditer(text)
-    ]
-    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     found: list[Scanned] = []
     taken_until = -1
-    for start, end, name, m, resolve in candidates:
+    for start, end, name, m, resolve in _candidates(text):
         if start < taken_until:
             continue
         try:
@@ -263,6 +256,36 @@ def scan(text: str, ctx: Context) -> list[Scanned]:
         if not after:
             taken_until = end
     return found
+
+
+_Candidate = tuple[int, int, str, re.Match[str], Callable[[re.Match[str], Context], Resolved]]
+_candidates_of: dict[str, list[_Candidate]] = {}
+_CANDIDATES_KEPT = 4096  # texts
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Every match of every rule in the text, by start and then longest first. They depend on
+    the text alone (what they resolve to on the base date), and minutes repeat their sentences:
+    they are kept for the last few thousand texts."""
+    candidates = _candidates_of.get(text)
+    if candidates is None:
+        key, digit = fold(text), _DIGIT.search(text) is not None
+        candidates = [
+            (m.start(), m.end(), name, m, resolve)
+            for (name, pattern, resolve), (needs_digit, words) in zip(rules(), _RULE_NEEDS, strict=True)
+            if (digit or not needs_digit) and (not words or any(w in key for w in words))
+            for m in pattern.finditer(text)
+        ]
+        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        if len(_candidates_of) >= _CANDIDATES_KEPT:
+            _candidates_of.clear()
+        _candidates_of[text] = candidates
+    return candidates
+
+
+def forget() -> None:
+    """Forget the matches kept of the texts read (benchmarks and tests that count a first reading)."""
+    _candidates_of.clear()
 
 
 @lru_cache(maxsize=1)

@@ -68,6 +68,7 @@ from actiontrack.extract.secretary import (
     roles_in_text,
 )
 from actiontrack.extract.sentences import Line
+from actiontrack.lazy_re import built
 from actiontrack.models import Attendee
 from actiontrack.people import looks_like_first_name
 from actiontrack.records import field, record
@@ -276,11 +277,11 @@ def _short_label(text: str) -> bool:
 
 
 def _mark_secretary(result: Attendance, person: Attendee, text: str) -> None:
-    if not result.secretary and re.search(
+    # the mark itself first: on a line without one the pattern of the name is never built
+    if not result.secretary and SECRETARY_MARK.search(text) and built(
         r"(?<![\wåäö])" + re.escape(person.name.split()[0]) + r"(?![\wåäö])(?:(?!\boch\b)[^,;()])*" + SECRETARY_MARK.pattern,
-        text,
         re.IGNORECASE,
-    ):
+    ).search(text):
         result.secretary = person.name
 
 

@@ -119,7 +119,36 @@ def span_text(tokens: Sequence[Tagged], span: tuple[int, int] | None) -> str | N
     return " ".join(t.text for t in tokens[a:b]).replace(" ,", ",")
 
 
+# What a commitment is said of when it gives the item before an owner: "Bo håller i detta".
+THIS_POINT = {"detta", "det", "den", "dessa", "dem", "arbetet", "frågan", "uppdraget", "punkten", "det här"}
+
+
+def echoes_item_before(tokens: Sequence[Tagged], before: str) -> bool:
+    """ "Gustav skickar" under "Vi skickar ett mejl till styrelsen": names and the verb of the item
+    before alone, which say who does it."""
+    words = [t for t in tokens if upos(t.tag) != "PUNCT"]
+    names = 0
+    while names < len(words) and (words[names].tag == "PROPN" or words[names].text.casefold() in ("och", "&")):
+        names += 1
+    rest = words[names:]
+    if not names or not rest or not is_finite(rest[0].tag) or any(t.text.casefold() not in THIS_POINT for t in rest[1:]):
+        return False
+    verb = rest[0].text.casefold()
+    stem = verb[: max(4, len(verb) - 2)]
+    return any(word.startswith(stem) for word in before.casefold().split())
+
+
+def tells_what_is_said(found: Sequence[Clause]) -> bool:
+    """A sentence that tells what someone said or thinks: a verb of reporting or opinion with
+    an att-clause under it ("Bo menar att ...")."""
+    return any(
+        clause.is_main and clause.meaning and clause.meaning[1] in ("report", "opinion")
+        and any(c.head == k and c.subordinate == "att" for c in found)
+        for k, clause in enumerate(found)
+    )  # fmt: skip
+
+
 __all__ = [
-    "Clause", "Tagged", "complements", "doer_span", "is_finite", "is_nonfinite", "is_passive", "is_verb", "span_text",
-    "subject_text", "upos",
+    "THIS_POINT", "Clause", "Tagged", "complements", "doer_span", "echoes_item_before", "is_finite", "is_nonfinite",
+    "is_passive", "is_verb", "span_text", "subject_text", "tells_what_is_said", "upos",
 ]  # fmt: skip

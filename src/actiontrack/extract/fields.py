@@ -90,7 +90,8 @@ class _Label:
 def _labels(text: str) -> list[_Label]:
     """The labels in a line, left to right; mid-line only those written with a capital."""
     run_on = len(text.split()) > RUN_ON_WORDS
-    found = [_Label(m.start(), m.end(), m.group("label")) for m in _COLON.finditer(text)]
+    # every label _COLON finds ends in its colon: most lines have none, and are not searched
+    found = [_Label(m.start(), m.end(), m.group("label")) for m in _COLON.finditer(text)] if ":" in text else []
     if run_on:
         found += [_Label(m.start(), m.end(), m.group("label")) for m in _BARE.finditer(text)]
     found = [f for f in found if f.start == 0 or f.name[:1].isupper()]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from actiontrack.extract.meanings import _table
+from actiontrack.extract.meanings import listed
 from actiontrack.lazy_re import lazy
 
 HEADING_KINDS = ("todo", "decisions", "deferred", "agenda", "misc", "views")
@@ -19,7 +19,7 @@ HEADING_KINDS = ("todo", "decisions", "deferred", "agenda", "misc", "views")
 
 @cache
 def _opening(kind: str, section: str = "headings") -> re.Pattern[str]:
-    words = sorted(_table()[section][kind], key=len, reverse=True)
+    words = sorted(listed(section, kind), key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\wåäö])", re.I)
 
 
@@ -36,7 +36,7 @@ def heading_kind(text: str) -> str:
 
 @cache
 def _label_line(kind: str) -> re.Pattern[str]:
-    words = sorted(_table()["labels"][kind], key=len, reverse=True)
+    words = sorted(listed("labels", kind), key=len, reverse=True)
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(r"^(?:" + alternatives + r")\s*:\s*(?P<value>.+?)\.?$", re.IGNORECASE)
 
@@ -146,4 +146,14 @@ def names_people(text: str, names: frozenset[str]) -> bool:
     return True
 
 
-__all__ = ["heading_kind", "labelled", "lead_rest", "marked_owner", "names_people", "owner_at_end", "run_on_point", "tagged_owner"]
+
+def strip_decision_label(text: str) -> tuple[str, bool]:
+    """ "Beslut: att ...", "Styrelsen beslutade: Lars ordnar ...": what was decided."""
+    m = re.match(
+        r"^(?:beslut|beslutades|(?:[A-ZÅÄÖ][\wåäö]+\s+)?(?:beslutade|beslutar|beslöt))\s*:\s*(.+)$", text, re.IGNORECASE
+    )
+    if m:
+        return m.group(1), True
+    return text, False
+
+__all__ = ["heading_kind", "labelled", "lead_rest", "marked_owner", "names_people", "owner_at_end", "run_on_point", "strip_decision_label", "tagged_owner"]

@@ -106,6 +106,11 @@ def word_class(word: str) -> str | None:
     return _table()["word_class"].get(word.casefold())
 
 
+def listed(section: str, kind: str) -> list[str]:
+    """The phrases the table lists for a kind of heading or label: listed("labels", "due")."""
+    return list(_table()[section][kind])
+
+
 def words_of(cls: str) -> frozenset[str]:
     """Every word of one class of [words] ("hedge", "negation", ...)."""
     return _words_of(cls)
@@ -116,4 +121,4 @@ def _words_of(cls: str) -> frozenset[str]:
     return frozenset(w for w, c in _table()["word_class"].items() if c == cls)
 
 
-__all__ = ["VERB_CLASSES", "bodies_in", "forms_of_nouns", "noun_class", "noun_lemma", "verb_class", "verb_lemma", "word_class", "words_of"]
+__all__ = ["VERB_CLASSES", "bodies_in", "forms_of_nouns", "listed", "noun_class", "noun_lemma", "verb_class", "verb_lemma", "word_class", "words_of"]

@@ -17,6 +17,7 @@ from actiontrack.extract.person_entry import is_person_name, parse_person_entry
 from actiontrack.extract.secretary import SIGNATURE
 from actiontrack.extract.sentences import Line, is_heading_text
 from actiontrack.extract.title import group_name, is_minutes_heading
+from actiontrack.lazy_re import built
 from actiontrack.models import ExtractedMeeting, ScheduledMeeting
 from actiontrack.records import field, record
 
@@ -233,9 +234,7 @@ def _same_kind_later(lines: list[Line], title: str | None, base: date) -> date |
     kind = _KIND.search(title or "")
     if kind is None:
         return None
-    mention = re.compile(
-        r"(?i)\b" + re.escape(kind.group(1)) + r"(?:t|et|n|na)?\s+(?:den\s+|på\s+)?(?=\S*\d)"
-    )
+    mention = built(r"(?i)\b" + re.escape(kind.group(1)) + r"(?:t|et|n|na)?\s+(?:den\s+|på\s+)?(?=\S*\d)")
     later = []
     for ln in lines:
         for m in mention.finditer(ln.text):

@@ -18,8 +18,9 @@ from actiontrack.extract import layout
 from actiontrack.extract.classify import Weights
 from actiontrack.extract.clause import Clause
 from actiontrack.extract.doer import doer
+from actiontrack.extract.layout import strip_decision_label
 from actiontrack.extract.owners import OwnerResolver
-from actiontrack.extract.walker import Walker, strip_decision_label
+from actiontrack.extract.walker import Walker
 from actiontrack.models import ExtractedMeeting, Kind
 from actiontrack.records import record
 

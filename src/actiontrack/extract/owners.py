@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from actiontrack.extract.meanings import noun_class, noun_lemma, word_class
 from actiontrack.lazy_re import lazy
@@ -96,6 +97,7 @@ class OwnerResolver:
         self.roles = roles or {}  # role_key -> name: "Kassören ska ..." is the treasurer's
         self.last_person: Owner | None = None
         self.last_owners: tuple[Owner, ...] = ()
+        self._people: dict[str, Owner | None] = {}  # person() of each phrase asked about
 
     def resolve(self, subject: str | None) -> tuple[Owner, ...] | None:
         """Owners of a subject; () for the group; None when the subject is no agent."""
@@ -145,6 +147,14 @@ class OwnerResolver:
 
     def person(self, phrase: str) -> Owner | None:
         """A person named in a phrase, titles stripped: "Utvecklingschefen Kalle Pettersson"."""
+        if not isinstance(self.roster, DocumentRoster):  # a roster that may still grow
+            return self._person(phrase)
+        # a document's people do not change while it is read (DocumentRoster): nor the answer
+        if phrase not in self._people:
+            self._people[phrase] = self._person(phrase)
+        return self._people[phrase]
+
+    def _person(self, phrase: str) -> Owner | None:
         known = self.roster.find(phrase)
         if known is not None:
             return Owner(known.name, OwnerKind.PERSON)
@@ -174,7 +184,7 @@ class OwnerResolver:
             if len(people) == 1:
                 self.last_person = people[0]
             return
-        tokens = _words(sentence)
+        tokens = _words(sentence, 4)  # the first three words and the one after them
         for j, t in enumerate(tokens[:3]):
             if t[:1].isupper() and (j == 0 or tokens[j - 1][:1].isupper() or j < 2):
                 name = " ".join(x for x in tokens[j : j + 2] if _NAME_WORD.fullmatch(x))
@@ -216,10 +226,12 @@ class OwnerResolver:
 _SECRETARY_NOUNS = {"sekreterare", "protokollförare"}
 
 
-def _words(sentence: str) -> list[str]:
-    from actiontrack.extract.tagger import tokenize
+def _words(sentence: str, first: int | None = None) -> list[str]:
+    """The sentence's words as the tagger cuts them; with `first`, only the first so many (a
+    long sentence is not cut up for its opening words)."""
+    from actiontrack.extract.tagger import tokens_of
 
-    return [word for word, _, _ in tokenize(sentence)]
+    return [m.group() for m in islice(tokens_of(sentence), first)]
 
 
 def _is_thing(phrase: str) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from actiontrack.extract.sentences import Line
+from actiontrack.lazy_re import built
 
 # What people do at a meeting, present and past: the verbs that make their subject a participant.
 MEETING_VERBS = (
@@ -74,8 +75,13 @@ def people_taking_part(lines: list[Line]) -> list[tuple[str, str | None]]:
 
 
 def _role_beside(name: str, text: str) -> str | None:
+    if not _ROLE.search(text):  # no role on the line: the patterns of the name are never built
+        return None
     n = re.escape(name)
-    m = re.search(n + r"(?:\s*\([^)]*\))?,\s*(?P<r>" + ROLES + r")\s*,", text, re.IGNORECASE) or re.search(
-        r"(?P<r>" + ROLES + r")(?:n|en)?,?\s+" + n, text, re.IGNORECASE
-    )
+    m = built(n + r"(?:\s*\([^)]*\))?,\s*(?P<r>" + ROLES + r")\s*,", re.IGNORECASE).search(text) or built(
+        r"(?P<r>" + ROLES + r")(?:n|en)?,?\s+" + n, re.IGNORECASE
+    ).search(text)
     return m.group("r").casefold() if m else None
+
+
+_ROLE = re.compile(ROLES, re.IGNORECASE)

@@ -32,7 +32,8 @@ from zlib import crc32
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    import re
+    from collections.abc import Callable, Iterator, Sequence
 
     Ints = array[int] | memoryview  # the model's arrays: read from a file, or mapped
 
@@ -97,12 +98,17 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     and words ("Ann-Gret", "e-post"), abbreviations with dots ("t.ex.", "bl.a."), times and
     dates ("13.30", "2024-05-14", "14/5"), e-mail addresses and URLs, "§"; splits off
     commas, full stops at sentence end, colons, parentheses, quotes, dashes."""
+    return [(m.group(), m.start(), m.end()) for m in tokens_of(text)]
+
+
+def tokens_of(text: str) -> Iterator[re.Match[str]]:
+    """The matches tokenize makes its tokens of, one after the other."""
     global _token_pattern
     if _token_pattern is None:
         import re
 
         _token_pattern = re.compile(_TOKEN_SOURCE, re.VERBOSE)
-    return [(m.group(), m.start(), m.end()) for m in _token_pattern.finditer(text)]
+    return _token_pattern.finditer(text)
 
 
 # --- features (shared with scripts/train_tagger.py) ------------------------------------------

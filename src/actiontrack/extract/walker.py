@@ -16,23 +16,33 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from operator import attrgetter
 
-from actiontrack.extract import features, grammar, layout, meanings, spans
+from actiontrack.extract import features, layout, meanings, memo, spans
 from actiontrack.extract.classify import Weights
-from actiontrack.extract.clause import Clause, is_finite, subject_text, upos
+from actiontrack.extract.clause import (
+    THIS_POINT,
+    Clause,
+    echoes_item_before,
+    subject_text,
+    tells_what_is_said,
+    upos,
+)
 from actiontrack.extract.doer import INHERIT, doer
 from actiontrack.extract.due import Due, later_meeting, without_urls
 from actiontrack.extract.labelled import LabelledLines
 from actiontrack.extract.owners import OwnerResolver
-from actiontrack.extract.retag import cached_tags, names_as_names
+from actiontrack.extract.sentence_split import Sentence
 from actiontrack.extract.sentences import Block
 from actiontrack.extract.tagger import Token
 from actiontrack.extract.time_cues import time_features
-from actiontrack.extract.weighing import Reading, Recorder, weigh_clauses, why
+from actiontrack.extract.weighing import Reading, Recorder, describe, weigh_clauses, why
 from actiontrack.lazy_re import lazy
 from actiontrack.models import ExtractedItem, ExtractedMeeting, Kind, Owner, Step
 from actiontrack.records import record, replace
 
+# a Context's fields as a plain tuple: a key of them is hashed and compared in C
+_CONTEXT = attrgetter(*features.Context.__record_fields__)  # type: ignore[attr-defined]
 _FOLLOW_UP_REACH = 3  # sentences between an item and "Kalle håller i detta"
 _SURVEY = 300  # sentences read for the document's tense
 
@@ -64,6 +74,7 @@ class Walker:
         self.own_body: frozenset[str] = frozenset()
         self.tense = ""  # how the minutes tell what happened at the meeting: "past" or "pres"
         self._parses: dict[str, tuple[list[Token], list[Clause]]] = {}
+        self._split: dict[int, list[Sentence]] = {}  # the blocks the survey read, by id
         self.due = Due(base, meeting_date=meeting.date, next_meeting=meeting.next_meeting, title=meeting.title)
         self.labelled = LabelledLines(resolver, self.due)
 
@@ -79,7 +90,7 @@ class Walker:
             return
         if block.kind == "paragraph" and not block.text.lower().startswith("att "):
             self.section.label = None
-        sentences = block.sentences()
+        sentences = self._split.pop(id(block), None) or block.sentences()
         if not all(layout.labelled(x.text) for x in sentences):  # labelled lines alone: the paragraph before's
             self.labelled.begin(len(self.items))
         self.line_owner = None
@@ -111,7 +122,8 @@ class Walker:
                 continue
             if read > _SURVEY:  # enough to tell; a long document is not read twice
                 break
-            for sentence in block.sentences():
+            self._split[id(block)] = block.sentences()  # the walk takes them: a block is split once
+            for sentence in self._split[id(block)]:
                 read += 1
                 for clause in self._parsed(sentence.text, keep=True)[1]:
                     if clause.is_main and clause.finite and clause.form in counts and not clause.modal:
@@ -125,8 +137,7 @@ class Walker:
         walk, which takes it (so that what is kept stays as small as the survey)."""
         found = self._parses.get(text) if keep else self._parses.pop(text, None)
         if found is None:
-            tokens = names_as_names(list(cached_tags(text)), self.names)
-            found = (tokens, grammar.clauses(tokens))
+            found = memo.parsed(text, self.names)
             if keep:
                 self._parses[text] = found
         return found
@@ -147,7 +158,7 @@ class Walker:
             self._step(line, text, block, "", "field line", None)
             return
         self.labelled.sentence(text, line)
-        text, inline_decision = strip_decision_label(text)
+        text, inline_decision = layout.strip_decision_label(text)
         numbered = _NUMBERED.match(text)
         if numbered:  # "1. Boka lokal (Eva)", "§ 12. Kassören ..."
             text = text[numbered.end() :]
@@ -157,7 +168,7 @@ class Walker:
         if self._follow_up(reading, line):
             return
         chosen, best = self.weigh(reading, line)
-        self.reported = _reports(reading.found)
+        self.reported = tells_what_is_said(reading.found)
         self._decision_ahead(reading.tokens, reading.found)
         if not chosen:
             self.resolver.note_sentence(text)
@@ -167,16 +178,16 @@ class Walker:
                 owners = (self.resolver.resolve(reading.marked) or ()) if reading.marked else ()
                 self._append(kind, owners, text, text, line, best[0])
                 verdict = kind.value
-            self._step(line, text, block, ctx_describe(reading.ctx), verdict, why(self.weights, *best, verdict != "no item") if best[1] else None)
+            self._step(line, text, block, describe(reading.ctx), verdict, why(self.weights, *best, verdict != "no item") if best[1] else None)
             return
         kind = Kind.DEFERRED if any(deferred for _, _, deferred in chosen) else Kind.ACTION
         if kind is Kind.DEFERRED and not numbered and block != "bullet" and self._defers_item_before(reading, chosen, line):
             self.items[-1] = replace(self.items[-1], kind=Kind.DEFERRED)
             self.sentences_since_item = 0
-            self._step(line, text, block, ctx_describe(reading.ctx), "deferred: the item before", "same point")
+            self._step(line, text, block, describe(reading.ctx), "deferred: the item before", "same point")
             return
         self._emit(reading, [(c, sc) for c, sc, _ in chosen], kind, line)
-        self._step(line, text, block, ctx_describe(reading.ctx), kind.value, why(self.weights, *best, True))
+        self._step(line, text, block, describe(reading.ctx), kind.value, why(self.weights, *best, True))
 
     def read(self, text: str, block: str, first: bool, heading: str, label: str, inline: bool) -> Reading:
         """The sentence tagged and cut into clauses, with the owner its line marks."""
@@ -209,24 +220,34 @@ class Walker:
     def weigh(self, r: Reading, line: int) -> tuple[list[tuple[Clause, float, bool]], tuple[float, list[str]]]:
         """The main clauses that are items and the best-scored features (weighing.py), with what
         the sentence says of time and what the walk knows: the minutes' tense, a report before."""
-        time = time_features(r.text, self.due, self.base, self.meeting.title)
-        return weigh_clauses(
-            r, line, self.weights, self.record, time=time, tense=self.tense, reported=self.reported, title=self.meeting.title
+        m = self.meeting  # the time of a sentence is read against its date, next meeting and title
+        time = memo.kept(
+            ("time", r.text, self.base, m.next_meeting, m.title), lambda: time_features(r.text, self.due, self.base, m.title)
         )
+
+        def weigh() -> memo.Weighed:
+            return weigh_clauses(
+                r, line, self.weights, self.record, time=time, tense=self.tense, reported=self.reported, title=m.title
+            )
+
+        if self.record is not None:  # training is told every clause weighed, each time
+            return weigh()
+        key = (r.text, r.offset, r.marked, _CONTEXT(r.ctx), self.tense, self.reported, m.title, *time)
+        return memo.weighed(key, r.found, self.weights, weigh)
 
     def _follow_up(self, r: Reading, line: int) -> bool:
         """ "Kalle Pettersson håller i detta", "Sara och Tomas är ansvariga": the owners of the item
         just before, in the same section."""
         if not self.items or self.sentences_since_item > _FOLLOW_UP_REACH or self.items[-1].topic != self.section.topic:
             return False
-        echo = _echoes(r.tokens, self.items[-1].source)  # "Vi skickar ett mejl till X." / "Gustav skickar"
+        echo = echoes_item_before(r.tokens, self.items[-1].source)  # "Vi skickar ett mejl till X." / "Gustav skickar"
         for clause in r.found:
             if not (clause.is_main and clause.meaning and clause.meaning[1] == "commit" and clause.subject) and not echo:
                 continue
             after = [t.text.casefold() for t in r.tokens[clause.main + 1 :] if upos(t.tag) not in ("PUNCT",)]
             while after and after[0] in ("i", "för", "om", "hand", "på", "sig"):
                 after.pop(0)
-            if after and after[0] not in _THIS:
+            if after and after[0] not in THIS_POINT:
                 continue
             # the names before the echoed verb ("Gustav Skickar": Gustav, not a Mr Skickar)
             who = r.text[: r.tokens[clause.main].start] if echo else ""
@@ -357,52 +378,9 @@ class Walker:
         self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
 
 
-def _echoes(tokens: list[Token], before: str) -> bool:
-    """ "Gustav skickar" under "Vi skickar ett mejl till styrelsen": names and the verb of the item
-    before alone, which say who does it."""
-    words = [t for t in tokens if upos(t.tag) != "PUNCT"]
-    names = 0
-    while names < len(words) and (words[names].tag == "PROPN" or words[names].text.casefold() in ("och", "&")):
-        names += 1
-    rest = words[names:]
-    if not names or not rest or not is_finite(rest[0].tag) or any(t.text.casefold() not in _THIS for t in rest[1:]):
-        return False
-    verb = rest[0].text.casefold()
-    stem = verb[: max(4, len(verb) - 2)]
-    return any(word.startswith(stem) for word in before.casefold().split())
-
-
-def _reports(found: list[Clause]) -> bool:
-    """A sentence that tells what someone said or thinks: a verb of reporting or opinion with
-    an att-clause under it ("Bo menar att ...")."""
-    return any(
-        clause.is_main and clause.meaning and clause.meaning[1] in ("report", "opinion")
-        and any(c.head == k and c.subordinate == "att" for c in found)
-        for k, clause in enumerate(found)
-    )  # fmt: skip
-
-
-def ctx_describe(ctx: features.Context) -> str:
-    parts = [ctx.heading and "under " + ctx.heading, ctx.label and "label " + ctx.label,
-             ctx.decision_inline and "decision", ctx.owner_marked and "owner marked", ctx.block]
-    return ", ".join(p for p in parts if p)
-
-
-# What a commitment is said of when it gives the item before an owner: "Bo håller i detta".
-_THIS = {"detta", "det", "den", "dessa", "dem", "arbetet", "frågan", "uppdraget", "punkten", "det här"}
 # What a deferral's subject is when it names no point of its own: the heading's point is meant.
 GENERIC_POINTS = {"punkten", "frågan", "ärendet", "detta", "det", "den", "denna", "beslutet", "diskussionen", "punkt"}
 _POINT = lazy(r"^([A-ZÅÄÖ][^:.!?]{2,60}?)\s*[:–]\s+\S")
 _LIST_NUMBER = lazy(r"^\d{1,2}[.)]\s")
 _LEADING_AND = lazy(r"^(?:och|samt|men)\s+", re.IGNORECASE)
 _NUMBERED = lazy(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
-
-
-def strip_decision_label(text: str) -> tuple[str, bool]:
-    """ "Beslut: att ...", "Styrelsen beslutade: Lars ordnar ...": what was decided."""
-    m = re.match(
-        r"^(?:beslut|beslutades|(?:[A-ZÅÄÖ][\wåäö]+\s+)?(?:beslutade|beslutar|beslöt))\s*:\s*(.+)$", text, re.IGNORECASE
-    )
-    if m:
-        return m.group(1), True
-    return text, False

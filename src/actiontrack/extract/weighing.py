@@ -168,4 +168,13 @@ def why(weights: Weights, score: float, feats: list[str], item: bool) -> str:
     return f"{score:.2f} " + ", ".join(top[:3])
 
 
-__all__ = ["Candidate", "Reading", "Recorder", "weigh_clauses", "why"]
+
+
+def describe(ctx: features.Context) -> str:
+    """Where a sentence stands, for --explain: "under todo, label decisions, bullet"."""
+    parts = [ctx.heading and "under " + ctx.heading, ctx.label and "label " + ctx.label,
+             ctx.decision_inline and "decision", ctx.owner_marked and "owner marked", ctx.block]
+    return ", ".join(p for p in parts if p)
+
+
+__all__ = ["Candidate", "Reading", "Recorder", "describe", "weigh_clauses", "why"]
