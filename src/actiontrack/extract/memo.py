@@ -74,8 +74,11 @@ def kept(key: Hashable, compute: Callable[[], T]) -> T:
 
 def forget() -> None:
     """Forget every sentence read, its tags too (benchmarks and tests that count a first reading)."""
+    from actiontrack.extract import time_cues
+
     cached_tags.cache_clear()
     dates.forget()
+    time_cues.forget()
     _parses.clear()
     _weighings.clear()
     _kept.clear()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from actiontrack.extract.due import Due, meeting_referred, without_urls
 from actiontrack.lazy_re import lazy
@@ -37,23 +38,35 @@ _NEXT_MEETING_LINE = lazy(r"^(?:nästa|nytt|kommande)\s+(?:\w*möte|sammanträde
 def time_features(text: str, due: Due, base: date, title: str | None) -> list[str]:
     """When the sentence says things happen: a date ahead or behind, the next meeting, a
     deadline word, a time ahead without a date ("till hösten", "under våren", "nästa vecka")."""
-    out = []
-    if _AHEAD.search(text):
-        out.append("time:ahead")
+    ahead, this_meeting, deadline, next_step, next_meeting_line = _cues(text, title)
+    out = ["time:ahead"] * ahead
     found = due.found(without_urls(text))
     if any(m.date and m.date > base for m in found):
         out.append("time:future-date")
     if any(m.date and m.date < base for m in found):
         out.append("time:past-date")
-    if meeting_referred(text, title) == "this":
-        out.append("time:next-meeting")
-    if _DEADLINE.search(text):
-        out.append("time:deadline-word")
-    if _NEXT_STEP.search(text):
-        out.append("next-step")  # "Nästa steg är en workshop i mars", "Nästa steg blir att ..."
-    if _NEXT_MEETING_LINE.match(text):
-        out.append("next-meeting-line")  # "Nästa möte: 3 december", "Nästa träff hålls ...": no task
+    out += ["time:next-meeting"] * this_meeting + ["time:deadline-word"] * deadline
+    out += ["next-step"] * next_step  # "Nästa steg är en workshop i mars", "Nästa steg blir att ..."
+    out += ["next-meeting-line"] * next_meeting_line  # "Nästa möte: 3 december", "Nästa träff hålls ...": no task
     return out
 
 
-__all__ = ["BEFORE_ONLY", "time_features"]
+@lru_cache(maxsize=4096)
+def _cues(text: str, title: str | None) -> tuple[bool, bool, bool, bool, bool]:
+    """What the words say of time, whatever the meeting's date: kept for sentences met again in
+    other minutes (the dates are read against each meeting's own date, in time_features)."""
+    return (
+        _AHEAD.search(text) is not None,
+        meeting_referred(text, title) == "this",
+        _DEADLINE.search(text) is not None,
+        _NEXT_STEP.search(text) is not None,
+        _NEXT_MEETING_LINE.match(text) is not None,
+    )
+
+
+def forget() -> None:
+    """Forget the cues kept (memo.forget)."""
+    _cues.cache_clear()
+
+
+__all__ = ["BEFORE_ONLY", "forget", "time_features"]
