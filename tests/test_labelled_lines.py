@@ -61,3 +61,16 @@ def test_a_deadline_alone_completes_an_item_but_makes_none():
     )
     e = extract_text(text, today=date(2025, 4, 1))
     assert [(i.text, i.due) for i in e.items] == [("Kim beställer tröjor.", date(2025, 4, 15))]
+
+
+def test_an_action_line_whose_doer_is_a_first_name_that_is_also_a_word():
+    from datetime import date
+
+    from actiontrack.extract import extract_text
+
+    # "lisa" is also a verb (to relieve): the tagger alone takes it for one
+    text = "Anteckningar föräldraföreningen 2025-03-12\n\nNärvarande: Lisa K, Tobbe\n\nÅtgärd: Lisa K gör affischer till v. 17\n"
+    e = extract_text(text, today=date(2025, 3, 12))
+    assert [(i.text, [o.name for o in i.owners], i.due) for i in e.items] == [
+        ("Lisa K gör affischer till v. 17", ["Lisa K"], date(2025, 4, 25))
+    ]

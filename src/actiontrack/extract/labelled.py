@@ -16,6 +16,7 @@ from actiontrack.extract import grammar, layout
 from actiontrack.extract.clause import subject_text
 from actiontrack.extract.due import Due
 from actiontrack.extract.owners import OwnerResolver
+from actiontrack.extract.retag import names_as_names
 from actiontrack.extract.tagger import tag_text
 from actiontrack.models import ExtractedItem, Kind
 from actiontrack.records import record, replace
@@ -32,9 +33,10 @@ class LabelContext:
 class LabelledLines:
     """The labelled lines of one document, on the walker's items."""
 
-    def __init__(self, resolver: OwnerResolver, due: Due) -> None:
+    def __init__(self, resolver: OwnerResolver, due: Due, names: frozenset[str] = frozenset()) -> None:
         self.resolver = resolver
         self.due = due
+        self.names = names  # the document's people: "Lisa K gör affischer" is Lisa's, not "lisa" (relieve)
         self.context = LabelContext(0, [])  # what "Ansvarig:"/"Klart:" lines belong to
 
     def begin(self, first_item: int) -> None:
@@ -71,7 +73,7 @@ class LabelledLines:
             return kind
         if kind == "action":
             what = value
-            tokens = tag_text(what)
+            tokens = names_as_names(tag_text(what), self.names)
             found = grammar.clauses(tokens)
             subject = subject_text(tokens, found[0]) if found and found[0].finite else None
             named = (self.resolver.resolve(subject) if subject else None) or ()

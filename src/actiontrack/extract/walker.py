@@ -76,7 +76,7 @@ class Walker:
         self._parses: dict[str, tuple[list[Token], list[Clause]]] = {}
         self._split: dict[int, list[Sentence]] = {}  # the blocks the survey read, by id
         self.due = Due(base, meeting_date=meeting.date, next_meeting=meeting.next_meeting, title=meeting.title)
-        self.labelled = LabelledLines(resolver, self.due)
+        self.labelled = LabelledLines(resolver, self.due, names)
 
     # --- structure -------------------------------------------------------------------
 
