@@ -25,7 +25,7 @@ from actiontrack import dates
 from actiontrack.extract.furniture import is_furniture, menu_block
 from actiontrack.extract.sentences import Line
 from actiontrack.extract.title import (
-    BODY_WORD,
+    BODY_WORD_IN,
     DATE_FIELD,
     MONTH_YEAR,
     Title,
@@ -155,7 +155,7 @@ def _agreement(found: dates.MeetingDate, title: Title | None) -> float:
 
 def _names_a_body(text: str) -> bool:
     """ "Styrgruppen 2026-11-18": a short line with a body's name."""
-    return bool(BODY_WORD.search(text)) and len(text.split()) <= 8
+    return bool(BODY_WORD_IN.search(text)) and len(text.split()) <= 8
 
 
 def _names_a_meeting(text: str) -> bool:
