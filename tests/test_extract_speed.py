@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from actiontrack import dates
-from actiontrack.extract import secretary
+from actiontrack.extract import people_lists, secretary, title
 from actiontrack.extract.guard import Guarded
 from actiontrack.extract.owners import DocumentRoster
 from actiontrack.extract.sentences import split_lines
@@ -142,7 +142,7 @@ def test_letters_ignorecase_matches_are_read_not_a_crash(expr: str, expected: da
 def _guarded() -> list[tuple[str, Guarded]]:
     return [
         (f"{module.__name__}.{name}", value)
-        for module in (secretary,)
+        for module in (secretary, title, people_lists)
         for name, value in vars(module).items()
         if isinstance(value, Guarded)
     ]

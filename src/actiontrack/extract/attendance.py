@@ -31,7 +31,7 @@ from actiontrack.extract.people_lists import (
     INVITED_LABEL,
     LABEL_NUMBERING,
     ORG_PREFIX,
-    PRESENT_SENTENCE,
+    PRESENT_SENTENCE_IN,
     SIGNATURE_ROLE,
     SIGNATURE_ROLES,
     group_label,
@@ -200,11 +200,11 @@ def _other_line(lines: list[Line], i: int, text: str, lists: _Lists, result: Att
             result.used_lines.add(ln.no)
     elif m := SECRETARY_LABEL.match(text):
         _secretary_label(lines, i, m.group("rest").strip(), result)
-    elif (m := PRESENT_SENTENCE.match(text)) and i < len(lines) // 2 + 5:
+    elif i < len(lines) // 2 + 5 and (m := PRESENT_SENTENCE_IN.search(text)):
         for entry in inline_people((m.group("who") or m.group("who2")).strip(" ."), lenient=True):
             lists.adder(lists.attendees)(entry)
         result.used_lines.add(ln.no)
-    elif (m := SIGNATURE.match(text)) and i >= len(lines) // 2:
+    elif i >= len(lines) // 2 and (m := SIGNATURE.match(text)):
         result.secretary = result.secretary or m.group("name")
         result.used_lines.add(ln.no)
     elif not result.secretary:

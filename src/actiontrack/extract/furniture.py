@@ -12,7 +12,7 @@ import re
 
 from actiontrack.extract.fields import is_label
 from actiontrack.extract.sentences import Line
-from actiontrack.extract.title import BODY_WORD, DOC_WORD
+from actiontrack.extract.title import BODY_WORD_IN, DOC_WORD_IN
 
 # Lines that are not the minutes: what a web page or a PDF viewer brings along.
 FURNITURE = re.compile(
@@ -57,6 +57,6 @@ def menu_block(top: list[Line]) -> list[Line]:
             run.append(ln)
             continue
         break
-    naming = any(DOC_WORD.search(ln.text) or BODY_WORD.search(ln.text) for ln in run)
+    naming = any(DOC_WORD_IN.search(ln.text) or BODY_WORD_IN.search(ln.text) for ln in run)
     # a menu may hold "Protokoll" among its links; four short lines that name a body are a letterhead
     return run if len(run) >= 5 or (len(run) >= 4 and not naming) else []

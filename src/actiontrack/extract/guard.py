@@ -36,8 +36,8 @@ class Guarded:
         self.words = words
 
     def may_match(self, text: str) -> bool:
-        key = folded(text)
-        return any(w in key for w in self.words)
+        # map over the words, not a generator: a frame for each word was most of the cost
+        return any(map(folded(text).__contains__, self.words))
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text) else None

@@ -25,7 +25,7 @@ from actiontrack import dates
 from actiontrack.extract.furniture import is_furniture, menu_block
 from actiontrack.extract.sentences import Line
 from actiontrack.extract.title import (
-    BODY_WORD,
+    BODY_WORD_IN,
     DATE_FIELD,
     MONTH_YEAR,
     Title,
@@ -155,7 +155,7 @@ def _agreement(found: dates.MeetingDate, title: Title | None) -> float:
 
 def _names_a_body(text: str) -> bool:
     """ "Styrgruppen 2026-11-18": a short line with a body's name."""
-    return bool(BODY_WORD.search(text)) and len(text.split()) <= 8
+    return bool(BODY_WORD_IN.search(text)) and len(text.split()) <= 8
 
 
 def _names_a_meeting(text: str) -> bool:
@@ -259,12 +259,14 @@ def _document_dates(lines: list[Line], when: dates.MeetingDate) -> list[date]:
     ("sommaren 2027") as their 1 July: what the meeting's own year is near."""
     text = "\n".join(ln.text for ln in lines)
     out: list[date] = []
-    for m in re.finditer(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])", text):
+    # "(?=[12])" first: a pattern that opens with a lookbehind is tried at every character of the
+    # whole text, one that opens with a character class skips to its characters (twice as fast)
+    for m in re.finditer(r"(?=[12])(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])", text):
         d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:
             out.append(d)
     if not out:
-        out = [date(int(y), 7, 1) for y in re.findall(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])", text)]
+        out = [date(int(y), 7, 1) for y in re.findall(r"(?=[12])(?<![\d-])((?:19|20)\d\d)(?![\d-])", text)]
     return out
 
 

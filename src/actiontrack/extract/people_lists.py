@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from actiontrack.extract.guard import Guarded
 from actiontrack.extract.name_runs import is_code, scan_people
 from actiontrack.extract.person_entry import STAND_IN, is_role, parse_person_entry
 from actiontrack.extract.sentences import Line
@@ -57,6 +58,9 @@ PRESENT_SENTENCE = re.compile(
     r"^(?P<who>[A-ZÅÄÖ][^.]{1,200}?)\s+(?:är|var)\s+närvarande\b|^närvarande\s+(?:är|var)\s+(?P<who2>[^.]{2,200})",
     re.IGNORECASE,
 )
+# The sentence above tried only on lines that say "närvarande": its name part is tried up to 200
+# characters into every line. Both its forms open with "^", so its search is its match.
+PRESENT_SENTENCE_IN = Guarded(PRESENT_SENTENCE, "närvarande")
 # the labels of a signature block, side by side over the names
 SIGNATURE_ROLE = re.compile(r"(?i)ordförande|justerare|justerande|justeras|sekreterare|vid\s+protokollet|mötesordförande")
 SIGNATURE_ROLES = re.compile(r"(?i)(?:(?:ordförande|justerare|justerande|justeras|sekreterare|mötesordförande)\s*)+")
