@@ -33,11 +33,16 @@ _weighings: dict[Hashable, tuple[Weights, list[tuple[int, float, bool]], tuple[f
 
 def parsed(text: str, names: frozenset[str]) -> tuple[list[Token], list[Clause]]:
     """A sentence's tokens, with the document's names as names (retag.py), and its clauses. The
-    lists and clauses are shared by every reader of the sentence: none of them changes them."""
+    lists and clauses are shared by every reader of the sentence: none of them changes them.
+    names_as_names asks only whether a capitalised word of the sentence is a name, so the
+    sentence is kept by the names it has, and minutes of other people share it."""
+    tags = cached_tags(text)
+    if names:
+        names = names.intersection([t.text.casefold() for t in tags if t.text[:1].isupper()])
     key = (text, names)
     found = _parses.get(key)
     if found is None:
-        tokens = names_as_names(list(cached_tags(text)), names)
+        tokens = names_as_names(list(tags), names)
         found = (tokens, grammar.clauses(tokens))
         if len(_parses) >= _SIZE:
             _parses.clear()
