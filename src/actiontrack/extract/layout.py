@@ -115,16 +115,21 @@ def lead_rest(line: str, names: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
-# A list point run into a paragraph, as where a PDF's lines were joined: "- Bokar bussen",
-# "Eva: - Ringer kommunen" (the label naming whose points follow).
-_RUN_ON_POINT = lazy(r"^(?:(?P<lead>[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]*\.?)?)\s*:\s+)?[-–•]\s+(?P<rest>\S.*)$")
+_DASH_POINT = lazy(r"^[-–•]\s+(?=\S)")  # "- Bokar bussen": a list point run into a paragraph
 
 
 def run_on_point(sentence: str) -> tuple[str | None, str] | None:
-    """ "Eva: - Ringer kommunen." -> ("Eva", "Ringer kommunen."); "- Bokar bussen." -> (None,
-    "Bokar bussen."); None for a sentence that is no list point."""
-    m = _RUN_ON_POINT.match(sentence)
-    return (m.group("lead"), m.group("rest")) if m else None
+    """A list point run into a paragraph, as where a PDF's lines were joined: "Eva: - Ringer
+    kommunen." -> ("Eva", "Ringer kommunen."), the lead naming whose points follow (LEAD_MARK);
+    "- Bokar bussen." -> (None, "Bokar bussen."); None for a sentence that is no list point."""
+    dash = _DASH_POINT.match(sentence)
+    if dash:
+        return None, sentence[dash.end() :]
+    lead = LEAD_MARK.match(sentence)
+    point = _DASH_POINT.match(lead.group("rest")) if lead else None
+    if lead is None or point is None:
+        return None
+    return lead.group("lead"), lead.group("rest")[point.end() :]
 
 
 def names_people(text: str, names: frozenset[str]) -> bool:
@@ -146,7 +151,6 @@ def names_people(text: str, names: frozenset[str]) -> bool:
     return True
 
 
-
 def strip_decision_label(text: str) -> tuple[str, bool]:
     """ "Beslut: att ...", "Styrelsen beslutade: Lars ordnar ...": what was decided."""
     m = re.match(
@@ -155,5 +159,6 @@ def strip_decision_label(text: str) -> tuple[str, bool]:
     if m:
         return m.group(1), True
     return text, False
+
 
 __all__ = ["heading_kind", "labelled", "lead_rest", "marked_owner", "names_people", "owner_at_end", "run_on_point", "strip_decision_label", "tagged_owner"]
