@@ -3,11 +3,12 @@
 The tagger knows few names and guesses at words it has not seen. A capitalised word that is
 one of the meeting's people or a Swedish first name is a proper noun ("Per", "Ann-Gret"),
 unless it opens the sentence as a word of its own ("Hans förslag"); an initial after a name
-is part of it ("Anna B"); a word in -a after "att" is an infinitive, unless a noun and a finite verb follow it ("att
-anmälda deltagare informeras"); a present or past form of
-a verb the meaning table knows is finite where the tagger saw a noun ("Styrelsen bordslägger");
-and a statement has a finite verb after its subject ("Eva lagar cykelstället"). The tagger's
-own tags of a sentence are kept (`cached_tags`).
+is part of it ("Anna B"); a word in -a after "att" is an infinitive, unless a noun and a
+finite verb follow it ("att anmälda deltagare informeras"); a form in -s with no verb to
+govern it is the present ("Ny tid bokas"); a present or past form of a verb the meaning table
+knows is finite where the tagger saw a noun ("Styrelsen bordslägger"); and a statement has a
+finite verb after its subject ("Eva lagar cykelstället"). The tagger's own tags of a sentence
+are kept (`cached_tags`).
 """
 
 from __future__ import annotations
