@@ -233,3 +233,15 @@ def test_a_decision_of_a_deed_told_in_the_past_is_an_item_a_decision_done_by_bei
     )
     e = extract_text(text, today=TODAY)
     assert [i.text[:30] for i in e.items] == ["Beslutades att skicka ut enkät"]
+
+
+def test_arriving_is_no_deed_but_coming_with_something_is():
+    text = (
+        "Anteckningar referensgruppen 2025-01-14\n\nNärvarande: Bo Lind, Eva Ek\n\n"
+        "Övrigt\n\n"
+        "Professor Ahlberg kommer till Malmö och håller en föreläsning den 3 mars.\n\n"
+        "Bo kommer med ett förslag till nästa möte.\n\n"
+        "Eva kommer tillbaka med svar från förvaltningen.\n"
+    )
+    e = extract_text(text, today=TODAY)
+    assert [i.text[:22] for i in e.items] == ["Bo kommer med ett förs", "Eva kommer tillbaka me"]
