@@ -259,33 +259,27 @@ def scan(text: str, ctx: Context) -> list[Scanned]:
 
 
 _Candidate = tuple[int, int, str, re.Match[str], Callable[[re.Match[str], Context], Resolved]]
-_candidates_of: dict[str, list[_Candidate]] = {}
-_CANDIDATES_KEPT = 4096  # texts
 
 
+@lru_cache(maxsize=4096)
 def _candidates(text: str) -> list[_Candidate]:
     """Every match of every rule in the text, by start and then longest first. They depend on
     the text alone (what they resolve to on the base date), and minutes repeat their sentences:
-    they are kept for the last few thousand texts."""
-    candidates = _candidates_of.get(text)
-    if candidates is None:
-        key, digit = fold(text), _DIGIT.search(text) is not None
-        candidates = [
-            (m.start(), m.end(), name, m, resolve)
-            for (name, pattern, resolve), (needs_digit, words) in zip(rules(), _RULE_NEEDS, strict=True)
-            if (digit or not needs_digit) and (not words or any(w in key for w in words))
-            for m in pattern.finditer(text)
-        ]
-        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-        if len(_candidates_of) >= _CANDIDATES_KEPT:
-            _candidates_of.clear()
-        _candidates_of[text] = candidates
+    they are kept for the last few thousand texts (nobody changes the list)."""
+    key, digit = fold(text), _DIGIT.search(text) is not None
+    candidates = [
+        (m.start(), m.end(), name, m, resolve)
+        for (name, pattern, resolve), (needs_digit, words) in zip(rules(), _RULE_NEEDS, strict=True)
+        if (digit or not needs_digit) and (not words or any(w in key for w in words))
+        for m in pattern.finditer(text)
+    ]
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     return candidates
 
 
 def forget() -> None:
     """Forget the matches kept of the texts read (benchmarks and tests that count a first reading)."""
-    _candidates_of.clear()
+    _candidates.cache_clear()
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ than a few thousand of them.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from functools import lru_cache
 from typing import TypeVar
 
 from actiontrack import dates
@@ -26,7 +27,6 @@ _SIZE = 4096  # sentences kept: every distinct sentence of a 4 MB text of repeat
 T = TypeVar("T")
 Weighed = tuple[list[tuple[Clause, float, bool]], tuple[float, list[str]]]
 
-_parses: dict[tuple[str, frozenset[str]], tuple[list[Token], list[Clause]]] = {}
 _kept: dict[Hashable, object] = {}
 _weighings: dict[Hashable, tuple[Weights, list[tuple[int, float, bool]], tuple[float, list[str]]]] = {}
 
@@ -36,18 +36,15 @@ def parsed(text: str, names: frozenset[str]) -> tuple[list[Token], list[Clause]]
     lists and clauses are shared by every reader of the sentence: none of them changes them.
     names_as_names asks only whether a capitalised word of the sentence is a name, so the
     sentence is kept by the names it has, and minutes of other people share it."""
-    tags = cached_tags(text)
     if names:
-        names = names.intersection([t.text.casefold() for t in tags if t.text[:1].isupper()])
-    key = (text, names)
-    found = _parses.get(key)
-    if found is None:
-        tokens = names_as_names(list(tags), names)
-        found = (tokens, grammar.clauses(tokens))
-        if len(_parses) >= _SIZE:
-            _parses.clear()
-        _parses[key] = found
-    return found
+        names = names.intersection([t.text.casefold() for t in cached_tags(text) if t.text[:1].isupper()])
+    return _parsed(text, names)
+
+
+@lru_cache(maxsize=_SIZE)
+def _parsed(text: str, names: frozenset[str]) -> tuple[list[Token], list[Clause]]:
+    tokens = names_as_names(list(cached_tags(text)), names)
+    return tokens, grammar.clauses(tokens)
 
 
 def weighed(key: Hashable, found: list[Clause], weights: Weights, weigh: Callable[[], Weighed]) -> Weighed:
@@ -84,7 +81,7 @@ def forget() -> None:
     cached_tags.cache_clear()
     dates.forget()
     time_cues.forget()
-    _parses.clear()
+    _parsed.cache_clear()
     _weighings.clear()
     _kept.clear()
 

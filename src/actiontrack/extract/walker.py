@@ -73,7 +73,6 @@ class Walker:
         self.agenda_until = 0
         self.own_body: frozenset[str] = frozenset()
         self.tense = ""  # how the minutes tell what happened at the meeting: "past" or "pres"
-        self._parses: dict[str, tuple[list[Token], list[Clause]]] = {}
         self._split: dict[int, list[Sentence]] = {}  # the blocks the survey read, by id
         self.due = Due(base, meeting_date=meeting.date, next_meeting=meeting.next_meeting, title=meeting.title)
         self.labelled = LabelledLines(resolver, self.due, names)
@@ -125,22 +124,12 @@ class Walker:
             self._split[id(block)] = block.sentences()  # the walk takes them: a block is split once
             for sentence in self._split[id(block)]:
                 read += 1
-                for clause in self._parsed(sentence.text, keep=True)[1]:
+                for clause in memo.parsed(sentence.text, self.names)[1]:  # memo keeps it for the walk
                     if clause.is_main and clause.finite and clause.form in counts and not clause.modal:
                         counts[clause.form] += 1
         total = counts["pres"] + counts["past"]
         if total >= 4:
             self.tense = "past" if counts["past"] >= counts["pres"] else "pres"
-
-    def _parsed(self, text: str, *, keep: bool = False) -> tuple[list[Token], list[Clause]]:
-        """A sentence tagged and cut into clauses, once: the survey keeps what it read for the
-        walk, which takes it (so that what is kept stays as small as the survey)."""
-        found = self._parses.get(text) if keep else self._parses.pop(text, None)
-        if found is None:
-            found = memo.parsed(text, self.names)
-            if keep:
-                self._parses[text] = found
-        return found
 
     # --- a sentence ------------------------------------------------------------------
 
@@ -205,7 +194,7 @@ class Walker:
             block=block, first_in_block=first, heading=heading, label=label, decision_inline=inline,
             owner_marked=marked is not None, names=self.names, own_body=self.own_body,
         )  # fmt: skip
-        tokens, found = self._parsed(body)
+        tokens, found = memo.parsed(body, self.names)
         if offset:
             tokens = [t._replace(start=t.start + offset, end=t.end + offset) for t in tokens]
         return Reading(text, tokens, found, ctx, marked, offset)
