@@ -71,10 +71,14 @@ def main() -> None:
     for mb in args.mb:
         text = make_long(int(mb * 1_000_000))
         seconds[mb] = _seconds(text, args.runs)
-        print(f"{mb:g} MB of repeated minutes: {seconds[mb]:.2f} s, {len(text) / 1000 / seconds[mb]:.0f} KB/s")
+        print(
+            f"{mb:g} MB of repeated minutes: {seconds[mb]:.2f} s, {len(text) / 1000 / seconds[mb]:.0f} KB/s"
+        )
     if len(seconds) > 1:
         small, large = min(seconds), max(seconds)
-        print(f"{large:g} MB / {small:g} MB time: {seconds[large] / seconds[small]:.2f} (linear: {large / small:g})")
+        print(
+            f"{large:g} MB / {small:g} MB time: {seconds[large] / seconds[small]:.2f} (linear: {large / small:g})"
+        )
     if args.corpus:
         from actiontrack.extract.reading import read_document
 
@@ -93,8 +97,10 @@ def main() -> None:
                 extract_text(text, today=date(2026, 11, 22))
             times.append(time.process_time() - start)
         t = statistics.median(times)
-        print(f"{len(texts)} minutes that never repeat, {size / 1000:.0f} KB: {t:.2f} s, {size / 1000 / t:.0f} KB/s, "
-              f"{len(texts) / t:.0f} documents/s")
+        print(
+            f"{len(texts)} minutes that never repeat, {size / 1000:.0f} KB: {t:.2f} s, {size / 1000 / t:.0f} KB/s, "
+            f"{len(texts) / t:.0f} documents/s"
+        )
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@
 Imports the generated minutes of extract_throughput.py (the samples in data/, varied per copy)
 with `track import --yes --year 2017` into a fresh SQLite database, calling the CLI in this
 process, and times the whole command and the part spent storing (plan and write each document
-in its transaction: usecases.import_run._import_one) and extracting (extract_for_import),
+in its transaction: usecases.import_run._import_one) and reading and extracting
+(usecases.import_read.read_one), in one process (--jobs 1),
 each from empty caches of sentences, with process CPU time, so that other work on
 the machine counts little. --people N first adds N people to the database, to show that a
 document costs the same to store however many people are known. --profile also runs it once
@@ -51,6 +52,7 @@ def add_people(db: Path, n: int) -> None:
 
 def import_once(paths: list[str], db: Path) -> tuple[float, float, float]:
     """(whole command, storing, extracting) in CPU seconds, from empty caches of sentences."""
+    import actiontrack.usecases.import_read as reading
     import actiontrack.usecases.import_run as run
     from actiontrack.cli import main
 
@@ -60,7 +62,8 @@ def import_once(paths: list[str], db: Path) -> tuple[float, float, float]:
         memo.forget()  # as in a new process: no sentence read yet
     except ImportError:
         pass
-    real = {"_import_one": run._import_one, "extract_for_import": run.extract_for_import}
+    homes = {"_import_one": run, "read_one": reading}
+    real = {name: getattr(home, name) for name, home in homes.items()}
     spent = dict.fromkeys(real, 0.0)
 
     def timer(name: str):  # type: ignore[no-untyped-def]
@@ -74,9 +77,9 @@ def import_once(paths: list[str], db: Path) -> tuple[float, float, float]:
         timed.__name__ = "timed" if name == "_import_one" else "timed_extract"
         return timed
 
-    for name in real:
-        setattr(run, name, timer(name))
-    sys.argv = ["track", "--db", str(db), "import", *paths, "--yes", "--year", "2017"]
+    for name, home in homes.items():
+        setattr(home, name, timer(name))
+    sys.argv = ["track", "--db", str(db), "import", *paths, "--yes", "--year", "2017", "--jobs", "1"]
     start = time.process_time()
     try:
         main()
@@ -85,8 +88,8 @@ def import_once(paths: list[str], db: Path) -> tuple[float, float, float]:
             raise
     finally:
         for name, function in real.items():
-            setattr(run, name, function)
-    return time.process_time() - start, spent["_import_one"], spent["extract_for_import"]
+            setattr(homes[name], name, function)
+    return time.process_time() - start, spent["_import_one"], spent["read_one"]
 
 
 def main() -> None:

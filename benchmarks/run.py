@@ -530,16 +530,29 @@ def import_benchmark(track: str, work: Path, count: int, label: str = "") -> Non
         p = docs_dir / f"minutes-{i:04d}.txt"
         p.write_text(text, encoding="utf-8")
         paths.append(str(p))
-    start = time.perf_counter()
-    subprocess.run(
-        [track, "--db", str(docs_dir / "import.db"), "import", *paths, "--yes", "--year", "2017"],
-        check=True,
-        capture_output=True,
-    )
-    took = time.perf_counter() - start
-    print(
-        f"{label}track import of {count} minutes (one process): {took:.1f} s = {count / took:.0f} documents/s"
-    )
+    rates = {}
+    # one process, then the default: worker processes that read at once (an older track: its own)
+    for jobs in ("1", None) if not label else (None,):
+        db = docs_dir / f"import-{jobs}.db"
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                track,
+                "--db",
+                str(db),
+                "import",
+                *paths,
+                "--yes",
+                "--year",
+                "2017",
+                *(["--jobs", jobs] if jobs else []),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        rates[jobs] = count / (time.perf_counter() - start)
+    one = f" (one process, --jobs 1: {rates['1']:.0f}; {os.cpu_count()} processors)" if "1" in rates else ""
+    print(f"{label}track import of {count} minutes: {rates[None]:.0f} documents/s{one}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 # No `from __future__ import annotations` here: typer would eval() every annotation
 # string of every command at each start (about 20 ms).
 import sys
+from collections.abc import Iterable
+from contextlib import nullcontext
 from functools import partial
 from typing import Annotated, Any
 
@@ -139,12 +141,23 @@ def import_(
         ),
     ] = False,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help=_(
+                "Processes that read the minutes at once (1: one after the other). Default: one per processor when there are many."
+            ),
+        ),
+    ] = None,
 ) -> None:
     state = state_of(ctx)
     if from_json:
         _restore(state, files)
     else:
-        _import(state, files, yes, review, group, year, when, as_new, replace, fmt)
+        _import(state, files, yes, review, group, year, when, as_new, replace, fmt, jobs)
 
 
 def _import(
@@ -158,6 +171,7 @@ def _import(
     as_new: bool,
     replace: bool,
     fmt: OutFormat,
+    jobs: int | None,
 ) -> None:
     """`track import` of minutes: each item reviewed at a terminal (or with --review), else all
     taken with --yes; a summary line when there are several files, exit status 1 if any failed."""
@@ -180,7 +194,13 @@ def _import(
     )
     with state.database() as db:
         outcomes = service.import_documents(
-            db, files, options, _Hooks(fmt, interactive, state.today), today=state.today, now=state.now
+            db,
+            files,
+            options,
+            _Hooks(fmt, interactive, state.today),
+            today=state.today,
+            now=state.now,
+            jobs=jobs,
         )
     if fmt is OutFormat.json:
         echo_json([outcome_dict(o, state.today) for o in outcomes])
@@ -196,18 +216,22 @@ class _Hooks:
     def __init__(self, fmt: OutFormat, interactive: bool, today: Any) -> None:
         self.fmt, self.interactive, self.today = fmt, interactive, today
         self.shown: set[str] = set()
+        self.bar = False  # a progress bar is shown
 
     def read(self, document: Any) -> None:
         _note_reading(document)
 
     def extracting(self, name: str) -> Any:
+        if self.bar:  # the bar says how far the import has come
+            return nullcontext()
         return reading(name)  # a long document shows how far it has come
 
     def storing(self, name: str) -> Any:
         return working(_("Storing {name} ...").format(name=name))
 
-    def progress(self, batch: Any) -> Any:
-        return _progress(batch, _("Importing"), show=not self.interactive and len(batch) > 1)
+    def progress(self, reads: Any, total: int) -> Any:
+        self.bar = not self.interactive and total > 1 and sys.stderr.isatty()
+        return _progress(reads, _("Importing"), show=self.bar, total=total)
 
     def done(self, outcome: Any) -> None:
         if outcome.action == "not applied":
@@ -307,12 +331,12 @@ def _report_import(result: Any, shown: set[str]) -> None:
             say("  " + _("Note: {note}").format(note=warning), err=True)
 
 
-def _progress(paths: list[Any], label: str, *, show: bool) -> Any:
+def _progress(paths: Iterable[Any], label: str, *, show: bool, total: int | None = None) -> Any:
     if not show or not sys.stderr.isatty():
         return paths
     from rich.progress import track
 
-    return track(paths, description=label, transient=True, console=_err_console())
+    return track(paths, description=label, total=total, transient=True, console=_err_console())
 
 
 def _err_console() -> Any:

@@ -66,7 +66,7 @@ def kept(key: Hashable, compute: Callable[[], T]) -> T:
     """compute(), or what it gave for the same key: for a pure reading of one sentence whose
     key holds the sentence and every other input, and whose answer nobody changes."""
     if key in _kept:
-        return _kept[key]  # type: ignore[no-any-return]
+        return _kept[key]  # type: ignore[return-value]
     value = compute()
     if len(_kept) >= _SIZE:
         _kept.clear()

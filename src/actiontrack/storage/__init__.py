@@ -88,6 +88,12 @@ class Database:
             if store.journal is not None:
                 store.journal.save(self.record)  # type: ignore[arg-type]
 
+    def ready(self) -> None:
+        """Connect, and make or upgrade the schema, now rather than at the first transaction (an
+        import does it while its documents are being read)."""
+        if is_sqlite(self.url):
+            self._sqlite()
+
     def run(self, work: Callable[[Writes], T], *, attempts: int = 5) -> T:
         """`work` in one transaction, run again from the start if SQLite says the database is busy
         (after its own 30-second wait): two secretaries writing at once both get their way."""

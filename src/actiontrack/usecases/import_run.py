@@ -18,7 +18,8 @@ from actiontrack.errors import DateError, DocumentError, InputError, PersonError
 from actiontrack.records import record
 from actiontrack.usecases.documents import ImportResult, Plan, import_pending, plan_import
 from actiontrack.usecases.import_people import Check, KnownPeople, NameCheck
-from actiontrack.usecases.meeting_dates import Pending, extract_for_import, settle_dates
+from actiontrack.usecases.import_read import Read, read_all
+from actiontrack.usecases.meeting_dates import Pending, partial_date, settle_dates, undated
 from actiontrack.usecases.meetings import same_day_warning
 from actiontrack.usecases.reviewed import Reviewed
 
@@ -54,7 +55,7 @@ class ImportHooks(Protocol):
     def read(self, document: Document) -> None: ...
     def extracting(self, name: str) -> AbstractContextManager[None]: ...
     def storing(self, name: str) -> AbstractContextManager[None]: ...
-    def progress(self, batch: Sequence[Pending]) -> Iterable[Pending]: ...
+    def progress(self, reads: Iterator[Read], total: int) -> Iterable[Read]: ...
     def done(self, outcome: Outcome) -> None: ...
     def review_items(self, pending: Pending, warnings: list[str], check: Check) -> list[Reviewed]: ...
     def apply_update(self, pending: Pending, plan: Plan) -> bool: ...
@@ -78,8 +79,9 @@ class QuietHooks:
         """Around the storing of one document (a sign of life when it takes long)."""
         yield
 
-    def progress(self, batch: Sequence[Pending]) -> Iterable[Pending]:
-        return batch
+    def progress(self, reads: Iterator[Read], total: int) -> Iterable[Read]:
+        """Around the documents as they are read and stored (a progress bar)."""
+        return reads
 
     def done(self, outcome: Outcome) -> None:
         """A document is stored, skipped, not applied or failed."""
@@ -107,55 +109,69 @@ def import_documents(
     *,
     today: date,
     now: datetime,
+    jobs: int | None = None,
 ) -> list[Outcome]:
-    """Import the minutes in `paths`; what became of each, in order."""
-    from actiontrack.extract.reading import read_document
-
+    """Import the minutes in `paths`; what became of each, in order. Each is stored as soon as
+    it is read, while the next are read (by `jobs` worker processes; default: one per
+    processor when there are many); from the first whose date lacks a year on, they wait
+    until all are read, since the others' dates tell that year."""
     single = len(paths) == 1
     outcomes: list[Outcome] = []
+    known = KnownPeople()  # everybody in the database, read once for all the documents
+    every: list[Pending] = []  # each document read, in order
+    waiting: list[Pending] = []
 
     def finish(outcome: Outcome) -> None:
         outcomes.append(outcome)
         hooks.done(outcome)
 
-    batch = []
-    for path in paths:
-        try:
-            document = read_document(path)
-            hooks.read(document)
-        except DocumentError as e:
-            if single:
-                raise
-            finish(Outcome(path, "failed", error=str(e)))
-            continue
-        with hooks.extracting(document.name):
-            batch.append(
-                extract_for_import(
-                    document, today=today, year=options.year, when=options.when, group=options.group
-                )
-            )
-    with db.transaction() as repo:
-        settle_dates(
-            repo, batch, today=today, year=options.year, ask=hooks.year if options.interactive else None
-        )
-    known = KnownPeople()  # everybody in the database, read once for all the documents
-    for pending in hooks.progress(batch):
+    def store(pending: Pending) -> None:
         if pending.error:
             if single:
                 raise InputError(pending.error)
             finish(Outcome(pending.document.name, "failed", error=pending.error))
-            continue
+            return
         try:
             result = _import_one(db, pending, options, hooks, known=known, now=now)
         except (InputError, PersonError, DateError) as e:
             if single:
                 raise
             finish(Outcome(pending.document.name, "failed", error=str(e)))
-            continue
+            return
         if result is None:
             finish(Outcome(pending.document.name, "not applied"))
         else:
             finish(Outcome(result.document, result.action, result))
+
+    how = {"today": today, "year": options.year, "when": options.when, "group": options.group}
+    with read_all(paths, how, jobs=jobs, around=hooks.extracting) as reads:
+        db.ready()  # the schema made or checked while the workers read
+        for read in hooks.progress(reads, len(paths)):
+            if read.pending is None:
+                if single:
+                    raise DocumentError(read.error or read.path)
+                finish(Outcome(read.path, "failed", error=read.error))
+                continue
+            pending = read.pending
+            hooks.read(pending.document)
+            every.append(pending)
+            if waiting or partial_date(pending.extraction) is not None:
+                waiting.append(pending)
+            else:
+                pending.error = undated(pending)
+                store(pending)
+    if waiting:
+        with db.transaction() as repo:
+            settle_dates(
+                repo,
+                waiting,
+                today=today,
+                year=options.year,
+                ask=hooks.year if options.interactive else None,
+                among=every,
+            )
+        for pending in waiting:
+            store(pending)
     return outcomes
 
 

@@ -71,24 +71,38 @@ def partial_date(extraction: Extraction) -> tuple[int, int] | None:
     return m.partial_date if m.partial_date is not None and m.date is None else None
 
 
+def undated(p: Pending) -> str | None:
+    """Why minutes that give no date at all cannot be imported (None when they give one)."""
+    m = p.extraction.meeting
+    if m.date is None and m.partial_date is None:
+        return _("{document}: the minutes give no meeting date; give it with --date YYYY-MM-DD.").format(
+            document=p.document.name
+        )
+    return None
+
+
 def settle_dates(
-    repo: Reads, batch: Sequence[Pending], *, today: date, year: int | None, ask: AskYear | None
+    repo: Reads,
+    batch: Sequence[Pending],
+    *,
+    today: date,
+    year: int | None,
+    ask: AskYear | None,
+    among: Sequence[Pending] = (),
 ) -> None:
-    """Give every document of an import its meeting date, or the reason it has none."""
+    """Give every document of `batch` its meeting date, or the reason it has none; `among` are
+    the other documents of the same import, whose dates tell a year too."""
     from actiontrack.dates import MONTH_NAMES
     from actiontrack.extract import extract_text
 
     known: dict[str, list[date]] = {}
-    for p in batch:
+    for p in {id(p): p for p in [*among, *batch]}.values():
         if partial_date(p.extraction) is None and p.extraction.meeting.date is not None:
             known.setdefault(p.group.casefold(), []).append(p.extraction.meeting.date)
     for p in batch:
         partial = partial_date(p.extraction)
         if partial is None:
-            if p.extraction.meeting.date is None:
-                p.error = _(
-                    "{document}: the minutes give no meeting date; give it with --date YYYY-MM-DD."
-                ).format(document=p.document.name)
+            p.error = undated(p)
             continue
         month, day = partial
         written = f"{day} {MONTH_NAMES[month]}"

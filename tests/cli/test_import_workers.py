@@ -1,0 +1,111 @@
+"""An import of many minutes reads them in worker processes: what is stored, what is reported
+and in what order is the same as when one process reads them one after the other."""
+
+import json
+import re
+
+import pytest
+
+from actiontrack.usecases.import_read import workers_for
+
+PEOPLE = ["Karin Holm", "Olle Berg", "Sune Lind", "Maja Ek"]
+
+
+def minutes(n: int, day: str) -> str:
+    first, second = PEOPLE[n % 4], PEOPLE[(n + 1) % 4]
+    return f"""Minnesanteckningar Styrgruppen {day}
+
+Närvarande: {first}, {second}
+
+Lokaler
+{first.split()[0]} bokar lokalen till höstens träffar.
+{second.split()[0]} ska ringa hyresvärden om nycklarna senast fredag.
+Vi beslutade att köpa in en ny projektor.
+"""
+
+
+def a_batch(tmp_path) -> list[str]:
+    """Nine minutes: one not a document (a folder), one whose date lacks its year (the ones
+    after it wait for the year), the others dated."""
+    days = [f"{d} mars 2022" for d in range(1, 5)] + ["14 april"] + [f"{d} maj 2022" for d in range(1, 4)]
+    paths = []
+    for n, day in enumerate(days):
+        path = tmp_path / f"{n:02d}.txt"
+        path.write_text(minutes(n, day), encoding="utf-8")
+        paths.append(str(path))
+    folder = tmp_path / "03b.txt"
+    folder.mkdir()
+    paths.insert(4, str(folder))
+    return paths
+
+
+def without_times(text: str) -> str:
+    return re.sub(r'"\d{4}-\d\d-\d\dT[^"]*"', '"<time>"', text)
+
+
+@pytest.mark.parametrize("jobs", ["2", "3"])
+def test_workers_store_and_report_what_one_process_does(tmp_path, monkeypatch, jobs):
+    from actiontrack.usecases import import_read
+    from tests.conftest import Track
+
+    pools, real = [], import_read._pool
+    monkeypatch.setattr(import_read, "_pool", lambda n: pools.append(n) or real(n))
+    results = {}
+    for name, extra in (("one", ["--jobs", "1"]), ("workers", ["--jobs", jobs])):
+        track = Track(tmp_path / f"{name}.db")
+        folder = tmp_path / name
+        folder.mkdir()
+        paths = a_batch(folder)
+        result = track("import", *paths, "--yes", "--format", "json", *extra, ok=False)
+        assert result.exit_code == 1  # the folder failed, the others are stored
+        report = json.loads(without_times(result.stdout.replace(str(folder), "<dir>")))
+        export = json.loads(track("export", "--format", "json").stdout)
+        export.pop("exported_at", None)
+        results[name] = (report, without_times(json.dumps(export).replace(str(folder), "<dir>")))
+    assert pools == [int(jobs)]  # the second import was read by workers, the first was not
+    assert results["workers"] == results["one"]
+    report = results["one"][0]
+    assert [r["action"] for r in report] == ["imported"] * 4 + ["failed"] + ["imported"] * 4
+    assert [r["document"] for r in report] == sorted(r["document"] for r in report)  # in the order given
+
+
+def test_the_year_a_date_lacks_comes_from_minutes_read_by_other_workers(track, tmp_path):
+    paths = a_batch(tmp_path)
+    result = track("import", *paths, "--yes", "--jobs", "2", ok=False)
+    assert "Styrgruppen 2022-04-14" in result.stdout
+    assert "took 2022 from the other meetings of Styrgruppen" in result.stderr
+
+
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_a_worker_says_why_a_file_cannot_be_read_in_the_commands_language(
+    track, tmp_path, monkeypatch, start
+):
+    import multiprocessing
+
+    from actiontrack.usecases import import_read
+
+    if start not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start} here")
+    monkeypatch.setattr(import_read, "START_METHOD", start)  # spawn: as on Windows and macOS
+    paths = a_batch(tmp_path)
+    result = track("--lang", "sv", "import", *paths, "--yes", "--jobs", "2", ok=False)
+    assert result.exit_code == 1
+    assert "03b.txt är en mapp, inte ett dokument." in result.stderr
+
+
+def test_how_many_workers():
+    many = [f"{n}.txt" for n in range(40)]
+    assert workers_for(many[:1], None) == 1
+    assert workers_for(many[:3], None) == 1  # too few to be worth a worker's start
+    assert workers_for(many, 1) == 1
+    assert workers_for(many[:3], 8) == 3  # never more than the documents
+    assert workers_for([*many, "-"], 4) == 1  # standard input is read here
+    assert 1 <= workers_for(many, None) <= 8
+
+
+def test_jobs_must_be_a_positive_number(track, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(minutes(0, "1 mars 2022"), encoding="utf-8")
+    result = track.fails("import", str(path), "--yes", "--jobs", "0", code=2)
+    assert "--jobs" in result.output
+    assert track.is_empty()
