@@ -14,24 +14,26 @@ from functools import lru_cache
 from actiontrack.dates import resolvers as r
 from actiontrack.dates.calendar import HOLIDAYS, MONTHS, fold, next_on_or_after
 from actiontrack.dates.words import MONTH, MONTH_FULL, NUMBER, WEEKDAY, YEAR, B, Context, E, Resolved
+from actiontrack.lazy_re import LazyPattern, lazy
 
 _PLAIN_HOLIDAYS = sorted((h for h in HOLIDAYS if h not in ("sommaren", "semestern")), key=len, reverse=True)
 
-Rule = tuple[str, re.Pattern[str], Callable[[re.Match[str], Context], Resolved]]
+Rule = tuple[str, LazyPattern, Callable[[re.Match[str], Context], Resolved]]
 
 
 @lru_cache(maxsize=1)
 def rules() -> list[Rule]:
-    """The rules, compiled on first use: commands that read no dates do not pay for them."""
+    """The rules; each pattern is compiled when first tried (dates.scan tries a rule only on
+    a text that holds what its matches need): a sentence with a weekday compiles no rule of numbers."""
     return [
         (
             "iso",
-            re.compile(B + r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<d>\d\d?)" + E),
+            lazy(B + r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<d>\d\d?)" + E),
             r.iso,
         ),
         (
             "iso",  # 20201210
-            re.compile(
+            lazy(
                 r"(?<![\w-])(?P<y>199\d|20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\wåäöÅÄÖ]|-\d|\s*(?:(?:kr|sek)(?![\wåäöÅÄÖ])|:-))",
                 re.I,
             ),
@@ -39,7 +41,7 @@ def rules() -> list[Rule]:
         ),
         (
             "numeric",  # 18.11.2026, 18.11.26: day first
-            re.compile(
+            lazy(
                 B + r"(?<![\d.,])(?:" + WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})\.(?P<month>\d{1,2})\."
                 r"(?P<year>(?:19|20)\d\d|\d\d)(?![.,:]?\d)" + E,
                 re.IGNORECASE,
@@ -48,7 +50,7 @@ def rules() -> list[Rule]:
         ),
         (
             "day-month",
-            re.compile(
+            lazy(
                 # not the end of a longer number: "15.3 och 4 mars" is no "3 och 4 mars"
                 B + r"(?<!\d[.,/])(?:" + WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})(?::?e|:a)?"
                 r"(?:\s*(?:-|–|och)\s*\d{1,2}(?::?e|:a)?)?\s+" + MONTH + YEAR + E,
@@ -58,7 +60,7 @@ def rules() -> list[Rule]:
         ),
         (
             "numeric",
-            re.compile(
+            lazy(
                 # "2027/13/01" is no 13 January
                 B + r"(?<!\d[./])(?:" + WEEKDAY + r"\s+(?:den\s+)?)?(?P<day>\d{1,2})/(?P<month>\d{1,2})"
                 r"(?:(?:\s+|-|/)(?P<year>(?:19|20)?\d\d))?(?![\d/:.,]\d)" + E,
@@ -68,12 +70,12 @@ def rules() -> list[Rule]:
         ),
         (
             "last-of-month",
-            re.compile(B + r"sista\s+(?:dagen\s+i\s+)?" + MONTH_FULL + YEAR + E, re.IGNORECASE),
+            lazy(B + r"sista\s+(?:dagen\s+i\s+)?" + MONTH_FULL + YEAR + E, re.IGNORECASE),
             r.last_of_month,
         ),
         (
             "month-part",
-            re.compile(
+            lazy(
                 B + r"(?:(?P<part>(?:i\s+|mot\s+)?(?:början|mitten|slutet)|under|i|till|före|innan|inför)"
                 r"(?:\s+(?:av|på))?\s+)?" + MONTH_FULL + YEAR + E,
                 re.IGNORECASE,
@@ -82,12 +84,12 @@ def rules() -> list[Rule]:
         ),
         (
             "relative-day",
-            re.compile(B + r"(?:i\s*dag|i\s*morgon|i\s*övermorgon)" + E, re.IGNORECASE),
+            lazy(B + r"(?:i\s*dag|i\s*morgon|i\s*övermorgon)" + E, re.IGNORECASE),
             r.relative_day,
         ),
         (
             "in-n-units",
-            re.compile(
+            lazy(
                 B + r"(?:om|inom)\s+" + NUMBER + r"\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad|år)" + E,
                 re.IGNORECASE,
             ),
@@ -95,7 +97,7 @@ def rules() -> list[Rule]:
         ),
         (
             "week-relative",
-            re.compile(
+            lazy(
                 B
                 # "i veckan" as a deadline, not "en gång i veckan" (how often)
                 + r"(?<!gång\s)(?<!gånger\s)"
@@ -112,7 +114,7 @@ def rules() -> list[Rule]:
         ),
         (
             "month-relative",
-            re.compile(
+            lazy(
                 B
                 + r"(?:(?P<part>i\s+början\s+av|i\s+mitten\s+av|i\s+slutet\s+av|under)\s+)?"
                 + r"(?P<which>nästa|kommande|denna|den\s+här)\s+månad(?:en)?"
@@ -123,7 +125,7 @@ def rules() -> list[Rule]:
         ),
         (
             "this-month",
-            re.compile(
+            lazy(
                 B
                 + r"(?:(?P<part>(?:i\s+|mot\s+)?(?:början|mitten|slutet)\s+(?:av|på)|under|inom|före|innan)"
                 + r"\s+månaden|(?:vid|till|före|innan|inför)\s+månadsskiftet|(?:vid|till|före)\s+månadens\s+slut)"
@@ -134,7 +136,7 @@ def rules() -> list[Rule]:
         ),
         (
             "day-of-month",
-            re.compile(
+            lazy(
                 B
                 + r"den\s+(?P<day>\d{1,2})(?::?e|:a)?+"
                 # "den 13 mars", "den 12 och 13 maj", "den 3 timmar", "den 2:a gången": not the day alone
@@ -157,7 +159,7 @@ def rules() -> list[Rule]:
         ),
         (
             "weekday",
-            re.compile(
+            lazy(
                 B
                 + r"(?P<next>(?:nästa|kommande)\s+)?"
                 + WEEKDAY
@@ -169,7 +171,7 @@ def rules() -> list[Rule]:
         ),
         (
             "iso-week",
-            re.compile(
+            lazy(
                 B
                 + r"(?:vecka|v\.?)\s*(?P<week>\d{1,2})(?:\s*[-–]\s*\d{1,2})?(?:\s+(?P<year>(?:19|20)\d\d))?"
                 + E,
@@ -179,7 +181,7 @@ def rules() -> list[Rule]:
         ),
         (
             "year-end",
-            re.compile(
+            lazy(
                 B
                 + r"(?:(?:vid|till|före|innan|inför|senast\s+vid)\s+)?(?P<holiday>årets\s+slut|årsskiftet)"
                 + E
@@ -193,12 +195,12 @@ def rules() -> list[Rule]:
         ),
         (
             "before-summer",
-            re.compile(B + r"(?:före|innan|inför)\s+(?P<holiday>sommaren|semestern)" + E, re.IGNORECASE),
+            lazy(B + r"(?:före|innan|inför)\s+(?P<holiday>sommaren|semestern)" + E, re.IGNORECASE),
             lambda m, ctx: (next_on_or_after(ctx.base, HOLIDAYS[fold(m["holiday"])]), {}),
         ),
         (
             "holiday",
-            re.compile(
+            lazy(
                 B
                 + r"(?P<holiday>"
                 + "|".join(h.replace(" ", r"\s+") for h in _PLAIN_HOLIDAYS)
@@ -211,7 +213,7 @@ def rules() -> list[Rule]:
         ),
         (
             "next-meeting",
-            re.compile(
+            lazy(
                 B
                 + r"(?:nästa|kommande)\s+(?:års\s+första\s+)?(?:möte|sammanträde|träff|gång)(?:t)?"
                 + E
