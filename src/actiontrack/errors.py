@@ -29,6 +29,12 @@ class PersonError(ActionTrackError):
     """An unknown or ambiguous name."""
 
 
+class Interrupted(ActionTrackError):
+    """Ctrl-C, after part of the work was written (what was written is said)."""
+
+    exit_code = 130
+
+
 class DocumentError(ActionTrackError):
     """A document that cannot be read as minutes."""
 

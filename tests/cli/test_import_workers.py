@@ -2,11 +2,12 @@
 and in what order is the same as when one process reads them one after the other."""
 
 import json
+import os
 import re
 
 import pytest
 
-from actiontrack.usecases.import_read import workers_for
+from actiontrack.usecases.import_read import read_one, workers_for
 
 PEOPLE = ["Karin Holm", "Olle Berg", "Sune Lind", "Maja Ek"]
 
@@ -109,3 +110,46 @@ def test_jobs_must_be_a_positive_number(track, tmp_path):
     result = track.fails("import", str(path), "--yes", "--jobs", "0", code=2)
     assert "--jobs" in result.output
     assert track.is_empty()
+
+
+PARENT = os.getpid()  # of the test run: a forked worker's differs
+
+
+def dies_on_the_third(path, how):
+    """read_one, but a worker that gets the third document dies, as the system ends a process
+    that takes too much memory (module-level: the workers are sent it by name)."""
+    if path.endswith("02.txt") and os.getpid() != PARENT:
+        os._exit(9)
+    return read_one(path, how)
+
+
+def test_documents_a_dead_worker_did_not_read_are_read_here(track, tmp_path, monkeypatch):
+    from actiontrack.usecases import import_read
+
+    monkeypatch.setattr(import_read, "START_METHOD", "fork")
+    monkeypatch.setattr(import_read, "read_one", dies_on_the_third)
+    paths = [p for p in a_batch(tmp_path) if not p.endswith("03b.txt")]
+    report = json.loads(track("import", *paths, "--yes", "--jobs", "2", "--format", "json").stdout)
+    assert [r["action"] for r in report] == ["imported"] * 8
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_says_how_many_minutes_were_imported(track, tmp_path, monkeypatch, jobs):
+    from actiontrack.usecases import import_run
+
+    real, calls = import_run._import_one, []
+
+    def interrupted_at_the_third(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(import_run, "_import_one", interrupted_at_the_third)
+    paths = [p for p in a_batch(tmp_path) if not p.endswith("03b.txt")]
+    result = track.fails("import", *paths, "--yes", "--jobs", jobs, code=130)
+    assert "Interrupted; 2 of the minutes are imported, the others are not" in result.stderr
+    assert len(track.json("meeting", "list")) == 2
+    monkeypatch.setattr(import_run, "_import_one", real)
+    again = track("import", *paths, "--yes")
+    assert "6 imported, 2 skipped (already imported)" in again.stdout

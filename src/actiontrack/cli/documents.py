@@ -23,7 +23,7 @@ from actiontrack.cli.base import (
     state_of,
 )
 from actiontrack.cli.progress import reading, working
-from actiontrack.errors import UsageError
+from actiontrack.errors import Interrupted, UsageError
 from actiontrack.i18n import _, ngettext
 
 # --- documents -----------------------------------------------------------------------------------------------
@@ -192,16 +192,22 @@ def _import(
         interactive=interactive,
         replace=replace,
     )
-    with state.database() as db:
-        outcomes = service.import_documents(
-            db,
-            files,
-            options,
-            _Hooks(fmt, interactive, state.today),
-            today=state.today,
-            now=state.now,
-            jobs=jobs,
-        )
+    hooks = _Hooks(fmt, interactive, state.today)
+    try:
+        with state.database() as db:
+            outcomes = service.import_documents(
+                db, files, options, hooks, today=state.today, now=state.now, jobs=jobs
+            )
+    except KeyboardInterrupt:
+        if not hooks.stored:
+            raise
+        raise Interrupted(
+            ngettext(
+                "Interrupted; {n} of the minutes is imported, the others are not (the same command again imports them and skips the ones imported).",
+                "Interrupted; {n} of the minutes are imported, the others are not (the same command again imports them and skips the ones imported).",
+                hooks.stored,
+            ).format(n=hooks.stored)
+        ) from None
     if fmt is OutFormat.json:
         echo_json([outcome_dict(o, state.today) for o in outcomes])
     elif len(files) > 1:
@@ -217,6 +223,7 @@ class _Hooks:
         self.fmt, self.interactive, self.today = fmt, interactive, today
         self.shown: set[str] = set()
         self.bar = False  # a progress bar is shown
+        self.stored = 0  # documents imported or updated so far
 
     def read(self, document: Any) -> None:
         _note_reading(document)
@@ -234,6 +241,8 @@ class _Hooks:
         return _progress(reads, _("Importing"), show=self.bar, total=total)
 
     def done(self, outcome: Any) -> None:
+        if outcome.action in ("imported", "updated"):
+            self.stored += 1
         if outcome.action == "not applied":
             say(_("{document}: changes not applied.").format(document=outcome.document))
         elif self.fmt is not OutFormat.table:

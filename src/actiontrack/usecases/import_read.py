@@ -19,7 +19,7 @@ from actiontrack.errors import DocumentError
 from actiontrack.records import record
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, Future
 
     from actiontrack.usecases.meeting_dates import Pending
 
@@ -81,11 +81,29 @@ def read_all(
     finished = False
     try:
         futures = [pool.submit(read_one, path, how) for path in paths]
-        yield (f.result() for f in futures)
+        yield _results(futures, paths, how)
         finished = True
     finally:
-        # stopped early (an error, Ctrl-C): the workers are not waited for
+        if not finished:  # stopped early (an error, Ctrl-C): the workers are stopped, not waited for
+            # (Python 3.14 says it as pool.terminate_workers())
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
         pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _results(
+    futures: Sequence[Future[Read]], paths: Sequence[str], how: Mapping[str, object]
+) -> Iterator[Read]:
+    """The workers' results in order; if a worker dies (the system ended it for memory, say),
+    the documents not read yet are read here: slower, but nothing is lost."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    for n, future in enumerate(futures):
+        try:
+            yield future.result()
+        except BrokenProcessPool:
+            yield from _here(paths[n:], how, None)
+            return
 
 
 def _here(
@@ -106,8 +124,18 @@ def _pool(workers: int) -> Executor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from actiontrack.i18n import language, set_language
+    from actiontrack.i18n import language
 
     context = multiprocessing.get_context(START_METHOD)
-    # what a worker writes (a warning, why a file cannot be read) is in the language of this command
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=set_language, initargs=(language(),))
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(language(),))
+
+
+def _start_worker(language: str) -> None:
+    """A worker writes in the language of the command (a warning, why a file cannot be read), and
+    leaves Ctrl-C to the command, which stops it: no worker's traceback on the terminal."""
+    import signal
+
+    from actiontrack.i18n import set_language
+
+    set_language(language)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
