@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from actiontrack.errors import PersonError
 from actiontrack.models import Person
@@ -78,3 +80,31 @@ def test_a_name_many_people_share_lists_ten_of_them_and_counts_the_rest():
         Roster(leifs).resolve("Leif")
     message = str(raised.value)
     assert message.count("Leif Efternamn") == SHOWN and "and 5 others" in message
+
+
+@given(
+    st.text(alphabet="abcdeåäö ", min_size=1, max_size=12),
+    st.lists(st.text(alphabet="abcdeåäö ", min_size=1, max_size=16), max_size=30),
+    st.sampled_from([0.6, 0.7, 0.8]),
+)
+def test_close_matches_answers_as_difflib_does(key, forms, cutoff):
+    from difflib import get_close_matches
+
+    from actiontrack.people import close_matches
+
+    assert close_matches(key, forms, 3, cutoff) == get_close_matches(key, forms, n=3, cutoff=cutoff)
+
+
+def test_a_name_written_decomposed_in_the_minutes_is_the_known_person(track, tmp_path):
+    import unicodedata
+
+    track("people", "add", "Örjan Åberg")
+    decomposed = unicodedata.normalize("NFD", "Örjan Åberg")
+    minutes = tmp_path / "m.txt"
+    minutes.write_text(
+        f"Protokoll Styrgruppen 2023-05-04\n\nNärvarande: {decomposed}, Eva Lund\n\n"
+        f"Lokal\n{decomposed} bokar lokalen till hösten.\n",
+        encoding="utf-8",
+    )
+    track("import", str(minutes), "--yes")
+    assert [p["name"] for p in track.json("people", "list")] == ["Eva Lund", "Örjan Åberg"]

@@ -8,6 +8,7 @@ rules are the same for both, and they live here.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Protocol
 
 from actiontrack.errors import PersonError
@@ -19,8 +20,27 @@ from actiontrack.records import record
 SHOWN = 10  # the people an ambiguous name lists by name
 
 
-def _key(text: str) -> str:
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """A name as it is compared: spaces collapsed, composed, case-folded (kept for the names of a
+    database of thousands of people, compared again for each name of each document)."""
     return composed(" ".join(text.split())).casefold()
+
+
+@lru_cache(maxsize=65536)
+def _words(key: str) -> list[str]:
+    return key.split()  # (the callers only read it)
+
+
+def close_matches(key: str, forms: Iterable[str], n: int, cutoff: float) -> list[str]:
+    """difflib.get_close_matches of `key` among `forms`, but only over forms of a length that can
+    reach `cutoff` (the ratio is at most 2 * shorter / (both lengths)): the same answer, without
+    comparing a name with the thousands that cannot match it."""
+    from difflib import get_close_matches
+
+    k = len(key)
+    near = [f for f in forms if 2 * min(k, len(f)) >= cutoff * (k + len(f))]
+    return get_close_matches(key, near, n=n, cutoff=cutoff)
 
 
 def composed(text: str) -> str:
@@ -74,20 +94,22 @@ class Roster:
 
     def candidates(self, name: str) -> list[Match]:
         """Everybody the name may mean, best kind of match first; ties are returned together."""
-        key = _key(name)
+        key = name_key(name)
         if not key:
             return []
         tiers: list[list[Match]] = [[], [], [], [], []]
+        one_word = " " not in key
+        forms = first_name_forms(key) if one_word else set()
         for person in self.people:
-            full = _key(person.name)
-            parts = full.split()
+            full = name_key(person.name)
+            parts = _words(full)
             if key == full:
                 tiers[0].append(Match(person, "name"))
-            elif key in (_key(a) for a in person.aliases):
+            elif person.aliases and key in (name_key(a) for a in person.aliases):
                 tiers[1].append(Match(person, "alias"))
-            elif " " not in key and parts and key == parts[0]:
+            elif one_word and parts and key == parts[0]:
                 tiers[2].append(Match(person, "first name"))
-            elif " " not in key and parts and parts[0] in first_name_forms(key):
+            elif one_word and parts and parts[0] in forms:
                 tiers[3].append(Match(person, "nickname"))
             elif (
                 " " in key
@@ -114,15 +136,13 @@ class Roster:
 
     def closest(self, name: str, n: int = 3) -> list[str]:
         """The names most like a misspelt one ("Lief" -> Leif Redestig), by full or first name."""
-        from difflib import get_close_matches
-
-        key = _key(name)
+        key = name_key(name)
         by_form: dict[str, set[str]] = {}
         for person in self.people:
-            for form in {_key(person.name), _key(first_name(person.name))}:
+            for form in {name_key(person.name), name_key(first_name(person.name))}:
                 by_form.setdefault(form, set()).add(person.name)
         out: list[str] = []
-        for form in get_close_matches(key, list(by_form), n=n, cutoff=0.7):
+        for form in close_matches(key, by_form, n=n, cutoff=0.7):
             out.extend(sorted(by_form[form] - set(out)))
         return out[:n]
 

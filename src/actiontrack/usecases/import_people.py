@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from actiontrack.i18n import _
 from actiontrack.models import ExtractedItem, Owner, OwnerKind, Person
 from actiontrack.names_sv import first_name_forms
-from actiontrack.people import Roster
+from actiontrack.people import Roster, close_matches, name_key
 
 if TYPE_CHECKING:
     from actiontrack.storage.writes import Writes
@@ -33,10 +33,6 @@ Check = Callable[[str], tuple[str | None, list[str]]]
 # Which of several known people a name in the minutes means: (name, candidates) -> the chosen
 # one, or None for a new person. Only asked at a terminal.
 Choose = Callable[[str, list[Person]], Person | None]
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _looks_like_initials(name: str) -> bool:
@@ -76,7 +72,7 @@ class KnownPeople:
 
     def _add(self, person: Person) -> None:
         self.people[person.id] = person  # type: ignore[index]
-        words = _key(person.name).split()
+        words = name_key(person.name).split()
         for form in {" ".join(words), words[0]} if words else ():
             self._forms[form[:1]].setdefault(form, set()).add(person.name)
         for key in [f"name:{' '.join(words)}"] + (
@@ -84,11 +80,11 @@ class KnownPeople:
         ):
             self._index[key].add(person.id)  # type: ignore[arg-type]
         for alias in person.aliases:
-            self._index[f"alias:{_key(alias)}"].add(person.id)  # type: ignore[arg-type]
+            self._index[f"alias:{name_key(alias)}"].add(person.id)  # type: ignore[arg-type]
 
     def around(self, name: str) -> list[Person]:
         """Everybody Roster could match the name with, and maybe a few more; by name."""
-        key = _key(name)
+        key = name_key(name)
         if not key:
             return []
         if _looks_like_initials(name):
@@ -110,7 +106,7 @@ class KnownPeople:
         """The person of exactly this name (in any case), found by the index alone: a name in the
         minutes is usually a known person's whole name, and a thousand others may share its
         first name."""
-        key = _key(name)
+        key = name_key(name)
         exact = [
             p for i in self._index.get(f"name:{key}", ()) if (p := self.people[i]).name.casefold() == key
         ]
@@ -141,7 +137,7 @@ class DocumentPeople:
     ) -> None:
         self.known, self.warnings, self.new_people, self.choose = known, warnings, new_people, choose
         self.unresolved = unresolved if unresolved is not None else []
-        self.allowed = {_key(n) for n in allowed}
+        self.allowed = {name_key(n) for n in allowed}
         self.chosen: dict[str, Person | None] = {}
         self.new: dict[str, str | None] = {}  # name -> organisation, in the order they were met
         self.organisations: dict[int, str] = {}  # known person -> the organisation the minutes give
@@ -150,7 +146,7 @@ class DocumentPeople:
     def person(self, name: str, organisation: str | None = None, *, listed: bool = True) -> Person | None:
         """The person a name means; a new one for an attendee or a full name; None for an owner
         that is nobody known (kept as written)."""
-        key = _key(name)
+        key = name_key(name)
         if key in self.chosen:
             return self.chosen[key]
         found, candidates = self._find(name)
@@ -192,7 +188,7 @@ class DocumentPeople:
 
     def _find(self, name: str) -> tuple[Person | None, list[Person]]:
         """The one person the name means, else the several it may mean."""
-        key = _key(name)
+        key = name_key(name)
         found = self.known.named(name)
         if found is not None:
             return found, []
@@ -210,7 +206,7 @@ class DocumentPeople:
         written = " ".join(name.split())
         if written not in self.unresolved:
             self.unresolved.append(written)
-        self.chosen[_key(name)] = None
+        self.chosen[name_key(name)] = None
         return None
 
     def _say_unknown(self, name: str) -> None:
@@ -226,16 +222,14 @@ class DocumentPeople:
     def closest(self, name: str) -> list[str]:
         """Known or new people whose name or first name is like a misspelt one ("Birgita"),
         among those whose name starts with the same letter."""
-        from difflib import get_close_matches
-
-        key = _key(name)
+        key = name_key(name)
         forms = {form: set(names) for form, names in self.known.forms(key[:1]).items()}
         for new in self.new:
-            for form in {_key(new), _key(new).split()[0]}:
+            for form in {name_key(new), name_key(new).split()[0]}:
                 if form[:1] == key[:1]:
                     forms.setdefault(form, set()).add(new)
         out: list[str] = []
-        for form in get_close_matches(key, list(forms), n=3, cutoff=0.8):
+        for form in close_matches(key, forms, n=3, cutoff=0.8):
             out += sorted(forms[form] - set(out))
         return out[:3]
 
@@ -269,7 +263,7 @@ class DocumentPeople:
         word = owner.name.strip()
         if " " in word or not word[:1].isupper() or word.isupper() or not self.closest(word):
             return owner
-        if _key(word) not in self.chosen:
+        if name_key(word) not in self.chosen:
             self._say_unknown(word)
         self._unknown(word)
         return Owner(word, OwnerKind.UNRESOLVED)
