@@ -254,3 +254,16 @@ def test_a_passive_in_s_with_no_verb_to_govern_it_is_the_present():
     assert tags("Nycklarna lämnas till vaktmästaren.")["lämnas"] == "VERB.PRES.PASS"
     # after a modal it is the infinitive it looks like
     assert tags("Nycklarna ska lämnas till vaktmästaren.")["lämnas"] == "VERB.INF.PASS"
+
+
+def test_an_abbreviation_in_s_is_no_passive_and_ends_no_sentence():
+    from actiontrack.extract.sentence_split import ABBREVIATIONS, split_sentences
+    from actiontrack.extract.tagger import ONE_TOKEN, tag_text
+
+    assert set(ONE_TOKEN) <= ABBREVIATIONS  # what the tagger keeps whole, no sentence ends after
+    tags = [(t.text, t.tag) for t in tag_text("Ekonomi vs. verksamhet")]
+    assert tags[1] == ("vs.", tags[1][1]) and not tags[1][1].startswith("VERB")
+    assert [s.text for s in split_sentences([(1, "Hyra vs. köp diskuterades. Bo ringer.")])] == [
+        "Hyra vs. köp diskuterades.",
+        "Bo ringer.",
+    ]

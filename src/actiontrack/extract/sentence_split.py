@@ -17,14 +17,16 @@ from actiontrack.records import record
 
 END_PUNCT = ".!?"
 
-ABBREVIATIONS = {
+# No sentence ends after these (the tagger keeps the stop with a few of them: tagger.ONE_TOKEN)
+ABBREVIATIONS = frozenset({
     "t.ex", "bl.a", "kl", "ca", "m.m", "osv", "o.s.v", "dvs", "d.v.s", "resp", "s.k", "fr.o.m", "t.o.m",
     "p.g.a", "pga", "nr", "tel", "jfr", "inkl", "exkl", "ev", "mm", "etc", "st", "forts", "ang", "enl",
     "bl", "t", "f.d", "fd", "ordf", "sekr", "adj", "tf", "t.f", "obs", "o", "mfl", "m.fl", "s", "e.d",
     "dyl", "d.y", "ff", "kap", "prof", "dr", "doc", "leg", "sv", "eng", "min", "tim", "max", "mån", "tis",
     "ons", "tors", "fre", "lör", "sön", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt",
-    "nov", "dec", "v", "fig", "ref", "ibid", "uppl",
-}  # fmt: skip
+    "nov", "dec", "v", "fig", "ref", "ibid", "uppl", "vs", "fr",
+})  # fmt: skip
+
 
 # Words a line does not end on when its sentence is complete: the sentence goes on below.
 OPEN_ENDINGS = {
