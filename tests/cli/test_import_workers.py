@@ -94,7 +94,19 @@ def test_a_worker_says_why_a_file_cannot_be_read_in_the_commands_language(
     assert "03b.txt är en mapp, inte ett dokument." in result.stderr
 
 
-def test_how_many_workers():
+def test_where_a_worker_starts_afresh_it_is_only_used_when_asked_for(monkeypatch):
+    from actiontrack.usecases import import_read
+
+    many = [f"{n}.txt" for n in range(40)]
+    monkeypatch.setattr(import_read, "START_METHOD", "spawn")
+    assert workers_for(many, None) == 1
+    assert workers_for(many, 2) == 2
+
+
+def test_how_many_workers(monkeypatch):
+    from actiontrack.usecases import import_read
+
+    monkeypatch.setattr(import_read, "START_METHOD", "fork")
     many = [f"{n}.txt" for n in range(40)]
     assert workers_for(many[:1], None) == 1
     assert workers_for(many[:3], None) == 1  # too few to be worth a worker's start

@@ -148,7 +148,7 @@ def import_(
             "-j",
             min=1,
             help=_(
-                "Processes that read the minutes at once (1: one after the other). Default: one per processor when there are many."
+                "Processes that read the minutes at once (1: one after the other). Default on Linux: one per processor when there are many; elsewhere 1."
             ),
         ),
     ] = None,

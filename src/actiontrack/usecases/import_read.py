@@ -53,12 +53,16 @@ def read_one(path: str, how: Mapping[str, object]) -> Read:
 
 
 def workers_for(paths: Sequence[str], jobs: int | None) -> int:
-    """How many worker processes read `paths`: `jobs` when given (1: none), else one per
-    processor when there are enough documents to keep them busy; none for standard input."""
+    """How many worker processes read `paths`: `jobs` when given (1: none), else, where workers
+    fork (Linux), one per processor when there are enough documents to keep them busy; none
+    for standard input. Where a worker starts afresh (Windows, macOS) it costs a few tenths of
+    a second and is only used when asked for."""
     if "-" in paths or len(paths) < 2:
         return 1
     if jobs is not None:
         return max(1, min(jobs, len(paths)))
+    if START_METHOD != "fork":
+        return 1
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS, len(paths) // MIN_PER_WORKER))
 
 
