@@ -125,3 +125,13 @@ def test_an_expletive_subject_after_the_auxiliary_and_a_name_after_a_preposition
     main = [c for c in clauses(tokens) if c.is_main][0]
     assert [t.text for t in tokens[main.subject[0] : main.subject[1]]] == ["det"]
     assert (main.form, main.negated, tokens[main.main].text) == ("perfect", True, "hänt")
+
+
+@pytest.mark.parametrize("body", ["Kommunfullmäktige", "Regionfullmäktige", "Socialnämnden", "Förbundsstämman"])
+def test_a_capitalised_body_that_acts_is_no_person(body):
+    from actiontrack.extract.features import subject_kind
+    from actiontrack.extract.tagger import tag_text
+
+    tokens = tag_text(f"{body} beslutade att höja avgiften till föreningarna.")
+    clause = next(c for c in clauses(tokens) if c.subject is not None)
+    assert subject_kind(tokens, clause, frozenset(), frozenset()) in ("body", "meeting")

@@ -70,14 +70,14 @@ def subject_kind(
         return "members" if meanings.noun_class(words[-1]) == "members" else "quantified"
     if any(w in names for w in low):
         return "person"
-    if any(upos(t) == "PROPN" for t in tags):
+    last = heads[-1]
+    ncls = meanings.noun_class(last)
+    if any(upos(t) == "PROPN" for t in tags) and ncls not in ("body", "meeting"):
         # the tagger's guess for a capitalised word that opens the sentence may be a definite noun
         # ("Ansökan ska vara inskickad"): a name it is only if it does not end like one
         if a == 0 and len(low) == 1 and low[0].endswith(_DEFINITE_ENDINGS) and not looks_like_first_name(words[0]):
             return "thing"
-        return "person"
-    last = heads[-1]
-    ncls = meanings.noun_class(last)
+        return "person"  # not a capitalised body ("Kommunfullmäktige", "Socialnämnden")
     if ncls == "body":
         return "we" if meanings.noun_lemma(last) in own_body and len(heads) == 1 else "body"
     if ncls == "role":
