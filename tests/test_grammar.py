@@ -127,7 +127,9 @@ def test_an_expletive_subject_after_the_auxiliary_and_a_name_after_a_preposition
     assert (main.form, main.negated, tokens[main.main].text) == ("perfect", True, "hänt")
 
 
-@pytest.mark.parametrize("body", ["Kommunfullmäktige", "Regionfullmäktige", "Socialnämnden", "Förbundsstämman"])
+@pytest.mark.parametrize(
+    "body", ["Kommunfullmäktige", "Regionfullmäktige", "Socialnämnden", "Förbundsstämman"]
+)
 def test_a_capitalised_body_that_acts_is_no_person(body):
     from actiontrack.extract.features import subject_kind
     from actiontrack.extract.tagger import tag_text
