@@ -163,6 +163,26 @@ def test_find_dates_skips_dates_things_happen_after():
     assert first_due("Arbetet pågår sedan i mars.", MON) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi går igenom anteckningarna från den 14 februari.",  # where a thing comes from
+        "Kim ringer leverantören efter den 5 maj.",  # after: no deadline, and "maj" no other date
+        "De nya öppettiderna gäller från och med den 2 september.",
+        "Hyran höjs från 1 juli.",
+    ],
+)
+def test_a_date_after_fran_efter_or_sedan_is_no_deadline(text):
+    assert find_dates(text, MON) == []
+    assert first_due(text, MON) is None
+
+
+def test_a_date_from_to_a_deadline_keeps_the_deadline():
+    assert first_due("Utställningen visas från den 3 juni till och med den 20 juni.", MON) == date(
+        2019, 6, 20
+    )
+
+
 def test_find_dates_skips_impossible_dates_in_running_text():
     assert find_dates("Mötet den 31 april ställs in.", MON) == []
 

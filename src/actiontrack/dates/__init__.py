@@ -162,7 +162,9 @@ _HOLD_WORDS = (
     "sommaren",
     "semestern",
 )
-_AFTER = r"(?i)(?:efter|sedan|från\s+och\s+med|fr\.?o\.?m\.?)\s+$"
+# a date things happen after or start from, or a thing's origin ("protokollet från den 27
+# januari"): no deadline
+_AFTER = r"(?i)(?<![\wåäö])(?:efter|sedan|från|från\s+och\s+med|fr\.?o\.?m\.?)\s+(?:den\s+)?$"
 
 
 _OM_SPACE = lazy(r"om\s")
@@ -253,8 +255,7 @@ def scan(text: str, ctx: Context) -> list[Scanned]:
             got = e
         after = bool(re.search(_AFTER, text[:start]))
         found.append((name, m, got, after))
-        if not after:
-            taken_until = end
+        taken_until = end  # a date after "efter" is still a date: "mars" inside it is no other
     return found
 
 
