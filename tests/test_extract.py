@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from actiontrack.extract import extract_text
 from tests.conftest import FIXTURES
 
@@ -218,6 +220,20 @@ def test_a_deferral_of_the_point_puts_off_the_item_just_before_it():
         ("action", "Kim bokar lokalen till årsmötet."),
         ("deferred", "Frågan om nya stolar bordläggs."),
     ]
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "Beslutades att bordlägga frågan om nya stolar.",
+        "Styrelsen beslutade att skjuta upp frågan om nya stolar.",
+        "Mötet beslöt att bordlägga ärendet.",
+    ],
+)
+def test_a_decision_to_put_a_point_off_is_a_deferral(decision):
+    text = f"Protokoll styrelsemöte 2024-03-01\n\nNärvarande: Kim Ek, Rut Lind\n\nMöbler\n\n{decision}\n"
+    got = [(i.kind.value, i.source) for i in extract(text).items]
+    assert got == [("deferred", decision)]
 
 
 def test_what_follows_a_reported_view_in_its_line_is_still_the_view():

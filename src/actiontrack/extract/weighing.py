@@ -138,6 +138,11 @@ def _defers(
     discussing with a later meeting after it, said of the point or the group ("Frågan tas upp
     på nästa möte", "Vi fortsätter på nästa möte"), not of a person's own task."""
     cls = clause.meaning[1] if clause.meaning else None
+    if cls == "decide":  # "Beslutades att bordlägga frågan": a decision to put it off
+        chain = complements(r.found, clause)
+        cls = chain[0].meaning[1] if chain and chain[0].meaning else None
+        if cls != "deferral":
+            return False
     if cls == "deferral":
         return True
     if cls not in ("later", "onward"):
