@@ -31,6 +31,7 @@ def action(sentence, **kw):
         ("Hon kommer att sammanställa svaren.", "Hon"),
         ("Kommunen kommer också att bjuda in föreningarna.", "Kommunen"),
         ("Tomas tar fram ett underlag till styrelsen.", "Tomas"),
+        ("Kim säger upp avtalet med städfirman.", "Kim"),  # "säga upp" is no "säga"
         ("Gruppen jobbar vidare med frågan om lokaler.", "Gruppen"),
         ("Vi återkommer om datum.", "Vi"),
         ("Eva ansvarar för att boka buss.", "Eva"),
