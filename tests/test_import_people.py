@@ -1,7 +1,8 @@
-"""import_people.KnownPeople: the same answers as a Roster of everybody, read once per import."""
+"""import_people.KnownPeople: the same answers as a Roster of everybody, read name by name."""
 
 import pytest
 
+from actiontrack.models import Person
 from actiontrack.people import Roster
 from actiontrack.storage import open_database
 from tests.conftest import database_url_for
@@ -202,3 +203,43 @@ def test_a_later_document_of_the_import_finds_and_suggests_whom_an_earlier_one_a
     assert owners["Birgitta ska ringa hyresvärden."] == ["Birgitta Holm"]
     assert owners["Birgita ska skriva protokollet."] == ["Birgita"]
     assert sorted(p["name"] for p in track.json("people", "list")) == ["Birgitta Holm", "Per Ek"]
+
+
+NEW = [("Bo Ek", None), ("Lasse Berg", "G7"), ("Anna", None), ("Leif Redestig Jr", None), ("Olle Dahl", None)]
+
+
+@pytest.mark.parametrize(
+    "name", NAMES + ["Ullis", "Lief", "Anan", "Bosse Petterson", "Ulla Lindkvist", "Olov"]
+)
+def test_a_documents_new_people_are_matched_with_the_known_ones_as_in_one_roster(db, name):
+    """DocumentPeople joins what KnownPeople worked out for a name (kept for the import) with
+    the document's new people: the answers of one Roster of both, as when it made one."""
+    from actiontrack.people import close_matches, name_key
+    from actiontrack.usecases.import_people import DocumentPeople, KnownPeople
+
+    with db.transaction() as repo:
+        known = KnownPeople()
+        known.refresh(repo)
+        people = DocumentPeople(known, [], [], None)
+        people.new.update(NEW)
+        everybody, new = repo.list_people(), [Person(None, n, o) for n, o in NEW]
+        key = name_key(name)
+        exact = [p for p in everybody if p.name.casefold() == key] or [
+            p for p in new if p.name.casefold() == key
+        ]
+        candidates = [m.person for m in Roster(everybody + new).candidates(name)]
+        if exact:
+            expected = (exact[0], [])
+        else:
+            expected = (candidates[0], []) if len(candidates) == 1 else (None, candidates)
+        assert people._find(name) == expected
+        assert people._find(name) == expected  # kept
+        forms: dict[str, set[str]] = {}
+        for p in everybody + new:
+            for form in {name_key(p.name), name_key(p.name).split()[0]}:
+                if form[:1] == key[:1]:
+                    forms.setdefault(form, set()).add(p.name)
+        close: list[str] = []
+        for form in close_matches(key, forms, n=3, cutoff=0.8):
+            close += sorted(forms[form] - set(close))
+        assert people.closest(name) == close[:3]

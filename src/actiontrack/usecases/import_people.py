@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from actiontrack.i18n import _
 from actiontrack.models import ExtractedItem, Owner, OwnerKind, Person
 from actiontrack.names_sv import first_name_forms
-from actiontrack.people import Roster, close_matches, initials, name_key
+from actiontrack.people import Match, Roster, best, close_matches, initials, name_key
 
 if TYPE_CHECKING:
     from actiontrack.storage.people_reads import PeopleReads
@@ -35,6 +35,9 @@ Check = Callable[[str], tuple[str | None, list[str]]]
 # Which of several known people a name in the minutes means: (name, candidates) -> the chosen
 # one, or None for a new person. Only asked at a terminal.
 Choose = Callable[[str, list[Person]], Person | None]
+
+
+NEAR, NEAR_CUTOFF = 3, 0.8  # the near names a warning gives, and how near
 
 
 def _looks_like_initials(name: str) -> bool:
@@ -70,7 +73,11 @@ class KnownPeople:
         # whole names and first names by their first letter -> the people's names: what a
         # misspelt name is compared with ("Birgita"), not everybody; read for a letter when asked
         self._forms: dict[str, dict[str, set[str]]] = {}
+        # what was worked out from the keys read, per name, until a key it used gains someone
         self._around: dict[str, list[Person]] = {}
+        self._tiers: dict[str, list[list[Match]]] = {}
+        self._users: dict[Key, set[str]] = {}  # a key -> the names worked out from it
+        self._near: dict[str, dict[str, list[str]]] = {}  # a letter -> a name -> the known names like it
         self._reads: PeopleReads | None = None
 
     def refresh(self, reads: PeopleReads) -> None:
@@ -81,7 +88,6 @@ class KnownPeople:
         if signature == self.signature:
             return
         old, self.signature = self.signature, signature
-        self._around.clear()
         if not (self._index or self._forms):
             return  # nothing read yet
         if old is not None and signature[2:] == old[2:] and (signature[1] or 0) >= (old[1] or 0):
@@ -90,9 +96,12 @@ class KnownPeople:
                 for person_id, name, organisation in added:
                     self._add(Person(person_id, name, organisation))
                 return
-        self.people.clear()
-        self._index.clear()
-        self._forms.clear()
+        self._forget()
+
+    def _forget(self) -> None:
+        for kept in (self.people, self._index, self._forms, self._around, self._tiers, self._users):
+            kept.clear()
+        self._near.clear()
 
     def between(self, reads: PeopleReads) -> None:
         """The names asked from now on are read by `reads` (a transaction of their own: names
@@ -105,11 +114,15 @@ class KnownPeople:
             if key in self._index:
                 self._index[key].add(person.id)  # type: ignore[arg-type]
                 self.people[person.id] = person  # type: ignore[index]
+                for name in self._users.pop(key, ()):
+                    self._around.pop(name, None)
+                    self._tiers.pop(name, None)
         words = name_key(person.name).split()
         letter = words[0][:1] if words else ""
         if letter in self._forms:
             for form in {" ".join(words), words[0]}:
                 self._forms[letter].setdefault(form, set()).add(person.name)
+            self._near.pop(letter, None)
 
     def _read(self, keys: list[Key]) -> None:
         """The keys not read yet, in one statement."""
@@ -138,9 +151,17 @@ class KnownPeople:
         if _looks_like_initials(name):  # "LR": Roster's last resort
             keys.append(("initials", name))
         self._read(keys)
+        for k in keys:
+            self._users.setdefault(k, set()).add(name)
         ids = set().union(*(self._index[k] for k in keys))
         found = self._around[name] = sorted((self.people[i] for i in ids), key=lambda p: p.name)
         return found
+
+    def tiers(self, name: str) -> list[list[Match]]:
+        """Roster.tiers of the name over everybody (over `around`, which is the same)."""
+        if name not in self._tiers:
+            self._tiers[name] = Roster(self.around(name)).tiers(name)
+        return self._tiers[name]
 
     def forms(self, initial: str) -> dict[str, set[str]]:
         """The whole and first names starting with a letter (case-folded) -> the people so called."""
@@ -158,6 +179,18 @@ class KnownPeople:
             self._forms[initial] = forms
         return self._forms[initial]
 
+    def near(self, key: str) -> list[str]:
+        """The whole or first names of known people most like a case-folded name (the best
+        NEAR of those starting with its letter), as DocumentPeople.closest compares them."""
+        letter = key[:1]
+        if not letter:
+            return []
+        forms = self.forms(letter)
+        near = self._near.setdefault(letter, {})
+        if key not in near:
+            near[key] = close_matches(key, forms, n=NEAR, cutoff=NEAR_CUTOFF)
+        return near[key]
+
     def named(self, name: str) -> Person | None:
         """The person of exactly this name (in any case), found by the index alone: a name in the
         minutes is usually a known person's whole name, and a thousand others may share its
@@ -169,7 +202,8 @@ class KnownPeople:
 
     def find(self, name: str) -> Person | None:
         """The one person the name means, or None (Roster.find over everybody)."""
-        return Roster(self.around(name)).find(name)
+        found = best(self.tiers(name))
+        return found[0].person if len(found) == 1 else None
 
 
 class DocumentPeople:
@@ -244,18 +278,19 @@ class DocumentPeople:
     def _find(self, name: str) -> tuple[Person | None, list[Person]]:
         """The one person the name means, else the several it may mean."""
         key = name_key(name)
-        found = self.known.named(name)
+        found = self.known.named(name)  # a known person of exactly this name
         if found is not None:
             return found, []
-        pool = self._pool(name)
-        found = next((p for p in pool if p.name.casefold() == key), None)
+        new = [Person(None, n, o) for n, o in self.new.items()]
+        found = next((p for p in new if p.name.casefold() == key), None)
         if found is not None:
             return found, []
-        candidates = [c.person for c in Roster(pool).candidates(name)]
+        # Roster's tiers over the known people and the new ones, as over both together
+        tiers = self.known.tiers(name)
+        if new and tiers:
+            tiers = [k + n for k, n in zip(tiers, Roster(new).tiers(name), strict=True)]
+        candidates = [c.person for c in best(tiers)]
         return (candidates[0], []) if len(candidates) == 1 else (None, candidates)
-
-    def _pool(self, name: str) -> list[Person]:
-        return self.known.around(name) + [Person(None, n, o) for n, o in self.new.items()]
 
     def _unknown(self, name: str) -> None:
         written = " ".join(name.split())
@@ -278,15 +313,17 @@ class DocumentPeople:
         """Known or new people whose name or first name is like a misspelt one ("Birgita"),
         among those whose name starts with the same letter."""
         key = name_key(name)
-        forms = {form: set(names) for form, names in self.known.forms(key[:1]).items()}
+        known = self.known.forms(key[:1])
+        forms: dict[str, set[str]] = {}  # the new people's
         for new in self.new:
             for form in {name_key(new), name_key(new).split()[0]}:
                 if form[:1] == key[:1]:
                     forms.setdefault(form, set()).add(new)
+        # the best of all are the best of the known ones' best and the new ones'
         out: list[str] = []
-        for form in close_matches(key, forms, n=3, cutoff=0.8):
-            out += sorted(forms[form] - set(out))
-        return out[:3]
+        for form in close_matches(key, {*self.known.near(key), *forms}, n=NEAR, cutoff=NEAR_CUTOFF):
+            out += sorted((known.get(form, set()) | forms.get(form, set())) - set(out))
+        return out[:NEAR]
 
     def prime(self, items: Sequence[ExtractedItem]) -> None:
         """The owners named in full first, wherever they stand: "Kjell" early in the minutes is
