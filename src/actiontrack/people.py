@@ -76,6 +76,11 @@ def looks_like_first_name(word: str) -> bool:
     return word.casefold() in FIRST_NAMES
 
 
+def best(tiers: list[list[Match]]) -> list[Match]:
+    """The best kind of match of Roster.tiers (or of the tiers of several rosters, joined)."""
+    return next((tier for tier in tiers if tier), [])
+
+
 @record(frozen=True)
 class Match:
     person: Person
@@ -94,10 +99,17 @@ class Roster:
 
     def candidates(self, name: str) -> list[Match]:
         """Everybody the name may mean, best kind of match first; ties are returned together."""
+        return best(self.tiers(name))
+
+    def tiers(self, name: str) -> list[list[Match]]:
+        """Everybody the name may mean, by kind of match, best first (`best` picks): the whole
+        name, an alias, the first name, a form of it, the surname or a first name and initial;
+        last, initials ("Ansvarig: LR"), read only when nothing else matches. Each person's
+        kind depends on them alone, so the tiers of two rosters joined are theirs joined."""
         key = name_key(name)
         if not key:
             return []
-        tiers: list[list[Match]] = [[], [], [], [], []]
+        tiers: list[list[Match]] = [[], [], [], [], [], []]
         one_word = " " not in key
         forms = first_name_forms(key) if one_word else set()
         for person in self.people:
@@ -122,12 +134,9 @@ class Roster:
                 tiers[4].append(Match(person, "surname"))
             elif _first_and_initial(key, parts):
                 tiers[4].append(Match(person, "first name and initial"))  # "Anna B." -> Anna Berg
-        for tier in tiers:
-            if tier:
-                return tier
-        if 2 <= len(name) <= 3 and name.isupper() and name.isalpha():  # initials: "Ansvarig: LR"
-            return [Match(p, "initials") for p in self.people if initials(p.name) == name]
-        return []
+        if not any(tiers) and 2 <= len(name) <= 3 and name.isupper() and name.isalpha():  # "Ansvarig: LR"
+            tiers[5] = [Match(p, "initials") for p in self.people if initials(p.name) == name]
+        return tiers
 
     def find(self, name: str) -> Person | None:
         """The one person the name means, or None when nobody or several."""

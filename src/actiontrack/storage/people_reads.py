@@ -12,7 +12,17 @@ from typing import Any
 from actiontrack.errors import NotFoundError
 from actiontrack.i18n import _
 from actiontrack.models import Person
-from actiontrack.storage.sql import IN_LIST, Run, chunks, in_list
+from actiontrack.storage.sql import IN_LIST, PARAMS, Run, chunks, in_list
+
+# The indexed keys of a name (migration m004) people_by_keys reads: kind -> (table, the
+# person's id column, the key column).
+_KEYS = {
+    "name": ("people", "id", "name_key"),
+    "first": ("people", "id", "first_key"),
+    "last": ("people", "id", "last_key"),
+    "initials": ("people", "id", "initials"),
+    "alias": ("person_aliases", "person_id", "alias"),
+}
 
 
 class PeopleReads:
@@ -123,7 +133,48 @@ class PeopleReads:
         found = self._people_by_ids({r[0] for r in rows})
         return next((p for p in found if p.name.casefold() == key), None)
 
-    # --- what an import keeps of everybody, read again only as far as it changed ---------------
+    # --- what an import reads of the people its names may mean, and of what changed ------------
+
+    def people_by_keys(self, keys: Sequence[tuple[str, str]]) -> list[tuple[int, Person]]:
+        """Who each indexed key finds, in one statement: ("first", "sara") is everybody whose
+        first name is Sara, ("name", "sara lind") the people so called, ("alias", "sara l") the
+        person of that alias; also "last" and "initials" (the keys of person_keys, migration m004).
+        (the key's place in `keys`, the person with their aliases), by key, then by id."""
+        found: list[tuple[int, Person]] = []
+        for chunk in chunks(list(enumerate(keys)), PARAMS):
+            parts, params = [], {}
+            for n, (kind, value) in chunk:
+                table, person, column = _KEYS[kind]
+                parts.append(f"SELECT {n} AS part, {person} AS person FROM {table} WHERE {column} = :k{n}")
+                params[f"k{n}"] = value
+            rows = self.run(
+                "SELECT f.part, p.id, p.name, p.organisation, a.alias FROM ("
+                + " UNION ALL ".join(parts)
+                + ") f JOIN people p ON p.id = f.person LEFT JOIN person_aliases a ON a.person_id = p.id "
+                "ORDER BY f.part, p.id, a.alias",
+                params,
+            )
+            aliases: dict[int, list[str]] = defaultdict(list)
+            first_part: dict[int, int] = {}
+            pairs: dict[tuple[int, int], tuple[str, str | None]] = {}
+            for part, person_id, name, organisation, alias in rows:
+                if first_part.setdefault(person_id, part) == part and alias is not None:
+                    aliases[person_id].append(alias)  # once, however many keys find the person
+                pairs[(part, person_id)] = (name, organisation)
+            people: dict[int, Person] = {}
+            for (part, person_id), (name, organisation) in pairs.items():
+                if person_id not in people:
+                    people[person_id] = Person(person_id, name, organisation, tuple(aliases[person_id]))
+                found.append((part, people[person_id]))
+        return found
+
+    def names_starting(self, letter: str) -> list[str]:
+        """The names of the people whose case-folded name starts with `letter`: what a misspelt
+        name is compared with. Not indexed (substr is portable, a range of name_key is not
+        under PostgreSQL's collations); read only when a name is like nobody's."""
+        return [
+            r[0] for r in self.run("SELECT name FROM people WHERE substr(name_key, 1, 1) = :l", {"l": letter})
+        ]
 
     def people_signature(self) -> tuple[Any, ...]:
         """What changes when people or aliases are added, merged or forgotten: the number of

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from actiontrack.extract.reading import Document
     from actiontrack.models import Person
     from actiontrack.storage import Database
+    from actiontrack.storage.people_reads import PeopleReads
 
 
 @record(frozen=True)
@@ -117,7 +118,7 @@ def import_documents(
     until all are read, since the others' dates tell that year."""
     single = len(paths) == 1
     outcomes: list[Outcome] = []
-    known = KnownPeople()  # everybody in the database, read once for all the documents
+    known = KnownPeople()  # the people the documents' names may mean, read once for all of them
     every: list[Pending] = []  # each document read, in order
     waiting: list[Pending] = []
 
@@ -200,6 +201,7 @@ def _import_one(
     with db.transaction() as repo:
         known.refresh(repo)
         plan = plan_import(repo, pending, as_new=options.as_new, correcting=correcting, known=known)
+    known.between(_each_alone(db))  # the review waits for the user holding no transaction
     accepted = None
     if plan.action == "new":
         m = pending.extraction.meeting
@@ -221,3 +223,10 @@ def _import_one(
             replace=True,  # the user saw the changes and said yes
             now=now,
         )
+
+
+def _each_alone(db: Database) -> PeopleReads:
+    """The reads of people, each statement in a transaction of its own."""
+    from actiontrack.storage.people_reads import PeopleReads
+
+    return PeopleReads(lambda sql, params: db.run(lambda repo: repo.run(sql, params)))
