@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -493,7 +493,7 @@ def main() -> None:
             print(f"track {before.command} / before: {cpu(mine) / cpu(before):.2f}x")
         write_summary(every, args.sizes)
         if args.docs:
-            import_benchmark(track, work, args.docs)
+            import_benchmark(track, work, args.docs, sizes=args.sizes, cache=args.cache)
             if args.before:
                 import_benchmark(args.before, work, args.docs, label="[before] ")
     finally:
@@ -520,7 +520,12 @@ def made(db: Path, size: int, cache: Path | None) -> None:
     shutil.copyfile(kept, db)
 
 
-def import_benchmark(track: str, work: Path, count: int, label: str = "") -> None:
+def import_benchmark(
+    track: str, work: Path, count: int, label: str = "", sizes: Sequence[int] = (), cache: Path | None = None
+) -> None:
+    """`track import` of `count` generated minutes into an empty database, with one process and
+    with the default workers; then, with the default, into a copy of each database of `sizes`
+    items (is it flat from empty to a million?)."""
     from extract_throughput import make_documents
 
     docs_dir = work / f"minutes{label.strip('[] ')}"
@@ -552,7 +557,22 @@ def import_benchmark(track: str, work: Path, count: int, label: str = "") -> Non
         )
         rates[jobs] = count / (time.perf_counter() - start)
     one = f" (one process, --jobs 1: {rates['1']:.0f}; {os.cpu_count()} processors)" if "1" in rates else ""
-    print(f"{label}track import of {count} minutes: {rates[None]:.0f} documents/s{one}")
+    print(f"{label}track import of {count} minutes: {rates[None]:.0f} documents/s{one}", flush=True)
+    for size in sizes:
+        db = docs_dir / f"import-into-{size}.db"
+        made(db, size, cache)
+        start = time.perf_counter()
+        subprocess.run(
+            [track, "--db", str(db), "import", *paths, "--yes", "--year", "2017"],
+            check=True,
+            capture_output=True,
+        )
+        took = time.perf_counter() - start
+        print(
+            f"{label}track import of {count} minutes into {size} items: {count / took:.0f} documents/s",
+            flush=True,
+        )
+        db.unlink()
 
 
 if __name__ == "__main__":
