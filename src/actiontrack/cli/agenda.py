@@ -22,6 +22,7 @@ from actiontrack.cli.base import (
     parse_status,
     state_of,
 )
+from actiontrack.cli.options import Force, GroupArgument, NextMeetingDate, OutputFile
 from actiontrack.i18n import _
 
 # --- agenda, digest, export -------------------------------------------------------------------------------------
@@ -45,25 +46,13 @@ from actiontrack.i18n import _
 )
 def agenda(
     ctx: typer.Context,
-    group: Annotated[
-        str | None,
-        typer.Argument(
-            help=_("The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."),
-            autocompletion=completion.groups,
-        ),
-    ] = None,
-    when: Annotated[
-        str | None, typer.Option("--date", help=_("The meeting's date. Default: from the schedule."))
-    ] = None,
+    group: GroupArgument = None,
+    when: NextMeetingDate = None,
     fmt: Annotated[
         AgendaFormat, typer.Option("--format", "-f", help=_("Output format; docx is a Word document."))
     ] = AgendaFormat.terminal,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help=_("Write to this file instead of stdout."))
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
-    ] = False,
+    output: OutputFile = None,
+    force: Force = False,
     lang: Annotated[
         Lang | None,
         typer.Option(
@@ -177,12 +166,8 @@ def export(
             help=_("Which items. Default: all; open for ics."),
         ),
     ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help=_("Write to this file instead of stdout."))
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
-    ] = False,
+    output: OutputFile = None,
+    force: Force = False,
     lang: Annotated[
         Lang | None,
         typer.Option(

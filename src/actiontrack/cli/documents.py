@@ -22,6 +22,7 @@ from actiontrack.cli.base import (
     say_note,
     state_of,
 )
+from actiontrack.cli.options import MinutesDate, MinutesYear
 from actiontrack.cli.progress import reading, working
 from actiontrack.errors import Interrupted, UsageError
 from actiontrack.i18n import _, ngettext
@@ -43,13 +44,8 @@ def extract(
         str,
         typer.Argument(help=_("Minutes: .txt, .md, .docx, .odt or .pdf; '-' reads stdin."), metavar="FILE"),
     ],
-    year: Annotated[
-        int | None, typer.Option("--year", help=_("The meeting's year, when the minutes do not say."))
-    ] = None,
-    when: Annotated[
-        str | None,
-        typer.Option("--date", help=_("The meeting's date (YYYY-MM-DD); relative deadlines count from it.")),
-    ] = None,
+    year: MinutesYear = None,
+    when: MinutesDate = None,
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help=_("Output format."))] = OutFormat.table,
     explain: Annotated[
         bool,
@@ -124,13 +120,8 @@ def import_(
             autocompletion=completion.groups,
         ),
     ] = None,
-    year: Annotated[
-        int | None, typer.Option("--year", help=_("The meeting's year, when the minutes do not say."))
-    ] = None,
-    when: Annotated[
-        str | None,
-        typer.Option("--date", help=_("The meeting's date (YYYY-MM-DD); relative deadlines count from it.")),
-    ] = None,
+    year: MinutesYear = None,
+    when: MinutesDate = None,
     as_new: Annotated[
         bool, typer.Option("--as-new", help=_("A separate meeting, even if this group's day is imported."))
     ] = False,

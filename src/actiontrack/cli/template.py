@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from actiontrack.cli import completion
 from actiontrack.cli.base import app, example, may_write, state_of, write_output
+from actiontrack.cli.options import Force, GroupArgument, NextMeetingDate
 from actiontrack.errors import UsageError
 from actiontrack.i18n import _
 
@@ -25,16 +25,8 @@ HELP = _(
 
 def template(
     ctx: typer.Context,
-    group: Annotated[
-        str | None,
-        typer.Argument(
-            help=_("The group, e.g. 'Gemensam utvecklingsgrupp'. Default: default_group in config.toml."),
-            autocompletion=completion.groups,
-        ),
-    ] = None,
-    when: Annotated[
-        str | None, typer.Option("--date", help=_("The meeting's date. Default: from the schedule."))
-    ] = None,
+    group: GroupArgument = None,
+    when: NextMeetingDate = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="FILE", help=_("The .docx file to write."))
     ] = None,
@@ -48,9 +40,7 @@ def template(
             ),
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
-    ] = False,
+    force: Force = False,
 ) -> None:
     from actiontrack import i18n, service
     from actiontrack.agenda.outline import read_template
