@@ -191,3 +191,32 @@ def test_m006_gives_every_item_of_a_meeting_its_group(tmp_path):
             ("Utan möte", None),
         ]
         assert [i.text for i in repo.query_items(group="brukarrådet")] == ["Kjell ringer"]
+
+
+def test_m007_finds_a_person_whose_name_was_stored_decomposed(tmp_path):
+    """A name stored decomposed before texts were composed on their way in ("Ö" as "O" and two
+    dots) is found by the name as typed, and its alias too, after m007."""
+    import unicodedata
+
+    db = tmp_path / "v6.db"
+    decomposed = unicodedata.normalize("NFD", "Örjan Åström")
+    engine = sa.create_engine(url(db))
+    with engine.begin() as conn:
+        migrate(conn, MIGRATIONS[:6])  # the schema as m006 left it
+        key = " ".join(decomposed.split()).casefold()  # as m004 and the writes of then made it
+        conn.execute(
+            sa.text(
+                "INSERT INTO people (id, name, created_at, name_key, first_key, last_key, initials) "
+                "VALUES (1, :n, 'x', :k, :f, :l, 'ÖÅ')"
+            ),
+            {"n": decomposed, "k": key, "f": key.split()[0], "l": key.split()[-1]},
+        )
+        conn.execute(
+            sa.text("INSERT INTO person_aliases (person_id, alias) VALUES (1, :a)"),
+            {"a": unicodedata.normalize("NFD", "örjan å")},
+        )
+    engine.dispose()
+    with open_repository(url(db)) as repo:
+        assert [p.id for p in repo.people_called("Örjan Åström")] == [1]
+        assert [p.id for p in repo.people_called("Örjan Å")] == [1]
+        assert [p.id for p in repo.people_named("Åström")] == [1]

@@ -230,10 +230,54 @@ def m006_item_groups_and_unresolved_owners(conn: Connection) -> None:
     conn.execute(sa.text("ALTER TABLE item_owners ADD COLUMN unresolved BOOLEAN"))
 
 
+def m007_composed_name_keys(conn: Connection) -> None:
+    """People's lookup keys, and their aliases, in Unicode's composed form (NFC), as every text
+    has been written since texts were composed on their way in.
+
+    A database written before then may hold a name typed decomposed ("Ö" as "O" and two dots,
+    as some Mac and web sources write it) with decomposed keys, which a look-up by the name as
+    typed (composed) misses: an import would add the person again. The names themselves are
+    left as written; an alias is composed unless the composed alias is another's already.
+    """
+    import unicodedata
+
+    import sqlalchemy as sa
+
+    def keys(name: str) -> dict[str, str | None]:  # frozen copy of people_writes.person_keys
+        name = unicodedata.normalize("NFC", name)
+        parts = " ".join(name.split()).casefold().split()
+        caps = "".join(p[0] for p in name.replace("-", " ").split() if p[:1].isupper()).upper()
+        return {
+            "name_key": " ".join(parts), "first_key": parts[0] if parts else None,
+            "last_key": parts[-1] if parts else None, "initials": caps or None,
+        }  # fmt: skip
+
+    people = conn.execute(sa.text("SELECT id, name FROM people")).all()
+    decomposed = [(i, name) for i, name in people if not unicodedata.is_normalized("NFC", name)]
+    if decomposed:
+        conn.execute(
+            sa.text(
+                "UPDATE people SET name_key = :name_key, first_key = :first_key, last_key = :last_key, "
+                "initials = :initials WHERE id = :id"
+            ),
+            [{"id": i, **keys(name)} for i, name in decomposed],
+        )
+    aliases = conn.execute(sa.text("SELECT id, alias FROM person_aliases")).all()
+    taken = {alias for _, alias in aliases}
+    for alias_id, alias in aliases:
+        composed = unicodedata.normalize("NFC", alias)
+        if composed != alias and composed not in taken:
+            conn.execute(
+                sa.text("UPDATE person_aliases SET alias = :a WHERE id = :i"), {"a": composed, "i": alias_id}
+            )
+            taken.add(composed)
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_changes_and_meeting_time, m003_agenda_indexes, m004_person_keys,
     m005_next_meeting_time_and_place,
     m006_item_groups_and_unresolved_owners,
+    m007_composed_name_keys,
 ]  # fmt: skip
 
 
