@@ -10,7 +10,7 @@ step by step exactly as it was built.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -171,27 +171,36 @@ def m004_person_keys(conn: Connection) -> None:
     """
     import sqlalchemy as sa
 
-    def keys(name: str) -> dict[str, str | None]:  # frozen copy of people_writes.person_keys
-        parts = " ".join(name.split()).casefold().split()
-        caps = "".join(p[0] for p in name.replace("-", " ").split() if p[:1].isupper()).upper()
-        return {
-            "name_key": " ".join(parts), "first_key": parts[0] if parts else None,
-            "last_key": parts[-1] if parts else None, "initials": caps or None,
-        }  # fmt: skip
-
     for column in ("name_key", "first_key", "last_key", "initials"):
         conn.execute(sa.text(f"ALTER TABLE people ADD COLUMN {column} VARCHAR"))
-    people = conn.execute(sa.text("SELECT id, name FROM people")).all()
+    _set_person_keys(conn, conn.execute(sa.text("SELECT id, name FROM people")).all())
+    for column in ("name_key", "first_key", "last_key", "initials"):
+        conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS ix_people_{column} ON people ({column})"))
+
+
+def _person_keys(name: str) -> dict[str, str | None]:
+    """A frozen copy of people_writes.person_keys as m004 was written: a migration does not
+    change when that function does."""
+    parts = " ".join(name.split()).casefold().split()
+    caps = "".join(p[0] for p in name.replace("-", " ").split() if p[:1].isupper()).upper()
+    return {
+        "name_key": " ".join(parts), "first_key": parts[0] if parts else None,
+        "last_key": parts[-1] if parts else None, "initials": caps or None,
+    }  # fmt: skip
+
+
+def _set_person_keys(conn: Connection, people: Sequence[Any]) -> None:
+    """The lookup keys of each (id, name), computed from the name as given."""
+    import sqlalchemy as sa
+
     if people:
         conn.execute(
             sa.text(
                 "UPDATE people SET name_key = :name_key, first_key = :first_key, last_key = :last_key, "
                 "initials = :initials WHERE id = :id"
             ),
-            [{"id": person_id, **keys(name)} for person_id, name in people],
+            [{"id": person_id, **_person_keys(name)} for person_id, name in people],
         )
-    for column in ("name_key", "first_key", "last_key", "initials"):
-        conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS ix_people_{column} ON people ({column})"))
 
 
 def m005_next_meeting_time_and_place(conn: Connection) -> None:
@@ -243,25 +252,15 @@ def m007_composed_name_keys(conn: Connection) -> None:
 
     import sqlalchemy as sa
 
-    def keys(name: str) -> dict[str, str | None]:  # frozen copy of people_writes.person_keys
-        name = unicodedata.normalize("NFC", name)
-        parts = " ".join(name.split()).casefold().split()
-        caps = "".join(p[0] for p in name.replace("-", " ").split() if p[:1].isupper()).upper()
-        return {
-            "name_key": " ".join(parts), "first_key": parts[0] if parts else None,
-            "last_key": parts[-1] if parts else None, "initials": caps or None,
-        }  # fmt: skip
-
     people = conn.execute(sa.text("SELECT id, name FROM people")).all()
-    decomposed = [(i, name) for i, name in people if not unicodedata.is_normalized("NFC", name)]
-    if decomposed:
-        conn.execute(
-            sa.text(
-                "UPDATE people SET name_key = :name_key, first_key = :first_key, last_key = :last_key, "
-                "initials = :initials WHERE id = :id"
-            ),
-            [{"id": i, **keys(name)} for i, name in decomposed],
-        )
+    _set_person_keys(
+        conn,
+        [
+            (i, unicodedata.normalize("NFC", name))
+            for i, name in people
+            if not unicodedata.is_normalized("NFC", name)
+        ],
+    )
     aliases = conn.execute(sa.text("SELECT id, alias FROM person_aliases")).all()
     taken = {alias for _, alias in aliases}
     for alias_id, alias in aliases:
