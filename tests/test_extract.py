@@ -236,6 +236,14 @@ def test_a_decision_to_put_a_point_off_is_a_deferral(decision):
     assert got == [("deferred", decision)]
 
 
+def test_a_day_opening_a_list_line_is_nobody_and_the_owner_marked_is_the_owner():
+    text = (
+        "Minnesanteckningar arbetsgruppen 2024-03-01\n\nNärvarande: Lisa Berg, Omar Said\n\nAtt göra\n"
+        "1. Tisdagar passar dåligt för många, så en enkät om andra tider kommer att skickas ut (Lisa).\n"
+    )
+    assert [[o.name for o in i.owners] for i in extract(text).items] == [["Lisa Berg"]]
+
+
 def test_what_follows_a_reported_view_in_its_line_is_still_the_view():
     text = (
         "Minnesanteckningar arbetsgruppen 2024-03-01\n\nUppföljning\n\n"

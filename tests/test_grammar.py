@@ -137,3 +137,11 @@ def test_a_capitalised_body_that_acts_is_no_person(body):
     tokens = tag_text(f"{body} beslutade att höja avgiften till föreningarna.")
     clause = next(c for c in clauses(tokens) if c.subject is not None)
     assert subject_kind(tokens, clause, frozenset(), frozenset()) in ("body", "meeting")
+
+
+@pytest.mark.parametrize("opening", ["Tisdagar", "Fredagarna", "Måndagen"])
+def test_a_day_that_opens_a_sentence_is_no_subject(opening):
+    from actiontrack.extract.tagger import tag_text
+
+    tokens = tag_text(f"{opening} passar dåligt för många av oss.")
+    assert all(c.subject is None for c in clauses(tokens))  # a time adverbial, as "På tisdag"
