@@ -145,3 +145,12 @@ def test_a_day_that_opens_a_sentence_is_no_subject(opening):
 
     tokens = tag_text(f"{opening} passar dåligt för många av oss.")
     assert all(c.subject is None for c in clauses(tokens))  # a time adverbial, as "På tisdag"
+
+
+def test_a_passive_in_s_made_of_the_base_form_is_never_the_past():
+    from actiontrack.extract.retag import names_as_names
+    from actiontrack.extract.tagger import tag_text
+
+    names = frozenset({"ulla", "ulla ek", "ek"})  # a surname that is also a word ("ek", oak)
+    tokens = names_as_names(tag_text("Verksamhetschef Ulla Ek bjuds in till nästa möte."), names)
+    assert [t.tag for t in tokens if t.text == "bjuds"] == ["VERB.PRES.PASS"]

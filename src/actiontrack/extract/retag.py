@@ -7,8 +7,8 @@ is part of it ("Anna B"); a word in -a after "att" is an infinitive, unless a no
 finite verb follow it ("att anmälda deltagare informeras"); a form in -s with no verb to
 govern it is the present ("Ny tid bokas"); a present or past form of a verb the meaning table
 knows is finite where the tagger saw a noun ("Styrelsen bordslägger"); and a statement has a
-finite verb after its subject ("Eva lagar cykelstället"). The tagger's own tags of a sentence
-are kept (`cached_tags`).
+finite verb after its subject ("Eva lagar cykelstället"); a form in -s made of the base form is
+no past ("bjuds"). The tagger's own tags of a sentence are kept (`cached_tags`).
 """
 
 from __future__ import annotations
@@ -75,7 +75,22 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
             if i == 0 and low in _WORDS_AS_NAMES and low not in names and not verb_next:
                 continue  # "Hans förslag", "Per capita": a word of its own opening the sentence
             out[i] = t._replace(tag="PROPN")
-    return _verb_second(_passive_without_governor(out))
+    return _verb_second(_passive_without_governor(_passive_not_past(out)))
+
+
+def _passive_not_past(tokens: list[Token]) -> list[Token]:
+    """ "Enhetschefen Karin Ek bjuds in": a form the dictionary makes of the base form and -s
+    ("bjuda" -> "bjuds", "skicka" -> "skickas") is a passive of the present or the infinitive,
+    never of the past ("bjöds"), whatever the words before it made the tagger guess."""
+    from actiontrack.extract.tagger import load
+
+    lexicon = None
+    for i, t in enumerate(tokens):
+        if t.tag.startswith("VERB.PAST") and t.text.endswith("s"):
+            lexicon = lexicon or load().lexicon
+            if lexicon is not None and lexicon(t.text.casefold()).startswith(("-+s ", "-a+s ")):
+                tokens[i] = t._replace(tag="VERB.PRES.PASS")
+    return tokens
 
 
 def _passive_without_governor(tokens: list[Token]) -> list[Token]:
