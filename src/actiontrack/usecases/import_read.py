@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
 from actiontrack.errors import DocumentError
@@ -116,12 +116,9 @@ def _here(
     around: Callable[[str], AbstractContextManager[object]] | None,
 ) -> Iterator[Read]:
     for path in paths:
-        if around is None:
-            yield read_one(path, how)
-        else:
-            with around(path):
-                read = read_one(path, how)
-            yield read
+        with around(path) if around is not None else nullcontext():
+            read = read_one(path, how)
+        yield read
 
 
 def _pool(workers: int) -> Executor:
