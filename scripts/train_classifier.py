@@ -221,7 +221,12 @@ def train(samples: Sequence[Sample], *, docs: Sequence[Doc] = (), quiet: bool = 
         results.append((f1, l2, t))
         if not quiet:
             print(f"  l2={l2:<6} clause F1 (cross-validated)={f1:.3f}", file=sys.stderr)
-    f1, l2, t = max(results, key=lambda r: (round(r[0], 3), -r[1]))  # a tie goes to the lighter penalty
+    # The clause curve is flat (a point or two from end to end) and its best point moves with a
+    # single sample, while the items of the corpora left out (loco.py) do better with a light
+    # penalty (the curve's mean 0.889 at 3 against 0.880 at 300): the lightest penalty within
+    # half a point of the best.
+    best = max(r[0] for r in results)
+    f1, l2, t = min((r for r in results if r[0] >= best - 0.005), key=lambda r: r[1])
     # for a calibrated classifier the F1-optimal threshold is half the best F1 (Lipton, Elkan and
     # Naryanaswamy 2014): steadier than the threshold that happened to be best on the folds
     t = round(f1 / 2, 2)
