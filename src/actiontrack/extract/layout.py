@@ -20,18 +20,58 @@ HEADING_KINDS = ("todo", "decisions", "deferred", "agenda", "misc", "views")
 @cache
 def _opening(kind: str, section: str = "headings") -> re.Pattern[str]:
     words = sorted(listed(section, kind), key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\wåäö])", re.I)
+    return re.compile(
+        r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\wåäö])", re.I
+    )
 
 
 def heading_kind(text: str) -> str:
-    """ "todo", "decisions", "deferred", "agenda", "misc", "views" or "" for a heading or label."""
+    """ "todo", "decisions", "deferred", "agenda", "misc", "views" or "" for a heading or label;
+    a one-word label written with one letter wrong ("Beslit:", "Åtgärer") is the label it misses."""
     text = text.strip().rstrip(":").strip()
     if not text:
         return ""
     for kind in HEADING_KINDS:
         if _opening(kind).match(text):
             return kind
-    return ""
+    return _misspelt_kind(text)
+
+
+def _misspelt_kind(text: str) -> str:
+    """The kind of the one-word heading that `text` is one slip away from (a letter wrong, missing,
+    added or two swapped), when `text` is no word of its own (the dictionary does not know it)."""
+    word = text.casefold()
+    if len(word) < 5 or not word.isalpha():
+        return ""
+    near = [kind for kind in HEADING_KINDS for w in _one_words(kind) if _one_slip(word, w)]
+    if len(set(near)) != 1:
+        return ""
+    from actiontrack.extract.tagger import load
+
+    lexicon = load().lexicon
+    return near[0] if lexicon is not None and not lexicon(word) else ""
+
+
+@cache
+def _one_words(kind: str) -> tuple[str, ...]:
+    return tuple(w for w in listed("headings", kind) if w.isalpha() and len(w) >= 5)
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether a and b differ by one letter changed, added or dropped, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 @cache
@@ -151,14 +191,30 @@ def names_people(text: str, names: frozenset[str]) -> bool:
     return True
 
 
+_DECIDED_BY = lazy(r"^(?:[A-ZÅÄÖ][\wåäö]+\s+)?(?:beslutade|beslutar|beslöt)\s*:\s*(.+)$", re.IGNORECASE)
+_LEAD_COLON = lazy(r"^([^\W\d_][^:]{0,40}?)\s*:\s+(.+)$")  # not the colon of "UK:s"
+
+
 def strip_decision_label(text: str) -> tuple[str, bool]:
-    """ "Beslut: att ...", "Styrelsen beslutade: Lars ordnar ...": what was decided."""
-    m = re.match(
-        r"^(?:beslut|beslutades|(?:[A-ZÅÄÖ][\wåäö]+\s+)?(?:beslutade|beslutar|beslöt))\s*:\s*(.+)$", text, re.IGNORECASE
-    )
+    """ "Beslut: att ...", "Beslut om budget: ...", "Styrelsen beslutade: Lars ordnar ...", the
+    label written with a slip ("Beslit: att ..."): what was decided."""
+    m = _DECIDED_BY.match(text)
     if m:
         return m.group(1), True
+    m = _LEAD_COLON.match(text)
+    if m and len(m.group(1).split()) <= 3 and heading_kind(m.group(1)) == "decisions":
+        return m.group(2), True
     return text, False
 
 
-__all__ = ["heading_kind", "labelled", "lead_rest", "marked_owner", "names_people", "owner_at_end", "run_on_point", "strip_decision_label", "tagged_owner"]
+__all__ = [
+    "heading_kind",
+    "labelled",
+    "lead_rest",
+    "marked_owner",
+    "names_people",
+    "owner_at_end",
+    "run_on_point",
+    "strip_decision_label",
+    "tagged_owner",
+]
