@@ -116,42 +116,17 @@ def import_documents(
     it is read, while the next are read (by `jobs` worker processes; default: one per
     processor when there are many); from the first whose date lacks a year on, they wait
     until all are read, since the others' dates tell that year."""
-    single = len(paths) == 1
-    outcomes: list[Outcome] = []
-    known = KnownPeople()  # the people the documents' names may mean, read once for all of them
+    run = _Run(db, options, hooks, single=len(paths) == 1, now=now)
     every: list[Pending] = []  # each document read, in order
     waiting: list[Pending] = []
-
-    def finish(outcome: Outcome) -> None:
-        outcomes.append(outcome)
-        hooks.done(outcome)
-
-    def store(pending: Pending) -> None:
-        if pending.error:
-            if single:
-                raise InputError(pending.error)
-            finish(Outcome(pending.document.name, "failed", error=pending.error))
-            return
-        try:
-            result = _import_one(db, pending, options, hooks, known=known, now=now)
-        except (InputError, PersonError, DateError) as e:
-            if single:
-                raise
-            finish(Outcome(pending.document.name, "failed", error=str(e)))
-            return
-        if result is None:
-            finish(Outcome(pending.document.name, "not applied"))
-        else:
-            finish(Outcome(result.document, result.action, result))
-
     how = {"today": today, "year": options.year, "when": options.when, "group": options.group}
     with read_all(paths, how, jobs=jobs, around=hooks.extracting) as reads:
         db.ready()  # the schema made or checked while the workers read
         for read in hooks.progress(reads, len(paths)):
             if read.pending is None:
-                if single:
+                if run.single:
                     raise DocumentError(read.error or read.path)
-                finish(Outcome(read.path, "failed", error=read.error))
+                run.finish(Outcome(read.path, "failed", error=read.error))
                 continue
             pending = read.pending
             hooks.read(pending.document)
@@ -160,20 +135,49 @@ def import_documents(
                 waiting.append(pending)
             else:
                 pending.error = undated(pending)
-                store(pending)
+                run.store(pending)
     if waiting:
         with db.transaction() as repo:
-            settle_dates(
-                repo,
-                waiting,
-                today=today,
-                year=options.year,
-                ask=hooks.year if options.interactive else None,
-                among=every,
-            )
+            ask = hooks.year if options.interactive else None
+            settle_dates(repo, waiting, today=today, year=options.year, ask=ask, among=every)
         for pending in waiting:
-            store(pending)
-    return outcomes
+            run.store(pending)
+    return run.outcomes
+
+
+class _Run:
+    """The documents of one import as they are stored: what became of each, in order. A
+    document that fails does not stop the others, unless it is the only one, when its error is
+    the command's."""
+
+    def __init__(
+        self, db: Database, options: ImportOptions, hooks: ImportHooks, *, single: bool, now: datetime
+    ):
+        self.db, self.options, self.hooks, self.single, self.now = db, options, hooks, single, now
+        self.known = KnownPeople()  # the people the documents' names may mean, read once for all of them
+        self.outcomes: list[Outcome] = []
+
+    def finish(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        self.hooks.done(outcome)
+
+    def store(self, pending: Pending) -> None:
+        if pending.error:
+            if self.single:
+                raise InputError(pending.error)
+            self.finish(Outcome(pending.document.name, "failed", error=pending.error))
+            return
+        try:
+            result = _import_one(self.db, pending, self.options, self.hooks, known=self.known, now=self.now)
+        except (InputError, PersonError, DateError) as e:
+            if self.single:
+                raise
+            self.finish(Outcome(pending.document.name, "failed", error=str(e)))
+            return
+        if result is None:
+            self.finish(Outcome(pending.document.name, "not applied"))
+        else:
+            self.finish(Outcome(result.document, result.action, result))
 
 
 def _import_one(
