@@ -9,7 +9,7 @@ data/meanings_sv.toml); the marks are forms of layout, written as patterns here.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from actiontrack.extract.meanings import listed
 from actiontrack.lazy_re import lazy
@@ -37,24 +37,39 @@ def heading_kind(text: str) -> str:
     return _misspelt_kind(text)
 
 
+@lru_cache(maxsize=4096)
 def _misspelt_kind(text: str) -> str:
     """The kind of the one-word heading that `text` is one slip away from (a letter wrong, missing,
     added or two swapped), when `text` is no word of its own (the dictionary does not know it)."""
     word = text.casefold()
     if len(word) < 5 or not word.isalpha():
         return ""
-    near = [kind for kind in HEADING_KINDS for w in _one_words(kind) if _one_slip(word, w)]
-    if len(set(near)) != 1:
+    by_length = _one_words()
+    # one slip in a word of five letters or more leaves its first two letters or its last two
+    near = {
+        kind
+        for n in (-1, 0, 1)
+        for kind, w in by_length.get(len(word) + n, ())
+        if (w[:2] == word[:2] or w[-2:] == word[-2:]) and _one_slip(word, w)
+    }
+    if len(near) != 1:
         return ""
     from actiontrack.extract.tagger import load
 
     lexicon = load().lexicon
-    return near[0] if lexicon is not None and not lexicon(word) else ""
+    return near.pop() if lexicon is not None and not lexicon(word) else ""
 
 
 @cache
-def _one_words(kind: str) -> tuple[str, ...]:
-    return tuple(w for w in listed("headings", kind) if w.isalpha() and len(w) >= 5)
+def _one_words() -> dict[int, list[tuple[str, str]]]:
+    """The one-word headings of every kind by their length: a word is compared only with those
+    one letter longer or shorter or as long (heading_kind asks for every heading it reads)."""
+    out: dict[int, list[tuple[str, str]]] = {}
+    for kind in HEADING_KINDS:
+        for w in listed("headings", kind):
+            if w.isalpha() and len(w) >= 5:
+                out.setdefault(len(w), []).append((kind, w))
+    return out
 
 
 def _one_slip(a: str, b: str) -> bool:
