@@ -168,13 +168,6 @@ class Database:
         return conn
 
     def _migrate_sqlite(self, conn: sqlite3.Connection) -> None:
-        import sqlite3
-
-        from sqlalchemy import exc
-
-        from actiontrack.storage.connect import migration_engine
-        from actiontrack.storage.migrations import migrate
-
         path = sqlite_path(self.url)
         if path is not None and path.exists() and folder_is_read_only(path):
             raise StorageError(
@@ -183,6 +176,15 @@ class Database:
                     "as someone who can write there first."
                 ).format(path=path)
             )
+        if self._create_fresh(conn):
+            return
+        import sqlite3
+
+        from sqlalchemy import exc
+
+        from actiontrack.storage.connect import migration_engine
+        from actiontrack.storage.migrations import migrate
+
         try:
             with migration_engine(conn).connect() as sa_conn:  # connecting first: it rolls back
                 try:
@@ -198,6 +200,26 @@ class Database:
             raise unusable(self.url, e) from None
         except exc.SQLAlchemyError as e:
             raise unusable(self.url, getattr(e, "orig", None) or e) from None
+
+    def _create_fresh(self, conn: sqlite3.Connection) -> bool:
+        """An empty database made at once from the schema's snapshot, without SQLAlchemy; False
+        if it holds anything (another process may have made it meanwhile: it waits for that)."""
+        import sqlite3
+
+        from actiontrack.storage.snapshot import create_fresh
+
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                made = create_fresh(conn)
+                conn.execute("COMMIT" if made else "ROLLBACK")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as e:
+            raise unusable(self.url, e) from None
+        return made
 
     # --- a database server: SQLAlchemy ---------------------------------------------------------
 

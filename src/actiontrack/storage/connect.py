@@ -1,7 +1,8 @@
 """Connecting to the store: the SQLite file made safely, sqlite3 connections, SQLAlchemy engines.
 
-SQLite runs on the standard library's sqlite3; SQLAlchemy comes in only to migrate a
-SQLite file, over the same connection, and for PostgreSQL (or any other URL).
+SQLite runs on the standard library's sqlite3; SQLAlchemy comes in only to upgrade a
+SQLite file made by an older version, over the same connection (a new file is made from the
+schema's snapshot, snapshot.py), and for PostgreSQL (or any other URL).
 """
 
 from __future__ import annotations
