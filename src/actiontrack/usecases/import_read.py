@@ -4,11 +4,13 @@ Extraction is the work of an import (four fifths of it), and each document's is 
 year of minutes is read on every processor at once, and comes back in the order given, so
 what is stored, and in what order, does not depend on how many workers read it. A few
 documents, or standard input, are read in this process, where a long one can show how far
-it has come. Storing stays in one process: one writer at a time is what SQLite wants.
+it has come; so is the first of many where workers fork, so that they start with the
+meeting parser, its rules and the tagger's model loaded. Storing stays in one process: one writer at a time is what SQLite wants.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -81,11 +83,14 @@ def read_all(
     if workers == 1:
         yield _here(paths, how, around)
         return
+    # A forked worker starts with what this process has loaded: the first document is read
+    # here, and the modules, rules and model it needed are loaded once, not in every worker.
+    first = [read_one(paths[0], how)] if START_METHOD == "fork" else []
     pool = _pool(workers)
     finished = False
     try:
-        futures = [pool.submit(read_one, path, how) for path in paths]
-        yield _results(futures, paths, how)
+        futures = [pool.submit(read_one, path, how) for path in paths[len(first) :]]
+        yield itertools.chain(first, _results(futures, paths[len(first) :], how))
         finished = True
     finally:
         if not finished:  # stopped early (an error, Ctrl-C): the workers are stopped, not waited for
