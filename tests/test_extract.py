@@ -236,6 +236,24 @@ def test_a_decision_to_put_a_point_off_is_a_deferral(decision):
     assert got == [("deferred", decision)]
 
 
+@pytest.mark.parametrize(
+    "line", ["- Ansökan om bidrag (bordlagd)", "- Hyresavtalet – bordlägges", "Parkeringsfrågan bordlagd."]
+)
+def test_a_point_and_its_deferral_without_a_verb_is_a_deferral(line):
+    text = f"Protokoll styrelsemöte 2024-03-01\n\nNärvarande: Kim Ek, Rut Lind\n\nÖvriga frågor\n\n{line}\n"
+    got = [(i.kind.value, i.source) for i in extract(text).items]
+    assert got == [("deferred", line.lstrip("- "))]
+
+
+def test_the_heading_of_the_points_put_off_before_is_no_deferral():
+    text = (
+        "Protokoll styrelsemöte 2024-03-01\n\nNärvarande: Kim Ek, Rut Lind\n\n"
+        "Ärenden\n\n- Bordlagda ärenden: inga\n- Kim bokar lokalen till årsmötet.\n"
+    )
+    got = [(i.kind.value, i.source) for i in extract(text).items]
+    assert got == [("action", "Kim bokar lokalen till årsmötet.")]
+
+
 def test_a_day_opening_a_list_line_is_nobody_and_the_owner_marked_is_the_owner():
     text = (
         "Minnesanteckningar arbetsgruppen 2024-03-01\n\nNärvarande: Lisa Berg, Omar Said\n\nAtt göra\n"

@@ -89,13 +89,27 @@ def _no_clause_features(r: Reading, extra: list[str], reported: bool) -> list[st
     feats = ["bias", "no-clause", "block:" + r.ctx.block, *extra]
     feats += [f"heading:{r.ctx.heading}"] * bool(r.ctx.heading) + [f"label:{r.ctx.label}"] * bool(r.ctx.label)
     feats += ["owner-marked"] * bool(r.marked)
-    words = sum(1 for t in r.tokens if upos(t.tag) not in ("PUNCT", "SYM"))
-    size = "short" if words <= 3 else "mid" if words <= 12 else "long"
-    feats += [f"no-clause|{size}"] + ["no-clause|owner-marked"] * bool(r.marked)
+    if _deferral_word(r.tokens):
+        # a deferral the tagger did not see as a verb; a phrase that says it of its point
+        # ("Motion om parkering (bordlagd)", "Frågan bordlagd") puts that point off, however short
+        feats += ["deferral-word", "no-clause|deferral"]
+    else:  # a short one is a title, a name or a date
+        words = sum(1 for t in r.tokens if upos(t.tag) not in ("PUNCT", "SYM"))
+        feats.append("no-clause|" + ("short" if words <= 3 else "mid" if words <= 12 else "long"))
+    feats += ["no-clause|owner-marked"] * bool(r.marked)
     feats += ["after-report"] * (reported and not r.ctx.first_in_block)
-    if any(meanings.verb_class(t.text) == (meanings.verb_lemma(t.text), "deferral") for t in r.tokens):
-        feats.append("deferral-word")  # a deferral the tagger did not see as a verb
     return feats
+
+
+def _deferral_word(tokens: list[Token]) -> bool:
+    """A verb of deferral in any form, but not one before its noun: "Bordlagda ärenden" is the
+    heading of the points put off before, not a point put off now."""
+    for n, t in enumerate(tokens):
+        if meanings.verb_class(t.text) == (meanings.verb_lemma(t.text), "deferral"):
+            after = tokens[n + 1] if n + 1 < len(tokens) else None
+            if after is None or upos(after.tag) not in ("NOUN", "PROPN"):
+                return True
+    return False
 
 
 def _sentence_features(
