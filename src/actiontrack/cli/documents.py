@@ -65,7 +65,9 @@ def extract(
     document = read_document(file)
     _note_reading(document)
     with reading(document.name):  # a long document shows how far it has come
-        extraction = service.extract_document(document, today=state.today, year=year, meeting_date=day)
+        extraction = service.extract_document(
+            document, today=state.today, year=year, meeting_date=day, explain=explain
+        )
     if fmt is OutFormat.json:
         echo_json(extraction_dict(extraction, explain=explain))
     else:

@@ -51,11 +51,13 @@ def extract_text(
     progress: Progress | None = None,
     weights: Weights | None = None,
     record: Recorder | None = None,
+    explain: bool = True,
 ) -> Extraction:
     """The meeting and items of minutes. `meeting_date` (`--date`) is the meeting's date whatever
     the text says; `year` (`--year`) the year of a date written without one. `progress`, else
     the one of `reporting_progress`, is told how far the reading has come. `weights` replaces
-    the shipped classifier (training does), `record` is told every clause weighed."""
+    the shipped classifier (training does), `record` is told every clause weighed. Without
+    `explain`, the steps of --explain are not kept (an import stores none of them)."""
     from actiontrack.extract.classify import shipped
     from actiontrack.extract.meanings import bodies_in, forms_of_nouns
     from actiontrack.extract.meeting import parse_meeting
@@ -73,7 +75,9 @@ def extract_text(
     roster = DocumentRoster(Person(None, a.name, a.organisation, a.aliases) for a in people)
     own_body = bodies_in(meeting.title)
     resolver = OwnerResolver(roster, meeting.secretary, meeting.roles, set(forms_of_nouns(own_body)))
-    walker = Walker(meeting, resolver, meeting.date or today, weights or shipped(), _known_names(meeting), record)
+    walker = Walker(
+        meeting, resolver, meeting.date or today, weights or shipped(), _known_names(meeting), record, explain
+    )
     walker.own_body = own_body
     walker.agenda_until = parsed.people_from if parsed.people_from and parsed.people_from < 40 else 0
     walker.survey(blocks)

@@ -56,7 +56,7 @@ class Section:
 class Walker:
     def __init__(
         self, meeting: ExtractedMeeting, resolver: OwnerResolver, base: date, weights: Weights,
-        names: frozenset[str], record: Recorder | None = None,
+        names: frozenset[str], record: Recorder | None = None, explain: bool = True,
     ) -> None:
         self.meeting = meeting
         self.resolver = resolver
@@ -67,6 +67,7 @@ class Walker:
         self.section = Section()
         self.items: list[ExtractedItem] = []
         self.steps: list[Step] = []
+        self.explain = explain  # steps are kept (--explain); an import needs none of them
         self.sentences_since_item = 99
         self.reported = False  # the sentence before, in the same block, told what someone said or thinks
         self.line_owner: str | None = None
@@ -167,7 +168,9 @@ class Walker:
                 owners = (self.resolver.resolve(reading.marked) or ()) if reading.marked else ()
                 self._append(kind, owners, text, text, line, best[0])
                 verdict = kind.value
-            self._step(line, text, block, describe(reading.ctx), verdict, why(self.weights, *best, verdict != "no item") if best[1] else None)
+            if self.explain:
+                rule = why(self.weights, *best, verdict != "no item") if best[1] else None
+                self._step(line, text, block, describe(reading.ctx), verdict, rule)
             return
         kind = Kind.DEFERRED if any(deferred for _, _, deferred in chosen) else Kind.ACTION
         if kind is Kind.DEFERRED and not numbered and block != "bullet" and self._defers_item_before(reading, chosen, line):
@@ -176,7 +179,8 @@ class Walker:
             self._step(line, text, block, describe(reading.ctx), "deferred: the item before", "same point")
             return
         self._emit(reading, [(c, sc) for c, sc, _ in chosen], kind, line)
-        self._step(line, text, block, describe(reading.ctx), kind.value, why(self.weights, *best, True))
+        if self.explain:
+            self._step(line, text, block, describe(reading.ctx), kind.value, why(self.weights, *best, True))
 
     def read(self, text: str, block: str, first: bool, heading: str, label: str, inline: bool) -> Reading:
         """The sentence tagged and cut into clauses, with the owner its line marks."""
@@ -364,7 +368,8 @@ class Walker:
         self.items[-1] = replace(last, owners=merged)
 
     def _step(self, line: int, text: str, block: str, where: str, verdict: str, rule: str | None) -> None:
-        self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
+        if self.explain:
+            self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
 
 
 # What a deferral's subject is when it names no point of its own: the heading's point is meant.

@@ -38,17 +38,22 @@ class Pending:
 
 
 def extract_document(
-    document: Document, *, today: date, year: int | None = None, meeting_date: date | None = None
+    document: Document,
+    *,
+    today: date,
+    year: int | None = None,
+    meeting_date: date | None = None,
+    explain: bool = True,
 ) -> Extraction:
     """The meeting and items of a document: read from actiontrack's own template as they are
-    written there, else found by the extractor."""
+    written there, else found by the extractor (with the steps of --explain if asked)."""
     if document.template is not None:
         from actiontrack.extract.template import template_extraction
 
         return template_extraction(document.template, today=today, meeting_date=meeting_date)
     from actiontrack.extract import extract_text
 
-    return extract_text(document.text, today=today, year=year, meeting_date=meeting_date)
+    return extract_text(document.text, today=today, year=year, meeting_date=meeting_date, explain=explain)
 
 
 def extract_for_import(
@@ -57,9 +62,9 @@ def extract_for_import(
     from actiontrack.extract.meeting import group_name
 
     if when is not None:
-        extraction = extract_document(document, today=today, meeting_date=when)
+        extraction = extract_document(document, today=today, meeting_date=when, explain=False)
     else:
-        extraction = extract_document(document, today=today, year=year)
+        extraction = extract_document(document, today=today, year=year, explain=False)
     m = extraction.meeting
     name = group or (group_name(m.title) if m.title else Path(document.name).stem)
     return Pending(document, extraction, " ".join(name.split()))
@@ -126,7 +131,7 @@ def settle_dates(
                 "{document}: the meeting date '{date}' has no year and nothing tells it; give it with --date YYYY-MM-DD."
             ).format(document=p.document.name, date=written)
             continue
-        p.extraction = extract_text(p.document.text, today=today, year=chosen)
+        p.extraction = extract_text(p.document.text, today=today, year=chosen, explain=False)
         p.extraction.meeting.year_inferred = source
         if source != "given with --year":
             p.notes.append(
