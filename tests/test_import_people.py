@@ -1,4 +1,4 @@
-"""import_people.KnownPeople: the same answers as a Roster of everybody, read name by name."""
+"""known_people.KnownPeople: the same answers as a Roster of everybody, read name by name; import_people.DocumentPeople."""
 
 import pytest
 
@@ -70,7 +70,7 @@ def db(tmp_path):
 
 @pytest.mark.parametrize("name", NAMES + ["Ullis"])
 def test_a_name_means_the_same_people_as_in_a_roster_of_everybody(db, name):
-    from actiontrack.usecases.import_people import KnownPeople
+    from actiontrack.usecases.known_people import KnownPeople
 
     with db.transaction() as repo:
         known = KnownPeople()
@@ -97,7 +97,7 @@ def _counting(monkeypatch, *methods):
 
 
 def test_people_are_read_name_by_name_then_only_those_added_since(db, monkeypatch):
-    from actiontrack.usecases.import_people import KnownPeople
+    from actiontrack.usecases.known_people import KnownPeople
 
     reads = _counting(monkeypatch, "list_people", "people_by_keys", "people_after")
     known = KnownPeople()
@@ -125,7 +125,8 @@ def test_people_are_read_name_by_name_then_only_those_added_since(db, monkeypatc
 def test_a_person_added_by_an_earlier_document_is_found_by_name_initials_and_near_name(db):
     """What an import's earlier documents added is found by a later one: in the keys read before
     (the first name, the near names of the letter) and in those read after (the initials)."""
-    from actiontrack.usecases.import_people import DocumentPeople, KnownPeople, NameCheck
+    from actiontrack.usecases.import_people import DocumentPeople, NameCheck
+    from actiontrack.usecases.known_people import KnownPeople
 
     known = KnownPeople()
     with db.transaction() as repo:
@@ -153,7 +154,7 @@ def test_a_person_added_by_an_earlier_document_is_found_by_name_initials_and_nea
 
 @pytest.mark.parametrize("name", ["LR", "AB", "ÅÖ", "ls", "Ls", "LRE"])
 def test_initials_are_found_by_their_column_not_by_reading_everybody(db, monkeypatch, name):
-    from actiontrack.usecases.import_people import KnownPeople
+    from actiontrack.usecases.known_people import KnownPeople
 
     reads = _counting(monkeypatch, "list_people")
     with db.transaction() as repo:
@@ -243,3 +244,47 @@ def test_a_documents_new_people_are_matched_with_the_known_ones_as_in_one_roster
         for form in close_matches(key, forms, n=3, cutoff=0.8):
             close += sorted(forms[form] - set(close))
         assert people.closest(name) == close[:3]
+
+
+SURNAMES = [
+    "Ahl",
+    "Berg",
+    "Dahl",
+    "Ek",
+    "Falk",
+    "Holm",
+    "Lind",
+    "Lund",
+    "Nord",
+    "Ros",
+    "Sand",
+    "Strand",
+    "Viik",
+    "Ås",
+]
+
+
+def test_a_first_name_shared_by_many_is_warned_of_with_a_few_of_them(track, tmp_path):
+    for surname in SURNAMES:
+        track("people", "add", f"Greta {surname}")
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Styrgruppen 3 mars 2021\n\nNärvarande: Per Ek\n\nGreta ska boka lokalen.\n", encoding="utf-8"
+    )
+    warning = next(
+        line for line in track("import", str(path), "--yes").stderr.splitlines() if "'Greta'" in line
+    )
+    shown = ", ".join(f"Greta {surname}" for surname in sorted(SURNAMES)[:10])
+    assert f"'Greta' could be {shown} and 4 others; kept as written" in warning
+
+
+def test_a_known_persons_first_name_is_that_person_though_the_minutes_do_not_list_her(track, tmp_path):
+    track("people", "add", "Greta Ahl")
+    track("people", "add", "Per Ek")
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Styrgruppen 3 mars 2021\n\nNärvarande: Per Ek\n\nGreta ska boka lokalen.\n", encoding="utf-8"
+    )
+    result = track("import", str(path), "--yes")
+    assert "nobody known" not in result.stderr
+    assert [i["owners"] for i in track.json("open")] == [["Greta Ahl"]]

@@ -169,16 +169,22 @@ class Roster:
                     "Nobody called '{name}' is known{hint}. Add them first: track people add \"{example}\"."
                 ).format(name=name, hint=hint, example=example)
             )
-        every = sorted(m.person.name for m in found)
-        names = ", ".join(every[:SHOWN])
-        if len(every) > SHOWN:  # a shared database has a thousand Leifs: a sentence, not a page
-            rest = len(every) - SHOWN
-            names = ngettext("{names} and {n} other", "{names} and {n} others", rest).format(
-                names=names, n=rest
-            )
+        names = some_of([m.person.name for m in found], ", ")
         raise PersonError(
             _("'{name}' could be any of: {names}. Give the full name.").format(name=name, names=names)
         )
+
+
+def some_of(names: Iterable[str], joiner: str) -> str:
+    """People's names for a sentence, by name: all of them joined by `joiner` (", ", " or "), or,
+    when a shared database has a thousand Leifs, the first SHOWN and how many others."""
+    every = sorted(names)
+    if len(every) <= SHOWN:
+        return joiner.join(every)
+    rest = len(every) - SHOWN
+    return ngettext("{names} and {n} other", "{names} and {n} others", rest).format(
+        names=", ".join(every[:SHOWN]), n=rest
+    )
 
 
 class PeopleStore(Protocol):

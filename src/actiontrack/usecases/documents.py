@@ -22,7 +22,8 @@ from actiontrack.storage.sql import iso
 from actiontrack.storage.writes import item_row
 from actiontrack.usecases.common import timestamp
 from actiontrack.usecases.deferrals import close_deferred_again
-from actiontrack.usecases.import_people import Choose, DocumentPeople, KnownPeople
+from actiontrack.usecases.import_people import Choose, DocumentPeople
+from actiontrack.usecases.known_people import KnownPeople
 from actiontrack.usecases.meeting_dates import Pending, extract_document  # noqa: F401 - the service's door names it here
 from actiontrack.usecases.meetings import same_day_warning
 from actiontrack.usecases.reviewed import Reviewed, decisions

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Protocol
 from actiontrack.errors import DateError, DocumentError, InputError, PersonError
 from actiontrack.records import record
 from actiontrack.usecases.documents import ImportResult, Plan, import_pending, plan_import
-from actiontrack.usecases.import_people import Check, KnownPeople, NameCheck
+from actiontrack.usecases.import_people import Check, NameCheck
 from actiontrack.usecases.import_read import Read, read_all
+from actiontrack.usecases.known_people import KnownPeople
 from actiontrack.usecases.meeting_dates import Pending, partial_date, settle_dates, undated
 from actiontrack.usecases.meetings import same_day_warning
 from actiontrack.usecases.reviewed import Reviewed

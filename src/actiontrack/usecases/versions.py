@@ -14,7 +14,7 @@ from actiontrack.records import field, record
 
 if TYPE_CHECKING:
     from actiontrack.storage.writes import Writes
-    from actiontrack.usecases.import_people import KnownPeople
+    from actiontrack.usecases.known_people import KnownPeople
 
 SIMILAR = 0.75  # how alike two source sentences must be to be the same item, corrected
 
@@ -77,7 +77,7 @@ def compare(
     repo: Writes, meeting: Meeting, extraction: Extraction, known: KnownPeople | None = None
 ) -> Update:
     """`known`: everybody in the database, as import keeps them (import_people.py)."""
-    from actiontrack.usecases.import_people import KnownPeople
+    from actiontrack.usecases.known_people import KnownPeople
 
     update = Update(meeting)
     if extraction.meeting.date != meeting.date:
