@@ -191,6 +191,26 @@ def test_how_often_is_no_deadline():
     assert [m.text for m in find_dates("Vi ses en gång i veckan fram till mars.", MON)] == ["till mars"]
 
 
+@pytest.mark.parametrize(
+    "text", ["Maj-Lis ringer hyresvärden.", "Vi frågar Ann-Maj om nycklarna.", "Maj Holmberg bokar bussen."]
+)
+def test_a_month_in_a_persons_name_is_no_date(text):
+    assert find_dates(text, date(2024, 2, 3)) == []
+
+
+@pytest.mark.parametrize(
+    "text, month",
+    [
+        ("Klart i Maj.", 5),
+        ("Boka buss till maj-juni.", 5),
+        ("Maj: inventering av förrådet", 5),
+        ("Senast Juni 2024.", 6),
+    ],
+)
+def test_a_month_alone_is_still_the_month(text, month):
+    assert find_dates(text, date(2024, 2, 3))[0].date.month == month
+
+
 def test_find_dates_does_not_read_christmas_as_july():
     (m,) = find_dates("Vi ses före jul.", MON)
     assert m.date == date(2019, 12, 24)

@@ -115,7 +115,16 @@ def this_month(m: re.Match[str], ctx: Context) -> Resolved:
     return (d if d >= ctx.base else add_months(d, 1)), {}
 
 
+# A month's name in a person's name: "Maj-Britt", "Ann-Maj", "Maj Andersson" (capitalised,
+# with no "i", "till", "i slutet av" or year with it, and a capitalised word after it)
+_NAME_BEFORE = re.compile(r"[A-ZÅÄÖ][a-zåäöé]*-$")
+_NAME_JOINED = re.compile(r"-[A-ZÅÄÖ]")
+_NEXT_WORD = re.compile(r"\s+([\wåäöÅÄÖé]+)")
+
+
 def month_part(m: re.Match[str], ctx: Context) -> Resolved:
+    if _in_a_name(m):
+        raise NotADate(_("'{text}' is not a date.").format(text=m[0]))
     month = MONTHS[fold(m["month"])]
     part = (m["part"] or "").lower()
 
@@ -131,6 +140,16 @@ def month_part(m: re.Match[str], ctx: Context) -> Resolved:
     # "i mars" said in March still means this March; a month already over means next year's.
     year = ctx.base.year if last_day(ctx.base.year, month) >= ctx.base else ctx.base.year + 1
     return make(year), {"month": month}
+
+
+def _in_a_name(m: re.Match[str]) -> bool:
+    text, start, end = m.string, m.start("month"), m.end("month")
+    if _NAME_BEFORE.search(text[max(0, start - 20) : start]) or _NAME_JOINED.match(text, end):
+        return True  # "Ann-Maj", "Maj-Britt"
+    if m["part"] or m["year"] or not text[start].isupper():
+        return False
+    word = _NEXT_WORD.match(text, end)  # "Maj Andersson", not "Maj Juni"
+    return word is not None and word[1][0].isupper() and fold(word[1]) not in MONTHS
 
 
 def relative_day(m: re.Match[str], ctx: Context) -> Resolved:
