@@ -254,6 +254,18 @@ def test_the_heading_of_the_points_put_off_before_is_no_deferral():
     assert got == [("action", "Kim bokar lokalen till årsmötet.")]
 
 
+def test_attendees_initials_are_the_attendees():
+    text = (
+        "Protokoll styrelsemöte 2024-03-01\n\nNärvarande: Anna Lind, Karl Svensson, Eva Nord\n\nLokaler\n\n"
+        "AL och KS ringer hyresvärden.\n\nAL och Eva bokar bussen.\n\nEn rundvandring genomförs.\n"
+    )
+    got = [(i.source, [o.name for o in i.owners]) for i in extract(text).items]
+    assert got == [
+        ("AL och KS ringer hyresvärden.", ["Anna Lind", "Karl Svensson"]),
+        ("AL och Eva bokar bussen.", ["Anna Lind", "Eva Nord"]),
+    ]  # "En" is no name, though Eva Nord's initials are EN
+
+
 def test_a_day_opening_a_list_line_is_nobody_and_the_owner_marked_is_the_owner():
     text = (
         "Minnesanteckningar arbetsgruppen 2024-03-01\n\nNärvarande: Lisa Berg, Omar Said\n\nAtt göra\n"

@@ -106,14 +106,18 @@ def _unread_dates(items: list[ExtractedItem], base: date | None) -> list[str]:
 
 
 def _known_names(meeting: ExtractedMeeting) -> frozenset[str]:
+    """The document's people as the cue rules look them up: full names, first names, nicknames,
+    and initials ("AL och KS ringer kommunen", Anna Lind and Karl Svensson attending)."""
     from actiontrack.extract.meanings import bodies_in, forms_of_nouns
+    from actiontrack.people import initials
 
-    """The document's people as the cue rules look them up: full names, first names, nicknames."""
     out: set[str] = set()
     for person in [*meeting.attendees, *meeting.absent]:
         out.add(person.name.casefold())
         out.add(person.name.split()[0].casefold())
         out.update(alias.casefold() for alias in person.aliases)
+        if 2 <= len(letters := initials(person.name)) <= 3:
+            out.add(letters)  # as written, in capitals: "AL", never the word "al" or "En"
     if meeting.secretary:
         out.add(meeting.secretary.split()[0].casefold())
     out |= forms_of_nouns(bodies_in(meeting.title))

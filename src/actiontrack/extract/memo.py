@@ -36,8 +36,9 @@ def parsed(text: str, names: frozenset[str]) -> tuple[list[Token], list[Clause]]
     lists and clauses are shared by every reader of the sentence: none of them changes them.
     names_as_names asks only whether a capitalised word of the sentence is a name, so the
     sentence is kept by the names it has, and minutes of other people share it."""
-    if names:
-        names = names.intersection([t.text.casefold() for t in cached_tags(text) if t.text[:1].isupper()])
+    if names:  # (initials are kept as written: "AL")
+        capitalised = [t.text for t in cached_tags(text) if t.text[:1].isupper()]
+        names = names.intersection([*capitalised, *(w.casefold() for w in capitalised)])
     return _parsed(text, names)
 
 

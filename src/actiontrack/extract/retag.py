@@ -70,7 +70,7 @@ def names_as_names(tokens: list[Token], names: frozenset[str]) -> list[Token]:
         if not word[:1].isupper() or t.tag == "PROPN" or len(word) < 2:
             continue
         low = word.casefold()
-        if low in names or looks_like_first_name(word) or looks_like_first_name(word.split("-")[0]):
+        if low in names or word in names or looks_like_first_name(word) or looks_like_first_name(word.split("-")[0]):
             verb_next = len(tokens) > 1 and is_finite(tokens[1].tag)
             if i == 0 and low in _WORDS_AS_NAMES and low not in names and not verb_next:
                 continue  # "Hans förslag", "Per capita": a word of its own opening the sentence
