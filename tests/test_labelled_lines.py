@@ -74,3 +74,18 @@ def test_an_action_line_whose_doer_is_a_first_name_that_is_also_a_word():
     assert [(i.text, [o.name for o in i.owners], i.due) for i in e.items] == [
         ("Lisa K gör affischer till v. 17", ["Lisa K"], date(2025, 4, 25))
     ]
+
+
+def test_an_owner_line_names_the_doers_of_the_command_just_before_it_not_an_earlier_item():
+    got = items(
+        "§ 4 Utflykten\nMaria Ek bokar lokalen.\nBeställ smörgåsar till alla. Ansvariga: Kjell och Maria.\n"
+    )
+    assert got == [
+        ("Maria Ek bokar lokalen.", ["Maria Ek"], None),
+        ("Beställ smörgåsar till alla.", ["Kjell Andersson", "Maria Ek"], None),
+    ]
+
+
+def test_an_owner_line_after_a_sentence_with_its_own_subject_completes_the_item_before():
+    got = items("§ 4 Utflykten\nMaria Ek bokar lokalen. Hon undrar över priset. Ansvarig: Maria\n")
+    assert got == [("Maria Ek bokar lokalen.", ["Maria Ek"], None)]

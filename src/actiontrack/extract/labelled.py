@@ -86,13 +86,33 @@ class LabelledLines:
         """Whether the paragraph a labelled line belongs to has an item now (items[-1]): one it
         gave, or (`promote`) its last sentence, which the label makes one."""
         context = self.context
-        if len(items) > context.first_item:
-            return True
-        if not context.sentences or not promote:
+        last = context.sentences[-1] if context.sentences else None
+        if len(items) > context.first_item and not (
+            promote
+            and last
+            and last[1] >= items[-1].line
+            and last[0] != items[-1].source
+            and _wants_a_doer(last[0], self.names)
+        ):
+            return True  # "Eva ringer kommunen. Hon frågar om priset. Ansvarig: Eva": Eva's call
+        if last is None or not promote:
             return False
-        sentence, at = context.sentences[-1]
-        items.append(ExtractedItem(Kind.ACTION, sentence, (), self.due.of(sentence), sentence, at, topic, 0.8))
+        sentence, at = last
+        items.append(
+            ExtractedItem(Kind.ACTION, sentence, (), self.due.of(sentence), sentence, at, topic, 0.8)
+        )
         return True
+
+
+def _wants_a_doer(sentence: str, names: frozenset[str]) -> bool:
+    """A sentence that says what is to be done but not by whom: a command, an infinitive or a
+    passive ("Boka buss till utflykten. Ansvariga: Karl och Omar."); the label names its doers,
+    although an item of its paragraph came before it."""
+    from actiontrack.extract import memo
+
+    _, found = memo.parsed(sentence, names)
+    main = next((c for c in found if c.is_main), None)
+    return main is not None and main.subject is None and (main.form in ("imp", "inf") or main.passive)
 
 
 __all__ = ["LabelledLines"]
