@@ -266,6 +266,24 @@ def test_attendees_initials_are_the_attendees():
     ]  # "En" is no name, though Eva Nord's initials are EN
 
 
+def test_a_sentence_that_opens_with_a_quantity_keeps_it():
+    text = (
+        "Protokoll styrelsemöte 2024-03-01\n\nResan\n\n3 personer från styrelsen ska åka på kursen i april.\n"
+    )
+    assert [i.source for i in extract(text).items] == ["3 personer från styrelsen ska åka på kursen i april."]
+
+
+def test_the_av_of_a_noun_is_no_doer_of_a_passive():
+    text = (
+        "Protokoll styrelsemöte 2024-03-01\n\nNärvarande: Kim Ek, Rut Lind\n\nFörrådet\n\n"
+        "Offerter tas in för målningen av förrådet senast 1 april.\n\nNycklarna ska hämtas av Kim.\n"
+    )
+    assert [(i.source, [o.name for o in i.owners]) for i in extract(text).items] == [
+        ("Offerter tas in för målningen av förrådet senast 1 april.", []),
+        ("Nycklarna ska hämtas av Kim.", ["Kim Ek"]),
+    ]
+
+
 def test_a_day_opening_a_list_line_is_nobody_and_the_owner_marked_is_the_owner():
     text = (
         "Minnesanteckningar arbetsgruppen 2024-03-01\n\nNärvarande: Lisa Berg, Omar Said\n\nAtt göra\n"

@@ -79,8 +79,17 @@ def _first_word(tokens: list[Token]) -> int:
 
 
 def passive_agent(tokens: list[Token], clause: Clause) -> str | None:
-    """ "skickas ut av Leif", "tas fram av förvaltningen": who does a passive."""
+    """ "skickas ut av Leif", "tas fram av förvaltningen", "ges i första ledet av Vilma": who does
+    a passive; not a noun's "av" a noun ("reserveras för renoveringen av köket": the kitchen's
+    renovation, done by nobody named)."""
     for i in range(clause.main + 1, min(len(tokens), clause.main + 6)):
+        if (
+            tokens[i].text == "av"
+            and i - 1 > clause.main
+            and i + 1 < len(tokens)
+            and upos(tokens[i - 1].tag) == upos(tokens[i + 1].tag) == "NOUN"
+        ):
+            continue
         if tokens[i].text == "av" and i + 1 < len(tokens):
             j = i + 1
             words: list[str] = []

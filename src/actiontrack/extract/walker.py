@@ -377,4 +377,6 @@ GENERIC_POINTS = {"punkten", "frågan", "ärendet", "detta", "det", "den", "denn
 _POINT = lazy(r"^([A-ZÅÄÖ][^:.!?]{2,60}?)\s*[:–]\s+\S")
 _LIST_NUMBER = lazy(r"^\d{1,2}[.)]\s")
 _LEADING_AND = lazy(r"^(?:och|samt|men)\s+", re.IGNORECASE)
-_NUMBERED = lazy(r"^(?:§\s*)?\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)")
+# A point's number: "1. ", "4.2 ", "3) ", "§ 12 "; bare, only before a capital ("3 Ekonomi"), for
+# "150 000 kr reserveras" and "15 personer kommer" are sentences that open with a quantity
+_NUMBERED = lazy(r"^(?:§\s*\d{1,3}[.):]?(?:\d{1,2}[.)]?)?\s+(?=\S)|\d{1,3}(?:[.):](?:\d{1,2}[.)]?)?\s+(?=\S)|\s+(?=[A-ZÅÄÖ])))")
