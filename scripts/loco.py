@@ -53,6 +53,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", action="append", type=Path, help="a gold folder (default: dev, wide, wide2)")
     ap.add_argument("--curve", action="store_true", help="also the pooled F1 at fixed thresholds")
+    ap.add_argument("--l2", type=float, default=tc.PENALTY, help=f"the L2 penalty (default {tc.PENALTY})")
     args = ap.parse_args()
     today = date.today()
     corpora = args.corpus or tc.CORPORA
@@ -64,7 +65,7 @@ def main() -> None:
     for held in docs:
         train = [s for name, ss in samples.items() if name != held for s in ss]
         weights = tc.train(
-            train, docs=[d for name, ds in docs.items() if name != held for d in ds], quiet=True
+            train, docs=[d for name, ds in docs.items() if name != held for d in ds], quiet=True, l2=args.l2
         )
         out = tc.evaluate(docs[held], weights, today)
         rows.append((f"{held} (left out, threshold {weights.threshold})", out))
