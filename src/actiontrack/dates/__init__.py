@@ -171,12 +171,15 @@ _OM_SPACE = lazy(r"om\s")
 _DIGIT = lazy(r"\d")
 
 
+_HOLDS = lazy("|".join(re.escape(w) for w in _HOLD_WORDS))  # one search, not one per word
+
+
 def _may_hold_a_date(text: str) -> bool:
     """Whether the text has a digit, "om" and a space, or one of _HOLD_WORDS, in any case."""
     if _DIGIT.search(text):
         return True
     key = fold(text)
-    return any(w in key for w in _HOLD_WORDS) or bool(_OM_SPACE.search(key))
+    return _HOLDS.search(key) is not None or _OM_SPACE.search(key) is not None
 
 
 def _variants(expr: str) -> list[str]:

@@ -36,10 +36,16 @@ def parsed(text: str, names: frozenset[str]) -> tuple[list[Token], list[Clause]]
     lists and clauses are shared by every reader of the sentence: none of them changes them.
     names_as_names asks only whether a capitalised word of the sentence is a name, so the
     sentence is kept by the names it has, and minutes of other people share it."""
-    if names:  # (initials are kept as written: "AL")
-        capitalised = [t.text for t in cached_tags(text) if t.text[:1].isupper()]
-        names = names.intersection([*capitalised, *(w.casefold() for w in capitalised)])
+    if names:
+        names = names & _capitalised(text)
     return _parsed(text, names)
+
+
+@lru_cache(maxsize=_SIZE)
+def _capitalised(text: str) -> frozenset[str]:
+    """The sentence's capitalised words, as written (initials are kept so: "AL") and case-folded."""
+    words = [t.text for t in cached_tags(text) if t.text[:1].isupper()]
+    return frozenset([*words, *(w.casefold() for w in words)])
 
 
 @lru_cache(maxsize=_SIZE)
@@ -83,6 +89,7 @@ def forget() -> None:
     dates.forget()
     time_cues.forget()
     _parsed.cache_clear()
+    _capitalised.cache_clear()
     _weighings.clear()
     _kept.clear()
 
