@@ -125,12 +125,21 @@ class Database:
             except sqlite3.Error as e:
                 raise unusable(self.url, e) from None
 
+        with self._begun(conn, "BEGIN IMMEDIATE" if self.write else "BEGIN"):  # one snapshot for a reader
+            yield Writes(run, Journal(run) if self.record is not None else None)
+        self._wrote = self.write
+
+    @contextmanager
+    def _begun(self, conn: sqlite3.Connection, begin: str) -> Iterator[None]:
+        """A transaction on `conn`: committed at the end of the block, rolled back on any error;
+        SQLite's own errors said as this database's."""
+        import sqlite3
+
         try:
-            conn.execute("BEGIN IMMEDIATE" if self.write else "BEGIN")  # one snapshot for a reader
+            conn.execute(begin)
             try:
-                yield Writes(run, Journal(run) if self.record is not None else None)
+                yield
                 conn.execute("COMMIT")
-                self._wrote = self.write
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
@@ -202,23 +211,13 @@ class Database:
             raise unusable(self.url, getattr(e, "orig", None) or e) from None
 
     def _create_fresh(self, conn: sqlite3.Connection) -> bool:
-        """An empty database made at once from the schema's snapshot, without SQLAlchemy; False
-        if it holds anything (another process may have made it meanwhile: it waits for that)."""
-        import sqlite3
-
+        """An empty database made at once from the schema's snapshot, without SQLAlchemy; False,
+        and nothing written, if it holds anything (another process may have made it meanwhile:
+        BEGIN IMMEDIATE waits for that)."""
         from actiontrack.storage.snapshot import create_fresh
 
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                made = create_fresh(conn)
-                conn.execute("COMMIT" if made else "ROLLBACK")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as e:
-            raise unusable(self.url, e) from None
+        with self._begun(conn, "BEGIN IMMEDIATE"):
+            made = create_fresh(conn)
         return made
 
     # --- a database server: SQLAlchemy ---------------------------------------------------------
