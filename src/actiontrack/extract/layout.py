@@ -25,9 +25,11 @@ def _opening(kind: str, section: str = "headings") -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=4096)
 def heading_kind(text: str) -> str:
     """ "todo", "decisions", "deferred", "agenda", "misc", "views" or "" for a heading or label;
-    a one-word label written with one letter wrong ("Beslit:", "Åtgärer") is the label it misses."""
+    a one-word label written with one letter wrong ("Beslit:", "Åtgärer") is the label it misses.
+    (Kept per text: each sentence asks it of its section's heading and label.)"""
     text = text.strip().rstrip(":").strip()
     if not text:
         return ""
@@ -37,7 +39,6 @@ def heading_kind(text: str) -> str:
     return _misspelt_kind(text)
 
 
-@lru_cache(maxsize=4096)
 def _misspelt_kind(text: str) -> str:
     """The kind of the one-word heading that `text` is one slip away from (a letter wrong, missing,
     added or two swapped), when `text` is no word of its own (the dictionary does not know it)."""
