@@ -169,27 +169,42 @@ class Roster:
                     "Nobody called '{name}' is known{hint}. Add them first: track people add \"{example}\"."
                 ).format(name=name, hint=hint, example=example)
             )
-        names = some_of([m.person.name for m in found], ", ")
-        raise PersonError(
-            _("'{name}' could be any of: {names}. Give the full name.").format(name=name, names=names)
-        )
+        raise ambiguous(name, found)
+
+
+def ambiguous(name: str, found: Iterable[Match]) -> PersonError:
+    """The sentence for a name several people have: ten of them, and how many others."""
+    every = sorted(m.person.name for m in found)
+    return _ambiguous(name, every[:SHOWN], len(every))
+
+
+def _ambiguous(name: str, first: list[str], total: int) -> PersonError:
+    names = _first_of(first, total, ", ")
+    return PersonError(
+        _("'{name}' could be any of: {names}. Give the full name.").format(name=name, names=names)
+    )
 
 
 def some_of(names: Iterable[str], joiner: str) -> str:
     """People's names for a sentence, by name: all of them joined by `joiner` (", ", " or "), or,
     when a shared database has a thousand Leifs, the first SHOWN and how many others."""
     every = sorted(names)
-    if len(every) <= SHOWN:
-        return joiner.join(every)
-    rest = len(every) - SHOWN
+    return _first_of(every[:SHOWN], len(every), joiner)
+
+
+def _first_of(first: list[str], total: int, joiner: str) -> str:
+    if total <= len(first):
+        return joiner.join(first)
+    rest = total - len(first)
     return ngettext("{names} and {n} other", "{names} and {n} others", rest).format(
-        names=", ".join(every[:SHOWN]), n=rest
+        names=", ".join(first), n=rest
     )
 
 
 class PeopleStore(Protocol):
     def people_called(self, name: str) -> list[Person]: ...
     def people_named(self, name: str) -> list[Person]: ...
+    def sharing_first_name(self, key: str, n: int) -> tuple[int, list[str]]: ...
     def person_names(self) -> list[str]: ...
 
 
@@ -213,6 +228,16 @@ class StoredRoster(Roster):
         # asked first, `--owner "Anna Berg"` reads one person, not every Anna and every Berg.
         exact = Roster(self.store.people_called(name)).candidates(name)
         return exact or Roster(self.store.people_named(name)).candidates(name)
+
+    def crowded(self, name: str) -> PersonError | None:
+        """The sentence for a first name more than SHOWN people share, when nobody is called just
+        so ("Leif" in a shared database of a thousand Leifs), found by counting them in the
+        index rather than reading them all; else None."""
+        key = name_key(name)
+        if not key or " " in key or self.store.people_called(name):
+            return None
+        count, first = self.store.sharing_first_name(key, SHOWN)
+        return _ambiguous(name, first, count) if count > SHOWN else None
 
     def closest(self, name: str, n: int = 3) -> list[str]:
         return Roster(Person(None, other) for other in self.store.person_names()).closest(name, n)

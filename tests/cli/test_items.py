@@ -110,6 +110,24 @@ def test_open_filters_by_owner_group_and_meeting(people):
     assert [i["text"] for i in people.json("open", "--meeting", "1")] == ["Leif ska ringa"]
 
 
+def test_open_owner_of_a_first_name_many_share_asks_for_the_full_name(track):
+    surnames = ["Ahl", "Berg", "Dahl", "Ek", "Falk", "Holm", "Lind", "Lund", "Nord", "Ros", "Sand", "Viik"]
+    for surname in surnames[:3]:
+        track("people", "add", f"Tove {surname}")
+    track("add", "Ring vaktmästaren", "--owner", "Tove Ahl")
+    assert [i["text"] for i in track.json("open", "--owner", "Tove")] == [
+        "Ring vaktmästaren"
+    ]  # a few: all their items
+    for surname in surnames[3:]:
+        track("people", "add", f"Tove {surname}")
+    shown = ", ".join(f"Tove {s}" for s in sorted(surnames)[:10])
+    assert (
+        f"'Tove' could be any of: {shown} and 2 others. Give the full name."
+        in track.fails("open", "--owner", "Tove").stderr
+    )
+    assert [i["text"] for i in track.json("open", "--owner", "Tove Ahl")] == ["Ring vaktmästaren"]
+
+
 def test_open_table_shows_origin_meeting_and_csv_pipes(people):
     people("meeting", "start", "Styrgruppen", "--date", "2016-02-01")
     people("add", "Leif ska ringa kommunen senast fredag")

@@ -83,6 +83,17 @@ class PeopleReads:
             parts.append("SELECT id FROM people WHERE initials = :name")
         return self._people_by_ids({r[0] for r in self.run(" UNION ".join(parts), params)})
 
+    def sharing_first_name(self, key: str, n: int) -> tuple[int, list[str]]:
+        """How many people have this first name (a case-folded word), and, when they are more
+        than n, the first n of their names: read by the index, however many they are."""
+        count = self.run("SELECT count(*) FROM people WHERE first_key = :k", {"k": key})[0][0]
+        if count <= n:
+            return count, []
+        rows = self.run(
+            "SELECT name FROM people WHERE first_key = :k ORDER BY name LIMIT :n", {"k": key, "n": n}
+        )
+        return count, [r[0] for r in rows]
+
     def person_names(self) -> list[str]:
         """Every person's name: only for saying which names are closest to a misspelt one."""
         return [r[0] for r in self.run("SELECT name FROM people ORDER BY name", {})]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from actiontrack.errors import NotFoundError, UsageError
 from actiontrack.i18n import _
 from actiontrack.models import Item, Owner, OwnerKind, Status
-from actiontrack.people import StoredRoster
+from actiontrack.people import SHOWN, StoredRoster, ambiguous
 from actiontrack.records import record
 from actiontrack.usecases.groups import find_group
 
@@ -92,7 +92,14 @@ class OwnerFilter:
             return cls(None, None)
         if " ".join(name.split()).casefold() in {*_THE_GROUP, _("the group").casefold()}:
             return cls(None, None, unowned=True)
-        matches = StoredRoster(repo).candidates(name)
+        roster = StoredRoster(repo)
+        # "Leif" in a shared database of a thousand Leifs: a page of strangers' items is no answer,
+        # nor is it quick to give; the name is asked for, as `add` asks for it
+        if crowded := roster.crowded(name):
+            raise crowded
+        matches = roster.candidates(name)
+        if len(matches) > SHOWN:  # many, by their nicknames or surname
+            raise ambiguous(name, matches)
         if matches:
             return cls([m.person.id for m in matches if m.person.id is not None], None)
         if repo.organisation_known(name):  # "socialförvaltningen", or an owner nobody is called yet
@@ -103,7 +110,7 @@ class OwnerFilter:
                     name=name
                 )
             )
-        StoredRoster(repo).resolve(name)  # raises the sentence `add` gives, with the closest names
+        roster.resolve(name)  # raises the sentence `add` gives, with the closest names
         raise AssertionError("unreachable")
 
     def matches(self, owner: Owner) -> bool:
