@@ -288,3 +288,25 @@ def test_a_known_persons_first_name_is_that_person_though_the_minutes_do_not_lis
     result = track("import", str(path), "--yes")
     assert "nobody known" not in result.stderr
     assert [i["owners"] for i in track.json("open")] == [["Greta Ahl"]]
+
+
+def test_an_owners_first_name_many_share_is_counted_not_read(track, tmp_path, monkeypatch):
+    for surname in SURNAMES[:12]:
+        track("people", "add", f"Anna {surname}")
+    from actiontrack.storage.writes import Writes
+
+    asked = []
+    real = Writes.people_by_keys
+    monkeypatch.setattr(Writes, "people_by_keys", lambda self, keys: asked.extend(keys) or real(self, keys))
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Styrgruppen 3 mars 2021\n\nNärvarande: Per Ek\n\nAnna ska boka lokalen.\n", encoding="utf-8"
+    )
+    warning = next(
+        line for line in track("import", str(path), "--yes").stderr.splitlines() if "'Anna'" in line
+    )
+    first = ", ".join(f"Anna {surname}" for surname in sorted(SURNAMES[:12])[:10])
+    assert f"'Anna' could be {first} and 2 others; kept as written" in warning
+    assert ("first", "anna") not in asked  # counted in the index, not read one by one
+    assert ("first", "per") not in asked  # "Per Ek" is found by his name or surname, not among every Per
+    assert [i["owners"] for i in track.json("open")] == [["Anna"]]

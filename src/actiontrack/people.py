@@ -179,7 +179,7 @@ def ambiguous(name: str, found: Iterable[Match]) -> PersonError:
 
 
 def _ambiguous(name: str, first: list[str], total: int) -> PersonError:
-    names = _first_of(first, total, ", ")
+    names = some_of_many(first, total, ", ")
     return PersonError(
         _("'{name}' could be any of: {names}. Give the full name.").format(name=name, names=names)
     )
@@ -189,10 +189,12 @@ def some_of(names: Iterable[str], joiner: str) -> str:
     """People's names for a sentence, by name: all of them joined by `joiner` (", ", " or "), or,
     when a shared database has a thousand Leifs, the first SHOWN and how many others."""
     every = sorted(names)
-    return _first_of(every[:SHOWN], len(every), joiner)
+    return some_of_many(every[:SHOWN], len(every), joiner)
 
 
-def _first_of(first: list[str], total: int, joiner: str) -> str:
+def some_of_many(first: list[str], total: int, joiner: str) -> str:
+    """The names `first` (the first, by name, of `total` people's) for a sentence: all of them
+    joined by `joiner`, or followed by how many others."""
     if total <= len(first):
         return joiner.join(first)
     rest = total - len(first)

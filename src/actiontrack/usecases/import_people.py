@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from actiontrack.i18n import _
 from actiontrack.models import ExtractedItem, Owner, OwnerKind, Person
-from actiontrack.people import Roster, best, close_matches, name_key, some_of
+from actiontrack.people import SHOWN, Roster, best, close_matches, name_key, some_of, some_of_many
 from actiontrack.usecases.known_people import NEAR, NEAR_CUTOFF, KnownPeople
 
 if TYPE_CHECKING:
@@ -60,6 +60,14 @@ class DocumentPeople:
         key = name_key(name)
         if key in self.chosen:
             return self.chosen[key]
+        if self.choose is None and not listed and (crowd := self._crowd(name)):
+            self.warnings.append(
+                _(
+                    "'{name}' could be {names}; kept as written until you say who it is (track check lists it)."
+                ).format(name=name, names=crowd)
+            )
+            self._unknown(name)
+            return None
         found, candidates = self._find(name)
         if found is None and candidates and self.choose is not None:
             found = self.choose(name, candidates)
@@ -113,6 +121,17 @@ class DocumentPeople:
             tiers = [k + n for k, n in zip(tiers, Roster(new).tiers(name), strict=True)]
         candidates = [c.person for c in best(tiers)]
         return (candidates[0], []) if len(candidates) == 1 else (None, candidates)
+
+    def _crowd(self, name: str) -> str | None:
+        """The names for the sentence on an owner's first name that more than SHOWN people share,
+        the document's new people among them; None when it is not so."""
+        crowd = self.known.crowded(name)
+        if crowd is None:
+            return None
+        key = name_key(name)
+        new = [n for n in self.new if name_key(n).split()[:1] == [key]]
+        every = sorted({*crowd[1], *new})
+        return some_of_many(every[:SHOWN], crowd[0] + len(new), _(" or "))
 
     def _unknown(self, name: str) -> None:
         written = " ".join(name.split())

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from actiontrack.models import Person
 from actiontrack.names_sv import first_name_forms
-from actiontrack.people import Match, Roster, best, close_matches, initials, name_key
+from actiontrack.people import SHOWN, Match, Roster, best, close_matches, initials, name_key
 
 if TYPE_CHECKING:
     from actiontrack.storage.people_reads import PeopleReads
@@ -61,6 +61,7 @@ class KnownPeople:
         self._around: dict[str, list[Person]] = {}
         self._tiers: dict[str, list[list[Match]]] = {}
         self._users: dict[Key, set[str]] = {}  # a key -> the names worked out from it
+        self._crowds: dict[str, tuple[int, list[str]] | None] = {}  # a first name -> crowded()
         self._near: dict[str, dict[str, list[str]]] = {}  # a letter -> a name -> the known names like it
         self._reads: PeopleReads | None = None
 
@@ -83,7 +84,15 @@ class KnownPeople:
         self._forget()
 
     def _forget(self) -> None:
-        for kept in (self.people, self._index, self._forms, self._around, self._tiers, self._users):
+        for kept in (
+            self.people,
+            self._index,
+            self._forms,
+            self._around,
+            self._tiers,
+            self._users,
+            self._crowds,
+        ):
             kept.clear()
         self._near.clear()
 
@@ -94,6 +103,7 @@ class KnownPeople:
 
     def _add(self, person: Person) -> None:
         """Someone added since the keys were read: into each key read that finds them."""
+        self._crowds.pop(name_key(person.name).split()[0] if person.name.split() else "", None)
         for key in _keys(person):
             if key in self._index:
                 self._index[key].add(person.id)  # type: ignore[arg-type]
@@ -121,6 +131,22 @@ class KnownPeople:
             self._index[missing[n]].add(person.id)  # type: ignore[arg-type]
             self.people.setdefault(person.id, person)  # type: ignore[arg-type]
 
+    def crowded(self, name: str) -> tuple[int, list[str]] | None:
+        """How many known people have this one-word name as their first name, and the first
+        SHOWN of their names, when they are more than SHOWN and nobody is called just so or has it
+        as an alias ("Per" in a shared database of a thousand Pers): counted in the index, not
+        read and matched one by one; else None."""
+        key = name_key(name)
+        if not key or " " in key:
+            return None
+        if key not in self._crowds:
+            self._read([("name", key), ("alias", key)])
+            if self._index["name", key] or self._index["alias", key] or self._reads is None:
+                return None
+            count, first = self._reads.sharing_first_name(key, SHOWN)
+            self._crowds[key] = (count, first) if count > SHOWN else None
+        return self._crowds[key]
+
     def around(self, name: str) -> list[Person]:
         """Everybody Roster could match the name with, and maybe a few more; by name."""
         if name in self._around:
@@ -130,8 +156,11 @@ class KnownPeople:
             return []
         words, dotted = key.split(), key.replace(".", " ").split() or [key]
         keys = [("name", key), ("alias", key), ("last", words[-1])]
-        for first in dict.fromkeys([words[0], dotted[0]]):
-            keys += [("first", form) for form in sorted(first_name_forms(first) | {first})]
+        # a first name alone ("Per") or with an initial ("Anna B.") is matched by first name; a
+        # whole name only by itself, an alias or its surname ("Bosse Pettersson"): not every Per
+        if len(words) == 1 or (len(dotted) == 2 and len(dotted[1]) == 1):
+            for first in dict.fromkeys([words[0], dotted[0]]):
+                keys += [("first", form) for form in sorted(first_name_forms(first) | {first})]
         if _looks_like_initials(name):  # "LR": Roster's last resort
             keys.append(("initials", name))
         self._read(keys)
