@@ -284,6 +284,20 @@ def test_the_av_of_a_noun_is_no_doer_of_a_passive():
     ]
 
 
+def test_a_point_taken_up_at_a_time_ahead_is_deferred_a_persons_task_is_not():
+    text = (
+        "Protokoll styrelsemöte 2024-03-01\n\nNärvarande: Kim Ek, Rut Lind\n\nÖvrigt\n\n"
+        "Stadgefrågan tas upp igen i oktober.\n\nFrågan om julfesten diskuteras vidare efter sommaren.\n\n"
+        "Rut tar upp frågan med hyresvärden i april.\n"
+    )
+    got = [(i.kind.value, i.source) for i in extract(text).items]
+    assert got == [
+        ("deferred", "Stadgefrågan tas upp igen i oktober."),
+        ("deferred", "Frågan om julfesten diskuteras vidare efter sommaren."),
+        ("action", "Rut tar upp frågan med hyresvärden i april."),
+    ]
+
+
 def test_a_day_opening_a_list_line_is_nobody_and_the_owner_marked_is_the_owner():
     text = (
         "Minnesanteckningar arbetsgruppen 2024-03-01\n\nNärvarande: Lisa Berg, Omar Said\n\nAtt göra\n"

@@ -74,7 +74,8 @@ def weigh_clauses(
         if not clause.is_main:
             continue
         start, end = spans.span(r.tokens, clause, r.found)
-        deferred = _defers(r, clause, later, start, end, title)
+        ahead = "time:ahead" in time or "time:future-date" in time
+        deferred = _defers(r, clause, later, start, end, title, ahead=ahead)
         feats = _sentence_features(r, k, extra, tense=tense, reported=reported, deferred=deferred)
         score = _weigh(weights, record, r.text, line, start, end, feats)
         best = max(best, (score, feats))
@@ -146,11 +147,19 @@ def _sentence_features(
 
 
 def _defers(
-    r: Reading, clause: Clause, later: tuple[int, int] | None, start: int, end: int, title: str | None
+    r: Reading,
+    clause: Clause,
+    later: tuple[int, int] | None,
+    start: int,
+    end: int,
+    title: str | None,
+    *,
+    ahead: bool = False,
 ) -> bool:
     """A clause that puts a point off: a verb of deferral ("bordläggs"), or a verb of moving or
-    discussing with a later meeting after it, said of the point or the group ("Frågan tas upp
-    på nästa möte", "Vi fortsätter på nästa möte"), not of a person's own task."""
+    discussing with a later meeting or a time ahead after it (`ahead`: "i november", "efter
+    sommaren"), said of the point or the group ("Frågan tas upp på nästa möte", "Punkten tas upp
+    igen i november", "Vi fortsätter på nästa möte"), not of a person's own task."""
     cls = clause.meaning[1] if clause.meaning else None
     if cls == "decide":  # "Beslutades att bordlägga frågan": a decision to put it off
         chain = complements(r.found, clause)
@@ -164,7 +173,7 @@ def _defers(
     if later is None or not (start < later[1] and later[0] < end):
         # "Frågan tas upp på årsmötet", "lämnas över till den nya styrelsen": ahead, not told
         other = other_meeting(r.text[start:end], title)
-        if other is None or features.mode_of(clause) in ("past", "perfect", "pluperfect"):
+        if (other is None and not ahead) or features.mode_of(clause) in ("past", "perfect", "pluperfect"):
             return False
     return features.subject_kind(r.tokens, clause, r.ctx.names, r.ctx.own_body) not in ("person", "he", "role", "i")
 
