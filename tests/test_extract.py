@@ -298,6 +298,16 @@ def test_a_point_taken_up_at_a_time_ahead_is_deferred_a_persons_task_is_not():
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Rut fick i uppgift att beställa nycklar.", "Styrelsen gav Rut i uppgift att beställa nycklar.",
+     "Rut har fått i uppgift att beställa nycklar."],
+)  # fmt: skip
+def test_a_task_given_as_uppgift_is_the_persons(sentence):
+    text = f"Protokoll styrelsemöte 2024-03-01\n\nNärvarande: Kim Ek, Rut Lind\n\nNycklar\n\n{sentence}\n"
+    assert [(i.source, [o.name for o in i.owners]) for i in extract(text).items] == [(sentence, ["Rut Lind"])]
+
+
 def test_a_day_opening_a_list_line_is_nobody_and_the_owner_marked_is_the_owner():
     text = (
         "Minnesanteckningar arbetsgruppen 2024-03-01\n\nNärvarande: Lisa Berg, Omar Said\n\nAtt göra\n"

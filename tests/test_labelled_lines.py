@@ -89,3 +89,15 @@ def test_an_owner_line_names_the_doers_of_the_command_just_before_it_not_an_earl
 def test_an_owner_line_after_a_sentence_with_its_own_subject_completes_the_item_before():
     got = items("§ 4 Utflykten\nMaria Ek bokar lokalen. Hon undrar över priset. Ansvarig: Maria\n")
     assert got == [("Maria Ek bokar lokalen.", ["Maria Ek"], None)]
+
+
+def test_an_owner_and_a_deadline_on_one_line():
+    got = items("§ 4 Utflykten\nSkriv till kommunen om bussen.\nAnsvarig: Kjell, klart: 15 december\n")
+    assert got == [("Skriv till kommunen om bussen.", ["Kjell Andersson"], date(2025, 12, 15))]
+
+
+def test_a_labelled_owner_in_brackets_at_the_end_of_the_line():
+    got = items("§ 4 Utflykten\n\n- Beställ smörgåsar till alla (ansvariga: Kjell och Maria)\n")
+    assert got == [
+        ("Beställ smörgåsar till alla (ansvariga: Kjell och Maria)", ["Kjell Andersson", "Maria Ek"], None)
+    ]

@@ -60,16 +60,15 @@ class LabelledLines:
         if kind in ("responsible", "due") and not self._labelled_item(items, topic, promote=promote):
             return kind  # nothing of its own to belong to: no item gets it
         if kind == "responsible":
+            value, due_value = layout.split_due(value)  # "Ansvarig: Anna, klart: 15 oktober"
             owners = self.resolver.resolve(value) or ()
             last = items[-1]
             items[-1] = replace(last, owners=owners or last.owners)
+            if due_value is not None:
+                self._set_due(items, due_value)
             return kind
         if kind == "due":
-            try:
-                due = dates.parse_date(value, self.due.base, next_meeting=self.due.next_meeting)
-            except DateError:
-                return kind  # "Klart till: löpande", or the next meeting with no date known: no date
-            items[-1] = replace(items[-1], due=due)
+            self._set_due(items, value)
             return kind
         if kind == "action":
             what = value
@@ -81,6 +80,13 @@ class LabelledLines:
             self.context = LabelContext(len(items) - 1, [])
             return kind
         return None
+
+    def _set_due(self, items: list[ExtractedItem], value: str) -> None:
+        try:
+            due = dates.parse_date(value, self.due.base, next_meeting=self.due.next_meeting)
+        except DateError:
+            return  # "Klart till: löpande", or the next meeting with no date known: no date
+        items[-1] = replace(items[-1], due=due)
 
     def _labelled_item(self, items: list[ExtractedItem], topic: str | None, *, promote: bool) -> bool:
         """Whether the paragraph a labelled line belongs to has an item now (items[-1]): one it

@@ -97,6 +97,20 @@ def _label_line(kind: str) -> re.Pattern[str]:
     return re.compile(r"^(?:" + alternatives + r")\s*:\s*(?P<value>.+?)\.?$", re.IGNORECASE)
 
 
+@cache
+def _due_after(kind: str = "due") -> re.Pattern[str]:
+    words = sorted(listed("labels", kind), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"\s*[,;]\s*(?:" + alternatives + r")\s*:\s*(?P<due>.+?)\.?$", re.IGNORECASE)
+
+
+def split_due(value: str) -> tuple[str, str | None]:
+    """An owner's value and the deadline written after it on the same line: "Anna, klart: 15
+    oktober" -> ("Anna", "15 oktober")."""
+    m = _due_after().search(value)
+    return (value[: m.start()].strip(), m.group("due").strip()) if m else (value, None)
+
+
 # "Senast 1 mars.", "Deadline fredag v. 12": a deadline alone, after its item, with no colon
 _DUE_ALONE = lazy(r"^(?:klart\s+)?(?:senast|deadline)\s+(?P<value>\S+(?:\s+\S+){0,3}?)\.?$", re.IGNORECASE)
 
@@ -152,12 +166,16 @@ def marked_owner(line: str, names: frozenset[str]) -> str | None:
     return owner_at_end(line, names)
 
 
+_RESPONSIBLE_LABEL = lazy(r"^(?:ansvarig[a]?|ansv\.)\s*:\s*", re.IGNORECASE)
+
+
 def owner_at_end(line: str, names: frozenset[str]) -> str | None:
     """The owner written at the end of a line: "(Josef)", "- Eva", ": Max", "Ansvarig: Eva"."""
     m = END_MARK.search(line)
     if not m:
         return None
     who = (m.group("paren") or m.group("dash") or m.group("colon") or m.group("resp") or "").strip()
+    who = _RESPONSIBLE_LABEL.sub("", who)  # "(ansvariga: Karl och Omar)"
     if m.group("paren") is not None or m.group("colon") is not None:
         return who if names_people(who, names) else None
     return who or None
