@@ -35,7 +35,16 @@ def parse(text, year=None):
         ("Handikapprådet\nMötesdatum: 18 november 2026", "Handikapprådet", date(2026, 11, 18)),
         ("Handikapprådet\nDatum: 2026-11-18\nTid: 13.00-15.00", "Handikapprådet", date(2026, 11, 18)),
         ("Samverkansgruppen\n\n2026-11-18 Stadshuset\n", "Samverkansgruppen", date(2026, 11, 18)),
-        ("26 11 18\n\nProtokoll fört vid telefonmöte 26 11 18", "Protokoll fört vid telefonmöte", date(2026, 11, 18)),
+        (
+            "26 11 18\n\nProtokoll fört vid telefonmöte 26 11 18",
+            "Protokoll fört vid telefonmöte",
+            date(2026, 11, 18),
+        ),
+        (
+            "PROTOKOLL\nfört vid styrelsemöte i Odlarföreningen\nTid: 18 november 2026",
+            "Protokoll fört vid styrelsemöte i Odlarföreningen",
+            date(2026, 11, 18),
+        ),
     ],
 )
 def test_meeting_dates_in_every_common_form(first_lines, title, day):
@@ -45,7 +54,12 @@ def test_meeting_dates_in_every_common_form(first_lines, title, day):
 
 def test_the_time_of_day_is_kept():
     m = parse("Sammanträde 2026-11-18, kl. 13.00–15.00\n\nText.\n").meeting
-    assert (m.title, m.date, m.time_start, m.time_end) == ("Sammanträde", date(2026, 11, 18), "13:00", "15:00")
+    assert (m.title, m.date, m.time_start, m.time_end) == (
+        "Sammanträde",
+        date(2026, 11, 18),
+        "13:00",
+        "15:00",
+    )
     m = parse("Handikapprådet\nDatum: 2026-11-18\nTid: 9-11\n").meeting
     assert (m.time_start, m.time_end) == ("09:00", "11:00")
 
@@ -87,11 +101,15 @@ def test_no_date_at_all_is_said():
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("Start > Kommun och politik > Råd > Protokoll\nProtokoll pensionärsrådet 2026-11-18\n",
-         "Protokoll pensionärsrådet"),  # fmt: skip
+        (
+            "Start > Kommun och politik > Råd > Protokoll\nProtokoll pensionärsrådet 2026-11-18\n",
+            "Protokoll pensionärsrådet",
+        ),  # fmt: skip
         ("Ladda ner\nSkriv ut\n1(4)\nProtokoll pensionärsrådet 2026-11-18\n", "Protokoll pensionärsrådet"),
-        ("Sida 1 av 3\nMinnesanteckningar – Nätverket för ensamkommande 2026-11-18\n",
-         "Minnesanteckningar – Nätverket för ensamkommande"),  # fmt: skip
+        (
+            "Sida 1 av 3\nMinnesanteckningar – Nätverket för ensamkommande 2026-11-18\n",
+            "Minnesanteckningar – Nätverket för ensamkommande",
+        ),  # fmt: skip
         ("Närvarande: Eva Lund, Bo Ek\n2026-11-18\n", None),  # a field first: no title line
         ("- Referensgruppen 2026-11-18\n", "Referensgruppen"),
     ],
@@ -121,9 +139,17 @@ def test_the_group_is_what_the_secretary_would_call_it(title, group):
         ("Närvarande: Leif, Thomas och Per", ["Leif", "Thomas", "Per"], []),
         ("Deltagare:\nEva Lund\nBo Ek (ers Cia Berg)", ["Eva Lund", "Bo Ek"], []),
         ("Med: Eva Lund, Bo Ek", ["Eva Lund", "Bo Ek"], []),
-        ("Beslutande:\nEva Lund\nBo Ek\n\nÖvriga närvarande:\nCia Berg", ["Eva Lund", "Bo Ek", "Cia Berg"], []),
+        (
+            "Beslutande:\nEva Lund\nBo Ek\n\nÖvriga närvarande:\nCia Berg",
+            ["Eva Lund", "Bo Ek", "Cia Berg"],
+            [],
+        ),
         ("Ledamöter:\nEva Lund – Ja\nBo Ek – Nej", ["Eva Lund"], ["Bo Ek"]),
-        ("Närvarande:\nSocialförvaltningen: Eva Lund, Bo Ek\nRia: Cia Berg", ["Eva Lund", "Bo Ek", "Cia Berg"], []),
+        (
+            "Närvarande:\nSocialförvaltningen: Eva Lund, Bo Ek\nRia: Cia Berg",
+            ["Eva Lund", "Bo Ek", "Cia Berg"],
+            [],
+        ),
         ("Närvarande: Eva Lund, Bo Ek,\nCia Berg, Dan Ås", ["Eva Lund", "Bo Ek", "Cia Berg", "Dan Ås"], []),
         ("Kallade:\n- Eva Lund\n- Bo Ek\n\nNärvarande:\n- Eva Lund", ["Eva Lund"], ["Bo Ek"]),
         ("Närvarnade: Eva Lund, Bo Ek\nFrånvarnade: Cia Berg", ["Eva Lund", "Bo Ek"], ["Cia Berg"]),
@@ -153,7 +179,10 @@ def test_a_nickname_in_quotes_is_an_alias():
         ("Närvarande: Kristina Holm (protokoll), Bo Ek", "Kristina Holm"),
         ("Närvarande: Kristina Holm, Bo Ek\n\nText.\n\n/Kristina", "Kristina Holm"),
         ("Närvarande: Kristina Holm, Bo Ek\n\nKristina Holm väljs till mötessekreterare.", "Kristina Holm"),
-        ("Närvarande: Kristina Holm, Bo Ek\n\nText.\n\nGrästorp 2026-11-18\n\nKristina Holm", "Kristina Holm"),
+        (
+            "Närvarande: Kristina Holm, Bo Ek\n\nText.\n\nGrästorp 2026-11-18\n\nKristina Holm",
+            "Kristina Holm",
+        ),
         ("Närvarande: Kristina Holm, Bo Ek\n\nText om ekonomin (Kristina antecknade).", "Kristina Holm"),
     ],
 )
@@ -192,9 +221,13 @@ def test_a_role_as_owner_is_the_person_who_holds_it():
 
     text = "Styrelsemöte 2026-11-18\n\nNärvarande: Eva Lund, Bo Ek\n\nBo Ek väljs till kassör.\n\nKassören skickar ut fakturorna.\n"
     items = extract_text(text, today=TODAY).items
-    assert [(i.text, [o.name for o in i.owners]) for i in items] == [("Kassören skickar ut fakturorna.", ["Bo Ek"])]
+    assert [(i.text, [o.name for o in i.owners]) for i in items] == [
+        ("Kassören skickar ut fakturorna.", ["Bo Ek"])
+    ]
 
 
 def test_a_day_month_year_date_with_dashes_for_the_next_meeting():
-    assert parse("Rådet 2026-11-18\n\n## Nästa möte 12:15 16-12-2026\n").meeting.next_meeting == date(2026, 12, 16)
+    assert parse("Rådet 2026-11-18\n\n## Nästa möte 12:15 16-12-2026\n").meeting.next_meeting == date(
+        2026, 12, 16
+    )
     assert parse("Brukarrådet 16-12-2026\n").meeting.date == date(2026, 12, 16)

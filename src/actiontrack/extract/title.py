@@ -93,6 +93,7 @@ def find_title(content: list[Line]) -> Title | None:
     if _PERSON_FIELD.match(content[0].text):
         return None  # "Närvarande: ..." first: the minutes have no title line
     best: Title | None = None
+    best_rank = 0
     text_begun = False  # after a sentence of the minutes, only a line naming a meeting or a body
     for rank, ln in enumerate(content[:8]):
         candidate = _title_candidate(ln, rank)
@@ -102,8 +103,14 @@ def find_title(content: list[Line]) -> Title | None:
         if text_begun and not (candidate.date or DOC_WORD_IN.search(candidate.text) or BODY_WORD_IN.search(candidate.text)):
             continue
         if best is None or candidate.score > best.score:
-            best = candidate
-    return best if best is not None and best.score >= 8 else None  # far down and naming nothing: no title
+            best, best_rank = candidate, rank
+    if best is None or best.score < 8:
+        return None  # far down and naming nothing: no title
+    above = content[best_rank - 1].text.strip() if best_rank else ""
+    if best.text[:1].islower() and DOC_TYPE_ONLY.match(above) and len(above.split()) == 1:
+        # "PROTOKOLL" over "fört vid styrelsemöte i ...": one title set on two lines
+        return Title(best.line, above.capitalize() + " " + best.text, best.date, best.score)
+    return best
 
 
 def _title_candidate(ln: Line, rank: int) -> Title | None:
