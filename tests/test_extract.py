@@ -308,6 +308,19 @@ def test_a_task_given_as_uppgift_is_the_persons(sentence):
     assert [(i.source, [o.name for o in i.owners]) for i in extract(text).items] == [(sentence, ["Rut Lind"])]
 
 
+def test_lines_marked_done_are_no_items_and_an_empty_box_is_no_part_of_the_text():
+    text = (
+        "Minnesanteckningar arbetsgruppen 2024-05-16\n\nNärvarande: Kim Ek, Rut Lind\n\nAtt göra\n\n"
+        "- [x] Beställ kaffe (Kim)\n- [ ] Skriv till hyresvärden (Rut)\n- ~~Kim hämtar nycklarna~~\n"
+        "- Rut sätter upp lappar (klart)\n- Kim tömmer förrådet ✓\n- Rut ringer elektrikern (klart 1 juni)\n"
+    )
+    got = [(i.text, [o.name for o in i.owners]) for i in extract(text).items]
+    assert got == [
+        ("Skriv till hyresvärden (Rut)", ["Rut Lind"]),
+        ("Rut ringer elektrikern (klart 1 juni)", ["Rut Lind"]),
+    ]
+
+
 def test_a_day_opening_a_list_line_is_nobody_and_the_owner_marked_is_the_owner():
     text = (
         "Minnesanteckningar arbetsgruppen 2024-03-01\n\nNärvarande: Lisa Berg, Omar Said\n\nAtt göra\n"

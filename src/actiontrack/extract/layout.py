@@ -166,6 +166,25 @@ def marked_owner(line: str, names: frozenset[str]) -> str | None:
     return owner_at_end(line, names)
 
 
+# A line marked done: "[x] Boka lokal", "~~Boka lokal~~", "Boka lokal (klart)", "Boka lokal ✓";
+# and the empty box of one still to do, which is no part of its text: "[ ] Boka lokal"
+_DONE = lazy(
+    r"^(?:\[[xX✓✔]\]|[☑☒✅])\s|^~~.+~~[\s.]*(?:[(\[](?:klart|klar|gjort)[)\]])?[\s.]*$"
+    r"|[(\[]\s*(?:klart|klar|gjort|avklarat|avklarad|utfört|utförd|done)\s*[)\]][\s.!]*$"
+    r"|\s[-–]\s*(?:klart|avklarat|gjort)[\s.!]*$|[✓✔✅☑]\s*$",
+    re.IGNORECASE,
+)
+_OPEN_BOX = lazy(r"^(?:\[\s?\]|☐)\s+")
+
+
+def marked_done(text: str) -> bool:
+    return _DONE.search(text.strip()) is not None
+
+
+def without_open_box(text: str) -> str:
+    return _OPEN_BOX.sub("", text.lstrip(), count=1)
+
+
 _RESPONSIBLE_LABEL = lazy(r"^(?:ansvarig[a]?|ansv\.)\s*:\s*", re.IGNORECASE)
 
 

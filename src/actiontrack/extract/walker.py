@@ -141,6 +141,10 @@ class Walker:
         if block == "bullet" and (line < self.agenda_until or heading == "agenda"):
             self._step(line, text, block, "agenda", "agenda point", None)
             return
+        if layout.marked_done(text):  # "[x] Boka lokal", "Karl ringer vaktmästaren (klart)": done
+            self._step(line, text, block, "", "marked done", None)
+            return
+        text = layout.without_open_box(text)  # "[ ] Skicka inbjudan": the box is no part of it
         labelled = self.labelled.read(text, line, self.items, self.section.topic)
         if labelled is not None:
             if labelled == "action":

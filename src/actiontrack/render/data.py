@@ -89,7 +89,7 @@ EXPLAIN_WORDS = {
     "line": N_("line"), "no item": N_("no item"), "action": N_("action"), "deferred": N_("deferred"),
     "agenda": N_("agenda"), "agenda point": N_("agenda point"), "field line": N_("field line"),
     "owner of the item before": N_("owner of the item before"), "decision": N_("decision"),
-    "owner marked": N_("owner marked"),
+    "owner marked": N_("owner marked"), "marked done": N_("marked done"),
 }  # fmt: skip
 
 
