@@ -321,6 +321,15 @@ def test_lines_marked_done_are_no_items_and_an_empty_box_is_no_part_of_the_text(
     ]
 
 
+def test_a_todo_label_before_a_task_is_no_task_and_may_name_its_owner():
+    text = (
+        "Minnesanteckningar arbetsgruppen 2024-05-16\n\nNärvarande: Kim Ek, Rut Lind\n\nÖvrigt\n\n"
+        "Att göra före jul: Rut bokar julbordet.\n\nUppdrag till Kim: beställa nya nycklar.\n"
+    )
+    got = [(i.text, [o.name for o in i.owners]) for i in extract(text).items]
+    assert got == [("Rut bokar julbordet.", ["Rut Lind"]), ("beställa nya nycklar.", ["Kim Ek"])]
+
+
 def test_a_day_opening_a_list_line_is_nobody_and_the_owner_marked_is_the_owner():
     text = (
         "Minnesanteckningar arbetsgruppen 2024-03-01\n\nNärvarande: Lisa Berg, Omar Said\n\nAtt göra\n"

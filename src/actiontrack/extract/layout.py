@@ -260,6 +260,19 @@ def strip_decision_label(text: str) -> tuple[str, bool]:
     return text, False
 
 
+_TO_WHOM = lazy(r"\btill\s+(?P<who>[A-ZÅÄÖ][\wåäö-]+(?:(?:\s+|\s*,\s*|\s+och\s+)[A-ZÅÄÖ][\wåäö-]+)*)\s*$")
+
+
+def strip_todo_label(text: str) -> tuple[str, str | None]:
+    """ "Att göra till nästa gång: Anna kollar ...": what is to be done, the label gone (it is no
+    task of its own), and whom the label gives it to ("Uppdrag till Omar: ta fram en affisch")."""
+    m = _LEAD_COLON.match(text)
+    if not m or len(m.group(1).split()) > 6 or heading_kind(m.group(1)) != "todo":
+        return text, None
+    who = _TO_WHOM.search(m.group(1))
+    return m.group(2), who.group("who") if who else None
+
+
 __all__ = [
     "heading_kind",
     "labelled",
@@ -269,5 +282,6 @@ __all__ = [
     "owner_at_end",
     "run_on_point",
     "strip_decision_label",
+    "strip_todo_label",
     "tagged_owner",
 ]

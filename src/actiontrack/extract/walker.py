@@ -152,13 +152,14 @@ class Walker:
             self._step(line, text, block, "", "field line", None)
             return
         self.labelled.sentence(text, line)
+        text, given_to = layout.strip_todo_label(text)  # "Uppdrag till Omar: ta fram en affisch"
         text, inline_decision = layout.strip_decision_label(text)
         numbered = _NUMBERED.match(text)
         if numbered:  # "1. Boka lokal (Eva)", "§ 12. Kassören ..."
             text = text[numbered.end() :]
             if _LIST_NUMBER.match(numbered.group(0)):
                 block = "bullet"  # a numbered list's point is a list line, whatever its capital
-        reading = self.read(text, block, first, heading, label, inline_decision)
+        reading = self.read(text, block, first, heading, label, inline_decision, given_to)
         if self._follow_up(reading, line):
             return
         chosen, best = self.weigh(reading, line)
@@ -186,10 +187,15 @@ class Walker:
         if self.explain:
             self._step(line, text, block, describe(reading.ctx), kind.value, why(self.weights, *best, True))
 
-    def read(self, text: str, block: str, first: bool, heading: str, label: str, inline: bool) -> Reading:
-        """The sentence tagged and cut into clauses, with the owner its line marks."""
+    def read(
+        self, text: str, block: str, first: bool, heading: str, label: str, inline: bool, given_to: str | None = None
+    ) -> Reading:
+        """The sentence tagged and cut into clauses, with the owner its line marks (or its label
+        gives it to)."""
         listed = block in ("bullet", "line")
-        marked = (layout.marked_owner(text, self.names) if listed else layout.tagged_owner(text, self.names))
+        marked = given_to or (
+            layout.marked_owner(text, self.names) if listed else layout.tagged_owner(text, self.names)
+        )
         marked = marked or self.line_owner or (self._label_owner() if listed else None)
         offset, body = 0, text
         lead = layout.lead_rest(text, self.names)
