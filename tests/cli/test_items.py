@@ -114,18 +114,20 @@ def test_open_owner_of_a_first_name_many_share_asks_for_the_full_name(track):
     surnames = ["Ahl", "Berg", "Dahl", "Ek", "Falk", "Holm", "Lind", "Lund", "Nord", "Ros", "Sand", "Viik"]
     for surname in surnames[:3]:
         track("people", "add", f"Tove {surname}")
+    track("meeting", "start", "Trädgårdsgruppen", "--date", "2016-02-01", "--new-group")
     track("add", "Ring vaktmästaren", "--owner", "Tove Ahl")
     assert [i["text"] for i in track.json("open", "--owner", "Tove")] == [
         "Ring vaktmästaren"
-    ]  # a few: all their items
+    ]  # a few: all theirs
     for surname in surnames[3:]:
         track("people", "add", f"Tove {surname}")
     shown = ", ".join(f"Tove {s}" for s in sorted(surnames)[:10])
-    assert (
-        f"'Tove' could be any of: {shown} and 2 others. Give the full name."
-        in track.fails("open", "--owner", "Tove").stderr
-    )
+    said = track.fails("open", "--owner", "Tove").stderr
+    assert f"'Tove' could be any of: {shown} and 2 others. Give the full name." in said
     assert [i["text"] for i in track.json("open", "--owner", "Tove Ahl")] == ["Ring vaktmästaren"]
+    # a group narrows the items: the first name is taken as it is there
+    narrowed = track.json("open", "--owner", "Tove", "--group", "Trädgårdsgruppen")
+    assert [i["text"] for i in narrowed] == ["Ring vaktmästaren"]
 
 
 def test_open_table_shows_origin_meeting_and_csv_pipes(people):

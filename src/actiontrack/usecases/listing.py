@@ -87,7 +87,9 @@ class OwnerFilter:
     unowned: bool = False
 
     @classmethod
-    def of(cls, repo: Reads, name: str | None) -> OwnerFilter:
+    def of(cls, repo: Reads, name: str | None, *, narrowed: bool = False) -> OwnerFilter:
+        """`narrowed`: a group or meeting limits the items too, so a first name many people
+        share in the whole database may still be few there, and is taken as it is."""
         if not name:
             return cls(None, None)
         if " ".join(name.split()).casefold() in {*_THE_GROUP, _("the group").casefold()}:
@@ -95,10 +97,10 @@ class OwnerFilter:
         roster = StoredRoster(repo)
         # "Leif" in a shared database of a thousand Leifs: a page of strangers' items is no answer,
         # nor is it quick to give; the name is asked for, as `add` asks for it
-        if crowded := roster.crowded(name):
+        if not narrowed and (crowded := roster.crowded(name)):
             raise crowded
         matches = roster.candidates(name)
-        if len(matches) > SHOWN:  # many, by their nicknames or surname
+        if len(matches) > SHOWN and not narrowed:  # many, by their nicknames or surname
             raise ambiguous(name, matches)
         if matches:
             return cls([m.person.id for m in matches if m.person.id is not None], None)
@@ -122,7 +124,7 @@ class OwnerFilter:
 
 
 def list_items(repo: Reads, filters: Filters, *, today: date) -> list[Item]:
-    who = OwnerFilter.of(repo, filters.owner)
+    who = OwnerFilter.of(repo, filters.owner, narrowed=bool(filters.group or filters.meeting_id is not None))
     due_before = None
     if filters.due_before:
         from actiontrack.dates import parse_date  # only then: `track open` starts faster
