@@ -330,6 +330,15 @@ def test_a_todo_label_before_a_task_is_no_task_and_may_name_its_owner():
     assert got == [("Rut bokar julbordet.", ["Rut Lind"]), ("beställa nya nycklar.", ["Kim Ek"])]
 
 
+def test_points_on_lines_of_their_own_without_bullets_are_list_lines():
+    text = (
+        "Minnesanteckningar arbetsgruppen 2024-05-16\n\nNärvarande: Kim Ek, Rut Lind\n\nÖvrigt\n\n"
+        "Att göra:\nBeställ nya nycklar – Kim\nSkriv till hyresvärden – Rut\n"
+    )
+    got = [(i.text, [o.name for o in i.owners]) for i in extract(text).items]
+    assert got == [("Beställ nya nycklar – Kim", ["Kim Ek"]), ("Skriv till hyresvärden – Rut", ["Rut Lind"])]
+
+
 def test_a_day_opening_a_list_line_is_nobody_and_the_owner_marked_is_the_owner():
     text = (
         "Minnesanteckningar arbetsgruppen 2024-03-01\n\nNärvarande: Lisa Berg, Omar Said\n\nAtt göra\n"
