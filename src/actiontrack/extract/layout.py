@@ -273,10 +273,21 @@ def strip_todo_label(text: str) -> tuple[str, str | None]:
     return m.group(2), who.group("who") if who else None
 
 
+def lines_of_points(lines: list[tuple[int, str]]) -> bool:
+    """Lines that are points without bullets ("Boka lokal – Eva" / "Skicka inbjudan – Karl"), not a
+    paragraph wrapped: each short, opening with a capital, ending with no punctuation and holding
+    no field ("Närvarande: ...")."""
+    return len(lines) > 1 and all(
+        text[:1].isupper() and text[-1:] not in ".!?:,;" and ":" not in text and len(text.split()) <= 12
+        for _, text in lines
+    )
+
+
 __all__ = [
     "heading_kind",
     "labelled",
     "lead_rest",
+    "lines_of_points",
     "marked_owner",
     "names_people",
     "owner_at_end",

@@ -88,7 +88,7 @@ class Walker:
         if block.kind == "label":
             self.section.label = block.text
             return
-        as_lines = block.kind == "paragraph" and _lines_of_points(block.lines)
+        as_lines = block.kind == "paragraph" and layout.lines_of_points(block.lines)
         if block.kind == "paragraph" and not as_lines and not block.text.lower().startswith("att "):
             self.section.label = None
         sentences = self._split.pop(id(block), None) or block.sentences()
@@ -381,16 +381,6 @@ class Walker:
     def _step(self, line: int, text: str, block: str, where: str, verdict: str, rule: str | None) -> None:
         if self.explain:
             self.steps.append(Step(line, text, block, self.section.topic, where, verdict, rule))
-
-
-def _lines_of_points(lines: list[tuple[int, str]]) -> bool:
-    """Lines that are points without bullets ("Boka lokal – Eva" / "Skicka inbjudan – Karl"), not a
-    paragraph wrapped: each short, opening with a capital, ending with no punctuation and holding
-    no field ("Närvarande: ...")."""
-    return len(lines) > 1 and all(
-        text[:1].isupper() and text[-1:] not in ".!?:,;" and ":" not in text and len(text.split()) <= 12
-        for _, text in lines
-    )
 
 
 # What a deferral's subject is when it names no point of its own: the heading's point is meant.
