@@ -337,6 +337,10 @@ def test_points_on_lines_of_their_own_without_bullets_are_list_lines():
     )
     got = [(i.text, [o.name for o in i.owners]) for i in extract(text).items]
     assert got == [("Beställ nya nycklar – Kim", ["Kim Ek"]), ("Skriv till hyresvärden – Rut", ["Rut Lind"])]
+    # a label without its colon over them is their label, not a point read as a sentence
+    e = extract(text.replace("Att göra:", "Till nästa möte"))
+    assert [i.text for i in e.items] == ["Beställ nya nycklar – Kim", "Skriv till hyresvärden – Rut"]
+    assert [s.text for s in e.steps if s.line == 7] == []
 
 
 def test_a_day_opening_a_list_line_is_nobody_and_the_owner_marked_is_the_owner():

@@ -92,6 +92,10 @@ class Walker:
         if block.kind == "paragraph" and not as_lines and not block.text.lower().startswith("att "):
             self.section.label = None
         sentences = self._split.pop(id(block), None) or block.sentences()
+        first_no, first_text = block.lines[0]
+        if as_lines and layout.heading_kind(first_text):  # "Till nästa möte" over its points: their label
+            self.section.label = first_text
+            sentences = [x for x in sentences if x.line != first_no]
         if not all(layout.labelled(x.text) for x in sentences):  # labelled lines alone: the paragraph before's
             self.labelled.begin(len(self.items))
         self.line_owner = None
