@@ -231,15 +231,21 @@ class StoredRoster(Roster):
         exact = Roster(self.store.people_called(name)).candidates(name)
         return exact or Roster(self.store.people_named(name)).candidates(name)
 
-    def crowded(self, name: str) -> PersonError | None:
-        """The sentence for a first name more than SHOWN people share, when nobody is called just
-        so ("Leif" in a shared database of a thousand Leifs), found by counting them in the
-        index rather than reading them all; else None."""
+    def crowd(self, name: str) -> tuple[int, list[str]] | None:
+        """How many people have this one-word name as their first name, and the first SHOWN of
+        their names by name, when they are more than SHOWN and nobody is called just so or has it
+        as an alias ("Leif" in a shared database of a thousand Leifs): counted in the index,
+        not read and matched one by one; else None."""
         key = name_key(name)
         if not key or " " in key or self.store.people_called(name):
             return None
         count, first = self.store.sharing_first_name(key, SHOWN)
-        return _ambiguous(name, first, count) if count > SHOWN else None
+        return (count, first) if count > SHOWN else None
+
+    def crowded(self, name: str) -> PersonError | None:
+        """The sentence for a name `crowd` finds crowded, else None."""
+        crowd = self.crowd(name)
+        return _ambiguous(name, crowd[1], crowd[0]) if crowd else None
 
     def closest(self, name: str, n: int = 3) -> list[str]:
         return Roster(Person(None, other) for other in self.store.person_names()).closest(name, n)

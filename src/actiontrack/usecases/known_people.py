@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from actiontrack.models import Person
 from actiontrack.names_sv import first_name_forms
-from actiontrack.people import SHOWN, Match, Roster, best, close_matches, initials, name_key
+from actiontrack.people import Match, Roster, StoredRoster, best, close_matches, initials, name_key
 
 if TYPE_CHECKING:
     from actiontrack.storage.people_reads import PeopleReads
@@ -132,19 +132,13 @@ class KnownPeople:
             self.people.setdefault(person.id, person)  # type: ignore[arg-type]
 
     def crowded(self, name: str) -> tuple[int, list[str]] | None:
-        """How many known people have this one-word name as their first name, and the first
-        SHOWN of their names, when they are more than SHOWN and nobody is called just so or has it
-        as an alias ("Per" in a shared database of a thousand Pers): counted in the index, not
-        read and matched one by one; else None."""
+        """StoredRoster.crowd of the name ("Per" in a shared database of a thousand Pers), kept
+        for the import until someone of that first name is added."""
         key = name_key(name)
-        if not key or " " in key:
-            return None
         if key not in self._crowds:
-            self._read([("name", key), ("alias", key)])
-            if self._index["name", key] or self._index["alias", key] or self._reads is None:
-                return None
-            count, first = self._reads.sharing_first_name(key, SHOWN)
-            self._crowds[key] = (count, first) if count > SHOWN else None
+            if self._reads is None:
+                raise RuntimeError("KnownPeople.refresh first")
+            self._crowds[key] = StoredRoster(self._reads).crowd(name)
         return self._crowds[key]
 
     def around(self, name: str) -> list[Person]:
