@@ -17,12 +17,16 @@ from actiontrack.lazy_re import lazy
 HEADING_KINDS = ("todo", "decisions", "deferred", "agenda", "misc", "views")
 
 
+def _alternatives(section: str, kind: str) -> str:
+    """The words of a table of meanings_sv.toml as a regex alternation, longest first, a space
+    any run of spaces."""
+    words = sorted(listed(section, kind), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
 @cache
 def _opening(kind: str, section: str = "headings") -> re.Pattern[str]:
-    words = sorted(listed(section, kind), key=len, reverse=True)
-    return re.compile(
-        r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\wåäö])", re.I
-    )
+    return re.compile(r"^(?:" + _alternatives(section, kind) + r")(?![\wåäö])", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -92,16 +96,12 @@ def _one_slip(a: str, b: str) -> bool:
 
 @cache
 def _label_line(kind: str) -> re.Pattern[str]:
-    words = sorted(listed("labels", kind), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(r"^(?:" + alternatives + r")\s*:\s*(?P<value>.+?)\.?$", re.IGNORECASE)
+    return re.compile(r"^(?:" + _alternatives("labels", kind) + r")\s*:\s*(?P<value>.+?)\.?$", re.IGNORECASE)
 
 
 @cache
-def _due_after(kind: str = "due") -> re.Pattern[str]:
-    words = sorted(listed("labels", kind), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(r"\s*[,;]\s*(?:" + alternatives + r")\s*:\s*(?P<due>.+?)\.?$", re.IGNORECASE)
+def _due_after() -> re.Pattern[str]:
+    return re.compile(r"\s*[,;]\s*(?:" + _alternatives("labels", "due") + r")\s*:\s*(?P<due>.+?)\.?$", re.IGNORECASE)
 
 
 def split_due(value: str) -> tuple[str, str | None]:
