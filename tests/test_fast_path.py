@@ -18,13 +18,14 @@ def test_the_spec_is_what_typer_declares():
 
 
 def test_each_command_runs_a_function_with_its_parameters():
+    import importlib
     import inspect
-
-    from actiontrack.cli import item_commands
 
     for command, (function, params) in SPEC.items():
         if command:
-            signature = inspect.signature(getattr(item_commands, function))
+            module, _, name = function.partition(".")
+            runner = getattr(importlib.import_module(f"actiontrack.cli.{module}"), name)
+            signature = inspect.signature(runner)
             assert list(signature.parameters)[1:] == [p[0] for p in params], command
 
 
@@ -62,6 +63,20 @@ READ_BY_BOTH = [
     ["reopen", "+7"],
     ["drop", "7", "-r", "Ersatt"],
     ["note", "2", "Ringde, väntar på svar"],
+    ["import", "a.txt", "b.docx", "--yes", "--year", "2019", "-j", "2"],
+    ["--db", "x.db", "import", "a.txt", "--from-json"],
+    [
+        "import",
+        "--group",
+        "Brukarrådet",
+        "a.txt",
+        "--date",
+        "2026-03-02",
+        "--as-new",
+        "--format",
+        "json",
+        "-y",
+    ],
 ]
 LEFT_TO_TYPER = [
     ["add", "--help"],
@@ -79,6 +94,10 @@ LEFT_TO_TYPER = [
     ["done"],
     ["done", "12", "--note"],  # ids are words now ("3-5"): a missing value is typer's
     ["drop", "7"],
+    ["import"],
+    ["import", "-", "--yes"],  # standard input: a value that starts with "-"
+    ["import", "a.txt", "--jobs", "0"],  # at least 1: typer says so
+    ["import", "a.txt", "--year", "nittio"],
     ["--lang", "fi", "open"],
     ["agenda", "Brukarrådet"],
     ["people", "add", "Leif"],
@@ -159,6 +178,48 @@ def test_both_paths_print_and_store_the_same(tmp_path, monkeypatch):
     assert _tables(fast_db) == _tables(typer_db)
 
 
+MINUTES = """Brukarrådet
+Minnesanteckningar 2026-02-16
+
+Närvarande: Leif Redestig, Ia Jonsson
+
+1. Lokaler
+Leif ska boka lokal till vårens möten senast 1 mars.
+Ia tar fram förslag på program.
+"""
+
+
+@pytest.mark.sqlite_only
+def test_both_paths_import_alike(tmp_path, monkeypatch):
+    """An import through fast.py prints, stores and exits as through typer: a report per
+    document, a failed one said and the exit status 1, the JSON report."""
+    from actiontrack.cli import app
+
+    monkeypatch.setenv("TRACK_LANG", "sv")
+    good = tmp_path / "protokoll.txt"
+    good.write_text(MINUTES, encoding="utf-8")
+    bad = tmp_path / "trasig.docx"
+    bad.write_bytes(b"inte en zip")
+    typer_db, fast_db = tmp_path / "typer.db", tmp_path / "fast.db"
+    runner = CliRunner()
+    for args in (
+        ["import", str(good), str(bad), "--yes"],
+        ["import", str(good), "--yes", "--format", "json"],  # the same again: skipped
+        ["import", str(good), "--yes", "--as-new", "--jobs", "1"],
+    ):
+        by_typer = runner.invoke(app, ["--db", str(typer_db), "--now", "2026-03-02T10:00:00+01:00", *args])
+        by_fast = _track_process(fast_db, *args)
+        assert fast.parse(["--db", "x", *args]) is not None
+        assert (by_fast.returncode, by_fast.stdout, by_fast.stderr) == (
+            by_typer.exit_code,
+            by_typer.stdout,
+            by_typer.stderr,
+        ), args
+    assert by_fast.returncode == 0
+    assert _tables(fast_db) == _tables(typer_db)
+    assert "Leif" in str(_tables(fast_db)["people"])
+
+
 def _loaded_by_fast(*args):
     code = (
         "import json, sys\n"
@@ -176,6 +237,8 @@ def _loaded_by_fast(*args):
 @pytest.mark.sqlite_only
 def test_the_weekly_commands_load_no_typer(tmp_path):
     db = str(tmp_path / "t.db")
+    minutes = tmp_path / "protokoll.txt"
+    minutes.write_text(MINUTES, encoding="utf-8")
     assert _track_process(db, "people", "add", "Leif Redestig").returncode == 0
     for args in (
         ["add", "Leif ska boka lokal senast fredag"],
@@ -184,6 +247,7 @@ def test_the_weekly_commands_load_no_typer(tmp_path):
         ["edit", "2", "--due", "2026-12-18"],
         ["open", "--owner", "Leif"],
         ["note", "2", "Ringde"],
+        ["import", str(minutes), "--yes"],
     ):
         status, loaded = _loaded_by_fast("--db", db, *args)
         assert status == 0, args

@@ -2,18 +2,14 @@
 
 # No `from __future__ import annotations` here: typer would eval() every annotation
 # string of every command at each start (about 20 ms).
-import sys
-from collections.abc import Iterable
-from contextlib import nullcontext
-from functools import partial
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from actiontrack.cli import completion, library_words
+from actiontrack.cli import completion
+from actiontrack.cli import document_commands as run
 from actiontrack.cli.base import (
     OutFormat,
-    State,
     app,
     console,
     echo_json,
@@ -23,9 +19,8 @@ from actiontrack.cli.base import (
     state_of,
 )
 from actiontrack.cli.options import MinutesDate, MinutesYear
-from actiontrack.cli.progress import reading, working
-from actiontrack.errors import Interrupted, UsageError
-from actiontrack.i18n import _, ngettext
+from actiontrack.cli.progress import reading
+from actiontrack.i18n import _
 
 # --- documents -----------------------------------------------------------------------------------------------
 
@@ -63,7 +58,7 @@ def extract(
     state = state_of(ctx)
     day = parse_date(when, state.today) if when else None
     document = read_document(file)
-    _note_reading(document)
+    run.note_reading(document)
     with reading(document.name):  # a long document shows how far it has come
         extraction = service.extract_document(
             document, today=state.today, year=year, meeting_date=day, explain=explain
@@ -146,202 +141,8 @@ def import_(
         ),
     ] = None,
 ) -> None:
-    state = state_of(ctx)
-    if from_json:
-        _restore(state, files)
-    else:
-        _import(state, files, yes, review, group, year, when, as_new, replace, fmt, jobs)
-
-
-def _import(
-    state: State,
-    files: list[str],
-    yes: bool,
-    review: bool,
-    group: str | None,
-    year: int | None,
-    when: str | None,
-    as_new: bool,
-    replace: bool,
-    fmt: OutFormat,
-    jobs: int | None,
-) -> None:
-    """`track import` of minutes: each item reviewed at a terminal (or with --review), else all
-    taken with --yes; a summary line when there are several files, exit status 1 if any failed."""
-    from actiontrack import service
-    from actiontrack.cli.import_report import outcome_dict, summary_line
-    from actiontrack.dates import parse_date
-
-    interactive = review or (not yes and sys.stdin.isatty())
-    if not yes and not interactive:
-        raise UsageError(
-            _("Without a terminal, import needs --yes (see the items first with: track extract FILE).")
-        )
-    options = service.ImportOptions(
-        year=year,
-        when=parse_date(when, state.today) if when else None,
-        group=group,
-        as_new=as_new,
-        interactive=interactive,
-        replace=replace,
+    code = run.import_(
+        state_of(ctx), files, from_json, yes, review, group, year, when, as_new, replace, fmt, jobs
     )
-    hooks = _Hooks(fmt, interactive, state.today)
-    try:
-        with state.database() as db:
-            outcomes = service.import_documents(
-                db, files, options, hooks, today=state.today, now=state.now, jobs=jobs
-            )
-    except KeyboardInterrupt:
-        if not hooks.stored:
-            raise
-        raise Interrupted(
-            ngettext(
-                "Interrupted; {n} of the minutes is imported, the others are not (the same command again imports them and skips the ones imported).",
-                "Interrupted; {n} of the minutes are imported, the others are not (the same command again imports them and skips the ones imported).",
-                hooks.stored,
-            ).format(n=hooks.stored)
-        ) from None
-    if fmt is OutFormat.json:
-        echo_json([outcome_dict(o, state.today) for o in outcomes])
-    elif len(files) > 1:
-        say(summary_line([o.action for o in outcomes]))
-    if any(o.action == "failed" for o in outcomes):
-        raise typer.Exit(1)
-
-
-class _Hooks:
-    """What import shows and asks at the terminal (service.ImportHooks)."""
-
-    def __init__(self, fmt: OutFormat, interactive: bool, today: Any) -> None:
-        self.fmt, self.interactive, self.today = fmt, interactive, today
-        self.shown: set[str] = set()
-        self.bar = False  # a progress bar is shown
-        self.stored = 0  # documents imported or updated so far
-
-    def read(self, document: Any) -> None:
-        _note_reading(document)
-
-    def extracting(self, name: str) -> Any:
-        if self.bar:  # the bar says how far the import has come
-            return nullcontext()
-        return reading(name)  # a long document shows how far it has come
-
-    def storing(self, name: str) -> Any:
-        return working(_("Storing {name} ...").format(name=name))
-
-    def progress(self, reads: Any, total: int) -> Any:
-        self.bar = not self.interactive and total > 1 and sys.stderr.isatty()
-        return _progress(reads, _("Importing"), show=self.bar, total=total)
-
-    def done(self, outcome: Any) -> None:
-        if outcome.action in ("imported", "updated"):
-            self.stored += 1
-        if outcome.action == "not applied":
-            say(_("{document}: changes not applied.").format(document=outcome.document))
-        elif self.fmt is not OutFormat.table:
-            return
-        elif outcome.action == "failed":
-            say(_("Failed: {reason}").format(reason=outcome.error), err=True)
-        elif outcome.result is not None:
-            _report_import(outcome.result, self.shown)
-
-    def review_items(self, pending: Any, warnings: list[str], check: Any) -> Any:
-        from actiontrack.cli.review import review_items
-
-        self.shown.update(warnings)  # said before the answers: not again after the import
-        return review_items(
-            pending.extraction, pending.document.name, today=self.today, warnings=warnings, check=check
-        )
-
-    def apply_update(self, pending: Any, plan: Any) -> bool:
-        from actiontrack.cli.import_report import update_lines
-
-        say(
-            _("{document} updates meeting #{id} ({group}):").format(
-                document=pending.document.name, id=plan.meeting.id, group=plan.meeting.group
-            ),
-            err=True,
-        )
-        for line in update_lines(plan.update) or ["  " + _("nothing changes")]:
-            say(line, err=True)
-        from actiontrack.usecases.versions import removal_warning, removes_most
-
-        warnings = [*pending.extraction.warnings, *pending.notes]
-        most = removes_most(plan.update)
-        if most:
-            warnings.append(removal_warning(plan.update))
-        for warning in warnings:  # before the answer, where they can change it
-            say_note(warning)
-        self.shown.update(warnings)
-        return bool(library_words.confirm(_("Apply these changes?"), default=not most))
-
-    def choose(self, name: str, candidates: list[Any]) -> Any:
-        say(_("'{name}' in the minutes could be:").format(name=name), err=True)
-        for n, person in enumerate(candidates, start=1):
-            say(f"  {n}. {person.name}", err=True)
-        answer = typer.prompt(_("Which one (number, or 'n' for a new person)"), default="n", err=True).strip()
-        if answer.isdigit() and 1 <= int(answer) <= len(candidates):
-            return candidates[int(answer) - 1]
-        return None
-
-    def year(self, question: str) -> int | None:
-        answer = typer.prompt(
-            _("{question} (empty: skip this document)").format(question=question),
-            default="",
-            show_default=False,
-            err=True,
-        )
-        return int(answer) if answer.strip().isdigit() and len(answer.strip()) == 4 else None
-
-
-def _restore(state: State, files: list[str]) -> None:
-    from actiontrack import service
-    from actiontrack.export.reader import open_export
-
-    for path in files:
-        # an export is no set of minutes: read piece by piece, whatever its size
-        with open_export(path) as stream:
-            checked = service.check_export_stream(stream)
-            result = state.write(
-                partial(
-                    service.restore_export, checked=checked, stream=stream, now=service.timestamp(state.now)
-                )
-            )
-        restored = _("{file}: {items} items, {meetings} meetings, {people} people restored").format(
-            file=path, items=result.items, meetings=result.meetings, people=result.people
-        )
-        already = ngettext(
-            "; {n} item was already there.", "; {n} items were already there.", result.skipped_items
-        )
-        say(restored + (already.format(n=result.skipped_items) if result.skipped_items else "."))
-
-
-def _note_reading(document: Any) -> None:
-    for warning in document.warnings:
-        say_note(warning)
-
-
-def _report_import(result: Any, shown: set[str]) -> None:
-    from actiontrack.cli.import_report import result_line, update_lines
-
-    say(result_line(result))
-    if result.update is not None:
-        for line in update_lines(result.update):
-            say(line)
-    for warning in result.warnings:
-        if warning not in shown:
-            say("  " + _("Note: {note}").format(note=warning), err=True)
-
-
-def _progress(paths: Iterable[Any], label: str, *, show: bool, total: int | None = None) -> Any:
-    if not show or not sys.stderr.isatty():
-        return paths
-    from rich.progress import track
-
-    return track(paths, description=label, total=total, transient=True, console=_err_console())
-
-
-def _err_console() -> Any:
-    from actiontrack.cli.output import console
-
-    return console(stderr=True)
+    if code:
+        raise typer.Exit(code)

@@ -110,11 +110,12 @@ def _option(args: list[str], n: int, params: Params, values: dict[str, Any], *, 
 def _value(type_: object, text: str) -> Any:
     if type_ == "str":
         return text
-    if type_ == "int":
+    if type_ == "int" or (isinstance(type_, str) and type_.startswith("int>=")):
         try:
-            return int(text)
+            number = int(text)
         except ValueError:
             return None
+        return number if type_ == "int" or number >= int(type_[5:]) else None
     if isinstance(type_, tuple):
         return text if text in type_ else None
     return None
@@ -130,16 +131,43 @@ def run(args: list[str]) -> int | None:
     if parsed is None:
         return None
     root, command, values, rest = parsed
-    from actiontrack.cli import item_commands
+    import importlib
+
     from actiontrack.cli.fast_spec import SPEC
     from actiontrack.cli.output import EXPECTED, end_with
     from actiontrack.cli.state import State, parse_now
     from actiontrack.i18n import language_in, set_language
 
     set_language(root.get("lang") or language_in(rest))
+    module, _, function = str(SPEC[command][0]).partition(".")
     try:
         state = State(root.get("db"), parse_now(root.get("now")), ["track", *rest])
-        getattr(item_commands, str(SPEC[command][0]))(state, **values)
+        code = getattr(importlib.import_module(f"actiontrack.cli.{module}"), function)(state, **values)
     except EXPECTED as e:
         return end_with(e)
-    return 0
+    except Exception as e:
+        code = _asked(e)
+        if code is None:
+            raise
+    return code or 0
+
+
+def _asked(error: Exception) -> int | None:
+    """The exit status of a question at the terminal that ended (typer's prompt: Ctrl-D, the end of
+    the input), said as under typer; None for any other exception."""
+    import sys
+
+    if "typer" not in sys.modules:  # no question was asked
+        return None
+    import typer
+    from typer import _click
+
+    from actiontrack.cli import library_words
+
+    if isinstance(error, typer.Abort):
+        library_words.abort()
+        return 1
+    if isinstance(error, _click.exceptions.ClickException):
+        library_words.show_error(error)
+        return error.exit_code
+    return None

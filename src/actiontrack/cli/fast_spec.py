@@ -13,7 +13,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-FAST_COMMANDS = ("add", "open", "done", "reopen", "drop", "edit", "note")
+FAST_COMMANDS = ("add", "open", "done", "reopen", "drop", "edit", "note", "import")
 
 SPEC = {'': ('',
       (('db', 'option', ('--db',), 'str', 1, False, None),
@@ -22,7 +22,7 @@ SPEC = {'': ('',
        ('lang', 'option', ('--lang',), ('sv', 'en'), 1, False, None),
        ('install_completion', 'flag', ('--install-completion',), 'boolean', 1, False, None),
        ('show_completion', 'flag', ('--show-completion',), 'boolean', 1, False, None))),
- 'add': ('add',
+ 'add': ('item_commands.add',
          (('text', 'argument', ('text',), 'str', 1, True, None),
           ('owner', 'option', ('--owner', '-o'), 'str', 'multiple', False, None),
           ('due', 'option', ('--due', '-d'), 'str', 1, False, None),
@@ -30,7 +30,7 @@ SPEC = {'': ('',
           ('group', 'option', ('--group', '-g'), 'str', 1, False, None),
           ('new_person', 'flag', ('--new-person',), 'boolean', 1, False, False),
           ('fmt', 'option', ('--format', '-f'), ('table', 'json'), 1, False, 'table'))),
- 'open': ('open_',
+ 'open': ('item_commands.open_',
           (('owner', 'option', ('--owner', '-o'), 'str', 1, False, None),
            ('group', 'option', ('--group', '-g'), 'str', 1, False, None),
            ('meeting', 'option', ('--meeting', '-m'), 'int', 1, False, None),
@@ -41,14 +41,14 @@ SPEC = {'': ('',
            ('sort', 'option', ('--sort',), ('due', 'owner', 'meeting', 'id'), 1, False, 'due'),
            ('limit', 'option', ('--limit', '-n'), 'int', 1, False, None),
            ('fmt', 'option', ('--format', '-f'), ('table', 'json', 'csv', 'md'), 1, False, 'table'))),
- 'done': ('done',
+ 'done': ('item_commands.done',
           (('ids', 'argument', ('ids',), 'str', -1, True, None),
            ('note', 'option', ('--note', '-n'), 'str', 1, False, None))),
- 'reopen': ('reopen', (('ids', 'argument', ('ids',), 'str', -1, True, None),)),
- 'drop': ('drop',
+ 'reopen': ('item_commands.reopen', (('ids', 'argument', ('ids',), 'str', -1, True, None),)),
+ 'drop': ('item_commands.drop',
           (('ids', 'argument', ('ids',), 'str', -1, True, None),
            ('reason', 'option', ('--reason', '-r'), 'str', 1, True, None))),
- 'edit': ('edit',
+ 'edit': ('item_commands.edit',
           (('item_id', 'argument', ('item_id',), 'int', 1, True, None),
            ('text', 'option', ('--text', '-t'), 'str', 1, False, None),
            ('owner', 'option', ('--owner', '-o'), 'str', 'multiple', False, None),
@@ -56,27 +56,47 @@ SPEC = {'': ('',
            ('group', 'option', ('--group', '-g'), 'str', 1, False, None),
            ('new_person', 'flag', ('--new-person',), 'boolean', 1, False, False),
            ('fmt', 'option', ('--format', '-f'), ('table', 'json'), 1, False, 'table'))),
- 'note': ('note',
+ 'note': ('item_commands.note',
           (('item_id', 'argument', ('item_id',), 'int', 1, True, None),
-           ('text', 'argument', ('text',), 'str', 1, True, None)))}
+           ('text', 'argument', ('text',), 'str', 1, True, None))),
+ 'import': ('document_commands.import_',
+            (('files', 'argument', ('files',), 'str', -1, True, None),
+             ('from_json', 'flag', ('--from-json',), 'boolean', 1, False, False),
+             ('yes', 'flag', ('--yes', '-y'), 'boolean', 1, False, False),
+             ('review', 'flag', ('--review',), 'boolean', 1, False, False),
+             ('group', 'option', ('--group', '-g'), 'str', 1, False, None),
+             ('year', 'option', ('--year',), 'int', 1, False, None),
+             ('when', 'option', ('--date',), 'str', 1, False, None),
+             ('as_new', 'flag', ('--as-new',), 'boolean', 1, False, False),
+             ('replace', 'flag', ('--replace',), 'boolean', 1, False, False),
+             ('fmt', 'option', ('--format', '-f'), ('table', 'json'), 1, False, 'table'),
+             ('jobs', 'option', ('--jobs', '-j'), 'int>=1', 1, False, None)))}
 # end of generated text
 
 
 def render_spec() -> dict[str, object]:
     """SPEC as typer builds the commands now: the root's options under "", then each of FAST_COMMANDS
-    with the name of the function that runs it (in item_commands.py) and its parameters."""
+    with the function that runs it ("item_commands.add": the module, in this package, that the
+    command's typer module imports as `run`, and the callback's name) and its parameters."""
+    import importlib
+    import sys
+
     import typer
     from typer import _click as click
 
-    from actiontrack.cli import items as _items  # noqa: F401 - registers the commands
     from actiontrack.cli.base import app
+    from actiontrack.cli.commands import COMMANDS
 
+    for name in FAST_COMMANDS:  # registers the commands
+        importlib.import_module(f"actiontrack.cli.{COMMANDS[name]}")
     root = typer.main.get_command(app)
     ctx = click.Context(root)
     spec: dict[str, object] = {"": ("", _params(root.params))}
     for name in FAST_COMMANDS:
         command = root.get_command(ctx, name)  # type: ignore[attr-defined]
-        spec[name] = (command.callback.__name__, _params(command.params))
+        callback = command.callback
+        runner = sys.modules[callback.__module__].run.__name__.rpartition(".")[2]
+        spec[name] = (f"{runner}.{callback.__name__}", _params(command.params))
     return spec
 
 
@@ -89,6 +109,8 @@ def _params(params: Sequence[object]) -> tuple[tuple[object, ...], ...]:
         choices = getattr(p.type, "choices", None)
         if choices is not None:
             kind_of_value: object = tuple(str(getattr(c, "value", c)) for c in choices)
+        elif isinstance(p.type, click.types.IntRange) and p.type.max is None and p.type.min is not None:
+            kind_of_value = f"int>={p.type.min}"  # --jobs: at least 1
         else:
             kind_of_value = {"STRING": "str", "INT": "int", "BOOL": "bool"}.get(
                 p.type.name.upper(), p.type.name
