@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from actiontrack.extract.sentences import Line
-from actiontrack.lazy_re import built
+from actiontrack.lazy_re import built, lazy
 
 # What people do at a meeting, present and past: the verbs that make their subject a participant.
 MEETING_VERBS = (
@@ -33,11 +33,11 @@ MEETING_VERBS = (
     "utsågs till mötessekreterare",
 )  # fmt: skip
 # An office of this meeting given at it: "Till mötets sekreterare valdes X", "Till justerare utsågs X och Y".
-OFFICE_FIRST = re.compile(
+OFFICE_FIRST = lazy(
     r"(?i:till\s+(?:(?:mötets\s+|mötes)(?:ordförande|sekreterare)|justerare|justeringsm[äa]n|protokolljusterare)|"
     r"att\s+justera(?:\s+(?:dagens\s+)?protokollet)?)\s+(?:valdes|utsågs|väljs|utses)\s+(?P<who>.+)"
 )
-FORMAL = re.compile(
+FORMAL = lazy(
     r"(?i)\b(?:öppnar|öppnade|öppnades|förklarade\s+\w+\s+öppnat|förklarar\s+\w+\s+öppnat|hälsa(?:r|de)?\s+"
     r"(?:\w+\s+)?välkom\w*|justera|justerare|protokolljusterare)\b"
 )
@@ -47,10 +47,10 @@ _AFTER_NAME = r"(?:\s*\([^)]{1,50}\))?(?:\s+från\s+[A-ZÅÄÖ]\S*)?(?:,\s*[a-z�
 _PERSON = _NAME + _AFTER_NAME
 _LIST = r"(?P<who>" + _PERSON + r"(?:\s*,\s*" + _PERSON + r")*(?:\s+och\s+" + _PERSON + r")?)"
 _VERB = r"(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(MEETING_VERBS, key=len, reverse=True)) + r")"
-SUBJECT_ACTS = re.compile(_LIST + r",?\s+" + _VERB + r"\b")
+SUBJECT_ACTS = lazy(_LIST + r",?\s+" + _VERB + r"\b")
 # "Vidare uttalar sig Eva Ek (C) och Bo Lind (S)": the subject after a reflexive verb
-ACTS_SUBJECT = re.compile(r"(?i:\b(?:uttalar|uttalade|yttrar|yttrade)\s+sig)\s+" + _LIST)
-NAME_IN = re.compile(_NAME)
+ACTS_SUBJECT = lazy(r"(?i:\b(?:uttalar|uttalade|yttrar|yttrade)\s+sig)\s+" + _LIST)
+NAME_IN = lazy(_NAME)
 NOT_FIRST = {"vid", "till", "enligt", "efter", "under", "inför", "ordföranden", "sekreteraren", "vice"}
 
 
@@ -84,4 +84,4 @@ def _role_beside(name: str, text: str) -> str | None:
     return m.group("r").casefold() if m else None
 
 
-_ROLE = re.compile(ROLES, re.IGNORECASE)
+_ROLE = lazy(ROLES, re.IGNORECASE)
