@@ -41,7 +41,7 @@ def test_m004_fills_the_keys_of_existing_people_and_add_finds_them(tmp_path):
     assert [tuple(person_keys(r[0]).values()) for r in rows] == [r[1:] for r in rows]  # one rule, both places
     assert {
         "ix_people_name_key",
-        "ix_people_first_key",
+        "ix_people_first_key_name",  # m008: (first_key, name), the first names' look-ups and their order
         "ix_people_last_key",
         "ix_people_initials",
     } <= indexes

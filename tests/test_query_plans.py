@@ -179,6 +179,25 @@ def test_a_writing_command_leaves_statistics_and_the_plans_keep_their_indexes(da
     assert _scans(plans, ("groups",)) == []
 
 
+def test_an_import_finds_the_meetings_of_a_day_and_a_crowded_first_name_by_index(database):
+    """What an import asks of every document: the group's meetings on the minutes' day, and the
+    first names of the people who share an owner's first name. Each a seek in an index
+    (migration m008): not every meeting of the group read, nor everyone of that first name
+    read and sorted for the ten names shown."""
+
+    def work(reads: Reads) -> None:
+        assert reads.same_day(1, "2023-01-09")
+        count, names = reads.sharing_first_name("person3", 0)
+        assert count == 1 and names == []
+
+    plans = _plans(database, work)
+    (day,) = [lines for sql, lines in plans if sql.startswith("SELECT id FROM meetings")]
+    assert any("ix_meetings_group_date (group_id=? AND date=?)" in line for line in day), day
+    (crowd,) = [lines for sql, lines in plans if "ORDER BY name LIMIT" in sql]
+    assert any("ix_people_first_key_name (first_key=?)" in line for line in crowd), crowd
+    assert not any("TEMP B-TREE" in line for line in crowd), crowd
+
+
 # --- open --owner ------------------------------------------------------------------------------------
 
 

@@ -272,11 +272,27 @@ def m007_composed_name_keys(conn: Connection) -> None:
             taken.add(composed)
 
 
+def m008_import_indexes(conn: Connection) -> None:
+    """Indexes for what an import asks of a database of a million items.
+
+    Whether a group already has a meeting on the minutes' day (`group_id AND date`) read every
+    meeting of the group; the ten names that show who shares a crowded first name (`first_key
+    ORDER BY name LIMIT 10`) read and sorted all of them. The index of (first_key, name) also
+    serves every look-up by first_key alone, which had an index of its own.
+    """
+    import sqlalchemy as sa
+
+    conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_meetings_group_date ON meetings (group_id, date)"))
+    conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_people_first_key_name ON people (first_key, name)"))
+    conn.execute(sa.text("DROP INDEX IF EXISTS ix_people_first_key"))
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial, m002_changes_and_meeting_time, m003_agenda_indexes, m004_person_keys,
     m005_next_meeting_time_and_place,
     m006_item_groups_and_unresolved_owners,
     m007_composed_name_keys,
+    m008_import_indexes,
 ]  # fmt: skip
 
 

@@ -128,8 +128,9 @@ CREATE INDEX ix_items_meeting_status_closed ON items (meeting_id, status, closed
 CREATE INDEX ix_items_status ON items (status);
 CREATE INDEX ix_meeting_attendees_person_id ON meeting_attendees (person_id);
 CREATE INDEX ix_meetings_date ON meetings (date);
+CREATE INDEX ix_meetings_group_date ON meetings (group_id, date);
 CREATE INDEX ix_meetings_group_id ON meetings (group_id);
-CREATE INDEX ix_people_first_key ON people (first_key);
+CREATE INDEX ix_people_first_key_name ON people (first_key, name);
 CREATE INDEX ix_people_initials ON people (initials);
 CREATE INDEX ix_people_last_key ON people (last_key);
 CREATE INDEX ix_people_name_key ON people (name_key);
