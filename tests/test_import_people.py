@@ -51,6 +51,10 @@ NAMES = [
     "Olof Dahl",
     "Nils",
     "Eva Berg",
+    "Kalle von Essen",
+    "Lasse Ström",
+    "Olle Dahl",
+    "Anna Ström",
     "",
     "  Leif  ",
     "A\u030asa",  # decomposed, as some Mac and web sources write it
@@ -79,6 +83,36 @@ def test_a_name_means_the_same_people_as_in_a_roster_of_everybody(db, name):
         expected = [(m.person, m.how) for m in everybody.candidates(name)]
         assert [(m.person, m.how) for m in Roster(known.around(name)).candidates(name)] == expected
         assert known.find(name) == everybody.find(name)
+
+
+def test_a_whole_name_reads_its_surname_only_with_its_first_name_forms(db):
+    """At a million items five hundred people share a surname: "Eva Berg" reads the people called
+    so, or by an alias, or Berg with a form of Eva as first name, not every Berg."""
+    from actiontrack.usecases.known_people import KnownPeople
+
+    with db.transaction() as repo:
+        known = KnownPeople()
+        known.refresh(repo)
+        assert known.around("Eva Berg") == []
+        assert [p.name for p in known.around("Bosse Pettersson")] == ["Bo Pettersson"]
+        assert [p.name for p in known.around("Berg")] == ["Anna Berg"]  # a word alone: also a surname
+
+
+def test_a_crowded_first_name_is_nobody_in_particular_without_matching_them_all(db, monkeypatch):
+    """Twelve Pers and nobody called just "Per": find says nobody, as a Roster of everybody does,
+    counted in the index instead of matched one by one (a re-import compares owners so)."""
+    from actiontrack.usecases.known_people import KnownPeople
+
+    with db.transaction() as repo:
+        for n in range(12):
+            repo.add_person(f"Per Namnsson{n}", None, "2021-01-01T00:00:00+00:00")
+        known = KnownPeople()
+        known.refresh(repo)
+        expected = Roster(repo.list_people()).find("Per")
+        monkeypatch.setattr(
+            KnownPeople, "around", lambda self, name: pytest.fail(f"read everybody of {name}")
+        )
+        assert known.find("Per") is None and expected is None
 
 
 def _counting(monkeypatch, *methods):

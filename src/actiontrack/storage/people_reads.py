@@ -15,11 +15,12 @@ from actiontrack.models import Person
 from actiontrack.storage.sql import IN_LIST, PARAMS, Run, chunks, in_list
 
 # The indexed keys of a name (migration m004) people_by_keys reads: kind -> (table, the
-# person's id column, the key column).
-_KEYS = {
+# person's id column, the key column; or two, whose values the key's value gives space-separated).
+_KEYS: dict[str, tuple[str, str, str | tuple[str, str]]] = {
     "name": ("people", "id", "name_key"),
     "first": ("people", "id", "first_key"),
     "last": ("people", "id", "last_key"),
+    "last first": ("people", "id", ("last_key", "first_key")),  # "lund anna": Anna Lund, not every Lund
     "initials": ("people", "id", "initials"),
     "alias": ("person_aliases", "person_id", "alias"),
 }
@@ -149,15 +150,20 @@ class PeopleReads:
     def people_by_keys(self, keys: Sequence[tuple[str, str]]) -> list[tuple[int, Person]]:
         """Who each indexed key finds, in one statement: ("first", "sara") is everybody whose
         first name is Sara, ("name", "sara lind") the people so called, ("alias", "sara l") the
-        person of that alias; also "last" and "initials" (the keys of person_keys, migration m004).
+        person of that alias; also "last", "initials" (the keys of person_keys, migration m004) and
+        ("last first", "lind sara"): Sara Lind, by surname and first name.
         (the key's place in `keys`, the person with their aliases), by key, then by id."""
         found: list[tuple[int, Person]] = []
         for chunk in chunks(list(enumerate(keys)), PARAMS):
             parts, params = [], {}
             for n, (kind, value) in chunk:
                 table, person, column = _KEYS[kind]
-                parts.append(f"SELECT {n} AS part, {person} AS person FROM {table} WHERE {column} = :k{n}")
-                params[f"k{n}"] = value
+                if isinstance(column, tuple):
+                    params[f"k{n}"], params[f"j{n}"] = value.split(" ", 1)
+                    where = f"{column[0]} = :k{n} AND {column[1]} = :j{n}"
+                else:
+                    params[f"k{n}"], where = value, f"{column} = :k{n}"
+                parts.append(f"SELECT {n} AS part, {person} AS person FROM {table} WHERE {where}")
             rows = self.run(
                 "SELECT f.part, p.id, p.name, p.organisation, a.alias FROM ("
                 + " UNION ALL ".join(parts)
@@ -179,12 +185,17 @@ class PeopleReads:
                 found.append((part, people[person_id]))
         return found
 
-    def names_starting(self, letter: str) -> list[str]:
-        """The names of the people whose case-folded name starts with `letter`: what a misspelt
-        name is compared with. Not indexed (substr is portable, a range of name_key is not
-        under PostgreSQL's collations); read only when a name is like nobody's."""
+    def names_starting(self, letter: str) -> list[tuple[str, str, str]]:
+        """(name, its case-folded key, its first word's) of the people whose case-folded name
+        starts with `letter`: what a misspelt name is compared with. Not indexed (substr is
+        portable, a range of name_key is not under PostgreSQL's collations); read only when a
+        name is like nobody's."""
         return [
-            r[0] for r in self.run("SELECT name FROM people WHERE substr(name_key, 1, 1) = :l", {"l": letter})
+            (r[0], r[1], r[2])
+            for r in self.run(
+                "SELECT name, name_key, first_key FROM people WHERE substr(name_key, 1, 1) = :l",
+                {"l": letter},
+            )
         ]
 
     def people_signature(self) -> tuple[Any, ...]:

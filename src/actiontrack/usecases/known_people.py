@@ -34,7 +34,9 @@ Key = tuple[str, str]  # ("first", "sara"): a kind of storage/people_reads.peopl
 def _keys(person: Person) -> list[Key]:
     """The keys a person is found by, as person_keys stores them (storage/people_writes.py)."""
     words = name_key(person.name).split()
-    keys = [("name", " ".join(words))] + ([("first", words[0]), ("last", words[-1])] if words else [])
+    keys = [("name", " ".join(words))]
+    if words:
+        keys += [("first", words[0]), ("last", words[-1]), ("last first", f"{words[-1]} {words[0]}")]
     if found := initials(person.name):
         keys.append(("initials", found))
     return keys + [("alias", name_key(alias)) for alias in person.aliases]
@@ -149,12 +151,16 @@ class KnownPeople:
         if not key:
             return []
         words, dotted = key.split(), key.replace(".", " ").split() or [key]
-        keys = [("name", key), ("alias", key), ("last", words[-1])]
-        # a first name alone ("Per") or with an initial ("Anna B.") is matched by first name; a
-        # whole name only by itself, an alias or its surname ("Bosse Pettersson"): not every Per
+        keys = [("name", key), ("alias", key)]
+        # a first name alone ("Per") or with an initial ("Anna B.") is matched by first name, a
+        # word alone also as a surname; a whole name only by itself, an alias or its surname with
+        # a form of its first name ("Bosse Pettersson": Bo Pettersson), not every Per or Pettersson
         if len(words) == 1 or (len(dotted) == 2 and len(dotted[1]) == 1):
+            keys.append(("last", words[-1]))
             for first in dict.fromkeys([words[0], dotted[0]]):
                 keys += [("first", form) for form in sorted(first_name_forms(first) | {first})]
+        else:
+            keys += [("last first", f"{words[-1]} {form}") for form in sorted(first_name_forms(words[0]))]
         if _looks_like_initials(name):  # "LR": Roster's last resort
             keys.append(("initials", name))
         self._read(keys)
@@ -178,11 +184,9 @@ class KnownPeople:
             if self._reads is None:
                 raise RuntimeError("KnownPeople.refresh first")
             forms: dict[str, set[str]] = {}
-            for name in self._reads.names_starting(initial):
-                words = name_key(name).split()
-                for form in {" ".join(words), words[0]} if words else ():
-                    if form[:1] == initial:
-                        forms.setdefault(form, set()).add(name)
+            for name, key, first in self._reads.names_starting(initial):  # the keys person_keys stored
+                for form in {key, first}:
+                    forms.setdefault(form, set()).add(name)
             self._forms[initial] = forms
         return self._forms[initial]
 
@@ -208,6 +212,10 @@ class KnownPeople:
         return min(exact, key=lambda p: p.name) if exact else None
 
     def find(self, name: str) -> Person | None:
-        """The one person the name means, or None (Roster.find over everybody)."""
+        """The one person the name means, or None (Roster.find over everybody). A first name that
+        more than ten share and nobody is called just so means nobody in particular: said without
+        matching the thousand Pers of a shared database one by one."""
+        if self.crowded(name) is not None:
+            return None
         found = best(self.tiers(name))
         return found[0].person if len(found) == 1 else None
