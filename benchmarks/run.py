@@ -1,7 +1,7 @@
 """Times `track` as whole processes at each size, against Taskwarrior and todoman in the same run.
 
     .venv/bin/python benchmarks/run.py [--sizes 10000 100000 1000000] [--peer-sizes 10000 100000]
-                                       [--runs 9] [--docs 500] [--todo PATH/todo] [--cache DIR]
+                                       [--runs 9] [--docs 500] [--import-rounds 3] [--todo PATH/todo] [--cache DIR]
 
 At each size a database is generated (generate.py, seed 1; with --cache DIR only once,
 then copied from there) and, where `task` (Debian: `apt-get install taskwarrior`) and
@@ -406,6 +406,7 @@ def main() -> None:
     )
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--docs", type=int, default=500, help="minutes for the import benchmark (0: none)")
+    ap.add_argument("--import-rounds", type=int, default=3, help="rounds of the import benchmark (median)")
     ap.add_argument("--todo", default=shutil.which("todo"), help="path of todoman's `todo`")
     ap.add_argument(
         "--before",
@@ -493,9 +494,11 @@ def main() -> None:
             print(f"track {before.command} / before: {cpu(mine) / cpu(before):.2f}x")
         write_summary(every, args.sizes)
         if args.docs:
-            import_benchmark(track, work, args.docs, sizes=args.sizes, cache=args.cache)
+            import_benchmark(
+                track, work, args.docs, sizes=args.sizes, cache=args.cache, rounds=args.import_rounds
+            )
             if args.before:
-                import_benchmark(args.before, work, args.docs, label="[before] ")
+                import_benchmark(args.before, work, args.docs, label="[before] ", rounds=args.import_rounds)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -525,11 +528,18 @@ def made(db: Path, size: int, cache: Path | None) -> None:
 
 
 def import_benchmark(
-    track: str, work: Path, count: int, label: str = "", sizes: Sequence[int] = (), cache: Path | None = None
+    track: str,
+    work: Path,
+    count: int,
+    label: str = "",
+    sizes: Sequence[int] = (),
+    cache: Path | None = None,
+    rounds: int = 3,
 ) -> None:
-    """`track import` of `count` generated minutes into an empty database, with one process and
-    with the default workers; then, with the default, into a copy of each database of `sizes`
-    items (is it flat from empty to a million?)."""
+    """`track import` of `count` generated minutes into an empty database with one process, then,
+    with the default workers, into an empty database and into a copy of each database of `sizes`
+    items (is it flat from empty to a million?): `rounds` rounds, the databases in a shuffled
+    order each round, so that the machine's load falls on all of them alike; the median rate."""
     from extract_throughput import make_documents
 
     docs_dir = work / f"minutes{label.strip('[] ')}"
@@ -539,10 +549,11 @@ def import_benchmark(
         p = docs_dir / f"minutes-{i:04d}.txt"
         p.write_text(text, encoding="utf-8")
         paths.append(str(p))
-    rates = {}
-    # one process, then the default: worker processes that read at once (an older track: its own)
-    for jobs in ("1", None) if not label else (None,):
-        db = docs_dir / f"import-{jobs}.db"
+
+    def rate(size: int, jobs: str | None = None) -> float:
+        db = docs_dir / f"import-{size}-{jobs}.db"
+        if size:
+            made(db, size, cache)
         start = time.perf_counter()
         subprocess.run(
             [
@@ -559,24 +570,29 @@ def import_benchmark(
             check=True,
             capture_output=True,
         )
-        rates[jobs] = count / (time.perf_counter() - start)
-    one = f" (one process, --jobs 1: {rates['1']:.0f}; {os.cpu_count()} processors)" if "1" in rates else ""
-    print(f"{label}track import of {count} minutes: {rates[None]:.0f} documents/s{one}", flush=True)
-    for size in sizes:
-        db = docs_dir / f"import-into-{size}.db"
-        made(db, size, cache)
-        start = time.perf_counter()
-        subprocess.run(
-            [track, "--db", str(db), "import", *paths, "--yes", "--year", "2017"],
-            check=True,
-            capture_output=True,
-        )
         took = time.perf_counter() - start
+        for leftover in docs_dir.glob(f"{db.name}*"):
+            leftover.unlink()
+        return count / took
+
+    cases = [(0, "1")] if not label else []  # one process (an older track: the default only)
+    cases += [(0, None), *((size, None) for size in sizes)]
+    rates: dict[tuple[int, str | None], list[float]] = {case: [] for case in cases}
+    rng = random.Random(2)
+    for _ in range(rounds):
+        order = list(cases)
+        rng.shuffle(order)
+        for case in order:
+            rates[case].append(rate(*case))
+    for (size, jobs), got in rates.items():
+        where = f"into {size} items" if size else "into a new database"
+        how = " with one process (--jobs 1)" if jobs else ""
+        spread = ", ".join(f"{r:.0f}" for r in sorted(got))
         print(
-            f"{label}track import of {count} minutes into {size} items: {count / took:.0f} documents/s",
+            f"{label}track import of {count} minutes {where}{how}: {statistics.median(got):.0f} documents/s"
+            f" (median of {len(got)}: {spread}; {os.cpu_count()} processors)",
             flush=True,
         )
-        db.unlink()
 
 
 if __name__ == "__main__":
