@@ -62,16 +62,13 @@ class _Root(CommandGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         if not kwargs.pop("standalone_mode", True):
             return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        from typer import _click
-
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        except _click.exceptions.ClickException as e:
-            library_words.show_error(e)
-            sys.exit(e.exit_code)
-        except typer.Abort:
-            library_words.abort()
-            sys.exit(1)
+        except Exception as e:
+            ended = library_words.ended(e)
+            if ended is None:
+                raise
+            sys.exit(ended)
         sys.exit(code if isinstance(code, int) else 0)
 
 

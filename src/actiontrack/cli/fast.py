@@ -146,28 +146,19 @@ def run(args: list[str]) -> int | None:
     except EXPECTED as e:
         return end_with(e)
     except Exception as e:
-        code = _asked(e)
+        code = _ended(e)
         if code is None:
             raise
     return code or 0
 
 
-def _asked(error: Exception) -> int | None:
-    """The exit status of a question at the terminal that ended (typer's prompt: Ctrl-D, the end of
-    the input), said as under typer; None for any other exception."""
+def _ended(error: Exception) -> int | None:
+    """A question at the terminal that ended (typer's prompt: Ctrl-D, the end of the input), said
+    as under typer; None for any other exception, and when no question was asked."""
     import sys
 
-    if "typer" not in sys.modules:  # no question was asked
+    if "typer" not in sys.modules:
         return None
-    import typer
-    from typer import _click
+    from actiontrack.cli.library_words import ended
 
-    from actiontrack.cli import library_words
-
-    if isinstance(error, typer.Abort):
-        library_words.abort()
-        return 1
-    if isinstance(error, _click.exceptions.ClickException):
-        library_words.show_error(error)
-        return error.exit_code
-    return None
+    return ended(error)

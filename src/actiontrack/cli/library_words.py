@@ -191,6 +191,22 @@ def confirm(question: str, default: bool = False) -> bool:
         typer.echo(_("Answer y or n."), err=True)
 
 
+def ended(error: BaseException) -> int | None:
+    """A command that the library ended, said in the interface language: a usage error, or a
+    question whose input ended (Ctrl-D, the end of standard input); its exit status, or None for
+    any other exception. For the typer root and for fast.py, whose prompts are typer's."""
+    import typer
+    from typer import _click
+
+    if isinstance(error, typer.Abort):
+        abort()
+        return 1
+    if isinstance(error, _click.exceptions.ClickException):
+        show_error(error)
+        return error.exit_code
+    return None
+
+
 def abort() -> None:
     """What Ctrl-C or the end of the input at a question says."""
     from typer import _click
