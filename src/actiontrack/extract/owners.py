@@ -176,15 +176,18 @@ class OwnerResolver:
                 return Owner(candidate, OwnerKind.PERSON)  # ambiguous: keep what is written
         return None
 
-    def note_sentence(self, sentence: str, owners: tuple[Owner, ...] | None = None) -> None:
-        """Remember who a sentence is about, for "Han"/"Hon"/"De" in the next one."""
+    def note_sentence(
+        self, sentence: str, owners: tuple[Owner, ...] | None = None, words: list[str] | None = None
+    ) -> None:
+        """Remember who a sentence is about, for "Han"/"Hon"/"De" in the next one; `words`, the
+        sentence's first words where the caller has them tagged, spares cutting it up again."""
         if owners:
             self.last_owners = owners
             people = [o for o in owners if o.kind is OwnerKind.PERSON]
             if len(people) == 1:
                 self.last_person = people[0]
             return
-        tokens = _words(sentence, 4)  # the first three words and the one after them
+        tokens = words[:4] if words is not None else _words(sentence, 4)  # the first three and the one after
         for j, t in enumerate(tokens[:3]):
             if t[:1].isupper() and (j == 0 or tokens[j - 1][:1].isupper() or j < 2):
                 name = " ".join(x for x in tokens[j : j + 2] if _NAME_WORD.fullmatch(x))

@@ -171,7 +171,7 @@ class Walker:
         self.reported = tells_what_is_said(reading.found)
         self._decision_ahead(reading.tokens, reading.found)
         if not chosen:
-            self.resolver.note_sentence(text)
+            self.resolver.note_sentence(text, words=None if reading.offset else [t.text for t in reading.tokens[:4]])
             verdict = "no item" if best[0] < self.weights.threshold else "action"
             if verdict == "action":  # a line with no clause that is an item by its form
                 kind = Kind.DEFERRED if "deferral-word" in best[1] else Kind.ACTION
