@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from actiontrack import dates
-from actiontrack.extract import people_lists, secretary, title
+from actiontrack.extract import furniture, people_lists, secretary, title
 from actiontrack.extract.guard import Guarded
 from actiontrack.extract.owners import DocumentRoster
 from actiontrack.extract.sentences import split_lines
@@ -52,6 +52,10 @@ OWN = [
     "Vi beslutar att godkänna dagordningen och ändra punkt 4.",
     "Bo Ek väljs till kassör. Mötet väljer Eva Lund som sekreterare. Ordförande Eva Lund.",
     "Anna Berg väljs till mötessekreterare. Styrelsen väljer Anna som protokollförare. sekreterare Bo Ek",
+    "Startsida > Nämnder › Protokoll 2026",
+    "Vi använder COOKIES för att förbättra webbplatsen",
+    "Starta visningen från sidan: 1",
+    "Protokoll_mars.Pdf (220 kB)",
 ]
 
 
@@ -142,7 +146,7 @@ def test_letters_ignorecase_matches_are_read_not_a_crash(expr: str, expected: da
 def _guarded() -> list[tuple[str, Guarded]]:
     return [
         (f"{module.__name__}.{name}", value)
-        for module in (secretary, title, people_lists)
+        for module in (secretary, title, people_lists, furniture)
         for name, value in vars(module).items()
         if isinstance(value, Guarded)
     ]

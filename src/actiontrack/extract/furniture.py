@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from actiontrack.extract.fields import is_label
+from actiontrack.extract.guard import Guarded
 from actiontrack.extract.sentences import Line
 from actiontrack.extract.title import BODY_WORD_IN, DOC_WORD_IN
 
@@ -21,23 +22,37 @@ FURNITURE = re.compile(
     r"(?:ladda\s+ner|ladda\s+ned|skriv\s+ut|dela|öppna|spara|stäng|visa|dölj|zooma?|sök|meny|"
     r"tillbaka|hem|startsida|till\s+innehållet|hoppa\s+till\s+innehåll|lyssna|läs\s+upp|pdf|print|"
     r"download|share|previous|next|föregående|nästa\s+sida)(?:\s+\S+){0,3}|"
-    r"[^\n]{0,80}\s(?:>|»|›|/)\s[^\n]{0,80}(?:\s(?:>|»|›|/)\s[^\n]{0,80})*|"
     r"(?:dnr|diarienummer|ärendenummer|version|utskriftsdatum|senast\s+uppdaterad|publicerad)\b.*)$",
     re.IGNORECASE,
+)
+# A breadcrumb trail: "Start > Kommun > Protokoll", "Hem / Nämnder / Protokoll"
+_TRAIL = Guarded(
+    re.compile(r"^[^\n]{0,80}\s(?:>|»|›|/)\s[^\n]{0,80}(?:\s(?:>|»|›|/)\s[^\n]{0,80})*$"), ">", "»", "›", "/"
 )
 # Page furniture by its form: an alphabet index, a skip link, a cookie notice, a publication stamp,
 # a PDF viewer's controls ('Download "…"', "Storlek: px", "Starta visningen från sidan:").
 _MORE_FURNITURE = re.compile(
-    r"^(?:(?:[A-ZÅÄÖ]\s+){7,}[A-ZÅÄÖ]|hoppa\s+(?:över|till|direkt)\b.*|.*\bcookies?\b.*|"
+    r"^(?:(?:[A-ZÅÄÖ]\s+){7,}[A-ZÅÄÖ]|hoppa\s+(?:över|till|direkt)\b.*|"
     r"(?:uppdaterad|uppdaterades|publicerad|publicerades|senast\s+ändrad|ändrad|skapad|postad|posted)\b.*|"
-    r"(?:download|ladda\s+ne[rd])\b.*|storlek\s*:.*|transkript|.*\bvisningen\b.*|.*\b(?:px|pdf|kb|mb)\s*\)?|"
+    r"(?:download|ladda\s+ne[rd])\b.*|storlek\s*:.*|transkript|"
     r"annons(?:er)?|reklam|sponsrad?|ok|acceptera(?:\s+\w+){0,2}|godkänn(?:\s+\w+){0,2})$",
     re.IGNORECASE,
 )
+# ... and by a word anywhere in the line, looked for only in a line that holds it: each of these
+# reads the whole line at every place it could start
+_FURNITURE_WORD = Guarded(
+    re.compile(r"^(?:.*\bcookies?\b.*|.*\bvisningen\b.*|.*\b(?:px|pdf|kb|mb)\s*\)?)$", re.IGNORECASE),
+    "cookie", "visningen", "px", "pdf", "kb", "mb",
+)  # fmt: skip
 
 
 def is_furniture(text: str) -> bool:
-    return bool(FURNITURE.match(text) or _MORE_FURNITURE.match(text))
+    return bool(
+        FURNITURE.match(text)
+        or _MORE_FURNITURE.match(text)
+        or (_TRAIL.may_match(text) and _TRAIL.pattern.match(text))
+        or (_FURNITURE_WORD.may_match(text) and _FURNITURE_WORD.pattern.match(text))
+    )
 
 
 def menu_block(top: list[Line]) -> list[Line]:

@@ -146,10 +146,11 @@ LEAD_MARK = lazy(
 
 def tagged_owner(line: str, names: frozenset[str]) -> str | None:
     """An owner tagged anywhere in a line: "@Victor", or a known name shouted at its end ("ERIK!")."""
-    tag = TAG_MARK.search(line)
+    # (each pattern is tried only on a line with its mark: a search reads the whole line)
+    tag = TAG_MARK.search(line) if "@" in line else None
     if tag:
         return tag.group("tag")
-    shout = SHOUT_MARK.search(line)
+    shout = SHOUT_MARK.search(line) if "!" in line else None
     if shout and shout.group("shout").casefold() in names:
         return shout.group("shout").capitalize()
     return None
@@ -160,7 +161,7 @@ def marked_owner(line: str, names: frozenset[str]) -> str | None:
     tag = tagged_owner(line, names)
     if tag:
         return tag
-    lead = LEAD_MARK.match(line)
+    lead = LEAD_MARK.match(line) if ":" in line else None
     if lead and names_people(lead.group("lead"), names):
         return lead.group("lead")
     return owner_at_end(line, names)
@@ -175,10 +176,11 @@ _DONE = lazy(
     re.IGNORECASE,
 )
 _OPEN_BOX = lazy(r"^(?:\[\s?\]|☐)\s+")
+_DONE_MARKS = "[(~-–✓✔✅☑☒"  # one of which every match of _DONE holds
 
 
 def marked_done(text: str) -> bool:
-    return _DONE.search(text.strip()) is not None
+    return any(map(text.__contains__, _DONE_MARKS)) and _DONE.search(text.strip()) is not None
 
 
 def without_open_box(text: str) -> str:
@@ -190,7 +192,7 @@ _RESPONSIBLE_LABEL = lazy(r"^(?:ansvarig[a]?|ansv\.)\s*:\s*", re.IGNORECASE)
 
 def owner_at_end(line: str, names: frozenset[str]) -> str | None:
     """The owner written at the end of a line: "(Josef)", "- Eva", ": Max", "Ansvarig: Eva"."""
-    m = END_MARK.search(line)
+    m = END_MARK.search(line) if "(" in line or ":" in line or "-" in line or "–" in line else None
     if not m:
         return None
     who = (m.group("paren") or m.group("dash") or m.group("colon") or m.group("resp") or "").strip()
@@ -202,7 +204,7 @@ def owner_at_end(line: str, names: frozenset[str]) -> str | None:
 
 def lead_rest(line: str, names: frozenset[str]) -> tuple[str, str] | None:
     """ "Anna: boka lokal" -> ("Anna", "boka lokal") when the lead names people."""
-    lead = LEAD_MARK.match(line)
+    lead = LEAD_MARK.match(line) if ":" in line else None
     if lead and names_people(lead.group("lead"), names):
         return lead.group("lead"), lead.group("rest")
     return None
@@ -218,7 +220,7 @@ def run_on_point(sentence: str) -> tuple[str | None, str] | None:
     dash = _DASH_POINT.match(sentence)
     if dash:
         return None, sentence[dash.end() :]
-    lead = LEAD_MARK.match(sentence)
+    lead = LEAD_MARK.match(sentence) if ":" in sentence else None
     point = _DASH_POINT.match(lead.group("rest")) if lead else None
     if lead is None or point is None:
         return None
@@ -251,6 +253,8 @@ _LEAD_COLON = lazy(r"^([^\W\d_][^:]{0,40}?)\s*:\s+(.+)$")  # not the colon of "U
 def strip_decision_label(text: str) -> tuple[str, bool]:
     """ "Beslut: att ...", "Beslut om budget: ...", "Styrelsen beslutade: Lars ordnar ...", the
     label written with a slip ("Beslit: att ..."): what was decided."""
+    if ":" not in text:  # both labels end in one
+        return text, False
     m = _DECIDED_BY.match(text)
     if m:
         return m.group(1), True
@@ -266,7 +270,7 @@ _TO_WHOM = lazy(r"\btill\s+(?P<who>[A-ZÅÄÖ][\wåäö-]+(?:(?:\s+|\s*,\s*|\s+o
 def strip_todo_label(text: str) -> tuple[str, str | None]:
     """ "Att göra till nästa gång: Anna kollar ...": what is to be done, the label gone (it is no
     task of its own), and whom the label gives it to ("Uppdrag till Omar: ta fram en affisch")."""
-    m = _LEAD_COLON.match(text)
+    m = _LEAD_COLON.match(text) if ":" in text else None
     if not m or len(m.group(1).split()) > 6 or heading_kind(m.group(1)) != "todo":
         return text, None
     who = _TO_WHOM.search(m.group(1))
