@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from actiontrack import dates
-from actiontrack.extract import furniture, people_lists, secretary, title
+from actiontrack.extract import fields, furniture, participants, people_lists, secretary, title
 from actiontrack.extract.guard import Guarded
 from actiontrack.extract.owners import DocumentRoster
 from actiontrack.extract.sentences import split_lines
@@ -146,7 +146,7 @@ def test_letters_ignorecase_matches_are_read_not_a_crash(expr: str, expected: da
 def _guarded() -> list[tuple[str, Guarded]]:
     return [
         (f"{module.__name__}.{name}", value)
-        for module in (secretary, title, people_lists, furniture)
+        for module in (secretary, title, people_lists, furniture, fields, participants)
         for name, value in vars(module).items()
         if isinstance(value, Guarded)
     ]
@@ -159,6 +159,11 @@ def test_guarded_patterns_skip_no_match_in_minutes() -> None:
         found = [t for t in texts if guarded.pattern.search(t)]
         assert found, f"no text to check {name} on"
         assert all(guarded.may_match(t) for t in found), name
+
+
+def test_each_bare_label_holds_a_word_its_guard_looks_for() -> None:
+    for label in fields.BARE_LABELS:
+        assert any(word in label for word in fields._BARE.words), label
 
 
 def _phrases(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:

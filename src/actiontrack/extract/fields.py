@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from actiontrack.extract.guard import Guarded
 from actiontrack.extract.sentences import Line
 from actiontrack.records import field, record
 
@@ -56,7 +57,13 @@ def _alternatives(labels: tuple[str, ...]) -> str:
 
 
 _COLON = re.compile(r"(?i)(?<![\wåäöÅÄÖ])(?P<label>" + _alternatives(COLON_LABELS) + r")\s*:")
-_BARE = re.compile(r"(?i)(?<![\wåäöÅÄÖ:])(?P<label>" + _alternatives(BARE_LABELS) + r")(?=\s+\S)(?!\s*:)")
+# looked for only in a line that holds a word of each label (a long line rarely does): an
+# alternation under IGNORECASE is tried at every place of the line
+_BARE = Guarded(
+    re.compile(r"(?i)(?<![\wåäöÅÄÖ:])(?P<label>" + _alternatives(BARE_LABELS) + r")(?=\s+\S)(?!\s*:)"),
+    "plats", "dag", "beslutande", "deltagande", "närvar", "frånvarande", "förhinder", "tjänstgörande", "justera",
+    "underskrifter", "paragrafer",
+)  # fmt: skip
 # the sentence of a value that lists people: "Anna Berg, Bo Ek (sekreterare), Cia Lund."
 _PEOPLE_SENTENCE = re.compile(
     r"(?:^|(?<=[.]\s))(?P<list>[A-ZÅÄÖ][\wåäöé-]+\s+[A-ZÅÄÖ][\wåäöé-]+[^.]*?,\s*[A-ZÅÄÖ][\wåäöé-]+\s+[A-ZÅÄÖ][^.]*\.)"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from actiontrack.extract.guard import Guarded
 from actiontrack.extract.sentences import Line
 from actiontrack.lazy_re import built, lazy
 
@@ -37,10 +38,13 @@ OFFICE_FIRST = lazy(
     r"(?i:till\s+(?:(?:mötets\s+|mötes)(?:ordförande|sekreterare)|justerare|justeringsm[äa]n|protokolljusterare)|"
     r"att\s+justera(?:\s+(?:dagens\s+)?protokollet)?)\s+(?:valdes|utsågs|väljs|utses)\s+(?P<who>.+)"
 )
-FORMAL = lazy(
-    r"(?i)\b(?:öppnar|öppnade|öppnades|förklarade\s+\w+\s+öppnat|förklarar\s+\w+\s+öppnat|hälsa(?:r|de)?\s+"
-    r"(?:\w+\s+)?välkom\w*|justera|justerare|protokolljusterare)\b"
-)
+FORMAL = Guarded(
+    lazy(
+        r"(?i)\b(?:öppnar|öppnade|öppnades|förklarade\s+\w+\s+öppnat|förklarar\s+\w+\s+öppnat|hälsa(?:r|de)?\s+"
+        r"(?:\w+\s+)?välkom\w*|justera|justerare|protokolljusterare)\b"
+    ),
+    "öppna", "hälsa", "justera",
+)  # fmt: skip
 _WORD = r"[A-ZÅÄÖÉ][a-zåäöéü'’][\wåäöéü'’]*"  # capitalised, not a heading in capitals
 _NAME = r"(?-i:" + _WORD + r"(?:-" + _WORD + r")?(?:\s+(?:von|af|van|de)\s+" + _WORD + r"|\s+" + _WORD + r"(?:-" + _WORD + r")?){1,2})"
 _AFTER_NAME = r"(?:\s*\([^)]{1,50}\))?(?:\s+från\s+[A-ZÅÄÖ]\S*)?(?:,\s*[a-zåäö][^,.]{0,40},)?"
