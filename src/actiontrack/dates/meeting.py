@@ -74,7 +74,9 @@ _TIME_AFTER = (
     r"(?:\s*(?:[-–]|till)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:](?P<m2>\d\d))?)?(?![\d.:/(])"
 )
 
-_NOT_AFTER = r"(?<![\w.,/:-])"  # not inside a longer number, a word or "v1.2"
+# Every form opens with a digit, not inside a longer number, a word or "v1.2": the lookahead of
+# the digit lets a search skip to digits, as it cannot past a lookbehind
+_NOT_AFTER = r"(?=\d)(?<![\w.,/:-])"
 _NOT_BEFORE = r"(?![\wåäöÅÄÖ]|[-/.,:]\d|\s*(?:(?:kr|sek)(?![\wåäöÅÄÖ])|:-|%))"
 
 
@@ -116,7 +118,7 @@ def _forms() -> list[_Form]:
         (
             "spaced",
             re.compile(
-                r"(?<![\w.,/:-])(?<!\d\s)(?P<a>\d\d)\s(?P<b>\d\d)\s(?P<c>\d\d)(?!\s\d\d(?![.:]\d))"
+                r"(?=\d)(?<![\w.,/:-])(?<!\d\s)(?P<a>\d\d)\s(?P<b>\d\d)\s(?P<c>\d\d)(?!\s\d\d(?![.:]\d))"
                 + _NOT_BEFORE
             ),
         ),

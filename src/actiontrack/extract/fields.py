@@ -154,8 +154,8 @@ def _with_colon(ln: Line) -> Line:
 
 def _value_below(lines: list[Line], i: int) -> Line | None:
     """The next line, when line i is a date label alone and the next line holds a date."""
-    text = lines[i].text.strip().rstrip(":").strip()
-    if " ".join(text.casefold().split()) not in DATE_LABELS or i + 1 >= len(lines):
+    words = lines[i].text.strip().rstrip(":").split(None, 3)  # a label is three words at most
+    if len(words) > 3 or " ".join(words).casefold() not in DATE_LABELS or i + 1 >= len(lines):
         return None
     nxt = lines[i + 1]
     if not nxt.text or _labels(nxt.text) or not re.search(r"\d", nxt.text):

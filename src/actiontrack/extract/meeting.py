@@ -28,7 +28,7 @@ SCHEDULE_HEADING = re.compile(
 )
 PLACE_LABEL = re.compile(r"^(?:plats|lokal|mötesplats|var)\s*:\s*(?P<place>.+)$", re.IGNORECASE)
 NEXT_MEETING = re.compile(
-    r"\b(?:nästa|nytt)\s+(?:\w*möte|sammanträde|träff|gång)\b(?:\s+(?:är|blir|hålls|äger\s+rum|utlyst|planeras|bokas))?",
+    r"(?=n)\b(?:nästa|nytt)\s+(?:\w*möte|sammanträde|träff|gång)\b(?:\s+(?:är|blir|hålls|äger\s+rum|utlyst|planeras|bokas))?",
     re.IGNORECASE,
 )
 

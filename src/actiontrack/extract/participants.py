@@ -38,9 +38,10 @@ OFFICE_FIRST = lazy(
     r"(?i:till\s+(?:(?:mötets\s+|mötes)(?:ordförande|sekreterare)|justerare|justeringsm[äa]n|protokolljusterare)|"
     r"att\s+justera(?:\s+(?:dagens\s+)?protokollet)?)\s+(?:valdes|utsågs|väljs|utses)\s+(?P<who>.+)"
 )
+# (the lookahead of the words' first letters lets the search skip to them, as it cannot skip to "\b")
 FORMAL = Guarded(
     lazy(
-        r"(?i)\b(?:öppnar|öppnade|öppnades|förklarade\s+\w+\s+öppnat|förklarar\s+\w+\s+öppnat|hälsa(?:r|de)?\s+"
+        r"(?i)(?=[öfhjp])\b(?:öppnar|öppnade|öppnades|förklarade\s+\w+\s+öppnat|förklarar\s+\w+\s+öppnat|hälsa(?:r|de)?\s+"
         r"(?:\w+\s+)?välkom\w*|justera|justerare|protokolljusterare)\b"
     ),
     "öppna", "hälsa", "justera",
