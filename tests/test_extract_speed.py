@@ -1,4 +1,4 @@
-"""The short cuts of issue 15 change no answer: each is checked against the slow way it replaces."""
+"""The short cuts of extraction change no answer: each is checked against the slow way it replaces."""
 
 import re
 from datetime import date
@@ -104,7 +104,7 @@ def test_date_rules_skipped_only_where_they_read_nothing(text: str) -> None:
 @settings(max_examples=1000, deadline=None)
 @given(_DATEISH)
 def test_may_hold_a_date_is_the_regex_it_replaces(text: str) -> None:
-    # the regex it replaces, as it was (issue 15)
+    # the regex it replaces, as it was
     regex = (
         r"(?i)\d|" + "|".join(dates.MONTH_NAMES[1:]) + "|" + "|".join(dates.WEEKDAYS)
         + r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|dag|morgon|vecka|veckan|månad|nästa|kommande|om\s|inom"
@@ -221,7 +221,7 @@ def _calls(text: str) -> int:
 
 
 def test_extraction_work_grows_linearly_with_the_text():
-    """Four times the text is at most 4.4 times the work (it grew as the square: issue 15)."""
+    """Four times the text is at most 4.4 times the work (it had grown as the square)."""
     small, large = _long_minutes(5), _long_minutes(20)
     assert 3.9 < len(large) / len(small) < 4.1
     assert _calls(large) / _calls(small) <= 4.4

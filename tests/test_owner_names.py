@@ -1,4 +1,4 @@
-"""`--owner NAME` reads only the people the name may mean (issue 15), and finds the same
+"""`--owner NAME` reads only the people the name may mean, and finds the same
 people as matching the name against everybody would: full names in any case, first names,
 nicknames, "first name and initial", surnames and initials. On the backend under test."""
 

@@ -33,8 +33,8 @@ _PROGRESS: ContextVar[Progress | None] = ContextVar("actiontrack_extract_progres
 
 @contextmanager
 def reporting_progress(progress: Progress) -> Iterator[None]:
-    """Every extract_text inside reports to `progress` (the CLI's indicator for a long document,
-    issue 15), so that the use cases between the CLI and the extractor need not pass it on."""
+    """Every extract_text inside reports to `progress` (the CLI's indicator for a long document),
+    so that the use cases between the CLI and the extractor need not pass it on."""
     token = _PROGRESS.set(progress)
     try:
         yield

@@ -1,4 +1,4 @@
-"""Patterns tried only on texts that hold one of their words (issue 15).
+"""Patterns tried only on texts that hold one of their words.
 
 Most cue patterns are alternations of words under IGNORECASE behind a lookbehind, which
 the regex engine tries at every position of every sentence: a few microseconds each, a

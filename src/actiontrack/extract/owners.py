@@ -23,7 +23,7 @@ _NAME_WORD = lazy(r"[A-ZÅÄÖÉÜ](?:[a-zåäöéüA-ZÅÄÖ'’-]+|\.)?")
 
 def _role_key(text: str) -> str:
     """person_entry.role_key, imported when there are roles: `track add` (no meeting, so no roles)
-    does without the attendance parser (issue 15)."""
+    does without the attendance parser."""
     from actiontrack.extract.person_entry import role_key
 
     return role_key(text)
@@ -32,7 +32,7 @@ class DocumentRoster(Roster):
 
     Roster.candidates compares a name with every person, and a long document has both more
     names to look up and more attendees (every "Närvarande:" of minutes pasted together):
-    that grew as the square of its length (issue 15). The index only narrows the people to
+    that grew as the square of its length. The index only narrows the people to
     those a name could match; Roster's rules, on those, decide as before (same order, same
     tiers). The document's people do not change while it is read, so answers are kept.
     """

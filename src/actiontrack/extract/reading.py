@@ -5,7 +5,7 @@ Windows users save them; the encoding is detected, never guessed into mojibake.
 Word and OpenDocument headings come out as Markdown headings, so the rest of the
 extractor sees one format.
 
-Documents come from others and may be hostile or broken (issue 13): a .docx or .odt is
+Documents come from others and may be hostile or broken: a .docx or .odt is
 measured unpacked before it is parsed (a zip bomb), broken or deeply nested XML is one
 sentence, NUL and other control characters are removed wherever they are (PostgreSQL
 refuses NUL in text, SQLite stores it: both get the same), and a file whose lines mix

@@ -34,7 +34,7 @@ _PARAGRAPH_SIGN = lazy(r"^§\s*\d{1,3}")
 
 def clean_inline(text: str) -> str:
     """Markdown emphasis and links removed, spaces normalised."""
-    # each pattern only where its characters are: most lines have none (issue 15)
+    # each pattern only where its characters are: most lines have none
     if "](" in text:
         text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
     if "<" in text:
@@ -239,7 +239,7 @@ def _continues_below(lines: list[Line], i: int) -> bool:
     """A short line that is the start of a sentence going on below, not a heading."""
     if lines[i].text.split()[-1].casefold() in OPEN_ENDINGS:
         return True
-    # by index, not over a copy of the rest of the document (that made reading quadratic, issue 15)
+    # by index, not over a copy of the rest of the document (that made reading quadratic)
     nxt = next((lines[j] for j in range(i + 1, len(lines)) if not lines[j].blank), None)
     return nxt is not None and not nxt.heading_level and not nxt.bullet and nxt.text[:1].islower()
 
