@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 VERB_CLASSES = (
     "report", "opinion", "state", "refer", "dispatch", "meet", "possess", "event", "possibility", "modal", "intent", "onward", "decided", "deferral", "later", "commit",
@@ -88,6 +88,7 @@ def noun_class(word: str) -> str | None:
     return _table()["noun_class"].get(lemma) if lemma else None
 
 
+@lru_cache(maxsize=64)  # minutes of one group share a title: the tables are read once for it
 def bodies_in(title: str | None) -> frozenset[str]:
     """The bodies a meeting's title names, by lemma: "Brukarrådet psykiatri" -> {"råd"},
     "Protokoll styrelsemöte" -> {"styrelse"}. In its minutes "Rådet ska ..." is the group itself."""
@@ -96,6 +97,7 @@ def bodies_in(title: str | None) -> frozenset[str]:
     return frozenset(lemma for lemma, cls in classes.items() if cls == "body" and len(lemma) >= 3 and lemma in low)
 
 
+@lru_cache(maxsize=64)
 def forms_of_nouns(lemmas: frozenset[str]) -> frozenset[str]:
     """Every form of these noun lemmas ("styrelse" -> "styrelsen", "styrelsens", ...)."""
     return frozenset(form for form, lemma in _table()["noun_forms"].items() if lemma in lemmas)

@@ -342,8 +342,11 @@ class Walker:
                 return
             deciding = clause.is_main and cls == "decide" and clause.complement is None
             # "Styrelsen beslutar", "beslutar styrelsen på kassörens förslag": no verb after it
-            nothing_after = all(upos(t.tag) not in ("VERB", "AUX", "SCONJ", "PART") for t in tokens[clause.main + 1 :])
-            if deciding and nothing_after and not any(c.head == k for c in found):
+            if (
+                deciding
+                and all(upos(t.tag) not in ("VERB", "AUX", "SCONJ", "PART") for t in tokens[clause.main + 1 :])
+                and not any(c.head == k for c in found)
+            ):
                 self.section.label = "Beslut"
 
     # --- owners ----------------------------------------------------------------------
