@@ -96,6 +96,8 @@ def find_title(content: list[Line]) -> Title | None:
     best_rank = 0
     text_begun = False  # after a sentence of the minutes, only a line naming a meeting or a body
     for rank, ln in enumerate(content[:8]):
+        if best is not None and best.score >= _best_possible(rank):
+            break  # no line further down can score more: they are not read
         candidate = _title_candidate(ln, rank)
         if candidate is None:
             text_begun = text_begun or _is_prose(ln.text)
@@ -111,6 +113,15 @@ def find_title(content: list[Line]) -> Title | None:
         # "PROTOKOLL" over "fört vid styrelsemöte i ...": one title set on two lines
         return Title(best.line, above.capitalize() + " " + best.text, best.date, best.score)
     return best
+
+
+# A candidate's score: from the base, less for each line further down, more for a document word
+# (or else a body's name), a date and a heading; less for what speaks against it.
+_BASE, _PER_RANK, _DOC, _BODY, _DATE, _HEADING = 10, 1.5, 4, 3, 2, 1
+
+
+def _best_possible(rank: int) -> float:
+    return _BASE - _PER_RANK * rank + max(_DOC, _BODY) + _DATE + _HEADING
 
 
 def _title_candidate(ln: Line, rank: int) -> Title | None:
@@ -141,7 +152,8 @@ def _title_candidate(ln: Line, rank: int) -> Title | None:
     words = text.split()
     if _is_prose(text) or len(words) > 16 or _OTHER_MEETING.search(text):
         return None
-    score = 10 - 1.5 * rank + (4 if doc else 3 if body else 0) + (2 if when else 0) + (1 if ln.heading_level else 0)
+    score = _BASE - _PER_RANK * rank + (_DOC if doc else _BODY if body else 0) + (_DATE if when else 0)
+    score += _HEADING if ln.heading_level else 0
     if DOC_TYPE_ONLY.match(clean_title(text) or "-"):
         score -= 3  # "Protokoll" alone: the line below may name the meeting
     if len(words) == 1 and not (doc or body):
