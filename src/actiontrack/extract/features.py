@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from actiontrack.extract import meanings
-from actiontrack.extract.clause import Clause, Tagged, complements, upos
+from actiontrack.extract.clause import Clause, complements, upos
 from actiontrack.extract.phrases import is_time
 from actiontrack.extract.tagger import known_as_verb
 from actiontrack.people import looks_like_first_name
 from actiontrack.records import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from actiontrack.extract.clause import Tagged
 
 HEDGE_MODALS = {"kunna", "böra", "vilja", "få", "torde", "må"}
 _DEFINITE_ENDINGS = ("en", "an", "et", "na", "erna", "arna", "orna", "ningen", "heten")

@@ -23,9 +23,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from actiontrack.extract import meanings
-from actiontrack.extract.clause import Clause, Tagged, is_finite, is_passive, is_verb, upos
+from actiontrack.extract.clause import Clause, is_finite, is_passive, is_verb, upos
 from actiontrack.extract.phrases import JOINERS, complex_np, np_after, np_part, object_np, trailing_np
 from actiontrack.extract.verb_chain import follow_chain, verb_form
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from actiontrack.extract.clause import Tagged
 
 BOUNDARY = {",", ";", ":", "–", "—", "(", ")", "•", "·", "|", "!", "?", "."}
 RELATIVES = {"som", "vilket", "vilka", "vilken", "där", "dit", "varav"}

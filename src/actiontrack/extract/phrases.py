@@ -14,7 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from actiontrack.extract import meanings
-from actiontrack.extract.clause import Tagged, upos
+from actiontrack.extract.clause import upos
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from actiontrack.extract.clause import Tagged
 
 JOINERS = {"och", "samt", "&", "+", "/", ","}
 

@@ -14,7 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from actiontrack.extract import meanings
-from actiontrack.extract.clause import Clause, Tagged, is_nonfinite, is_passive, is_verb, upos
+from actiontrack.extract.clause import Clause, is_nonfinite, is_passive, is_verb, upos
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from actiontrack.extract.clause import Tagged
 
 # Auxiliaries that take a bare infinitive or a supine after them; "komma" with "att".
 CHAIN_AUX = {"skola", "måste", "behöva", "kunna", "böra", "vilja", "få", "ha", "komma", "tänka", "torde", "må"}

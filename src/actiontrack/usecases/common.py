@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing costs a command's start 3-4 ms
 if TYPE_CHECKING:
     from actiontrack.storage.reads import Reads
 

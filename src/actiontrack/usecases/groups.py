@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
 from actiontrack.errors import NotFoundError, UsageError
 from actiontrack.i18n import _
 from actiontrack.records import record
 
+TYPE_CHECKING = False  # typing costs a command's start 3-4 ms
 if TYPE_CHECKING:
     from actiontrack.models import Meeting
     from actiontrack.storage.reads import GroupRef, Reads
