@@ -53,8 +53,7 @@ def subject_kind(
     heads = [w for w, t in zip(words, tags, strict=True) if upos(t) in ("NOUN", "PROPN", "PRON", "X", "ADJ")]
     if len(heads) > 1 and ".GEN" in tags[0]:
         # "Äldrestöds samordnare", "Kommunens servicegrupp": the noun after a genitive is the head
-        words, tags, low = words[1:], tags[1:], low[1:]
-        heads = heads[1:]
+        words, tags, low, heads = words[1:], tags[1:], low[1:], heads[1:]
     if not heads:
         return "none"
     first = low[0]
