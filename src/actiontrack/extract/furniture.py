@@ -50,8 +50,8 @@ def is_furniture(text: str) -> bool:
     return bool(
         FURNITURE.match(text)
         or _MORE_FURNITURE.match(text)
-        or (_TRAIL.may_match(text) and _TRAIL.pattern.match(text))
-        or (_FURNITURE_WORD.may_match(text) and _FURNITURE_WORD.pattern.match(text))
+        or _TRAIL.match(text)
+        or _FURNITURE_WORD.match(text)
     )
 
 

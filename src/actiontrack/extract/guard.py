@@ -42,5 +42,8 @@ class Guarded:
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text) else None
 
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self.may_match(text) else None
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if self.may_match(text) else iter(())
